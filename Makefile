@@ -1,0 +1,40 @@
+# Longgang Open Data — the two commands of the README are `make serve` and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+WORKERS ?= 1
+ARTIFACT := build/longgang-2024.json
+DATASET := $(wildcard datasets/longgang-2024/*)
+
+.PHONY: install build serve test lint typecheck openapi sdk
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml sdk/pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]' -e ./sdk
+	touch $@
+
+build: $(ARTIFACT)
+
+$(ARTIFACT): $(VENV)/.installed $(DATASET) $(wildcard api/longgang_api/*.py)
+	$(BIN)/python -m longgang_api.build
+
+serve: build
+	$(BIN)/granian --interface asgi --host $(HOST) --port $(PORT) --workers $(WORKERS) \
+		--factory longgang_api.asgi:create_served_app
+
+openapi: build
+	$(BIN)/python -m longgang_api.openapi
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: install
+	$(BIN)/mypy
+
+test: build lint typecheck
+	$(BIN)/python -m pytest

@@ -1,0 +1,97 @@
+"""The application factory: ``create_app(dataset) -> Litestar``."""
+
+from __future__ import annotations
+
+from litestar import Litestar, Router
+from litestar.config.cors import CORSConfig
+from litestar.di import Provide
+from litestar.exceptions import HTTPException
+from litestar.openapi import OpenAPIConfig
+from litestar.openapi.spec import Contact, License, Server, Tag
+
+from longgang_api.artifact import LoadedDataset
+from longgang_api.docs import DocsController
+from longgang_api.headers import standard_headers
+from longgang_api.problems import NotAcceptable, handle_http_exception
+from longgang_api.resources.glossary import GlossaryController
+from longgang_api.resources.indicators import IndicatorController
+from longgang_api.resources.meta import HealthController, MetaController
+from longgang_api.resources.observations import ObservationController
+from longgang_api.resources.projects import ProjectController
+from longgang_api.resources.search import SearchController
+from longgang_api.resources.sections import SectionController
+from longgang_api.served import Served
+
+API_VERSION = "1.0.0"
+DEFAULT_MAX_AGE = 3600
+
+_TAGS = (
+    ("dataset", "The entry point and the dataset's metadata."),
+    ("indicators", "Measured concepts of the report, with their observations."),
+    ("observations", "Values of indicators: 2023 actuals, 2024 targets and plan quantities."),
+    ("projects", "Named projects, facilities and sites, with their mentions."),
+    ("glossary", "The report's glossary (名词解释)."),
+    ("sections", "The outline and text of the source document."),
+    ("search", "Search across every collection."),
+    ("health", "Liveness and readiness of the server."),
+)
+
+
+def openapi_config(dataset: LoadedDataset) -> OpenAPIConfig:
+    meta = dataset.artifact.dataset
+    return OpenAPIConfig(
+        title="Longgang Open Data API",
+        version=API_VERSION,
+        summary=meta.title.en,
+        description=(
+            f"{meta.description.en}\n\n{meta.translation_note.en} "
+            "Errors are RFC 9457 problem details (application/problem+json)."
+        ),
+        license=License(name=meta.license.id, identifier=meta.license.id),
+        contact=Contact(name="Longgang Open Data"),
+        servers=[Server(url="/", description="This server")],
+        tags=[Tag(name=name, description=text) for name, text in _TAGS],
+        use_handler_docstrings=False,
+        path="/schema",
+        render_plugins=[],
+    )
+
+
+def create_app(dataset: LoadedDataset, *, max_age: int = DEFAULT_MAX_AGE) -> Litestar:
+    """Build the read-only API over a loaded, verified dataset."""
+    served = Served.build(dataset, max_age)
+
+    def provide_served() -> Served:
+        return served
+
+    v1 = Router(
+        path="/v1",
+        route_handlers=[
+            MetaController,
+            IndicatorController,
+            ObservationController,
+            ProjectController,
+            GlossaryController,
+            SectionController,
+            SearchController,
+        ],
+    )
+    return Litestar(
+        route_handlers=[v1, HealthController, DocsController],
+        dependencies={"served": Provide(provide_served, sync_to_thread=False, use_cache=True)},
+        exception_handlers={
+            HTTPException: handle_http_exception,
+            NotAcceptable: handle_http_exception,
+            Exception: handle_http_exception,
+        },
+        cors_config=CORSConfig(
+            allow_origins=["*"],
+            allow_methods=["GET", "HEAD", "OPTIONS"],
+            allow_headers=["Accept", "If-None-Match", "X-Request-ID"],
+            expose_headers=["ETag", "Link", "X-Request-ID"],
+            max_age=86400,
+        ),
+        openapi_config=openapi_config(dataset),
+        middleware=[standard_headers],
+        debug=False,
+    )

@@ -1,0 +1,85 @@
+"""Load the compiled artifact, verified, once.
+
+The server never serves part of a dataset: a missing, truncated or tampered
+artifact (its sha256 differs from the ``.sha256`` file written beside it by
+the build) raises :class:`ArtifactError` before the app is built.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import msgspec
+
+from longgang_api.build import ARTIFACT_FORMAT
+from longgang_api.model import (
+    Artifact,
+    GlossaryTerm,
+    Indicator,
+    Observation,
+    Project,
+    Section,
+)
+
+
+class ArtifactError(RuntimeError):
+    """The artifact cannot be trusted; the server must not start."""
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedDataset:
+    """The artifact as the API serves it, with lookups built once at start-up."""
+
+    artifact: Artifact
+    sha256: str
+    indicators: dict[str, Indicator] = field(init=False)
+    observations_by_indicator: dict[str, tuple[Observation, ...]] = field(init=False)
+    projects: dict[str, Project] = field(init=False)
+    glossary: dict[str, GlossaryTerm] = field(init=False)
+    sections: dict[str, Section] = field(init=False)
+
+    def __post_init__(self) -> None:
+        set_ = object.__setattr__
+        artifact = self.artifact
+        set_(self, "indicators", {i.id: i for i in artifact.indicators})
+        grouped: dict[str, list[Observation]] = {i.id: [] for i in artifact.indicators}
+        for observation in artifact.observations:
+            grouped[observation.indicator_id].append(observation)
+        set_(self, "observations_by_indicator", {k: tuple(v) for k, v in grouped.items()})
+        set_(self, "projects", {p.id: p for p in artifact.projects})
+        set_(self, "glossary", {g.id: g for g in artifact.glossary})
+        set_(self, "sections", {s.id: s for s in artifact.sections})
+
+    @property
+    def version(self) -> str:
+        return self.artifact.dataset.version
+
+
+def load(path: Path) -> LoadedDataset:
+    """Read, verify and decode the artifact at ``path``."""
+    digest_path = path.with_name(path.name + ".sha256")
+    try:
+        data = path.read_bytes()
+        expected = digest_path.read_text().split()[0]
+    except (OSError, IndexError) as error:
+        raise ArtifactError(
+            f"cannot read the dataset artifact {path} and its .sha256 ({error}); "
+            "run `make build` first"
+        ) from None
+    actual = hashlib.sha256(data).hexdigest()
+    if actual != expected:
+        raise ArtifactError(
+            f"dataset artifact {path} has sha256 {actual}, but {digest_path.name} says "
+            f"{expected}: refusing to serve a truncated or altered dataset"
+        )
+    try:
+        artifact = msgspec.json.decode(data, type=Artifact)
+    except msgspec.DecodeError as error:
+        raise ArtifactError(f"dataset artifact {path} does not decode: {error}") from None
+    if artifact.format != ARTIFACT_FORMAT:
+        raise ArtifactError(
+            f"dataset artifact {path} has format {artifact.format}, expected {ARTIFACT_FORMAT}"
+        )
+    return LoadedDataset(artifact=artifact, sha256=actual)

@@ -1,0 +1,488 @@
+"""Compile the curated record files into one immutable, verified artifact.
+
+    python -m longgang_api.build [--dataset DIR] [--out DIR] [--license SPDX] [--check]
+
+The build is pure: the same record files give a byte-identical artifact. It
+refuses (exit status 1, every problem listed with its file, record id and
+field) a quote that is not in the source, a repeated id, a dangling
+reference, an unknown enum value, a value that disagrees with its own quote,
+and any number of the source that is neither quoted by a record nor excluded
+with a reason.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import re
+import sys
+import tomllib
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+import msgspec
+
+from longgang_api.model import (
+    Artifact,
+    Base,
+    Dataset,
+    DatasetMeta,
+    Exclusion,
+    GlossaryTerm,
+    Indicator,
+    License,
+    Observation,
+    Project,
+    Section,
+    SectionEntry,
+    Source,
+)
+from longgang_api.source_text import QuoteNotFound, SourceText, values_in
+
+ARTIFACT_FORMAT = 1
+REPO_ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_DATASET = REPO_ROOT / "datasets" / "longgang-2024"
+DEFAULT_OUT = REPO_ROOT / "build"
+ARTIFACT_NAME = "longgang-2024.json"
+
+#: Licences the compiled dataset can be published under (``--license``).
+LICENSES = {
+    "CC-BY-4.0": "https://creativecommons.org/licenses/by/4.0/",
+    "CC-BY-SA-4.0": "https://creativecommons.org/licenses/by-sa/4.0/",
+    "CC0-1.0": "https://creativecommons.org/publicdomain/zero/1.0/",
+    "ODC-By-1.0": "https://opendatacommons.org/licenses/by/1-0/",
+}
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One reason the build refuses its input."""
+
+    file: str
+    record: str
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: record {self.record!r}: {self.field}: {self.message}"
+
+
+class BuildError(Exception):
+    """The record files are not publishable; ``problems`` says why."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(f"{len(problems)} problem(s)")
+        self.problems = problems
+
+
+@dataclass(frozen=True, slots=True)
+class BuildResult:
+    """What a successful build produced."""
+
+    artifact: Artifact
+    data: bytes
+    sha256: str
+    counts: dict[str, int]
+
+
+class _Sections(Base, kw_only=True):
+    sections: tuple[SectionEntry, ...]
+
+
+class _Indicators(Base, kw_only=True):
+    indicators: tuple[Indicator, ...]
+
+
+class _Observations(Base, kw_only=True):
+    observations: tuple[Observation, ...]
+
+
+class _Projects(Base, kw_only=True):
+    projects: tuple[Project, ...]
+
+
+class _Glossary(Base, kw_only=True):
+    glossary: tuple[GlossaryTerm, ...]
+
+
+class _Exclusions(Base, kw_only=True):
+    exclusions: tuple[Exclusion, ...]
+
+
+_PATH_INDEX = re.compile(r"^\$\.(\w+)\[(\d+)\]\.?(.*)$")
+
+
+def _decode(path: Path, type_: type[T]) -> T:
+    """Decode one TOML file, naming the record and field on failure."""
+    raw = path.read_bytes()
+    try:
+        return msgspec.toml.decode(raw, type=type_)
+    except msgspec.ValidationError as error:
+        message = str(error)
+        record, field = "-", "-"
+        at = message.rfind(" - at `")
+        if at != -1:
+            where = message[at + len(" - at `") : -1]
+            message = message[:at]
+            match = _PATH_INDEX.match(where)
+            if match:
+                collection, index, field = match.groups()
+                rows = tomllib.loads(raw.decode()).get(collection, [])
+                row = rows[int(index)] if int(index) < len(rows) else {}
+                record = str(row.get("id", f"#{int(index) + 1}"))
+                field = field or "-"
+            else:
+                field = where
+        raise BuildError([Problem(path.name, record, field, message)]) from None
+    except (msgspec.DecodeError, tomllib.TOMLDecodeError) as error:
+        raise BuildError([Problem(path.name, "-", "-", f"not valid TOML: {error}")]) from None
+
+
+@dataclass(frozen=True, slots=True)
+class Records:
+    """The decoded record files of a dataset folder."""
+
+    meta: DatasetMeta
+    sections: tuple[SectionEntry, ...]
+    indicators: tuple[Indicator, ...]
+    observations: tuple[Observation, ...]
+    projects: tuple[Project, ...]
+    glossary: tuple[GlossaryTerm, ...]
+    exclusions: tuple[Exclusion, ...]
+    source: SourceText
+    source_sha256: str
+
+
+def load_records(folder: Path) -> Records:
+    """Decode every record file of ``folder``; raise :class:`BuildError` on any failure."""
+    problems: list[Problem] = []
+
+    def decode(name: str, type_: type[T]) -> T | None:
+        try:
+            return _decode(folder / name, type_)
+        except BuildError as error:
+            problems.extend(error.problems)
+        except FileNotFoundError:
+            problems.append(Problem(name, "-", "-", "file is missing"))
+        return None
+
+    meta = decode("dataset.toml", DatasetMeta)
+    sections = decode("sections.toml", _Sections)
+    indicators = decode("indicators.toml", _Indicators)
+    observations = decode("observations.toml", _Observations)
+    projects = decode("projects.toml", _Projects)
+    glossary = decode("glossary.toml", _Glossary)
+    exclusions = decode("exclusions.toml", _Exclusions)
+    if problems:
+        raise BuildError(problems)
+    assert meta and sections and indicators and observations and projects and glossary
+    assert exclusions is not None
+    source_bytes = (folder / meta.source_document.file).read_bytes()
+    return Records(
+        meta=meta,
+        sections=sections.sections,
+        indicators=indicators.indicators,
+        observations=observations.observations,
+        projects=projects.projects,
+        glossary=glossary.glossary,
+        exclusions=exclusions.exclusions,
+        source=SourceText(source_bytes.decode("utf-8")),
+        source_sha256=hashlib.sha256(source_bytes).hexdigest(),
+    )
+
+
+def _duplicates(file: str, ids: Iterable[str]) -> Iterator[Problem]:
+    for id_, count in Counter(ids).items():
+        if count > 1:
+            yield Problem(file, id_, "id", f"id is used by {count} records")
+
+
+def _sourced(records: Records) -> Iterator[tuple[str, str, str, Source]]:
+    """Every (file, record id, field path, source) of the records that carry quotes."""
+    for observation in records.observations:
+        yield "observations.toml", observation.id, "source", observation.source
+    for project in records.projects:
+        for index, mention in enumerate(project.mentions):
+            yield "projects.toml", project.id, f"mentions[{index}].source", mention.source
+    for term in records.glossary:
+        yield "glossary.toml", term.id, "source", term.source
+
+
+def _section_ranges(records: Records) -> dict[str, tuple[int, int]]:
+    """First and last source line of every section (children included)."""
+    ordered = sorted(records.sections, key=lambda s: s.line)
+    last_line = records.source.line_count
+    ranges: dict[str, tuple[int, int]] = {}
+    for section in ordered:
+        end = last_line
+        for later in ordered:
+            if later.line > section.line and _depth(later, records) <= _depth(section, records):
+                end = later.line - 1
+                break
+        ranges[section.id] = (section.line, end)
+    return ranges
+
+
+def _depth(section: SectionEntry, records: Records) -> int:
+    by_id = {s.id: s for s in records.sections}
+    depth = 0
+    current: SectionEntry | None = section
+    while current is not None and current.parent_id is not None and depth < 10:
+        current = by_id.get(current.parent_id)
+        depth += 1
+    return depth
+
+
+def check(records: Records) -> tuple[list[Problem], dict[str, int]]:
+    """Every cross-record and provenance check; returns problems and the audit counts."""
+    problems: list[Problem] = []
+    meta = records.meta
+    if records.source_sha256 != meta.source_document.sha256:
+        problems.append(
+            Problem(
+                "dataset.toml",
+                meta.id,
+                "source_document.sha256",
+                f"source file has sha256 {records.source_sha256}",
+            )
+        )
+    problems += _duplicates("sections.toml", (s.id for s in records.sections))
+    problems += _duplicates("indicators.toml", (i.id for i in records.indicators))
+    problems += _duplicates("observations.toml", (o.id for o in records.observations))
+    problems += _duplicates("projects.toml", (p.id for p in records.projects))
+    problems += _duplicates("glossary.toml", (g.id for g in records.glossary))
+
+    section_ids = {s.id for s in records.sections}
+    for section in records.sections:
+        if section.parent_id is not None and section.parent_id not in section_ids:
+            problems.append(
+                Problem(
+                    "sections.toml",
+                    section.id,
+                    "parent_id",
+                    f"no section {section.parent_id!r}",
+                )
+            )
+        if section.line > records.source.line_count:
+            problems.append(Problem("sections.toml", section.id, "line", "beyond the source"))
+    ranges = _section_ranges(records) if not problems else {}
+
+    indicator_ids = {i.id for i in records.indicators}
+    for observation in records.observations:
+        if observation.indicator_id not in indicator_ids:
+            problems.append(
+                Problem(
+                    "observations.toml",
+                    observation.id,
+                    "indicator_id",
+                    f"no indicator {observation.indicator_id!r}",
+                )
+            )
+        problems += _check_value(observation)
+    for project in records.projects:
+        for index, mention in enumerate(project.mentions):
+            if mention.status_text not in mention.source.quote:
+                problems.append(
+                    Problem(
+                        "projects.toml",
+                        project.id,
+                        f"mentions[{index}].status_text",
+                        f"{mention.status_text!r} is not in the quote",
+                    )
+                )
+    for term in records.glossary:
+        if term.definition.zh != term.source.quote:
+            problems.append(
+                Problem("glossary.toml", term.id, "definition.zh", "differs from source.quote")
+            )
+
+    spans: list[tuple[int, int]] = []
+    for file, record, field, source in _sourced(records):
+        if source.section_id not in section_ids:
+            problems.append(
+                Problem(file, record, f"{field}.section_id", f"no section {source.section_id!r}")
+            )
+        try:
+            spans.append(records.source.locate(source.quote, source.line))
+        except QuoteNotFound as error:
+            problems.append(Problem(file, record, f"{field}.quote", str(error)))
+            continue
+        first, last = ranges.get(source.section_id, (0, 0))
+        if ranges and not first <= source.line <= last:
+            problems.append(
+                Problem(
+                    file,
+                    record,
+                    f"{field}.line",
+                    f"line {source.line} is outside section {source.section_id!r} "
+                    f"(lines {first}–{last})",
+                )
+            )
+    audit_problems, audit = _audit(records, spans)
+    return problems + audit_problems, audit
+
+
+def _check_value(observation: Observation) -> Iterator[Problem]:
+    if observation.value is None:
+        if observation.status is None:
+            yield Problem(
+                "observations.toml", observation.id, "status", "a null value needs a status text"
+            )
+        return
+    if observation.status is not None:
+        yield Problem(
+            "observations.toml", observation.id, "status", "only a null value has a status text"
+        )
+    if not any(abs(abs(observation.value) - v) < 1e-9 for v in values_in(observation.source.quote)):
+        yield Problem(
+            "observations.toml",
+            observation.id,
+            "value",
+            f"{observation.value:g} is not a number of its quote {observation.source.quote!r}",
+        )
+
+
+def _audit(
+    records: Records, quoted: list[tuple[int, int]]
+) -> tuple[list[Problem], dict[str, int]]:
+    """Every number of the source must be quoted by a record or excluded with a reason."""
+    text = records.source.text
+    excluded: list[tuple[int, int]] = []
+    problems: list[Problem] = []
+    for index, rule in enumerate(records.exclusions):
+        try:
+            pattern = re.compile(rule.pattern)
+        except re.error as error:
+            problems.append(Problem("exclusions.toml", f"#{index + 1}", "pattern", str(error)))
+            continue
+        matches = [
+            m.span()
+            for m in pattern.finditer(text)
+            if rule.lines is None or records.source.line_of[m.start()] in rule.lines
+        ]
+        if not matches:
+            problems.append(
+                Problem("exclusions.toml", f"#{index + 1}", "pattern", "matches no number")
+            )
+        excluded += matches
+    counts = {"numbers": 0, "quoted_numbers": 0, "excluded_numbers": 0}
+    for hit in records.source.numbers():
+        counts["numbers"] += 1
+        if any(start <= hit.start and hit.end <= end for start, end in quoted):
+            counts["quoted_numbers"] += 1
+        elif any(start <= hit.start and hit.end <= end for start, end in excluded):
+            counts["excluded_numbers"] += 1
+        else:
+            context = text[max(0, hit.start - 12) : hit.end + 12].replace("\n", " ")
+            problems.append(
+                Problem(
+                    "exclusions.toml",
+                    f"line {hit.line}",
+                    "audit",
+                    f"number {hit.text!r} in {context!r} is in no quote and no exclusion",
+                )
+            )
+    return problems, counts
+
+
+def compile_sections(records: Records) -> tuple[Section, ...]:
+    """Give every section its own text: from its start to the next section's start."""
+    ordered = sorted(records.sections, key=lambda s: s.line)
+    compiled: list[Section] = []
+    for position, entry in enumerate(ordered):
+        end = (
+            ordered[position + 1].line - 1
+            if position + 1 < len(ordered)
+            else records.source.line_count
+        )
+        while end > entry.line and not records.source.raw.split("\n")[end - 1].strip():
+            end -= 1
+        # Headings of the document, parts and sub-parts stand on their own line;
+        # an item's number and title open its paragraph and belong to its text.
+        first = entry.line if entry.kind == "item" else entry.line + 1
+        start, stop = records.source.span_of_lines(first, end) if first <= end else (0, 0)
+        fields = msgspec.structs.asdict(entry)
+        compiled.append(
+            Section(**fields, line_end=end, text=records.source.text[start:stop].strip())
+        )
+    return tuple(compiled)
+
+
+def compile_artifact(records: Records, license_id: str | None = None) -> BuildResult:
+    """Check ``records`` and compile them; raise :class:`BuildError` when refused."""
+    problems, audit = check(records)
+    if problems:
+        raise BuildError(problems)
+    meta = records.meta
+    if license_id is not None and license_id != meta.license.id:
+        if license_id not in LICENSES:
+            known = ", ".join(sorted(LICENSES))
+            raise BuildError(
+                [Problem("--license", license_id, "id", f"unknown licence; known: {known}")]
+            )
+        meta = msgspec.structs.replace(
+            meta,
+            license=License(
+                id=license_id, url=LICENSES[license_id], attribution=meta.license.attribution
+            ),
+        )
+    counts = {
+        "sections": len(records.sections),
+        "indicators": len(records.indicators),
+        "observations": len(records.observations),
+        "projects": len(records.projects),
+        "mentions": sum(len(p.mentions) for p in records.projects),
+        "glossary": len(records.glossary),
+        **audit,
+    }
+    artifact = Artifact(
+        format=ARTIFACT_FORMAT,
+        dataset=Dataset(**msgspec.structs.asdict(meta), counts=counts),
+        sections=compile_sections(records),
+        indicators=records.indicators,
+        observations=records.observations,
+        projects=records.projects,
+        glossary=records.glossary,
+    )
+    data = msgspec.json.encode(artifact)
+    return BuildResult(artifact, data, hashlib.sha256(data).hexdigest(), counts)
+
+
+def write(result: BuildResult, out: Path) -> Path:
+    """Write the artifact and its ``.sha256`` beside it; return the artifact's path."""
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / ARTIFACT_NAME
+    path.write_bytes(result.data)
+    path.with_name(path.name + ".sha256").write_text(f"{result.sha256}  {path.name}\n")
+    return path
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m longgang_api.build", description=__doc__)
+    parser.add_argument("--dataset", type=Path, default=DEFAULT_DATASET)
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--license", default=None, help="SPDX id of the licence to publish under")
+    parser.add_argument("--check", action="store_true", help="check only; write nothing")
+    args = parser.parse_args(argv)
+    try:
+        result = compile_artifact(load_records(args.dataset), args.license)
+    except BuildError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        print(f"build refused: {len(error.problems)} problem(s)", file=sys.stderr)
+        return 1
+    for name, count in result.counts.items():
+        print(f"{name:>18}: {count}")
+    if not args.check:
+        path = write(result, args.out)
+        print(f"{'artifact':>18}: {path} sha256 {result.sha256}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,121 @@
+"""What the API wraps records in: detail views, pages, search hits, the entry point.
+
+Pages are concrete Structs, one per collection, so that each is a named,
+lossless component of the OpenAPI document.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from msgspec import Meta
+
+from longgang_api.model import (
+    Base,
+    GlossaryTerm,
+    Id,
+    Indicator,
+    LocalizedText,
+    Observation,
+    Project,
+    Section,
+)
+
+NextCursor = Annotated[
+    str | None,
+    Meta(description="Cursor of the next page; null on the last page."),
+]
+
+
+class IndicatorDetail(Indicator, kw_only=True):
+    """An indicator with every observation of it embedded."""
+
+    observations: Annotated[
+        tuple[Observation, ...],
+        Meta(description="Observations of the indicator, by period then kind."),
+    ]
+
+
+class IndicatorPage(Base, kw_only=True):
+    """A page of indicators."""
+
+    items: Annotated[tuple[IndicatorDetail, ...], Meta(description="Indicators of this page.")]
+    next_cursor: NextCursor
+
+
+class ObservationPage(Base, kw_only=True):
+    """A page of observations."""
+
+    items: Annotated[tuple[Observation, ...], Meta(description="Observations of this page.")]
+    next_cursor: NextCursor
+
+
+class ProjectPage(Base, kw_only=True):
+    """A page of projects."""
+
+    items: Annotated[tuple[Project, ...], Meta(description="Projects of this page.")]
+    next_cursor: NextCursor
+
+
+class GlossaryPage(Base, kw_only=True):
+    """A page of glossary terms."""
+
+    items: Annotated[tuple[GlossaryTerm, ...], Meta(description="Terms of this page.")]
+    next_cursor: NextCursor
+
+
+class SectionPage(Base, kw_only=True):
+    """A page of sections."""
+
+    items: Annotated[tuple[Section, ...], Meta(description="Sections of this page.")]
+    next_cursor: NextCursor
+
+
+HitKind = Literal["indicator", "project", "glossary", "section"]
+
+
+class SearchHit(Base, kw_only=True):
+    """A record whose text contains the search query."""
+
+    kind: Annotated[HitKind, Meta(description="Collection the record belongs to.")]
+    id: Id
+    title: Annotated[LocalizedText, Meta(description="Name, term or heading of the record.")]
+    url: Annotated[str, Meta(description="Path of the record in this API.")]
+
+
+class SearchPage(Base, kw_only=True):
+    """A page of search hits."""
+
+    items: Annotated[tuple[SearchHit, ...], Meta(description="Hits of this page.")]
+    next_cursor: NextCursor
+
+
+class Link(Base, kw_only=True):
+    """A link to a resource of the API."""
+
+    rel: Annotated[str, Meta(description="What the linked resource is.")]
+    href: Annotated[str, Meta(description="Path of the resource.")]
+    title: Annotated[str, Meta(description="Human-readable title.")]
+
+
+class ApiIndex(Base, kw_only=True):
+    """Entry point of the API: what there is and which dataset version is served."""
+
+    title: Annotated[LocalizedText, Meta(description="Title of the dataset.")]
+    dataset_version: Annotated[str, Meta(description="Semantic version of the served dataset.")]
+    artifact_sha256: Annotated[
+        str, Meta(description="sha256 of the served dataset artifact; it drives every ETag.")
+    ]
+    links: Annotated[tuple[Link, ...], Meta(description="Every collection and document.")]
+
+
+class Health(Base, kw_only=True):
+    """Liveness or readiness of the server."""
+
+    status: Annotated[Literal["ok"], Meta(description="'ok' when the check passes.")]
+    dataset_version: Annotated[
+        str | None, Meta(description="Version of the loaded dataset (readiness only).")
+    ] = None
+    artifact_sha256: Annotated[
+        str | None, Meta(description="sha256 of the verified artifact (readiness only).")
+    ] = None

@@ -1,0 +1,159 @@
+"""The parameters every list shares and the one function that answers a list."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Annotated, Any, TypeVar
+from urllib.parse import urlencode
+
+import msgspec
+from litestar import Request, Response
+from litestar.exceptions import NotFoundException
+from litestar.params import QueryParameter
+
+from longgang_api.http_caching import respond
+from longgang_api.problems import BadParameter
+from longgang_api.query import (
+    MAX_LIMIT,
+    MAX_Q_LENGTH,
+    Collection,
+    Scalar,
+    build_query,
+    paginate,
+    select,
+)
+from longgang_api.representation import (
+    MEDIA_TYPES,
+    Format,
+    negotiate,
+    render_csv,
+    render_ndjson,
+)
+from longgang_api.served import Served
+
+R = TypeVar("R", bound=msgspec.Struct)
+
+Q = Annotated[
+    str | None,
+    QueryParameter(
+        description=(
+            "Case-insensitive substring searched in the record's Chinese and English text "
+            "(NFKC-normalised, so full-width and half-width forms match)."
+        ),
+        max_length=MAX_Q_LENGTH,
+    ),
+]
+Sort = Annotated[
+    str | None,
+    QueryParameter(
+        description=(
+            "Comma-separated fields to sort by, '-' before a field for descending. "
+            "The record id always closes the order, so pages are stable."
+        ),
+        max_length=200,
+        pattern=r"^-?[a-z_]+(,-?[a-z_]+)*$",
+    ),
+]
+Limit = Annotated[
+    int,
+    QueryParameter(
+        description=f"Records per page (1–{MAX_LIMIT}).",
+        ge=1,
+        le=MAX_LIMIT,
+    ),
+]
+Cursor = Annotated[
+    str | None,
+    QueryParameter(
+        description="Opaque cursor from the previous page's next_cursor; valid for the same query.",
+        min_length=1,
+        max_length=64,
+        pattern=r"^[A-Za-z0-9_-]+$",
+    ),
+]
+FormatParam = Annotated[
+    Format | None,
+    QueryParameter(description="Representation; overrides the Accept header."),
+]
+Bom = Annotated[
+    bool,
+    QueryParameter(description="With CSV: prepend the UTF-8 byte order mark (for Excel)."),
+]
+
+
+def check_single(request: Request[Any, Any, Any], allowed: frozenset[str], repeatable: frozenset[str]) -> None:
+    """Refuse undocumented parameters and repeats of single-valued ones."""
+    seen: set[str] = set()
+    for name, _ in request.query_params.multi_items():
+        if name not in allowed:
+            known = ", ".join(sorted(allowed))
+            raise BadParameter(name, f"unknown query parameter {name!r}; accepted here: {known}")
+        if name in seen and name not in repeatable:
+            raise BadParameter(name, f"query parameter {name!r} may be given only once")
+        seen.add(name)
+
+
+def list_response(
+    request: Request[Any, Any, Any],
+    served: Served,
+    collection: Collection[R],
+    page_type: Callable[..., msgspec.Struct],
+    filters: Mapping[str, Sequence[Scalar] | Scalar],
+    *,
+    q: str | None,
+    sort: str | None,
+    limit: int,
+    cursor: str | None,
+    format: Format | None,
+    bom: bool,
+) -> Response[Any]:
+    """Answer a list request in the negotiated representation, with paging links."""
+    check_single(request, collection.parameters, frozenset(collection.filters))
+    representation = negotiate(request.headers.get("accept"), format, ("json", "csv", "ndjson"))
+    query = build_query(collection, served.codec, filters, q, sort, limit, cursor)
+    records = select(collection, query)
+    page = paginate(records, query)
+    if query.offset and query.offset >= len(records):
+        raise BadParameter("cursor", "cursor points past the end of the list")
+    next_cursor = (
+        served.codec.encode(f"{collection.name}|{query.scope}", page.next_offset)
+        if page.next_offset is not None
+        else None
+    )
+    headers: dict[str, str] = {}
+    if next_cursor is not None:
+        params = [(k, v) for k, v in request.query_params.multi_items() if k != "cursor"]
+        params.append(("cursor", next_cursor))
+        headers["Link"] = f'<{request.url.path}?{urlencode(params)}>; rel="next"'
+
+    def render() -> bytes:
+        if representation == "csv":
+            return render_csv(page.items, served.csv_columns[collection.name], bom)
+        if representation == "ndjson":
+            return render_ndjson(page.items)
+        return msgspec.json.encode(page_type(items=page.items, next_cursor=next_cursor))
+
+    key = f"{request.url.path}?{sorted(request.query_params.multi_items())}|{representation}|{limit}"
+    return respond(request, served.cache, key, MEDIA_TYPES[representation], render, headers)
+
+
+def item_response(request: Request[Any, Any, Any], served: Served, record: msgspec.Struct) -> Response[Any]:
+    """Answer a single record (JSON only)."""
+    check_single(request, frozenset(), frozenset())
+    negotiate(request.headers.get("accept"), None, ("json",))
+    return respond(
+        request,
+        served.cache,
+        f"{request.url.path}|json",
+        MEDIA_TYPES["json"],
+        lambda: msgspec.json.encode(record),
+    )
+
+
+def find(collection: Collection[R], id_: str) -> R:
+    """The record with id ``id_``, or a 404 naming what was looked for."""
+    try:
+        return collection.by_id[id_]
+    except KeyError:
+        raise NotFoundException(detail=f"no {collection.name} record with id {id_!r}") from None
+

@@ -1,0 +1,346 @@
+"""The dataset's one data model.
+
+Every record file under ``datasets/`` is decoded into these Structs, the
+build writes them into the artifact, the API serves them and the OpenAPI
+document (and so the SDK) takes its field descriptions from them.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+import msgspec
+from msgspec import Meta
+
+
+class Base(
+    msgspec.Struct,
+    frozen=True,
+    kw_only=True,
+    forbid_unknown_fields=True,
+):
+    """Base of every record: immutable, keyword-only, strict on input."""
+
+
+Id = Annotated[
+    str,
+    Meta(
+        pattern=r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$",
+        max_length=80,
+        description="Stable identifier: lower-case ASCII words joined by '-' or '.'.",
+    ),
+]
+
+IndicatorCategory = Literal[
+    "economy",
+    "investment",
+    "industry",
+    "innovation",
+    "business",
+    "education",
+    "health",
+    "culture-sports",
+    "employment-welfare",
+    "housing",
+    "safety",
+    "environment",
+    "urban",
+    "transport",
+    "governance",
+]
+ProjectCategory = Literal[
+    "education",
+    "health",
+    "research",
+    "industrial-park",
+    "enterprise",
+    "commercial",
+    "culture",
+    "sports",
+    "park-greenery",
+    "water-environment",
+    "rail",
+    "road",
+    "transport-hub",
+    "energy-utilities",
+    "housing-welfare",
+    "urban-renewal",
+    "public-service",
+]
+Period = Literal["2023", "2024"]
+ObservationKind = Literal["actual", "target", "plan"]
+Qualifier = Literal["over", "at_least", "about"]
+Comparison = Literal["year_on_year", "like_for_like"]
+MentionStatus = Literal[
+    "completed",
+    "delivered",
+    "in_operation",
+    "opened",
+    "started",
+    "under_construction",
+    "accelerating",
+    "preliminary",
+    "planned",
+    "introduced",
+    "approved",
+    "supported",
+]
+SectionKind = Literal["document", "part", "subpart", "item"]
+
+
+class LocalizedText(Base, kw_only=True):
+    """Text in Chinese (as in the source) and English (our unofficial translation)."""
+
+    zh: Annotated[str, Meta(min_length=1, description="Chinese text, as in the source document.")]
+    en: Annotated[
+        str,
+        Meta(min_length=1, description="English translation by Longgang Open Data (unofficial)."),
+    ]
+
+
+class Source(Base, kw_only=True):
+    """Where a record comes from: a verbatim quote and its place in the source document."""
+
+    section_id: Annotated[Id, Meta(description="Id of the section the quote stands in.")]
+    quote: Annotated[
+        str,
+        Meta(
+            min_length=2,
+            description=(
+                "Verbatim text of the source document (markup and page-break line breaks removed)."
+            ),
+        ),
+    ]
+    line: Annotated[
+        int,
+        Meta(ge=1, description="Line of source.md on which the quote begins (1-based)."),
+    ]
+
+
+class SectionEntry(Base, kw_only=True):
+    """A section of the document outline as curated: where it starts and what it is called."""
+
+    id: Id
+    kind: Annotated[SectionKind, Meta(description="Level of the section in the outline.")]
+    number: Annotated[
+        str | None,
+        Meta(description="The section's number as written in the source, e.g. '二', '（三）', '12.'."),
+    ] = None
+    heading: Annotated[LocalizedText, Meta(description="Heading of the section.")]
+    parent_id: Annotated[
+        Id | None, Meta(description="Id of the enclosing section; null for the document.")
+    ] = None
+    line: Annotated[int, Meta(ge=1, description="Line of source.md on which the section begins.")]
+
+
+class Section(SectionEntry, kw_only=True):
+    """A section of the source document, with its text."""
+
+    line_end: Annotated[int, Meta(ge=1, description="Last line of source.md within the section.")]
+    text: Annotated[
+        str,
+        Meta(
+            description=(
+                "The section's own text in Chinese, page-break artefacts removed; "
+                "text of child sections is not repeated."
+            )
+        ),
+    ]
+
+
+class Indicator(Base, kw_only=True):
+    """A measured concept of the report, e.g. growth of the regional GDP."""
+
+    id: Id
+    name: Annotated[LocalizedText, Meta(description="Name of the indicator.")]
+    category: Annotated[IndicatorCategory, Meta(description="Policy area of the indicator.")]
+    unit: Annotated[
+        str | None,
+        Meta(description="Unit as written in the source, e.g. '%', '亿元', '座'; null if none."),
+    ] = None
+    headline: Annotated[
+        bool,
+        Meta(
+            description=(
+                "True for the main indicators of parts 一 (2023 results) and 四 (2024 targets)."
+            )
+        ),
+    ] = False
+
+
+class Observation(Base, kw_only=True):
+    """One value of an indicator: a 2023 actual, a 2024 target or a 2024 plan quantity."""
+
+    id: Id
+    indicator_id: Annotated[Id, Meta(description="Id of the indicator observed.")]
+    period: Annotated[Period, Meta(description="Year the value refers to.")]
+    kind: Annotated[
+        ObservationKind,
+        Meta(
+            description=(
+                "'actual' for 2023 results, 'target' for the 2024 headline goals of part 四, "
+                "'plan' for 2024 work-plan quantities of part 五."
+            )
+        ),
+    ]
+    value: Annotated[
+        float | None,
+        Meta(
+            description=(
+                "The number as written (decreases negative); null for a qualitative statement."
+            )
+        ),
+    ] = None
+    unit: Annotated[str | None, Meta(description="Unit as written in the quote.")] = None
+    qualifier: Annotated[
+        Qualifier | None,
+        Meta(
+            description=(
+                "'over' for 超/余/突破/以上 after a magnitude, 'at_least' for 以上, 'about' for 约; "
+                "null when the value is exact."
+            )
+        ),
+    ] = None
+    comparison: Annotated[
+        Comparison | None,
+        Meta(
+            description=(
+                "Basis of a change: 'year_on_year' (同比) or 'like_for_like' (同口径); "
+                "null for levels and counts."
+            )
+        ),
+    ] = None
+    status: Annotated[
+        LocalizedText | None,
+        Meta(description="Wording of a qualitative statement; set when value is null."),
+    ] = None
+    note: Annotated[
+        str | None,
+        Meta(description="Our note in English, e.g. 'cumulative' or 'three-year total'."),
+    ] = None
+    source: Annotated[Source, Meta(description="Provenance of the value.")]
+
+
+class Mention(Base, kw_only=True):
+    """What the report says of a project in one year."""
+
+    year: Annotated[
+        Literal[2023, 2024],
+        Meta(description="2023 for the report on 2023, 2024 for the plan for 2024."),
+    ]
+    status: Annotated[MentionStatus, Meta(description="Controlled status of the project.")]
+    status_text: Annotated[
+        str, Meta(min_length=1, description="Status wording as written, e.g. '开工建设'.")
+    ]
+    source: Annotated[Source, Meta(description="Provenance of the mention.")]
+
+
+class Project(Base, kw_only=True):
+    """A named project, facility, site or programme of physical works."""
+
+    id: Id
+    name: Annotated[LocalizedText, Meta(description="Name of the project.")]
+    category: Annotated[ProjectCategory, Meta(description="Kind of project.")]
+    mentions: Annotated[
+        tuple[Mention, ...],
+        Meta(min_length=1, description="Every mention of the project, in source order."),
+    ]
+
+
+class GlossaryTerm(Base, kw_only=True):
+    """An entry of the report's glossary (名词解释)."""
+
+    id: Id
+    number: Annotated[int, Meta(ge=1, description="Number of the entry in the glossary.")]
+    term: Annotated[LocalizedText, Meta(description="The term.")]
+    definition: Annotated[
+        LocalizedText,
+        Meta(description="Definition: Chinese verbatim (line breaks removed), English ours."),
+    ]
+    source: Annotated[Source, Meta(description="Provenance; the quote is the Chinese definition.")]
+
+
+class License(Base, kw_only=True):
+    """Licence of the compiled dataset."""
+
+    id: Annotated[str, Meta(description="SPDX identifier, e.g. 'CC-BY-4.0'.")]
+    url: Annotated[str, Meta(description="URL of the licence text.")]
+    attribution: Annotated[LocalizedText, Meta(description="Attribution to give when reusing.")]
+
+
+class Publisher(Base, kw_only=True):
+    """The body that issued the source document."""
+
+    name: Annotated[LocalizedText, Meta(description="Name of the body.")]
+    url: Annotated[str | None, Meta(description="Home page of the body.")] = None
+
+
+class SourceDocument(Base, kw_only=True):
+    """The document the dataset is compiled from."""
+
+    title: Annotated[LocalizedText, Meta(description="Title of the source document.")]
+    file: Annotated[str, Meta(description="File name of the verbatim copy in the dataset.")]
+    sha256: Annotated[
+        str,
+        Meta(pattern=r"^[0-9a-f]{64}$", description="sha256 of the verbatim copy."),
+    ]
+    language: Annotated[str, Meta(description="BCP 47 language tag of the document.")]
+
+
+class DatasetMeta(Base, kw_only=True):
+    """Metadata of the dataset as curated in dataset.toml."""
+
+    id: Id
+    title: Annotated[LocalizedText, Meta(description="Title of the dataset.")]
+    description: Annotated[LocalizedText, Meta(description="What the dataset holds.")]
+    publisher: Annotated[Publisher, Meta(description="Issuing body of the source document.")]
+    source_document: Annotated[SourceDocument, Meta(description="The source document.")]
+    languages: Annotated[
+        tuple[str, ...], Meta(description="BCP 47 tags of the languages of the dataset.")
+    ]
+    temporal_start: Annotated[str, Meta(description="First year covered (ISO 8601).")]
+    temporal_end: Annotated[str, Meta(description="Last year covered (ISO 8601).")]
+    spatial: Annotated[LocalizedText, Meta(description="Area covered.")]
+    keywords: Annotated[
+        tuple[LocalizedText, ...], Meta(description="Keywords in both languages.")
+    ]
+    version: Annotated[
+        str,
+        Meta(pattern=r"^\d+\.\d+\.\d+$", description="Semantic version of the dataset."),
+    ]
+    release_date: Annotated[str, Meta(description="Release date of this version (ISO 8601).")]
+    translation_note: Annotated[
+        LocalizedText, Meta(description="Statement that English texts are unofficial.")
+    ]
+    license: Annotated[License, Meta(description="Licence of the compiled dataset.")]
+
+
+class Dataset(DatasetMeta, kw_only=True):
+    """Metadata of the published dataset, with the sizes of its collections."""
+
+    counts: Annotated[
+        dict[str, int], Meta(description="Number of records in each collection.")
+    ]
+
+
+class Exclusion(Base, kw_only=True):
+    """A rule that marks numbers of the source as not being data, with the reason."""
+
+    pattern: Annotated[str, Meta(description="Regular expression over the normalised source.")]
+    reason: Annotated[str, Meta(min_length=3, description="Why the matched numbers are not data.")]
+    lines: Annotated[
+        tuple[int, ...] | None,
+        Meta(description="Restrict the rule to these source lines; null for everywhere."),
+    ] = None
+
+
+class Artifact(Base, kw_only=True):
+    """The compiled dataset: what the build writes and the API loads."""
+
+    format: Annotated[int, Meta(description="Version of the artifact layout.")]
+    dataset: Dataset
+    sections: tuple[Section, ...]
+    indicators: tuple[Indicator, ...]
+    observations: tuple[Observation, ...]
+    projects: tuple[Project, ...]
+    glossary: tuple[GlossaryTerm, ...]

@@ -1,0 +1,148 @@
+"""One error shape for every 4xx and 5xx: RFC 9457 ``application/problem+json``.
+
+Handlers raise :class:`BadParameter` (400 naming the parameter) or Litestar's
+own HTTP exceptions; the exception handlers here turn all of them — routing
+404s and 405s included — into :class:`Problem` bodies. A server error never
+shows a stack trace, a path or a version.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Annotated, Any
+
+import msgspec
+from litestar import Request, Response
+from litestar.exceptions import HTTPException, ValidationException
+from litestar.openapi.datastructures import ResponseSpec
+from msgspec import Meta
+
+from longgang_api.model import Base
+
+PROBLEM_MEDIA_TYPE = "application/problem+json"
+# Relative references (RFC 9457 §3.1.1): the kinds are listed in the README.
+PROBLEM_TYPE_BASE = "/problems/"
+_log = logging.getLogger("longgang_api")
+
+_TITLES = {
+    400: "Bad request",
+    404: "Not found",
+    405: "Method not allowed",
+    406: "Not acceptable",
+    413: "Content too large",
+    414: "URI too long",
+    429: "Too many requests",
+    431: "Request header fields too large",
+    500: "Internal server error",
+    503: "Service unavailable",
+}
+_SLUGS = {
+    400: "bad-request",
+    404: "not-found",
+    405: "method-not-allowed",
+    406: "not-acceptable",
+    429: "too-many-requests",
+    500: "internal-error",
+    503: "unavailable",
+}
+
+
+class Problem(Base, kw_only=True):
+    """An error, as RFC 9457 problem details."""
+
+    type: Annotated[str, Meta(description="URI identifying the kind of problem.")]
+    title: Annotated[str, Meta(description="Short summary of the kind of problem.")]
+    status: Annotated[int, Meta(ge=400, le=599, description="HTTP status code.")]
+    detail: Annotated[str, Meta(description="What went wrong with this request.")]
+    parameter: Annotated[
+        str | None,
+        Meta(description="The query parameter or header at fault (400 responses)."),
+    ] = None
+
+
+class NotAcceptable(Exception):
+    """No representation the client accepts is available."""
+
+
+class BadParameter(HTTPException):
+    """A query parameter (or header) has a value the API does not accept."""
+
+    status_code = 400
+
+    def __init__(self, parameter: str, detail: str) -> None:
+        super().__init__(detail=detail)
+        self.parameter = parameter
+
+
+def problem_response(
+    status: int,
+    detail: str,
+    parameter: str | None = None,
+    headers: dict[str, str] | None = None,
+) -> Response[bytes]:
+    body = Problem(
+        type=PROBLEM_TYPE_BASE + _SLUGS.get(status, str(status)),
+        title=_TITLES.get(status, "Error"),
+        status=status,
+        detail=detail,
+        parameter=parameter,
+    )
+    return Response(
+        content=msgspec.json.encode(body),
+        status_code=status,
+        media_type=PROBLEM_MEDIA_TYPE,
+        headers=headers,
+    )
+
+
+def _validation_parameter(error: ValidationException) -> tuple[str | None, str]:
+    extra: Any = error.extra
+    if isinstance(extra, list) and extra and isinstance(extra[0], dict):
+        first = extra[0]
+        key = first.get("key")
+        message = str(first.get("message", "invalid value"))
+        if key:
+            return str(key), f"invalid value for {key!r}: {message}"
+    return None, "the request is not valid"
+
+
+def handle_http_exception(request: Request[Any, Any, Any], error: Exception) -> Response[bytes]:
+    if isinstance(error, NotAcceptable):
+        return problem_response(406, str(error))
+    if isinstance(error, BadParameter):
+        return problem_response(400, str(error.detail), error.parameter)
+    if isinstance(error, ValidationException):
+        parameter, detail = _validation_parameter(error)
+        return problem_response(400, detail, parameter)
+    if isinstance(error, HTTPException):
+        status = error.status_code
+        headers = dict(error.headers or {})
+        if status == 404:
+            detail = error.detail if error.detail != "Not Found" else "no resource at this URL"
+        elif status == 405:
+            detail = f"method {request.method} is not allowed here"
+            headers.setdefault("Allow", "GET, HEAD, OPTIONS")
+        elif status >= 500:
+            detail = "the server could not answer this request"
+        else:
+            detail = str(error.detail)
+        return problem_response(status, detail, headers=headers or None)
+    _log.exception("unhandled error on %s %s", request.method, request.url.path)
+    return problem_response(500, "the server could not answer this request")
+
+
+def problem_responses(*statuses: int) -> dict[int, ResponseSpec]:
+    """OpenAPI response entries for the given error statuses."""
+    descriptions = {
+        400: "A parameter is unknown or has a value that is not accepted.",
+        404: "No record with this id.",
+        406: "None of the representations named by Accept or format is available.",
+    }
+    return {
+        status: ResponseSpec(
+            data_container=Problem,
+            description=descriptions.get(status, _TITLES.get(status, "Error")),
+            media_type=PROBLEM_MEDIA_TYPE,
+        )
+        for status in statuses
+    }

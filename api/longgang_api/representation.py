@@ -1,0 +1,125 @@
+"""Representations of lists: JSON (default), CSV and NDJSON.
+
+Chosen by ``format=`` when given, else by ``Accept``; anything else is 406.
+CSV flattens nested objects into ``parent_child`` columns (``name_zh``,
+``name_en``, ``source_quote`` …) and leaves out nested lists, which have
+their own collections; ``bom=true`` prepends the UTF-8 BOM Excel needs.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from typing import Any, Literal
+
+import msgspec
+
+from longgang_api.problems import BadParameter, NotAcceptable
+
+Format = Literal["json", "csv", "ndjson"]
+MEDIA_TYPES: dict[Format, str] = {
+    "json": "application/json",
+    "csv": "text/csv; charset=utf-8",
+    "ndjson": "application/x-ndjson",
+}
+_ACCEPTED: dict[str, Format] = {
+    "application/json": "json",
+    "text/csv": "csv",
+    "application/x-ndjson": "ndjson",
+    "application/ndjson": "ndjson",
+}
+_BOM = "\ufeff".encode()
+
+
+def _parse_accept(header: str) -> list[tuple[float, int, str]]:
+    ranges: list[tuple[float, int, str]] = []
+    for position, item in enumerate(header.split(",")):
+        media, _, params = item.strip().partition(";")
+        media = media.strip().lower()
+        if not media:
+            continue
+        quality = 1.0
+        for param in params.split(";"):
+            key, _, value = param.strip().partition("=")
+            if key.strip().lower() == "q":
+                try:
+                    quality = float(value)
+                except ValueError:
+                    quality = 0.0
+        if 0 < quality <= 1:
+            ranges.append((quality, position, media))
+    ranges.sort(key=lambda r: (-r[0], r[1]))
+    return ranges
+
+
+def negotiate(accept: str | None, format_: str | None, offered: Sequence[Format]) -> Format:
+    """The representation to answer with; raises :class:`NotAcceptable`."""
+    if format_ is not None:
+        if format_ not in offered:
+            raise BadParameter("format", f"format must be one of: {', '.join(offered)}")
+        return format_  # type: ignore[return-value]
+    if not accept or not accept.strip():
+        return offered[0]
+    for _, _, media in _parse_accept(accept):
+        if media in ("*/*", "application/*", "application/problem+json"):
+            return offered[0]
+        chosen = _ACCEPTED.get(media)
+        if chosen in offered:
+            return chosen
+        if media == "text/*" and "csv" in offered:
+            return "csv"
+    raise NotAcceptable(
+        "available representations: " + ", ".join(MEDIA_TYPES[f].split(";")[0] for f in offered)
+    )
+
+
+def _flatten(prefix: str, value: Any, row: dict[str, Any]) -> None:
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            _flatten(f"{prefix}_{key}" if prefix else key, inner, row)
+    elif isinstance(value, list):
+        return
+    else:
+        row[prefix] = value
+
+
+def csv_columns(records: Iterable[msgspec.Struct]) -> tuple[str, ...]:
+    """Union of the flattened columns of ``records``, in first-seen order."""
+    columns: dict[str, None] = {}
+    for record in records:
+        row: dict[str, Any] = {}
+        _flatten("", msgspec.to_builtins(record), row)
+        columns.update(dict.fromkeys(row))
+    return tuple(columns)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def render_csv(records: Sequence[msgspec.Struct], columns: Sequence[str], bom: bool) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(columns)
+    for record in records:
+        row: dict[str, Any] = {}
+        _flatten("", msgspec.to_builtins(record), row)
+        writer.writerow([_cell(row.get(column)) for column in columns])
+    data = out.getvalue().encode("utf-8")
+    return _BOM + data if bom else data
+
+
+def render_ndjson(records: Sequence[msgspec.Struct]) -> bytes:
+    encoder = msgspec.json.Encoder()
+    buffer = bytearray()
+    for record in records:
+        encoder.encode_into(record, buffer, len(buffer))
+        buffer.extend(b"\n")
+    return bytes(buffer)

@@ -1,0 +1,3 @@
+"""One Controller per resource of ``/v1``."""
+
+from __future__ import annotations

@@ -1,0 +1,91 @@
+"""The entry point ``/v1``, the dataset's metadata and the health checks."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import Controller, Request, Response, get
+
+from longgang_api.envelopes import ApiIndex, Health, Link
+from longgang_api.listing import item_response
+from longgang_api.model import Dataset
+from longgang_api.problems import problem_responses
+from longgang_api.served import Served
+
+_COLLECTIONS = (
+    ("dataset", "/v1/dataset", "Metadata of the dataset"),
+    ("indicators", "/v1/indicators", "Indicators with their observations"),
+    ("observations", "/v1/observations", "Observations, one row each"),
+    ("projects", "/v1/projects", "Projects with their mentions"),
+    ("glossary", "/v1/glossary", "Glossary terms"),
+    ("sections", "/v1/sections", "Sections of the source document"),
+    ("search", "/v1/search", "Search across collections"),
+    ("service-desc", "/openapi.json", "OpenAPI 3.1 document of this API"),
+    ("service-doc", "/docs", "Interactive documentation"),
+)
+
+
+class MetaController(Controller):
+    path = "/"
+    tags = ["dataset"]
+
+    @get(
+        "/",
+        operation_id="getIndex",
+        summary="Entry point",
+        description="Links to every collection, with the served dataset version and hash.",
+        responses=problem_responses(400, 406),
+    )
+    async def index(self, request: Request[Any, Any, Any], served: Served) -> Response[ApiIndex]:
+        dataset = served.dataset
+        body = ApiIndex(
+            title=dataset.artifact.dataset.title,
+            dataset_version=dataset.version,
+            artifact_sha256=dataset.sha256,
+            links=tuple(Link(rel=rel, href=href, title=title) for rel, href, title in _COLLECTIONS),
+        )
+        return item_response(request, served, body)
+
+    @get(
+        "/dataset",
+        operation_id="getDataset",
+        summary="Dataset metadata",
+        description=(
+            "Title, description, issuing body, source document, licence, version, coverage "
+            "and the number of records in each collection."
+        ),
+        responses=problem_responses(400, 406),
+    )
+    async def dataset(self, request: Request[Any, Any, Any], served: Served) -> Response[Dataset]:
+        return item_response(request, served, served.dataset.artifact.dataset)
+
+
+class HealthController(Controller):
+    path = "/"
+    tags = ["health"]
+
+    @get(
+        "/healthz",
+        operation_id="getHealth",
+        summary="Liveness",
+        description="Answers 200 while the process serves requests.",
+        cache_control=None,
+    )
+    async def healthz(self) -> Health:
+        return Health(status="ok")
+
+    @get(
+        "/readyz",
+        operation_id="getReadiness",
+        summary="Readiness",
+        description=(
+            "Answers 200 once the dataset artifact is loaded and its sha256 verified; "
+            "the server does not start otherwise."
+        ),
+    )
+    async def readyz(self, served: Served) -> Health:
+        return Health(
+            status="ok",
+            dataset_version=served.dataset.version,
+            artifact_sha256=served.dataset.sha256,
+        )

@@ -1,0 +1,67 @@
+"""``/v1/search``: one query across indicators, projects, glossary and sections."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from litestar import Controller, Request, Response, get
+from litestar.params import QueryParameter
+
+from longgang_api.envelopes import HitKind, SearchPage
+from longgang_api.listing import Bom, Cursor, FormatParam, Limit, Sort, list_response
+from longgang_api.problems import problem_responses
+from longgang_api.query import DEFAULT_LIMIT, MAX_Q_LENGTH
+from longgang_api.served import Served
+
+
+class SearchController(Controller):
+    path = "/search"
+    tags = ["search"]
+
+    @get(
+        "/",
+        operation_id="search",
+        summary="Search the dataset",
+        description=(
+            "Records of every collection whose text contains q, with the kind of each hit. "
+            "Default order: indicators, projects, glossary, sections, each by id."
+        ),
+        responses=problem_responses(400, 406),
+    )
+    async def search(
+        self,
+        request: Request[Any, Any, Any],
+        served: Served,
+        q: Annotated[
+            str,
+            QueryParameter(
+                description=(
+                    "Case-insensitive substring, NFKC-normalised, searched in Chinese and English."
+                ),
+                min_length=1,
+                max_length=MAX_Q_LENGTH,
+            ),
+        ],
+        kind: Annotated[
+            list[HitKind] | None,
+            QueryParameter(description="Only hits of this kind; repeat for any of several."),
+        ] = None,
+        sort: Sort = None,
+        limit: Limit = DEFAULT_LIMIT,
+        cursor: Cursor = None,
+        format: FormatParam = None,
+        bom: Bom = False,
+    ) -> Response[SearchPage]:
+        return list_response(
+            request,
+            served,
+            served.search,
+            SearchPage,
+            {"kind": kind},
+            q=q,
+            sort=sort,
+            limit=limit,
+            cursor=cursor,
+            format=format,
+            bom=bom,
+        )
