@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from litestar import Litestar, Router
+from litestar.types import Receive, Scope, Send
 from litestar.config.cors import CORSConfig
 from litestar.di import Provide
 from litestar.exceptions import HTTPException
@@ -11,7 +12,7 @@ from litestar.openapi.spec import Contact, License, Server, Tag
 
 from longgang_api.artifact import LoadedDataset
 from longgang_api.docs import DocsController
-from longgang_api.headers import standard_headers
+from longgang_api.headers import wrap_send
 from longgang_api.problems import NotAcceptable, handle_http_exception
 from longgang_api.resources.glossary import GlossaryController
 from longgang_api.resources.indicators import IndicatorController
@@ -57,6 +58,19 @@ def openapi_config(dataset: LoadedDataset) -> OpenAPIConfig:
     )
 
 
+class ReadOnlyApp(Litestar):
+    """A Litestar app that answers HEAD like GET and stamps every response's headers."""
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await super().__call__(scope, receive, send)
+            return
+        head = scope["method"] == "HEAD"
+        if head:
+            scope = {**scope, "method": "GET"}  # type: ignore[typeddict-item]
+        await super().__call__(scope, receive, wrap_send(scope, send, head=head))
+
+
 def create_app(dataset: LoadedDataset, *, max_age: int = DEFAULT_MAX_AGE) -> Litestar:
     """Build the read-only API over a loaded, verified dataset."""
     served = Served.build(dataset, max_age)
@@ -76,7 +90,7 @@ def create_app(dataset: LoadedDataset, *, max_age: int = DEFAULT_MAX_AGE) -> Lit
             SearchController,
         ],
     )
-    return Litestar(
+    return ReadOnlyApp(
         route_handlers=[v1, HealthController, DocsController],
         dependencies={"served": Provide(provide_served, sync_to_thread=False, use_cache=True)},
         exception_handlers={
@@ -92,6 +106,5 @@ def create_app(dataset: LoadedDataset, *, max_age: int = DEFAULT_MAX_AGE) -> Lit
             max_age=86400,
         ),
         openapi_config=openapi_config(dataset),
-        middleware=[standard_headers],
         debug=False,
     )

@@ -1,23 +1,95 @@
-"""``/openapi.json`` (the committed document) and ``/docs`` (served locally)."""
+"""``/openapi.json`` (the committed document) and ``/docs`` (Swagger UI, served by us).
+
+The documentation page and its assets come from the installed ``swagger-ui-py``
+package; nothing is fetched from another host (the validator badge, which
+would call one, is switched off), and the page's Content-Security-Policy
+only allows this origin.
+"""
 
 from __future__ import annotations
 
+from importlib import resources
 from pathlib import Path
 
 from litestar import Controller, Response, get
+from litestar.exceptions import NotFoundException
 
 from longgang_api.build import REPO_ROOT
 
 OPENAPI_PATH = REPO_ROOT / "openapi" / "v1.json"
+_ASSETS = {
+    "swagger-ui.css": "text/css",
+    "swagger-ui-bundle.js": "text/javascript",
+    "favicon-32x32.png": "image/png",
+}
+HTML_CSP = (
+    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+    "script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+    "frame-ancestors 'none'"
+)
+_PAGE = """<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Longgang Open Data API — documentation</title>
+<link rel="stylesheet" href="/docs/assets/swagger-ui.css">
+<link rel="icon" type="image/png" href="/docs/assets/favicon-32x32.png">
+</head>
+<body>
+<div id="swagger-ui"></div>
+<script src="/docs/assets/swagger-ui-bundle.js"></script>
+<script src="/docs/init.js"></script>
+</body>
+</html>
+"""
+_INIT = """window.onload = function () {
+  window.ui = SwaggerUIBundle({
+    url: "/openapi.json",
+    dom_id: "#swagger-ui",
+    validatorUrl: null,
+    deepLinking: true,
+    tryItOutEnabled: true
+  });
+};
+"""
+_IMMUTABLE = {"Cache-Control": "public, max-age=86400"}
+
+
+def _asset_dir() -> Path:
+    return Path(str(resources.files("swagger_ui") / "static"))
 
 
 class DocsController(Controller):
     path = "/"
     include_in_schema = False
 
-    @get("/openapi.json", include_in_schema=False)
+    @get("/openapi.json")
     async def openapi_document(self) -> Response[bytes]:
         return Response(
-            content=Path(OPENAPI_PATH).read_bytes(),
+            content=OPENAPI_PATH.read_bytes(),
             media_type="application/vnd.oai.openapi+json",
+            headers=_IMMUTABLE,
+        )
+
+    @get("/docs")
+    async def docs_page(self) -> Response[str]:
+        return Response(
+            content=_PAGE,
+            media_type="text/html",
+            headers={"Content-Security-Policy": HTML_CSP, **_IMMUTABLE},
+        )
+
+    @get("/docs/init.js")
+    async def docs_init(self) -> Response[str]:
+        return Response(content=_INIT, media_type="text/javascript", headers=_IMMUTABLE)
+
+    @get("/docs/assets/{name:str}")
+    async def docs_asset(self, name: str) -> Response[bytes]:
+        if name not in _ASSETS:
+            raise NotFoundException(detail=f"no documentation asset {name!r}")
+        return Response(
+            content=(_asset_dir() / name).read_bytes(),
+            media_type=_ASSETS[name],
+            headers=_IMMUTABLE,
         )

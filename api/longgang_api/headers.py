@@ -1,4 +1,10 @@
-"""Headers every response carries: a request id and the security basics."""
+"""What every response gets, whatever answered it (routing errors included).
+
+- ``X-Request-ID``: a valid incoming one is echoed, otherwise one is made;
+- security headers: ``X-Content-Type-Options``, ``Referrer-Policy``;
+- HEAD is answered as GET without the body, so every GET route serves HEAD
+  and the OpenAPI document lists each operation once.
+"""
 
 from __future__ import annotations
 
@@ -6,16 +12,16 @@ import re
 import uuid
 
 from litestar.datastructures import MutableScopeHeaders
-from litestar.types import ASGIApp, Message, Receive, Scope, Send
+from litestar.types import Message, Scope, Send
 
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
-_SECURITY = {
+SECURITY_HEADERS = {
     "x-content-type-options": "nosniff",
     "referrer-policy": "no-referrer",
 }
 
 
-def _request_id(scope: Scope) -> str:
+def request_id(scope: Scope) -> str:
     for name, value in scope.get("headers", ()):
         if name == b"x-request-id":
             candidate = value.decode("latin-1")
@@ -24,23 +30,21 @@ def _request_id(scope: Scope) -> str:
     return uuid.uuid4().hex
 
 
-def standard_headers(app: ASGIApp) -> ASGIApp:
-    """Echo a valid incoming ``X-Request-ID`` (or make one) and add security headers."""
+def wrap_send(scope: Scope, send: Send, *, head: bool) -> Send:
+    """``send`` that stamps the standard headers and, for HEAD, drops the body."""
+    rid = request_id(scope)
 
-    async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await app(scope, receive, send)
-            return
-        request_id = _request_id(scope)
+    async def send_wrapped(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            headers = MutableScopeHeaders.from_message(message)
+            headers["x-request-id"] = rid
+            for name, value in SECURITY_HEADERS.items():
+                if name not in headers:
+                    headers[name] = value
+        elif head and message["type"] == "http.response.body":
+            if message.get("more_body", False):
+                return
+            message = {"type": "http.response.body", "body": b"", "more_body": False}
+        await send(message)
 
-        async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                headers = MutableScopeHeaders.from_message(message)
-                headers["x-request-id"] = request_id
-                for name, value in _SECURITY.items():
-                    headers.setdefault(name, value)
-            await send(message)
-
-        await app(scope, receive, send_with_headers)
-
-    return middleware
+    return send_wrapped

@@ -196,7 +196,7 @@ class Observation(Base, kw_only=True):
         Qualifier | None,
         Meta(
             description=(
-                "'over' for 超/余/突破/以上 after a magnitude, 'at_least' for 以上, 'about' for 约; "
+                "'over' for 超/余/突破 (more than), 'at_least' for 以上, 'about' for 约; "
                 "null when the value is exact."
             )
         ),

@@ -121,7 +121,8 @@ def handle_http_exception(request: Request[Any, Any, Any], error: Exception) -> 
             detail = error.detail if error.detail != "Not Found" else "no resource at this URL"
         elif status == 405:
             detail = f"method {request.method} is not allowed here"
-            headers.setdefault("Allow", "GET, HEAD, OPTIONS")
+            headers = {k: v for k, v in headers.items() if k.lower() != "allow"}
+            headers["Allow"] = "GET, HEAD, OPTIONS"
         elif status >= 500:
             detail = "the server could not answer this request"
         else:
@@ -143,6 +144,7 @@ def problem_responses(*statuses: int) -> dict[int, ResponseSpec]:
             data_container=Problem,
             description=descriptions.get(status, _TITLES.get(status, "Error")),
             media_type=PROBLEM_MEDIA_TYPE,
+            generate_examples=False,
         )
         for status in statuses
     }

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any, Literal
 
 import msgspec
@@ -20,7 +20,7 @@ from longgang_api.problems import BadParameter, NotAcceptable
 Format = Literal["json", "csv", "ndjson"]
 MEDIA_TYPES: dict[Format, str] = {
     "json": "application/json",
-    "csv": "text/csv; charset=utf-8",
+    "csv": "text/csv",  # Litestar adds "; charset=utf-8" to every text/* type
     "ndjson": "application/x-ndjson",
 }
 _ACCEPTED: dict[str, Format] = {
@@ -70,7 +70,7 @@ def negotiate(accept: str | None, format_: str | None, offered: Sequence[Format]
         if media == "text/*" and "csv" in offered:
             return "csv"
     raise NotAcceptable(
-        "available representations: " + ", ".join(MEDIA_TYPES[f].split(";")[0] for f in offered)
+        "available representations: " + ", ".join(MEDIA_TYPES[f] for f in offered)
     )
 
 
@@ -84,14 +84,26 @@ def _flatten(prefix: str, value: Any, row: dict[str, Any]) -> None:
         row[prefix] = value
 
 
-def csv_columns(records: Iterable[msgspec.Struct]) -> tuple[str, ...]:
-    """Union of the flattened columns of ``records``, in first-seen order."""
-    columns: dict[str, None] = {}
-    for record in records:
-        row: dict[str, Any] = {}
-        _flatten("", msgspec.to_builtins(record), row)
-        columns.update(dict.fromkeys(row))
-    return tuple(columns)
+def _columns(prefix: str, info: msgspec.inspect.Type) -> list[str]:
+    if isinstance(info, msgspec.inspect.Metadata):
+        return _columns(prefix, info.type)
+    if isinstance(info, msgspec.inspect.UnionType):
+        structs = [t for t in info.types if isinstance(t, msgspec.inspect.StructType)]
+        if structs:
+            return _columns(prefix, structs[0])
+    if isinstance(info, msgspec.inspect.StructType):
+        columns: list[str] = []
+        for field in info.fields:
+            columns += _columns(f"{prefix}_{field.name}" if prefix else field.name, field.type)
+        return columns
+    if isinstance(info, msgspec.inspect.ListType | msgspec.inspect.VarTupleType):
+        return []
+    return [prefix]
+
+
+def csv_columns(record_type: type[msgspec.Struct]) -> tuple[str, ...]:
+    """The flattened columns of ``record_type``: nested objects joined by ``_``, lists left out."""
+    return tuple(_columns("", msgspec.inspect.type_info(record_type)))
 
 
 def _cell(value: Any) -> str:

@@ -169,12 +169,12 @@ class Served:
                 dataset.sha256, artifact.dataset.release_date, max_age
             ),
             csv_columns={
-                "indicators": csv_columns(details),
-                "observations": csv_columns(artifact.observations),
-                "projects": csv_columns(artifact.projects),
-                "glossary": csv_columns(artifact.glossary),
-                "sections": csv_columns(artifact.sections),
-                "search": csv_columns(hits),
+                "indicators": csv_columns(IndicatorDetail),
+                "observations": csv_columns(Observation),
+                "projects": csv_columns(Project),
+                "glossary": csv_columns(GlossaryTerm),
+                "sections": csv_columns(Section),
+                "search": csv_columns(SearchHit),
             },
         )
 

@@ -1,0 +1,164 @@
+"""The OpenAPI 3.1 document: generated from the app, finished here, exported to ``openapi/``.
+
+    python -m longgang_api.openapi [--check]
+
+Litestar writes the paths and schemas from the handlers and Structs. This
+module adds what it cannot know: the CSV and NDJSON representations of lists,
+the paging extension and links the SDK generator reads, the response headers,
+and the Structs' docstrings as schema descriptions; and it states optional
+query parameters as optional rather than nullable.
+"""
+
+from __future__ import annotations
+
+import argparse
+import inspect
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import msgspec
+from litestar import Litestar
+
+from longgang_api import envelopes, model, problems
+from longgang_api.build import REPO_ROOT
+
+DOCUMENT_PATH = REPO_ROOT / "openapi" / "v1.json"
+JSON = dict[str, Any]
+
+#: list operation → (get operation, its path parameter)
+_ITEM_OPERATIONS = {
+    "listIndicators": ("getIndicator", "indicator_id"),
+    "listProjects": ("getProject", "project_id"),
+    "listGlossary": ("getGlossaryTerm", "term_id"),
+    "listSections": ("getSection", "section_id"),
+}
+_HEADERS: JSON = {
+    "ETag": {
+        "description": "Strong validator of this representation; send it back in If-None-Match.",
+        "schema": {"type": "string"},
+    },
+    "Cache-Control": {"description": "How long the answer may be cached.", "schema": {"type": "string"}},
+    "X-Request-ID": {
+        "description": "Id of this request (echoed when the client sent a valid one).",
+        "schema": {"type": "string"},
+    },
+}
+_LINK_HEADER: JSON = {
+    "description": "RFC 8288 link to the next page (rel=\"next\"), absent on the last page.",
+    "schema": {"type": "string"},
+}
+
+
+def _struct_docs() -> dict[str, str]:
+    docs: dict[str, str] = {}
+    for module in (model, envelopes, problems):
+        for name, value in vars(module).items():
+            if inspect.isclass(value) and issubclass(value, msgspec.Struct) and value.__doc__:
+                docs[name] = inspect.cleandoc(value.__doc__)
+    return docs
+
+
+def _not_nullable(schema: JSON) -> JSON:
+    """``oneOf: [X, null]`` → ``X`` (with the outer keywords moved into it)."""
+    alternatives = schema.get("oneOf")
+    if isinstance(alternatives, list):
+        kept = [a for a in alternatives if a != {"type": "null"}]
+        if len(kept) == 1:
+            inner = dict(kept[0])
+            for key, value in schema.items():
+                if key != "oneOf":
+                    inner.setdefault(key, value)
+            schema = inner
+    if isinstance(schema.get("type"), list):
+        types = [t for t in schema["type"] if t != "null"]
+        schema = {**schema, "type": types[0] if len(types) == 1 else types}
+        if "enum" in schema:
+            schema["enum"] = [v for v in schema["enum"] if v is not None]
+    return schema
+
+
+def _finish_operation(operation: JSON) -> None:
+    for parameter in operation.get("parameters", []):
+        parameter["schema"] = _not_nullable(parameter["schema"])
+        if parameter["schema"].get("type") == "array":
+            parameter["style"] = "form"
+            parameter["explode"] = True
+        for key in ("deprecated", "allowEmptyValue", "allowReserved"):
+            if parameter.get(key) is False:
+                del parameter[key]
+    ok = operation["responses"].get("200")
+    if ok is None:
+        return
+    ok["headers"] = dict(_HEADERS)
+    operation_id = operation["operationId"]
+    if operation_id.startswith("list") or operation_id == "search":
+        ok["headers"]["Link"] = _LINK_HEADER
+        ok["content"]["text/csv"] = {
+            "schema": {"type": "string", "description": "CSV with a header row, UTF-8."}
+        }
+        ok["content"]["application/x-ndjson"] = {
+            "schema": {"type": "string", "description": "One JSON record per line."}
+        }
+        operation["x-pagination"] = {
+            "cursor_param": "cursor",
+            "limit_param": "limit",
+            "items_field": "items",
+            "next_field": "next_cursor",
+        }
+    if operation_id in _ITEM_OPERATIONS:
+        target, parameter_name = _ITEM_OPERATIONS[operation_id]
+        ok["links"] = {
+            target: {
+                "operationId": target,
+                "parameters": {parameter_name: "$response.body#/items/0/id"},
+                "description": "The first record of the page.",
+            }
+        }
+
+
+def document(app: Litestar) -> JSON:
+    """The finished OpenAPI document of ``app``."""
+    doc: JSON = app.openapi_schema.to_schema()
+    for path_item in doc["paths"].values():
+        for operation in path_item.values():
+            _finish_operation(operation)
+    docs = _struct_docs()
+    for name, schema in doc.get("components", {}).get("schemas", {}).items():
+        if "description" not in schema and name in docs:
+            schema["description"] = docs[name]
+        # Every field is always present in a response (null when empty).
+        if "properties" in schema:
+            schema["required"] = sorted(schema["properties"])
+    return doc
+
+
+def render(doc: JSON) -> str:
+    return json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    from longgang_api.app import create_app
+    from longgang_api.artifact import load
+    from longgang_api.build import ARTIFACT_NAME, DEFAULT_OUT
+
+    parser = argparse.ArgumentParser(prog="python -m longgang_api.openapi")
+    parser.add_argument("--out", type=Path, default=DOCUMENT_PATH)
+    parser.add_argument("--check", action="store_true", help="fail if the file is stale")
+    args = parser.parse_args(argv)
+    text = render(document(create_app(load(DEFAULT_OUT / ARTIFACT_NAME))))
+    if args.check:
+        current = args.out.read_text() if args.out.exists() else ""
+        if current != text:
+            print(f"{args.out} is stale: run `make openapi`", file=sys.stderr)
+            return 1
+        return 0
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(text)
+    print(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
