@@ -17,7 +17,9 @@ def test_source_is_the_verbatim_document() -> None:
     assert hashlib.sha256(data).hexdigest() == SOURCE_SHA256
 
 
-def _observation(result: BuildResult, indicator_id: str, period: str, kind: str) -> tuple[float | None, str]:
+def _observation(
+    result: BuildResult, indicator_id: str, period: str, kind: str
+) -> tuple[float | None, str]:
     matches = [
         o
         for o in result.artifact.observations
@@ -62,7 +64,9 @@ def test_headline_figures(
 
 
 @pytest.mark.parametrize(("period", "kind"), [("2023", "actual"), ("2024", "target")])
-def test_water_and_energy_lines_are_qualitative(build_result: BuildResult, period: str, kind: str) -> None:
+def test_water_and_energy_lines_are_qualitative(
+    build_result: BuildResult, period: str, kind: str
+) -> None:
     (observation,) = [
         o
         for o in build_result.artifact.observations
@@ -77,12 +81,13 @@ def test_every_glossary_entry_verbatim(build_result: BuildResult) -> None:
     source = SourceText((DEFAULT_DATASET / "source.md").read_text(encoding="utf-8"))
     glossary = build_result.artifact.glossary
     # The source's glossary numbers its entries 1 to N; every one is a record.
-    numbers = sorted(int(p.split(".")[0]) for p in source.text.split("名词解释\n")[1].split("\n"))
+    entries = source.text.split("名词解释\n")[1].split("\n")
+    numbers = sorted(int(p.split(".")[0]) for p in entries)
     assert [g.number for g in sorted(glossary, key=lambda g: g.number)] == numbers
     assert len(glossary) == 17
     for term in glossary:
         assert term.definition.zh == term.source.quote
-        entry = next(p for p in source.text.split("\n") if p.startswith(f"{term.number}."))
+        entry = next(p for p in entries if p.startswith(f"{term.number}."))
         assert entry.endswith(term.definition.zh)
         assert term.term.zh in entry
 
@@ -106,7 +111,9 @@ def test_the_same_concept_in_both_years_is_one_indicator(build_result: BuildResu
 
 
 def test_projects_named_in_both_years_are_one_record(build_result: BuildResult) -> None:
-    both = [p for p in build_result.artifact.projects if {m.year for m in p.mentions} == {2023, 2024}]
+    both = [
+        p for p in build_result.artifact.projects if {m.year for m in p.mentions} == {2023, 2024}
+    ]
     assert len(both) >= 10
     names = [p.name.zh for p in build_result.artifact.projects]
     assert len(names) == len(set(names))

@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from litestar import Litestar, Router
-from litestar.types import Receive, Scope, Send
 from litestar.config.cors import CORSConfig
 from litestar.di import Provide
+from litestar.enums import ScopeType
 from litestar.exceptions import HTTPException
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.spec import Contact, License, Server, Tag
+from litestar.types import (
+    HTTPScope,
+    LifeSpanReceive,
+    LifeSpanScope,
+    LifeSpanSend,
+    Receive,
+    Scope,
+    Send,
+)
 
 from longgang_api.artifact import LoadedDataset
 from longgang_api.docs import DocsController
@@ -61,14 +72,22 @@ def openapi_config(dataset: LoadedDataset) -> OpenAPIConfig:
 class ReadOnlyApp(Litestar):
     """A Litestar app that answers HEAD like GET and stamps every response's headers."""
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+    async def __call__(
+        self,
+        scope: Scope | LifeSpanScope,
+        receive: Receive | LifeSpanReceive,
+        send: Send | LifeSpanSend,
+    ) -> None:
+        if scope["type"] != ScopeType.HTTP:
             await super().__call__(scope, receive, send)
             return
-        head = scope["method"] == "HEAD"
+        http_scope = cast("HTTPScope", scope)
+        head = http_scope["method"] == "HEAD"
         if head:
-            scope = {**scope, "method": "GET"}  # type: ignore[typeddict-item]
-        await super().__call__(scope, receive, wrap_send(scope, send, head=head))
+            http_scope = cast("HTTPScope", {**http_scope, "method": "GET"})
+        await super().__call__(
+            http_scope, receive, wrap_send(http_scope, cast("Send", send), head=head)
+        )
 
 
 def create_app(dataset: LoadedDataset, *, max_age: int = DEFAULT_MAX_AGE) -> Litestar:

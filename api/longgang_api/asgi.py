@@ -25,7 +25,10 @@ def create_served_app() -> Litestar:
     path = Path(os.environ.get("LONGGANG_ARTIFACT", DEFAULT_OUT / ARTIFACT_NAME))
     max_age_text = os.environ.get("CACHE_MAX_AGE", str(DEFAULT_MAX_AGE))
     if not max_age_text.isdigit():
-        print(f"CACHE_MAX_AGE must be a whole number of seconds, not {max_age_text!r}", file=sys.stderr)
+        print(
+            f"CACHE_MAX_AGE must be a whole number of seconds, not {max_age_text!r}",
+            file=sys.stderr,
+        )
         raise SystemExit(2)
     try:
         dataset = load(path)

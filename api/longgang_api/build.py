@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import msgspec
 
@@ -90,27 +90,27 @@ class BuildResult:
     counts: dict[str, int]
 
 
-class _Sections(Base, kw_only=True):
+class _Sections(Base, frozen=True, kw_only=True):
     sections: tuple[SectionEntry, ...]
 
 
-class _Indicators(Base, kw_only=True):
+class _Indicators(Base, frozen=True, kw_only=True):
     indicators: tuple[Indicator, ...]
 
 
-class _Observations(Base, kw_only=True):
+class _Observations(Base, frozen=True, kw_only=True):
     observations: tuple[Observation, ...]
 
 
-class _Projects(Base, kw_only=True):
+class _Projects(Base, frozen=True, kw_only=True):
     projects: tuple[Project, ...]
 
 
-class _Glossary(Base, kw_only=True):
+class _Glossary(Base, frozen=True, kw_only=True):
     glossary: tuple[GlossaryTerm, ...]
 
 
-class _Exclusions(Base, kw_only=True):
+class _Exclusions(Base, frozen=True, kw_only=True):
     exclusions: tuple[Exclusion, ...]
 
 
@@ -347,9 +347,7 @@ def _check_value(observation: Observation) -> Iterator[Problem]:
         )
 
 
-def _audit(
-    records: Records, quoted: list[tuple[int, int]]
-) -> tuple[list[Problem], dict[str, int]]:
+def _audit(records: Records, quoted: list[tuple[int, int]]) -> tuple[list[Problem], dict[str, int]]:
     """Every number of the source must be quoted by a record or excluded with a reason."""
     text = records.source.text
     excluded: list[tuple[int, int]] = []

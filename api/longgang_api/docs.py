@@ -13,6 +13,7 @@ from pathlib import Path
 
 from litestar import Controller, Response, get
 from litestar.exceptions import NotFoundException
+from litestar.params import FromPath
 
 from longgang_api.build import REPO_ROOT
 
@@ -85,7 +86,7 @@ class DocsController(Controller):
         return Response(content=_INIT, media_type="text/javascript", headers=_IMMUTABLE)
 
     @get("/docs/assets/{name:str}")
-    async def docs_asset(self, name: str) -> Response[bytes]:
+    async def docs_asset(self, name: FromPath[str]) -> Response[bytes]:
         if name not in _ASSETS:
             raise NotFoundException(detail=f"no documentation asset {name!r}")
         return Response(

@@ -27,7 +27,7 @@ NextCursor = Annotated[
 ]
 
 
-class IndicatorDetail(Indicator, kw_only=True):
+class IndicatorDetail(Indicator, frozen=True, kw_only=True):
     """An indicator with every observation of it embedded."""
 
     observations: Annotated[
@@ -36,35 +36,35 @@ class IndicatorDetail(Indicator, kw_only=True):
     ]
 
 
-class IndicatorPage(Base, kw_only=True):
+class IndicatorPage(Base, frozen=True, kw_only=True):
     """A page of indicators."""
 
     items: Annotated[tuple[IndicatorDetail, ...], Meta(description="Indicators of this page.")]
     next_cursor: NextCursor
 
 
-class ObservationPage(Base, kw_only=True):
+class ObservationPage(Base, frozen=True, kw_only=True):
     """A page of observations."""
 
     items: Annotated[tuple[Observation, ...], Meta(description="Observations of this page.")]
     next_cursor: NextCursor
 
 
-class ProjectPage(Base, kw_only=True):
+class ProjectPage(Base, frozen=True, kw_only=True):
     """A page of projects."""
 
     items: Annotated[tuple[Project, ...], Meta(description="Projects of this page.")]
     next_cursor: NextCursor
 
 
-class GlossaryPage(Base, kw_only=True):
+class GlossaryPage(Base, frozen=True, kw_only=True):
     """A page of glossary terms."""
 
     items: Annotated[tuple[GlossaryTerm, ...], Meta(description="Terms of this page.")]
     next_cursor: NextCursor
 
 
-class SectionPage(Base, kw_only=True):
+class SectionPage(Base, frozen=True, kw_only=True):
     """A page of sections."""
 
     items: Annotated[tuple[Section, ...], Meta(description="Sections of this page.")]
@@ -74,7 +74,7 @@ class SectionPage(Base, kw_only=True):
 HitKind = Literal["indicator", "project", "glossary", "section"]
 
 
-class SearchHit(Base, kw_only=True):
+class SearchHit(Base, frozen=True, kw_only=True):
     """A record whose text contains the search query."""
 
     kind: Annotated[HitKind, Meta(description="Collection the record belongs to.")]
@@ -83,14 +83,14 @@ class SearchHit(Base, kw_only=True):
     url: Annotated[str, Meta(description="Path of the record in this API.")]
 
 
-class SearchPage(Base, kw_only=True):
+class SearchPage(Base, frozen=True, kw_only=True):
     """A page of search hits."""
 
     items: Annotated[tuple[SearchHit, ...], Meta(description="Hits of this page.")]
     next_cursor: NextCursor
 
 
-class Link(Base, kw_only=True):
+class Link(Base, frozen=True, kw_only=True):
     """A link to a resource of the API."""
 
     rel: Annotated[str, Meta(description="What the linked resource is.")]
@@ -98,7 +98,7 @@ class Link(Base, kw_only=True):
     title: Annotated[str, Meta(description="Human-readable title.")]
 
 
-class ApiIndex(Base, kw_only=True):
+class ApiIndex(Base, frozen=True, kw_only=True):
     """Entry point of the API: what there is and which dataset version is served."""
 
     title: Annotated[LocalizedText, Meta(description="Title of the dataset.")]
@@ -109,7 +109,7 @@ class ApiIndex(Base, kw_only=True):
     links: Annotated[tuple[Link, ...], Meta(description="Every collection and document.")]
 
 
-class Health(Base, kw_only=True):
+class Health(Base, frozen=True, kw_only=True):
     """Liveness or readiness of the server."""
 
     status: Annotated[Literal["ok"], Meta(description="'ok' when the check passes.")]

@@ -12,7 +12,7 @@ import gzip
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from email.utils import format_datetime
 from typing import Any
 
@@ -36,7 +36,7 @@ class CachePolicy:
         return cls(
             seed=sha256,
             max_age=max_age,
-            last_modified=format_datetime(released.replace(tzinfo=timezone.utc), usegmt=True),
+            last_modified=format_datetime(released.replace(tzinfo=UTC), usegmt=True),
         )
 
     def etag(self, key: str) -> str:

@@ -81,7 +81,9 @@ Bom = Annotated[
 ]
 
 
-def check_single(request: Request[Any, Any, Any], allowed: frozenset[str], repeatable: frozenset[str]) -> None:
+def check_single(
+    request: Request[Any, Any, Any], allowed: frozenset[str], repeatable: frozenset[str]
+) -> None:
     """Refuse undocumented parameters and repeats of single-valued ones."""
     seen: set[str] = set()
     for name, _ in request.query_params.multi_items():
@@ -133,11 +135,15 @@ def list_response(
             return render_ndjson(page.items)
         return msgspec.json.encode(page_type(items=page.items, next_cursor=next_cursor))
 
-    key = f"{request.url.path}?{sorted(request.query_params.multi_items())}|{representation}|{limit}"
+    key = (
+        f"{request.url.path}?{sorted(request.query_params.multi_items())}|{representation}|{limit}"
+    )
     return respond(request, served.cache, key, MEDIA_TYPES[representation], render, headers)
 
 
-def item_response(request: Request[Any, Any, Any], served: Served, record: msgspec.Struct) -> Response[Any]:
+def item_response(
+    request: Request[Any, Any, Any], served: Served, record: msgspec.Struct
+) -> Response[Any]:
     """Answer a single record (JSON only)."""
     check_single(request, frozenset(), frozenset())
     negotiate(request.headers.get("accept"), None, ("json",))
@@ -156,4 +162,3 @@ def find(collection: Collection[R], id_: str) -> R:
         return collection.by_id[id_]
     except KeyError:
         raise NotFoundException(detail=f"no {collection.name} record with id {id_!r}") from None
-

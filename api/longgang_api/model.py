@@ -88,7 +88,7 @@ MentionStatus = Literal[
 SectionKind = Literal["document", "part", "subpart", "item"]
 
 
-class LocalizedText(Base, kw_only=True):
+class LocalizedText(Base, frozen=True, kw_only=True):
     """Text in Chinese (as in the source) and English (our unofficial translation)."""
 
     zh: Annotated[str, Meta(min_length=1, description="Chinese text, as in the source document.")]
@@ -98,7 +98,7 @@ class LocalizedText(Base, kw_only=True):
     ]
 
 
-class Source(Base, kw_only=True):
+class Source(Base, frozen=True, kw_only=True):
     """Where a record comes from: a verbatim quote and its place in the source document."""
 
     section_id: Annotated[Id, Meta(description="Id of the section the quote stands in.")]
@@ -117,14 +117,16 @@ class Source(Base, kw_only=True):
     ]
 
 
-class SectionEntry(Base, kw_only=True):
+class SectionEntry(Base, frozen=True, kw_only=True):
     """A section of the document outline as curated: where it starts and what it is called."""
 
     id: Id
     kind: Annotated[SectionKind, Meta(description="Level of the section in the outline.")]
     number: Annotated[
         str | None,
-        Meta(description="The section's number as written in the source, e.g. '二', '（三）', '12.'."),
+        Meta(
+            description="The section's number as written in the source, e.g. '二', '（三）', '12.'."
+        ),
     ] = None
     heading: Annotated[LocalizedText, Meta(description="Heading of the section.")]
     parent_id: Annotated[
@@ -133,7 +135,7 @@ class SectionEntry(Base, kw_only=True):
     line: Annotated[int, Meta(ge=1, description="Line of source.md on which the section begins.")]
 
 
-class Section(SectionEntry, kw_only=True):
+class Section(SectionEntry, frozen=True, kw_only=True):
     """A section of the source document, with its text."""
 
     line_end: Annotated[int, Meta(ge=1, description="Last line of source.md within the section.")]
@@ -148,7 +150,7 @@ class Section(SectionEntry, kw_only=True):
     ]
 
 
-class Indicator(Base, kw_only=True):
+class Indicator(Base, frozen=True, kw_only=True):
     """A measured concept of the report, e.g. growth of the regional GDP."""
 
     id: Id
@@ -168,7 +170,7 @@ class Indicator(Base, kw_only=True):
     ] = False
 
 
-class Observation(Base, kw_only=True):
+class Observation(Base, frozen=True, kw_only=True):
     """One value of an indicator: a 2023 actual, a 2024 target or a 2024 plan quantity."""
 
     id: Id
@@ -221,7 +223,7 @@ class Observation(Base, kw_only=True):
     source: Annotated[Source, Meta(description="Provenance of the value.")]
 
 
-class Mention(Base, kw_only=True):
+class Mention(Base, frozen=True, kw_only=True):
     """What the report says of a project in one year."""
 
     year: Annotated[
@@ -235,7 +237,7 @@ class Mention(Base, kw_only=True):
     source: Annotated[Source, Meta(description="Provenance of the mention.")]
 
 
-class Project(Base, kw_only=True):
+class Project(Base, frozen=True, kw_only=True):
     """A named project, facility, site or programme of physical works."""
 
     id: Id
@@ -247,7 +249,7 @@ class Project(Base, kw_only=True):
     ]
 
 
-class GlossaryTerm(Base, kw_only=True):
+class GlossaryTerm(Base, frozen=True, kw_only=True):
     """An entry of the report's glossary (名词解释)."""
 
     id: Id
@@ -260,7 +262,7 @@ class GlossaryTerm(Base, kw_only=True):
     source: Annotated[Source, Meta(description="Provenance; the quote is the Chinese definition.")]
 
 
-class License(Base, kw_only=True):
+class License(Base, frozen=True, kw_only=True):
     """Licence of the compiled dataset."""
 
     id: Annotated[str, Meta(description="SPDX identifier, e.g. 'CC-BY-4.0'.")]
@@ -268,14 +270,14 @@ class License(Base, kw_only=True):
     attribution: Annotated[LocalizedText, Meta(description="Attribution to give when reusing.")]
 
 
-class Publisher(Base, kw_only=True):
+class Publisher(Base, frozen=True, kw_only=True):
     """The body that issued the source document."""
 
     name: Annotated[LocalizedText, Meta(description="Name of the body.")]
     url: Annotated[str | None, Meta(description="Home page of the body.")] = None
 
 
-class SourceDocument(Base, kw_only=True):
+class SourceDocument(Base, frozen=True, kw_only=True):
     """The document the dataset is compiled from."""
 
     title: Annotated[LocalizedText, Meta(description="Title of the source document.")]
@@ -287,7 +289,7 @@ class SourceDocument(Base, kw_only=True):
     language: Annotated[str, Meta(description="BCP 47 language tag of the document.")]
 
 
-class DatasetMeta(Base, kw_only=True):
+class DatasetMeta(Base, frozen=True, kw_only=True):
     """Metadata of the dataset as curated in dataset.toml."""
 
     id: Id
@@ -301,9 +303,7 @@ class DatasetMeta(Base, kw_only=True):
     temporal_start: Annotated[str, Meta(description="First year covered (ISO 8601).")]
     temporal_end: Annotated[str, Meta(description="Last year covered (ISO 8601).")]
     spatial: Annotated[LocalizedText, Meta(description="Area covered.")]
-    keywords: Annotated[
-        tuple[LocalizedText, ...], Meta(description="Keywords in both languages.")
-    ]
+    keywords: Annotated[tuple[LocalizedText, ...], Meta(description="Keywords in both languages.")]
     version: Annotated[
         str,
         Meta(pattern=r"^\d+\.\d+\.\d+$", description="Semantic version of the dataset."),
@@ -315,15 +315,13 @@ class DatasetMeta(Base, kw_only=True):
     license: Annotated[License, Meta(description="Licence of the compiled dataset.")]
 
 
-class Dataset(DatasetMeta, kw_only=True):
+class Dataset(DatasetMeta, frozen=True, kw_only=True):
     """Metadata of the published dataset, with the sizes of its collections."""
 
-    counts: Annotated[
-        dict[str, int], Meta(description="Number of records in each collection.")
-    ]
+    counts: Annotated[dict[str, int], Meta(description="Number of records in each collection.")]
 
 
-class Exclusion(Base, kw_only=True):
+class Exclusion(Base, frozen=True, kw_only=True):
     """A rule that marks numbers of the source as not being data, with the reason."""
 
     pattern: Annotated[str, Meta(description="Regular expression over the normalised source.")]
@@ -334,7 +332,7 @@ class Exclusion(Base, kw_only=True):
     ] = None
 
 
-class Artifact(Base, kw_only=True):
+class Artifact(Base, frozen=True, kw_only=True):
     """The compiled dataset: what the build writes and the API loads."""
 
     format: Annotated[int, Meta(description="Version of the artifact layout.")]

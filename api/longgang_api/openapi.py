@@ -39,14 +39,17 @@ _HEADERS: JSON = {
         "description": "Strong validator of this representation; send it back in If-None-Match.",
         "schema": {"type": "string"},
     },
-    "Cache-Control": {"description": "How long the answer may be cached.", "schema": {"type": "string"}},
+    "Cache-Control": {
+        "description": "How long the answer may be cached.",
+        "schema": {"type": "string"},
+    },
     "X-Request-ID": {
         "description": "Id of this request (echoed when the client sent a valid one).",
         "schema": {"type": "string"},
     },
 }
 _LINK_HEADER: JSON = {
-    "description": "RFC 8288 link to the next page (rel=\"next\"), absent on the last page.",
+    "description": 'RFC 8288 link to the next page (rel="next"), absent on the last page.',
     "schema": {"type": "string"},
 }
 

@@ -9,6 +9,7 @@ shows a stack trace, a path or a version.
 from __future__ import annotations
 
 import logging
+import re
 from typing import Annotated, Any
 
 import msgspec
@@ -23,6 +24,7 @@ PROBLEM_MEDIA_TYPE = "application/problem+json"
 # Relative references (RFC 9457 §3.1.1): the kinds are listed in the README.
 PROBLEM_TYPE_BASE = "/problems/"
 _log = logging.getLogger("longgang_api")
+_MISSING = re.compile(r"Missing required \w+ parameter '([^']+)'")
 
 _TITLES = {
     400: "Bad request",
@@ -47,7 +49,7 @@ _SLUGS = {
 }
 
 
-class Problem(Base, kw_only=True):
+class Problem(Base, frozen=True, kw_only=True):
     """An error, as RFC 9457 problem details."""
 
     type: Annotated[str, Meta(description="URI identifying the kind of problem.")]
@@ -103,6 +105,9 @@ def _validation_parameter(error: ValidationException) -> tuple[str | None, str]:
         message = str(first.get("message", "invalid value"))
         if key:
             return str(key), f"invalid value for {key!r}: {message}"
+    missing = _MISSING.search(str(error.detail))
+    if missing:
+        return missing.group(1), f"query parameter {missing.group(1)!r} is required"
     return None, "the request is not valid"
 
 

@@ -95,7 +95,9 @@ def check_parameters(received: Iterable[str], allowed: frozenset[str]) -> None:
     for name in received:
         if name not in allowed:
             known = ", ".join(sorted(allowed))
-            raise BadParameter(name, f"unknown query parameter {name!r}; this list accepts: {known}")
+            raise BadParameter(
+                name, f"unknown query parameter {name!r}; this list accepts: {known}"
+            )
 
 
 def parse_sort(collection: Collection[Any], sort: str | None) -> tuple[tuple[str, bool], ...]:
@@ -131,7 +133,7 @@ def build_query(
         value = filters[name]
         if value is None:
             continue
-        values = value if isinstance(value, list | tuple) else [value]
+        values: Sequence[Scalar] = value if isinstance(value, list | tuple) else [value]  # type: ignore[list-item]
         if values:
             normalised.append((name, tuple(sorted({canonical(v) for v in values}))))
     query_text = normalise_text(q).strip() if q is not None else None

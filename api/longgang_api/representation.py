@@ -56,22 +56,21 @@ def _parse_accept(header: str) -> list[tuple[float, int, str]]:
 def negotiate(accept: str | None, format_: str | None, offered: Sequence[Format]) -> Format:
     """The representation to answer with; raises :class:`NotAcceptable`."""
     if format_ is not None:
-        if format_ not in offered:
-            raise BadParameter("format", f"format must be one of: {', '.join(offered)}")
-        return format_  # type: ignore[return-value]
+        for candidate in offered:
+            if candidate == format_:
+                return candidate
+        raise BadParameter("format", f"format must be one of: {', '.join(offered)}")
     if not accept or not accept.strip():
         return offered[0]
     for _, _, media in _parse_accept(accept):
         if media in ("*/*", "application/*", "application/problem+json"):
             return offered[0]
         chosen = _ACCEPTED.get(media)
-        if chosen in offered:
+        if chosen is not None and chosen in offered:
             return chosen
         if media == "text/*" and "csv" in offered:
             return "csv"
-    raise NotAcceptable(
-        "available representations: " + ", ".join(MEDIA_TYPES[f] for f in offered)
-    )
+    raise NotAcceptable("available representations: " + ", ".join(MEDIA_TYPES[f] for f in offered))
 
 
 def _flatten(prefix: str, value: Any, row: dict[str, Any]) -> None:

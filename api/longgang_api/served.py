@@ -146,7 +146,9 @@ class Served:
             text_of=lambda s: (s.id, *_texts(s.heading), s.text),
             default_sort=("line",),
         )
-        hits, hit_texts = _search_hits(details, artifact.projects, artifact.glossary, artifact.sections)
+        hits, hit_texts = _search_hits(
+            details, artifact.projects, artifact.glossary, artifact.sections
+        )
         search = Collection(
             name="search",
             records=hits,
@@ -165,9 +167,7 @@ class Served:
             sections=sections,
             search=search,
             codec=CursorCodec(dataset.sha256),
-            cache=CachePolicy.for_release(
-                dataset.sha256, artifact.dataset.release_date, max_age
-            ),
+            cache=CachePolicy.for_release(dataset.sha256, artifact.dataset.release_date, max_age),
             csv_columns={
                 "indicators": csv_columns(IndicatorDetail),
                 "observations": csv_columns(Observation),
@@ -191,7 +191,9 @@ def _search_hits(
     hits: list[SearchHit] = []
     texts: dict[str, tuple[str, ...]] = {}
     for i in indicators:
-        hits.append(SearchHit(kind="indicator", id=i.id, title=i.name, url=f"/v1/indicators/{i.id}"))
+        hits.append(
+            SearchHit(kind="indicator", id=i.id, title=i.name, url=f"/v1/indicators/{i.id}")
+        )
         texts[f"indicator:{i.id}"] = (
             i.id,
             *_texts(i.name),
@@ -204,8 +206,6 @@ def _search_hits(
         hits.append(SearchHit(kind="glossary", id=g.id, title=g.term, url=f"/v1/glossary/{g.id}"))
         texts[f"glossary:{g.id}"] = (g.id, *_texts(g.term, g.definition))
     for s in sections:
-        hits.append(
-            SearchHit(kind="section", id=s.id, title=s.heading, url=f"/v1/sections/{s.id}")
-        )
+        hits.append(SearchHit(kind="section", id=s.id, title=s.heading, url=f"/v1/sections/{s.id}"))
         texts[f"section:{s.id}"] = (s.id, *_texts(s.heading), s.text)
     return tuple(hits), texts

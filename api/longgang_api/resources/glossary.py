@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from litestar import Controller, Request, Response, get
+from litestar.di import NamedDependency
 from litestar.params import PathParameter
 
 from longgang_api.envelopes import GlossaryPage
@@ -42,7 +43,7 @@ class GlossaryController(Controller):
     async def list_glossary(
         self,
         request: Request[Any, Any, Any],
-        served: Served,
+        served: NamedDependency[Served],
         q: Q = None,
         sort: Sort = None,
         limit: Limit = DEFAULT_LIMIT,
@@ -74,7 +75,7 @@ class GlossaryController(Controller):
     async def get_glossary_term(
         self,
         request: Request[Any, Any, Any],
-        served: Served,
+        served: NamedDependency[Served],
         term_id: Annotated[str, PathParameter(description="Id of the term.")],
     ) -> Response[GlossaryTerm]:
         return item_response(request, served, find(served.glossary, term_id))

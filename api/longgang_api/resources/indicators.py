@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from litestar import Controller, Request, Response, get
+from litestar.di import NamedDependency
 from litestar.params import PathParameter, QueryParameter
 
 from longgang_api.envelopes import IndicatorDetail, IndicatorPage
@@ -43,7 +44,7 @@ class IndicatorController(Controller):
     async def list_indicators(
         self,
         request: Request[Any, Any, Any],
-        served: Served,
+        served: NamedDependency[Served],
         category: Annotated[
             list[IndicatorCategory] | None,
             QueryParameter(description="Policy area; repeat for any of several."),
@@ -54,7 +55,9 @@ class IndicatorController(Controller):
         ] = None,
         period: Annotated[
             list[Period] | None,
-            QueryParameter(description="Indicators observed in this year; repeat for any of several."),
+            QueryParameter(
+                description="Indicators observed in this year; repeat for any of several."
+            ),
         ] = None,
         kind: Annotated[
             list[ObservationKind] | None,
@@ -91,7 +94,7 @@ class IndicatorController(Controller):
     async def get_indicator(
         self,
         request: Request[Any, Any, Any],
-        served: Served,
+        served: NamedDependency[Served],
         indicator_id: Annotated[str, PathParameter(description="Id of the indicator.")],
     ) -> Response[IndicatorDetail]:
         return item_response(request, served, find(served.indicators, indicator_id))

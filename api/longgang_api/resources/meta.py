@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from litestar import Controller, Request, Response, get
+from litestar.di import NamedDependency
 
 from longgang_api.envelopes import ApiIndex, Health, Link
 from longgang_api.listing import item_response
@@ -36,7 +37,9 @@ class MetaController(Controller):
         description="Links to every collection, with the served dataset version and hash.",
         responses=problem_responses(400, 406),
     )
-    async def index(self, request: Request[Any, Any, Any], served: Served) -> Response[ApiIndex]:
+    async def index(
+        self, request: Request[Any, Any, Any], served: NamedDependency[Served]
+    ) -> Response[ApiIndex]:
         dataset = served.dataset
         body = ApiIndex(
             title=dataset.artifact.dataset.title,
@@ -56,7 +59,9 @@ class MetaController(Controller):
         ),
         responses=problem_responses(400, 406),
     )
-    async def dataset(self, request: Request[Any, Any, Any], served: Served) -> Response[Dataset]:
+    async def dataset(
+        self, request: Request[Any, Any, Any], served: NamedDependency[Served]
+    ) -> Response[Dataset]:
         return item_response(request, served, served.dataset.artifact.dataset)
 
 
@@ -83,7 +88,7 @@ class HealthController(Controller):
             "the server does not start otherwise."
         ),
     )
-    async def readyz(self, served: Served) -> Health:
+    async def readyz(self, served: NamedDependency[Served]) -> Health:
         return Health(
             status="ok",
             dataset_version=served.dataset.version,

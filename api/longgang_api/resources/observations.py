@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from litestar import Controller, Request, Response, get
+from litestar.di import NamedDependency
 from litestar.params import QueryParameter
 
 from longgang_api.envelopes import ObservationPage
@@ -39,7 +40,7 @@ class ObservationController(Controller):
     async def list_observations(
         self,
         request: Request[Any, Any, Any],
-        served: Served,
+        served: NamedDependency[Served],
         indicator_id: Annotated[
             list[str] | None,
             QueryParameter(description="Id of the indicator; repeat for any of several."),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from litestar import Controller, Request, Response, get
+from litestar.di import NamedDependency
 from litestar.params import PathParameter, QueryParameter
 
 from longgang_api.envelopes import ProjectPage
@@ -43,7 +44,7 @@ class ProjectController(Controller):
     async def list_projects(
         self,
         request: Request[Any, Any, Any],
-        served: Served,
+        served: NamedDependency[Served],
         category: Annotated[
             list[ProjectCategory] | None,
             QueryParameter(description="Kind of project; repeat for any of several."),
@@ -87,7 +88,7 @@ class ProjectController(Controller):
     async def get_project(
         self,
         request: Request[Any, Any, Any],
-        served: Served,
+        served: NamedDependency[Served],
         project_id: Annotated[str, PathParameter(description="Id of the project.")],
     ) -> Response[Project]:
         return item_response(request, served, find(served.projects, project_id))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from litestar import Controller, Request, Response, get
+from litestar.di import NamedDependency
 from litestar.params import QueryParameter
 
 from longgang_api.envelopes import HitKind, SearchPage
@@ -31,7 +32,7 @@ class SearchController(Controller):
     async def search(
         self,
         request: Request[Any, Any, Any],
-        served: Served,
+        served: NamedDependency[Served],
         q: Annotated[
             str,
             QueryParameter(

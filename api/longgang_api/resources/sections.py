@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from litestar import Controller, Request, Response, get
+from litestar.di import NamedDependency
 from litestar.params import PathParameter, QueryParameter
 
 from longgang_api.envelopes import SectionPage
@@ -42,7 +43,7 @@ class SectionController(Controller):
     async def list_sections(
         self,
         request: Request[Any, Any, Any],
-        served: Served,
+        served: NamedDependency[Served],
         kind: Annotated[
             list[SectionKind] | None,
             QueryParameter(description="Level in the outline; repeat for any of several."),
@@ -82,7 +83,7 @@ class SectionController(Controller):
     async def get_section(
         self,
         request: Request[Any, Any, Any],
-        served: Served,
+        served: NamedDependency[Served],
         section_id: Annotated[str, PathParameter(description="Id of the section.")],
     ) -> Response[Section]:
         return item_response(request, served, find(served.sections, section_id))

@@ -1,0 +1,113 @@
+"""Bad input: every case is a 4xx in the one problem+json shape, never a 500."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from litestar import Litestar
+from litestar.testing import TestClient
+
+Client = TestClient[Litestar]
+PROBLEM_FIELDS = {"type", "title", "status", "detail", "parameter"}
+
+#: (method, url, headers, expected status, parameter named in the problem or None)
+CASES: list[tuple[str, str, dict[str, str], int, str | None]] = [
+    ("GET", "/v1/indicators?limit=0", {}, 400, "limit"),
+    ("GET", "/v1/indicators?limit=-1", {}, 400, "limit"),
+    ("GET", "/v1/indicators?limit=501", {}, 400, "limit"),
+    ("GET", "/v1/indicators?limit=abc", {}, 400, "limit"),
+    ("GET", "/v1/indicators?limit=1.5", {}, 400, "limit"),
+    ("GET", "/v1/indicators?limit=1&limit=2", {}, 400, "limit"),
+    ("GET", "/v1/indicators?cursor=garbage!!", {}, 400, "cursor"),
+    ("GET", "/v1/indicators?cursor=AAAAAZbEF--RnPvIYyObow", {}, 400, "cursor"),
+    ("GET", "/v1/indicators?cursor=" + "A" * 65, {}, 400, "cursor"),
+    ("GET", "/v1/indicators?cursor=", {}, 400, "cursor"),
+    ("GET", "/v1/indicators?colour=red", {}, 400, "colour"),
+    ("GET", "/v1/indicators?Category=economy", {}, 400, "Category"),
+    ("GET", "/v1/indicators?category=weather", {}, 400, "category"),
+    ("GET", "/v1/indicators?headline=maybe", {}, 400, "headline"),
+    ("GET", "/v1/observations?period=2025", {}, 400, "period"),
+    ("GET", "/v1/observations?kind=forecast", {}, 400, "kind"),
+    ("GET", "/v1/projects?year=1999", {}, 400, "year"),
+    ("GET", "/v1/indicators?sort=colour", {}, 400, "sort"),
+    ("GET", "/v1/indicators?sort=id,id", {}, 400, "sort"),
+    ("GET", "/v1/indicators?sort=;drop", {}, 400, "sort"),
+    ("GET", "/v1/indicators?q=" + "x" * 10_000, {}, 400, "q"),
+    ("GET", "/v1/search", {}, 400, "q"),
+    ("GET", "/v1/search?q=", {}, 400, "q"),
+    ("GET", "/v1/indicators?format=xml", {}, 400, "format"),
+    ("GET", "/v1/indicators?bom=perhaps", {}, 400, "bom"),
+    ("GET", "/v1/indicators?q=%ZZ", {}, 200, None),
+    ("GET", "/v1/indicators", {"accept": "image/png"}, 406, None),
+    ("GET", "/v1/indicators", {"accept": "application/xml, text/html;q=0.5"}, 406, None),
+    ("GET", "/v1/indicators/gdp-growth", {"accept": "text/csv"}, 406, None),
+    ("GET", "/v1/indicators/no-such-indicator", {}, 404, None),
+    ("GET", "/v1/indicators/GDP-GROWTH", {}, 404, None),
+    ("GET", "/v1/projects/..%2F..%2Fetc%2Fpasswd", {}, 404, None),
+    ("GET", "/v1/nowhere", {}, 404, None),
+    ("GET", "/v2/indicators", {}, 404, None),
+    ("GET", "/v1/indicators/gdp-growth?limit=5", {}, 400, "limit"),
+    ("GET", "/v1/dataset?x=1", {}, 400, "x"),
+    ("POST", "/v1/indicators", {}, 405, None),
+    ("PUT", "/v1/indicators/gdp-growth", {}, 405, None),
+    ("DELETE", "/v1/projects", {}, 405, None),
+    ("PATCH", "/v1/glossary", {}, 405, None),
+]
+
+
+def _call(client: Client, method: str, url: str, headers: dict[str, str]) -> Any:
+    return client.request(method, url, headers=headers)
+
+
+@pytest.mark.parametrize(("method", "url", "headers", "status", "parameter"), CASES)
+def test_bad_input_is_a_problem(
+    client: Client,
+    method: str,
+    url: str,
+    headers: dict[str, str],
+    status: int,
+    parameter: str | None,
+) -> None:
+    response = _call(client, method, url, headers)
+    assert response.status_code == status, response.text[:300]
+    if status < 400:
+        return
+    assert response.headers["content-type"] == "application/problem+json"
+    body = response.json()
+    assert set(body) == PROBLEM_FIELDS
+    assert body["status"] == status
+    assert body["type"].startswith("/problems/")
+    assert body["parameter"] == parameter
+    assert "Traceback" not in response.text and "/work/" not in response.text
+    if status == 405:
+        assert response.headers["allow"] == "GET, HEAD, OPTIONS"
+
+
+def test_there_are_at_least_25_cases() -> None:
+    assert len(CASES) >= 25
+
+
+def test_a_cursor_from_another_query_or_collection_is_refused(client: Client) -> None:
+    cursor = client.get("/v1/observations?limit=5&period=2023").json()["next_cursor"]
+    assert client.get(f"/v1/observations?limit=5&period=2023&cursor={cursor}").status_code == 200
+    assert client.get(f"/v1/observations?limit=9&period=2023&cursor={cursor}").status_code == 200
+    for foreign in (
+        f"/v1/observations?limit=5&period=2024&cursor={cursor}",
+        f"/v1/observations?limit=5&cursor={cursor}",
+        f"/v1/projects?limit=5&cursor={cursor}",
+    ):
+        response = client.get(foreign)
+        assert response.status_code == 400
+        assert response.json()["parameter"] == "cursor"
+    tampered = cursor[:-2] + ("AA" if not cursor.endswith("AA") else "BB")
+    assert client.get(f"/v1/observations?limit=5&period=2023&cursor={tampered}").status_code == 400
+
+
+def test_one_error_shape(client: Client) -> None:
+    shapes = {
+        tuple(sorted(client.request(m, u, headers=h).json()))
+        for m, u, h, status, _ in CASES
+        if status >= 400
+    }
+    assert shapes == {tuple(sorted(PROBLEM_FIELDS))}

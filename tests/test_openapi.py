@@ -1,0 +1,88 @@
+"""The OpenAPI document: exported from the app, committed, valid and complete."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from litestar import Litestar
+from openapi_spec_validator import validate
+
+from longgang_api.openapi import DOCUMENT_PATH, document, render
+
+
+@pytest.fixture(scope="module")
+def committed() -> dict[str, Any]:
+    doc: dict[str, Any] = json.loads(DOCUMENT_PATH.read_text())
+    return doc
+
+
+def test_committed_document_is_what_the_app_exports(app: Litestar) -> None:
+    assert DOCUMENT_PATH.read_text() == render(document(app)), (
+        "openapi/v1.json is stale: run `make openapi` and commit it"
+    )
+
+
+def test_document_is_valid_openapi_3_1(committed: dict[str, Any]) -> None:
+    assert committed["openapi"].startswith("3.1")
+    validate(committed)
+
+
+def _operations(doc: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    return [(path, op) for path, item in doc["paths"].items() for op in item.values()]
+
+
+def test_every_operation_is_described(committed: dict[str, Any]) -> None:
+    ids = []
+    for path, operation in _operations(committed):
+        assert operation.get("operationId"), path
+        assert operation.get("tags"), path
+        assert operation.get("summary"), path
+        assert operation.get("description"), path
+        ids.append(operation["operationId"])
+        for parameter in operation.get("parameters", []):
+            assert parameter.get("description"), (path, parameter["name"])
+            assert {"type": "null"} not in parameter["schema"].get("oneOf", []), parameter
+        ok = operation["responses"]["200"]["content"]["application/json"]["schema"]
+        assert set(ok) == {"$ref"}, path
+    assert len(ids) == len(set(ids))
+
+
+def test_errors_are_documented_as_problem_json(committed: dict[str, Any]) -> None:
+    for path, operation in _operations(committed):
+        if not path.startswith("/v1"):
+            continue
+        expected = {"400", "406"} | ({"404"} if "{" in path else set())
+        assert expected <= set(operation["responses"]), path
+        for status in expected:
+            content = operation["responses"][status]["content"]
+            assert list(content) == ["application/problem+json"]
+            assert content["application/problem+json"]["schema"] == {
+                "$ref": "#/components/schemas/Problem"
+            }
+
+
+def test_lists_declare_paging_links_and_representations(committed: dict[str, Any]) -> None:
+    lists = [op for _, op in _operations(committed) if "x-pagination" in op]
+    assert {op["operationId"] for op in lists} == {
+        "listIndicators",
+        "listObservations",
+        "listProjects",
+        "listGlossary",
+        "listSections",
+        "search",
+    }
+    operation_ids = {op["operationId"] for _, op in _operations(committed)}
+    for operation in lists:
+        content = operation["responses"]["200"]["content"]
+        assert {"application/json", "text/csv", "application/x-ndjson"} <= set(content)
+        for link in operation["responses"]["200"].get("links", {}).values():
+            assert link["operationId"] in operation_ids
+
+
+def test_every_schema_field_has_a_description(committed: dict[str, Any]) -> None:
+    for name, schema in committed["components"]["schemas"].items():
+        assert schema.get("description"), name
+        for field, spec in schema.get("properties", {}).items():
+            assert spec.get("description"), f"{name}.{field}"
