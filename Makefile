@@ -8,7 +8,7 @@ WORKERS ?= 1
 ARTIFACT := build/longgang-2024.json
 DATASET := $(wildcard datasets/longgang-2024/*)
 
-.PHONY: install build serve test lint typecheck openapi sdk
+.PHONY: install build serve test lint typecheck openapi sdk check-generated
 
 install: $(VENV)/.installed
 
@@ -29,6 +29,14 @@ serve: build
 openapi: build
 	$(BIN)/python -m longgang_api.openapi
 
+sdk: install
+	$(BIN)/python sdk/generate_sdk.py
+
+# The committed OpenAPI document and the generated SDK must match the app.
+check-generated: build
+	$(BIN)/python -m longgang_api.openapi --check
+	$(BIN)/python sdk/generate_sdk.py --check
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -36,5 +44,5 @@ lint: install
 typecheck: install
 	$(BIN)/mypy
 
-test: build lint typecheck
+test: build lint typecheck check-generated
 	$(BIN)/python -m pytest

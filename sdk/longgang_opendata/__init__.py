@@ -1,5 +1,52 @@
-"""Typed Python client for the Longgang Open Data API."""
+"""Typed Python client for the Longgang Open Data API.
+
+    from longgang_opendata import Client
+
+    with Client() as client:
+        for observation in client.observations.list(period="2024"):
+            print(observation.indicator_id, observation.value, observation.unit)
+
+English texts in the data are translations by Longgang Open Data (unofficial).
+"""
 
 from __future__ import annotations
 
-__all__: list[str] = []
+from longgang_opendata import types
+from longgang_opendata._client import AsyncClient, Client
+from longgang_opendata._errors import (
+    APIConnectionError,
+    APIResponseValidationError,
+    APIStatusError,
+    APITimeoutError,
+    BadRequestError,
+    InternalServerError,
+    LonggangOpenDataError,
+    NotAcceptableError,
+    NotFoundError,
+    RateLimitError,
+)
+from longgang_opendata._pagination import AsyncPage, AsyncPager, SyncPage
+
+__all__ = [
+    "APIConnectionError",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AsyncClient",
+    "AsyncPage",
+    "AsyncPager",
+    "BadRequestError",
+    "Client",
+    "InternalServerError",
+    "LonggangOpenDataError",
+    "NotAcceptableError",
+    "NotFoundError",
+    "RateLimitError",
+    "SyncPage",
+    "types",
+]
+__version__ = "1.0.0"
+
+
+def __dir__() -> list[str]:
+    return list(__all__)

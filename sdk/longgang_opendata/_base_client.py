@@ -1,0 +1,232 @@
+"""Transport shared by the generated resources: retries, ETag cache, errors, decoding.
+
+Every call of this API is a GET, so every call is safe to retry: connection
+errors, timeouts, 429 and 5xx are retried with exponential backoff and
+jitter, honouring ``Retry-After``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import os
+import random
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+import httpx
+import msgspec
+
+from longgang_opendata._errors import (
+    APIConnectionError,
+    APIResponseValidationError,
+    APITimeoutError,
+    status_error,
+)
+
+T = TypeVar("T")
+DEFAULT_BASE_URL = "http://127.0.0.1:8000"
+BASE_URL_ENV = "LONGGANG_OPENDATA_BASE_URL"
+DEFAULT_TIMEOUT = 10.0
+DEFAULT_MAX_RETRIES = 2
+INITIAL_RETRY_DELAY = 0.5
+MAX_RETRY_DELAY = 8.0
+MAX_RETRY_AFTER = 60.0
+_RETRIED_STATUSES = frozenset({429, 500, 502, 503, 504})
+
+ParamValue = str | int | float | bool | Sequence[str | int | float | bool] | None
+Params = Mapping[str, ParamValue]
+
+
+def _encode_params(params: Params | None) -> list[tuple[str, str]]:
+    encoded: list[tuple[str, str]] = []
+    for name, value in (params or {}).items():
+        values = value if isinstance(value, list | tuple) else [value]
+        for item in values:
+            if item is None:
+                continue
+            if isinstance(item, bool):
+                encoded.append((name, "true" if item else "false"))
+            else:
+                encoded.append((name, str(item)))
+    return encoded
+
+
+def _retry_after(response: httpx.Response | None) -> float | None:
+    if response is None:
+        return None
+    header = response.headers.get("retry-after")
+    if header is None:
+        return None
+    seconds: float
+    try:
+        seconds = float(header)
+    except ValueError:
+        try:
+            seconds = email.utils.parsedate_to_datetime(header).timestamp() - time.time()
+        except (TypeError, ValueError):
+            return None
+    return min(max(seconds, 0.0), MAX_RETRY_AFTER)
+
+
+def retry_delay(attempt: int, response: httpx.Response | None) -> float:
+    """Seconds to wait before retry number ``attempt`` (0-based)."""
+    after = _retry_after(response)
+    if after is not None:
+        return after
+    backoff = min(INITIAL_RETRY_DELAY * 2.0**attempt, MAX_RETRY_DELAY)
+    return backoff * (1 - 0.25 * random.random())
+
+
+def _problem(response: httpx.Response) -> dict[str, object]:
+    try:
+        body = msgspec.json.decode(response.content)
+    except msgspec.DecodeError:
+        return {}
+    return body if isinstance(body, dict) else {}
+
+
+@dataclass
+class ETagCache:
+    """Bodies of earlier answers by URL, with their ETags, for revalidation."""
+
+    entries: dict[str, tuple[str, bytes]] = field(default_factory=dict)
+    revalidated: int = 0
+
+
+@dataclass(frozen=True)
+class ClientOptions:
+    """Everything a client is configured with; ``with_options`` copies and changes it."""
+
+    base_url: str
+    timeout: float
+    max_retries: int
+    cache: bool
+
+
+def resolve_base_url(base_url: str | None) -> str:
+    return (base_url or os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL).rstrip("/")
+
+
+class _Base:
+    _options: ClientOptions
+    _cache: ETagCache | None
+
+    def _prepare(self, path: str, params: Params | None) -> tuple[str, dict[str, str]]:
+        """The full URL (also the cache key) and the headers of a call."""
+        url = str(httpx.URL(f"{self._options.base_url}{path}", params=_encode_params(params)))
+        headers = {"Accept": "application/json"}
+        if self._cache is not None and url in self._cache.entries:
+            headers["If-None-Match"] = self._cache.entries[url][0]
+        return url, headers
+
+    def _content(self, key: str, response: httpx.Response) -> bytes:
+        if response.status_code == 304 and self._cache is not None and key in self._cache.entries:
+            self._cache.revalidated += 1
+            return self._cache.entries[key][1]
+        if response.status_code >= 400 or response.status_code == 304:
+            raise status_error(response, _problem(response))
+        etag = response.headers.get("etag")
+        if self._cache is not None and etag:
+            self._cache.entries[key] = (etag, response.content)
+        return response.content
+
+    @staticmethod
+    def _decode(content: bytes, type_: type[T], response: httpx.Response) -> T:
+        try:
+            return msgspec.json.decode(content, type=type_)
+        except msgspec.ValidationError as error:
+            raise APIResponseValidationError(
+                f"the answer does not match {type_.__name__}: {error}", response=response
+            ) from None
+
+    def _should_retry(self, attempt: int, response: httpx.Response | None) -> bool:
+        if attempt >= self._options.max_retries:
+            return False
+        return response is None or response.status_code in _RETRIED_STATUSES
+
+
+class SyncAPIClient(_Base):
+    """Synchronous transport over an ``httpx.Client``."""
+
+    def __init__(
+        self,
+        options: ClientOptions,
+        http_client: httpx.Client | None,
+        cache: ETagCache | None,
+    ) -> None:
+        self._options = options
+        self._owns_client = http_client is None
+        self._http = http_client or httpx.Client(timeout=options.timeout)
+        self._cache = cache
+
+    def _sleep(self, seconds: float) -> None:
+        time.sleep(seconds)
+
+    def get(self, path: str, params: Params | None, type_: type[T]) -> T:
+        url, headers = self._prepare(path, params)
+        attempt = 0
+        while True:
+            response: httpx.Response | None = None
+            try:
+                response = self._http.get(url, headers=headers, timeout=self._options.timeout)
+            except httpx.TimeoutException as error:
+                if not self._should_retry(attempt, None):
+                    message = str(error) or "timed out"
+                    raise APITimeoutError(message, request=error.request) from None
+            except httpx.TransportError as error:
+                if not self._should_retry(attempt, None):
+                    raise APIConnectionError(str(error) or "connection failed") from None
+            else:
+                if not self._should_retry(attempt, response):
+                    return self._decode(self._content(url, response), type_, response)
+            self._sleep(retry_delay(attempt, response))
+            attempt += 1
+
+    def close(self) -> None:
+        if self._owns_client:
+            self._http.close()
+
+
+class AsyncAPIClient(_Base):
+    """Asynchronous transport over an ``httpx.AsyncClient``."""
+
+    def __init__(
+        self,
+        options: ClientOptions,
+        http_client: httpx.AsyncClient | None,
+        cache: ETagCache | None,
+    ) -> None:
+        self._options = options
+        self._owns_client = http_client is None
+        self._http = http_client or httpx.AsyncClient(timeout=options.timeout)
+        self._cache = cache
+
+    async def _sleep(self, seconds: float) -> None:
+        await asyncio.sleep(seconds)
+
+    async def get(self, path: str, params: Params | None, type_: type[T]) -> T:
+        url, headers = self._prepare(path, params)
+        attempt = 0
+        while True:
+            response: httpx.Response | None = None
+            try:
+                response = await self._http.get(url, headers=headers, timeout=self._options.timeout)
+            except httpx.TimeoutException as error:
+                if not self._should_retry(attempt, None):
+                    message = str(error) or "timed out"
+                    raise APITimeoutError(message, request=error.request) from None
+            except httpx.TransportError as error:
+                if not self._should_retry(attempt, None):
+                    raise APIConnectionError(str(error) or "connection failed") from None
+            else:
+                if not self._should_retry(attempt, response):
+                    return self._decode(self._content(url, response), type_, response)
+            await self._sleep(retry_delay(attempt, response))
+            attempt += 1
+
+    async def close(self) -> None:
+        if self._owns_client:
+            await self._http.aclose()

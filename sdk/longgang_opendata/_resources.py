@@ -1,0 +1,1097 @@
+# generated from openapi/v1.json (sha256 1e38089b8ca57bfffcecd4a92092acb0ee386e088a9aa8e8b944e7b8c9af2591) — do not edit.
+# Regenerate with `make sdk`.
+"""Resources of the API: one per tag, one method per operation, sync and async."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Literal
+from urllib.parse import quote
+
+from longgang_opendata._base_client import AsyncAPIClient, SyncAPIClient
+from longgang_opendata._pagination import AsyncPager, SyncPage
+from longgang_opendata.types import (
+    ApiIndex,
+    Dataset,
+    GlossaryPage,
+    GlossaryTerm,
+    Health,
+    IndicatorDetail,
+    IndicatorPage,
+    Observation,
+    ObservationPage,
+    Project,
+    ProjectPage,
+    SearchHit,
+    SearchPage,
+    Section,
+    SectionPage,
+)
+
+__all__ = ["AsyncResources", "SyncResources"]
+
+
+def _segment(value: str) -> str:
+    return quote(value, safe="")
+
+
+class GlossaryResource:
+    """The report's glossary (名词解释)."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._client = client
+
+    def list(
+        self, *, q: str | None = None, sort: str | None = None, limit: int | None = None
+    ) -> SyncPage[GlossaryTerm]:
+        """
+        List glossary terms.
+
+        Every entry of the glossary, the Chinese definition verbatim. Sortable by number,
+        id; default order: number. Also as CSV and NDJSON.
+
+        Args:
+            q: Case-insensitive substring searched in the record's Chinese and English text
+                (NFKC-normalised, so full-width and half-width forms match).
+            sort: Comma-separated fields to sort by, '-' before a field for descending. The
+                record id always closes the order, so pages are stable.
+            limit: Records per page (1–500).
+
+        (operationId: listGlossary)
+        """
+        return SyncPage(
+            self._client, "/v1/glossary", {"q": q, "sort": sort, "limit": limit}, GlossaryPage
+        )
+
+    def get(self, term_id: str) -> GlossaryTerm:
+        """
+        Get a glossary term.
+
+        One glossary entry.
+
+        Args:
+            term_id: Id of the term.
+
+        (operationId: getGlossaryTerm)
+        """
+        return self._client.get(f"/v1/glossary/{_segment(term_id)}", None, GlossaryTerm)
+
+
+class IndicatorsResource:
+    """Measured concepts of the report, with their observations."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._client = client
+
+    def list(
+        self,
+        *,
+        category: Literal[
+            "economy",
+            "investment",
+            "industry",
+            "innovation",
+            "business",
+            "education",
+            "health",
+            "culture-sports",
+            "employment-welfare",
+            "housing",
+            "safety",
+            "environment",
+            "urban",
+            "transport",
+            "governance",
+        ]
+        | Sequence[
+            Literal[
+                "economy",
+                "investment",
+                "industry",
+                "innovation",
+                "business",
+                "education",
+                "health",
+                "culture-sports",
+                "employment-welfare",
+                "housing",
+                "safety",
+                "environment",
+                "urban",
+                "transport",
+                "governance",
+            ]
+        ]
+        | None = None,
+        headline: bool | None = None,
+        period: Literal["2023", "2024"] | Sequence[Literal["2023", "2024"]] | None = None,
+        kind: Literal["actual", "target", "plan"]
+        | Sequence[Literal["actual", "target", "plan"]]
+        | None = None,
+        q: str | None = None,
+        sort: str | None = None,
+        limit: int | None = None,
+    ) -> SyncPage[IndicatorDetail]:
+        """
+        List indicators.
+
+        Indicators with their observations embedded. Sortable by id, category, name_zh,
+        name_en; default order: id. Also as CSV (observations left out) and NDJSON.
+
+        Args:
+            category: Policy area; repeat for any of several.
+            headline: Only headline indicators (true) or only others (false).
+            period: Indicators observed in this year; repeat for any of several.
+            kind: Indicators with an observation of this kind.
+            q: Case-insensitive substring searched in the record's Chinese and English text
+                (NFKC-normalised, so full-width and half-width forms match).
+            sort: Comma-separated fields to sort by, '-' before a field for descending. The
+                record id always closes the order, so pages are stable.
+            limit: Records per page (1–500).
+
+        (operationId: listIndicators)
+        """
+        return SyncPage(
+            self._client,
+            "/v1/indicators",
+            {
+                "category": category,
+                "headline": headline,
+                "period": period,
+                "kind": kind,
+                "q": q,
+                "sort": sort,
+                "limit": limit,
+            },
+            IndicatorPage,
+        )
+
+    def get(self, indicator_id: str) -> IndicatorDetail:
+        """
+        Get an indicator.
+
+        One indicator with every observation of it.
+
+        Args:
+            indicator_id: Id of the indicator.
+
+        (operationId: getIndicator)
+        """
+        return self._client.get(f"/v1/indicators/{_segment(indicator_id)}", None, IndicatorDetail)
+
+
+class ObservationsResource:
+    """Values of indicators: 2023 actuals, 2024 targets and plan quantities."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._client = client
+
+    def list(
+        self,
+        *,
+        indicator_id: str | Sequence[str] | None = None,
+        period: Literal["2023", "2024"] | Sequence[Literal["2023", "2024"]] | None = None,
+        kind: Literal["actual", "target", "plan"]
+        | Sequence[Literal["actual", "target", "plan"]]
+        | None = None,
+        category: Literal[
+            "economy",
+            "investment",
+            "industry",
+            "innovation",
+            "business",
+            "education",
+            "health",
+            "culture-sports",
+            "employment-welfare",
+            "housing",
+            "safety",
+            "environment",
+            "urban",
+            "transport",
+            "governance",
+        ]
+        | Sequence[
+            Literal[
+                "economy",
+                "investment",
+                "industry",
+                "innovation",
+                "business",
+                "education",
+                "health",
+                "culture-sports",
+                "employment-welfare",
+                "housing",
+                "safety",
+                "environment",
+                "urban",
+                "transport",
+                "governance",
+            ]
+        ]
+        | None = None,
+        headline: bool | None = None,
+        qualifier: Literal["over", "at_least", "about"]
+        | Sequence[Literal["over", "at_least", "about"]]
+        | None = None,
+        comparison: Literal["year_on_year", "like_for_like"]
+        | Sequence[Literal["year_on_year", "like_for_like"]]
+        | None = None,
+        q: str | None = None,
+        sort: str | None = None,
+        limit: int | None = None,
+    ) -> SyncPage[Observation]:
+        """
+        List observations.
+
+        Every value of every indicator, one row each, with its verbatim source quote.
+        Sortable by id, indicator_id, period, kind, value, line; default order: id. Also as
+        CSV and NDJSON.
+
+        Args:
+            indicator_id: Id of the indicator; repeat for any of several.
+            period: Year the value refers to.
+            kind: 'actual', 'target' or 'plan'.
+            category: Policy area of the observed indicator.
+            headline: Only values of headline indicators.
+            qualifier: Qualifier of the value ('over', 'at_least', 'about').
+            comparison: Basis of a change ('year_on_year', 'like_for_like').
+            q: Case-insensitive substring searched in the record's Chinese and English text
+                (NFKC-normalised, so full-width and half-width forms match).
+            sort: Comma-separated fields to sort by, '-' before a field for descending. The
+                record id always closes the order, so pages are stable.
+            limit: Records per page (1–500).
+
+        (operationId: listObservations)
+        """
+        return SyncPage(
+            self._client,
+            "/v1/observations",
+            {
+                "indicator_id": indicator_id,
+                "period": period,
+                "kind": kind,
+                "category": category,
+                "headline": headline,
+                "qualifier": qualifier,
+                "comparison": comparison,
+                "q": q,
+                "sort": sort,
+                "limit": limit,
+            },
+            ObservationPage,
+        )
+
+
+class ProjectsResource:
+    """Named projects, facilities and sites, with their mentions."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._client = client
+
+    def list(
+        self,
+        *,
+        category: Literal[
+            "education",
+            "health",
+            "research",
+            "industrial-park",
+            "enterprise",
+            "commercial",
+            "culture",
+            "sports",
+            "park-greenery",
+            "water-environment",
+            "rail",
+            "road",
+            "transport-hub",
+            "energy-utilities",
+            "housing-welfare",
+            "urban-renewal",
+            "public-service",
+        ]
+        | Sequence[
+            Literal[
+                "education",
+                "health",
+                "research",
+                "industrial-park",
+                "enterprise",
+                "commercial",
+                "culture",
+                "sports",
+                "park-greenery",
+                "water-environment",
+                "rail",
+                "road",
+                "transport-hub",
+                "energy-utilities",
+                "housing-welfare",
+                "urban-renewal",
+                "public-service",
+            ]
+        ]
+        | None = None,
+        year: Literal[2023, 2024] | Sequence[Literal[2023, 2024]] | None = None,
+        status: Literal[
+            "completed",
+            "delivered",
+            "in_operation",
+            "opened",
+            "started",
+            "under_construction",
+            "accelerating",
+            "preliminary",
+            "planned",
+            "introduced",
+            "approved",
+            "supported",
+        ]
+        | Sequence[
+            Literal[
+                "completed",
+                "delivered",
+                "in_operation",
+                "opened",
+                "started",
+                "under_construction",
+                "accelerating",
+                "preliminary",
+                "planned",
+                "introduced",
+                "approved",
+                "supported",
+            ]
+        ]
+        | None = None,
+        q: str | None = None,
+        sort: str | None = None,
+        limit: int | None = None,
+    ) -> SyncPage[Project]:
+        """
+        List projects.
+
+        Named projects, facilities and sites with their mentions in the 2023 report and the
+        2024 plan. Sortable by id, category, name_zh, name_en, line; default order: id. Also
+        as CSV (mentions left out) and NDJSON.
+
+        Args:
+            category: Kind of project; repeat for any of several.
+            year: Projects mentioned in this year's part of the report.
+            status: Projects with a mention of this status.
+            q: Case-insensitive substring searched in the record's Chinese and English text
+                (NFKC-normalised, so full-width and half-width forms match).
+            sort: Comma-separated fields to sort by, '-' before a field for descending. The
+                record id always closes the order, so pages are stable.
+            limit: Records per page (1–500).
+
+        (operationId: listProjects)
+        """
+        return SyncPage(
+            self._client,
+            "/v1/projects",
+            {
+                "category": category,
+                "year": year,
+                "status": status,
+                "q": q,
+                "sort": sort,
+                "limit": limit,
+            },
+            ProjectPage,
+        )
+
+    def get(self, project_id: str) -> Project:
+        """
+        Get a project.
+
+        One project with every mention of it.
+
+        Args:
+            project_id: Id of the project.
+
+        (operationId: getProject)
+        """
+        return self._client.get(f"/v1/projects/{_segment(project_id)}", None, Project)
+
+
+class SectionsResource:
+    """The outline and text of the source document."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._client = client
+
+    def list(
+        self,
+        *,
+        kind: Literal["document", "part", "subpart", "item"]
+        | Sequence[Literal["document", "part", "subpart", "item"]]
+        | None = None,
+        parent_id: str | Sequence[str] | None = None,
+        q: str | None = None,
+        sort: str | None = None,
+        limit: int | None = None,
+    ) -> SyncPage[Section]:
+        """
+        List sections.
+
+        The outline of the source document with each section's own text. Sortable by line,
+        id, kind; default order: line (document order). Also as CSV and NDJSON.
+
+        Args:
+            kind: Level in the outline; repeat for any of several.
+            parent_id: Only children of this section.
+            q: Case-insensitive substring searched in the record's Chinese and English text
+                (NFKC-normalised, so full-width and half-width forms match).
+            sort: Comma-separated fields to sort by, '-' before a field for descending. The
+                record id always closes the order, so pages are stable.
+            limit: Records per page (1–500).
+
+        (operationId: listSections)
+        """
+        return SyncPage(
+            self._client,
+            "/v1/sections",
+            {"kind": kind, "parent_id": parent_id, "q": q, "sort": sort, "limit": limit},
+            SectionPage,
+        )
+
+    def get(self, section_id: str) -> Section:
+        """
+        Get a section.
+
+        One section of the source document with its text.
+
+        Args:
+            section_id: Id of the section.
+
+        (operationId: getSection)
+        """
+        return self._client.get(f"/v1/sections/{_segment(section_id)}", None, Section)
+
+
+class SyncResources:
+    """The resources and top-level operations of the API."""
+
+    _client: SyncAPIClient
+    glossary: GlossaryResource
+    indicators: IndicatorsResource
+    observations: ObservationsResource
+    projects: ProjectsResource
+    sections: SectionsResource
+
+    def _init_resources(self, client: SyncAPIClient) -> None:
+        self._client = client
+        self.glossary = GlossaryResource(client)
+        self.indicators = IndicatorsResource(client)
+        self.observations = ObservationsResource(client)
+        self.projects = ProjectsResource(client)
+        self.sections = SectionsResource(client)
+
+    def index(self) -> ApiIndex:
+        """
+        Entry point.
+
+        Links to every collection, with the served dataset version and hash.
+
+        (operationId: getIndex)
+        """
+        return self._client.get("/v1", None, ApiIndex)
+
+    def dataset(self) -> Dataset:
+        """
+        Dataset metadata.
+
+        Title, description, issuing body, source document, licence, version, coverage and
+        the number of records in each collection.
+
+        (operationId: getDataset)
+        """
+        return self._client.get("/v1/dataset", None, Dataset)
+
+    def health(self) -> Health:
+        """
+        Liveness.
+
+        Answers 200 while the process serves requests.
+
+        (operationId: getHealth)
+        """
+        return self._client.get("/healthz", None, Health)
+
+    def readiness(self) -> Health:
+        """
+        Readiness.
+
+        Answers 200 once the dataset artifact is loaded and its sha256 verified; the server
+        does not start otherwise.
+
+        (operationId: getReadiness)
+        """
+        return self._client.get("/readyz", None, Health)
+
+    def search(
+        self,
+        *,
+        q: str,
+        kind: Literal["indicator", "project", "glossary", "section"]
+        | Sequence[Literal["indicator", "project", "glossary", "section"]]
+        | None = None,
+        sort: str | None = None,
+        limit: int | None = None,
+    ) -> SyncPage[SearchHit]:
+        """
+        Search the dataset.
+
+        Records of every collection whose text contains q, with the kind of each hit.
+        Default order: indicators, projects, glossary, sections, each by id.
+
+        Args:
+            q: Case-insensitive substring, NFKC-normalised, searched in Chinese and English.
+            kind: Only hits of this kind; repeat for any of several.
+            sort: Comma-separated fields to sort by, '-' before a field for descending. The
+                record id always closes the order, so pages are stable.
+            limit: Records per page (1–500).
+
+        (operationId: search)
+        """
+        return SyncPage(
+            self._client,
+            "/v1/search",
+            {"q": q, "kind": kind, "sort": sort, "limit": limit},
+            SearchPage,
+        )
+
+
+class AsyncGlossaryResource:
+    """The report's glossary (名词解释)."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        self._client = client
+
+    def list(
+        self, *, q: str | None = None, sort: str | None = None, limit: int | None = None
+    ) -> AsyncPager[GlossaryTerm]:
+        """
+        List glossary terms.
+
+        Every entry of the glossary, the Chinese definition verbatim. Sortable by number,
+        id; default order: number. Also as CSV and NDJSON.
+
+        Args:
+            q: Case-insensitive substring searched in the record's Chinese and English text
+                (NFKC-normalised, so full-width and half-width forms match).
+            sort: Comma-separated fields to sort by, '-' before a field for descending. The
+                record id always closes the order, so pages are stable.
+            limit: Records per page (1–500).
+
+        (operationId: listGlossary)
+        """
+        return AsyncPager(
+            self._client, "/v1/glossary", {"q": q, "sort": sort, "limit": limit}, GlossaryPage
+        )
+
+    async def get(self, term_id: str) -> GlossaryTerm:
+        """
+        Get a glossary term.
+
+        One glossary entry.
+
+        Args:
+            term_id: Id of the term.
+
+        (operationId: getGlossaryTerm)
+        """
+        return await self._client.get(f"/v1/glossary/{_segment(term_id)}", None, GlossaryTerm)
+
+
+class AsyncIndicatorsResource:
+    """Measured concepts of the report, with their observations."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        self._client = client
+
+    def list(
+        self,
+        *,
+        category: Literal[
+            "economy",
+            "investment",
+            "industry",
+            "innovation",
+            "business",
+            "education",
+            "health",
+            "culture-sports",
+            "employment-welfare",
+            "housing",
+            "safety",
+            "environment",
+            "urban",
+            "transport",
+            "governance",
+        ]
+        | Sequence[
+            Literal[
+                "economy",
+                "investment",
+                "industry",
+                "innovation",
+                "business",
+                "education",
+                "health",
+                "culture-sports",
+                "employment-welfare",
+                "housing",
+                "safety",
+                "environment",
+                "urban",
+                "transport",
+                "governance",
+            ]
+        ]
+        | None = None,
+        headline: bool | None = None,
+        period: Literal["2023", "2024"] | Sequence[Literal["2023", "2024"]] | None = None,
+        kind: Literal["actual", "target", "plan"]
+        | Sequence[Literal["actual", "target", "plan"]]
+        | None = None,
+        q: str | None = None,
+        sort: str | None = None,
+        limit: int | None = None,
+    ) -> AsyncPager[IndicatorDetail]:
+        """
+        List indicators.
+
+        Indicators with their observations embedded. Sortable by id, category, name_zh,
+        name_en; default order: id. Also as CSV (observations left out) and NDJSON.
+
+        Args:
+            category: Policy area; repeat for any of several.
+            headline: Only headline indicators (true) or only others (false).
+            period: Indicators observed in this year; repeat for any of several.
+            kind: Indicators with an observation of this kind.
+            q: Case-insensitive substring searched in the record's Chinese and English text
+                (NFKC-normalised, so full-width and half-width forms match).
+            sort: Comma-separated fields to sort by, '-' before a field for descending. The
+                record id always closes the order, so pages are stable.
+            limit: Records per page (1–500).
+
+        (operationId: listIndicators)
+        """
+        return AsyncPager(
+            self._client,
+            "/v1/indicators",
+            {
+                "category": category,
+                "headline": headline,
+                "period": period,
+                "kind": kind,
+                "q": q,
+                "sort": sort,
+                "limit": limit,
+            },
+            IndicatorPage,
+        )
+
+    async def get(self, indicator_id: str) -> IndicatorDetail:
+        """
+        Get an indicator.
+
+        One indicator with every observation of it.
+
+        Args:
+            indicator_id: Id of the indicator.
+
+        (operationId: getIndicator)
+        """
+        return await self._client.get(
+            f"/v1/indicators/{_segment(indicator_id)}", None, IndicatorDetail
+        )
+
+
+class AsyncObservationsResource:
+    """Values of indicators: 2023 actuals, 2024 targets and plan quantities."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        self._client = client
+
+    def list(
+        self,
+        *,
+        indicator_id: str | Sequence[str] | None = None,
+        period: Literal["2023", "2024"] | Sequence[Literal["2023", "2024"]] | None = None,
+        kind: Literal["actual", "target", "plan"]
+        | Sequence[Literal["actual", "target", "plan"]]
+        | None = None,
+        category: Literal[
+            "economy",
+            "investment",
+            "industry",
+            "innovation",
+            "business",
+            "education",
+            "health",
+            "culture-sports",
+            "employment-welfare",
+            "housing",
+            "safety",
+            "environment",
+            "urban",
+            "transport",
+            "governance",
+        ]
+        | Sequence[
+            Literal[
+                "economy",
+                "investment",
+                "industry",
+                "innovation",
+                "business",
+                "education",
+                "health",
+                "culture-sports",
+                "employment-welfare",
+                "housing",
+                "safety",
+                "environment",
+                "urban",
+                "transport",
+                "governance",
+            ]
+        ]
+        | None = None,
+        headline: bool | None = None,
+        qualifier: Literal["over", "at_least", "about"]
+        | Sequence[Literal["over", "at_least", "about"]]
+        | None = None,
+        comparison: Literal["year_on_year", "like_for_like"]
+        | Sequence[Literal["year_on_year", "like_for_like"]]
+        | None = None,
+        q: str | None = None,
+        sort: str | None = None,
+        limit: int | None = None,
+    ) -> AsyncPager[Observation]:
+        """
+        List observations.
+
+        Every value of every indicator, one row each, with its verbatim source quote.
+        Sortable by id, indicator_id, period, kind, value, line; default order: id. Also as
+        CSV and NDJSON.
+
+        Args:
+            indicator_id: Id of the indicator; repeat for any of several.
+            period: Year the value refers to.
+            kind: 'actual', 'target' or 'plan'.
+            category: Policy area of the observed indicator.
+            headline: Only values of headline indicators.
+            qualifier: Qualifier of the value ('over', 'at_least', 'about').
+            comparison: Basis of a change ('year_on_year', 'like_for_like').
+            q: Case-insensitive substring searched in the record's Chinese and English text
+                (NFKC-normalised, so full-width and half-width forms match).
+            sort: Comma-separated fields to sort by, '-' before a field for descending. The
+                record id always closes the order, so pages are stable.
+            limit: Records per page (1–500).
+
+        (operationId: listObservations)
+        """
+        return AsyncPager(
+            self._client,
+            "/v1/observations",
+            {
+                "indicator_id": indicator_id,
+                "period": period,
+                "kind": kind,
+                "category": category,
+                "headline": headline,
+                "qualifier": qualifier,
+                "comparison": comparison,
+                "q": q,
+                "sort": sort,
+                "limit": limit,
+            },
+            ObservationPage,
+        )
+
+
+class AsyncProjectsResource:
+    """Named projects, facilities and sites, with their mentions."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        self._client = client
+
+    def list(
+        self,
+        *,
+        category: Literal[
+            "education",
+            "health",
+            "research",
+            "industrial-park",
+            "enterprise",
+            "commercial",
+            "culture",
+            "sports",
+            "park-greenery",
+            "water-environment",
+            "rail",
+            "road",
+            "transport-hub",
+            "energy-utilities",
+            "housing-welfare",
+            "urban-renewal",
+            "public-service",
+        ]
+        | Sequence[
+            Literal[
+                "education",
+                "health",
+                "research",
+                "industrial-park",
+                "enterprise",
+                "commercial",
+                "culture",
+                "sports",
+                "park-greenery",
+                "water-environment",
+                "rail",
+                "road",
+                "transport-hub",
+                "energy-utilities",
+                "housing-welfare",
+                "urban-renewal",
+                "public-service",
+            ]
+        ]
+        | None = None,
+        year: Literal[2023, 2024] | Sequence[Literal[2023, 2024]] | None = None,
+        status: Literal[
+            "completed",
+            "delivered",
+            "in_operation",
+            "opened",
+            "started",
+            "under_construction",
+            "accelerating",
+            "preliminary",
+            "planned",
+            "introduced",
+            "approved",
+            "supported",
+        ]
+        | Sequence[
+            Literal[
+                "completed",
+                "delivered",
+                "in_operation",
+                "opened",
+                "started",
+                "under_construction",
+                "accelerating",
+                "preliminary",
+                "planned",
+                "introduced",
+                "approved",
+                "supported",
+            ]
+        ]
+        | None = None,
+        q: str | None = None,
+        sort: str | None = None,
+        limit: int | None = None,
+    ) -> AsyncPager[Project]:
+        """
+        List projects.
+
+        Named projects, facilities and sites with their mentions in the 2023 report and the
+        2024 plan. Sortable by id, category, name_zh, name_en, line; default order: id. Also
+        as CSV (mentions left out) and NDJSON.
+
+        Args:
+            category: Kind of project; repeat for any of several.
+            year: Projects mentioned in this year's part of the report.
+            status: Projects with a mention of this status.
+            q: Case-insensitive substring searched in the record's Chinese and English text
+                (NFKC-normalised, so full-width and half-width forms match).
+            sort: Comma-separated fields to sort by, '-' before a field for descending. The
+                record id always closes the order, so pages are stable.
+            limit: Records per page (1–500).
+
+        (operationId: listProjects)
+        """
+        return AsyncPager(
+            self._client,
+            "/v1/projects",
+            {
+                "category": category,
+                "year": year,
+                "status": status,
+                "q": q,
+                "sort": sort,
+                "limit": limit,
+            },
+            ProjectPage,
+        )
+
+    async def get(self, project_id: str) -> Project:
+        """
+        Get a project.
+
+        One project with every mention of it.
+
+        Args:
+            project_id: Id of the project.
+
+        (operationId: getProject)
+        """
+        return await self._client.get(f"/v1/projects/{_segment(project_id)}", None, Project)
+
+
+class AsyncSectionsResource:
+    """The outline and text of the source document."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        self._client = client
+
+    def list(
+        self,
+        *,
+        kind: Literal["document", "part", "subpart", "item"]
+        | Sequence[Literal["document", "part", "subpart", "item"]]
+        | None = None,
+        parent_id: str | Sequence[str] | None = None,
+        q: str | None = None,
+        sort: str | None = None,
+        limit: int | None = None,
+    ) -> AsyncPager[Section]:
+        """
+        List sections.
+
+        The outline of the source document with each section's own text. Sortable by line,
+        id, kind; default order: line (document order). Also as CSV and NDJSON.
+
+        Args:
+            kind: Level in the outline; repeat for any of several.
+            parent_id: Only children of this section.
+            q: Case-insensitive substring searched in the record's Chinese and English text
+                (NFKC-normalised, so full-width and half-width forms match).
+            sort: Comma-separated fields to sort by, '-' before a field for descending. The
+                record id always closes the order, so pages are stable.
+            limit: Records per page (1–500).
+
+        (operationId: listSections)
+        """
+        return AsyncPager(
+            self._client,
+            "/v1/sections",
+            {"kind": kind, "parent_id": parent_id, "q": q, "sort": sort, "limit": limit},
+            SectionPage,
+        )
+
+    async def get(self, section_id: str) -> Section:
+        """
+        Get a section.
+
+        One section of the source document with its text.
+
+        Args:
+            section_id: Id of the section.
+
+        (operationId: getSection)
+        """
+        return await self._client.get(f"/v1/sections/{_segment(section_id)}", None, Section)
+
+
+class AsyncResources:
+    """The resources and top-level operations of the API."""
+
+    _client: AsyncAPIClient
+    glossary: AsyncGlossaryResource
+    indicators: AsyncIndicatorsResource
+    observations: AsyncObservationsResource
+    projects: AsyncProjectsResource
+    sections: AsyncSectionsResource
+
+    def _init_resources(self, client: AsyncAPIClient) -> None:
+        self._client = client
+        self.glossary = AsyncGlossaryResource(client)
+        self.indicators = AsyncIndicatorsResource(client)
+        self.observations = AsyncObservationsResource(client)
+        self.projects = AsyncProjectsResource(client)
+        self.sections = AsyncSectionsResource(client)
+
+    async def index(self) -> ApiIndex:
+        """
+        Entry point.
+
+        Links to every collection, with the served dataset version and hash.
+
+        (operationId: getIndex)
+        """
+        return await self._client.get("/v1", None, ApiIndex)
+
+    async def dataset(self) -> Dataset:
+        """
+        Dataset metadata.
+
+        Title, description, issuing body, source document, licence, version, coverage and
+        the number of records in each collection.
+
+        (operationId: getDataset)
+        """
+        return await self._client.get("/v1/dataset", None, Dataset)
+
+    async def health(self) -> Health:
+        """
+        Liveness.
+
+        Answers 200 while the process serves requests.
+
+        (operationId: getHealth)
+        """
+        return await self._client.get("/healthz", None, Health)
+
+    async def readiness(self) -> Health:
+        """
+        Readiness.
+
+        Answers 200 once the dataset artifact is loaded and its sha256 verified; the server
+        does not start otherwise.
+
+        (operationId: getReadiness)
+        """
+        return await self._client.get("/readyz", None, Health)
+
+    def search(
+        self,
+        *,
+        q: str,
+        kind: Literal["indicator", "project", "glossary", "section"]
+        | Sequence[Literal["indicator", "project", "glossary", "section"]]
+        | None = None,
+        sort: str | None = None,
+        limit: int | None = None,
+    ) -> AsyncPager[SearchHit]:
+        """
+        Search the dataset.
+
+        Records of every collection whose text contains q, with the kind of each hit.
+        Default order: indicators, projects, glossary, sections, each by id.
+
+        Args:
+            q: Case-insensitive substring, NFKC-normalised, searched in Chinese and English.
+            kind: Only hits of this kind; repeat for any of several.
+            sort: Comma-separated fields to sort by, '-' before a field for descending. The
+                record id always closes the order, so pages are stable.
+            limit: Records per page (1–500).
+
+        (operationId: search)
+        """
+        return AsyncPager(
+            self._client,
+            "/v1/search",
+            {"q": q, "kind": kind, "sort": sort, "limit": limit},
+            SearchPage,
+        )

@@ -1,0 +1,652 @@
+# generated from openapi/v1.json (sha256 1e38089b8ca57bfffcecd4a92092acb0ee386e088a9aa8e8b944e7b8c9af2591) — do not edit.
+# Regenerate with `make sdk`.
+"""Models of the API's answers: one msgspec Struct per schema of openapi/v1.json."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+import msgspec
+
+__all__ = [
+    "ApiIndex",
+    "Dataset",
+    "GlossaryPage",
+    "GlossaryTerm",
+    "Health",
+    "IndicatorDetail",
+    "IndicatorPage",
+    "License",
+    "Link",
+    "LocalizedText",
+    "Mention",
+    "Observation",
+    "ObservationPage",
+    "Problem",
+    "Project",
+    "ProjectPage",
+    "Publisher",
+    "SearchHit",
+    "SearchPage",
+    "Section",
+    "SectionPage",
+    "Source",
+    "SourceDocument",
+]
+
+
+class ApiIndex(msgspec.Struct, frozen=True, kw_only=True):
+    """
+    Entry point of the API: what there is and which dataset version is served.
+
+    Attributes:
+        artifact_sha256: sha256 of the served dataset artifact; it drives every ETag.
+        dataset_version: Semantic version of the served dataset.
+        links: Every collection and document.
+        title: Title of the dataset.
+    """
+
+    artifact_sha256: Annotated[
+        str,
+        msgspec.Meta(description="sha256 of the served dataset artifact; it drives every ETag."),
+    ]
+    dataset_version: Annotated[
+        str, msgspec.Meta(description="Semantic version of the served dataset.")
+    ]
+    links: Annotated[tuple[Link, ...], msgspec.Meta(description="Every collection and document.")]
+    title: Annotated[LocalizedText, msgspec.Meta(description="Title of the dataset.")]
+
+
+class Dataset(msgspec.Struct, frozen=True, kw_only=True):
+    """
+    Metadata of the published dataset, with the sizes of its collections.
+
+    Attributes:
+        counts: Number of records in each collection.
+        description: What the dataset holds.
+        id: Stable identifier: lower-case ASCII words joined by '-' or '.'.
+        keywords: Keywords in both languages.
+        languages: BCP 47 tags of the languages of the dataset.
+        license: Licence of the compiled dataset.
+        publisher: Issuing body of the source document.
+        release_date: Release date of this version (ISO 8601).
+        source_document: The source document.
+        spatial: Area covered.
+        temporal_end: Last year covered (ISO 8601).
+        temporal_start: First year covered (ISO 8601).
+        title: Title of the dataset.
+        translation_note: Statement that English texts are unofficial.
+        version: Semantic version of the dataset.
+    """
+
+    counts: Annotated[
+        dict[str, int], msgspec.Meta(description="Number of records in each collection.")
+    ]
+    description: Annotated[LocalizedText, msgspec.Meta(description="What the dataset holds.")]
+    id: Annotated[
+        str,
+        msgspec.Meta(description="Stable identifier: lower-case ASCII words joined by '-' or '.'."),
+    ]
+    keywords: Annotated[
+        tuple[LocalizedText, ...], msgspec.Meta(description="Keywords in both languages.")
+    ]
+    languages: Annotated[
+        tuple[str, ...], msgspec.Meta(description="BCP 47 tags of the languages of the dataset.")
+    ]
+    license: Annotated[License, msgspec.Meta(description="Licence of the compiled dataset.")]
+    publisher: Annotated[
+        Publisher, msgspec.Meta(description="Issuing body of the source document.")
+    ]
+    release_date: Annotated[
+        str, msgspec.Meta(description="Release date of this version (ISO 8601).")
+    ]
+    source_document: Annotated[SourceDocument, msgspec.Meta(description="The source document.")]
+    spatial: Annotated[LocalizedText, msgspec.Meta(description="Area covered.")]
+    temporal_end: Annotated[str, msgspec.Meta(description="Last year covered (ISO 8601).")]
+    temporal_start: Annotated[str, msgspec.Meta(description="First year covered (ISO 8601).")]
+    title: Annotated[LocalizedText, msgspec.Meta(description="Title of the dataset.")]
+    translation_note: Annotated[
+        LocalizedText, msgspec.Meta(description="Statement that English texts are unofficial.")
+    ]
+    version: Annotated[str, msgspec.Meta(description="Semantic version of the dataset.")]
+
+
+class GlossaryPage(msgspec.Struct, frozen=True, kw_only=True):
+    """
+    A page of glossary terms.
+
+    Attributes:
+        items: Terms of this page.
+        next_cursor: Cursor of the next page; null on the last page.
+    """
+
+    items: Annotated[tuple[GlossaryTerm, ...], msgspec.Meta(description="Terms of this page.")]
+    next_cursor: Annotated[
+        str | None, msgspec.Meta(description="Cursor of the next page; null on the last page.")
+    ]
+
+
+class GlossaryTerm(msgspec.Struct, frozen=True, kw_only=True):
+    """
+    An entry of the report's glossary (名词解释).
+
+    Attributes:
+        definition: Definition: Chinese verbatim (line breaks removed), English ours.
+        id: Stable identifier: lower-case ASCII words joined by '-' or '.'.
+        number: Number of the entry in the glossary.
+        source: Provenance; the quote is the Chinese definition.
+        term: The term.
+    """
+
+    definition: Annotated[
+        LocalizedText,
+        msgspec.Meta(
+            description="Definition: Chinese verbatim (line breaks removed), English ours."
+        ),
+    ]
+    id: Annotated[
+        str,
+        msgspec.Meta(description="Stable identifier: lower-case ASCII words joined by '-' or '.'."),
+    ]
+    number: Annotated[int, msgspec.Meta(description="Number of the entry in the glossary.")]
+    source: Annotated[
+        Source, msgspec.Meta(description="Provenance; the quote is the Chinese definition.")
+    ]
+    term: Annotated[LocalizedText, msgspec.Meta(description="The term.")]
+
+
+class Health(msgspec.Struct, frozen=True, kw_only=True):
+    """
+    Liveness or readiness of the server.
+
+    Attributes:
+        artifact_sha256: sha256 of the verified artifact (readiness only).
+        dataset_version: Version of the loaded dataset (readiness only).
+        status: 'ok' when the check passes.
+    """
+
+    artifact_sha256: Annotated[
+        str | None, msgspec.Meta(description="sha256 of the verified artifact (readiness only).")
+    ]
+    dataset_version: Annotated[
+        str | None, msgspec.Meta(description="Version of the loaded dataset (readiness only).")
+    ]
+    status: Annotated[Literal["ok"], msgspec.Meta(description="'ok' when the check passes.")]
+
+
+class IndicatorDetail(msgspec.Struct, frozen=True, kw_only=True):
+    """
+    An indicator with every observation of it embedded.
+
+    Attributes:
+        category: Policy area of the indicator.
+        headline: True for the main indicators of parts 一 (2023 results) and 四 (2024
+            targets).
+        id: Stable identifier: lower-case ASCII words joined by '-' or '.'.
+        name: Name of the indicator.
+        observations: Observations of the indicator, by period then kind.
+        unit: Unit as written in the source, e.g. '%', '亿元', '座'; null if none.
+    """
+
+    category: Annotated[
+        Literal[
+            "economy",
+            "investment",
+            "industry",
+            "innovation",
+            "business",
+            "education",
+            "health",
+            "culture-sports",
+            "employment-welfare",
+            "housing",
+            "safety",
+            "environment",
+            "urban",
+            "transport",
+            "governance",
+        ]
+        | str,
+        msgspec.Meta(description="Policy area of the indicator."),
+    ]
+    headline: Annotated[
+        bool,
+        msgspec.Meta(
+            description="True for the main indicators of parts 一 (2023 results) and 四 (2024 targets)."
+        ),
+    ]
+    id: Annotated[
+        str,
+        msgspec.Meta(description="Stable identifier: lower-case ASCII words joined by '-' or '.'."),
+    ]
+    name: Annotated[LocalizedText, msgspec.Meta(description="Name of the indicator.")]
+    observations: Annotated[
+        tuple[Observation, ...],
+        msgspec.Meta(description="Observations of the indicator, by period then kind."),
+    ]
+    unit: Annotated[
+        str | None,
+        msgspec.Meta(
+            description="Unit as written in the source, e.g. '%', '亿元', '座'; null if none."
+        ),
+    ]
+
+
+class IndicatorPage(msgspec.Struct, frozen=True, kw_only=True):
+    """
+    A page of indicators.
+
+    Attributes:
+        items: Indicators of this page.
+        next_cursor: Cursor of the next page; null on the last page.
+    """
+
+    items: Annotated[
+        tuple[IndicatorDetail, ...], msgspec.Meta(description="Indicators of this page.")
+    ]
+    next_cursor: Annotated[
+        str | None, msgspec.Meta(description="Cursor of the next page; null on the last page.")
+    ]
+
+
+class License(msgspec.Struct, frozen=True, kw_only=True):
+    """
+    Licence of the compiled dataset.
+
+    Attributes:
+        attribution: Attribution to give when reusing.
+        id: SPDX identifier, e.g. 'CC-BY-4.0'.
+        url: URL of the licence text.
+    """
+
+    attribution: Annotated[
+        LocalizedText, msgspec.Meta(description="Attribution to give when reusing.")
+    ]
+    id: Annotated[str, msgspec.Meta(description="SPDX identifier, e.g. 'CC-BY-4.0'.")]
+    url: Annotated[str, msgspec.Meta(description="URL of the licence text.")]
+
+
+class Link(msgspec.Struct, frozen=True, kw_only=True):
+    """
+    A link to a resource of the API.
+
+    Attributes:
+        href: Path of the resource.
+        rel: What the linked resource is.
+        title: Human-readable title.
+    """
+
+    href: Annotated[str, msgspec.Meta(description="Path of the resource.")]
+    rel: Annotated[str, msgspec.Meta(description="What the linked resource is.")]
+    title: Annotated[str, msgspec.Meta(description="Human-readable title.")]
+
+
+class LocalizedText(msgspec.Struct, frozen=True, kw_only=True):
+    """
+    Title of the dataset.
+
+    Attributes:
+        en: English translation by Longgang Open Data (unofficial).
+        zh: Chinese text, as in the source document.
+    """
+
+    en: Annotated[
+        str, msgspec.Meta(description="English translation by Longgang Open Data (unofficial).")
+    ]
+    zh: Annotated[str, msgspec.Meta(description="Chinese text, as in the source document.")]
+
+
+class Mention(msgspec.Struct, frozen=True, kw_only=True):
+    """
+    What the report says of a project in one year.
+
+    Attributes:
+        source: Provenance of the mention.
+        status: Controlled status of the project.
+        status_text: Status wording as written, e.g. '开工建设'.
+        year: 2023 for the report on 2023, 2024 for the plan for 2024.
+    """
+
+    source: Annotated[Source, msgspec.Meta(description="Provenance of the mention.")]
+    status: Annotated[
+        Literal[
+            "completed",
+            "delivered",
+            "in_operation",
+            "opened",
+            "started",
+            "under_construction",
+            "accelerating",
+            "preliminary",
+            "planned",
+            "introduced",
+            "approved",
+            "supported",
+        ]
+        | str,
+        msgspec.Meta(description="Controlled status of the project."),
+    ]
+    status_text: Annotated[
+        str, msgspec.Meta(description="Status wording as written, e.g. '开工建设'.")
+    ]
+    year: Annotated[
+        Literal[2023, 2024] | str,
+        msgspec.Meta(description="2023 for the report on 2023, 2024 for the plan for 2024."),
+    ]
+
+
+class Observation(msgspec.Struct, frozen=True, kw_only=True):
+    """
+    One value of an indicator: a 2023 actual, a 2024 target or a 2024 plan quantity.
+
+    Attributes:
+        comparison: Basis of a change: 'year_on_year' (同比) or 'like_for_like' (同口径);
+            null for levels and counts.
+        id: Stable identifier: lower-case ASCII words joined by '-' or '.'.
+        indicator_id: Id of the indicator observed.
+        kind: 'actual' for 2023 results, 'target' for the 2024 headline goals of part 四,
+            'plan' for 2024 work-plan quantities of part 五.
+        note: Our note in English, e.g. 'cumulative' or 'three-year total'.
+        period: Year the value refers to.
+        qualifier: 'over' for 超/余/突破 (more than), 'at_least' for 以上, 'about' for 约; null
+            when the value is exact.
+        source: Provenance of the value.
+        status: Wording of a qualitative statement; set when value is null.
+        unit: Unit as written in the quote.
+        value: The number as written (decreases negative); null for a qualitative
+            statement.
+    """
+
+    comparison: Annotated[
+        Literal["year_on_year", "like_for_like"] | str | None,
+        msgspec.Meta(
+            description="Basis of a change: 'year_on_year' (同比) or 'like_for_like' (同口径); null for levels and counts."
+        ),
+    ]
+    id: Annotated[
+        str,
+        msgspec.Meta(description="Stable identifier: lower-case ASCII words joined by '-' or '.'."),
+    ]
+    indicator_id: Annotated[str, msgspec.Meta(description="Id of the indicator observed.")]
+    kind: Annotated[
+        Literal["actual", "target", "plan"] | str,
+        msgspec.Meta(
+            description="'actual' for 2023 results, 'target' for the 2024 headline goals of part 四, 'plan' for 2024 work-plan quantities of part 五."
+        ),
+    ]
+    note: Annotated[
+        str | None,
+        msgspec.Meta(description="Our note in English, e.g. 'cumulative' or 'three-year total'."),
+    ]
+    period: Annotated[
+        Literal["2023", "2024"] | str, msgspec.Meta(description="Year the value refers to.")
+    ]
+    qualifier: Annotated[
+        Literal["over", "at_least", "about"] | str | None,
+        msgspec.Meta(
+            description="'over' for 超/余/突破 (more than), 'at_least' for 以上, 'about' for 约; null when the value is exact."
+        ),
+    ]
+    source: Annotated[Source, msgspec.Meta(description="Provenance of the value.")]
+    status: Annotated[
+        LocalizedText | None,
+        msgspec.Meta(description="Wording of a qualitative statement; set when value is null."),
+    ]
+    unit: Annotated[str | None, msgspec.Meta(description="Unit as written in the quote.")]
+    value: Annotated[
+        float | None,
+        msgspec.Meta(
+            description="The number as written (decreases negative); null for a qualitative statement."
+        ),
+    ]
+
+
+class ObservationPage(msgspec.Struct, frozen=True, kw_only=True):
+    """
+    A page of observations.
+
+    Attributes:
+        items: Observations of this page.
+        next_cursor: Cursor of the next page; null on the last page.
+    """
+
+    items: Annotated[
+        tuple[Observation, ...], msgspec.Meta(description="Observations of this page.")
+    ]
+    next_cursor: Annotated[
+        str | None, msgspec.Meta(description="Cursor of the next page; null on the last page.")
+    ]
+
+
+class Problem(msgspec.Struct, frozen=True, kw_only=True):
+    """
+    An error, as RFC 9457 problem details.
+
+    Attributes:
+        detail: What went wrong with this request.
+        parameter: The query parameter or header at fault (400 responses).
+        status: HTTP status code.
+        title: Short summary of the kind of problem.
+        type: URI identifying the kind of problem.
+    """
+
+    detail: Annotated[str, msgspec.Meta(description="What went wrong with this request.")]
+    parameter: Annotated[
+        str | None,
+        msgspec.Meta(description="The query parameter or header at fault (400 responses)."),
+    ]
+    status: Annotated[int, msgspec.Meta(description="HTTP status code.")]
+    title: Annotated[str, msgspec.Meta(description="Short summary of the kind of problem.")]
+    type: Annotated[str, msgspec.Meta(description="URI identifying the kind of problem.")]
+
+
+class Project(msgspec.Struct, frozen=True, kw_only=True):
+    """
+    A named project, facility, site or programme of physical works.
+
+    Attributes:
+        category: Kind of project.
+        id: Stable identifier: lower-case ASCII words joined by '-' or '.'.
+        mentions: Every mention of the project, in source order.
+        name: Name of the project.
+    """
+
+    category: Annotated[
+        Literal[
+            "education",
+            "health",
+            "research",
+            "industrial-park",
+            "enterprise",
+            "commercial",
+            "culture",
+            "sports",
+            "park-greenery",
+            "water-environment",
+            "rail",
+            "road",
+            "transport-hub",
+            "energy-utilities",
+            "housing-welfare",
+            "urban-renewal",
+            "public-service",
+        ]
+        | str,
+        msgspec.Meta(description="Kind of project."),
+    ]
+    id: Annotated[
+        str,
+        msgspec.Meta(description="Stable identifier: lower-case ASCII words joined by '-' or '.'."),
+    ]
+    mentions: Annotated[
+        tuple[Mention | Any, ...],
+        msgspec.Meta(description="Every mention of the project, in source order."),
+    ]
+    name: Annotated[LocalizedText, msgspec.Meta(description="Name of the project.")]
+
+
+class ProjectPage(msgspec.Struct, frozen=True, kw_only=True):
+    """
+    A page of projects.
+
+    Attributes:
+        items: Projects of this page.
+        next_cursor: Cursor of the next page; null on the last page.
+    """
+
+    items: Annotated[tuple[Project, ...], msgspec.Meta(description="Projects of this page.")]
+    next_cursor: Annotated[
+        str | None, msgspec.Meta(description="Cursor of the next page; null on the last page.")
+    ]
+
+
+class Publisher(msgspec.Struct, frozen=True, kw_only=True):
+    """
+    Issuing body of the source document.
+
+    Attributes:
+        name: Name of the body.
+        url: Home page of the body.
+    """
+
+    name: Annotated[LocalizedText, msgspec.Meta(description="Name of the body.")]
+    url: Annotated[str | None, msgspec.Meta(description="Home page of the body.")]
+
+
+class SearchHit(msgspec.Struct, frozen=True, kw_only=True):
+    """
+    A record whose text contains the search query.
+
+    Attributes:
+        id: Stable identifier: lower-case ASCII words joined by '-' or '.'.
+        kind: Collection the record belongs to.
+        title: Name, term or heading of the record.
+        url: Path of the record in this API.
+    """
+
+    id: Annotated[
+        str,
+        msgspec.Meta(description="Stable identifier: lower-case ASCII words joined by '-' or '.'."),
+    ]
+    kind: Annotated[
+        Literal["indicator", "project", "glossary", "section"] | str,
+        msgspec.Meta(description="Collection the record belongs to."),
+    ]
+    title: Annotated[
+        LocalizedText, msgspec.Meta(description="Name, term or heading of the record.")
+    ]
+    url: Annotated[str, msgspec.Meta(description="Path of the record in this API.")]
+
+
+class SearchPage(msgspec.Struct, frozen=True, kw_only=True):
+    """
+    A page of search hits.
+
+    Attributes:
+        items: Hits of this page.
+        next_cursor: Cursor of the next page; null on the last page.
+    """
+
+    items: Annotated[tuple[SearchHit, ...], msgspec.Meta(description="Hits of this page.")]
+    next_cursor: Annotated[
+        str | None, msgspec.Meta(description="Cursor of the next page; null on the last page.")
+    ]
+
+
+class Section(msgspec.Struct, frozen=True, kw_only=True):
+    """
+    A section of the source document, with its text.
+
+    Attributes:
+        heading: Heading of the section.
+        id: Stable identifier: lower-case ASCII words joined by '-' or '.'.
+        kind: Level of the section in the outline.
+        line: Line of source.md on which the section begins.
+        line_end: Last line of source.md within the section.
+        number: The section's number as written in the source, e.g. '二', '（三）', '12.'.
+        parent_id: Id of the enclosing section; null for the document.
+        text: The section's own text in Chinese, page-break artefacts removed; text of
+            child sections is not repeated.
+    """
+
+    heading: Annotated[LocalizedText, msgspec.Meta(description="Heading of the section.")]
+    id: Annotated[
+        str,
+        msgspec.Meta(description="Stable identifier: lower-case ASCII words joined by '-' or '.'."),
+    ]
+    kind: Annotated[
+        Literal["document", "part", "subpart", "item"] | str,
+        msgspec.Meta(description="Level of the section in the outline."),
+    ]
+    line: Annotated[int, msgspec.Meta(description="Line of source.md on which the section begins.")]
+    line_end: Annotated[int, msgspec.Meta(description="Last line of source.md within the section.")]
+    number: Annotated[
+        str | None,
+        msgspec.Meta(
+            description="The section's number as written in the source, e.g. '二', '（三）', '12.'."
+        ),
+    ]
+    parent_id: Annotated[
+        str | None, msgspec.Meta(description="Id of the enclosing section; null for the document.")
+    ]
+    text: Annotated[
+        str,
+        msgspec.Meta(
+            description="The section's own text in Chinese, page-break artefacts removed; text of child sections is not repeated."
+        ),
+    ]
+
+
+class SectionPage(msgspec.Struct, frozen=True, kw_only=True):
+    """
+    A page of sections.
+
+    Attributes:
+        items: Sections of this page.
+        next_cursor: Cursor of the next page; null on the last page.
+    """
+
+    items: Annotated[tuple[Section, ...], msgspec.Meta(description="Sections of this page.")]
+    next_cursor: Annotated[
+        str | None, msgspec.Meta(description="Cursor of the next page; null on the last page.")
+    ]
+
+
+class Source(msgspec.Struct, frozen=True, kw_only=True):
+    """
+    Provenance of the value.
+
+    Attributes:
+        line: Line of source.md on which the quote begins (1-based).
+        quote: Verbatim text of the source document (markup and page-break line breaks
+            removed).
+        section_id: Id of the section the quote stands in.
+    """
+
+    line: Annotated[
+        int, msgspec.Meta(description="Line of source.md on which the quote begins (1-based).")
+    ]
+    quote: Annotated[
+        str,
+        msgspec.Meta(
+            description="Verbatim text of the source document (markup and page-break line breaks removed)."
+        ),
+    ]
+    section_id: Annotated[str, msgspec.Meta(description="Id of the section the quote stands in.")]
+
+
+class SourceDocument(msgspec.Struct, frozen=True, kw_only=True):
+    """
+    The source document.
+
+    Attributes:
+        file: File name of the verbatim copy in the dataset.
+        language: BCP 47 language tag of the document.
+        sha256: sha256 of the verbatim copy.
+        title: Title of the source document.
+    """
+
+    file: Annotated[str, msgspec.Meta(description="File name of the verbatim copy in the dataset.")]
+    language: Annotated[str, msgspec.Meta(description="BCP 47 language tag of the document.")]
+    sha256: Annotated[str, msgspec.Meta(description="sha256 of the verbatim copy.")]
+    title: Annotated[LocalizedText, msgspec.Meta(description="Title of the source document.")]
