@@ -61,9 +61,8 @@ def python_type(schema: JSON, *, response: bool) -> str:
     if "allOf" in schema and len(schema["allOf"]) == 1:
         return python_type(schema["allOf"][0], response=response)
     if "oneOf" in schema or "anyOf" in schema:
-        parts = [
-            python_type(s, response=response) for s in schema.get("oneOf", schema.get("anyOf", []))
-        ]
+        alternatives: list[JSON] = schema.get("oneOf") or schema.get("anyOf") or []
+        parts = [python_type(s, response=response) for s in alternatives]
         return " | ".join(dict.fromkeys(parts))
     types = schema.get("type")
     if isinstance(types, list):
