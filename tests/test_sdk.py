@@ -1,0 +1,309 @@
+"""The SDK against the real app (in-process and over HTTP), its surface, retries and cache."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+from collections.abc import Callable
+from typing import Any
+
+import httpx
+import msgspec
+import pytest
+from litestar import Litestar
+from litestar.testing import TestClient
+
+import longgang_opendata
+from longgang_api.openapi import DOCUMENT_PATH
+from longgang_opendata import (
+    APIConnectionError,
+    APITimeoutError,
+    AsyncClient,
+    BadRequestError,
+    Client,
+    InternalServerError,
+    NotFoundError,
+    RateLimitError,
+    types,
+)
+
+IN_PROCESS = "http://testserver.local"
+
+
+@pytest.fixture
+def sdk(client: TestClient[Litestar]) -> Client:
+    return Client(base_url=IN_PROCESS, http_client=client)
+
+
+def test_public_surface_is_pinned() -> None:
+    assert longgang_opendata.__all__ == [
+        "APIConnectionError",
+        "APIResponseValidationError",
+        "APIStatusError",
+        "APITimeoutError",
+        "AsyncClient",
+        "AsyncPage",
+        "AsyncPager",
+        "BadRequestError",
+        "Client",
+        "InternalServerError",
+        "LonggangOpenDataError",
+        "NotAcceptableError",
+        "NotFoundError",
+        "RateLimitError",
+        "SyncPage",
+        "types",
+    ]
+
+
+def _snake(name: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
+
+
+def test_every_operation_has_a_method_and_every_schema_a_model() -> None:
+    spec = json.loads(DOCUMENT_PATH.read_text())
+    for schema in spec["components"]["schemas"]:
+        model = getattr(types, schema)
+        assert issubclass(model, msgspec.Struct)
+        assert model.__doc__
+    clients = (Client(base_url="http://api.test"), AsyncClient(base_url="http://api.test"))
+    for item in spec["paths"].values():
+        for operation in item.values():
+            tag = operation["tags"][0]
+            name = _snake(operation["operationId"])
+            for sdk_client in clients:
+                if tag in ("dataset", "search", "health"):
+                    method = getattr(sdk_client, name.removeprefix("get_"))
+                else:
+                    method = getattr(getattr(sdk_client, tag), name.split("_", 1)[0])
+                assert operation["operationId"] in (method.__doc__ or "")
+
+
+def _plain(model: msgspec.Struct) -> Any:
+    """A model as the JSON it came from (arrays as lists)."""
+    return json.loads(msgspec.json.encode(model))
+
+
+def _raw_all(http: TestClient[Litestar], path: str) -> list[dict[str, Any]]:
+    items: list[dict[str, Any]] = []
+    cursor = None
+    while True:
+        params = {"limit": "17", **({"cursor": cursor} if cursor else {})}
+        body = http.get(path, params=params).json()
+        items += body["items"]
+        cursor = body["next_cursor"]
+        if cursor is None:
+            return items
+
+
+@pytest.mark.parametrize(
+    ("path", "listing"),
+    [
+        ("/v1/indicators", lambda c: c.indicators.list(limit=17)),
+        ("/v1/observations", lambda c: c.observations.list(limit=17)),
+        ("/v1/projects", lambda c: c.projects.list(limit=17)),
+        ("/v1/glossary", lambda c: c.glossary.list(limit=17)),
+        ("/v1/sections", lambda c: c.sections.list(limit=17)),
+    ],
+)
+def test_lists_lose_and_add_nothing(
+    sdk: Client, client: TestClient[Litestar], path: str, listing: Callable[[Client], Any]
+) -> None:
+    through_sdk = [_plain(item) for item in listing(sdk)]
+    assert through_sdk == _raw_all(client, path)
+
+
+def test_pages(sdk: Client) -> None:
+    page = sdk.observations.list(period="2024", limit=10)
+    assert len(page.items) == 10 and page.has_next_page()
+    pages = list(page.iter_pages())
+    assert sum(len(p.items) for p in pages) == len(list(page))
+    assert not pages[-1].has_next_page()
+    assert all(o.period == "2024" for o in page)
+
+
+def test_get_and_top_level_operations(sdk: Client) -> None:
+    gdp = sdk.indicators.get("gdp-growth")
+    assert isinstance(gdp, types.IndicatorDetail)
+    assert [o.value for o in gdp.observations] == [6.3, 6.5]
+    assert sdk.dataset().license.id == "CC-BY-4.0"
+    assert sdk.index().dataset_version == sdk.dataset().version
+    hits = list(sdk.search(q="光储直柔"))
+    assert {h.kind for h in hits} >= {"glossary"}
+    assert sdk.health().status == "ok" and sdk.readiness().artifact_sha256
+
+
+def test_errors_are_typed(sdk: Client) -> None:
+    with pytest.raises(NotFoundError) as not_found:
+        sdk.projects.get("no-such-project")
+    assert not_found.value.status_code == 404
+    assert not_found.value.request_id
+    assert "no-such-project" in not_found.value.detail
+    with pytest.raises(BadRequestError) as bad:
+        sdk.observations.list(limit=0)
+    assert bad.value.parameter == "limit"
+
+
+def test_etag_cache_revalidates_without_a_body(client: TestClient[Litestar]) -> None:
+    sent: list[httpx.Request] = []
+    received: list[httpx.Response] = []
+    client.event_hooks = {"request": [sent.append], "response": [received.append]}
+    try:
+        cached = Client(base_url=IN_PROCESS, http_client=client, cache=True)
+        first = cached.indicators.get("gdp-growth")
+        second = cached.indicators.get("gdp-growth")
+    finally:
+        client.event_hooks = {"request": [], "response": []}
+    assert first == second
+    assert "if-none-match" not in sent[0].headers
+    assert sent[1].headers["if-none-match"] == received[0].headers["etag"]
+    assert received[1].status_code == 304
+    assert received[1].read() == b""
+    assert cached.revalidated == 1
+
+
+def test_path_segments_are_escaped(sdk: Client) -> None:
+    with pytest.raises(NotFoundError):
+        sdk.sections.get("../v1")
+
+
+def test_async_client_mirrors_the_sync_one(app: Litestar, sdk: Client) -> None:
+    async def run() -> tuple[list[types.Observation], types.IndicatorDetail, int]:
+        transport = httpx.ASGITransport(app=app)  # type: ignore[arg-type]
+        async with httpx.AsyncClient(transport=transport) as http:
+            client = AsyncClient(base_url=IN_PROCESS, http_client=http)
+            every = [o async for o in client.observations.list(period="2024", limit=9)]
+            first = await client.observations.list(period="2024", limit=9)
+            pages = [p async for p in first.iter_pages()]
+            gdp = await client.indicators.get("gdp-growth")
+            with pytest.raises(NotFoundError):
+                await client.projects.get("nope")
+            return every, gdp, len(pages)
+
+    every, gdp, pages = asyncio.run(run())
+    assert every == list(sdk.observations.list(period="2024"))
+    assert gdp == sdk.indicators.get("gdp-growth")
+    assert pages == -(-len(every) // 9)
+
+
+def test_over_real_http(served_url: str) -> None:
+    with Client(base_url=served_url) as sdk:
+        assert len(list(sdk.glossary.list())) == 17
+        raw = httpx.get(f"{served_url}/v1/projects/{next(iter(sdk.projects.list())).id}").json()
+        project = sdk.projects.get(raw["id"])
+        assert _plain(project) == raw
+
+    async def run() -> int:
+        async with AsyncClient(base_url=served_url) as client:
+            return len([o async for o in client.observations.list(limit=100)])
+
+    assert asyncio.run(run()) == len(list(Client(base_url=served_url).observations.list()))
+
+
+# Retries, against scripted answers.
+
+
+class Script:
+    """An httpx transport answering from a list of responses or exceptions."""
+
+    def __init__(self, *answers: httpx.Response | Exception) -> None:
+        self.answers = list(answers)
+        self.calls = 0
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        answer = self.answers[min(self.calls, len(self.answers) - 1)]
+        self.calls += 1
+        if isinstance(answer, Exception):
+            raise answer
+        return answer
+
+
+HEALTH = httpx.Response(
+    200, json={"status": "ok", "dataset_version": None, "artifact_sha256": None}
+)
+
+
+def _problem(status: int, headers: dict[str, str] | None = None) -> httpx.Response:
+    body = {"type": "/problems/x", "title": "t", "status": status, "detail": "d", "parameter": None}
+    return httpx.Response(status, json=body, headers=headers)
+
+
+def _client(script: Script, sleeps: list[float], max_retries: int = 2) -> Client:
+    http = httpx.Client(transport=httpx.MockTransport(script))
+    sdk = Client(base_url="http://api.test", http_client=http, max_retries=max_retries)
+    sdk._client._sleep = sleeps.append  # type: ignore[method-assign,assignment]
+    return sdk
+
+
+def test_retries_a_503_then_succeeds() -> None:
+    script, sleeps = Script(_problem(503), HEALTH), list[float]()
+    assert _client(script, sleeps).health().status == "ok"
+    assert script.calls == 2 and len(sleeps) == 1 and 0 < sleeps[0] <= 0.5
+
+
+def test_honours_retry_after_on_429() -> None:
+    script, sleeps = Script(_problem(429, {"Retry-After": "3"}), HEALTH), list[float]()
+    assert _client(script, sleeps).health().status == "ok"
+    assert sleeps == [3.0]
+
+
+def test_retries_connection_errors() -> None:
+    script, sleeps = Script(httpx.ConnectError("refused"), HEALTH), list[float]()
+    assert _client(script, sleeps).health().status == "ok"
+    assert script.calls == 2
+
+
+def test_retries_exhausted_raise_the_right_error() -> None:
+    script, sleeps = Script(_problem(503)), list[float]()
+    with pytest.raises(InternalServerError):
+        _client(script, sleeps).health()
+    assert script.calls == 3
+    backoff = sorted(sleeps)
+    assert backoff[0] < backoff[1]
+    script = Script(_problem(429, {"Retry-After": "0"}))
+    with pytest.raises(RateLimitError):
+        _client(script, []).health()
+    with pytest.raises(APIConnectionError):
+        _client(Script(httpx.ConnectError("refused")), []).health()
+    with pytest.raises(APITimeoutError):
+        _client(Script(httpx.ReadTimeout("slow")), []).health()
+
+
+@pytest.mark.parametrize("status", [400, 404, 406])
+def test_client_errors_other_than_429_are_not_retried(status: int) -> None:
+    script, sleeps = Script(_problem(status)), list[float]()
+    with pytest.raises(longgang_opendata.APIStatusError) as caught:
+        _client(script, sleeps).health()
+    assert script.calls == 1 and sleeps == []
+    assert caught.value.status_code == status
+
+
+def test_with_options_copies_and_changes() -> None:
+    base = Client(base_url="http://a.test", max_retries=5)
+    other = base.with_options(base_url="http://b.test/", timeout=3)
+    assert (other.base_url, other.timeout, other.max_retries) == ("http://b.test", 3, 5)
+    assert base.base_url == "http://a.test"
+
+
+def test_base_url_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LONGGANG_OPENDATA_BASE_URL", "http://env.test/")
+    assert Client().base_url == "http://env.test"
+    monkeypatch.delenv("LONGGANG_OPENDATA_BASE_URL")
+    assert Client().base_url == "http://127.0.0.1:8000"
+
+
+def test_responses_tolerate_additive_changes() -> None:
+    body = {
+        "status": "ok",
+        "dataset_version": "1.1.0",
+        "artifact_sha256": None,
+        "uptime": 12,
+    }
+    script = Script(httpx.Response(200, json=body))
+    assert _client(script, []).health().dataset_version == "1.1.0"
+    hit = msgspec.json.decode(
+        b'{"kind": "dataset", "id": "x", "title": {"zh": "z", "en": "e"}, "url": "/v1/x"}',
+        type=types.SearchHit,
+    )
+    assert hit.kind == "dataset"
