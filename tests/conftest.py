@@ -1,12 +1,15 @@
 from __future__ import annotations
 
+import functools
 import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -18,14 +21,31 @@ from longgang_api.artifact import LoadedDataset, load
 from longgang_api.build import DEFAULT_DATASET, BuildResult, compile_artifact, load_records, write
 
 
-@pytest.fixture(scope="session")
-def build_result() -> BuildResult:
+@functools.cache
+def compiled() -> BuildResult:
+    """The dataset built from the record files, once per test session."""
     return compile_artifact(load_records(DEFAULT_DATASET))
 
 
+@functools.cache
+def _artifact_path() -> Path:
+    return write(compiled(), Path(tempfile.mkdtemp(prefix="longgang-artifact-")))
+
+
+@functools.cache
+def in_process_app() -> Litestar:
+    """The app over the freshly built artifact (also used at collection time)."""
+    return create_app(load(_artifact_path()))
+
+
 @pytest.fixture(scope="session")
-def artifact_path(build_result: BuildResult, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return write(build_result, tmp_path_factory.mktemp("artifact"))
+def build_result() -> BuildResult:
+    return compiled()
+
+
+@pytest.fixture(scope="session")
+def artifact_path() -> Path:
+    return _artifact_path()
 
 
 @pytest.fixture(scope="session")
@@ -34,8 +54,8 @@ def dataset(artifact_path: Path) -> LoadedDataset:
 
 
 @pytest.fixture(scope="session")
-def app(dataset: LoadedDataset) -> Litestar:
-    return create_app(dataset)
+def app() -> Litestar:
+    return in_process_app()
 
 
 @pytest.fixture(scope="session")
@@ -92,3 +112,14 @@ def served_url(artifact_path: Path) -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+#: Lines the test modules want in the terminal summary (figures for the CI log).
+REPORT: list[str] = []
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    if REPORT:
+        terminalreporter.section("contract figures")
+        for line in REPORT:
+            terminalreporter.write_line(line)

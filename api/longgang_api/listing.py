@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from typing import Annotated, Any, TypeVar
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Annotated, Any, Literal, TypeVar
 from urllib.parse import urlencode
 
 import msgspec
@@ -24,7 +24,6 @@ from longgang_api.query import (
 )
 from longgang_api.representation import (
     MEDIA_TYPES,
-    Format,
     negotiate,
     render_csv,
     render_ndjson,
@@ -43,17 +42,23 @@ Q = Annotated[
         max_length=MAX_Q_LENGTH,
     ),
 ]
-Sort = Annotated[
-    str | None,
-    QueryParameter(
+
+
+def sort_parameter(fields: Iterable[str]) -> QueryParameter:
+    """The ``sort`` parameter of a list, its pattern naming exactly the sortable fields."""
+    names = sorted(fields)
+    field = "-?(?:" + "|".join(names) + ")"
+    return QueryParameter(
         description=(
-            "Comma-separated fields to sort by, '-' before a field for descending. "
-            "The record id always closes the order, so pages are stable."
+            "Comma-separated fields to sort by, '-' before a field for descending: "
+            + ", ".join(names)
+            + ". The record id always closes the order, so pages are stable."
         ),
         max_length=200,
-        pattern=r"^-?[a-z_]+(,-?[a-z_]+)*$",
-    ),
-]
+        pattern=f"^{field}(?:,{field})*$",
+    )
+
+
 Limit = Annotated[
     int,
     QueryParameter(
@@ -72,8 +77,10 @@ Cursor = Annotated[
     ),
 ]
 FormatParam = Annotated[
-    Format | None,
-    QueryParameter(description="Representation; overrides the Accept header."),
+    Literal["auto", "json", "csv", "ndjson"],
+    QueryParameter(
+        description="Representation; 'auto' (the default) chooses by the Accept header."
+    ),
 ]
 Bom = Annotated[
     bool,
@@ -106,12 +113,13 @@ def list_response(
     sort: str | None,
     limit: int,
     cursor: str | None,
-    format: Format | None,
+    format: Literal["auto", "json", "csv", "ndjson"],
     bom: bool,
 ) -> Response[Any]:
     """Answer a list request in the negotiated representation, with paging links."""
     check_single(request, collection.parameters, frozenset(collection.filters))
-    representation = negotiate(request.headers.get("accept"), format, ("json", "csv", "ndjson"))
+    chosen = None if format == "auto" else format
+    representation = negotiate(request.headers.get("accept"), chosen, ("json", "csv", "ndjson"))
     query = build_query(collection, served.codec, filters, q, sort, limit, cursor)
     records = select(collection, query)
     page = paginate(records, query)

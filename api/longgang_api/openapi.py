@@ -82,6 +82,24 @@ def _not_nullable(schema: JSON) -> JSON:
     return schema
 
 
+def _without_empty_alternatives(node: Any) -> Any:
+    """``oneOf: [X, {}]`` (how Litestar writes a constrained tuple item) → ``X``."""
+    if isinstance(node, dict):
+        node = {key: _without_empty_alternatives(value) for key, value in node.items()}
+        alternatives = node.get("oneOf")
+        if isinstance(alternatives, list) and {} in alternatives:
+            kept = [a for a in alternatives if a != {}]
+            node.pop("oneOf")
+            if len(kept) == 1:
+                node = {**kept[0], **node}
+            else:
+                node["oneOf"] = kept
+        return node
+    if isinstance(node, list):
+        return [_without_empty_alternatives(item) for item in node]
+    return node
+
+
 def _finish_operation(operation: JSON) -> None:
     for parameter in operation.get("parameters", []):
         parameter["schema"] = _not_nullable(parameter["schema"])
@@ -127,6 +145,7 @@ def document(app: Litestar) -> JSON:
     for path_item in doc["paths"].values():
         for operation in path_item.values():
             _finish_operation(operation)
+    doc["components"]["schemas"] = _without_empty_alternatives(doc["components"]["schemas"])
     docs = _struct_docs()
     for name, schema in doc.get("components", {}).get("schemas", {}).items():
         if "description" not in schema and name in docs:

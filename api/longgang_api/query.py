@@ -111,9 +111,8 @@ def parse_sort(collection: Collection[Any], sort: str | None) -> tuple[tuple[str
         if name not in collection.sorts:
             known = ", ".join(sorted(collection.sorts))
             raise BadParameter("sort", f"cannot sort by {name!r}; sortable fields: {known}")
-        if any(existing == name for existing, _ in keys):
-            raise BadParameter("sort", f"field {name!r} appears twice in sort")
-        keys.append((name, descending))
+        if all(existing != name for existing, _ in keys):  # a repeat adds nothing
+            keys.append((name, descending))
     if all(name != "id" for name, _ in keys):
         keys.append(("id", False))
     return tuple(keys)

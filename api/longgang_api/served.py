@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import msgspec
@@ -12,7 +12,7 @@ from longgang_api.cursor import CursorCodec
 from longgang_api.envelopes import IndicatorDetail, SearchHit
 from longgang_api.http_caching import CachePolicy
 from longgang_api.model import GlossaryTerm, LocalizedText, Observation, Project, Section
-from longgang_api.query import Collection
+from longgang_api.query import Collection, Scalar
 from longgang_api.representation import csv_columns
 
 _KIND_ORDER = {"actual": 0, "target": 1, "plan": 2}
@@ -27,6 +27,44 @@ def _texts(*texts: LocalizedText | None) -> Iterator[str]:
 
 def _observation_order(o: Observation) -> tuple[str, int, str]:
     return (o.period, _KIND_ORDER[o.kind], o.id)
+
+
+#: Sortable fields of each collection (the keys are the documented ``sort`` values).
+_RANK = {"indicator": 0, "project": 1, "glossary": 2, "section": 3}
+INDICATOR_SORTS: dict[str, Callable[[IndicatorDetail], Scalar]] = {
+    "id": lambda i: i.id,
+    "category": lambda i: i.category,
+    "name_zh": lambda i: i.name.zh,
+    "name_en": lambda i: i.name.en.casefold(),
+}
+OBSERVATION_SORTS: dict[str, Callable[[Observation], Scalar]] = {
+    "id": lambda o: o.id,
+    "indicator_id": lambda o: o.indicator_id,
+    "period": lambda o: o.period,
+    "kind": lambda o: o.kind,
+    "value": lambda o: o.value,
+    "line": lambda o: o.source.line,
+}
+PROJECT_SORTS: dict[str, Callable[[Project], Scalar]] = {
+    "id": lambda p: p.id,
+    "category": lambda p: p.category,
+    "name_zh": lambda p: p.name.zh,
+    "name_en": lambda p: p.name.en.casefold(),
+    "line": lambda p: p.mentions[0].source.line,
+}
+GLOSSARY_SORTS: dict[str, Callable[[GlossaryTerm], Scalar]] = {
+    "number": lambda g: g.number,
+    "id": lambda g: g.id,
+}
+SECTION_SORTS: dict[str, Callable[[Section], Scalar]] = {
+    "line": lambda s: s.line,
+    "id": lambda s: s.id,
+    "kind": lambda s: s.kind,
+}
+SEARCH_SORTS: dict[str, Callable[[SearchHit], Scalar]] = {
+    "rank": lambda h: _RANK[h.kind],
+    "id": lambda h: f"{_RANK[h.kind]}:{h.id}",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,12 +105,7 @@ class Served:
                 "period": lambda i: {o.period for o in i.observations},
                 "kind": lambda i: {o.kind for o in i.observations},
             },
-            sorts={
-                "id": lambda i: i.id,
-                "category": lambda i: i.category,
-                "name_zh": lambda i: i.name.zh,
-                "name_en": lambda i: i.name.en.casefold(),
-            },
+            sorts=INDICATOR_SORTS,
             text_of=lambda i: (i.id, *_texts(i.name), i.unit or ""),
         )
         observations = Collection(
@@ -88,14 +121,7 @@ class Served:
                 "qualifier": lambda o: (o.qualifier,),
                 "comparison": lambda o: (o.comparison,),
             },
-            sorts={
-                "id": lambda o: o.id,
-                "indicator_id": lambda o: o.indicator_id,
-                "period": lambda o: o.period,
-                "kind": lambda o: o.kind,
-                "value": lambda o: o.value,
-                "line": lambda o: o.source.line,
-            },
+            sorts=OBSERVATION_SORTS,
             text_of=lambda o: (
                 o.id,
                 *_texts(indicator_of[o.indicator_id].name, o.status),
@@ -112,13 +138,7 @@ class Served:
                 "year": lambda p: {m.year for m in p.mentions},
                 "status": lambda p: {m.status for m in p.mentions},
             },
-            sorts={
-                "id": lambda p: p.id,
-                "category": lambda p: p.category,
-                "name_zh": lambda p: p.name.zh,
-                "name_en": lambda p: p.name.en.casefold(),
-                "line": lambda p: p.mentions[0].source.line,
-            },
+            sorts=PROJECT_SORTS,
             text_of=lambda p: (
                 p.id,
                 *_texts(p.name),
@@ -130,7 +150,7 @@ class Served:
             records=artifact.glossary,
             id_of=lambda g: g.id,
             filters={},
-            sorts={"id": lambda g: g.id, "number": lambda g: g.number},
+            sorts=GLOSSARY_SORTS,
             text_of=lambda g: (g.id, *_texts(g.term, g.definition)),
             default_sort=("number",),
         )
@@ -142,7 +162,7 @@ class Served:
                 "kind": lambda s: (s.kind,),
                 "parent_id": lambda s: (s.parent_id,),
             },
-            sorts={"id": lambda s: s.id, "line": lambda s: s.line, "kind": lambda s: s.kind},
+            sorts=SECTION_SORTS,
             text_of=lambda s: (s.id, *_texts(s.heading), s.text),
             default_sort=("line",),
         )
@@ -154,7 +174,7 @@ class Served:
             records=hits,
             id_of=lambda h: f"{h.kind}:{h.id}",
             filters={"kind": lambda h: (h.kind,)},
-            sorts={"rank": lambda h: _RANK[h.kind], "id": lambda h: f"{_RANK[h.kind]}:{h.id}"},
+            sorts=SEARCH_SORTS,
             text_of=lambda h: hit_texts[f"{h.kind}:{h.id}"],
             default_sort=("rank",),
         )
@@ -177,9 +197,6 @@ class Served:
                 "search": csv_columns(SearchHit),
             },
         )
-
-
-_RANK = {"indicator": 0, "project": 1, "glossary": 2, "section": 3}
 
 
 def _search_hits(

@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 1e38089b8ca57bfffcecd4a92092acb0ee386e088a9aa8e8b944e7b8c9af2591) — do not edit.
+# generated from openapi/v1.json (sha256 5a08960f9b0a75ebbb52563c7486587ee66a4c08cdf134323ea400bb74d887b6) — do not edit.
 # Regenerate with `make sdk`.
 """Resources of the API: one per tag, one method per operation, sync and async."""
 
@@ -53,8 +53,8 @@ class GlossaryResource:
         Args:
             q: Case-insensitive substring searched in the record's Chinese and English text
                 (NFKC-normalised, so full-width and half-width forms match).
-            sort: Comma-separated fields to sort by, '-' before a field for descending. The
-                record id always closes the order, so pages are stable.
+            sort: Comma-separated fields to sort by, '-' before a field for descending: id,
+                number. The record id always closes the order, so pages are stable.
             limit: Records per page (1–500).
 
         (operationId: listGlossary)
@@ -123,7 +123,7 @@ class IndicatorsResource:
             ]
         ]
         | None = None,
-        headline: bool | None = None,
+        headline: bool | Sequence[bool] | None = None,
         period: Literal["2023", "2024"] | Sequence[Literal["2023", "2024"]] | None = None,
         kind: Literal["actual", "target", "plan"]
         | Sequence[Literal["actual", "target", "plan"]]
@@ -145,8 +145,9 @@ class IndicatorsResource:
             kind: Indicators with an observation of this kind.
             q: Case-insensitive substring searched in the record's Chinese and English text
                 (NFKC-normalised, so full-width and half-width forms match).
-            sort: Comma-separated fields to sort by, '-' before a field for descending. The
-                record id always closes the order, so pages are stable.
+            sort: Comma-separated fields to sort by, '-' before a field for descending:
+                category, id, name_en, name_zh. The record id always closes the order, so
+                pages are stable.
             limit: Records per page (1–500).
 
         (operationId: listIndicators)
@@ -231,7 +232,7 @@ class ObservationsResource:
             ]
         ]
         | None = None,
-        headline: bool | None = None,
+        headline: bool | Sequence[bool] | None = None,
         qualifier: Literal["over", "at_least", "about"]
         | Sequence[Literal["over", "at_least", "about"]]
         | None = None,
@@ -259,8 +260,9 @@ class ObservationsResource:
             comparison: Basis of a change ('year_on_year', 'like_for_like').
             q: Case-insensitive substring searched in the record's Chinese and English text
                 (NFKC-normalised, so full-width and half-width forms match).
-            sort: Comma-separated fields to sort by, '-' before a field for descending. The
-                record id always closes the order, so pages are stable.
+            sort: Comma-separated fields to sort by, '-' before a field for descending: id,
+                indicator_id, kind, line, period, value. The record id always closes the
+                order, so pages are stable.
             limit: Records per page (1–500).
 
         (operationId: listObservations)
@@ -383,8 +385,9 @@ class ProjectsResource:
             status: Projects with a mention of this status.
             q: Case-insensitive substring searched in the record's Chinese and English text
                 (NFKC-normalised, so full-width and half-width forms match).
-            sort: Comma-separated fields to sort by, '-' before a field for descending. The
-                record id always closes the order, so pages are stable.
+            sort: Comma-separated fields to sort by, '-' before a field for descending:
+                category, id, line, name_en, name_zh. The record id always closes the order,
+                so pages are stable.
             limit: Records per page (1–500).
 
         (operationId: listProjects)
@@ -445,8 +448,8 @@ class SectionsResource:
             parent_id: Only children of this section.
             q: Case-insensitive substring searched in the record's Chinese and English text
                 (NFKC-normalised, so full-width and half-width forms match).
-            sort: Comma-separated fields to sort by, '-' before a field for descending. The
-                record id always closes the order, so pages are stable.
+            sort: Comma-separated fields to sort by, '-' before a field for descending: id,
+                kind, line. The record id always closes the order, so pages are stable.
             limit: Records per page (1–500).
 
         (operationId: listSections)
@@ -551,8 +554,8 @@ class SyncResources:
         Args:
             q: Case-insensitive substring, NFKC-normalised, searched in Chinese and English.
             kind: Only hits of this kind; repeat for any of several.
-            sort: Comma-separated fields to sort by, '-' before a field for descending. The
-                record id always closes the order, so pages are stable.
+            sort: Comma-separated fields to sort by, '-' before a field for descending: id,
+                rank. The record id always closes the order, so pages are stable.
             limit: Records per page (1–500).
 
         (operationId: search)
@@ -583,8 +586,8 @@ class AsyncGlossaryResource:
         Args:
             q: Case-insensitive substring searched in the record's Chinese and English text
                 (NFKC-normalised, so full-width and half-width forms match).
-            sort: Comma-separated fields to sort by, '-' before a field for descending. The
-                record id always closes the order, so pages are stable.
+            sort: Comma-separated fields to sort by, '-' before a field for descending: id,
+                number. The record id always closes the order, so pages are stable.
             limit: Records per page (1–500).
 
         (operationId: listGlossary)
@@ -653,7 +656,7 @@ class AsyncIndicatorsResource:
             ]
         ]
         | None = None,
-        headline: bool | None = None,
+        headline: bool | Sequence[bool] | None = None,
         period: Literal["2023", "2024"] | Sequence[Literal["2023", "2024"]] | None = None,
         kind: Literal["actual", "target", "plan"]
         | Sequence[Literal["actual", "target", "plan"]]
@@ -675,8 +678,9 @@ class AsyncIndicatorsResource:
             kind: Indicators with an observation of this kind.
             q: Case-insensitive substring searched in the record's Chinese and English text
                 (NFKC-normalised, so full-width and half-width forms match).
-            sort: Comma-separated fields to sort by, '-' before a field for descending. The
-                record id always closes the order, so pages are stable.
+            sort: Comma-separated fields to sort by, '-' before a field for descending:
+                category, id, name_en, name_zh. The record id always closes the order, so
+                pages are stable.
             limit: Records per page (1–500).
 
         (operationId: listIndicators)
@@ -763,7 +767,7 @@ class AsyncObservationsResource:
             ]
         ]
         | None = None,
-        headline: bool | None = None,
+        headline: bool | Sequence[bool] | None = None,
         qualifier: Literal["over", "at_least", "about"]
         | Sequence[Literal["over", "at_least", "about"]]
         | None = None,
@@ -791,8 +795,9 @@ class AsyncObservationsResource:
             comparison: Basis of a change ('year_on_year', 'like_for_like').
             q: Case-insensitive substring searched in the record's Chinese and English text
                 (NFKC-normalised, so full-width and half-width forms match).
-            sort: Comma-separated fields to sort by, '-' before a field for descending. The
-                record id always closes the order, so pages are stable.
+            sort: Comma-separated fields to sort by, '-' before a field for descending: id,
+                indicator_id, kind, line, period, value. The record id always closes the
+                order, so pages are stable.
             limit: Records per page (1–500).
 
         (operationId: listObservations)
@@ -915,8 +920,9 @@ class AsyncProjectsResource:
             status: Projects with a mention of this status.
             q: Case-insensitive substring searched in the record's Chinese and English text
                 (NFKC-normalised, so full-width and half-width forms match).
-            sort: Comma-separated fields to sort by, '-' before a field for descending. The
-                record id always closes the order, so pages are stable.
+            sort: Comma-separated fields to sort by, '-' before a field for descending:
+                category, id, line, name_en, name_zh. The record id always closes the order,
+                so pages are stable.
             limit: Records per page (1–500).
 
         (operationId: listProjects)
@@ -977,8 +983,8 @@ class AsyncSectionsResource:
             parent_id: Only children of this section.
             q: Case-insensitive substring searched in the record's Chinese and English text
                 (NFKC-normalised, so full-width and half-width forms match).
-            sort: Comma-separated fields to sort by, '-' before a field for descending. The
-                record id always closes the order, so pages are stable.
+            sort: Comma-separated fields to sort by, '-' before a field for descending: id,
+                kind, line. The record id always closes the order, so pages are stable.
             limit: Records per page (1–500).
 
         (operationId: listSections)
@@ -1083,8 +1089,8 @@ class AsyncResources:
         Args:
             q: Case-insensitive substring, NFKC-normalised, searched in Chinese and English.
             kind: Only hits of this kind; repeat for any of several.
-            sort: Comma-separated fields to sort by, '-' before a field for descending. The
-                record id always closes the order, so pages are stable.
+            sort: Comma-separated fields to sort by, '-' before a field for descending: id,
+                rank. The record id always closes the order, so pages are stable.
             limit: Records per page (1–500).
 
         (operationId: search)

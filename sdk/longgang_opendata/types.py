@@ -1,10 +1,10 @@
-# generated from openapi/v1.json (sha256 1e38089b8ca57bfffcecd4a92092acb0ee386e088a9aa8e8b944e7b8c9af2591) — do not edit.
+# generated from openapi/v1.json (sha256 5a08960f9b0a75ebbb52563c7486587ee66a4c08cdf134323ea400bb74d887b6) — do not edit.
 # Regenerate with `make sdk`.
 """Models of the API's answers: one msgspec Struct per schema of openapi/v1.json."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 import msgspec
 
@@ -479,7 +479,7 @@ class Project(msgspec.Struct, frozen=True, kw_only=True):
         msgspec.Meta(description="Stable identifier: lower-case ASCII words joined by '-' or '.'."),
     ]
     mentions: Annotated[
-        tuple[Mention | Any, ...],
+        tuple[Mention, ...],
         msgspec.Meta(description="Every mention of the project, in source order."),
     ]
     name: Annotated[LocalizedText, msgspec.Meta(description="Name of the project.")]

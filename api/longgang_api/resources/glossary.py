@@ -15,15 +15,15 @@ from longgang_api.listing import (
     FormatParam,
     Limit,
     Q,
-    Sort,
     find,
     item_response,
     list_response,
+    sort_parameter,
 )
 from longgang_api.model import GlossaryTerm
 from longgang_api.problems import problem_responses
 from longgang_api.query import DEFAULT_LIMIT
-from longgang_api.served import Served
+from longgang_api.served import GLOSSARY_SORTS, Served
 
 
 class GlossaryController(Controller):
@@ -45,10 +45,10 @@ class GlossaryController(Controller):
         request: Request[Any, Any, Any],
         served: NamedDependency[Served],
         q: Q = None,
-        sort: Sort = None,
+        sort: Annotated[str | None, sort_parameter(GLOSSARY_SORTS)] = None,
         limit: Limit = DEFAULT_LIMIT,
         cursor: Cursor = None,
-        format: FormatParam = None,
+        format: FormatParam = "auto",
         bom: Bom = False,
     ) -> Response[GlossaryPage]:
         return list_response(

@@ -15,15 +15,15 @@ from longgang_api.listing import (
     FormatParam,
     Limit,
     Q,
-    Sort,
     find,
     item_response,
     list_response,
+    sort_parameter,
 )
 from longgang_api.model import IndicatorCategory, ObservationKind, Period
 from longgang_api.problems import problem_responses
 from longgang_api.query import DEFAULT_LIMIT
-from longgang_api.served import Served
+from longgang_api.served import INDICATOR_SORTS, Served
 
 
 class IndicatorController(Controller):
@@ -50,7 +50,7 @@ class IndicatorController(Controller):
             QueryParameter(description="Policy area; repeat for any of several."),
         ] = None,
         headline: Annotated[
-            bool | None,
+            list[bool] | None,
             QueryParameter(description="Only headline indicators (true) or only others (false)."),
         ] = None,
         period: Annotated[
@@ -64,10 +64,10 @@ class IndicatorController(Controller):
             QueryParameter(description="Indicators with an observation of this kind."),
         ] = None,
         q: Q = None,
-        sort: Sort = None,
+        sort: Annotated[str | None, sort_parameter(INDICATOR_SORTS)] = None,
         limit: Limit = DEFAULT_LIMIT,
         cursor: Cursor = None,
-        format: FormatParam = None,
+        format: FormatParam = "auto",
         bom: Bom = False,
     ) -> Response[IndicatorPage]:
         return list_response(

@@ -9,7 +9,7 @@ from litestar.di import NamedDependency
 from litestar.params import QueryParameter
 
 from longgang_api.envelopes import ObservationPage
-from longgang_api.listing import Bom, Cursor, FormatParam, Limit, Q, Sort, list_response
+from longgang_api.listing import Bom, Cursor, FormatParam, Limit, Q, list_response, sort_parameter
 from longgang_api.model import (
     Comparison,
     IndicatorCategory,
@@ -19,7 +19,7 @@ from longgang_api.model import (
 )
 from longgang_api.problems import problem_responses
 from longgang_api.query import DEFAULT_LIMIT
-from longgang_api.served import Served
+from longgang_api.served import OBSERVATION_SORTS, Served
 
 
 class ObservationController(Controller):
@@ -57,7 +57,7 @@ class ObservationController(Controller):
             QueryParameter(description="Policy area of the observed indicator."),
         ] = None,
         headline: Annotated[
-            bool | None, QueryParameter(description="Only values of headline indicators.")
+            list[bool] | None, QueryParameter(description="Only values of headline indicators.")
         ] = None,
         qualifier: Annotated[
             list[Qualifier] | None,
@@ -68,10 +68,10 @@ class ObservationController(Controller):
             QueryParameter(description="Basis of a change ('year_on_year', 'like_for_like')."),
         ] = None,
         q: Q = None,
-        sort: Sort = None,
+        sort: Annotated[str | None, sort_parameter(OBSERVATION_SORTS)] = None,
         limit: Limit = DEFAULT_LIMIT,
         cursor: Cursor = None,
-        format: FormatParam = None,
+        format: FormatParam = "auto",
         bom: Bom = False,
     ) -> Response[ObservationPage]:
         return list_response(

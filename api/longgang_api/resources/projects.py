@@ -15,15 +15,15 @@ from longgang_api.listing import (
     FormatParam,
     Limit,
     Q,
-    Sort,
     find,
     item_response,
     list_response,
+    sort_parameter,
 )
 from longgang_api.model import MentionStatus, Project, ProjectCategory
 from longgang_api.problems import problem_responses
 from longgang_api.query import DEFAULT_LIMIT
-from longgang_api.served import Served
+from longgang_api.served import PROJECT_SORTS, Served
 
 
 class ProjectController(Controller):
@@ -58,10 +58,10 @@ class ProjectController(Controller):
             QueryParameter(description="Projects with a mention of this status."),
         ] = None,
         q: Q = None,
-        sort: Sort = None,
+        sort: Annotated[str | None, sort_parameter(PROJECT_SORTS)] = None,
         limit: Limit = DEFAULT_LIMIT,
         cursor: Cursor = None,
-        format: FormatParam = None,
+        format: FormatParam = "auto",
         bom: Bom = False,
     ) -> Response[ProjectPage]:
         return list_response(

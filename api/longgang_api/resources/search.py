@@ -9,10 +9,10 @@ from litestar.di import NamedDependency
 from litestar.params import QueryParameter
 
 from longgang_api.envelopes import HitKind, SearchPage
-from longgang_api.listing import Bom, Cursor, FormatParam, Limit, Sort, list_response
+from longgang_api.listing import Bom, Cursor, FormatParam, Limit, list_response, sort_parameter
 from longgang_api.problems import problem_responses
 from longgang_api.query import DEFAULT_LIMIT, MAX_Q_LENGTH
-from longgang_api.served import Served
+from longgang_api.served import SEARCH_SORTS, Served
 
 
 class SearchController(Controller):
@@ -47,10 +47,10 @@ class SearchController(Controller):
             list[HitKind] | None,
             QueryParameter(description="Only hits of this kind; repeat for any of several."),
         ] = None,
-        sort: Sort = None,
+        sort: Annotated[str | None, sort_parameter(SEARCH_SORTS)] = None,
         limit: Limit = DEFAULT_LIMIT,
         cursor: Cursor = None,
-        format: FormatParam = None,
+        format: FormatParam = "auto",
         bom: Bom = False,
     ) -> Response[SearchPage]:
         return list_response(

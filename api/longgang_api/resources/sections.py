@@ -15,15 +15,15 @@ from longgang_api.listing import (
     FormatParam,
     Limit,
     Q,
-    Sort,
     find,
     item_response,
     list_response,
+    sort_parameter,
 )
 from longgang_api.model import Section, SectionKind
 from longgang_api.problems import problem_responses
 from longgang_api.query import DEFAULT_LIMIT
-from longgang_api.served import Served
+from longgang_api.served import SECTION_SORTS, Served
 
 
 class SectionController(Controller):
@@ -53,10 +53,10 @@ class SectionController(Controller):
             QueryParameter(description="Only children of this section."),
         ] = None,
         q: Q = None,
-        sort: Sort = None,
+        sort: Annotated[str | None, sort_parameter(SECTION_SORTS)] = None,
         limit: Limit = DEFAULT_LIMIT,
         cursor: Cursor = None,
-        format: FormatParam = None,
+        format: FormatParam = "auto",
         bom: Bom = False,
     ) -> Response[SectionPage]:
         return list_response(

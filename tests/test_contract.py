@@ -1,0 +1,126 @@
+"""Contract: the committed OpenAPI document, the app and the SDK cannot disagree.
+
+schemathesis generates requests from ``openapi/v1.json`` — positive and
+negative, at least 100 per operation, with a fixed seed — and runs every
+check on every answer of the app in-process; a stateful run follows the
+document's links (list → get) so real ids are exercised. The same suite runs
+once over real HTTP against a served instance (``test_contract_over_http``).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import hypothesis
+import pytest
+import schemathesis
+from schemathesis import GenerationMode
+
+from longgang_api.openapi import DOCUMENT_PATH
+from tests import contract_hooks  # noqa: F401  (registers the hooks)
+from tests.conftest import REPORT, in_process_app
+
+SEED = 20240101
+EXAMPLES_PER_OPERATION = 100
+CASES: Counter[str] = Counter()
+FAILED = [0]
+
+
+def load_schema(app: Any) -> Any:
+    schema = schemathesis.openapi.from_path(DOCUMENT_PATH)
+    schema.app = app
+    schema.config.generation.update(
+        modes=[GenerationMode.POSITIVE, GenerationMode.NEGATIVE],
+        max_examples=EXAMPLES_PER_OPERATION,
+    )
+    schema.config.seed = SEED
+    return schema
+
+
+@pytest.fixture(scope="module", autouse=True)
+def report_cases() -> Iterator[None]:
+    yield
+    if CASES:
+        REPORT.append(f"schemathesis, in-process, seed {SEED}: generated cases per operation")
+        REPORT.extend(f"{count:6d}  {label}" for label, count in sorted(CASES.items()))
+        REPORT.append(f"{sum(CASES.values()):6d}  in all, {FAILED[0]} failed")
+
+
+schema = load_schema(in_process_app())
+
+
+@schema.parametrize()
+@hypothesis.seed(SEED)
+@hypothesis.settings(
+    max_examples=EXAMPLES_PER_OPERATION,
+    deadline=None,
+    suppress_health_check=list(hypothesis.HealthCheck),
+    database=None,
+)
+def test_contract(case: Any) -> None:
+    CASES[case.operation.label] += 1
+    try:
+        case.call_and_validate()
+    except Exception:
+        FAILED[0] += 1
+        raise
+
+
+StatefulMachine = schema.as_state_machine()
+TestStateful = StatefulMachine.TestCase
+TestStateful.settings = hypothesis.settings(
+    max_examples=40,
+    stateful_step_count=6,
+    deadline=None,
+    suppress_health_check=list(hypothesis.HealthCheck),
+    database=None,
+    derandomize=True,
+)
+
+
+def _run_cli(url: str, *extra: str) -> subprocess.CompletedProcess[str]:
+    """The schemathesis command line against ``url``, with this suite's hooks."""
+    root = Path(__file__).resolve().parents[1]
+    cli = Path(sys.executable).with_name("schemathesis")
+    env = {**os.environ, "SCHEMATHESIS_HOOKS": "tests.contract_hooks", "PYTHONPATH": str(root)}
+    return subprocess.run(
+        [
+            str(cli),
+            "run",
+            str(DOCUMENT_PATH),
+            "--url",
+            url,
+            "--checks",
+            "all",
+            "--mode",
+            "all",
+            "--seed",
+            str(SEED),
+            "--no-color",
+            *extra,
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        cwd=root,
+    )
+
+
+def test_contract_over_http(served_url: str) -> None:
+    result = _run_cli(served_url, "--max-examples", str(EXAMPLES_PER_OPERATION))
+    summary = result.stdout[result.stdout.rfind("SUMMARY") :]
+    generated = re.search(r"(\d+) generated, (\d+) passed", summary)
+    REPORT.append("schemathesis over real HTTP (granian, 1 worker): " + " ".join(summary.split()))
+    assert result.returncode == 0, result.stdout[-4000:]
+    assert generated is not None and generated.group(1) == generated.group(2), summary
+    assert int(generated.group(1)) >= 100 * 10
+    for phase in ("Coverage", "Fuzzing", "Stateful"):
+        assert f"✅ {phase}" in summary, summary
