@@ -56,7 +56,7 @@ def report_cases() -> Iterator[None]:
 schema = load_schema(in_process_app())
 
 
-@schema.parametrize()
+@schema.parametrize()  # type: ignore[untyped-decorator]
 @hypothesis.seed(SEED)
 @hypothesis.settings(
     max_examples=EXAMPLES_PER_OPERATION,
