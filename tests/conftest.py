@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import socket
@@ -71,27 +72,18 @@ def _free_port() -> int:
         return port
 
 
-@pytest.fixture(scope="session")
-def served_url(artifact_path: Path) -> Iterator[str]:
-    """The API served over real HTTP by granian (1 worker) on a free loopback port."""
+@contextlib.contextmanager
+def serve(artifact: Path, factory: str = "longgang_api.asgi:create_served_app") -> Iterator[str]:
+    """Serve ``factory`` with granian (1 worker) on a free loopback port; yield its URL."""
     port = _free_port()
-    env = {**os.environ, "LONGGANG_ARTIFACT": str(artifact_path)}
+    root = Path(__file__).resolve().parents[1]
+    env = {**os.environ, "LONGGANG_ARTIFACT": str(artifact), "PYTHONPATH": str(root)}
     granian = Path(sys.executable).with_name("granian")
+    command = [str(granian), "--interface", "asgi", "--host", "127.0.0.1", "--port", str(port)]
     process = subprocess.Popen(
-        [
-            str(granian),
-            "--interface",
-            "asgi",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--workers",
-            "1",
-            "--factory",
-            "longgang_api.asgi:create_served_app",
-        ],
+        [*command, "--workers", "1", "--factory", factory],
         env=env,
+        cwd=root,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
@@ -100,7 +92,7 @@ def served_url(artifact_path: Path) -> Iterator[str]:
     try:
         while True:
             try:
-                if httpx.get(f"{url}/readyz", timeout=1).status_code == 200:
+                if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
                     break
             except httpx.TransportError:
                 pass
@@ -112,6 +104,13 @@ def served_url(artifact_path: Path) -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def served_url(artifact_path: Path) -> Iterator[str]:
+    """The API served over real HTTP by granian (1 worker) on a free loopback port."""
+    with serve(artifact_path) as url:
+        yield url
 
 
 #: Lines the test modules want in the terminal summary (figures for the CI log).

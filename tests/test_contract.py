@@ -25,7 +25,7 @@ from schemathesis import GenerationMode
 
 from longgang_api.openapi import DOCUMENT_PATH
 from tests import contract_hooks  # noqa: F401  (registers the hooks)
-from tests.conftest import REPORT, in_process_app
+from tests.conftest import REPORT, in_process_app, serve
 
 SEED = 20240101
 EXAMPLES_PER_OPERATION = 100
@@ -124,3 +124,20 @@ def test_contract_over_http(served_url: str) -> None:
     assert int(generated.group(1)) >= 100 * 10
     for phase in ("Coverage", "Fuzzing", "Stateful"):
         assert f"✅ {phase}" in summary, summary
+
+
+@pytest.mark.parametrize(
+    ("bug", "operation", "caught"),
+    [
+        ("field_type", "/v1/glossary", "Response violates schema"),
+        ("undocumented_status", "/v1/sections", "Undocumented status code"),
+        ("server_error", "/v1/indicators", "Server error"),
+    ],
+)
+def test_the_suite_catches_an_injected_contract_bug(
+    artifact_path: Path, bug: str, operation: str, caught: str
+) -> None:
+    with serve(artifact_path, f"tests.faulty:{bug}") as url:
+        result = _run_cli(url, "--max-examples", "30", "--include-path", operation)
+    assert result.returncode != 0, result.stdout[-2000:]
+    assert caught in result.stdout, result.stdout[-3000:]
