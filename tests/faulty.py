@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Awaitable, Callable, MutableMapping
-from typing import Any
+from typing import Any, cast
 from urllib.parse import parse_qs
 
 from longgang_api.asgi import create_served_app
@@ -21,6 +21,10 @@ Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+
+def _served() -> ASGIApp:
+    return cast("ASGIApp", create_served_app())
 
 
 def _query(scope: Scope) -> dict[str, list[str]]:
@@ -34,7 +38,7 @@ async def _answer(send: Send, status: int, body: bytes, media_type: str) -> None
 
 
 def field_type() -> ASGIApp:
-    app = create_served_app()
+    app = _served()
 
     async def buggy(scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or not scope["path"].startswith("/v1/glossary"):
@@ -67,7 +71,7 @@ def field_type() -> ASGIApp:
 
 
 def undocumented_status() -> ASGIApp:
-    app = create_served_app()
+    app = _served()
 
     async def buggy(scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and scope["path"] == "/v1/sections" and "q" in _query(scope):
@@ -79,7 +83,7 @@ def undocumented_status() -> ASGIApp:
 
 
 def server_error() -> ASGIApp:
-    app = create_served_app()
+    app = _served()
 
     async def buggy(scope: Scope, receive: Receive, send: Send) -> None:
         limits = _query(scope).get("limit", []) if scope["type"] == "http" else []
