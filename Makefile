@@ -8,7 +8,7 @@ WORKERS ?= 1
 ARTIFACT := build/longgang-2024.json
 DATASET := $(wildcard datasets/longgang-2024/*)
 
-.PHONY: install build serve test lint typecheck openapi sdk check-generated
+.PHONY: install build serve test lint typecheck openapi sdk check-generated release-spec
 
 install: $(VENV)/.installed
 
@@ -28,6 +28,11 @@ serve: build
 
 openapi: build
 	$(BIN)/python -m longgang_api.openapi
+
+# Releasing moves the baseline that the breaking-change gate compares against.
+release-spec: check-generated
+	$(BIN)/python -m longgang_api.spec_diff openapi/v1.released.json openapi/v1.json
+	cp openapi/v1.json openapi/v1.released.json
 
 sdk: install
 	$(BIN)/python sdk/generate_sdk.py

@@ -1,0 +1,187 @@
+"""The breaking-change gate and its differ: one synthetic break per rule, additive changes pass."""
+
+from __future__ import annotations
+
+import copy
+import importlib.util
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from longgang_api.openapi import DOCUMENT_PATH
+from longgang_api.spec_diff import breaking_changes
+
+RELEASED = DOCUMENT_PATH.with_name("v1.released.json")
+JSON = dict[str, Any]
+
+
+def _generator() -> Any:
+    path = Path(__file__).resolve().parents[1] / "sdk" / "generate_sdk.py"
+    spec = importlib.util.spec_from_file_location("generate_sdk", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look themselves up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def sdk_tolerates_new_enum_values() -> bool:
+    """Whether the generated SDK decodes response enum values it does not know."""
+    annotation: str = _generator().python_type({"type": "string", "enum": ["a"]}, response=True)
+    return annotation.endswith("| str")
+
+
+@pytest.fixture(scope="module")
+def current() -> JSON:
+    doc: JSON = json.loads(DOCUMENT_PATH.read_text())
+    return doc
+
+
+def test_current_document_does_not_break_the_released_one(current: JSON) -> None:
+    released = json.loads(RELEASED.read_text())
+    breaks = breaking_changes(released, current, tolerant_enums=sdk_tolerates_new_enum_values())
+    assert breaks == [], "\n".join(map(str, breaks)) + "\n(a break needs /v2, or a new release)"
+
+
+def test_the_sdk_tolerates_new_response_enum_values() -> None:
+    assert sdk_tolerates_new_enum_values()
+
+
+def _schema(doc: JSON, name: str) -> JSON:
+    schema: JSON = doc["components"]["schemas"][name]
+    return schema
+
+
+def _parameter(doc: JSON, path: str, name: str) -> JSON:
+    return next(p for p in doc["paths"][path]["get"]["parameters"] if p["name"] == name)
+
+
+def remove_path(doc: JSON) -> None:
+    del doc["paths"]["/v1/glossary/{term_id}"]
+
+
+def remove_operation(doc: JSON) -> None:
+    doc["paths"]["/v1/sections"]["post"] = doc["paths"]["/v1/sections"].pop("get")
+
+
+def remove_parameter(doc: JSON) -> None:
+    operation = doc["paths"]["/v1/projects"]["get"]
+    operation["parameters"] = [p for p in operation["parameters"] if p["name"] != "status"]
+
+
+def make_parameter_required(doc: JSON) -> None:
+    _parameter(doc, "/v1/observations", "period")["required"] = True
+
+
+def narrow_parameter_enum(doc: JSON) -> None:
+    _parameter(doc, "/v1/observations", "kind")["schema"]["items"]["enum"].remove("plan")
+
+
+def narrow_parameter_maximum(doc: JSON) -> None:
+    _parameter(doc, "/v1/indicators", "limit")["schema"]["maximum"] = 100
+
+
+def remove_response_field(doc: JSON) -> None:
+    schema = _schema(doc, "Observation")
+    del schema["properties"]["note"]
+    schema["required"].remove("note")
+
+
+def make_response_field_optional(doc: JSON) -> None:
+    _schema(doc, "GlossaryTerm")["required"].remove("number")
+
+
+def make_response_field_nullable(doc: JSON) -> None:
+    number = _schema(doc, "GlossaryTerm")["properties"]["number"]
+    number["type"] = ["integer", "null"]
+
+
+def change_response_field_type(doc: JSON) -> None:
+    _schema(doc, "GlossaryTerm")["properties"]["number"]["type"] = "string"
+
+
+def remove_response_enum_value(doc: JSON) -> None:
+    _schema(doc, "Observation")["properties"]["kind"]["enum"].remove("plan")
+
+
+def widen_response_enum(doc: JSON) -> None:
+    _schema(doc, "Observation")["properties"]["kind"]["enum"].append("forecast")
+
+
+BREAKS: list[tuple[Callable[[JSON], None], str]] = [
+    (remove_path, "removed-path"),
+    (remove_operation, "removed-operation"),
+    (remove_parameter, "removed-parameter"),
+    (make_parameter_required, "parameter-required"),
+    (narrow_parameter_enum, "parameter-narrowed"),
+    (narrow_parameter_maximum, "parameter-narrowed"),
+    (remove_response_field, "removed-response-field"),
+    (make_response_field_optional, "response-field-optional"),
+    (make_response_field_nullable, "response-field-nullable"),
+    (change_response_field_type, "response-field-type"),
+    (remove_response_enum_value, "removed-enum-value"),
+]
+
+
+@pytest.mark.parametrize(("edit", "rule"), BREAKS, ids=[e.__name__ for e, _ in BREAKS])
+def test_each_rule_catches_its_break(
+    current: JSON, edit: Callable[[JSON], None], rule: str
+) -> None:
+    edited = copy.deepcopy(current)
+    edit(edited)
+    breaks = breaking_changes(current, edited, tolerant_enums=True)
+    assert breaks, f"{edit.__name__} was not caught"
+    assert {b.rule for b in breaks} == {rule}, breaks
+
+
+def test_widened_response_enum_breaks_only_an_intolerant_sdk(current: JSON) -> None:
+    edited = copy.deepcopy(current)
+    widen_response_enum(edited)
+    assert breaking_changes(current, edited, tolerant_enums=True) == []
+    strict = breaking_changes(current, edited, tolerant_enums=False)
+    assert strict and {b.rule for b in strict} == {"response-enum-widened"}
+
+
+def add_path(doc: JSON) -> None:
+    doc["paths"]["/v1/releases"] = copy.deepcopy(doc["paths"]["/v1/dataset"])
+    doc["paths"]["/v1/releases"]["get"]["operationId"] = "listReleases"
+
+
+def add_optional_parameter(doc: JSON) -> None:
+    doc["paths"]["/v1/glossary"]["get"]["parameters"].append(
+        {"name": "number", "in": "query", "required": False, "schema": {"type": "integer"}}
+    )
+
+
+def add_response_field(doc: JSON) -> None:
+    schema = _schema(doc, "GlossaryTerm")
+    schema["properties"]["aliases"] = {"type": "array", "items": {"type": "string"}}
+    schema["required"].append("aliases")
+
+
+def widen_parameter_enum(doc: JSON) -> None:
+    _parameter(doc, "/v1/observations", "kind")["schema"]["items"]["enum"].append("forecast")
+
+
+def relax_parameter_maximum(doc: JSON) -> None:
+    _parameter(doc, "/v1/indicators", "limit")["schema"]["maximum"] = 1000
+
+
+ADDITIVE = [
+    add_path,
+    add_optional_parameter,
+    add_response_field,
+    widen_parameter_enum,
+    relax_parameter_maximum,
+]
+
+
+@pytest.mark.parametrize("edit", ADDITIVE, ids=[e.__name__ for e in ADDITIVE])
+def test_additive_changes_pass(current: JSON, edit: Callable[[JSON], None]) -> None:
+    edited = copy.deepcopy(current)
+    edit(edited)
+    assert breaking_changes(current, edited, tolerant_enums=False) == []
