@@ -117,7 +117,7 @@ def test_refuses_a_dangling_section(dataset_copy: Path) -> None:
     )
     problems = _problems(dataset_copy)
     assert any(
-        "glossary.toml: record 'yi-xin-liang-he-duo-zhi-dian': source.section_id" in p
+        "glossary.toml: record 'one-core-two-hubs-multiple-pivots': source.section_id" in p
         for p in problems
     )
 

@@ -327,8 +327,8 @@ ROUND_TRIPS: dict[str, tuple[Callable[[Client], Any], str, dict[str, str]]] = {
     "getProject": (lambda c: c.projects.get(FIRST_PROJECT), f"/v1/projects/{FIRST_PROJECT}", {}),
     "listGlossary": (lambda c: list(c.glossary.list(limit=5)), "/v1/glossary", {}),
     "getGlossaryTerm": (
-        lambda c: c.glossary.get("yi-xin-liang-he-duo-zhi-dian"),
-        "/v1/glossary/yi-xin-liang-he-duo-zhi-dian",
+        lambda c: c.glossary.get("one-core-two-hubs-multiple-pivots"),
+        "/v1/glossary/one-core-two-hubs-multiple-pivots",
         {},
     ),
     "listSections": (
