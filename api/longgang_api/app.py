@@ -24,6 +24,7 @@ from litestar.types import (
 from longgang_api.artifact import LoadedDataset
 from longgang_api.docs import DocsController
 from longgang_api.headers import wrap_send
+from longgang_api.landing import LandingController
 from longgang_api.problems import NotAcceptable, handle_http_exception
 from longgang_api.resources.glossary import GlossaryController
 from longgang_api.resources.indicators import IndicatorController
@@ -32,10 +33,12 @@ from longgang_api.resources.observations import ObservationController
 from longgang_api.resources.projects import ProjectController
 from longgang_api.resources.search import SearchController
 from longgang_api.resources.sections import SectionController
+from longgang_api.resources.syndication import SyndicationController
 from longgang_api.served import Served
 
 API_VERSION = "1.0.0"
 DEFAULT_MAX_AGE = 3600
+DEFAULT_PUBLIC_BASE_URL = "http://127.0.0.1:8000"
 
 _TAGS = (
     ("dataset", "The entry point and the dataset's metadata."),
@@ -90,9 +93,18 @@ class ReadOnlyApp(Litestar):
         )
 
 
-def create_app(dataset: LoadedDataset, *, max_age: int = DEFAULT_MAX_AGE) -> Litestar:
-    """Build the read-only API over a loaded, verified dataset."""
-    served = Served.build(dataset, max_age)
+def create_app(
+    dataset: LoadedDataset,
+    *,
+    max_age: int = DEFAULT_MAX_AGE,
+    public_base_url: str = DEFAULT_PUBLIC_BASE_URL,
+) -> Litestar:
+    """Build the read-only API over a loaded, verified dataset.
+
+    ``public_base_url`` is where the API is reachable from outside; the
+    catalogue's URIs are built on it, so it must stay the same across releases.
+    """
+    served = Served.build(dataset, max_age, public_base_url.rstrip("/"))
 
     def provide_served() -> Served:
         return served
@@ -107,10 +119,11 @@ def create_app(dataset: LoadedDataset, *, max_age: int = DEFAULT_MAX_AGE) -> Lit
             GlossaryController,
             SectionController,
             SearchController,
+            SyndicationController,
         ],
     )
     return ReadOnlyApp(
-        route_handlers=[v1, HealthController, DocsController],
+        route_handlers=[v1, HealthController, DocsController, LandingController],
         dependencies={"served": Provide(provide_served, sync_to_thread=False, use_cache=True)},
         exception_handlers={
             HTTPException: handle_http_exception,

@@ -34,6 +34,7 @@ class LoadedDataset:
 
     artifact: Artifact
     sha256: str
+    data: bytes = field(repr=False)
     indicators: dict[str, Indicator] = field(init=False)
     observations_by_indicator: dict[str, tuple[Observation, ...]] = field(init=False)
     projects: dict[str, Project] = field(init=False)
@@ -82,4 +83,4 @@ def load(path: Path) -> LoadedDataset:
         raise ArtifactError(
             f"dataset artifact {path} has format {artifact.format}, expected {ARTIFACT_FORMAT}"
         )
-    return LoadedDataset(artifact=artifact, sha256=actual)
+    return LoadedDataset(artifact=artifact, sha256=actual, data=data)

@@ -3,7 +3,9 @@
     granian --interface asgi --factory longgang_api.asgi:create_served_app
 
 ``LONGGANG_ARTIFACT`` — path of the dataset artifact (default: build/longgang-2024.json);
-``CACHE_MAX_AGE`` — seconds for ``Cache-Control: max-age`` (default 3600).
+``CACHE_MAX_AGE`` — seconds for ``Cache-Control: max-age`` (default 3600);
+``PUBLIC_BASE_URL`` — where the API is reachable from outside, the root of the
+catalogue's URIs (default http://127.0.0.1:8000).
 An artifact that is missing or fails its sha256 check stops the server with a
 message and exit status 2: it never serves part of a dataset.
 """
@@ -16,7 +18,7 @@ from pathlib import Path
 
 from litestar import Litestar
 
-from longgang_api.app import DEFAULT_MAX_AGE, create_app
+from longgang_api.app import DEFAULT_MAX_AGE, DEFAULT_PUBLIC_BASE_URL, create_app
 from longgang_api.artifact import ArtifactError, load
 from longgang_api.build import ARTIFACT_NAME, DEFAULT_OUT
 
@@ -35,4 +37,5 @@ def create_served_app() -> Litestar:
     except ArtifactError as error:
         print(f"longgang-api: refusing to start: {error}", file=sys.stderr)
         raise SystemExit(2) from None
-    return create_app(dataset, max_age=int(max_age_text))
+    public = os.environ.get("PUBLIC_BASE_URL", DEFAULT_PUBLIC_BASE_URL)
+    return create_app(dataset, max_age=int(max_age_text), public_base_url=public)

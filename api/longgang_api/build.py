@@ -251,6 +251,16 @@ def check(records: Records) -> tuple[list[Problem], dict[str, int]]:
                 f"source file has sha256 {records.source_sha256}",
             )
         )
+    latest = meta.releases[0] if meta.releases else None
+    if latest is None or (latest.version, latest.date) != (meta.version, meta.release_date):
+        problems.append(
+            Problem(
+                "dataset.toml",
+                meta.id,
+                "releases",
+                "the first release must be this version, on this release date",
+            )
+        )
     problems += _duplicates("sections.toml", (s.id for s in records.sections))
     problems += _duplicates("indicators.toml", (i.id for i in records.indicators))
     problems += _duplicates("observations.toml", (o.id for o in records.observations))

@@ -18,6 +18,7 @@ from longgang_api.model import (
     LocalizedText,
     Observation,
     Project,
+    Release,
     Section,
 )
 
@@ -119,3 +120,9 @@ class Health(Base, frozen=True, kw_only=True):
     artifact_sha256: Annotated[
         str | None, Meta(description="sha256 of the verified artifact (readiness only).")
     ] = None
+
+
+class ReleaseList(Base, frozen=True, kw_only=True):
+    """Every released version of the dataset, newest first."""
+
+    items: Annotated[tuple[Release, ...], Meta(description="The releases.")]

@@ -289,6 +289,25 @@ class SourceDocument(Base, frozen=True, kw_only=True):
     language: Annotated[str, Meta(description="BCP 47 language tag of the document.")]
 
 
+class Release(Base, frozen=True, kw_only=True):
+    """A released version of the dataset."""
+
+    version: Annotated[
+        str, Meta(pattern=r"^\d+\.\d+\.\d+$", description="Semantic version of the release.")
+    ]
+    date: Annotated[str, Meta(description="Release date (ISO 8601).")]
+    notes: Annotated[LocalizedText, Meta(description="What changed in this release.")]
+    artifact_sha256: Annotated[
+        str | None,
+        Meta(
+            description=(
+                "sha256 of the release's artifact; null in the record files for the current "
+                "release, whose hash the API reports as served."
+            )
+        ),
+    ] = None
+
+
 class DatasetMeta(Base, frozen=True, kw_only=True):
     """Metadata of the dataset as curated in dataset.toml."""
 
@@ -313,6 +332,7 @@ class DatasetMeta(Base, frozen=True, kw_only=True):
         LocalizedText, Meta(description="Statement that English texts are unofficial.")
     ]
     license: Annotated[License, Meta(description="Licence of the compiled dataset.")]
+    releases: Annotated[tuple[Release, ...], Meta(description="Every release, newest first.")]
 
 
 class Dataset(DatasetMeta, frozen=True, kw_only=True):

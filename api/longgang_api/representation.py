@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any, Literal
 
 import msgspec
@@ -73,6 +74,23 @@ def negotiate(accept: str | None, format_: str | None, offered: Sequence[Format]
     raise NotAcceptable("available representations: " + ", ".join(MEDIA_TYPES[f] for f in offered))
 
 
+def accepted_media(accept: str | None, offered: Sequence[str], alias: str) -> str | None:
+    """The first of ``offered`` that ``accept`` allows (``alias`` stands for the first one)."""
+    if not accept or not accept.strip():
+        return offered[0]
+    for _, _, media in _parse_accept(accept):
+        if media in ("*/*", alias):
+            return offered[0]
+        if media in offered:
+            return media
+        if media.endswith("/*"):
+            family = media[:-1]
+            for candidate in offered:
+                if candidate.startswith(family):
+                    return candidate
+    return None
+
+
 def _flatten(prefix: str, value: Any, row: dict[str, Any]) -> None:
     if isinstance(value, dict):
         for key, inner in value.items():
@@ -83,26 +101,54 @@ def _flatten(prefix: str, value: Any, row: dict[str, Any]) -> None:
         row[prefix] = value
 
 
-def _columns(prefix: str, info: msgspec.inspect.Type) -> list[str]:
+def flat_row(record: msgspec.Struct) -> dict[str, Any]:
+    """``record`` as one flat row: nested objects joined by ``_``, lists left out."""
+    row: dict[str, Any] = {}
+    _flatten("", msgspec.to_builtins(record), row)
+    return row
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """A flattened column of a record type: its name, leaf type and description."""
+
+    name: str
+    type: msgspec.inspect.Type
+    nullable: bool
+    description: str
+
+
+def _columns(
+    prefix: str, info: msgspec.inspect.Type, nullable: bool, description: str
+) -> list[Column]:
     if isinstance(info, msgspec.inspect.Metadata):
-        return _columns(prefix, info.type)
+        extra = info.extra_json_schema or {}
+        text = str(extra.get("description", "")) or description
+        return _columns(prefix, info.type, nullable, text)
     if isinstance(info, msgspec.inspect.UnionType):
-        structs = [t for t in info.types if isinstance(t, msgspec.inspect.StructType)]
-        if structs:
-            return _columns(prefix, structs[0])
+        kept = [t for t in info.types if not isinstance(t, msgspec.inspect.NoneType)]
+        optional = nullable or len(kept) < len(info.types)
+        if len(kept) == 1:
+            return _columns(prefix, kept[0], optional, description)
+        return [Column(prefix, info, optional, description)]
     if isinstance(info, msgspec.inspect.StructType):
-        columns: list[str] = []
+        columns: list[Column] = []
         for field in info.fields:
-            columns += _columns(f"{prefix}_{field.name}" if prefix else field.name, field.type)
+            name = f"{prefix}_{field.name}" if prefix else field.name
+            columns += _columns(name, field.type, nullable, description)
         return columns
     if isinstance(info, msgspec.inspect.ListType | msgspec.inspect.VarTupleType):
         return []
-    return [prefix]
+    return [Column(prefix, info, nullable, description)]
+
+
+def columns_of(record_type: type[msgspec.Struct]) -> tuple[Column, ...]:
+    """The flattened columns of ``record_type``: nested objects joined by ``_``, lists left out."""
+    return tuple(_columns("", msgspec.inspect.type_info(record_type), False, ""))
 
 
 def csv_columns(record_type: type[msgspec.Struct]) -> tuple[str, ...]:
-    """The flattened columns of ``record_type``: nested objects joined by ``_``, lists left out."""
-    return tuple(_columns("", msgspec.inspect.type_info(record_type)))
+    return tuple(column.name for column in columns_of(record_type))
 
 
 def _cell(value: Any) -> str:
@@ -120,8 +166,7 @@ def render_csv(records: Sequence[msgspec.Struct], columns: Sequence[str], bom: b
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(columns)
     for record in records:
-        row: dict[str, Any] = {}
-        _flatten("", msgspec.to_builtins(record), row)
+        row = flat_row(record)
         writer.writerow([_cell(row.get(column)) for column in columns])
     data = out.getvalue().encode("utf-8")
     return _BOM + data if bom else data

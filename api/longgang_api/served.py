@@ -8,7 +8,9 @@ from dataclasses import dataclass
 import msgspec
 
 from longgang_api.artifact import LoadedDataset
+from longgang_api.catalog import Catalog, build_catalog
 from longgang_api.cursor import CursorCodec
+from longgang_api.downloads import Downloads
 from longgang_api.envelopes import IndicatorDetail, SearchHit
 from longgang_api.http_caching import CachePolicy
 from longgang_api.model import GlossaryTerm, LocalizedText, Observation, Project, Section
@@ -81,9 +83,12 @@ class Served:
     codec: CursorCodec
     cache: CachePolicy
     csv_columns: dict[str, tuple[str, ...]]
+    downloads: Downloads
+    catalog: Catalog
+    public_base_url: str
 
     @classmethod
-    def build(cls, dataset: LoadedDataset, max_age: int) -> Served:
+    def build(cls, dataset: LoadedDataset, max_age: int, public_base_url: str) -> Served:
         artifact = dataset.artifact
         indicator_of = dataset.indicators
         details = tuple(
@@ -178,7 +183,11 @@ class Served:
             text_of=lambda h: hit_texts[f"{h.kind}:{h.id}"],
             default_sort=("rank",),
         )
+        downloads = Downloads.build(dataset, dataset.data)
         return cls(
+            downloads=downloads,
+            catalog=build_catalog(dataset, downloads, public_base_url),
+            public_base_url=public_base_url,
             dataset=dataset,
             indicators=indicators,
             observations=observations,

@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 5a08960f9b0a75ebbb52563c7486587ee66a4c08cdf134323ea400bb74d887b6) — do not edit.
+# generated from openapi/v1.json (sha256 0e23af225a55d393eafa490640cb95d79a3bb0f1d5777800fceeb8f7c419d7f8) — do not edit.
 # Regenerate with `make sdk`.
 """Resources of the API: one per tag, one method per operation, sync and async."""
 
@@ -22,6 +22,7 @@ from longgang_opendata.types import (
     ObservationPage,
     Project,
     ProjectPage,
+    ReleaseList,
     SearchHit,
     SearchPage,
     Section,
@@ -513,6 +514,16 @@ class SyncResources:
         (operationId: getDataset)
         """
         return self._client.get("/v1/dataset", None, Dataset)
+
+    def releases(self) -> ReleaseList:
+        """
+        Releases.
+
+        Every released version of the dataset, newest first, with its sha256.
+
+        (operationId: getReleases)
+        """
+        return self._client.get("/v1/releases", None, ReleaseList)
 
     def health(self) -> Health:
         """
@@ -1048,6 +1059,16 @@ class AsyncResources:
         (operationId: getDataset)
         """
         return await self._client.get("/v1/dataset", None, Dataset)
+
+    async def releases(self) -> ReleaseList:
+        """
+        Releases.
+
+        Every released version of the dataset, newest first, with its sha256.
+
+        (operationId: getReleases)
+        """
+        return await self._client.get("/v1/releases", None, ReleaseList)
 
     async def health(self) -> Health:
         """

@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 5a08960f9b0a75ebbb52563c7486587ee66a4c08cdf134323ea400bb74d887b6) — do not edit.
+# generated from openapi/v1.json (sha256 0e23af225a55d393eafa490640cb95d79a3bb0f1d5777800fceeb8f7c419d7f8) — do not edit.
 # Regenerate with `make sdk`.
 """Models of the API's answers: one msgspec Struct per schema of openapi/v1.json."""
 
@@ -26,6 +26,8 @@ __all__ = [
     "Project",
     "ProjectPage",
     "Publisher",
+    "Release",
+    "ReleaseList",
     "SearchHit",
     "SearchPage",
     "Section",
@@ -70,6 +72,7 @@ class Dataset(msgspec.Struct, frozen=True, kw_only=True):
         license: Licence of the compiled dataset.
         publisher: Issuing body of the source document.
         release_date: Release date of this version (ISO 8601).
+        releases: Every release, newest first.
         source_document: The source document.
         spatial: Area covered.
         temporal_end: Last year covered (ISO 8601).
@@ -99,6 +102,9 @@ class Dataset(msgspec.Struct, frozen=True, kw_only=True):
     ]
     release_date: Annotated[
         str, msgspec.Meta(description="Release date of this version (ISO 8601).")
+    ]
+    releases: Annotated[
+        tuple[Release, ...], msgspec.Meta(description="Every release, newest first.")
     ]
     source_document: Annotated[SourceDocument, msgspec.Meta(description="The source document.")]
     spatial: Annotated[LocalizedText, msgspec.Meta(description="Area covered.")]
@@ -511,6 +517,40 @@ class Publisher(msgspec.Struct, frozen=True, kw_only=True):
 
     name: Annotated[LocalizedText, msgspec.Meta(description="Name of the body.")]
     url: Annotated[str | None, msgspec.Meta(description="Home page of the body.")]
+
+
+class Release(msgspec.Struct, frozen=True, kw_only=True):
+    """
+    A released version of the dataset.
+
+    Attributes:
+        artifact_sha256: sha256 of the release's artifact; null in the record files for
+            the current release, whose hash the API reports as served.
+        date: Release date (ISO 8601).
+        notes: What changed in this release.
+        version: Semantic version of the release.
+    """
+
+    artifact_sha256: Annotated[
+        str | None,
+        msgspec.Meta(
+            description="sha256 of the release's artifact; null in the record files for the current release, whose hash the API reports as served."
+        ),
+    ]
+    date: Annotated[str, msgspec.Meta(description="Release date (ISO 8601).")]
+    notes: Annotated[LocalizedText, msgspec.Meta(description="What changed in this release.")]
+    version: Annotated[str, msgspec.Meta(description="Semantic version of the release.")]
+
+
+class ReleaseList(msgspec.Struct, frozen=True, kw_only=True):
+    """
+    Every released version of the dataset, newest first.
+
+    Attributes:
+        items: The releases.
+    """
+
+    items: Annotated[tuple[Release, ...], msgspec.Meta(description="The releases.")]
 
 
 class SearchHit(msgspec.Struct, frozen=True, kw_only=True):

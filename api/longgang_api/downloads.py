@@ -1,0 +1,304 @@
+"""Bulk downloads and their Frictionless Data Package, computed once from the artifact.
+
+- one CSV per table (``indicators``, ``observations``, ``projects``,
+  ``project_mentions``, ``glossary``, ``sections``), UTF-8 without BOM, the
+  same columns as the API's CSV;
+- the whole dataset as one JSON file (the artifact itself) and as a SQLite
+  database with primary and foreign keys, for Datasette and DuckDB;
+- ``datapackage.json`` (Data Package v2): Table Schema types, constraints,
+  enums, keys, byte sizes and sha256 hashes of every file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+import msgspec
+from msgspec import Meta
+
+from longgang_api.artifact import LoadedDataset
+from longgang_api.model import (
+    Base,
+    GlossaryTerm,
+    Indicator,
+    LocalizedText,
+    MentionStatus,
+    Observation,
+    ProjectCategory,
+    Section,
+    Source,
+)
+from longgang_api.representation import Column, columns_of, flat_row, render_csv
+
+DATAPACKAGE_PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
+
+
+class ProjectRow(Base, frozen=True, kw_only=True):
+    """A project without its mentions (they are the project_mentions table)."""
+
+    id: Annotated[str, Meta(description="Id of the project.")]
+    name: Annotated[LocalizedText, Meta(description="Name of the project.")]
+    category: Annotated[ProjectCategory, Meta(description="Kind of project.")]
+
+
+class MentionRow(Base, frozen=True, kw_only=True):
+    """One mention of a project, one row each."""
+
+    project_id: Annotated[str, Meta(description="Id of the project mentioned.")]
+    position: Annotated[int, Meta(ge=1, description="Order of the mention within its project.")]
+    year: Annotated[int, Meta(description="2023 for the report on 2023, 2024 for the 2024 plan.")]
+    status: Annotated[MentionStatus, Meta(description="Controlled status of the project.")]
+    status_text: Annotated[str, Meta(description="Status wording as written.")]
+    source: Annotated[Source, Meta(description="Provenance of the mention.")]
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    name: str
+    title: str
+    row_type: type[msgspec.Struct]
+    rows: Callable[[LoadedDataset], Sequence[msgspec.Struct]]
+    primary_key: tuple[str, ...]
+    foreign_keys: tuple[tuple[str, str, str], ...]  # (field, table, field)
+
+
+def _project_rows(dataset: LoadedDataset) -> list[ProjectRow]:
+    return [
+        ProjectRow(id=p.id, name=p.name, category=p.category) for p in dataset.artifact.projects
+    ]
+
+
+def _mention_rows(dataset: LoadedDataset) -> list[MentionRow]:
+    return [
+        MentionRow(
+            project_id=p.id,
+            position=position,
+            year=m.year,
+            status=m.status,
+            status_text=m.status_text,
+            source=m.source,
+        )
+        for p in dataset.artifact.projects
+        for position, m in enumerate(p.mentions, start=1)
+    ]
+
+
+_SOURCE_FK = ("source_section_id", "sections", "id")
+TABLES = (
+    Table("indicators", "Indicators", Indicator, lambda d: d.artifact.indicators, ("id",), ()),
+    Table(
+        "observations",
+        "Observations",
+        Observation,
+        lambda d: d.artifact.observations,
+        ("id",),
+        (("indicator_id", "indicators", "id"), _SOURCE_FK),
+    ),
+    Table("projects", "Projects", ProjectRow, _project_rows, ("id",), ()),
+    Table(
+        "project_mentions",
+        "Project mentions",
+        MentionRow,
+        _mention_rows,
+        ("project_id", "position"),
+        (("project_id", "projects", "id"), _SOURCE_FK),
+    ),
+    Table(
+        "glossary", "Glossary", GlossaryTerm, lambda d: d.artifact.glossary, ("id",), (_SOURCE_FK,)
+    ),
+    Table(
+        "sections",
+        "Sections",
+        Section,
+        lambda d: d.artifact.sections,
+        ("id",),
+        (("parent_id", "sections", "id"),),
+    ),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Download:
+    """A file offered for download."""
+
+    name: str
+    title: str
+    media_type: str
+    data: bytes
+    sha256: str
+
+    @classmethod
+    def of(cls, name: str, title: str, media_type: str, data: bytes) -> Download:
+        return cls(name, title, media_type, data, hashlib.sha256(data).hexdigest())
+
+
+def _field(column: Column, table: Table) -> dict[str, Any]:
+    info = column.type
+    field: dict[str, Any] = {"name": column.name, "description": column.description}
+    constraints: dict[str, Any] = {}
+    if isinstance(info, msgspec.inspect.LiteralType):
+        values = list(info.values)
+        field["type"] = "integer" if all(isinstance(v, int) for v in values) else "string"
+        constraints["enum"] = values if field["type"] == "integer" else [str(v) for v in values]
+    elif isinstance(info, msgspec.inspect.BoolType):
+        field["type"] = "boolean"
+        field["trueValues"] = ["true"]
+        field["falseValues"] = ["false"]
+    elif isinstance(info, msgspec.inspect.IntType):
+        field["type"] = "integer"
+        if info.ge is not None:
+            constraints["minimum"] = info.ge
+    elif isinstance(info, msgspec.inspect.FloatType):
+        field["type"] = "number"
+    else:
+        field["type"] = "string"
+        if isinstance(info, msgspec.inspect.StrType):
+            if info.pattern:
+                constraints["pattern"] = info.pattern.strip("^$")
+            if info.min_length:
+                constraints["minLength"] = info.min_length
+    if not column.nullable or column.name in table.primary_key:
+        constraints["required"] = True
+    if column.name in table.primary_key and len(table.primary_key) == 1:
+        constraints["unique"] = True
+    if constraints:
+        field["constraints"] = constraints
+    return field
+
+
+def _sqlite_type(column: Column) -> str:
+    info = column.type
+    if isinstance(info, msgspec.inspect.BoolType | msgspec.inspect.IntType):
+        return "INTEGER"
+    if isinstance(info, msgspec.inspect.LiteralType):
+        return "INTEGER" if all(isinstance(v, int) for v in info.values) else "TEXT"
+    if isinstance(info, msgspec.inspect.FloatType):
+        return "REAL"
+    return "TEXT"
+
+
+def _sqlite(dataset: LoadedDataset) -> bytes:
+    connection = sqlite3.connect(":memory:")
+    try:
+        for table in TABLES:
+            columns = columns_of(table.row_type)
+            definitions = [
+                f'"{c.name}" {_sqlite_type(c)}{"" if c.nullable else " NOT NULL"}' for c in columns
+            ]
+            definitions.append(
+                "PRIMARY KEY (" + ", ".join(f'"{k}"' for k in table.primary_key) + ")"
+            )
+            definitions += [
+                f'FOREIGN KEY ("{field}") REFERENCES "{target}" ("{target_field}")'
+                for field, target, target_field in table.foreign_keys
+            ]
+            connection.execute(f'CREATE TABLE "{table.name}" ({", ".join(definitions)})')
+            names = [c.name for c in columns]
+            placeholders = ", ".join("?" for _ in names)
+            quoted = ", ".join(f'"{n}"' for n in names)
+            connection.executemany(
+                f'INSERT INTO "{table.name}" ({quoted}) VALUES ({placeholders})',
+                [[flat_row(r).get(n) for n in names] for r in table.rows(dataset)],
+            )
+        connection.commit()
+        return connection.serialize()
+    finally:
+        connection.close()
+
+
+@dataclass(frozen=True, slots=True)
+class Downloads:
+    """Every download, by file name, and the data package describing them."""
+
+    files: dict[str, Download]
+    datapackage: bytes
+
+    @classmethod
+    def build(cls, dataset: LoadedDataset, artifact_bytes: bytes) -> Downloads:
+        meta = dataset.artifact.dataset
+        files: dict[str, Download] = {}
+        resources: list[dict[str, Any]] = []
+        for table in TABLES:
+            columns = columns_of(table.row_type)
+            data = render_csv(table.rows(dataset), [c.name for c in columns], bom=False)
+            download = Download.of(f"{table.name}.csv", table.title, "text/csv", data)
+            files[download.name] = download
+            schema: dict[str, Any] = {
+                "fields": [_field(c, table) for c in columns],
+                "primaryKey": list(table.primary_key),
+            }
+            if table.foreign_keys:
+                schema["foreignKeys"] = [
+                    {
+                        "fields": [field],
+                        "reference": {
+                            "resource": "" if target == table.name else target,
+                            "fields": [target_field],
+                        },
+                    }
+                    for field, target, target_field in table.foreign_keys
+                ]
+            resources.append(
+                {
+                    "name": table.name,
+                    "type": "table",
+                    "title": table.title,
+                    "description": table.row_type.__doc__ or table.title,
+                    "path": f"downloads/{download.name}",
+                    "scheme": "file",
+                    "format": "csv",
+                    "mediatype": "text/csv",
+                    "encoding": "utf-8",
+                    "bytes": len(data),
+                    "hash": f"sha256:{download.sha256}",
+                    "dialect": {"header": True, "delimiter": ",", "lineTerminator": "\r\n"},
+                    "schema": schema,
+                }
+            )
+        whole = [
+            Download.of(
+                f"{meta.id}.json", "The whole dataset (JSON)", "application/json", artifact_bytes
+            ),
+            Download.of(
+                f"{meta.id}.sqlite",
+                "The whole dataset (SQLite)",
+                "application/vnd.sqlite3",
+                _sqlite(dataset),
+            ),
+        ]
+        for download in whole:
+            files[download.name] = download
+            resources.append(
+                {
+                    "name": download.name.replace(".", "-"),
+                    "type": "file",
+                    "title": download.title,
+                    "path": f"downloads/{download.name}",
+                    "format": download.name.rsplit(".", 1)[1],
+                    "mediatype": download.media_type,
+                    "bytes": len(download.data),
+                    "hash": f"sha256:{download.sha256}",
+                }
+            )
+        package = {
+            "$schema": DATAPACKAGE_PROFILE,
+            "name": meta.id,
+            "id": meta.id,
+            "title": meta.title.en,
+            "description": f"{meta.description.en} {meta.translation_note.en}",
+            "version": meta.version,
+            "created": meta.release_date,
+            "homepage": "/",
+            "keywords": [k.en for k in meta.keywords] + [k.zh for k in meta.keywords],
+            "licenses": [
+                {"name": meta.license.id, "path": meta.license.url, "title": meta.license.id}
+            ],
+            "sources": [{"title": meta.source_document.title.zh, "path": "/v1/sections"}],
+            "contributors": [{"title": meta.publisher.name.en, "roles": ["publisher"]}],
+            "resources": resources,
+        }
+        return cls(files, msgspec.json.encode(package))
