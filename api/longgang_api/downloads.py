@@ -161,7 +161,11 @@ def _field(column: Column, table: Table) -> dict[str, Any]:
                 constraints["pattern"] = info.pattern.strip("^$")
             if info.min_length:
                 constraints["minLength"] = info.min_length
-    if not column.nullable or column.name in table.primary_key:
+    # In CSV an empty cell is a missing value, so a string that may be empty is not required.
+    may_be_empty = isinstance(info, msgspec.inspect.StrType) and not (
+        info.min_length or info.pattern
+    )
+    if (not column.nullable and not may_be_empty) or column.name in table.primary_key:
         constraints["required"] = True
     if column.name in table.primary_key and len(table.primary_key) == 1:
         constraints["unique"] = True
@@ -249,7 +253,6 @@ class Downloads:
                     "title": table.title,
                     "description": table.row_type.__doc__ or table.title,
                     "path": f"downloads/{download.name}",
-                    "scheme": "file",
                     "format": "csv",
                     "mediatype": "text/csv",
                     "encoding": "utf-8",
@@ -291,7 +294,7 @@ class Downloads:
             "title": meta.title.en,
             "description": f"{meta.description.en} {meta.translation_note.en}",
             "version": meta.version,
-            "created": meta.release_date,
+            "created": f"{meta.release_date}T00:00:00Z",
             "homepage": "/",
             "keywords": [k.en for k in meta.keywords] + [k.zh for k in meta.keywords],
             "licenses": [

@@ -27,6 +27,7 @@ from longgang_api.model import Observation
 from longgang_api.served import Served
 
 Lang = Literal["zh", "en"]
+_ACTUAL, _TARGET = "#2a6f97", "#b4232a"
 _PROJECT_CATEGORIES = {
     "education": ("教育", "Education"),
     "health": ("医疗卫生", "Health"),
@@ -95,13 +96,14 @@ table { border-collapse: collapse; width: 100%; background: #fff; }
 th, td { text-align: left; padding: .45rem .6rem; border-bottom: 1px solid var(--line); }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 figure { margin: 0; background: #fff; border: 1px solid var(--line); padding: .75rem; }
-figure svg { width: 100%; height: auto; display: block; }
+figure svg { width: 100%; max-width: 36rem; height: auto; display: block; }
 figcaption { color: var(--muted); font-size: .9rem; }
 ul.links { padding-left: 1.1rem; columns: 2 16rem; }
 dl.counts { display: grid; grid-template-columns: repeat(auto-fit, minmax(8rem, 1fr)); gap: .5rem; }
 dl.counts div { background: #fff; border: 1px solid var(--line); padding: .5rem .75rem; }
 dl.counts dt { color: var(--muted); font-size: .85rem; }
 dl.counts dd { margin: 0; font-size: 1.4rem; font-weight: 600; }
+p.qualitative { background: #fff; border: 1px solid var(--line); padding: .5rem .75rem; }
 footer { margin-top: 2.5rem; color: var(--muted); font-size: .85rem; }
 """
 
@@ -144,9 +146,17 @@ def _line(row: HeadlineRow) -> int:
     return first.source.line if first else 0
 
 
+def _numeric(row: HeadlineRow) -> bool:
+    return any(o is not None and o.value is not None for o in (row.actual, row.target))
+
+
 def chart_svg(rows: list[HeadlineRow], lang: Lang) -> str:
-    """Horizontal bars, 2023 actual beside 2024 target, on one axis through zero."""
-    numeric = [r for r in rows if r.actual is not None and r.actual.value is not None]
+    """Bars of the 2023 actual beside the 2024 target, each indicator's name above its bars.
+
+    Names stand above the bars rather than beside them so the chart stays
+    legible when a phone scales it down.
+    """
+    numeric = [r for r in rows if _numeric(r)]
     values = [
         o.value
         for r in numeric
@@ -154,59 +164,55 @@ def chart_svg(rows: list[HeadlineRow], lang: Lang) -> str:
         if o is not None and o.value is not None
     ]
     low, high = min([0.0, *values]), max([0.0, *values])
-    width, left, right, row_height = 640, 190, 40, 54
-    plot = width - left - right
-    height = 40 + row_height * len(numeric)
+    width, margin, label_room, row_height = 480, 12, 120, 76
+    plot = width - 2 * margin - label_room
+    height = 36 + row_height * len(numeric)
 
     def x(value: float) -> float:
-        return left + (value - low) / ((high - low) or 1) * plot
+        return margin + label_room / 2 + (value - low) / ((high - low) or 1) * plot
 
+    title = escape(_TEXT["chart"][lang == "en"])
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
-        f'aria-labelledby="chart-title">'
-        f'<title id="chart-title">{escape(_TEXT["chart"][lang == "en"])}</title>'
+        f'aria-labelledby="chart-title"><title id="chart-title">{title}</title>'
     ]
-    legend_y = 18
-    for index, (colour, key) in enumerate((("#2a6f97", "actual"), ("#b4232a", "target"))):
-        x0 = left + index * 140
-        parts.append(f'<rect x="{x0}" y="{legend_y - 10}" width="12" height="12" fill="{colour}"/>')
+    for index, (colour, key) in enumerate(((_ACTUAL, "actual"), (_TARGET, "target"))):
+        x0 = margin + index * 150
+        parts.append(f'<rect x="{x0}" y="6" width="14" height="14" fill="{colour}"/>')
         parts.append(
-            f'<text x="{x0 + 18}" y="{legend_y}" font-size="13" fill="#1d2733">'
+            f'<text x="{x0 + 20}" y="18" font-size="15" fill="#1d2733">'
             f"{escape(_TEXT[key][lang == 'en'])}</text>"
         )
     zero = x(0)
     for position, row in enumerate(numeric):
-        top = 34 + position * row_height
+        top = 36 + position * row_height
         name = row.indicator.name.zh if lang == "zh" else row.indicator.name.en
-        short = name if len(name) <= 24 else name[:23] + "…"
         parts.append(
-            f'<text x="{left - 8}" y="{top + 22}" font-size="13" text-anchor="end" fill="#1d2733">'
-            f"{escape(short)}</text>"
+            f'<text x="{margin}" y="{top + 16}" font-size="15" fill="#1d2733">{escape(name)}</text>'
         )
-        for offset, (observation, colour) in enumerate(
-            ((row.actual, "#2a6f97"), (row.target, "#b4232a"))
-        ):
-            y = top + 4 + offset * 20
+        bars = ((row.actual, _ACTUAL), (row.target, _TARGET))
+        for offset, (observation, colour) in enumerate(bars):
+            y = top + 24 + offset * 22
             if observation is None or observation.value is None:
                 parts.append(
-                    f'<text x="{zero + 4}" y="{y + 13}" font-size="12" fill="#5b6775">—</text>'
+                    f'<text x="{zero + 4:.1f}" y="{y + 15}" font-size="14" fill="#5b6775">—</text>'
                 )
                 continue
             end = x(observation.value)
-            start, span = min(zero, end), abs(end - zero)
+            start, span = min(zero, end), max(abs(end - zero), 1)
             parts.append(
-                f'<rect x="{start:.1f}" y="{y}" width="{max(span, 1):.1f}" height="16" '
-                f'fill="{colour}"/>'
+                f'<rect x="{start:.1f}" y="{y}" width="{span:.1f}" height="18" fill="{colour}"/>'
             )
-            anchor, label_x = (
-                ("start", max(zero, end) + 4) if observation.value >= 0 else ("end", start - 4)
-            )
+            if observation.value >= 0:
+                anchor, label_x = "start", max(zero, end) + 5
+            else:
+                anchor, label_x = "end", start - 5
             parts.append(
-                f'<text x="{label_x:.1f}" y="{y + 13}" font-size="12" text-anchor="{anchor}" '
+                f'<text x="{label_x:.1f}" y="{y + 15}" font-size="14" text-anchor="{anchor}" '
                 f'fill="#1d2733">{escape(_number(observation))}</text>'
             )
     parts.append(
-        f'<line x1="{zero:.1f}" y1="28" x2="{zero:.1f}" y2="{height - 4}" '
+        f'<line x1="{zero:.1f}" y1="54" x2="{zero:.1f}" y2="{height - 4}" '
         'stroke="#5b6775" stroke-width="1"/>'
     )
     parts.append("</svg>")
@@ -268,11 +274,23 @@ def render(served: Served, lang: Lang) -> str:
         return escape(_TEXT[key][en])
 
     rows = headline_rows(served)
+
+    def name(row: HeadlineRow) -> str:
+        return escape(row.indicator.name.en if en else row.indicator.name.zh)
+
     table_rows = "".join(
-        f"<tr><td>{escape(r.indicator.name.en if en else r.indicator.name.zh)}</td>"
+        f"<tr><td>{name(r)}</td>"
         f'<td class="num">{escape(_label(r.actual, lang))}</td>'
         f'<td class="num">{escape(_label(r.target, lang))}</td></tr>'
         for r in rows
+        if _numeric(r)
+    )
+    qualitative = "".join(
+        f'<p class="qualitative"><strong>{name(r)}</strong><br>'
+        f"{t('actual')}：{escape(_label(r.actual, lang))}<br>"
+        f"{t('target')}：{escape(_label(r.target, lang))}</p>"
+        for r in rows
+        if not _numeric(r)
     )
     categories = Counter(p.category for p in served.projects.records)
     project_rows = "".join(
@@ -331,6 +349,7 @@ def render(served: Served, lang: Lang) -> str:
 <thead><tr><th>{t("indicator")}</th><th class="num">{t("actual")}</th>
 <th class="num">{t("target")}</th></tr></thead>
 <tbody>{table_rows}</tbody></table></div>
+{qualitative}
 <h2>{t("chart")}</h2>
 <figure>{chart_svg(rows, lang)}
 <figcaption>{escape(meta.source_document.title.zh)}</figcaption></figure>

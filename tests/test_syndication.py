@@ -1,0 +1,262 @@
+"""What portals harvest: DCAT-AP catalogue, Frictionless package, downloads, releases, landing page."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import os
+import re
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from frictionless import Package, validate
+from litestar import Litestar
+from litestar.testing import TestClient
+from pyshacl import validate as shacl_validate
+from rdflib import Graph, Literal, Namespace
+from rdflib.compare import isomorphic
+from rdflib.namespace import DCAT, DCTERMS, RDF, SH
+
+from longgang_api.artifact import LoadedDataset
+
+Client = TestClient[Litestar]
+# The official shapes live in shared/, beside the repository (DCAT_AP_SHAPES overrides).
+SHAPES = Path(
+    os.environ.get(
+        "DCAT_AP_SHAPES", Path(__file__).resolve().parents[2] / "shared" / "dcat-ap-3.0.1"
+    )
+)
+
+
+def _shapes(name: str) -> Graph:
+    assert SHAPES.is_dir(), f"DCAT-AP shapes not found at {SHAPES}; set DCAT_AP_SHAPES"
+    return Graph().parse(SHAPES / name, format="turtle")
+
+
+def _catalog(client: Client) -> Graph:
+    return Graph().parse(data=client.get("/v1/catalog.jsonld").text, format="json-ld")
+
+
+def _results(report: Graph, severity: Any) -> list[tuple[str, str]]:
+    return sorted(
+        (str(report.value(r, SH.focusNode)), str(report.value(r, SH.resultPath)))
+        for r in report.subjects(RDF.type, SH.ValidationResult)
+        if report.value(r, SH.resultSeverity) == severity
+    )
+
+
+def test_catalog_conforms_to_dcat_ap_3_0_1(client: Client) -> None:
+    conforms, report, text = shacl_validate(
+        _catalog(client), shacl_graph=_shapes("shapes-and-ranges.ttl")
+    )
+    assert _results(report, SH.Violation) == [], text
+    assert conforms
+
+
+def test_only_unfixable_recommendations_remain(client: Client) -> None:
+    _, report, _ = shacl_validate(_catalog(client), shacl_graph=_shapes("shapes-recommended.ttl"))
+    # The source gives no geometry for Longgang, and we add no number it does not give.
+    paths = {path for _, path in _results(report, SH.Warning)}
+    assert paths <= {str(DCAT.bbox), str(DCAT.centroid)}, paths
+
+
+def test_jsonld_and_turtle_are_the_same_graph(client: Client) -> None:
+    turtle = Graph().parse(data=client.get("/v1/catalog.ttl").text, format="turtle")
+    assert isomorphic(_catalog(client), turtle)
+    assert len(turtle) > 100
+
+
+def test_catalog_is_chosen_by_accept(client: Client) -> None:
+    assert (
+        client.get("/v1/catalog", headers={"accept": "text/turtle"})
+        .headers["content-type"]
+        .startswith("text/turtle")
+    )
+    assert (
+        client.get("/v1/catalog", headers={"accept": "application/ld+json"}).headers["content-type"]
+        == "application/ld+json"
+    )
+    assert client.get("/v1/catalog").headers["content-type"] == "application/ld+json"
+    refused = client.get("/v1/catalog", headers={"accept": "application/rdf+xml"})
+    assert refused.status_code == 406
+    assert refused.headers["content-type"] == "application/problem+json"
+
+
+def test_catalog_is_the_same_bytes_in_every_process(
+    dataset: LoadedDataset, artifact_path: Path
+) -> None:
+    code = (
+        "from pathlib import Path; import sys; from longgang_api.artifact import load; "
+        "from longgang_api.downloads import Downloads; from longgang_api.catalog import build_catalog; "
+        f"d = load(Path({str(artifact_path)!r})); c = build_catalog(d, Downloads.build(d, d.data), 'http://x'); "
+        "sys.stdout.buffer.write(c.turtle + c.jsonld)"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(outputs) == 1
+
+
+def test_catalog_describes_dataset_distributions_and_service(client: Client) -> None:
+    graph = _catalog(client)
+    dataset = next(graph.subjects(RDF.type, DCAT.Dataset))
+    titles = {
+        t.language: str(t) for t in graph.objects(dataset, DCTERMS.title) if isinstance(t, Literal)
+    }
+    assert set(titles) == {"zh", "en"} and all(titles.values())
+    keywords = list(graph.objects(dataset, DCAT.keyword))
+    assert {k.language for k in keywords if isinstance(k, Literal)} == {"zh", "en"}
+    distributions = list(graph.objects(dataset, DCAT.distribution))
+    assert len(distributions) == 8
+    spdx = Namespace("http://spdx.org/rdf/terms#")
+    for distribution in distributions:
+        url = str(graph.value(distribution, DCAT.downloadURL))
+        body = client.get(url.replace("http://127.0.0.1:8000", "")).content
+        size = graph.value(distribution, DCAT.byteSize)
+        assert size is not None and int(str(size)) == len(body)
+        checksum = graph.value(distribution, spdx.checksum)
+        assert str(graph.value(checksum, spdx.checksumValue)) == hashlib.sha256(body).hexdigest()
+    service = next(graph.subjects(RDF.type, DCAT.DataService))
+    assert graph.value(service, DCAT.servesDataset) == dataset
+    assert str(graph.value(service, DCAT.endpointDescription)).endswith("/openapi.json")
+
+
+def test_datapackage_validates_as_served(served_url: str) -> None:
+    report = validate(f"{served_url}/v1/datapackage.json")
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "message"])[:10]
+    package = httpx.get(f"{served_url}/v1/datapackage.json").json()
+    names = {r["name"] for r in package["resources"]}
+    assert {
+        "indicators",
+        "observations",
+        "projects",
+        "project_mentions",
+        "glossary",
+        "sections",
+    } <= names
+    observations = next(r for r in package["resources"] if r["name"] == "observations")
+    assert {fk["reference"]["resource"] for fk in observations["schema"]["foreignKeys"]} == {
+        "indicators",
+        "sections",
+    }
+    kinds = next(f for f in observations["schema"]["fields"] if f["name"] == "kind")
+    assert set(kinds["constraints"]["enum"]) == {"actual", "target", "plan"}
+
+
+def _local_copy(served_url: str, folder: Path) -> dict[str, Any]:
+    package: dict[str, Any] = httpx.get(f"{served_url}/v1/datapackage.json").json()
+    (folder / "downloads").mkdir()
+    for resource in package["resources"]:
+        data = httpx.get(f"{served_url}/v1/{resource['path']}").content
+        (folder / resource["path"]).write_bytes(data)
+    return package
+
+
+def _save(folder: Path, package: dict[str, Any], name: str, rows: list[list[str]]) -> None:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerows(rows)
+    data = out.getvalue().encode()
+    resource = next(r for r in package["resources"] if r["name"] == name)
+    (folder / resource["path"]).write_bytes(data)
+    resource["bytes"] = len(data)  # keep size and hash honest: the rows must be what fails
+    resource["hash"] = f"sha256:{hashlib.sha256(data).hexdigest()}"
+    (folder / "datapackage.json").write_text(json.dumps(package))
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "error"),
+    [
+        ("indicator_id", "no-such-indicator", "foreign-key"),
+        ("period", "2025", "constraint-error"),
+        ("source_line", "line one", "type-error"),
+    ],
+)
+def test_a_corrupted_row_fails_validation(
+    served_url: str, tmp_path: Path, column: str, value: str, error: str
+) -> None:
+    package = _local_copy(served_url, tmp_path)
+    rows = list(csv.reader(io.StringIO((tmp_path / "downloads/observations.csv").read_text())))
+    rows[5][rows[0].index(column)] = value
+    _save(tmp_path, package, "observations", rows)
+    assert validate(str(tmp_path / "datapackage.json")).valid is False
+    report = Package(str(tmp_path / "datapackage.json")).validate()
+    assert error in {e[0] for e in report.flatten(["type"])}
+
+
+def test_downloads(client: Client, dataset: LoadedDataset, tmp_path: Path) -> None:
+    csv_file = client.get("/v1/downloads/observations.csv")
+    assert csv_file.headers["content-type"] == "text/csv; charset=utf-8"
+    assert not csv_file.content.startswith(b"\xef\xbb\xbf")
+    assert client.get("/v1/downloads/observations.csv?bom=true").content.startswith(b"\xef\xbb\xbf")
+    assert len(list(csv.DictReader(io.StringIO(csv_file.text)))) == len(
+        dataset.artifact.observations
+    )
+    whole = client.get("/v1/downloads/longgang-2024.json")
+    assert hashlib.sha256(whole.content).hexdigest() == dataset.sha256
+    database = tmp_path / "dataset.sqlite"
+    database.write_bytes(client.get("/v1/downloads/longgang-2024.sqlite").content)
+    with sqlite3.connect(database) as connection:
+        count = connection.execute("select count(*) from observations").fetchone()[0]
+        assert count == len(dataset.artifact.observations)
+        mentions = connection.execute("select count(*) from project_mentions").fetchone()[0]
+        assert mentions == sum(len(p.mentions) for p in dataset.artifact.projects)
+        assert connection.execute("pragma foreign_key_check").fetchall() == []
+    for bad in ("nope.csv", "..%2Fbuild.py", "OBSERVATIONS.CSV", "observations.csv?bom=maybe"):
+        response = client.get(f"/v1/downloads/{bad}")
+        assert response.status_code in (400, 404)
+        assert response.headers["content-type"] == "application/problem+json"
+
+
+def test_releases_list_the_served_artifact(client: Client, dataset: LoadedDataset) -> None:
+    (release,) = client.get("/v1/releases").json()["items"]
+    assert release["version"] == dataset.version
+    assert release["artifact_sha256"] == dataset.sha256
+
+
+def test_landing_page(client: Client, dataset: LoadedDataset) -> None:
+    page = client.get("/")
+    assert page.headers["content-type"] == "text/html; charset=utf-8"
+    html = page.text
+    for figure in ("6.3%", "6.5%", "5.5%", "6%", "8%", "13.3%", "-2.42%"):
+        assert f">{figure}<" in html, figure
+    assert "<svg" in html and 'href="/?lang=en"' in html
+    assert '<link rel="alternate" type="application/ld+json" href="/v1/catalog.jsonld"' in html
+    assert "script-src 'self'" in page.headers["content-security-policy"]
+    assert not re.search(
+        r'(src|href)="(https?:)?//[^"]*"[^>]*(rel="stylesheet"|>)\s*</script>', html
+    )
+    assert not re.search(r'<(script|img|link)[^>]+(src|href)="(https?:)?//', html)
+    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    assert block is not None
+    schema = json.loads(block.group(1))
+    for key in (
+        "name",
+        "description",
+        "url",
+        "identifier",
+        "keywords",
+        "license",
+        "creator",
+        "temporalCoverage",
+        "spatialCoverage",
+        "variableMeasured",
+        "distribution",
+        "version",
+    ):
+        assert schema[key], key
+    english = client.get("/?lang=en").text
+    assert "Headline indicators" in english and 'lang="en"' in english
+    assert client.get("/?lang=fr").status_code == 400
