@@ -8,7 +8,7 @@ WORKERS ?= 1
 ARTIFACT := build/longgang-2024.json
 DATASET := $(wildcard datasets/longgang-2024/*)
 
-.PHONY: install build serve test lint typecheck openapi sdk check-generated release-spec
+.PHONY: install build serve test lint typecheck openapi sdk check-generated release-spec browser
 
 install: $(VENV)/.installed
 
@@ -49,5 +49,11 @@ lint: install
 typecheck: install
 	$(BIN)/mypy
 
-test: build lint typecheck check-generated
+# The landing page's browser test needs headless Chromium and CJK fonts (Debian packages).
+browser:
+	@if ! command -v chromium >/dev/null 2>&1 || ! dpkg -s fonts-noto-cjk >/dev/null 2>&1; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk; \
+	fi
+
+test: build lint typecheck check-generated browser
 	$(BIN)/python -m pytest

@@ -1,0 +1,131 @@
+"""The landing page in a real browser: headline figures on screen, nothing fetched from elsewhere.
+
+Headless Chromium loads the page from a served instance through a trap proxy:
+the browser never proxies loopback, so any request that would leave the
+machine reaches the trap instead, and the test fails if the trap saw one.
+The browser's own housekeeping calls to its vendor's services (time, updates,
+accounts), which no page asks for, are told apart by host and left aside.
+Screenshots at phone and desktop widths go to ``screenshots/`` (git-ignored).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import socket
+import subprocess
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SCREENSHOTS = ROOT / "screenshots"
+SIZES = {"phone": (390, 2600), "desktop": (1366, 2000)}
+FIGURES = ("6.3%", "6.5%", "5.2%", "5.5%", "6%", "8%", "13.3%", "-2.42%")
+_BROWSER_OWN = re.compile(
+    rb"^\S+ (?:https?://)?[\w.-]*\.(?:google\.com|googleapis\.com|gstatic\.com)[:/ ]"
+)
+
+
+class Trap:
+    """A proxy that answers nobody and remembers every connection made to it."""
+
+    def __init__(self) -> None:
+        self.server = socket.socket()
+        self.server.bind(("127.0.0.1", 0))
+        self.server.listen()
+        self.server.settimeout(0.2)
+        self.port: int = self.server.getsockname()[1]
+        self.seen: list[bytes] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+
+    def _serve(self) -> None:
+        while not self._stop.is_set():
+            try:
+                connection, _ = self.server.accept()
+            except TimeoutError:
+                continue
+            with connection:
+                connection.settimeout(1)
+                try:
+                    self.seen.append(connection.recv(1024))
+                except OSError:
+                    self.seen.append(b"")
+
+    def page_requests(self) -> list[bytes]:
+        """What was sent on the page's behalf: everything but the browser's housekeeping."""
+        return [request for request in self.seen if not _BROWSER_OWN.match(request)]
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join()
+        self.server.close()
+
+
+@pytest.fixture
+def trap() -> Iterator[Trap]:
+    trap = Trap()
+    yield trap
+    trap.close()
+
+
+def _chromium(trap: Trap, profile: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    assert browser, "chromium is missing: `make test` installs it (Debian package chromium)"
+    return subprocess.run(
+        [
+            browser,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-domain-reliability",
+            "--disable-client-side-phishing-detection",
+            "--disable-features=NetworkTimeServiceQuerying,OptimizationHints,Translate,MediaRouter",
+            "--hide-scrollbars",
+            f"--user-data-dir={profile}",
+            f"--proxy-server=http://127.0.0.1:{trap.port}",
+            *arguments,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_landing_page_in_a_browser(served_url: str, trap: Trap, tmp_path: Path, lang: str) -> None:
+    url = f"{served_url}/?lang={lang}"
+    dom = _chromium(trap, tmp_path / "dom", "--dump-dom", url).stdout
+    for figure in FIGURES:
+        assert f">{figure}<" in dom, figure
+    assert "<svg" in dom
+    SCREENSHOTS.mkdir(exist_ok=True)
+    for name, (width, height) in SIZES.items():
+        shot = SCREENSHOTS / f"landing-{lang}-{name}.png"
+        shot.unlink(missing_ok=True)
+        _chromium(
+            trap, tmp_path / name, f"--window-size={width},{height}", f"--screenshot={shot}", url
+        )
+        assert shot.stat().st_size > 20_000, f"{shot} looks empty"
+    assert trap.page_requests() == [], f"requests left the machine: {trap.page_requests()[:3]}"
+
+
+def test_the_trap_would_see_an_outside_request(trap: Trap, tmp_path: Path) -> None:
+    # The proof that the trap works: an outside URL does reach it.
+    try:
+        _chromium(trap, tmp_path / "outside", "--dump-dom", "http://example.org/")
+    except subprocess.CalledProcessError:
+        pass
+    assert any(b"example.org" in r for r in trap.page_requests()), (
+        "the trap proxy saw no request for the page: the browser test would prove nothing"
+    )
