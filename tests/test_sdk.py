@@ -316,6 +316,7 @@ ROUND_TRIPS: dict[str, tuple[Callable[[Client], Any], str, dict[str, str]]] = {
     "getDataset": (lambda c: c.dataset(), "/v1/dataset", {}),
     "getHealth": (lambda c: c.health(), "/healthz", {}),
     "getReadiness": (lambda c: c.readiness(), "/readyz", {}),
+    "getReleases": (lambda c: c.releases(), "/v1/releases", {}),
     "listIndicators": (lambda c: list(c.indicators.list(limit=40)), "/v1/indicators", {}),
     "getIndicator": (lambda c: c.indicators.get("gdp-growth"), "/v1/indicators/gdp-growth", {}),
     "listObservations": (

@@ -1,4 +1,4 @@
-"""What portals harvest: DCAT-AP catalogue, Frictionless package, downloads, releases, landing page."""
+"""What portals harvest: DCAT-AP catalogue, data package, downloads, releases, landing page."""
 
 from __future__ import annotations
 
@@ -94,8 +94,10 @@ def test_catalog_is_the_same_bytes_in_every_process(
 ) -> None:
     code = (
         "from pathlib import Path; import sys; from longgang_api.artifact import load; "
-        "from longgang_api.downloads import Downloads; from longgang_api.catalog import build_catalog; "
-        f"d = load(Path({str(artifact_path)!r})); c = build_catalog(d, Downloads.build(d, d.data), 'http://x'); "
+        "from longgang_api.downloads import Downloads; "
+        "from longgang_api.catalog import build_catalog; "
+        f"d = load(Path({str(artifact_path)!r})); "
+        "c = build_catalog(d, Downloads.build(d, d.data), 'http://x'); "
         "sys.stdout.buffer.write(c.turtle + c.jsonld)"
     )
     outputs = {

@@ -34,6 +34,7 @@ from longgang_api.resources.projects import ProjectController
 from longgang_api.resources.search import SearchController
 from longgang_api.resources.sections import SectionController
 from longgang_api.resources.syndication import SyndicationController
+from longgang_api.response_cache import ResponseCache
 from longgang_api.served import Served
 
 API_VERSION = "1.0.0"
@@ -73,7 +74,10 @@ def openapi_config(dataset: LoadedDataset) -> OpenAPIConfig:
 
 
 class ReadOnlyApp(Litestar):
-    """A Litestar app that answers HEAD like GET and stamps every response's headers."""
+    """A Litestar app that answers HEAD like GET, stamps every response's headers and,
+    with a :class:`ResponseCache`, answers repeated reads from memory before routing."""
+
+    response_cache: ResponseCache | None = None
 
     async def __call__(
         self,
@@ -88,9 +92,18 @@ class ReadOnlyApp(Litestar):
         head = http_scope["method"] == "HEAD"
         if head:
             http_scope = cast("HTTPScope", {**http_scope, "method": "GET"})
-        await super().__call__(
-            http_scope, receive, wrap_send(http_scope, cast("Send", send), head=head)
-        )
+        raw_send = cast("Send", send)
+        cache = self.response_cache
+        if cache is not None and http_scope["method"] == "GET":
+            if await cache.answer(http_scope, raw_send, head=head):
+                return
+            await super().__call__(
+                http_scope,
+                receive,
+                cache.recording(http_scope, wrap_send(http_scope, raw_send, head=head)),
+            )
+            return
+        await super().__call__(http_scope, receive, wrap_send(http_scope, raw_send, head=head))
 
 
 def create_app(
@@ -98,6 +111,7 @@ def create_app(
     *,
     max_age: int = DEFAULT_MAX_AGE,
     public_base_url: str = DEFAULT_PUBLIC_BASE_URL,
+    response_cache: bool = True,
 ) -> Litestar:
     """Build the read-only API over a loaded, verified dataset.
 
@@ -122,7 +136,7 @@ def create_app(
             SyndicationController,
         ],
     )
-    return ReadOnlyApp(
+    app = ReadOnlyApp(
         route_handlers=[v1, HealthController, DocsController, LandingController],
         dependencies={"served": Provide(provide_served, sync_to_thread=False, use_cache=True)},
         exception_handlers={
@@ -140,3 +154,6 @@ def create_app(
         openapi_config=openapi_config(dataset),
         debug=False,
     )
+    if response_cache:
+        app.response_cache = ResponseCache()
+    return app

@@ -1,0 +1,106 @@
+"""The response cache answers exactly what the app would, from memory, within its bounds."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from litestar import Litestar
+from litestar.testing import TestClient
+
+from longgang_api.app import ReadOnlyApp, create_app
+from longgang_api.artifact import LoadedDataset
+from longgang_api.response_cache import ResponseCache
+
+SAMPLE = [
+    "/v1",
+    "/v1/dataset",
+    "/v1/indicators",
+    "/v1/indicators?category=economy&headline=true",
+    "/v1/observations?period=2024&sort=-value&limit=7",
+    "/v1/observations?format=csv&bom=true",
+    "/v1/projects?year=2024&status=started&q=学校",
+    "/v1/glossary/two-mountains",
+    "/v1/sections?kind=item&limit=3",
+    "/v1/search?q=碧道",
+    "/v1/catalog.ttl",
+    "/v1/datapackage.json",
+    "/v1/downloads/glossary.csv",
+    "/",
+    "/?lang=en",
+]
+VARIANTS = [
+    {},
+    {"accept-encoding": "gzip"},
+    {"accept": "text/csv"},
+    {"accept": "application/x-ndjson", "origin": "https://portal.example.org"},
+]
+VOLATILE = {"x-request-id", "date"}
+
+
+@pytest.fixture(scope="module")
+def uncached(dataset: LoadedDataset) -> Iterator[TestClient[Litestar]]:
+    with TestClient(create_app(dataset, response_cache=False)) as client:
+        yield client
+
+
+def _headers(response: object) -> dict[str, str]:
+    headers = response.headers  # type: ignore[attr-defined]
+    return {k: v for k, v in headers.items() if k not in VOLATILE}
+
+
+@pytest.mark.parametrize("url", SAMPLE)
+@pytest.mark.parametrize("variant", range(len(VARIANTS)))
+def test_cached_answers_are_byte_identical(
+    client: TestClient[Litestar], uncached: TestClient[Litestar], url: str, variant: int
+) -> None:
+    headers = VARIANTS[variant]
+    first = client.get(url, headers=headers)
+    second = client.get(url, headers=headers)  # from memory when the first was a 200
+    plain = uncached.get(url, headers=headers)
+    for answer in (first, second):
+        assert answer.status_code == plain.status_code
+        assert answer.content == plain.content
+        assert _headers(answer) == _headers(plain)
+    assert second.headers["x-request-id"] != first.headers["x-request-id"]
+
+
+def test_the_cache_is_used_and_answers_revalidations(
+    app: Litestar, client: TestClient[Litestar]
+) -> None:
+    assert isinstance(app, ReadOnlyApp) and app.response_cache is not None
+    cache = app.response_cache
+    url = "/v1/observations?limit=3&kind=plan"
+    etag = client.get(url).headers["etag"]
+    hits = cache.hits
+    assert client.get(url).status_code == 200
+    revalidated = client.get(url, headers={"if-none-match": etag})
+    assert revalidated.status_code == 304 and revalidated.content == b""
+    assert revalidated.headers["etag"] == etag and revalidated.headers["x-request-id"]
+    head = client.head(url)
+    assert head.status_code == 200 and head.content == b""
+    assert cache.hits == hits + 3
+
+
+def test_errors_are_not_kept(app: Litestar, client: TestClient[Litestar]) -> None:
+    assert isinstance(app, ReadOnlyApp) and app.response_cache is not None
+    before = len(app.response_cache)
+    for _ in range(3):
+        assert client.get("/v1/indicators?limit=0").status_code == 400
+        assert client.get("/v1/projects/nope").status_code == 404
+    assert len(app.response_cache) == before
+
+
+def test_the_cache_is_bounded(dataset: LoadedDataset) -> None:
+    app = create_app(dataset)
+    assert isinstance(app, ReadOnlyApp)
+    app.response_cache = ResponseCache(max_entries=3, max_bytes=10**6)
+    with TestClient(app) as client:
+        for limit in range(1, 11):
+            client.get(f"/v1/glossary?limit={limit}")
+        assert len(app.response_cache) == 3
+    app.response_cache = ResponseCache(max_entries=100, max_bytes=8 * 30_000)
+    with TestClient(app) as client:
+        for limit in range(1, 18):
+            client.get(f"/v1/glossary?limit={limit}", headers={"accept-encoding": "identity"})
+        assert app.response_cache._bytes <= 8 * 30_000
