@@ -8,7 +8,7 @@ WORKERS ?= 1
 ARTIFACT := build/longgang-2024.json
 DATASET := $(wildcard datasets/longgang-2024/*)
 
-.PHONY: install build serve test lint typecheck openapi sdk check-generated release-spec browser
+.PHONY: install build serve test lint typecheck openapi sdk check-generated release-spec browser bench
 
 install: $(VENV)/.installed
 
@@ -54,6 +54,13 @@ browser:
 	@if ! command -v chromium >/dev/null 2>&1 || ! dpkg -s fonts-noto-cjk >/dev/null 2>&1; then \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk; \
 	fi
+
+# Not part of `make test`: figures, not pass/fail (see the README's Performance section).
+bench: build
+	@if ! command -v wrk >/dev/null 2>&1 || ! command -v nginx >/dev/null 2>&1; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx-light; \
+	fi
+	$(BIN)/python -m tests.benchmark
 
 test: build lint typecheck check-generated browser
 	$(BIN)/python -m pytest

@@ -206,7 +206,7 @@ def _sqlite(dataset: LoadedDataset) -> bytes:
             quoted = ", ".join(f'"{n}"' for n in names)
             connection.executemany(
                 f'INSERT INTO "{table.name}" ({quoted}) VALUES ({placeholders})',
-                [[flat_row(r).get(n) for n in names] for r in table.rows(dataset)],
+                [[row.get(n) for n in names] for row in map(flat_row, table.rows(dataset))],
             )
         connection.commit()
         return connection.serialize()

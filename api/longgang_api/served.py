@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import msgspec
 
 from longgang_api.artifact import LoadedDataset
-from longgang_api.catalog import Catalog, build_catalog
 from longgang_api.cursor import CursorCodec
 from longgang_api.downloads import Downloads
 from longgang_api.envelopes import IndicatorDetail, SearchHit
@@ -16,6 +17,9 @@ from longgang_api.http_caching import CachePolicy
 from longgang_api.model import GlossaryTerm, LocalizedText, Observation, Project, Section
 from longgang_api.query import Collection, Scalar
 from longgang_api.representation import csv_columns
+
+if TYPE_CHECKING:
+    from longgang_api.catalog import Catalog
 
 _KIND_ORDER = {"actual": 0, "target": 1, "plan": 2}
 
@@ -69,6 +73,28 @@ SEARCH_SORTS: dict[str, Callable[[SearchHit], Scalar]] = {
 }
 
 
+class Syndication:
+    """Downloads and the catalogue, made on first use.
+
+    Building them (and importing rdflib) costs about a third of a second; the
+    API answers before any portal asks for them, which keeps start-up short.
+    """
+
+    def __init__(self, dataset: LoadedDataset, public_base_url: str) -> None:
+        self._dataset = dataset
+        self._base_url = public_base_url
+
+    @functools.cached_property
+    def downloads(self) -> Downloads:
+        return Downloads.build(self._dataset, self._dataset.data)
+
+    @functools.cached_property
+    def catalog(self) -> Catalog:
+        from longgang_api.catalog import build_catalog
+
+        return build_catalog(self._dataset, self.downloads, self._base_url)
+
+
 @dataclass(frozen=True, slots=True)
 class Served:
     """The dataset, its collections and the HTTP policies of one running server."""
@@ -83,9 +109,16 @@ class Served:
     codec: CursorCodec
     cache: CachePolicy
     csv_columns: dict[str, tuple[str, ...]]
-    downloads: Downloads
-    catalog: Catalog
+    syndication: Syndication
     public_base_url: str
+
+    @property
+    def downloads(self) -> Downloads:
+        return self.syndication.downloads
+
+    @property
+    def catalog(self) -> Catalog:
+        return self.syndication.catalog
 
     @classmethod
     def build(cls, dataset: LoadedDataset, max_age: int, public_base_url: str) -> Served:
@@ -183,10 +216,8 @@ class Served:
             text_of=lambda h: hit_texts[f"{h.kind}:{h.id}"],
             default_sort=("rank",),
         )
-        downloads = Downloads.build(dataset, dataset.data)
         return cls(
-            downloads=downloads,
-            catalog=build_catalog(dataset, downloads, public_base_url),
+            syndication=Syndication(dataset, public_base_url),
             public_base_url=public_base_url,
             dataset=dataset,
             indicators=indicators,
