@@ -23,8 +23,7 @@ $(ARTIFACT): $(VENV)/.installed $(DATASET) $(wildcard api/longgang_api/*.py)
 	$(BIN)/python -m longgang_api.build
 
 serve: build
-	$(BIN)/granian --interface asgi --host $(HOST) --port $(PORT) --workers $(WORKERS) \
-		--factory longgang_api.asgi:create_served_app
+	HOST=$(HOST) PORT=$(PORT) WORKERS=$(WORKERS) $(BIN)/python -m longgang_api.server
 
 openapi: build
 	$(BIN)/python -m longgang_api.openapi

@@ -28,6 +28,7 @@ from pathlib import Path
 
 import httpx
 
+from longgang_api.server import granian_command
 from longgang_opendata import Client
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -64,24 +65,9 @@ def _wait(url: str, timeout: float = 30) -> float:
 @contextmanager
 def api_server() -> Iterator[tuple[str, subprocess.Popen[bytes], float]]:
     port = _free_port()
-    granian = Path(sys.executable).with_name("granian")
     started = time.monotonic()
     process = subprocess.Popen(
-        [
-            str(granian),
-            "--interface",
-            "asgi",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--workers",
-            "1",
-            "--log-level",
-            "warning",
-            "--factory",
-            "longgang_api.asgi:create_served_app",
-        ],
+        granian_command("127.0.0.1", port, 1),
         env={**os.environ, "LONGGANG_ARTIFACT": str(ARTIFACT)},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

@@ -5,7 +5,6 @@ import functools
 import os
 import socket
 import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Iterator
@@ -20,6 +19,7 @@ from litestar.testing import TestClient
 from longgang_api.app import create_app
 from longgang_api.artifact import LoadedDataset, load
 from longgang_api.build import DEFAULT_DATASET, BuildResult, compile_artifact, load_records, write
+from longgang_api.server import granian_command
 
 
 @functools.cache
@@ -73,37 +73,46 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def serve(artifact: Path, factory: str = "longgang_api.asgi:create_served_app") -> Iterator[str]:
-    """Serve ``factory`` with granian (1 worker) on a free loopback port; yield its URL."""
+def serve(
+    artifact: Path,
+    factory: str = "longgang_api.asgi:create_served_app",
+    env: dict[str, str] | None = None,
+) -> Iterator[str]:
+    """Serve ``factory`` with granian as ``make serve`` does, on a free loopback port."""
     port = _free_port()
     root = Path(__file__).resolve().parents[1]
-    env = {**os.environ, "LONGGANG_ARTIFACT": str(artifact), "PYTHONPATH": str(root)}
-    granian = Path(sys.executable).with_name("granian")
-    command = [str(granian), "--interface", "asgi", "--host", "127.0.0.1", "--port", str(port)]
+    environment = {
+        **os.environ,
+        "LONGGANG_ARTIFACT": str(artifact),
+        "PYTHONPATH": str(root),
+        **(env or {}),
+    }
+    command = granian_command("127.0.0.1", port, 1)
+    command[-1] = factory
     process = subprocess.Popen(
-        [*command, "--workers", "1", "--factory", factory],
-        env=env,
-        cwd=root,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        command, env=environment, cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
     try:
-        while True:
-            try:
-                if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                stderr = process.stderr.read().decode() if process.stderr else ""
-                raise RuntimeError(f"the server did not start: {stderr}")
-            time.sleep(0.1)
+        wait_until_up(url, process)
         yield url
     finally:
         process.terminate()
-        process.wait(timeout=10)
+        process.wait(timeout=40)
+
+
+def wait_until_up(url: str, process: subprocess.Popen[bytes], timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            stderr = process.stderr.read().decode() if process.stderr else ""
+            raise RuntimeError(f"the server did not start: {stderr}")
+        time.sleep(0.05)
 
 
 @pytest.fixture(scope="session")

@@ -4,11 +4,13 @@
 
 - ``field_type``: a response field changes type (the glossary's ``number`` as a string);
 - ``undocumented_status``: a status code the document does not list (418);
-- ``server_error``: a 500 on a negative input (a non-numeric ``limit``).
+- ``server_error``: a 500 on a negative input (a non-numeric ``limit``);
+- ``slow``: not a bug — a route that answers after two seconds, to hold requests in flight.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any, cast
@@ -93,3 +95,17 @@ def server_error() -> ASGIApp:
         await app(scope, receive, send)
 
     return buggy
+
+
+def slow() -> ASGIApp:
+    """The served app with one extra route, ``/slow``, that takes two seconds to answer."""
+    app = _served()
+
+    async def with_slow_route(scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["path"] == "/slow":
+            await asyncio.sleep(2)
+            await _answer(send, 200, b'{"done": true}', "application/json")
+            return
+        await app(scope, receive, send)
+
+    return with_slow_route

@@ -23,9 +23,10 @@ from litestar.types import (
 
 from longgang_api.artifact import LoadedDataset
 from longgang_api.docs import DocsController
-from longgang_api.headers import wrap_send
+from longgang_api.headers import standard_headers, wrap_send
 from longgang_api.landing import LandingController
-from longgang_api.problems import NotAcceptable, handle_http_exception
+from longgang_api.limits import RateLimiter, oversize_status
+from longgang_api.problems import NotAcceptable, handle_http_exception, send_problem
 from longgang_api.resources.glossary import GlossaryController
 from longgang_api.resources.indicators import IndicatorController
 from longgang_api.resources.meta import HealthController, MetaController
@@ -74,10 +75,16 @@ def openapi_config(dataset: LoadedDataset) -> OpenAPIConfig:
 
 
 class ReadOnlyApp(Litestar):
-    """A Litestar app that answers HEAD like GET, stamps every response's headers and,
-    with a :class:`ResponseCache`, answers repeated reads from memory before routing."""
+    """The Litestar app behind one entry that every request passes first.
+
+    There: oversized requests are refused, the optional rate limit applies,
+    HEAD is answered as GET without the body (so the document lists each
+    operation once), every answer gets its request id and security headers,
+    and a :class:`ResponseCache` answers repeated reads before any routing.
+    """
 
     response_cache: ResponseCache | None = None
+    rate_limiter: RateLimiter | None = None
 
     async def __call__(
         self,
@@ -89,21 +96,33 @@ class ReadOnlyApp(Litestar):
             await super().__call__(scope, receive, send)
             return
         http_scope = cast("HTTPScope", scope)
+        raw_send = cast("Send", send)
+        extra = standard_headers(http_scope)
+        oversize = oversize_status(http_scope)
+        if oversize is not None:
+            await send_problem(
+                raw_send, oversize, "the request is larger than this server accepts", extra
+            )
+            return
+        if self.rate_limiter is not None:
+            client = http_scope.get("client") or ("unknown", 0)
+            decision = self.rate_limiter.check(client[0])
+            extra += decision.headers()
+            if not decision.allowed:
+                detail = f"too many requests; retry in {decision.reset_seconds} s"
+                await send_problem(raw_send, 429, detail, extra)
+                return
         head = http_scope["method"] == "HEAD"
         if head:
             http_scope = cast("HTTPScope", {**http_scope, "method": "GET"})
-        raw_send = cast("Send", send)
         cache = self.response_cache
         if cache is not None and http_scope["method"] == "GET":
-            if await cache.answer(http_scope, raw_send, head=head):
+            if await cache.answer(http_scope, raw_send, extra, head=head):
                 return
-            await super().__call__(
-                http_scope,
-                receive,
-                cache.recording(http_scope, wrap_send(http_scope, raw_send, head=head)),
-            )
-            return
-        await super().__call__(http_scope, receive, wrap_send(http_scope, raw_send, head=head))
+            outgoing = cache.recording(http_scope, wrap_send(raw_send, extra, head=head))
+        else:
+            outgoing = wrap_send(raw_send, extra, head=head)
+        await super().__call__(http_scope, receive, outgoing)
 
 
 def create_app(
@@ -112,6 +131,7 @@ def create_app(
     max_age: int = DEFAULT_MAX_AGE,
     public_base_url: str = DEFAULT_PUBLIC_BASE_URL,
     response_cache: bool = True,
+    rate_limit: str | None = None,
 ) -> Litestar:
     """Build the read-only API over a loaded, verified dataset.
 
@@ -156,4 +176,6 @@ def create_app(
     )
     if response_cache:
         app.response_cache = ResponseCache()
+    if rate_limit:
+        app.rate_limiter = RateLimiter.parse(rate_limit)
     return app

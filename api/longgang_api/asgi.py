@@ -5,7 +5,8 @@
 ``LONGGANG_ARTIFACT`` — path of the dataset artifact (default: build/longgang-2024.json);
 ``CACHE_MAX_AGE`` — seconds for ``Cache-Control: max-age`` (default 3600);
 ``PUBLIC_BASE_URL`` — where the API is reachable from outside, the root of the
-catalogue's URIs (default http://127.0.0.1:8000).
+catalogue's URIs (default http://127.0.0.1:8000);
+``RATE_LIMIT`` — requests per client, e.g. ``120/minute`` (default: no limit).
 An artifact that is missing or fails its sha256 check stops the server with a
 message and exit status 2: it never serves part of a dataset.
 """
@@ -38,4 +39,11 @@ def create_served_app() -> Litestar:
         print(f"longgang-api: refusing to start: {error}", file=sys.stderr)
         raise SystemExit(2) from None
     public = os.environ.get("PUBLIC_BASE_URL", DEFAULT_PUBLIC_BASE_URL)
-    return create_app(dataset, max_age=int(max_age_text), public_base_url=public)
+    rate_limit = os.environ.get("RATE_LIMIT") or None
+    try:
+        return create_app(
+            dataset, max_age=int(max_age_text), public_base_url=public, rate_limit=rate_limit
+        )
+    except ValueError as error:
+        print(f"longgang-api: refusing to start: {error}", file=sys.stderr)
+        raise SystemExit(2) from None

@@ -30,17 +30,22 @@ def request_id(scope: Scope) -> str:
     return uuid.uuid4().hex
 
 
-def wrap_send(scope: Scope, send: Send, *, head: bool) -> Send:
-    """``send`` that stamps the standard headers and, for HEAD, drops the body."""
-    rid = request_id(scope)
+def standard_headers(scope: Scope) -> list[tuple[bytes, bytes]]:
+    """The request id and security headers for the answer to ``scope``."""
+    return [(b"x-request-id", request_id(scope).encode()), *_SECURITY]
+
+
+_SECURITY = [(name.encode(), value.encode()) for name, value in SECURITY_HEADERS.items()]
+
+
+def wrap_send(send: Send, extra: list[tuple[bytes, bytes]], *, head: bool) -> Send:
+    """``send`` that adds ``extra`` headers and, for HEAD, drops the body."""
 
     async def send_wrapped(message: Message) -> None:
         if message["type"] == "http.response.start":
             headers = MutableScopeHeaders.from_message(message)
-            headers["x-request-id"] = rid
-            for name, value in SECURITY_HEADERS.items():
-                if name not in headers:
-                    headers[name] = value
+            for name, value in extra:
+                headers[name.decode()] = value.decode()
         elif head and message["type"] == "http.response.body":
             if message.get("more_body", False):
                 return

@@ -16,6 +16,7 @@ import msgspec
 from litestar import Request, Response
 from litestar.exceptions import HTTPException, ValidationException
 from litestar.openapi.datastructures import ResponseSpec
+from litestar.types import Send
 from msgspec import Meta
 
 from longgang_api.model import Base
@@ -43,7 +44,9 @@ _SLUGS = {
     404: "not-found",
     405: "method-not-allowed",
     406: "not-acceptable",
+    414: "uri-too-long",
     429: "too-many-requests",
+    431: "headers-too-large",
     500: "internal-error",
     503: "unavailable",
 }
@@ -76,21 +79,45 @@ class BadParameter(HTTPException):
         self.parameter = parameter
 
 
+def problem_body(status: int, detail: str, parameter: str | None = None) -> bytes:
+    return msgspec.json.encode(
+        Problem(
+            type=PROBLEM_TYPE_BASE + _SLUGS.get(status, str(status)),
+            title=_TITLES.get(status, "Error"),
+            status=status,
+            detail=detail,
+            parameter=parameter,
+        )
+    )
+
+
+async def send_problem(
+    send: Send, status: int, detail: str, headers: list[tuple[bytes, bytes]]
+) -> None:
+    """Answer with a problem directly on the ASGI connection (before any routing)."""
+    body = problem_body(status, detail)
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", PROBLEM_MEDIA_TYPE.encode()),
+                (b"content-length", str(len(body)).encode()),
+                *headers,
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": body, "more_body": False})
+
+
 def problem_response(
     status: int,
     detail: str,
     parameter: str | None = None,
     headers: dict[str, str] | None = None,
 ) -> Response[bytes]:
-    body = Problem(
-        type=PROBLEM_TYPE_BASE + _SLUGS.get(status, str(status)),
-        title=_TITLES.get(status, "Error"),
-        status=status,
-        detail=detail,
-        parameter=parameter,
-    )
     return Response(
-        content=msgspec.json.encode(body),
+        content=problem_body(status, detail, parameter),
         status_code=status,
         media_type=PROBLEM_MEDIA_TYPE,
         headers=headers,

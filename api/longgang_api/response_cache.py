@@ -15,11 +15,8 @@ from typing import Any
 
 from litestar.types import HTTPResponseStartEvent, HTTPScope, Message, Send
 
-from longgang_api.headers import SECURITY_HEADERS, request_id
-
 Headers = list[tuple[bytes, bytes]]
 Key = tuple[str, bytes, bytes, bool, bool]
-_SECURITY = [(name.encode(), value.encode()) for name, value in SECURITY_HEADERS.items()]
 _NOT_MODIFIED_HEADERS = frozenset(
     {b"etag", b"cache-control", b"last-modified", b"vary", b"content-location", b"link"}
 )
@@ -57,7 +54,9 @@ class ResponseCache:
         cors = bool(_header(scope, b"origin"))
         return (scope["path"], scope["query_string"], _header(scope, b"accept"), gzip, cors)
 
-    async def answer(self, scope: HTTPScope, send: Send, *, head: bool) -> bool:
+    async def answer(
+        self, scope: HTTPScope, send: Send, extra: list[tuple[bytes, bytes]], *, head: bool
+    ) -> bool:
         """Answer from memory if possible; ``False`` when the app must answer."""
         entry = self._entries.get(self.key(scope))
         if entry is None:
@@ -65,7 +64,6 @@ class ResponseCache:
             return False
         self.hits += 1
         self._entries.move_to_end(self.key(scope))
-        extra = [(b"x-request-id", request_id(scope).encode()), *_SECURITY]
         if_none_match = _header(scope, b"if-none-match")
         if if_none_match and (
             if_none_match == entry.etag or entry.etag in if_none_match.split(b", ")

@@ -1,0 +1,209 @@
+"""Faults and limits: the server never serves part of a dataset, drains on SIGTERM,
+replaces dead workers, bounds requests, and rate-limits clients when asked to."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from longgang_api.server import granian_command
+from longgang_opendata import Client
+from tests.conftest import _free_port, serve, wait_until_up
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _start(artifact: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "LONGGANG_ARTIFACT": str(artifact), "PORT": str(_free_port())}
+    return subprocess.run(
+        [sys.executable, "-m", "longgang_api.server"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+    )
+
+
+@pytest.fixture
+def artifact_copy(artifact_path: Path, tmp_path: Path) -> Path:
+    copy = tmp_path / artifact_path.name
+    shutil.copy(artifact_path, copy)
+    shutil.copy(artifact_path.with_name(artifact_path.name + ".sha256"), tmp_path)
+    return copy
+
+
+def test_a_missing_artifact_stops_the_server(tmp_path: Path) -> None:
+    result = _start(tmp_path / "longgang-2024.json")
+    assert result.returncode == 2
+    assert "refusing to start" in result.stderr and "make build" in result.stderr
+
+
+def test_a_truncated_artifact_stops_the_server(artifact_copy: Path) -> None:
+    artifact_copy.write_bytes(artifact_copy.read_bytes()[:-100])
+    result = _start(artifact_copy)
+    assert result.returncode == 2
+    assert "refusing to serve a truncated or altered dataset" in result.stderr
+
+
+def test_a_tampered_artifact_stops_the_server(artifact_copy: Path) -> None:
+    data = artifact_copy.read_bytes().replace(b'"value":6.3', b'"value":9.9', 1)
+    artifact_copy.write_bytes(data)
+    result = _start(artifact_copy)
+    assert result.returncode == 2
+    assert "sha256" in result.stderr
+
+
+def test_a_missing_hash_stops_the_server(artifact_copy: Path) -> None:
+    artifact_copy.with_name(artifact_copy.name + ".sha256").unlink()
+    result = _start(artifact_copy)
+    assert result.returncode == 2
+
+
+def test_workers_refuse_a_bad_artifact_too(artifact_copy: Path) -> None:
+    # A worker started directly (without the launcher's check) refuses as well.
+    artifact_copy.write_bytes(b"{}")
+    code = "from longgang_api.asgi import create_served_app; create_served_app()"
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        env={**os.environ, "LONGGANG_ARTIFACT": str(artifact_copy)},
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 2 and "refusing to start" in result.stderr
+
+
+def test_sigterm_drains_requests_in_flight(artifact_path: Path) -> None:
+    port = _free_port()
+    command = granian_command("127.0.0.1", port, 1)
+    command[-1] = "tests.faulty:slow"
+    env = {**os.environ, "LONGGANG_ARTIFACT": str(artifact_path), "PYTHONPATH": str(ROOT)}
+    process = subprocess.Popen(command, env=env, cwd=ROOT, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    wait_until_up(url, process)
+    answers: list[int] = []
+
+    def slow_client() -> None:
+        answers.append(httpx.get(f"{url}/slow", timeout=30).status_code)
+
+    clients = [threading.Thread(target=slow_client) for _ in range(5)]
+    for client in clients:
+        client.start()
+    time.sleep(0.5)  # all five are now waiting inside the app
+    process.send_signal(signal.SIGTERM)
+    for client in clients:
+        client.join(timeout=30)
+    assert answers == [200] * 5
+    assert process.wait(timeout=30) == 0
+    with pytest.raises(httpx.TransportError):
+        httpx.get(f"{url}/healthz", timeout=2)
+
+
+def _children(pid: int) -> list[int]:
+    path = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(p) for p in path.read_text().split()] if path.exists() else []
+
+
+def test_a_killed_worker_is_replaced(artifact_path: Path) -> None:
+    port = _free_port()
+    env = {**os.environ, "LONGGANG_ARTIFACT": str(artifact_path), "PORT": str(port)}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "longgang_api.server"], env=env, cwd=ROOT, stderr=subprocess.PIPE
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_up(url, process)
+        (worker,) = _children(process.pid)
+        os.kill(worker, signal.SIGKILL)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            replacements = [p for p in _children(process.pid) if p != worker]
+            if replacements:
+                break
+            time.sleep(0.1)
+        assert replacements, "the dead worker was not replaced"
+        wait_until_up(url, process)
+        assert httpx.get(f"{url}/v1/glossary?limit=1").status_code == 200
+    finally:
+        process.terminate()
+        process.wait(timeout=40)
+
+
+def _raw(port: int, request: bytes) -> bytes:
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as connection:
+        connection.sendall(request)
+        chunks = []
+        while True:
+            try:
+                chunk = connection.recv(65536)
+            except TimeoutError:
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+            if b"\r\n\r\n" in b"".join(chunks):
+                break
+        return b"".join(chunks)
+
+
+def test_oversized_requests_over_real_http(served_url: str) -> None:
+    long_url = httpx.get(f"{served_url}/v1/indicators?q=" + "x" * 16_000)
+    assert long_url.status_code == 414
+    assert long_url.headers["content-type"] == "application/problem+json"
+    big_headers = {f"x-filler-{i}": "y" * 1000 for i in range(20)}
+    response = httpx.get(f"{served_url}/v1", headers=big_headers)
+    assert response.status_code == 431
+    assert response.json()["status"] == 431
+    port = int(served_url.rsplit(":", 1)[1])
+    huge = b"GET /v1 HTTP/1.1\r\nHost: x\r\nX-Huge: " + b"z" * 200_000 + b"\r\n\r\n"
+    answer = _raw(port, huge)
+    assert answer == b"" or answer.split(b" ")[1] in (b"400", b"413", b"431")
+    assert httpx.get(f"{served_url}/healthz").status_code == 200
+
+
+def test_answers_are_hardened(served_url: str) -> None:
+    for path in ("/", "/v1", "/docs", "/v1/nowhere", "/v1/downloads/glossary.csv"):
+        response = httpx.get(f"{served_url}{path}")
+        assert response.headers["x-content-type-options"] == "nosniff"
+        assert response.headers["referrer-policy"] == "no-referrer"
+        assert "set-cookie" not in response.headers
+    for html in ("/", "/docs"):
+        csp = httpx.get(f"{served_url}{html}").headers["content-security-policy"]
+        assert "default-src 'self'" in csp and "object-src 'none'" in csp
+
+
+def test_rate_limit_answers_429_and_the_sdk_waits(artifact_path: Path) -> None:
+    with serve(artifact_path, env={"RATE_LIMIT": "4/second"}) as url:
+        statuses = [httpx.get(f"{url}/v1/glossary?limit=1") for _ in range(8)]
+        limited = [r for r in statuses if r.status_code == 429]
+        assert limited, [r.status_code for r in statuses]
+        problem = limited[0]
+        assert problem.headers["content-type"] == "application/problem+json"
+        assert int(problem.headers["retry-after"]) >= 1
+        assert problem.headers["ratelimit-limit"] == "4"
+        assert problem.headers["ratelimit-remaining"] == "0"
+        assert "ratelimit-reset" in statuses[0].headers
+        time.sleep(1.2)
+        seen: list[int] = []
+        http = httpx.Client(event_hooks={"response": [lambda r: seen.append(r.status_code)]})
+        with Client(base_url=url, http_client=http, max_retries=5) as sdk:
+            records = list(sdk.observations.list(limit=10))
+        assert len(records) > 100
+        assert 429 in seen, "the SDK never met the limit: the test proves nothing"
+        assert seen[-1] == 200
+
+
+def test_rate_limit_is_off_by_default(served_url: str) -> None:
+    statuses = {httpx.get(f"{served_url}/healthz").status_code for _ in range(50)}
+    assert statuses == {200}
+    assert "ratelimit-limit" not in httpx.get(f"{served_url}/healthz").headers
