@@ -54,6 +54,62 @@ CASES: list[tuple[str, str, dict[str, str], int, str | None]] = [
     ("PUT", "/v1/indicators/gdp-growth", {}, 405, None),
     ("DELETE", "/v1/projects", {}, 405, None),
     ("PATCH", "/v1/glossary", {}, 405, None),
+    # Repeated and empty parameters.
+    ("GET", "/v1/indicators?q=a&q=b", {}, 400, "q"),
+    ("GET", "/v1/indicators?sort=id&sort=-id", {}, 400, "sort"),
+    ("GET", "/v1/indicators?limit=", {}, 400, "limit"),
+    ("GET", "/v1/indicators?sort=", {}, 400, "sort"),
+    ("GET", "/v1/indicators?format=", {}, 400, "format"),
+    ("GET", "/v1/indicators?category=", {}, 400, "category"),
+    ("GET", "/v1/indicators?q=", {}, 200, None),
+    ("GET", "/v1/indicators?=x", {}, 400, ""),
+    # Text that is not text.
+    ("GET", "/v1/indicators?q=%00", {}, 400, "q"),
+    ("GET", "/v1/search?q=a%00b", {}, 400, "q"),
+    ("GET", "/v1/indicators?q=%FF%FE", {}, 400, "q"),
+    ("GET", "/v1/search?q=%E5%85", {}, 400, "q"),
+    ("GET", "/v1/indicators?q=%1B%5B31m", {}, 400, "q"),
+    ("GET", "/v1/indicators?limit=%FF", {}, 400, "limit"),
+    ("GET", "/v1/indicators?q=%", {}, 200, None),
+    # Sizes.
+    ("GET", "/v1/indicators?q=" + "x" * 16_000, {}, 414, None),
+    ("GET", "/v1/" + "a" * 9_000, {}, 414, None),
+    ("GET", "/v1", {f"x-filler-{i}": "y" * 1000 for i in range(20)}, 431, None),
+    # Downloads: traversal and odd names.
+    ("GET", "/v1/downloads/..%2F..%2Fbuild%2Flonggang-2024.json", {}, 404, None),
+    ("GET", "/v1/downloads/%2Fetc%2Fpasswd", {}, 404, None),
+    ("GET", "/v1/downloads/%00.csv", {}, 404, None),
+    ("GET", "/v1/downloads/.hidden", {}, 404, None),
+    ("GET", "/v1/downloads/" + "a" * 300 + ".csv", {}, 404, None),
+    ("GET", "/v1/downloads/Observations.CSV", {}, 404, None),
+    ("GET", "/v1/downloads/longgang-2024.json?bom=true", {}, 400, "bom"),
+    ("GET", "/v1/downloads/glossary.csv?bom=perhaps", {}, 400, "bom"),
+    ("GET", "/v1/downloads/glossary.csv", {"range": "bytes=0-10"}, 200, None),
+    ("GET", "/v1/downloads/glossary.csv", {"range": "bytes=garbage"}, 200, None),
+    # Accept, Accept-Encoding, If-None-Match of every shape.
+    ("GET", "/v1/indicators", {"accept": ";;;"}, 406, None),
+    ("GET", "/v1/indicators", {"accept": "application/json;q=abc"}, 406, None),
+    ("GET", "/v1/indicators", {"accept": "*/*;q=0"}, 406, None),
+    ("GET", "/v1/indicators", {"accept": "text/*"}, 200, None),
+    ("GET", "/v1/indicators", {"accept": "application/json;q=0.1, text/csv;q=0.9"}, 200, None),
+    ("GET", "/v1/catalog", {"accept": "image/*"}, 406, None),
+    ("GET", "/v1/indicators", {"accept-encoding": ";q=x"}, 200, None),
+    ("GET", "/v1/indicators", {"accept-encoding": "br, zstd"}, 200, None),
+    ("GET", "/v1/indicators", {"accept-encoding": "gzip;q=0"}, 200, None),
+    ("GET", "/v1/indicators", {"if-none-match": "garbage"}, 200, None),
+    ("GET", "/v1/indicators", {"if-none-match": '"nope", W/"nope"'}, 200, None),
+    ("GET", "/v1/indicators", {"if-none-match": "*"}, 304, None),
+    # Trailing slashes and case.
+    ("GET", "/v1/indicators/", {}, 200, None),
+    ("GET", "/v1/glossary/two-mountains/", {}, 200, None),
+    ("GET", "/V1/indicators", {}, 404, None),
+    ("GET", "/v1/Indicators", {}, 404, None),
+    ("GET", "/v1/glossary/Two-Mountains", {}, 404, None),
+    ("GET", "/?lang=EN", {}, 400, "lang"),
+    # Odd methods.
+    ("TRACE", "/v1", {}, 405, None),
+    ("CONNECT", "/v1/indicators", {}, 405, None),
+    ("PROPFIND", "/v1/projects", {}, 405, None),
 ]
 
 
@@ -85,8 +141,60 @@ def test_bad_input_is_a_problem(
         assert response.headers["allow"] == "GET, HEAD, OPTIONS"
 
 
-def test_there_are_at_least_25_cases() -> None:
-    assert len(CASES) >= 25
+def test_there_are_at_least_50_cases() -> None:
+    assert len(CASES) >= 50
+
+
+ROUTES = [
+    "/",
+    "/healthz",
+    "/readyz",
+    "/docs",
+    "/openapi.json",
+    "/v1",
+    "/v1/dataset",
+    "/v1/releases",
+    "/v1/indicators",
+    "/v1/indicators/gdp-growth",
+    "/v1/observations",
+    "/v1/projects",
+    "/v1/projects/cuhk-shenzhen-phase-2",
+    "/v1/glossary",
+    "/v1/glossary/two-mountains",
+    "/v1/sections",
+    "/v1/sections/p4",
+    "/v1/search?q=x",
+    "/v1/catalog",
+    "/v1/catalog.jsonld",
+    "/v1/catalog.ttl",
+    "/v1/datapackage.json",
+    "/v1/downloads/observations.csv",
+]
+
+
+@pytest.mark.parametrize("route", ROUTES)
+@pytest.mark.parametrize("method", ["GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"])
+def test_every_method_on_every_route(client: Client, route: str, method: str) -> None:
+    response = client.request(method, route)
+    if method in ("GET", "HEAD"):
+        assert response.status_code == 200
+        assert (response.content == b"") == (method == "HEAD")
+    elif method == "OPTIONS":
+        assert response.status_code == 204
+        assert response.headers["allow"] == "GET, HEAD, OPTIONS"
+    else:
+        assert response.status_code == 405
+        assert response.headers["allow"] == "GET, HEAD, OPTIONS"
+        assert response.headers["content-type"] == "application/problem+json"
+
+
+def test_a_cursor_from_another_dataset_version_is_refused(client: Client) -> None:
+    from longgang_api.cursor import CursorCodec
+
+    other_version = CursorCodec("0" * 64).encode("observations|||id:asc", 10)
+    response = client.get(f"/v1/observations?cursor={other_version}")
+    assert response.status_code == 400
+    assert response.json()["parameter"] == "cursor"
 
 
 def test_a_cursor_from_another_query_or_collection_is_refused(client: Client) -> None:

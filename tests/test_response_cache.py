@@ -104,3 +104,25 @@ def test_the_cache_is_bounded(dataset: LoadedDataset) -> None:
         for limit in range(1, 18):
             client.get(f"/v1/glossary?limit={limit}", headers={"accept-encoding": "identity"})
         assert app.response_cache._bytes <= 8 * 30_000
+
+
+@pytest.mark.parametrize("tag", ["exact", "*", "weak", "other-encoding", "list", "stale"])
+def test_revalidations_answer_as_the_app_does(
+    client: TestClient[Litestar], uncached: TestClient[Litestar], tag: str
+) -> None:
+    url = "/v1/projects?category=rail"
+    etag = client.get(url).headers["etag"]  # the gzip variant: the test client asks for gzip
+    plain_etag = etag.replace("-gzip", "")
+    header = {
+        "exact": etag,
+        "*": "*",
+        "weak": f"W/{etag}",
+        "other-encoding": plain_etag,
+        "list": f'"stale", {etag}',
+        "stale": '"stale"',
+    }[tag]
+    cached = client.get(url, headers={"if-none-match": header})
+    plain = uncached.get(url, headers={"if-none-match": header})
+    assert cached.status_code == plain.status_code == (200 if tag == "stale" else 304)
+    assert cached.content == plain.content
+    assert _headers(cached) == _headers(plain)

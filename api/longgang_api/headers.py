@@ -46,6 +46,9 @@ def wrap_send(send: Send, extra: list[tuple[bytes, bytes]], *, head: bool) -> Se
             headers = MutableScopeHeaders.from_message(message)
             for name, value in extra:
                 headers[name.decode()] = value.decode()
+            allow = headers.get("allow")
+            if allow is not None and "HEAD" not in allow:  # HEAD is served wherever GET is
+                headers["allow"] = allow.replace("GET", "GET, HEAD")
         elif head and message["type"] == "http.response.body":
             if message.get("more_body", False):
                 return

@@ -135,6 +135,8 @@ def build_query(
         values: Sequence[Scalar] = value if isinstance(value, list | tuple) else [value]  # type: ignore[list-item]
         if values:
             normalised.append((name, tuple(sorted({canonical(v) for v in values}))))
+    if q is not None and any(unicodedata.category(c) == "Cc" or c == "\ufffd" for c in q):
+        raise BadParameter("q", "q must be valid UTF-8 text without control characters")
     query_text = normalise_text(q).strip() if q is not None else None
     query = ListQuery(
         filters=tuple(normalised),

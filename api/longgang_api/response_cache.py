@@ -15,11 +15,11 @@ from typing import Any
 
 from litestar.types import HTTPResponseStartEvent, HTTPScope, Message, Send
 
+from longgang_api.http_caching import accepts_gzip
+
 Headers = list[tuple[bytes, bytes]]
 Key = tuple[str, bytes, bytes, bool, bool]
-_NOT_MODIFIED_HEADERS = frozenset(
-    {b"etag", b"cache-control", b"last-modified", b"vary", b"content-location", b"link"}
-)
+_NOT_MODIFIED_HEADERS = frozenset({b"etag", b"cache-control", b"last-modified", b"vary"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +50,7 @@ class ResponseCache:
 
     @staticmethod
     def key(scope: HTTPScope) -> Key:
-        gzip = b"gzip" in _header(scope, b"accept-encoding")
+        gzip = accepts_gzip(_header(scope, b"accept-encoding").decode("latin-1"))
         cors = bool(_header(scope, b"origin"))
         return (scope["path"], scope["query_string"], _header(scope, b"accept"), gzip, cors)
 
@@ -58,16 +58,19 @@ class ResponseCache:
         self, scope: HTTPScope, send: Send, extra: list[tuple[bytes, bytes]], *, head: bool
     ) -> bool:
         """Answer from memory if possible; ``False`` when the app must answer."""
-        entry = self._entries.get(self.key(scope))
+        key = self.key(scope)
+        entry = self._entries.get(key)
         if entry is None:
             self.misses += 1
             return False
-        self.hits += 1
-        self._entries.move_to_end(self.key(scope))
         if_none_match = _header(scope, b"if-none-match")
-        if if_none_match and (
-            if_none_match == entry.etag or entry.etag in if_none_match.split(b", ")
-        ):
+        if if_none_match:
+            if if_none_match != entry.etag:
+                # Lists, wildcards, weak tags, the other encoding's tag: the app decides.
+                self.misses += 1
+                return False
+            self.hits += 1
+            self._entries.move_to_end(key)
             await send(
                 {
                     "type": "http.response.start",
@@ -77,6 +80,8 @@ class ResponseCache:
             )
             await send({"type": "http.response.body", "body": b"", "more_body": False})
             return True
+        self.hits += 1
+        self._entries.move_to_end(key)
         start: HTTPResponseStartEvent = {
             "type": "http.response.start",
             "status": 200,
