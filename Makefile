@@ -8,7 +8,7 @@ WORKERS ?= 1
 ARTIFACT := build/longgang-2024.json
 DATASET := $(wildcard datasets/longgang-2024/*)
 
-.PHONY: install build serve test lint typecheck openapi sdk check-generated release-spec browser bench
+.PHONY: install build serve test lint typecheck openapi sdk check-generated release-spec browser bench soak fuzz
 
 install: $(VENV)/.installed
 
@@ -60,6 +60,17 @@ bench: build
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx-light; \
 	fi
 	$(BIN)/python -m tests.benchmark
+
+# wrk at 256 connections for two minutes against one worker (not part of `make test`).
+soak: build
+	@if ! command -v wrk >/dev/null 2>&1; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; \
+	fi
+	$(BIN)/python -m tests.soak
+
+# A long schemathesis run over HTTP and the property tests with 5,000 examples each.
+fuzz: build
+	$(BIN)/python -m tests.fuzz
 
 test: build lint typecheck check-generated browser
 	$(BIN)/python -m pytest

@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 import httpx
 
@@ -162,7 +163,8 @@ def wrk(
 
 
 def _lua(paths: list[str], folder: Path, name: str) -> Path:
-    quoted = ",\n".join(f'  "{p}"' for p in paths)
+    # wrk sends the bytes as they are: percent-encode what is not ASCII.
+    quoted = ",\n".join(f'  "{quote(p, safe="/?=&,-:%")}"' for p in paths)
     script = folder / f"{name}.lua"
     script.write_text(
         f"local paths = {{\n{quoted}\n}}\nlocal i = 0\n"

@@ -13,6 +13,7 @@ from typing import Any
 
 import httpx
 import pytest
+from hypothesis import settings
 from litestar import Litestar
 from litestar.testing import TestClient
 
@@ -121,6 +122,10 @@ def served_url(artifact_path: Path) -> Iterator[str]:
     with serve(artifact_path) as url:
         yield url
 
+
+settings.register_profile("default", max_examples=200, deadline=None)
+settings.register_profile("fuzz", max_examples=5000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 #: Lines the test modules want in the terminal summary (figures for the CI log).
 REPORT: list[str] = []

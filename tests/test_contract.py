@@ -9,10 +9,7 @@ once over real HTTP against a served instance (``test_contract_over_http``).
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -26,8 +23,8 @@ from schemathesis import GenerationMode
 from longgang_api.openapi import DOCUMENT_PATH
 from tests import contract_hooks  # noqa: F401  (registers the hooks)
 from tests.conftest import REPORT, in_process_app, serve
+from tests.contract_cli import SEED, run_cli
 
-SEED = 20240101
 EXAMPLES_PER_OPERATION = 100
 CASES: Counter[str] = Counter()
 FAILED = [0]
@@ -85,37 +82,8 @@ TestStateful.settings = hypothesis.settings(
 )
 
 
-def _run_cli(url: str, *extra: str) -> subprocess.CompletedProcess[str]:
-    """The schemathesis command line against ``url``, with this suite's hooks."""
-    root = Path(__file__).resolve().parents[1]
-    cli = Path(sys.executable).with_name("schemathesis")
-    env = {**os.environ, "SCHEMATHESIS_HOOKS": "tests.contract_hooks", "PYTHONPATH": str(root)}
-    return subprocess.run(
-        [
-            str(cli),
-            "run",
-            str(DOCUMENT_PATH),
-            "--url",
-            url,
-            "--checks",
-            "all",
-            "--mode",
-            "all",
-            "--seed",
-            str(SEED),
-            "--no-color",
-            *extra,
-        ],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=900,
-        cwd=root,
-    )
-
-
 def test_contract_over_http(served_url: str) -> None:
-    result = _run_cli(served_url, "--max-examples", str(EXAMPLES_PER_OPERATION))
+    result = run_cli(served_url, "--max-examples", str(EXAMPLES_PER_OPERATION))
     summary = result.stdout[result.stdout.rfind("SUMMARY") :]
     generated = re.search(r"(\d+) generated, (\d+) passed", summary)
     cases = generated.group(0) if generated else "no count found"
@@ -139,6 +107,6 @@ def test_the_suite_catches_an_injected_contract_bug(
     artifact_path: Path, bug: str, operation: str, caught: str
 ) -> None:
     with serve(artifact_path, f"tests.faulty:{bug}") as url:
-        result = _run_cli(url, "--max-examples", "30", "--include-path", operation)
+        result = run_cli(url, "--max-examples", "30", "--include-path", operation)
     assert result.returncode != 0, result.stdout[-2000:]
     assert caught in result.stdout, result.stdout[-3000:]

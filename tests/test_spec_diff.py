@@ -147,8 +147,9 @@ def test_widened_response_enum_breaks_only_an_intolerant_sdk(current: JSON) -> N
 
 
 def add_path(doc: JSON) -> None:
-    doc["paths"]["/v1/releases"] = copy.deepcopy(doc["paths"]["/v1/dataset"])
-    doc["paths"]["/v1/releases"]["get"]["operationId"] = "listReleases"
+    assert "/v1/statistics" not in doc["paths"]
+    doc["paths"]["/v1/statistics"] = copy.deepcopy(doc["paths"]["/v1/dataset"])
+    doc["paths"]["/v1/statistics"]["get"]["operationId"] = "getStatistics"
 
 
 def add_optional_parameter(doc: JSON) -> None:
