@@ -178,8 +178,10 @@ def _operations(spec: JSON) -> list[Operation]:
     operations = []
     for path, item in spec["paths"].items():
         for operation in item.values():
-            ok = operation["responses"]["200"]["content"]["application/json"]["schema"]
-            response = _ref_name(ok["$ref"])
+            content = operation["responses"]["200"]["content"]
+            ok = content.get("application/json", {}).get("schema", {})
+            # An answer that is not one of the API's models (a file, a catalogue) is bytes.
+            response = _ref_name(ok["$ref"]) if "$ref" in ok else "bytes"
             page_item = None
             if "x-pagination" in operation:
                 items = spec["components"]["schemas"][response]["properties"]["items"]
@@ -214,10 +216,10 @@ def _parameter(parameter: JSON) -> tuple[str, str]:
 
 def _method(operation: Operation, *, is_async: bool, indent: str) -> str:
     path_params = [p for p in operation.parameters if p["in"] == "path"]
+    # A file keeps its representation parameters (``bom``); a model never needs them.
+    skipped = {"cursor"} if operation.response == "bytes" else RUNTIME_PARAMETERS
     query_params = [
-        p
-        for p in operation.parameters
-        if p["in"] == "query" and p["name"] not in RUNTIME_PARAMETERS
+        p for p in operation.parameters if p["in"] == "query" and p["name"] not in skipped
     ]
     signature = ["self"]
     for parameter in path_params:
@@ -257,6 +259,9 @@ def _method(operation: Operation, *, is_async: bool, indent: str) -> str:
         page = "AsyncPager" if is_async else "SyncPage"
         call = page
         arguments = f"self._client, {path_literal}, {params_arg}, {operation.response}"
+    elif operation.response == "bytes":
+        call = "await self._client.get_bytes" if is_async else "self._client.get_bytes"
+        arguments = f"{path_literal}, {params_arg}"
     else:
         call = "await self._client.get" if is_async else "self._client.get"
         arguments = f"{path_literal}, {params_arg}, {operation.response}"
@@ -267,7 +272,8 @@ def _method(operation: Operation, *, is_async: bool, indent: str) -> str:
 def render_resources(spec: JSON, header: str) -> str:
     operations = _operations(spec)
     used_types = sorted(
-        {o.response for o in operations} | {o.page_item for o in operations if o.page_item}
+        ({o.response for o in operations} | {o.page_item for o in operations if o.page_item})
+        - {"bytes"}
     )
     out = [
         header,

@@ -121,6 +121,17 @@ def test_landing_page_in_a_browser(served_url: str, trap: Trap, tmp_path: Path, 
     assert trap.page_requests() == [], f"requests left the machine: {trap.page_requests()[:3]}"
 
 
+def test_the_api_documentation_loads_nothing_from_elsewhere(
+    served_url: str, trap: Trap, tmp_path: Path
+) -> None:
+    dom = _chromium(
+        trap, tmp_path / "docs", "--virtual-time-budget=5000", "--dump-dom", f"{served_url}/docs"
+    ).stdout
+    assert "Longgang Open Data API" in dom  # rendered by Swagger UI from /openapi.json
+    assert "listObservations" in dom or "List observations" in dom
+    assert trap.page_requests() == [], f"requests left the machine: {trap.page_requests()[:3]}"
+
+
 def test_the_trap_would_see_an_outside_request(trap: Trap, tmp_path: Path) -> None:
     # The proof that the trap works: an outside URL does reach it.
     with contextlib.suppress(subprocess.CalledProcessError):

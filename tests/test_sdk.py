@@ -317,6 +317,13 @@ ROUND_TRIPS: dict[str, tuple[Callable[[Client], Any], str, dict[str, str]]] = {
     "getHealth": (lambda c: c.health(), "/healthz", {}),
     "getReadiness": (lambda c: c.readiness(), "/readyz", {}),
     "getReleases": (lambda c: c.releases(), "/v1/releases", {}),
+    "getCatalog": (lambda c: c.catalog(), "/v1/catalog", {}),
+    "getDataPackage": (lambda c: c.data_package(), "/v1/datapackage.json", {}),
+    "getDownload": (
+        lambda c: c.download("project_mentions.csv", bom=True),
+        "/v1/downloads/project_mentions.csv",
+        {"bom": "true"},
+    ),
     "listIndicators": (lambda c: list(c.indicators.list(limit=40)), "/v1/indicators", {}),
     "getIndicator": (lambda c: c.indicators.get("gdp-growth"), "/v1/indicators/gdp-growth", {}),
     "listObservations": (
@@ -364,5 +371,8 @@ def test_every_operation_round_trips_over_http(served_url: str, operation_id: st
             query["cursor"] = body["next_cursor"]
         assert [_plain(item) for item in result] == raw
         assert raw, "a round trip over an empty list proves little"
+    elif isinstance(result, bytes):
+        assert result == httpx.get(f"{served_url}{path}", params=params).content
+        assert len(result) > 1000
     else:
         assert _plain(result) == httpx.get(f"{served_url}{path}").json()

@@ -262,3 +262,13 @@ def test_landing_page(client: Client, dataset: LoadedDataset) -> None:
     english = client.get("/?lang=en").text
     assert "Headline indicators" in english and 'lang="en"' in english
     assert client.get("/?lang=fr").status_code == 400
+
+
+def test_the_documented_download_names_are_the_built_files(client: Client) -> None:
+    from typing import get_args
+
+    from longgang_api.downloads import DownloadName
+
+    package = client.get("/v1/datapackage.json").json()
+    built = {r["path"].removeprefix("downloads/") for r in package["resources"]}
+    assert built == set(get_args(DownloadName))

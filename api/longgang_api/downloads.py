@@ -15,7 +15,7 @@ import hashlib
 import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import msgspec
 from msgspec import Meta
@@ -35,6 +35,17 @@ from longgang_api.model import (
 from longgang_api.representation import Column, columns_of, flat_row, render_csv
 
 DATAPACKAGE_PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
+#: Every file offered (a test checks this list against what is built).
+DownloadName = Literal[
+    "indicators.csv",
+    "observations.csv",
+    "projects.csv",
+    "project_mentions.csv",
+    "glossary.csv",
+    "sections.csv",
+    "longgang-2024.json",
+    "longgang-2024.sqlite",
+]
 
 
 class ProjectRow(Base, frozen=True, kw_only=True):

@@ -16,6 +16,7 @@ from longgang_api.problems import BadParameter
 from longgang_api.query import (
     MAX_LIMIT,
     MAX_Q_LENGTH,
+    Q_PATTERN,
     Collection,
     Scalar,
     build_query,
@@ -40,6 +41,7 @@ Q = Annotated[
             "(NFKC-normalised, so full-width and half-width forms match)."
         ),
         max_length=MAX_Q_LENGTH,
+        pattern=Q_PATTERN,
     ),
 ]
 

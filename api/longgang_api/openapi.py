@@ -16,13 +16,14 @@ import inspect
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import msgspec
 from litestar import Litestar
 
 from longgang_api import envelopes, model, problems
 from longgang_api.build import REPO_ROOT
+from longgang_api.downloads import DownloadName
 
 DOCUMENT_PATH = REPO_ROOT / "openapi" / "v1.json"
 JSON = dict[str, Any]
@@ -100,6 +101,25 @@ def _without_empty_alternatives(node: Any) -> Any:
     return node
 
 
+#: Representations of operations whose answers are not one of our JSON models.
+_RAW_CONTENT: dict[str, JSON] = {
+    "getCatalog": {
+        "application/ld+json": {"schema": {"type": "object", "description": "JSON-LD graph."}},
+        "text/turtle": {"schema": {"type": "string", "description": "Turtle."}},
+    },
+    "getDataPackage": {
+        "application/json": {"schema": {"type": "object", "description": "datapackage.json."}}
+    },
+    "getDownload": {
+        "text/csv": {"schema": {"type": "string", "description": "CSV with a header row."}},
+        "application/json": {"schema": {"type": "object", "description": "The whole dataset."}},
+        "application/vnd.sqlite3": {
+            "schema": {"type": "string", "format": "binary", "description": "SQLite database."}
+        },
+    },
+}
+
+
 def _finish_operation(operation: JSON) -> None:
     for parameter in operation.get("parameters", []):
         parameter["schema"] = _not_nullable(parameter["schema"])
@@ -114,6 +134,11 @@ def _finish_operation(operation: JSON) -> None:
         return
     ok["headers"] = dict(_HEADERS)
     operation_id = operation["operationId"]
+    if operation_id in _RAW_CONTENT:
+        ok["content"] = _RAW_CONTENT[operation_id]
+    if operation_id == "getDownload":
+        name = next(p for p in operation["parameters"] if p["name"] == "name")
+        name["schema"]["enum"] = list(get_args(DownloadName))
     if operation_id.startswith("list") or operation_id == "search":
         ok["headers"]["Link"] = _LINK_HEADER
         ok["content"]["text/csv"] = {

@@ -26,6 +26,9 @@ Scalar = str | int | float | bool | None
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
 MAX_Q_LENGTH = 200
+#: What ``q`` may hold: text without control characters; U+FFFD is what invalid
+#: UTF-8 decodes to, and it is in none of the records.
+Q_PATTERN = "^[^\\x00-\\x1f\\x7f-\\x9f\\ufffd]*$"
 #: Parameters every list accepts besides its filters.
 COMMON_PARAMETERS = frozenset({"q", "sort", "limit", "cursor", "format", "bom"})
 
@@ -135,8 +138,6 @@ def build_query(
         values: Sequence[Scalar] = value if isinstance(value, list | tuple) else [value]  # type: ignore[list-item]
         if values:
             normalised.append((name, tuple(sorted({canonical(v) for v in values}))))
-    if q is not None and any(unicodedata.category(c) == "Cc" or c == "\ufffd" for c in q):
-        raise BadParameter("q", "q must be valid UTF-8 text without control characters")
     query_text = normalise_text(q).strip() if q is not None else None
     query = ListQuery(
         filters=tuple(normalised),

@@ -114,10 +114,10 @@ class _Base:
     _options: ClientOptions
     _cache: ETagCache | None
 
-    def _prepare(self, path: str, params: Params | None) -> tuple[str, dict[str, str]]:
+    def _prepare(self, path: str, params: Params | None, accept: str) -> tuple[str, dict[str, str]]:
         """The full URL (also the cache key) and the headers of a call."""
         url = str(httpx.URL(f"{self._options.base_url}{path}", params=_encode_params(params)))
-        headers = {"Accept": "application/json"}
+        headers = {"Accept": accept}
         if self._cache is not None and url in self._cache.entries:
             headers["If-None-Match"] = self._cache.entries[url][0]
         return url, headers
@@ -166,7 +166,17 @@ class SyncAPIClient(_Base):
         time.sleep(seconds)
 
     def get(self, path: str, params: Params | None, type_: type[T]) -> T:
-        url, headers = self._prepare(path, params)
+        response, content = self._send(path, params)
+        return self._decode(content, type_, response)
+
+    def get_bytes(self, path: str, params: Params | None) -> bytes:
+        """The body of an answer that is a file rather than a model."""
+        return self._send(path, params, accept="*/*")[1]
+
+    def _send(
+        self, path: str, params: Params | None, accept: str = "application/json"
+    ) -> tuple[httpx.Response, bytes]:
+        url, headers = self._prepare(path, params, accept)
         attempt = 0
         while True:
             response: httpx.Response | None = None
@@ -181,7 +191,7 @@ class SyncAPIClient(_Base):
                     raise APIConnectionError(str(error) or "connection failed") from None
             else:
                 if not self._should_retry(attempt, response):
-                    return self._decode(self._content(url, response), type_, response)
+                    return response, self._content(url, response)
             self._sleep(retry_delay(attempt, response))
             attempt += 1
 
@@ -208,7 +218,17 @@ class AsyncAPIClient(_Base):
         await asyncio.sleep(seconds)
 
     async def get(self, path: str, params: Params | None, type_: type[T]) -> T:
-        url, headers = self._prepare(path, params)
+        response, content = await self._send(path, params)
+        return self._decode(content, type_, response)
+
+    async def get_bytes(self, path: str, params: Params | None) -> bytes:
+        """The body of an answer that is a file rather than a model."""
+        return (await self._send(path, params, accept="*/*"))[1]
+
+    async def _send(
+        self, path: str, params: Params | None, accept: str = "application/json"
+    ) -> tuple[httpx.Response, bytes]:
+        url, headers = self._prepare(path, params, accept)
         attempt = 0
         while True:
             response: httpx.Response | None = None
@@ -223,7 +243,7 @@ class AsyncAPIClient(_Base):
                     raise APIConnectionError(str(error) or "connection failed") from None
             else:
                 if not self._should_retry(attempt, response):
-                    return self._decode(self._content(url, response), type_, response)
+                    return response, self._content(url, response)
             await self._sleep(retry_delay(attempt, response))
             attempt += 1
 

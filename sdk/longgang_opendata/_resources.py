@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 0e23af225a55d393eafa490640cb95d79a3bb0f1d5777800fceeb8f7c419d7f8) — do not edit.
+# generated from openapi/v1.json (sha256 96b16b483a464fe91c3602babfa660b3effcf29044a55fc2fc9e65189466718d) — do not edit.
 # Regenerate with `make sdk`.
 """Resources of the API: one per tag, one method per operation, sync and async."""
 
@@ -504,6 +504,28 @@ class SyncResources:
         """
         return self._client.get("/v1", None, ApiIndex)
 
+    def catalog(self) -> bytes:
+        """
+        DCAT-AP catalogue.
+
+        The DCAT-AP 3.0.1 catalogue of the dataset, its distributions and this API: JSON-LD
+        (default) or Turtle by Accept. Also at /v1/catalog.jsonld and /v1/catalog.ttl.
+
+        (operationId: getCatalog)
+        """
+        return self._client.get_bytes("/v1/catalog", None)
+
+    def data_package(self) -> bytes:
+        """
+        Data package.
+
+        Frictionless Data Package (v2) describing the downloads: Table Schemas with types,
+        constraints, enums and keys, byte sizes and sha256 hashes.
+
+        (operationId: getDataPackage)
+        """
+        return self._client.get_bytes("/v1/datapackage.json", None)
+
     def dataset(self) -> Dataset:
         """
         Dataset metadata.
@@ -514,6 +536,35 @@ class SyncResources:
         (operationId: getDataset)
         """
         return self._client.get("/v1/dataset", None, Dataset)
+
+    def download(
+        self,
+        name: Literal[
+            "indicators.csv",
+            "observations.csv",
+            "projects.csv",
+            "project_mentions.csv",
+            "glossary.csv",
+            "sections.csv",
+            "longgang-2024.json",
+            "longgang-2024.sqlite",
+        ],
+        *,
+        bom: bool | None = None,
+    ) -> bytes:
+        """
+        Download a file.
+
+        A bulk download: one CSV per table (UTF-8, header row), the whole dataset as JSON or
+        as a SQLite database. Listed, with sizes and hashes, in the data package.
+
+        Args:
+            name: File name of the download.
+            bom: For a CSV file: prepend the UTF-8 byte order mark (for Excel).
+
+        (operationId: getDownload)
+        """
+        return self._client.get_bytes(f"/v1/downloads/{_segment(name)}", {"bom": bom})
 
     def releases(self) -> ReleaseList:
         """
@@ -1049,6 +1100,28 @@ class AsyncResources:
         """
         return await self._client.get("/v1", None, ApiIndex)
 
+    async def catalog(self) -> bytes:
+        """
+        DCAT-AP catalogue.
+
+        The DCAT-AP 3.0.1 catalogue of the dataset, its distributions and this API: JSON-LD
+        (default) or Turtle by Accept. Also at /v1/catalog.jsonld and /v1/catalog.ttl.
+
+        (operationId: getCatalog)
+        """
+        return await self._client.get_bytes("/v1/catalog", None)
+
+    async def data_package(self) -> bytes:
+        """
+        Data package.
+
+        Frictionless Data Package (v2) describing the downloads: Table Schemas with types,
+        constraints, enums and keys, byte sizes and sha256 hashes.
+
+        (operationId: getDataPackage)
+        """
+        return await self._client.get_bytes("/v1/datapackage.json", None)
+
     async def dataset(self) -> Dataset:
         """
         Dataset metadata.
@@ -1059,6 +1132,35 @@ class AsyncResources:
         (operationId: getDataset)
         """
         return await self._client.get("/v1/dataset", None, Dataset)
+
+    async def download(
+        self,
+        name: Literal[
+            "indicators.csv",
+            "observations.csv",
+            "projects.csv",
+            "project_mentions.csv",
+            "glossary.csv",
+            "sections.csv",
+            "longgang-2024.json",
+            "longgang-2024.sqlite",
+        ],
+        *,
+        bom: bool | None = None,
+    ) -> bytes:
+        """
+        Download a file.
+
+        A bulk download: one CSV per table (UTF-8, header row), the whole dataset as JSON or
+        as a SQLite database. Listed, with sizes and hashes, in the data package.
+
+        Args:
+            name: File name of the download.
+            bom: For a CSV file: prepend the UTF-8 byte order mark (for Excel).
+
+        (operationId: getDownload)
+        """
+        return await self._client.get_bytes(f"/v1/downloads/{_segment(name)}", {"bom": bom})
 
     async def releases(self) -> ReleaseList:
         """

@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 0e23af225a55d393eafa490640cb95d79a3bb0f1d5777800fceeb8f7c419d7f8) — do not edit.
+# generated from openapi/v1.json (sha256 96b16b483a464fe91c3602babfa660b3effcf29044a55fc2fc9e65189466718d) — do not edit.
 # Regenerate with `make sdk`.
 """Models of the API's answers: one msgspec Struct per schema of openapi/v1.json."""
 

@@ -11,7 +11,7 @@ from litestar.params import QueryParameter
 from longgang_api.envelopes import HitKind, SearchPage
 from longgang_api.listing import Bom, Cursor, FormatParam, Limit, list_response, sort_parameter
 from longgang_api.problems import problem_responses
-from longgang_api.query import DEFAULT_LIMIT, MAX_Q_LENGTH
+from longgang_api.query import DEFAULT_LIMIT, MAX_Q_LENGTH, Q_PATTERN
 from longgang_api.served import SEARCH_SORTS, Served
 
 
@@ -41,6 +41,7 @@ class SearchController(Controller):
                 ),
                 min_length=1,
                 max_length=MAX_Q_LENGTH,
+                pattern=Q_PATTERN,
             ),
         ],
         kind: Annotated[

@@ -8,12 +8,12 @@ import msgspec
 from litestar import Controller, Request, Response, get
 from litestar.di import NamedDependency
 from litestar.exceptions import NotFoundException
-from litestar.params import PathParameter
+from litestar.params import PathParameter, QueryParameter
 
 from longgang_api.envelopes import ReleaseList
 from longgang_api.http_caching import respond
 from longgang_api.listing import check_single, item_response
-from longgang_api.problems import BadParameter, NotAcceptable, problem_responses
+from longgang_api.problems import NotAcceptable, problem_responses
 from longgang_api.representation import accepted_media
 from longgang_api.served import Served
 
@@ -44,7 +44,16 @@ class SyndicationController(Controller):
         )
         return item_response(request, served, ReleaseList(items=items))
 
-    @get("/catalog", include_in_schema=False)
+    @get(
+        "/catalog",
+        operation_id="getCatalog",
+        summary="DCAT-AP catalogue",
+        description=(
+            "The DCAT-AP 3.0.1 catalogue of the dataset, its distributions and this API: "
+            "JSON-LD (default) or Turtle by Accept. Also at /v1/catalog.jsonld and /v1/catalog.ttl."
+        ),
+        responses=problem_responses(400, 406),
+    )
     async def catalog(
         self, request: Request[Any, Any, Any], served: NamedDependency[Served]
     ) -> Response[bytes]:
@@ -73,7 +82,16 @@ class SyndicationController(Controller):
         body = served.catalog.turtle if media == "text/turtle" else served.catalog.jsonld
         return respond(request, served.cache, f"catalog|{media}", media, lambda: body)
 
-    @get("/datapackage.json", include_in_schema=False)
+    @get(
+        "/datapackage.json",
+        operation_id="getDataPackage",
+        summary="Data package",
+        description=(
+            "Frictionless Data Package (v2) describing the downloads: Table Schemas with types, "
+            "constraints, enums and keys, byte sizes and sha256 hashes."
+        ),
+        responses=problem_responses(400, 406),
+    )
     async def datapackage(
         self, request: Request[Any, Any, Any], served: NamedDependency[Served]
     ) -> Response[bytes]:
@@ -81,29 +99,42 @@ class SyndicationController(Controller):
         body = served.downloads.datapackage
         return respond(request, served.cache, "datapackage", "application/json", lambda: body)
 
-    @get("/downloads/{name:str}", include_in_schema=False)
+    @get(
+        "/downloads/{name:str}",
+        operation_id="getDownload",
+        summary="Download a file",
+        description=(
+            "A bulk download: one CSV per table (UTF-8, header row), the whole dataset as JSON "
+            "or as a SQLite database. Listed, with sizes and hashes, in the data package."
+        ),
+        responses=problem_responses(400, 404, 406),
+    )
     async def download(
         self,
         request: Request[Any, Any, Any],
         served: NamedDependency[Served],
+        # A plain string, so an unknown file is a 404 rather than a 400; the
+        # document lists the names (see openapi.py).
         name: Annotated[str, PathParameter(description="File name of the download.")],
+        bom: Annotated[
+            bool,
+            QueryParameter(
+                description="For a CSV file: prepend the UTF-8 byte order mark (for Excel)."
+            ),
+        ] = False,
     ) -> Response[bytes]:
         download = served.downloads.files.get(name)
         if download is None:
             known = ", ".join(sorted(served.downloads.files))
             raise NotFoundException(detail=f"no download {name!r}; available: {known}")
-        is_csv = download.media_type == "text/csv"
-        check_single(request, frozenset({"bom"} if is_csv else ()), frozenset())
-        bom_text = request.query_params.get("bom", "false")
-        if bom_text not in ("true", "false"):
-            raise BadParameter("bom", "bom must be true or false")
-        bom = bom_text == "true"
-        body = _BOM + download.data if bom else download.data
+        check_single(request, frozenset({"bom"}), frozenset())
+        with_bom = bom and download.media_type == "text/csv"  # a BOM belongs to text only
+        body = _BOM + download.data if with_bom else download.data
         headers = {"Content-Disposition": f'attachment; filename="{name}"'}
         return respond(
             request,
             served.cache,
-            f"download|{name}|{bom}",
+            f"download|{name}|{with_bom}",
             download.media_type,
             lambda: body,
             headers,
