@@ -11,7 +11,6 @@ the first to the last 20 seconds).
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import subprocess
 import sys
@@ -20,8 +19,7 @@ import threading
 import time
 from pathlib import Path
 
-from longgang_api.server import granian_command
-from tests.benchmark import ARTIFACT, _free_port, _lua, _ms, _wait, rss_mb, varied_paths
+from tests.benchmark import _lua, _ms, api_server, rss_mb, varied_paths
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -29,24 +27,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=int, default=120)
     parser.add_argument("--connections", type=int, default=256)
     args = parser.parse_args(argv)
-    port = _free_port()
-    process = subprocess.Popen(
-        granian_command("127.0.0.1", port, 1),
-        env={**os.environ, "LONGGANG_ARTIFACT": str(ARTIFACT)},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
     samples: list[tuple[float, float]] = []
     stop = threading.Event()
+    with api_server() as (url, process, _):
 
-    def sample() -> None:
-        start = time.monotonic()
-        while not stop.wait(1.0):
-            samples.append((time.monotonic() - start, rss_mb(process.pid)))
+        def sample() -> None:
+            start = time.monotonic()
+            while not stop.wait(1.0):
+                samples.append((time.monotonic() - start, rss_mb(process.pid)))
 
-    try:
-        _wait(f"{url}/healthz")
         paths = [*varied_paths(url), "/v1/observations?limit=50", "/v1/indicators/gdp-growth", "/"]
         with tempfile.TemporaryDirectory() as folder:
             script = _lua(paths, Path(folder), "soak")
@@ -71,9 +60,6 @@ def main(argv: list[str] | None = None) -> int:
             )
             stop.set()
             sampler.join()
-    finally:
-        process.terminate()
-        process.wait(timeout=40)
     output = result.stdout
     print(output)
     errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", output))

@@ -80,6 +80,24 @@ def _matches(if_none_match: str, etags: tuple[str, ...]) -> bool:
     return False
 
 
+def not_modified(
+    request: Request[Any, Any, Any], policy: CachePolicy, key: str
+) -> Response[bytes] | None:
+    """A 304 when the client's ``If-None-Match`` names this representation, else None.
+
+    Known before any work: the ETag depends on the key, not on the body.
+    """
+    if_none_match = request.headers.get("if-none-match")
+    if not if_none_match:
+        return None
+    etag = policy.etag(key)
+    if not _matches(if_none_match, (etag, _gzip_variant(etag))):
+        return None
+    gzip_ok = accepts_gzip(request.headers.get("accept-encoding"))
+    chosen = _gzip_variant(etag) if gzip_ok else etag
+    return Response(content=b"", status_code=304, headers=policy.headers(chosen))
+
+
 def respond(
     request: Request[Any, Any, Any],
     policy: CachePolicy,
@@ -89,12 +107,11 @@ def respond(
     headers: dict[str, str] | None = None,
 ) -> Response[bytes]:
     """Answer with ``render()``'s bytes, or 304 when the client already has them."""
+    unchanged = not_modified(request, policy, key)
+    if unchanged is not None:
+        return unchanged
     etag = policy.etag(key)
     gzip_ok = accepts_gzip(request.headers.get("accept-encoding"))
-    if_none_match = request.headers.get("if-none-match")
-    if if_none_match and _matches(if_none_match, (etag, _gzip_variant(etag))):
-        chosen = _gzip_variant(etag) if gzip_ok else etag
-        return Response(content=b"", status_code=304, headers={**policy.headers(chosen)})
     body = render()
     extra = dict(headers or {})
     if gzip_ok and len(body) > GZIP_MIN_BYTES:

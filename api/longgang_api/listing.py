@@ -11,7 +11,7 @@ from litestar import Request, Response
 from litestar.exceptions import NotFoundException
 from litestar.params import QueryParameter
 
-from longgang_api.http_caching import respond
+from longgang_api.http_caching import not_modified, respond
 from longgang_api.problems import BadParameter
 from longgang_api.query import (
     MAX_LIMIT,
@@ -123,6 +123,12 @@ def list_response(
     chosen = None if format == "auto" else format
     representation = negotiate(request.headers.get("accept"), chosen, ("json", "csv", "ndjson"))
     query = build_query(collection, served.codec, filters, q, sort, limit, cursor)
+    key = (
+        f"{request.url.path}?{sorted(request.query_params.multi_items())}|{representation}|{limit}"
+    )
+    unchanged = not_modified(request, served.cache, key)
+    if unchanged is not None:  # a revalidation costs no selection and no serialisation
+        return unchanged
     records = select(collection, query)
     page = paginate(records, query)
     if query.offset and query.offset >= len(records):
@@ -145,9 +151,6 @@ def list_response(
             return render_ndjson(page.items)
         return msgspec.json.encode(page_type(items=page.items, next_cursor=next_cursor))
 
-    key = (
-        f"{request.url.path}?{sorted(request.query_params.multi_items())}|{representation}|{limit}"
-    )
     return respond(request, served.cache, key, MEDIA_TYPES[representation], render, headers)
 
 

@@ -42,6 +42,18 @@ class _Options:
         return self._etags.revalidated if self._etags is not None else 0
 
 
+def _changed(
+    options: ClientOptions, base_url: str | None, timeout: float | None, max_retries: int | None
+) -> ClientOptions:
+    """``options`` with the given ones replaced (the ETag cache setting is kept)."""
+    return ClientOptions(
+        resolve_base_url(base_url or options.base_url),
+        options.timeout if timeout is None else timeout,
+        options.max_retries if max_retries is None else max_retries,
+        options.cache,
+    )
+
+
 def _options(
     base_url: str | None, timeout: float, max_retries: int, cache: bool
 ) -> tuple[ClientOptions, ETagCache | None]:
@@ -89,12 +101,7 @@ class Client(SyncResources, _Options):
     ) -> Client:
         """A copy of this client with some options changed (the ETag cache is shared)."""
         copy = Client.__new__(Client)
-        copy._options = ClientOptions(
-            resolve_base_url(base_url or self._options.base_url),
-            self._options.timeout if timeout is None else timeout,
-            self._options.max_retries if max_retries is None else max_retries,
-            self._options.cache,
-        )
+        copy._options = _changed(self._options, base_url, timeout, max_retries)
         copy._etags = self._etags
         copy._http_client = http_client or self._http_client
         copy._init_resources(SyncAPIClient(copy._options, copy._http_client, copy._etags))
@@ -142,12 +149,7 @@ class AsyncClient(AsyncResources, _Options):
     ) -> AsyncClient:
         """A copy of this client with some options changed (the ETag cache is shared)."""
         copy = AsyncClient.__new__(AsyncClient)
-        copy._options = ClientOptions(
-            resolve_base_url(base_url or self._options.base_url),
-            self._options.timeout if timeout is None else timeout,
-            self._options.max_retries if max_retries is None else max_retries,
-            self._options.cache,
-        )
+        copy._options = _changed(self._options, base_url, timeout, max_retries)
         copy._etags = self._etags
         copy._http_client = http_client or self._http_client
         copy._init_resources(AsyncAPIClient(copy._options, copy._http_client, copy._etags))
