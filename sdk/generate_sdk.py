@@ -129,7 +129,7 @@ def render_types(spec: JSON, header: str) -> str:
         "import msgspec\n\n",
     ]
     schemas: JSON = spec["components"]["schemas"]
-    names = sorted(schemas)
+    names = sorted(name for name in schemas if not _is_file(spec, name))
     out.append("__all__ = [\n" + "".join(f'    "{n}",\n' for n in names) + "]\n")
     for name in names:
         schema = schemas[name]
@@ -179,9 +179,10 @@ def _operations(spec: JSON) -> list[Operation]:
     for path, item in spec["paths"].items():
         for operation in item.values():
             content = operation["responses"]["200"]["content"]
-            ok = content.get("application/json", {}).get("schema", {})
-            # An answer that is not one of the API's models (a file, a catalogue) is bytes.
-            response = _ref_name(ok["$ref"]) if "$ref" in ok else "bytes"
+            first = next(iter(content.values()))["schema"]
+            response = _ref_name(first["$ref"])
+            if _is_file(spec, response):
+                response = "bytes"  # a file or a catalogue, not one of the API's models
             page_item = None
             if "x-pagination" in operation:
                 items = spec["components"]["schemas"][response]["properties"]["items"]
@@ -199,6 +200,10 @@ def _operations(spec: JSON) -> list[Operation]:
                 )
             )
     return operations
+
+
+def _is_file(spec: JSON, name: str) -> bool:
+    return bool(spec["components"]["schemas"][name].get("x-file"))
 
 
 def _parameter(parameter: JSON) -> tuple[str, str]:

@@ -63,7 +63,10 @@ def _snake(name: str) -> str:
 
 def test_every_operation_has_a_method_and_every_schema_a_model() -> None:
     spec = json.loads(DOCUMENT_PATH.read_text())
-    for schema in spec["components"]["schemas"]:
+    for schema, definition in spec["components"]["schemas"].items():
+        if definition.get("x-file"):  # files and catalogues come as bytes
+            assert not hasattr(types, schema)
+            continue
         model = getattr(types, schema)
         assert issubclass(model, msgspec.Struct)
         assert model.__doc__

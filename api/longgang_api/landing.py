@@ -285,10 +285,11 @@ def render(served: Served, lang: Lang) -> str:
         for r in rows
         if _numeric(r)
     )
+    colon = ": " if en else "："
     qualitative = "".join(
         f'<p class="qualitative"><strong>{name(r)}</strong><br>'
-        f"{t('actual')}：{escape(_label(r.actual, lang))}<br>"
-        f"{t('target')}：{escape(_label(r.target, lang))}</p>"
+        f"{t('actual')}{colon}{escape(_label(r.actual, lang))}<br>"
+        f"{t('target')}{colon}{escape(_label(r.target, lang))}</p>"
         for r in rows
         if not _numeric(r)
     )

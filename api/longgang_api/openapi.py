@@ -101,21 +101,24 @@ def _without_empty_alternatives(node: Any) -> Any:
     return node
 
 
-#: Representations of operations whose answers are not one of our JSON models.
-_RAW_CONTENT: dict[str, JSON] = {
-    "getCatalog": {
-        "application/ld+json": {"schema": {"type": "object", "description": "JSON-LD graph."}},
-        "text/turtle": {"schema": {"type": "string", "description": "Turtle."}},
-    },
-    "getDataPackage": {
-        "application/json": {"schema": {"type": "object", "description": "datapackage.json."}}
-    },
+#: Answers that are files or documents of other standards, not one of our models:
+#: named components all the same, marked ``x-file`` for the SDK generator.
+_FILE_SCHEMAS: dict[str, JSON] = {
+    "CatalogJsonLd": {"type": "object", "description": "DCAT-AP 3.0.1 catalogue as JSON-LD."},
+    "CatalogTurtle": {"type": "string", "description": "DCAT-AP 3.0.1 catalogue as Turtle."},
+    "DataPackage": {"type": "object", "description": "Frictionless Data Package (v2)."},
+    "CsvFile": {"type": "string", "description": "CSV, UTF-8, with a header row."},
+    "DatasetJson": {"type": "object", "description": "The whole dataset as one JSON document."},
+    "SqliteFile": {"type": "string", "format": "binary", "description": "A SQLite database."},
+    "NdjsonStream": {"type": "string", "description": "One JSON record per line."},
+}
+_RAW_CONTENT: dict[str, dict[str, str]] = {
+    "getCatalog": {"application/ld+json": "CatalogJsonLd", "text/turtle": "CatalogTurtle"},
+    "getDataPackage": {"application/json": "DataPackage"},
     "getDownload": {
-        "text/csv": {"schema": {"type": "string", "description": "CSV with a header row."}},
-        "application/json": {"schema": {"type": "object", "description": "The whole dataset."}},
-        "application/vnd.sqlite3": {
-            "schema": {"type": "string", "format": "binary", "description": "SQLite database."}
-        },
+        "text/csv": "CsvFile",
+        "application/json": "DatasetJson",
+        "application/vnd.sqlite3": "SqliteFile",
     },
 }
 
@@ -135,17 +138,18 @@ def _finish_operation(operation: JSON) -> None:
     ok["headers"] = dict(_HEADERS)
     operation_id = operation["operationId"]
     if operation_id in _RAW_CONTENT:
-        ok["content"] = _RAW_CONTENT[operation_id]
+        ok["content"] = {
+            media: {"schema": {"$ref": f"#/components/schemas/{name}"}}
+            for media, name in _RAW_CONTENT[operation_id].items()
+        }
     if operation_id == "getDownload":
         name = next(p for p in operation["parameters"] if p["name"] == "name")
         name["schema"]["enum"] = list(get_args(DownloadName))
     if operation_id.startswith("list") or operation_id == "search":
         ok["headers"]["Link"] = _LINK_HEADER
-        ok["content"]["text/csv"] = {
-            "schema": {"type": "string", "description": "CSV with a header row, UTF-8."}
-        }
+        ok["content"]["text/csv"] = {"schema": {"$ref": "#/components/schemas/CsvFile"}}
         ok["content"]["application/x-ndjson"] = {
-            "schema": {"type": "string", "description": "One JSON record per line."}
+            "schema": {"$ref": "#/components/schemas/NdjsonStream"}
         }
         operation["x-pagination"] = {
             "cursor_param": "cursor",
@@ -171,6 +175,8 @@ def document(app: Litestar) -> JSON:
         for operation in path_item.values():
             _finish_operation(operation)
     doc["components"]["schemas"] = _without_empty_alternatives(doc["components"]["schemas"])
+    for name, schema in _FILE_SCHEMAS.items():
+        doc["components"]["schemas"][name] = {**schema, "x-file": True}
     docs = _struct_docs()
     for name, schema in doc.get("components", {}).get("schemas", {}).items():
         if "description" not in schema and name in docs:

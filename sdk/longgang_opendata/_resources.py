@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 96b16b483a464fe91c3602babfa660b3effcf29044a55fc2fc9e65189466718d) — do not edit.
+# generated from openapi/v1.json (sha256 45c875f7c8f22b50632d17f8aee9bd663c92e4f6a209ff4c9277c649166d4829) — do not edit.
 # Regenerate with `make sdk`.
 """Resources of the API: one per tag, one method per operation, sync and async."""
 
