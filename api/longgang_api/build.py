@@ -215,27 +215,25 @@ def _sourced(records: Records) -> Iterator[tuple[str, str, str, Source]]:
 
 def _section_ranges(records: Records) -> dict[str, tuple[int, int]]:
     """First and last source line of every section (children included)."""
+    by_id = {s.id: s for s in records.sections}
+
+    def depth(section: SectionEntry) -> int:
+        level, current = 0, section
+        while current.parent_id is not None and current.parent_id in by_id and level < 10:
+            current, level = by_id[current.parent_id], level + 1
+        return level
+
+    depths = {s.id: depth(s) for s in records.sections}
     ordered = sorted(records.sections, key=lambda s: s.line)
-    last_line = records.source.line_count
     ranges: dict[str, tuple[int, int]] = {}
-    for section in ordered:
-        end = last_line
-        for later in ordered:
-            if later.line > section.line and _depth(later, records) <= _depth(section, records):
+    for position, section in enumerate(ordered):
+        end = records.source.line_count
+        for later in ordered[position + 1 :]:
+            if later.line > section.line and depths[later.id] <= depths[section.id]:
                 end = later.line - 1
                 break
         ranges[section.id] = (section.line, end)
     return ranges
-
-
-def _depth(section: SectionEntry, records: Records) -> int:
-    by_id = {s.id: s for s in records.sections}
-    depth = 0
-    current: SectionEntry | None = section
-    while current is not None and current.parent_id is not None and depth < 10:
-        current = by_id.get(current.parent_id)
-        depth += 1
-    return depth
 
 
 def check(records: Records) -> tuple[list[Problem], dict[str, int]]:

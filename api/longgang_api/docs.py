@@ -8,6 +8,7 @@ only allows this origin.
 
 from __future__ import annotations
 
+import functools
 from importlib import resources
 from pathlib import Path
 
@@ -61,6 +62,12 @@ def _asset_dir() -> Path:
     return Path(str(resources.files("swagger_ui") / "static"))
 
 
+@functools.cache
+def _file(path: Path) -> bytes:
+    # These files never change while the server runs: read each once.
+    return path.read_bytes()
+
+
 class DocsController(Controller):
     path = "/"
     include_in_schema = False
@@ -68,7 +75,7 @@ class DocsController(Controller):
     @get("/openapi.json")
     async def openapi_document(self) -> Response[bytes]:
         return Response(
-            content=OPENAPI_PATH.read_bytes(),
+            content=_file(OPENAPI_PATH),
             media_type="application/vnd.oai.openapi+json",
             headers=_IMMUTABLE,
         )
@@ -90,7 +97,7 @@ class DocsController(Controller):
         if name not in _ASSETS:
             raise NotFoundException(detail=f"no documentation asset {name!r}")
         return Response(
-            content=(_asset_dir() / name).read_bytes(),
+            content=_file(_asset_dir() / name),
             media_type=_ASSETS[name],
             headers=_IMMUTABLE,
         )
