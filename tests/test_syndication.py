@@ -27,11 +27,10 @@ from rdflib.namespace import DCAT, DCTERMS, RDF, SH
 from longgang_api.artifact import LoadedDataset
 
 Client = TestClient[Litestar]
-# The official shapes live in shared/, beside the repository (DCAT_AP_SHAPES overrides).
+# The official DCAT-AP 3.0.1 shapes (SEMICeu/DCAT-AP release files, see their README);
+# DCAT_AP_SHAPES points elsewhere when a newer copy is to be used.
 SHAPES = Path(
-    os.environ.get(
-        "DCAT_AP_SHAPES", Path(__file__).resolve().parents[2] / "shared" / "dcat-ap-3.0.1"
-    )
+    os.environ.get("DCAT_AP_SHAPES", Path(__file__).resolve().parent / "shapes" / "dcat-ap-3.0.1")
 )
 
 
