@@ -22,10 +22,13 @@ from litestar.types import (
 )
 
 from longgang_api.artifact import LoadedDataset
+from longgang_api.build import DEFAULT_DATASET
 from longgang_api.docs import DocsController
 from longgang_api.headers import standard_headers, wrap_send
 from longgang_api.landing import LandingController
 from longgang_api.limits import RateLimiter, oversize_status
+from longgang_api.pages.routes import PagesController
+from longgang_api.pages.source_view import SourceView, build_source_view, read_source
 from longgang_api.problems import NotAcceptable, handle_http_exception, send_problem
 from longgang_api.resources.glossary import GlossaryController
 from longgang_api.resources.indicators import IndicatorController
@@ -139,9 +142,13 @@ def create_app(
     catalogue's URIs are built on it, so it must stay the same across releases.
     """
     served = Served.build(dataset, max_age, public_base_url.rstrip("/"))
+    source_view = build_source_view(read_source(dataset, DEFAULT_DATASET), dataset)
 
     def provide_served() -> Served:
         return served
+
+    def provide_source_view() -> SourceView:
+        return source_view
 
     v1 = Router(
         path="/v1",
@@ -157,8 +164,11 @@ def create_app(
         ],
     )
     app = ReadOnlyApp(
-        route_handlers=[v1, HealthController, DocsController, LandingController],
-        dependencies={"served": Provide(provide_served, sync_to_thread=False, use_cache=True)},
+        route_handlers=[v1, HealthController, DocsController, LandingController, PagesController],
+        dependencies={
+            "served": Provide(provide_served, sync_to_thread=False, use_cache=True),
+            "source_view": Provide(provide_source_view, sync_to_thread=False, use_cache=True),
+        },
         exception_handlers={
             HTTPException: handle_http_exception,
             NotAcceptable: handle_http_exception,

@@ -12,9 +12,9 @@ import msgspec
 from longgang_api.artifact import LoadedDataset
 from longgang_api.cursor import CursorCodec
 from longgang_api.downloads import Downloads
-from longgang_api.envelopes import IndicatorDetail, SearchHit
+from longgang_api.envelopes import GlossaryTerm, IndicatorDetail, Project, SearchHit
 from longgang_api.http_caching import CachePolicy
-from longgang_api.model import GlossaryTerm, LocalizedText, Observation, Project, Section
+from longgang_api.model import LocalizedText, Observation, Section
 from longgang_api.query import Collection, Scalar
 from longgang_api.representation import csv_columns
 
@@ -130,8 +130,22 @@ class Served:
                 observations=tuple(
                     sorted(dataset.observations_by_indicator[indicator.id], key=_observation_order)
                 ),
+                html_url=f"{public_base_url}/indicators/{indicator.id}",
             )
             for indicator in artifact.indicators
+        )
+        project_records = tuple(
+            Project(
+                **msgspec.structs.asdict(project),
+                html_url=f"{public_base_url}/projects/{project.id}",
+            )
+            for project in artifact.projects
+        )
+        glossary_records = tuple(
+            GlossaryTerm(
+                **msgspec.structs.asdict(term), html_url=f"{public_base_url}/glossary/{term.id}"
+            )
+            for term in artifact.glossary
         )
         indicators = Collection(
             name="indicators",
@@ -169,7 +183,7 @@ class Served:
         )
         projects = Collection(
             name="projects",
-            records=artifact.projects,
+            records=project_records,
             id_of=lambda p: p.id,
             filters={
                 "category": lambda p: (p.category,),
@@ -185,7 +199,7 @@ class Served:
         )
         glossary = Collection(
             name="glossary",
-            records=artifact.glossary,
+            records=glossary_records,
             id_of=lambda g: g.id,
             filters={},
             sorts=GLOSSARY_SORTS,
@@ -205,7 +219,7 @@ class Served:
             default_sort=("line",),
         )
         hits, hit_texts = _search_hits(
-            details, artifact.projects, artifact.glossary, artifact.sections
+            details, project_records, glossary_records, artifact.sections
         )
         search = Collection(
             name="search",

@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 45c875f7c8f22b50632d17f8aee9bd663c92e4f6a209ff4c9277c649166d4829) — do not edit.
+# generated from openapi/v1.json (sha256 854ac941e3a961444ad5b4153ba2b0650cfa0ef7cbbf1ecaac50f4259e7b77c0) — do not edit.
 # Regenerate with `make sdk`.
 """Models of the API's answers: one msgspec Struct per schema of openapi/v1.json."""
 
@@ -138,6 +138,8 @@ class GlossaryTerm(msgspec.Struct, frozen=True, kw_only=True):
 
     Attributes:
         definition: Definition: Chinese verbatim (line breaks removed), English ours.
+        html_url: Absolute URL of the record's page for people, in the reader's language
+            (?lang=zh or ?lang=en chooses one).
         id: Stable identifier: lower-case ASCII words joined by '-' or '.'.
         number: Number of the entry in the glossary.
         source: Provenance; the quote is the Chinese definition.
@@ -148,6 +150,12 @@ class GlossaryTerm(msgspec.Struct, frozen=True, kw_only=True):
         LocalizedText,
         msgspec.Meta(
             description="Definition: Chinese verbatim (line breaks removed), English ours."
+        ),
+    ]
+    html_url: Annotated[
+        str,
+        msgspec.Meta(
+            description="Absolute URL of the record's page for people, in the reader's language (?lang=zh or ?lang=en chooses one)."
         ),
     ]
     id: Annotated[
@@ -188,6 +196,8 @@ class IndicatorDetail(msgspec.Struct, frozen=True, kw_only=True):
         category: Policy area of the indicator.
         headline: True for the main indicators of parts 一 (2023 results) and 四 (2024
             targets).
+        html_url: Absolute URL of the record's page for people, in the reader's language
+            (?lang=zh or ?lang=en chooses one).
         id: Stable identifier: lower-case ASCII words joined by '-' or '.'.
         name: Name of the indicator.
         observations: Observations of the indicator, by period then kind.
@@ -219,6 +229,12 @@ class IndicatorDetail(msgspec.Struct, frozen=True, kw_only=True):
         bool,
         msgspec.Meta(
             description="True for the main indicators of parts 一 (2023 results) and 四 (2024 targets)."
+        ),
+    ]
+    html_url: Annotated[
+        str,
+        msgspec.Meta(
+            description="Absolute URL of the record's page for people, in the reader's language (?lang=zh or ?lang=en chooses one)."
         ),
     ]
     id: Annotated[
@@ -452,6 +468,8 @@ class Project(msgspec.Struct, frozen=True, kw_only=True):
 
     Attributes:
         category: Kind of project.
+        html_url: Absolute URL of the record's page for people, in the reader's language
+            (?lang=zh or ?lang=en chooses one).
         id: Stable identifier: lower-case ASCII words joined by '-' or '.'.
         mentions: Every mention of the project, in source order.
         name: Name of the project.
@@ -479,6 +497,12 @@ class Project(msgspec.Struct, frozen=True, kw_only=True):
         ]
         | str,
         msgspec.Meta(description="Kind of project."),
+    ]
+    html_url: Annotated[
+        str,
+        msgspec.Meta(
+            description="Absolute URL of the record's page for people, in the reader's language (?lang=zh or ?lang=en chooses one)."
+        ),
     ]
     id: Annotated[
         str,

@@ -8,7 +8,7 @@ from litestar import Controller, Request, Response, get
 from litestar.di import NamedDependency
 from litestar.params import PathParameter
 
-from longgang_api.envelopes import GlossaryPage
+from longgang_api.envelopes import GlossaryPage, GlossaryTerm
 from longgang_api.listing import (
     Bom,
     Cursor,
@@ -20,7 +20,6 @@ from longgang_api.listing import (
     list_response,
     sort_parameter,
 )
-from longgang_api.model import GlossaryTerm
 from longgang_api.problems import problem_responses
 from longgang_api.query import DEFAULT_LIMIT
 from longgang_api.served import GLOSSARY_SORTS, Served

@@ -8,7 +8,7 @@ from litestar import Controller, Request, Response, get
 from litestar.di import NamedDependency
 from litestar.params import PathParameter, QueryParameter
 
-from longgang_api.envelopes import ProjectPage
+from longgang_api.envelopes import Project, ProjectPage
 from longgang_api.listing import (
     Bom,
     Cursor,
@@ -20,7 +20,7 @@ from longgang_api.listing import (
     list_response,
     sort_parameter,
 )
-from longgang_api.model import MentionStatus, Project, ProjectCategory
+from longgang_api.model import MentionStatus, ProjectCategory
 from longgang_api.problems import problem_responses
 from longgang_api.query import DEFAULT_LIMIT
 from longgang_api.served import PROJECT_SORTS, Served
