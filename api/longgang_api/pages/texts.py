@@ -14,6 +14,7 @@ UI: dict[str, Pair] = {
     "glossary": ("名词解释", "Glossary"),
     "source": ("原文", "The source"),
     "in_source": ("见原文", "in the source"),
+    "at_line": ("第 {} 行", "line {}"),
     "quote": ("原文引文", "Quote"),
     "line": ("行", "Line"),
     "year": ("年份", "Year"),
