@@ -16,7 +16,7 @@ from longgang_api.artifact import LoadedDataset
 from longgang_api.build import DEFAULT_DATASET
 from longgang_api.pages.rendering import STYLESHEET_PATH
 from longgang_api.pages.texts import PROBLEM_TYPES
-from longgang_api.problems import _SLUGS
+from longgang_api.problems import PROBLEM_SLUGS
 
 Client = TestClient[Litestar]
 PAGES = [
@@ -307,7 +307,7 @@ def test_the_landing_page_links_to_the_pages(client: Client, dataset: LoadedData
 
 
 def test_every_problem_type_has_a_page(client: Client) -> None:
-    assert set(PROBLEM_TYPES) == set(_SLUGS.values())
+    assert set(PROBLEM_TYPES) == PROBLEM_SLUGS
     for slug, (status, _, _) in PROBLEM_TYPES.items():
         for lang in ("zh", "en"):
             page = client.get(f"/problems/{slug}?lang={lang}")

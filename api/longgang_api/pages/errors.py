@@ -19,22 +19,19 @@ from longgang_api.docs import HTML_CSP
 from longgang_api.pages.language import TAGS, Lang, from_accept_language
 from longgang_api.pages.rendering import render
 from longgang_api.problems import (
-    _SLUGS,
-    _TITLES,
     BadParameter,
-    _validation_parameter,
     handle_http_exception,
+    problem_slug,
+    problem_title,
+    validation_parameter,
 )
-from longgang_api.representation import _parse_accept
+from longgang_api.representation import accepted_media
 
 
 def wants_problem_json(accept: str | None) -> bool:
-    for _, _, media in _parse_accept(accept or ""):
-        if media in ("text/html", "*/*", "text/*"):
-            return False
-        if media in ("application/problem+json", "application/json"):
-            return True
-    return False
+    """True when ``Accept`` puts problem+json or JSON before HTML (a program, not a browser)."""
+    offered = ("text/html", "application/problem+json", "application/json")
+    return accepted_media(accept, offered, "text/html") not in (None, "text/html")
 
 
 def _language(request: Request[Any, Any, Any]) -> Lang:
@@ -56,18 +53,18 @@ def page_error(request: Request[Any, Any, Any], error: Exception) -> Response[An
     if isinstance(error, BadParameter):
         parameter, detail = error.parameter, str(error.detail)
     elif isinstance(error, ValidationException):
-        parameter, detail = _validation_parameter(error)
+        parameter, detail = validation_parameter(error)
     elif status == 404:
         detail = error.detail if error.detail != "Not Found" else "no resource at this URL"
     else:
         detail = str(error.detail)
     lang = _language(request)
-    slug = _SLUGS.get(status, str(status))
+    slug = problem_slug(status)
     page = render(
         "error.html",
         lang,
         request.url.path,
-        title=f"{status} {_TITLES.get(status, 'Error')}",
+        title=f"{status} {problem_title(status)}",
         status=status,
         slug=slug,
         detail=detail,
