@@ -7,6 +7,7 @@ from html import escape
 from html.parser import HTMLParser
 from urllib.parse import parse_qsl, urlsplit
 
+import msgspec
 import pytest
 from litestar import Litestar
 from litestar.testing import TestClient
@@ -326,3 +327,14 @@ def test_an_unknown_language_is_a_readable_page(client: Client) -> None:
         assert "lang" in response.text and "/problems/bad-request" in response.text
         as_json = client.get(f"{path}?lang=fr", headers={"accept": "application/problem+json"})
         assert as_json.status_code == 400 and as_json.json()["parameter"] == "lang"
+
+
+def test_the_app_refuses_a_source_other_than_the_one_built(dataset: LoadedDataset) -> None:
+    meta = dataset.artifact.dataset
+    document = msgspec.structs.replace(meta.source_document, sha256="0" * 64)
+    artifact = msgspec.structs.replace(
+        dataset.artifact, dataset=msgspec.structs.replace(meta, source_document=document)
+    )
+    other = LoadedDataset(artifact=artifact, sha256=dataset.sha256, data=dataset.data)
+    with pytest.raises(ValueError, match="not the source document"):
+        create_app(other)
