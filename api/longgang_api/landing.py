@@ -25,6 +25,7 @@ from longgang_api.listing import check_single
 from longgang_api.model import Observation
 from longgang_api.pages.chart import BarInput, Chart, GroupInput, bar_chart
 from longgang_api.pages.errors import PAGE_EXCEPTION_HANDLERS
+from longgang_api.pages.figures import value_text
 from longgang_api.pages.language import Lang, page_language
 from longgang_api.pages.rendering import page_response, render
 from longgang_api.served import Served
@@ -70,20 +71,6 @@ _COUNTS = (
 )
 
 
-def _number(observation: Observation | None) -> str:
-    if observation is None:
-        return "—"
-    if observation.value is None:
-        return observation.status.zh if observation.status else "—"
-    return f"{observation.value:g}{observation.unit or ''}"
-
-
-def _label(observation: Observation | None, lang: Lang) -> str:
-    if observation is not None and observation.value is None and observation.status is not None:
-        return observation.status.zh if lang == "zh" else observation.status.en
-    return _number(observation)
-
-
 @dataclass(frozen=True, slots=True)
 class HeadlineRow:
     indicator: IndicatorDetail
@@ -119,7 +106,7 @@ def headline_chart(rows: list[HeadlineRow], lang: Lang) -> Chart:
         GroupInput(
             r.indicator.name.en if en else r.indicator.name.zh,
             [
-                BarInput(o.value if o else None, _number(o), kind)
+                BarInput(o.value if o else None, value_text(o, lang), kind)
                 for o, kind in ((r.actual, "actual"), (r.target, "target"))
             ],
         )
@@ -218,7 +205,7 @@ class _Shown:
 
 
 def _shown(row: HeadlineRow, lang: Lang) -> _Shown:
-    return _Shown(row.indicator, _label(row.actual, lang), _label(row.target, lang))
+    return _Shown(row.indicator, value_text(row.actual, lang), value_text(row.target, lang))
 
 
 class LandingController(Controller):

@@ -12,7 +12,9 @@ from litestar import Request, Response
 
 from longgang_api.docs import HTML_CSP
 from longgang_api.http_caching import respond
+from longgang_api.model import Observation
 from longgang_api.pages import texts
+from longgang_api.pages.figures import value_text
 from longgang_api.pages.language import LANGUAGES, TAGS, Lang, page_url
 from longgang_api.served import Served
 
@@ -50,6 +52,9 @@ def render(template: str, lang: Lang, path: str, **context: Any) -> str:
         """A LocalizedText in the page's language."""
         return str(text.en if lang == "en" else text.zh)
 
+    def value(observation: Observation) -> str:
+        return value_text(observation, lang)
+
     def url(target: str, params: list[tuple[str, str]] | None = None) -> str:
         return page_url(target, lang, params)
 
@@ -65,6 +70,7 @@ def render(template: str, lang: Lang, path: str, **context: Any) -> str:
         label=label,
         loc=loc,
         url=url,
+        value=value,
         texts=texts,
         colon=": " if lang == "en" else "：",
         path=path,

@@ -29,6 +29,7 @@ from longgang_api.model import (
 from longgang_api.pages import texts
 from longgang_api.pages.chart import BarInput, GroupInput, bar_chart
 from longgang_api.pages.errors import PAGE_EXCEPTION_HANDLERS
+from longgang_api.pages.figures import unit_label, value_text
 from longgang_api.pages.language import Lang, page_language, page_url
 from longgang_api.pages.rendering import (
     IMMUTABLE,
@@ -90,10 +91,6 @@ class Filter:
 
 def _pick(pair: texts.Pair, lang: Lang) -> str:
     return texts.pick(pair, lang)
-
-
-def _number(value: float | None, unit: str | None) -> str:
-    return "—" if value is None else f"{value:g}{unit or ''}"
 
 
 class _ListPage:
@@ -266,12 +263,7 @@ class PagesController(Controller):
                     Cell(_pick(texts.INDICATOR_CATEGORY[i.category], lang)),
                     Cell(
                         " · ".join(
-                            f"{o.period} {_pick(texts.KIND[o.kind], lang)} "
-                            + (
-                                _number(o.value, o.unit)
-                                if o.value is not None or o.status is None
-                                else (o.status.en if lang == "en" else o.status.zh)
-                            )
+                            f"{o.period} {_pick(texts.KIND[o.kind], lang)} {value_text(o, lang)}"
                             for o in i.observations
                         )
                     ),
@@ -398,8 +390,8 @@ class PagesController(Controller):
         groups = [
             GroupInput(
                 f"{o.period} {kinds[o.kind]}",
-                [BarInput(o.value, _number(o.value, o.unit), o.kind)],
-                scale=o.unit or "",
+                [BarInput(o.value, value_text(o, lang), o.kind)],
+                scale=unit_label(o, lang),
             )
             for o in indicator.observations
             if o.value is not None
