@@ -20,17 +20,17 @@ $(VENV)/.installed: pyproject.toml sdk/pyproject.toml
 build: $(ARTIFACT)
 
 $(ARTIFACT): $(VENV)/.installed $(DATASET) $(wildcard api/longgang_api/*.py)
-	$(BIN)/python -m longgang_api.build
+	$(BIN)/python -m longgang_build.build
 
 serve: build
 	HOST=$(HOST) PORT=$(PORT) WORKERS=$(WORKERS) $(BIN)/python -m longgang_api.server
 
 openapi: build
-	$(BIN)/python -m longgang_api.openapi
+	$(BIN)/python -m longgang_release.openapi
 
 # Releasing moves the baseline that the breaking-change gate compares against.
 release-spec: check-generated
-	$(BIN)/python -m longgang_api.spec_diff openapi/v1.released.json openapi/v1.json
+	$(BIN)/python -m longgang_release.spec_diff openapi/v1.released.json openapi/v1.json
 	cp openapi/v1.json openapi/v1.released.json
 
 sdk: install
@@ -38,7 +38,7 @@ sdk: install
 
 # The committed OpenAPI document and the generated SDK must match the app.
 check-generated: build
-	$(BIN)/python -m longgang_api.openapi --check
+	$(BIN)/python -m longgang_release.openapi --check
 	$(BIN)/python sdk/generate_sdk.py --check
 
 lint: install

@@ -19,8 +19,8 @@ from litestar.testing import TestClient
 
 from longgang_api.app import create_app
 from longgang_api.artifact import LoadedDataset, load
-from longgang_api.build import DEFAULT_DATASET, BuildResult, compile_artifact, load_records, write
 from longgang_api.server import granian_command
+from longgang_build.build import DEFAULT_DATASET, BuildResult, compile_artifact, load_records, write
 
 
 @functools.cache

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from longgang_api.build import (
+from longgang_build.build import (
     DEFAULT_DATASET,
     BuildError,
     BuildResult,

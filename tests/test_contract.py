@@ -20,7 +20,7 @@ import pytest
 import schemathesis
 from schemathesis import GenerationMode
 
-from longgang_api.openapi import DOCUMENT_PATH
+from longgang_release.openapi import DOCUMENT_PATH
 from tests import contract_hooks  # noqa: F401  (registers the hooks)
 from tests.conftest import REPORT, in_process_app, serve
 from tests.contract_cli import SEED, run_cli

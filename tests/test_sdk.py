@@ -15,7 +15,6 @@ from litestar import Litestar
 from litestar.testing import TestClient
 
 import longgang_opendata
-from longgang_api.openapi import DOCUMENT_PATH
 from longgang_opendata import (
     APIConnectionError,
     APITimeoutError,
@@ -27,6 +26,7 @@ from longgang_opendata import (
     RateLimitError,
     types,
 )
+from longgang_release.openapi import DOCUMENT_PATH
 
 IN_PROCESS = "http://testserver.local"
 

@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from longgang_api.openapi import DOCUMENT_PATH
-from longgang_api.spec_diff import breaking_changes
+from longgang_release.openapi import DOCUMENT_PATH
+from longgang_release.spec_diff import breaking_changes
 
 RELEASED = DOCUMENT_PATH.with_name("v1.released.json")
 JSON = dict[str, Any]

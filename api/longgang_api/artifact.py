@@ -13,7 +13,6 @@ from pathlib import Path
 
 import msgspec
 
-from longgang_api.build import ARTIFACT_FORMAT
 from longgang_api.model import (
     Artifact,
     GlossaryTerm,
@@ -22,6 +21,7 @@ from longgang_api.model import (
     Project,
     Section,
 )
+from longgang_build.build import ARTIFACT_FORMAT
 
 
 class ArtifactError(RuntimeError):

@@ -22,7 +22,7 @@ from litestar import Litestar
 
 from longgang_api.app import DEFAULT_MAX_AGE, DEFAULT_PUBLIC_BASE_URL, create_app
 from longgang_api.artifact import ArtifactError, load
-from longgang_api.build import ARTIFACT_NAME, DEFAULT_OUT
+from longgang_build.build import ARTIFACT_NAME, DEFAULT_OUT
 
 
 def create_served_app() -> Litestar:

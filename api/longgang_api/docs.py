@@ -16,7 +16,7 @@ from litestar import Controller, Response, get
 from litestar.exceptions import NotFoundException
 from litestar.params import FromPath
 
-from longgang_api.build import REPO_ROOT
+from longgang_build.build import REPO_ROOT
 
 OPENAPI_PATH = REPO_ROOT / "openapi" / "v1.json"
 _ASSETS = {

@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 from longgang_api.artifact import ArtifactError, load
-from longgang_api.build import ARTIFACT_NAME, DEFAULT_OUT
+from longgang_build.build import ARTIFACT_NAME, DEFAULT_OUT
 
 #: Largest request head (request line and headers) a connection may buffer.
 MAX_REQUEST_HEAD = 64 * 1024

@@ -1,6 +1,6 @@
 """The OpenAPI 3.1 document: generated from the app, finished here, exported to ``openapi/``.
 
-    python -m longgang_api.openapi [--check]
+    python -m longgang_release.openapi [--check]
 
 Litestar writes the paths and schemas from the handlers and Structs. This
 module adds what it cannot know: the CSV and NDJSON representations of lists,
@@ -22,8 +22,8 @@ import msgspec
 from litestar import Litestar
 
 from longgang_api import envelopes, model, problems
-from longgang_api.build import REPO_ROOT
 from longgang_api.downloads import DownloadName
+from longgang_build.build import REPO_ROOT
 
 DOCUMENT_PATH = REPO_ROOT / "openapi" / "v1.json"
 JSON = dict[str, Any]
@@ -194,9 +194,9 @@ def render(doc: JSON) -> str:
 def main(argv: list[str] | None = None) -> int:
     from longgang_api.app import create_app
     from longgang_api.artifact import load
-    from longgang_api.build import ARTIFACT_NAME, DEFAULT_OUT
+    from longgang_build.build import ARTIFACT_NAME, DEFAULT_OUT
 
-    parser = argparse.ArgumentParser(prog="python -m longgang_api.openapi")
+    parser = argparse.ArgumentParser(prog="python -m longgang_release.openapi")
     parser.add_argument("--out", type=Path, default=DOCUMENT_PATH)
     parser.add_argument("--check", action="store_true", help="fail if the file is stale")
     args = parser.parse_args(argv)

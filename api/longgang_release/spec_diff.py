@@ -1,6 +1,6 @@
 """Breaking changes between two versions of the OpenAPI document.
 
-    python -m longgang_api.spec_diff openapi/v1.released.json openapi/v1.json
+    python -m longgang_release.spec_diff openapi/v1.released.json openapi/v1.json
 
 v1 promises additive changes only. A change breaks a client when it removes
 a path, an operation, a parameter, a response field or an enum value; makes
@@ -234,7 +234,7 @@ def breaking_changes(old_doc: JSON, new_doc: JSON, *, tolerant_enums: bool) -> l
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m longgang_api.spec_diff")
+    parser = argparse.ArgumentParser(prog="python -m longgang_release.spec_diff")
     parser.add_argument("old", type=Path)
     parser.add_argument("new", type=Path)
     parser.add_argument(

@@ -1,6 +1,6 @@
 """Compile the curated record files into one immutable, verified artifact.
 
-    python -m longgang_api.build [--dataset DIR] [--out DIR] [--license SPDX] [--check]
+    python -m longgang_build.build [--dataset DIR] [--out DIR] [--license SPDX] [--check]
 
 The build is pure: the same record files give a byte-identical artifact. It
 refuses (exit status 1, every problem listed with its file, record id and
@@ -40,7 +40,7 @@ from longgang_api.model import (
     SectionEntry,
     Source,
 )
-from longgang_api.source_text import QuoteNotFound, SourceText, values_in
+from longgang_build.source_text import QuoteNotFound, SourceText, values_in
 
 ARTIFACT_FORMAT = 1
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -469,7 +469,7 @@ def write(result: BuildResult, out: Path) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m longgang_api.build", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m longgang_build.build", description=__doc__)
     parser.add_argument("--dataset", type=Path, default=DEFAULT_DATASET)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--license", default=None, help="SPDX id of the licence to publish under")
