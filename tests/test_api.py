@@ -258,6 +258,6 @@ def test_docs_are_served_locally(client: Client) -> None:
 
 
 def test_openapi_json_serves_the_committed_document(client: Client) -> None:
-    from longgang_api.docs import OPENAPI_PATH
+    from longgang_release.openapi import DOCUMENT_PATH
 
-    assert client.get("/openapi.json").content == OPENAPI_PATH.read_bytes()
+    assert client.get("/openapi.json").content == DOCUMENT_PATH.read_bytes()

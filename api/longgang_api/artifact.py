@@ -21,7 +21,9 @@ from longgang_api.model import (
     Project,
     Section,
 )
-from longgang_build.build import ARTIFACT_FORMAT
+
+#: Version of the artifact's layout; the build writes it, the server checks it.
+ARTIFACT_FORMAT = 1
 
 
 class ArtifactError(RuntimeError):

@@ -25,6 +25,7 @@ from typing import TypeVar
 
 import msgspec
 
+from longgang_api.artifact import ARTIFACT_FORMAT
 from longgang_api.model import (
     Artifact,
     Base,
@@ -42,7 +43,6 @@ from longgang_api.model import (
 )
 from longgang_build.source_text import QuoteNotFound, SourceText, values_in
 
-ARTIFACT_FORMAT = 1
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_DATASET = REPO_ROOT / "datasets" / "longgang-2024"
 DEFAULT_OUT = REPO_ROOT / "build"
