@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from litestar import Litestar, Router
 from litestar.config.cors import CORSConfig
+from litestar.datastructures import State
 from litestar.di import Provide
 from litestar.exceptions import HTTPException
 from litestar.openapi import OpenAPIConfig
@@ -15,19 +16,16 @@ from longgang_api.gateway import Gateway
 from longgang_api.landing import LandingController
 from longgang_api.limits import RateLimiter
 from longgang_api.problems import NotAcceptable, handle_http_exception
-from longgang_api.resources.glossary import GlossaryController
-from longgang_api.resources.indicators import IndicatorController
+from longgang_api.resources.lists import routers
 from longgang_api.resources.meta import HealthController, MetaController
-from longgang_api.resources.observations import ObservationController
-from longgang_api.resources.projects import ProjectController
-from longgang_api.resources.search import SearchController
-from longgang_api.resources.sections import SectionController
 from longgang_api.resources.syndication import SyndicationController
 from longgang_api.response_cache import ResponseCache
 from longgang_api.served import Served
 from longgang_api.settings import DEFAULT_MAX_AGE, DEFAULT_PUBLIC_BASE_URL
 
 API_VERSION = "1.0.0"
+#: Key of the served dataset in ``app.state``.
+DATASET_STATE = "dataset"
 
 _TAGS = (
     ("dataset", "The entry point and the dataset's metadata."),
@@ -83,12 +81,7 @@ def create_app(
         path="/v1",
         route_handlers=[
             MetaController,
-            IndicatorController,
-            ObservationController,
-            ProjectController,
-            GlossaryController,
-            SectionController,
-            SearchController,
+            *routers(),
             SyndicationController,
         ],
     )
@@ -109,6 +102,7 @@ def create_app(
         ),
         openapi_config=openapi_config(dataset),
         debug=False,
+        state=State({DATASET_STATE: dataset}),
     )
     # Pre-routing layers wrap Litestar's handler, so they also see what routing refuses.
     app.asgi_handler = Gateway(

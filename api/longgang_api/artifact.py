@@ -30,7 +30,8 @@ class ArtifactError(RuntimeError):
     """The artifact cannot be trusted; the server must not start."""
 
 
-@dataclass(frozen=True, slots=True)
+# Compared and hashed by identity, so what is derived from it can be cached per dataset.
+@dataclass(frozen=True, slots=True, eq=False)
 class LoadedDataset:
     """The artifact as the API serves it, with lookups built once at start-up."""
 

@@ -67,7 +67,12 @@ ProjectCategory = Literal[
     "urban-renewal",
     "public-service",
 ]
-Period = Literal["2023", "2024"]
+# Years are values of the dataset (its temporal coverage, checked by the build), not
+# literals of the code; the OpenAPI export lists the dataset's years as their enum.
+PERIOD_PATTERN = r"^[0-9]{4}$"
+YEAR_MINIMUM, YEAR_MAXIMUM = 1000, 9999
+Period = Annotated[str, Meta(pattern=PERIOD_PATTERN)]
+Year = Annotated[int, Meta(ge=YEAR_MINIMUM, le=YEAR_MAXIMUM)]
 ObservationKind = Literal["actual", "target", "plan"]
 Qualifier = Literal["over", "at_least", "about"]
 Comparison = Literal["year_on_year", "like_for_like"]
@@ -227,7 +232,7 @@ class Mention(Base, frozen=True, kw_only=True):
     """What the report says of a project in one year."""
 
     year: Annotated[
-        Literal[2023, 2024],
+        Year,
         Meta(description="2023 for the report on 2023, 2024 for the plan for 2024."),
     ]
     status: Annotated[MentionStatus, Meta(description="Controlled status of the project.")]

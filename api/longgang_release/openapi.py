@@ -22,6 +22,9 @@ import msgspec
 from litestar import Litestar
 
 from longgang_api import envelopes, model, problems
+from longgang_api.app import DATASET_STATE
+from longgang_api.artifact import LoadedDataset
+from longgang_api.declarations import LISTINGS, periods, years
 from longgang_api.downloads import DownloadName
 from longgang_build.build import REPO_ROOT
 
@@ -168,12 +171,37 @@ def _finish_operation(operation: JSON) -> None:
         }
 
 
+def _with_dataset_values(node: Any, periods: list[str], years: list[int]) -> Any:
+    """Periods and years, validated as shapes in the model, listed as the dataset's values."""
+    if isinstance(node, list):
+        return [_with_dataset_values(item, periods, years) for item in node]
+    if not isinstance(node, dict):
+        return node
+    node = {key: _with_dataset_values(value, periods, years) for key, value in node.items()}
+    if node.get("pattern") == model.PERIOD_PATTERN:
+        del node["pattern"]
+        node["enum"] = periods
+    elif (node.get("minimum"), node.get("maximum")) == (model.YEAR_MINIMUM, model.YEAR_MAXIMUM):
+        del node["minimum"], node["maximum"]
+        node["enum"] = years
+    return node
+
+
 def document(app: Litestar) -> JSON:
     """The finished OpenAPI document of ``app``."""
-    doc: JSON = app.openapi_schema.to_schema()
+    dataset: LoadedDataset = app.state[DATASET_STATE]
+    doc: JSON = _with_dataset_values(
+        app.openapi_schema.to_schema(), list(periods(dataset)), list(years(dataset))
+    )
     for path_item in doc["paths"].values():
         for operation in path_item.values():
             _finish_operation(operation)
+    for listing in LISTINGS:
+        operation = doc["paths"][f"{listing.path}"]["get"]
+        for declared in listing.filters:
+            if declared.choices is not None:
+                parameter = next(p for p in operation["parameters"] if p["name"] == declared.name)
+                parameter["schema"]["items"]["enum"] = list(declared.choices(dataset))
     doc["components"]["schemas"] = _without_empty_alternatives(doc["components"]["schemas"])
     for name, schema in _FILE_SCHEMAS.items():
         doc["components"]["schemas"][name] = {**schema, "x-file": True}
