@@ -43,7 +43,7 @@ def test_main_writes_artifact_and_hash(tmp_path: Path, capsys: pytest.CaptureFix
 
 @pytest.fixture
 def dataset_copy(tmp_path: Path) -> Path:
-    folder = tmp_path / "dataset"
+    folder = tmp_path / DEFAULT_DATASET.name
     shutil.copytree(DEFAULT_DATASET, folder)
     return folder
 
@@ -157,3 +157,18 @@ def test_refuses_a_source_that_is_not_the_pinned_document(dataset_copy: Path) ->
     assert any(
         "dataset.toml: record 'longgang-2024': source_document.sha256" in p for p in problems
     )
+
+
+def test_refuses_a_folder_not_named_for_its_dataset(dataset_copy: Path) -> None:
+    renamed = dataset_copy.rename(dataset_copy.with_name("longgang-2025"))
+    (problem,) = _problems(renamed)
+    assert "dataset.toml: record 'longgang-2024': id" in problem and "longgang-2025" in problem
+
+
+def test_refuses_a_year_the_dataset_does_not_cover(dataset_copy: Path) -> None:
+    _edit(dataset_copy, "observations.toml", 'period = "2024"', 'period = "2025"')
+    _edit(dataset_copy, "projects.toml", "year = 2024", "year = 2022")
+    problems = _problems(dataset_copy)
+    assert len(problems) == 2, problems
+    assert "observations.toml" in problems[0] and "period: outside" in problems[0]
+    assert "projects.toml" in problems[1] and ".year: outside" in problems[1]

@@ -23,7 +23,7 @@ from longgang_api.docs import HTML_CSP
 from longgang_api.envelopes import IndicatorDetail
 from longgang_api.http_caching import respond
 from longgang_api.listing import check_single
-from longgang_api.model import Observation
+from longgang_api.model import Dataset, Observation
 from longgang_api.served import Served
 
 Lang = Literal["zh", "en"]
@@ -47,19 +47,21 @@ _PROJECT_CATEGORIES = {
     "urban-renewal": ("城市更新", "Urban renewal"),
     "public-service": ("公共服务", "Public services"),
 }
+# The report's own words (issuer, title, years) come from the dataset: see ``_words``.
 _TEXT = {
     "lead": (
-        "本数据集整理自深圳市龙岗区人民政府发布的《龙岗区2023年国民经济和社会发展规划执行情况与2024年计划（草案）》，"
-        "每个数值都附有原文引文、所在章节和行号。",
-        "Compiled from the Longgang District People's Government report on the execution of the "
-        "2023 plan and the 2024 plan (draft); every value carries its verbatim quote, section "
-        "and line.",
+        "本数据集整理自{publisher_zh}发布的《{document_zh}》，每个数值都附有原文引文、所在章节和行号。",
+        "Compiled from “{document_en}”, issued by {publisher_en}; every value carries its "
+        "verbatim quote, section and line.",
     ),
     "headline": ("主要指标", "Headline indicators"),
     "indicator": ("指标", "Indicator"),
-    "actual": ("2023年完成", "2023 actual"),
-    "target": ("2024年目标", "2024 target"),
-    "chart": ("2023年完成与2024年目标（%）", "2023 actual beside the 2024 target (%)"),
+    "actual": ("{actual}年完成", "{actual} actual"),
+    "target": ("{target}年目标", "{target} target"),
+    "chart": (
+        "{actual}年完成与{target}年目标（%）",
+        "{actual} actual beside the {target} target (%)",
+    ),
     "projects": ("项目（按类别）", "Projects by category"),
     "category": ("类别", "Category"),
     "count": ("项目数", "Projects"),
@@ -150,7 +152,23 @@ def _numeric(row: HeadlineRow) -> bool:
     return any(o is not None and o.value is not None for o in (row.actual, row.target))
 
 
-def chart_svg(rows: list[HeadlineRow], lang: Lang) -> str:
+Words = dict[str, tuple[str, str]]
+
+
+def _words(meta: Dataset, rows: list[HeadlineRow]) -> Words:
+    """The page's texts with the dataset's issuer, title and years filled in."""
+    fields = {
+        "publisher_zh": meta.publisher.name.zh,
+        "publisher_en": meta.publisher.name.en,
+        "document_zh": meta.source_document.title.zh,
+        "document_en": meta.source_document.title.en,
+        "actual": next((r.actual.period for r in rows if r.actual), meta.temporal_start),
+        "target": next((r.target.period for r in rows if r.target), meta.temporal_end),
+    }
+    return {key: (zh.format(**fields), en.format(**fields)) for key, (zh, en) in _TEXT.items()}
+
+
+def chart_svg(rows: list[HeadlineRow], lang: Lang, words: Words) -> str:
     """Bars of the 2023 actual beside the 2024 target, each indicator's name above its bars.
 
     Names stand above the bars rather than beside them so the chart stays
@@ -171,7 +189,7 @@ def chart_svg(rows: list[HeadlineRow], lang: Lang) -> str:
     def x(value: float) -> float:
         return margin + label_room / 2 + (value - low) / ((high - low) or 1) * plot
 
-    title = escape(_TEXT["chart"][lang == "en"])
+    title = escape(words["chart"][lang == "en"])
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
         f'aria-labelledby="chart-title"><title id="chart-title">{title}</title>'
@@ -181,7 +199,7 @@ def chart_svg(rows: list[HeadlineRow], lang: Lang) -> str:
         parts.append(f'<rect x="{x0}" y="6" width="14" height="14" fill="{colour}"/>')
         parts.append(
             f'<text x="{x0 + 20}" y="18" font-size="15" fill="#1d2733">'
-            f"{escape(_TEXT[key][lang == 'en'])}</text>"
+            f"{escape(words[key][lang == 'en'])}</text>"
         )
     zero = x(0)
     for position, row in enumerate(numeric):
@@ -270,10 +288,11 @@ def render(served: Served, lang: Lang) -> str:
     meta = served.dataset.artifact.dataset
     en = lang == "en"
 
-    def t(key: str) -> str:
-        return escape(_TEXT[key][en])
-
     rows = headline_rows(served)
+    words = _words(meta, rows)
+
+    def t(key: str) -> str:
+        return escape(words[key][en])
 
     def name(row: HeadlineRow) -> str:
         return escape(row.indicator.name.en if en else row.indicator.name.zh)
@@ -352,7 +371,7 @@ def render(served: Served, lang: Lang) -> str:
 <tbody>{table_rows}</tbody></table></div>
 {qualitative}
 <h2>{t("chart")}</h2>
-<figure>{chart_svg(rows, lang)}
+<figure>{chart_svg(rows, lang, words)}
 <figcaption>{escape(meta.source_document.title.zh)}</figcaption></figure>
 <h2>{t("counts")}</h2>
 <dl class="counts">{count_html}</dl>

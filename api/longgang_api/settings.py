@@ -18,7 +18,7 @@ from msgspec import Meta
 from longgang_api.limits import RateLimiter
 
 #: The dataset served when neither ``DATASET`` nor ``LONGGANG_ARTIFACT`` is set.
-DEFAULT_DATASET = "longgang-2024"
+DEFAULT_DATASET_NAME = "longgang-2024"
 
 DEFAULT_MAX_AGE = 3600
 DEFAULT_PUBLIC_BASE_URL = "http://127.0.0.1:8000"
@@ -45,7 +45,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
     host: Annotated[str, Meta(min_length=1)] = "127.0.0.1"
     port: Annotated[int, Meta(ge=1, le=65535)] = 8000
     workers: Annotated[int, Meta(ge=1, le=256)] = 1
-    artifact: Annotated[str, Meta(min_length=1)] = f"build/{DEFAULT_DATASET}.json"
+    artifact: Annotated[str, Meta(min_length=1)] = f"build/{DEFAULT_DATASET_NAME}.json"
     public_base_url: Annotated[str, Meta(pattern=r"^https?://[^\s/]+(?:/\S*)?$")] = (
         DEFAULT_PUBLIC_BASE_URL
     )

@@ -41,12 +41,25 @@ from longgang_api.model import (
     SectionEntry,
     Source,
 )
+from longgang_api.settings import DEFAULT_DATASET_NAME
 from longgang_build.source_text import QuoteNotFound, SourceText, values_in
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_DATASET = REPO_ROOT / "datasets" / "longgang-2024"
+DATASETS = REPO_ROOT / "datasets"
+DEFAULT_DATASET = DATASETS / DEFAULT_DATASET_NAME
 DEFAULT_OUT = REPO_ROOT / "build"
-ARTIFACT_NAME = "longgang-2024.json"
+
+
+def dataset_folder(name_or_path: str | Path) -> Path:
+    """A folder under ``datasets/`` by its name, else the path as given."""
+    named = DATASETS / str(name_or_path)
+    return named if named.is_dir() else Path(name_or_path)
+
+
+def artifact_name(dataset_id: str) -> str:
+    """The artifact is named for its dataset; the server finds it as ``build/<DATASET>.json``."""
+    return f"{dataset_id}.json"
+
 
 #: Licences the compiled dataset can be published under (``--license``).
 LICENSES = {
@@ -156,6 +169,8 @@ class Records:
     exclusions: tuple[Exclusion, ...]
     source: SourceText
     source_sha256: str
+    #: Name of the dataset folder, which must be the dataset's id.
+    folder: str = ""
 
 
 def load_records(folder: Path) -> Records:
@@ -193,6 +208,7 @@ def load_records(folder: Path) -> Records:
         exclusions=exclusions.exclusions,
         source=SourceText(source_bytes.decode("utf-8")),
         source_sha256=hashlib.sha256(source_bytes).hexdigest(),
+        folder=folder.resolve().name,
     )
 
 
@@ -259,6 +275,7 @@ def check(records: Records) -> tuple[list[Problem], dict[str, int]]:
                 "the first release must be this version, on this release date",
             )
         )
+    problems += _check_coverage(records)
     problems += _duplicates("sections.toml", (s.id for s in records.sections))
     problems += _duplicates("indicators.toml", (i.id for i in records.indicators))
     problems += _duplicates("observations.toml", (o.id for o in records.observations))
@@ -333,6 +350,28 @@ def check(records: Records) -> tuple[list[Problem], dict[str, int]]:
             )
     audit_problems, audit = _audit(records, spans)
     return problems + audit_problems, audit
+
+
+def _check_coverage(records: Records) -> Iterator[Problem]:
+    """The folder is named for the dataset; every year is one the dataset covers."""
+    meta = records.meta
+    if records.folder and records.folder != meta.id:
+        yield Problem("dataset.toml", meta.id, "id", f"differs from its folder {records.folder!r}")
+    try:
+        first, last = int(meta.temporal_start), int(meta.temporal_end)
+    except ValueError:
+        yield Problem("dataset.toml", meta.id, "temporal_start", "years must be whole numbers")
+        return
+    if first > last:
+        yield Problem("dataset.toml", meta.id, "temporal_end", "ends before it starts")
+    covered = f"outside the dataset's years {first}–{last}"
+    for observation in records.observations:
+        if not first <= int(observation.period) <= last:
+            yield Problem("observations.toml", observation.id, "period", covered)
+    for project in records.projects:
+        for index, mention in enumerate(project.mentions):
+            if not first <= mention.year <= last:
+                yield Problem("projects.toml", project.id, f"mentions[{index}].year", covered)
 
 
 def _check_value(observation: Observation) -> Iterator[Problem]:
@@ -462,7 +501,7 @@ def compile_artifact(records: Records, license_id: str | None = None) -> BuildRe
 def write(result: BuildResult, out: Path) -> Path:
     """Write the artifact and its ``.sha256`` beside it; return the artifact's path."""
     out.mkdir(parents=True, exist_ok=True)
-    path = out / ARTIFACT_NAME
+    path = out / artifact_name(result.artifact.dataset.id)
     path.write_bytes(result.data)
     path.with_name(path.name + ".sha256").write_text(f"{result.sha256}  {path.name}\n")
     return path
@@ -470,7 +509,12 @@ def write(result: BuildResult, out: Path) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m longgang_build.build", description=__doc__)
-    parser.add_argument("--dataset", type=Path, default=DEFAULT_DATASET)
+    parser.add_argument(
+        "--dataset",
+        type=dataset_folder,
+        default=DEFAULT_DATASET,
+        help="a folder name under datasets/ or a path to a dataset folder",
+    )
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--license", default=None, help="SPDX id of the licence to publish under")
     parser.add_argument("--check", action="store_true", help="check only; write nothing")

@@ -16,7 +16,7 @@ import inspect
 import json
 import sys
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any
 
 import msgspec
 from litestar import Litestar
@@ -25,7 +25,7 @@ from longgang_api import envelopes, model, problems
 from longgang_api.app import DATASET_STATE
 from longgang_api.artifact import LoadedDataset
 from longgang_api.declarations import LISTINGS, periods, years
-from longgang_api.downloads import DownloadName
+from longgang_api.downloads import download_names
 from longgang_build.build import REPO_ROOT
 
 DOCUMENT_PATH = REPO_ROOT / "openapi" / "v1.json"
@@ -126,7 +126,7 @@ _RAW_CONTENT: dict[str, dict[str, str]] = {
 }
 
 
-def _finish_operation(operation: JSON) -> None:
+def _finish_operation(operation: JSON, dataset_id: str) -> None:
     for parameter in operation.get("parameters", []):
         parameter["schema"] = _not_nullable(parameter["schema"])
         if parameter["schema"].get("type") == "array":
@@ -147,7 +147,7 @@ def _finish_operation(operation: JSON) -> None:
         }
     if operation_id == "getDownload":
         name = next(p for p in operation["parameters"] if p["name"] == "name")
-        name["schema"]["enum"] = list(get_args(DownloadName))
+        name["schema"]["enum"] = list(download_names(dataset_id))
     if operation_id.startswith("list") or operation_id == "search":
         ok["headers"]["Link"] = _LINK_HEADER
         ok["content"]["text/csv"] = {"schema": {"$ref": "#/components/schemas/CsvFile"}}
@@ -195,7 +195,7 @@ def document(app: Litestar) -> JSON:
     )
     for path_item in doc["paths"].values():
         for operation in path_item.values():
-            _finish_operation(operation)
+            _finish_operation(operation, dataset.artifact.dataset.id)
     for listing in LISTINGS:
         operation = doc["paths"][f"{listing.path}"]["get"]
         for declared in listing.filters:
@@ -222,13 +222,20 @@ def render(doc: JSON) -> str:
 def main(argv: list[str] | None = None) -> int:
     from longgang_api.app import create_app
     from longgang_api.artifact import load
-    from longgang_build.build import ARTIFACT_NAME, DEFAULT_OUT
+    from longgang_api.settings import DEFAULT_DATASET_NAME
+    from longgang_build.build import DEFAULT_OUT, artifact_name
 
     parser = argparse.ArgumentParser(prog="python -m longgang_release.openapi")
     parser.add_argument("--out", type=Path, default=DOCUMENT_PATH)
     parser.add_argument("--check", action="store_true", help="fail if the file is stale")
+    parser.add_argument(
+        "--artifact",
+        type=Path,
+        default=DEFAULT_OUT / artifact_name(DEFAULT_DATASET_NAME),
+        help="the artifact of the dataset the document lists the values of",
+    )
     args = parser.parse_args(argv)
-    text = render(document(create_app(load(DEFAULT_OUT / ARTIFACT_NAME))))
+    text = render(document(create_app(load(args.artifact))))
     if args.check:
         current = args.out.read_text() if args.out.exists() else ""
         if current != text:
