@@ -82,3 +82,9 @@ fuzz: build
 
 test: build lint typecheck check-generated browser
 	$(BIN)/python -m pytest
+
+# The in-process tiers: no server process, no browser, nothing slow (markers in pyproject.toml).
+# Every test of test_contract.py is slow; leaving the module out also saves loading its
+# generated cases at collection.
+test-fast: default-artifact
+	$(BIN)/python -m pytest -q -m "not slow and not http and not browser" --ignore=tests/test_contract.py

@@ -88,6 +88,7 @@ def test_catalog_is_chosen_by_accept(client: Client) -> None:
     assert refused.headers["content-type"] == "application/problem+json"
 
 
+@pytest.mark.slow
 def test_catalog_is_the_same_bytes_in_every_process(
     dataset: LoadedDataset, artifact_path: Path
 ) -> None:
