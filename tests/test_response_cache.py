@@ -115,7 +115,7 @@ def test_the_cache_is_bounded(dataset: LoadedDataset) -> None:
 
 @pytest.mark.parametrize("tag", ["exact", "*", "weak", "other-encoding", "list", "stale"])
 def test_revalidations_answer_as_the_app_does(
-    client: TestClient[Litestar], uncached: TestClient[Litestar], tag: str
+    app: Litestar, client: TestClient[Litestar], uncached: TestClient[Litestar], tag: str
 ) -> None:
     url = "/v1/projects?category=rail"
     etag = client.get(url).headers["etag"]  # the gzip variant: the test client asks for gzip
@@ -128,7 +128,9 @@ def test_revalidations_answer_as_the_app_does(
         "list": f'"stale", {etag}',
         "stale": '"stale"',
     }[tag]
+    hits = _cache(app).hits
     cached = client.get(url, headers={"if-none-match": header})
+    assert _cache(app).hits == hits + 1  # answered from memory, by the app's own test
     plain = uncached.get(url, headers={"if-none-match": header})
     assert cached.status_code == plain.status_code == (200 if tag == "stale" else 304)
     assert cached.content == plain.content

@@ -22,6 +22,7 @@ from litestar.params import QueryParameter
 from longgang_api.docs import HTML_CSP
 from longgang_api.envelopes import IndicatorDetail
 from longgang_api.http_caching import respond
+from longgang_api.links import LINKS
 from longgang_api.listing import check_single
 from longgang_api.model import Dataset, Observation
 from longgang_api.served import Served
@@ -70,15 +71,6 @@ _TEXT = {
     "licence": ("许可", "Licence"),
     "note": ("说明", "Note"),
 }
-_LINKS = (
-    ("/docs", "API 文档", "API documentation"),
-    ("/openapi.json", "OpenAPI 描述", "OpenAPI description"),
-    ("/v1", "API 入口", "API entry point"),
-    ("/v1/catalog.jsonld", "DCAT-AP 目录（JSON-LD）", "DCAT-AP catalogue (JSON-LD)"),
-    ("/v1/catalog.ttl", "DCAT-AP 目录（Turtle）", "DCAT-AP catalogue (Turtle)"),
-    ("/v1/datapackage.json", "数据包（Frictionless）", "Data package (Frictionless)"),
-    ("/v1/releases", "版本记录", "Releases"),
-)
 STYLESHEET = """
 :root { color-scheme: light; --ink: #1d2733; --muted: #5b6775; --line: #d9dee4;
   --accent: #b4232a; --accent2: #2a6f97; }
@@ -333,7 +325,7 @@ def render(served: Served, lang: Lang) -> str:
     )
     links = "".join(
         f'<li><a href="{href}">{escape(en_text if en else zh_text)}</a></li>'
-        for href, zh_text, en_text in _LINKS
+        for href, zh_text, en_text in ((k.href, k.zh, k.en) for k in LINKS if k.on_landing)
     )
     downloads = "".join(
         f'<li><a href="/v1/downloads/{escape(name)}">{escape(name)}</a> '

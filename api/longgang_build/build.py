@@ -26,6 +26,7 @@ from typing import TypeVar
 import msgspec
 
 from longgang_api.artifact import ARTIFACT_FORMAT
+from longgang_api.licences import LICENCES
 from longgang_api.model import (
     Artifact,
     Base,
@@ -60,14 +61,6 @@ def artifact_name(dataset_id: str) -> str:
     """The artifact is named for its dataset; the server finds it as ``build/<DATASET>.json``."""
     return f"{dataset_id}.json"
 
-
-#: Licences the compiled dataset can be published under (``--license``).
-LICENSES = {
-    "CC-BY-4.0": "https://creativecommons.org/licenses/by/4.0/",
-    "CC-BY-SA-4.0": "https://creativecommons.org/licenses/by-sa/4.0/",
-    "CC0-1.0": "https://creativecommons.org/publicdomain/zero/1.0/",
-    "ODC-By-1.0": "https://opendatacommons.org/licenses/by/1-0/",
-}
 
 T = TypeVar("T")
 
@@ -465,15 +458,15 @@ def compile_artifact(records: Records, license_id: str | None = None) -> BuildRe
         raise BuildError(problems)
     meta = records.meta
     if license_id is not None and license_id != meta.license.id:
-        if license_id not in LICENSES:
-            known = ", ".join(sorted(LICENSES))
+        if license_id not in LICENCES:
+            known = ", ".join(sorted(LICENCES))
             raise BuildError(
                 [Problem("--license", license_id, "id", f"unknown licence; known: {known}")]
             )
         meta = msgspec.structs.replace(
             meta,
             license=License(
-                id=license_id, url=LICENSES[license_id], attribution=meta.license.attribution
+                id=license_id, url=LICENCES[license_id].url, attribution=meta.license.attribution
             ),
         )
     counts = {

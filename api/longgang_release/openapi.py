@@ -31,12 +31,11 @@ from longgang_build.build import REPO_ROOT
 DOCUMENT_PATH = REPO_ROOT / "openapi" / "v1.json"
 JSON = dict[str, Any]
 
-#: list operation → (get operation, its path parameter)
+#: list operation → (get operation, its path parameter), from the declarations
 _ITEM_OPERATIONS = {
-    "listIndicators": ("getIndicator", "indicator_id"),
-    "listProjects": ("getProject", "project_id"),
-    "listGlossary": ("getGlossaryTerm", "term_id"),
-    "listSections": ("getSection", "section_id"),
+    listing.operation_id: (listing.item.operation_id, listing.item.parameter)
+    for listing in LISTINGS
+    if listing.item is not None
 }
 _HEADERS: JSON = {
     "ETag": {

@@ -14,10 +14,9 @@ from longgang_api.envelopes import ReleaseList
 from longgang_api.http_caching import respond
 from longgang_api.listing import check_single, item_response
 from longgang_api.problems import NotAcceptable, problem_responses
-from longgang_api.representation import accepted_media
+from longgang_api.representation import BOM, accepted_media
 from longgang_api.served import Served
 
-_BOM = "\ufeff".encode()
 _CATALOG_TYPES = ("application/ld+json", "text/turtle")
 
 
@@ -129,7 +128,7 @@ class SyndicationController(Controller):
             raise NotFoundException(detail=f"no download {name!r}; available: {known}")
         check_single(request, frozenset({"bom"}), frozenset())
         with_bom = bom and download.media_type == "text/csv"  # a BOM belongs to text only
-        body = _BOM + download.data if with_bom else download.data
+        body = BOM + download.data if with_bom else download.data
         headers = {"Content-Disposition": f'attachment; filename="{name}"'}
         return respond(
             request,
