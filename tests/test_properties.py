@@ -74,7 +74,7 @@ def served(dataset: LoadedDataset) -> Served:
 
 @given(st.text(max_size=80))
 def test_any_sort_parses_or_is_a_bad_parameter(served: Served, text: str) -> None:
-    for collection in (served.observations, served.projects, served.search):
+    for collection in (served.collections[n] for n in ("observations", "projects", "search")):
         try:
             keys = parse_sort(collection, text)
         except BadParameter as error:
@@ -95,7 +95,9 @@ def test_any_query_builds_or_is_a_bad_parameter(
     served: Served, q: str, sort: str | None, limit: int
 ) -> None:
     try:
-        query = build_query(served.observations, served.codec, {}, q, sort, limit, None)
+        query = build_query(
+            served.collections["observations"], served.codec, {}, q, sort, limit, None
+        )
     except BadParameter as error:
         assert error.parameter in ("q", "sort")
         return

@@ -19,6 +19,7 @@ from litestar import Controller, Request, Response, get
 from litestar.di import NamedDependency
 from litestar.params import QueryParameter
 
+from longgang_api.declarations import INDICATORS, PROJECTS
 from longgang_api.docs import HTML_CSP
 from longgang_api.envelopes import IndicatorDetail
 from longgang_api.http_caching import respond
@@ -125,7 +126,7 @@ class HeadlineRow:
 
 def headline_rows(served: Served) -> list[HeadlineRow]:
     rows = []
-    for indicator in served.indicators.records:
+    for indicator in served.collections[INDICATORS.name].records:
         if not indicator.headline:
             continue
         actual = next((o for o in indicator.observations if o.kind == "actual"), None)
@@ -304,7 +305,7 @@ def render(served: Served, lang: Lang) -> str:
         for r in rows
         if not _numeric(r)
     )
-    categories = Counter(p.category for p in served.projects.records)
+    categories = Counter(p.category for p in served.collections[PROJECTS.name].records)
     project_rows = "".join(
         f"<tr><td>{escape(_PROJECT_CATEGORIES.get(c, (c, c))[en])}</td>"
         f'<td class="num">{n}</td></tr>'

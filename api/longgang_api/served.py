@@ -9,11 +9,9 @@ from typing import TYPE_CHECKING, Any
 
 from longgang_api.artifact import LoadedDataset
 from longgang_api.cursor import CursorCodec
-from longgang_api.declarations import INDICATORS, LISTINGS, OBSERVATIONS, PROJECTS, SEARCH
+from longgang_api.declarations import LISTINGS
 from longgang_api.downloads import Downloads
-from longgang_api.envelopes import IndicatorDetail, SearchHit
 from longgang_api.http_caching import CachePolicy
-from longgang_api.model import Observation, Project
 from longgang_api.query import Collection
 
 if TYPE_CHECKING:
@@ -60,22 +58,6 @@ class Served:
     @property
     def catalog(self) -> Catalog:
         return self.syndication.catalog
-
-    @property
-    def indicators(self) -> Collection[IndicatorDetail]:
-        return self.collections[INDICATORS.name]
-
-    @property
-    def observations(self) -> Collection[Observation]:
-        return self.collections[OBSERVATIONS.name]
-
-    @property
-    def projects(self) -> Collection[Project]:
-        return self.collections[PROJECTS.name]
-
-    @property
-    def search(self) -> Collection[SearchHit]:
-        return self.collections[SEARCH.name]
 
     @classmethod
     def build(cls, dataset: LoadedDataset, max_age: int, public_base_url: str) -> Served:

@@ -18,6 +18,8 @@ from longgang_api.representation import BOM, accepted_media
 from longgang_api.served import Served
 
 _CATALOG_TYPES = ("application/ld+json", "text/turtle")
+#: The catalogue as files, one path per representation.
+_CATALOG_FILES = {"/catalog.jsonld": "application/ld+json", "/catalog.ttl": "text/turtle"}
 
 
 class SyndicationController(Controller):
@@ -62,19 +64,13 @@ class SyndicationController(Controller):
             raise NotAcceptable("available representations: " + ", ".join(_CATALOG_TYPES))
         return self._catalog(request, served, media)
 
-    @get("/catalog.jsonld", include_in_schema=False)
-    async def catalog_jsonld(
+    @get(list(_CATALOG_FILES), include_in_schema=False)
+    async def catalog_file(
         self, request: Request[Any, Any, Any], served: NamedDependency[Served]
     ) -> Response[bytes]:
         check_single(request, frozenset(), frozenset())
-        return self._catalog(request, served, "application/ld+json")
-
-    @get("/catalog.ttl", include_in_schema=False)
-    async def catalog_turtle(
-        self, request: Request[Any, Any, Any], served: NamedDependency[Served]
-    ) -> Response[bytes]:
-        check_single(request, frozenset(), frozenset())
-        return self._catalog(request, served, "text/turtle")
+        name = request.url.path.rsplit("/", 1)[1]
+        return self._catalog(request, served, _CATALOG_FILES[f"/{name}"])
 
     @staticmethod
     def _catalog(request: Request[Any, Any, Any], served: Served, media: str) -> Response[bytes]:
