@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import importlib.util
 import os
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 
 import httpx
 from litestar import Litestar
@@ -98,3 +101,14 @@ TESTLAND = Path(__file__).resolve().parent / "fixtures" / "datasets" / "testland
 def build_folder(folder: Path, out: Path) -> Path:
     """Build ``folder`` through the real build into ``out``; the artifact's path."""
     return write(compile_artifact(load_records(folder)), out)
+
+
+def sdk_generator() -> ModuleType:
+    """``sdk/generate_sdk.py`` (a script, not a package module) loaded as a module."""
+    path = Path(__file__).resolve().parents[1] / "sdk" / "generate_sdk.py"
+    spec = importlib.util.spec_from_file_location("generate_sdk", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look themselves up there
+    spec.loader.exec_module(module)
+    return module

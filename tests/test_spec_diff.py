@@ -3,30 +3,21 @@
 from __future__ import annotations
 
 import copy
-import importlib.util
 import json
-import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from longgang_release.openapi import DOCUMENT_PATH
 from longgang_release.spec_diff import breaking_changes
+from tests.support import sdk_generator
 
 RELEASED = DOCUMENT_PATH.with_name("v1.released.json")
 JSON = dict[str, Any]
 
 
-def _generator() -> Any:
-    path = Path(__file__).resolve().parents[1] / "sdk" / "generate_sdk.py"
-    spec = importlib.util.spec_from_file_location("generate_sdk", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look themselves up there
-    spec.loader.exec_module(module)
-    return module
+_generator = sdk_generator
 
 
 def sdk_tolerates_new_enum_values() -> bool:
