@@ -125,6 +125,7 @@ def test_indicator_embeds_its_observations(client: Client) -> None:
         "section_id": "p1",
         "quote": "地区生产总值同比增长 6.3%",
         "line": 13,
+        "document_id": "longgang-2024",
     }
 
 

@@ -172,3 +172,24 @@ def test_refuses_a_year_the_dataset_does_not_cover(dataset_copy: Path) -> None:
     assert len(problems) == 2, problems
     assert "observations.toml" in problems[0] and "period: outside" in problems[0]
     assert "projects.toml" in problems[1] and ".year: outside" in problems[1]
+
+
+def test_every_quote_names_its_document(build_result: BuildResult) -> None:
+    artifact = build_result.artifact
+    sources = [
+        *(o.source for o in artifact.observations),
+        *(m.source for p in artifact.projects for m in p.mentions),
+        *(g.source for g in artifact.glossary),
+    ]
+    assert {s.document_id for s in sources} == {artifact.dataset.id}
+
+
+def test_refuses_a_quote_of_another_document(dataset_copy: Path) -> None:
+    _edit(
+        dataset_copy,
+        "glossary.toml",
+        "line = 222 }",
+        'line = 222, document_id = "longgang-2025" }',
+    )
+    (problem,) = _problems(dataset_copy)
+    assert "source.document_id: is not this dataset" in problem

@@ -120,6 +120,15 @@ class Source(Base, frozen=True, kw_only=True):
         int,
         Meta(ge=1, description="Line of source.md on which the quote begins (1-based)."),
     ]
+    document_id: Annotated[
+        Id | None,
+        Meta(
+            description=(
+                "Id of the dataset whose source document holds the quote; set by the build, "
+                "so a series across several reports keeps each value's document."
+            )
+        ),
+    ] = None
 
 
 class SectionEntry(Base, frozen=True, kw_only=True):

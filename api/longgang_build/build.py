@@ -63,6 +63,7 @@ def artifact_name(dataset_id: str) -> str:
 
 
 T = TypeVar("T")
+S = TypeVar("S", bound=msgspec.Struct)
 
 
 @dataclass(frozen=True, slots=True)
@@ -357,6 +358,9 @@ def _check_coverage(records: Records) -> Iterator[Problem]:
         return
     if first > last:
         yield Problem("dataset.toml", meta.id, "temporal_end", "ends before it starts")
+    for file, record, field, source in _sourced(records):
+        if source.document_id not in (None, meta.id):
+            yield Problem(file, record, f"{field}.document_id", f"is not this dataset, {meta.id!r}")
     covered = f"outside the dataset's years {first}–{last}"
     for observation in records.observations:
         if not first <= int(observation.period) <= last:
@@ -478,14 +482,23 @@ def compile_artifact(records: Records, license_id: str | None = None) -> BuildRe
         "glossary": len(records.glossary),
         **audit,
     }
+
+    def sourced(record: S) -> S:
+        # Every quote names its document, so records of several reports can stand together.
+        source = msgspec.structs.replace(record.source, document_id=meta.id)  # type: ignore[attr-defined]
+        return msgspec.structs.replace(record, source=source)
+
     artifact = Artifact(
         format=ARTIFACT_FORMAT,
         dataset=Dataset(**msgspec.structs.asdict(meta), counts=counts),
         sections=compile_sections(records),
         indicators=records.indicators,
-        observations=records.observations,
-        projects=records.projects,
-        glossary=records.glossary,
+        observations=tuple(sourced(o) for o in records.observations),
+        projects=tuple(
+            msgspec.structs.replace(p, mentions=tuple(sourced(m) for m in p.mentions))
+            for p in records.projects
+        ),
+        glossary=tuple(sourced(g) for g in records.glossary),
     )
     data = msgspec.json.encode(artifact)
     return BuildResult(artifact, data, hashlib.sha256(data).hexdigest(), counts)

@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 45c875f7c8f22b50632d17f8aee9bd663c92e4f6a209ff4c9277c649166d4829) — do not edit.
+# generated from openapi/v1.json (sha256 920c7f06cf515f80cf803307b874aff01aac11a25d05df9d687f9d93107f0b10) — do not edit.
 # Regenerate with `make sdk`.
 """Resources of the API: one per tag, one method per operation, sync and async."""
 

@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 45c875f7c8f22b50632d17f8aee9bd663c92e4f6a209ff4c9277c649166d4829) — do not edit.
+# generated from openapi/v1.json (sha256 920c7f06cf515f80cf803307b874aff01aac11a25d05df9d687f9d93107f0b10) — do not edit.
 # Regenerate with `make sdk`.
 """Models of the API's answers: one msgspec Struct per schema of openapi/v1.json."""
 
@@ -657,12 +657,20 @@ class Source(msgspec.Struct, frozen=True, kw_only=True):
     Provenance of the value.
 
     Attributes:
+        document_id: Id of the dataset whose source document holds the quote; set by the
+            build, so a series across several reports keeps each value's document.
         line: Line of source.md on which the quote begins (1-based).
         quote: Verbatim text of the source document (markup and page-break line breaks
             removed).
         section_id: Id of the section the quote stands in.
     """
 
+    document_id: Annotated[
+        str | None,
+        msgspec.Meta(
+            description="Id of the dataset whose source document holds the quote; set by the build, so a series across several reports keeps each value's document."
+        ),
+    ]
     line: Annotated[
         int, msgspec.Meta(description="Line of source.md on which the quote begins (1-based).")
     ]
