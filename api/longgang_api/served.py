@@ -42,6 +42,7 @@ INDICATOR_SORTS: dict[str, Callable[[IndicatorDetail], Scalar]] = {
     "category": lambda i: i.category,
     "name_zh": lambda i: i.name.zh,
     "name_en": lambda i: i.name.en.casefold(),
+    "order": lambda i: i.order,
 }
 OBSERVATION_SORTS: dict[str, Callable[[Observation], Scalar]] = {
     "id": lambda o: o.id,
@@ -49,6 +50,7 @@ OBSERVATION_SORTS: dict[str, Callable[[Observation], Scalar]] = {
     "period": lambda o: o.period,
     "kind": lambda o: o.kind,
     "value": lambda o: o.value,
+    "base_value": lambda o: o.base_value,
     "line": lambda o: o.source.line,
 }
 PROJECT_SORTS: dict[str, Callable[[Project], Scalar]] = {
@@ -145,6 +147,7 @@ class Served:
             },
             sorts=INDICATOR_SORTS,
             text_of=lambda i: (i.id, *_texts(i.name), i.unit or ""),
+            default_sort=("order",),
         )
         observations = Collection(
             name="observations",

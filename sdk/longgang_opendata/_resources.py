@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 45c875f7c8f22b50632d17f8aee9bd663c92e4f6a209ff4c9277c649166d4829) — do not edit.
+# generated from openapi/v1.json (sha256 43fda1e36c6912941eec8e5d924f0a63825fb3e87b5af241416edf6b5d14a383) — do not edit.
 # Regenerate with `make sdk`.
 """Resources of the API: one per tag, one method per operation, sync and async."""
 
@@ -137,7 +137,8 @@ class IndicatorsResource:
         List indicators.
 
         Indicators with their observations embedded. Sortable by id, category, name_zh,
-        name_en; default order: id. Also as CSV (observations left out) and NDJSON.
+        name_en, order; default order: order (the report's). Also as CSV (observations left
+        out) and NDJSON.
 
         Args:
             category: Policy area; repeat for any of several.
@@ -147,8 +148,8 @@ class IndicatorsResource:
             q: Case-insensitive substring searched in the record's Chinese and English text
                 (NFKC-normalised, so full-width and half-width forms match).
             sort: Comma-separated fields to sort by, '-' before a field for descending:
-                category, id, name_en, name_zh. The record id always closes the order, so
-                pages are stable.
+                category, id, name_en, name_zh, order. The record id always closes the
+                order, so pages are stable.
             limit: Records per page (1–500).
 
         (operationId: listIndicators)
@@ -234,8 +235,8 @@ class ObservationsResource:
         ]
         | None = None,
         headline: bool | Sequence[bool] | None = None,
-        qualifier: Literal["over", "at_least", "about"]
-        | Sequence[Literal["over", "at_least", "about"]]
+        qualifier: Literal["over", "at_least", "about", "at_most"]
+        | Sequence[Literal["over", "at_least", "about", "at_most"]]
         | None = None,
         comparison: Literal["year_on_year", "like_for_like"]
         | Sequence[Literal["year_on_year", "like_for_like"]]
@@ -248,8 +249,8 @@ class ObservationsResource:
         List observations.
 
         Every value of every indicator, one row each, with its verbatim source quote.
-        Sortable by id, indicator_id, period, kind, value, line; default order: id. Also as
-        CSV and NDJSON.
+        Sortable by id, indicator_id, period, kind, value, base_value, line; default order:
+        id. Also as CSV and NDJSON.
 
         Args:
             indicator_id: Id of the indicator; repeat for any of several.
@@ -261,9 +262,9 @@ class ObservationsResource:
             comparison: Basis of a change ('year_on_year', 'like_for_like').
             q: Case-insensitive substring searched in the record's Chinese and English text
                 (NFKC-normalised, so full-width and half-width forms match).
-            sort: Comma-separated fields to sort by, '-' before a field for descending: id,
-                indicator_id, kind, line, period, value. The record id always closes the
-                order, so pages are stable.
+            sort: Comma-separated fields to sort by, '-' before a field for descending:
+                base_value, id, indicator_id, kind, line, period, value. The record id
+                always closes the order, so pages are stable.
             limit: Records per page (1–500).
 
         (operationId: listObservations)
@@ -314,6 +315,9 @@ class ProjectsResource:
             "housing-welfare",
             "urban-renewal",
             "public-service",
+            "finance",
+            "platform",
+            "zone",
         ]
         | Sequence[
             Literal[
@@ -334,6 +338,9 @@ class ProjectsResource:
                 "housing-welfare",
                 "urban-renewal",
                 "public-service",
+                "finance",
+                "platform",
+                "zone",
             ]
         ]
         | None = None,
@@ -351,6 +358,7 @@ class ProjectsResource:
             "introduced",
             "approved",
             "supported",
+            "designated",
         ]
         | Sequence[
             Literal[
@@ -366,6 +374,7 @@ class ProjectsResource:
                 "introduced",
                 "approved",
                 "supported",
+                "designated",
             ]
         ]
         | None = None,
@@ -731,7 +740,8 @@ class AsyncIndicatorsResource:
         List indicators.
 
         Indicators with their observations embedded. Sortable by id, category, name_zh,
-        name_en; default order: id. Also as CSV (observations left out) and NDJSON.
+        name_en, order; default order: order (the report's). Also as CSV (observations left
+        out) and NDJSON.
 
         Args:
             category: Policy area; repeat for any of several.
@@ -741,8 +751,8 @@ class AsyncIndicatorsResource:
             q: Case-insensitive substring searched in the record's Chinese and English text
                 (NFKC-normalised, so full-width and half-width forms match).
             sort: Comma-separated fields to sort by, '-' before a field for descending:
-                category, id, name_en, name_zh. The record id always closes the order, so
-                pages are stable.
+                category, id, name_en, name_zh, order. The record id always closes the
+                order, so pages are stable.
             limit: Records per page (1–500).
 
         (operationId: listIndicators)
@@ -830,8 +840,8 @@ class AsyncObservationsResource:
         ]
         | None = None,
         headline: bool | Sequence[bool] | None = None,
-        qualifier: Literal["over", "at_least", "about"]
-        | Sequence[Literal["over", "at_least", "about"]]
+        qualifier: Literal["over", "at_least", "about", "at_most"]
+        | Sequence[Literal["over", "at_least", "about", "at_most"]]
         | None = None,
         comparison: Literal["year_on_year", "like_for_like"]
         | Sequence[Literal["year_on_year", "like_for_like"]]
@@ -844,8 +854,8 @@ class AsyncObservationsResource:
         List observations.
 
         Every value of every indicator, one row each, with its verbatim source quote.
-        Sortable by id, indicator_id, period, kind, value, line; default order: id. Also as
-        CSV and NDJSON.
+        Sortable by id, indicator_id, period, kind, value, base_value, line; default order:
+        id. Also as CSV and NDJSON.
 
         Args:
             indicator_id: Id of the indicator; repeat for any of several.
@@ -857,9 +867,9 @@ class AsyncObservationsResource:
             comparison: Basis of a change ('year_on_year', 'like_for_like').
             q: Case-insensitive substring searched in the record's Chinese and English text
                 (NFKC-normalised, so full-width and half-width forms match).
-            sort: Comma-separated fields to sort by, '-' before a field for descending: id,
-                indicator_id, kind, line, period, value. The record id always closes the
-                order, so pages are stable.
+            sort: Comma-separated fields to sort by, '-' before a field for descending:
+                base_value, id, indicator_id, kind, line, period, value. The record id
+                always closes the order, so pages are stable.
             limit: Records per page (1–500).
 
         (operationId: listObservations)
@@ -910,6 +920,9 @@ class AsyncProjectsResource:
             "housing-welfare",
             "urban-renewal",
             "public-service",
+            "finance",
+            "platform",
+            "zone",
         ]
         | Sequence[
             Literal[
@@ -930,6 +943,9 @@ class AsyncProjectsResource:
                 "housing-welfare",
                 "urban-renewal",
                 "public-service",
+                "finance",
+                "platform",
+                "zone",
             ]
         ]
         | None = None,
@@ -947,6 +963,7 @@ class AsyncProjectsResource:
             "introduced",
             "approved",
             "supported",
+            "designated",
         ]
         | Sequence[
             Literal[
@@ -962,6 +979,7 @@ class AsyncProjectsResource:
                 "introduced",
                 "approved",
                 "supported",
+                "designated",
             ]
         ]
         | None = None,

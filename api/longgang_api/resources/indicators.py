@@ -36,8 +36,8 @@ class IndicatorController(Controller):
         summary="List indicators",
         description=(
             "Indicators with their observations embedded. Sortable by id, category, "
-            "name_zh, name_en; default order: id. Also as CSV (observations left out) "
-            "and NDJSON."
+            "name_zh, name_en, order; default order: order (the report's). Also as CSV "
+            "(observations left out) and NDJSON."
         ),
         responses=problem_responses(400, 406),
     )

@@ -32,7 +32,8 @@ class ObservationController(Controller):
         summary="List observations",
         description=(
             "Every value of every indicator, one row each, with its verbatim source quote. "
-            "Sortable by id, indicator_id, period, kind, value, line; default order: id. "
+            "Sortable by id, indicator_id, period, kind, value, base_value, line; "
+            "default order: id. "
             "Also as CSV and NDJSON."
         ),
         responses=problem_responses(400, 406),
