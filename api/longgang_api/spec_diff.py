@@ -156,7 +156,8 @@ def _alternatives_added(before: str | None, after: str) -> bool:
     if _ALTERNATION.sub("(?:)", before) != _ALTERNATION.sub("(?:)", after):
         return False
     return len(old_groups) == len(new_groups) and all(
-        set(old.split("|")) <= set(new.split("|")) for old, new in zip(old_groups, new_groups)
+        set(old.split("|")) <= set(new.split("|"))
+        for old, new in zip(old_groups, new_groups, strict=True)
     )
 
 
