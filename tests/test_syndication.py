@@ -215,6 +215,19 @@ def test_downloads(client: Client, dataset: LoadedDataset, tmp_path: Path) -> No
         mentions = connection.execute("select count(*) from project_mentions").fetchone()[0]
         assert mentions == sum(len(p.mentions) for p in dataset.artifact.projects)
         assert connection.execute("pragma foreign_key_check").fetchall() == []
+        row = connection.execute(
+            "select base_value, base_unit_code, base_unit_en, unit_multiplier, period_start, "
+            "period_end from observations where id = 'new-school-places.2023.actual'"
+        ).fetchone()
+        assert row == (38000.0, "place", "school place(s)", 4, 2023, 2023)
+        order = connection.execute('select id from indicators order by "order"').fetchone()
+        assert order == ("gdp-growth",)
+    downloaded = list(csv.DictReader(io.StringIO(csv_file.text)))
+    assert {"base_value", "base_unit_code", "base_unit_en", "unit_multiplier"} <= set(downloaded[0])
+    package = client.get("/v1/datapackage.json").json()
+    (observations,) = [r for r in package["resources"] if r["name"] == "observations"]
+    fields = {f["name"] for f in observations["schema"]["fields"]}
+    assert {"base_value", "base_unit_code", "base_unit_en", "period_start", "period_end"} <= fields
     for bad in ("nope.csv", "..%2Fbuild.py", "OBSERVATIONS.CSV", "observations.csv?bom=maybe"):
         response = client.get(f"/v1/downloads/{bad}")
         assert response.status_code in (400, 404)
@@ -222,9 +235,16 @@ def test_downloads(client: Client, dataset: LoadedDataset, tmp_path: Path) -> No
 
 
 def test_releases_list_the_served_artifact(client: Client, dataset: LoadedDataset) -> None:
-    (release,) = client.get("/v1/releases").json()["items"]
-    assert release["version"] == dataset.version
-    assert release["artifact_sha256"] == dataset.sha256
+    current, first = client.get("/v1/releases").json()["items"]
+    assert current["version"] == dataset.version == "1.1.0"
+    assert current["artifact_sha256"] == dataset.sha256
+    assert "tourist-visits-growth.2023.actual" in current["notes"]["en"]
+    # 1.0.0 keeps the hash of the artifact it was served as.
+    assert first["version"] == "1.0.0"
+    assert first["artifact_sha256"] == (
+        "04e039609c9a8cc5d72b875955b67aeeef51b5a2a276959af8425fc43b527dec"
+    )
+    assert first["artifact_sha256"] != dataset.sha256
 
 
 def test_landing_page(client: Client, dataset: LoadedDataset) -> None:
@@ -260,6 +280,12 @@ def test_landing_page(client: Client, dataset: LoadedDataset) -> None:
         assert schema[key], key
     english = client.get("/?lang=en").text
     assert "Headline indicators" in english and 'lang="en"' in english
+    # Headline figures in the report's order: GDP first, budget revenue last.
+    headline = re.search(r'<table id="headline">(.*?)</table>', english, re.S)
+    assert headline is not None
+    names = re.findall(r"<tr><td>([^<]*)</td>", headline.group(1))
+    assert names[0].startswith("Growth of gross regional product")
+    assert names[-1] == "Growth of general public budget revenue"
     assert client.get("/?lang=fr").status_code == 400
 
 
