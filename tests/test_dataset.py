@@ -294,3 +294,30 @@ def test_release_history_keeps_the_first_release(build_result: BuildResult) -> N
         "cuhk-shenzhen-phase-2",
     ):
         assert corrected in notes.en and corrected in notes.zh
+
+
+def test_readme_gives_the_built_counts(build_result: BuildResult) -> None:
+    readme = " ".join((DEFAULT_DATASET.parents[1] / "README.md").read_text().split())
+    c = build_result.counts
+    version = build_result.artifact.dataset.version
+    assert (
+        f"Release {version} holds {c['indicators']} indicators, {c['observations']} observations, "
+        f"{c['projects']} projects with {c['mentions']} mentions, {c['glossary']} glossary entries "
+        f"and {c['sections']} sections."
+    ) in readme
+    assert (
+        f"accounts for {c['numbers']} numbers ({c['quoted_numbers']} quoted, "
+        f"{c['excluded_numbers']} excluded) and for {c['chinese_numerals']} Chinese numerals"
+    ) in readme
+    assert (
+        f"({c['quoted_chinese_numerals']} quoted, {c['excluded_chinese_numerals']} excluded)"
+    ) in readme
+    # The examples of the paragraph are what the build says they are.
+    examples = {
+        "new-school-places.2023.actual": ("3.8 万座 is 38000 places", 38000),
+        "little-giant-enterprises-total-growth.2023.actual": ("七成 is 70 percent", 70),
+        "tourist-visits-growth.2023.actual": ("增长2.8倍 is 280 percent", 280),
+    }
+    for observation_id, (sentence, base_value) in examples.items():
+        assert sentence in readme
+        assert _only(build_result, observation_id).base_value == base_value
