@@ -15,9 +15,8 @@ from longgang_opendata.types import Observation
 def in_base_unit(client: Client, code: str) -> dict[str, list[Observation]]:
     """Observations counted in base unit ``code``, by period."""
     by_period: dict[str, list[Observation]] = {}
-    for observation in client.observations.list(sort="period,indicator_id"):
-        if observation.base_unit is not None and observation.base_unit.code == code:
-            by_period.setdefault(observation.period, []).append(observation)
+    for observation in client.observations.list(base_unit=code, sort="period,indicator_id"):
+        by_period.setdefault(observation.period, []).append(observation)
     return by_period
 
 

@@ -125,6 +125,17 @@ def test_observations_csv_has_base_units_and_periods(client: Client) -> None:
     assert (total["period_start"], total["period_end"], total["period"]) == ("2021", "2023", "2023")
 
 
+def test_filters_by_measure_and_base_unit(client: Client, dataset: LoadedDataset) -> None:
+    places = client.get("/v1/observations?base_unit=place").json()["items"]
+    assert {o["indicator_id"] for o in places} == {"new-school-places", "new-kindergarten-places"}
+    growth = client.get("/v1/observations?measure=growth-rate&limit=500").json()["items"]
+    assert growth and all(o["base_unit"]["code"] == "percent" for o in growth)
+    expected = sorted(i.id for i in dataset.artifact.indicators if i.measure == "rank")
+    ranks = client.get("/v1/indicators?measure=rank&sort=id").json()["items"]
+    assert _ids(ranks) == expected
+    assert client.get("/v1/observations?measure=average").status_code == 400
+
+
 def test_sort_descending_and_multiple_keys(client: Client) -> None:
     items = client.get("/v1/observations?sort=-period,indicator_id&limit=500").json()["items"]
     keys = [(o["period"], o["indicator_id"], o["id"]) for o in items]

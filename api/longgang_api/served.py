@@ -144,6 +144,7 @@ class Served:
                 "headline": lambda i: (i.headline,),
                 "period": lambda i: {o.period for o in i.observations},
                 "kind": lambda i: {o.kind for o in i.observations},
+                "measure": lambda i: (i.measure,),
             },
             sorts=INDICATOR_SORTS,
             text_of=lambda i: (i.id, *_texts(i.name), i.unit or ""),
@@ -161,6 +162,8 @@ class Served:
                 "headline": lambda o: (indicator_of[o.indicator_id].headline,),
                 "qualifier": lambda o: (o.qualifier,),
                 "comparison": lambda o: (o.comparison,),
+                "measure": lambda o: (o.measure,),
+                "base_unit": lambda o: (o.base_unit.code if o.base_unit else None,),
             },
             sorts=OBSERVATION_SORTS,
             text_of=lambda o: (

@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 43fda1e36c6912941eec8e5d924f0a63825fb3e87b5af241416edf6b5d14a383) — do not edit.
+# generated from openapi/v1.json (sha256 bbcc79e5fea77f67f44e007811d196397631a7f7a341d4a02fc9e2db9f41db14) — do not edit.
 # Regenerate with `make sdk`.
 """Resources of the API: one per tag, one method per operation, sync and async."""
 
@@ -129,6 +129,11 @@ class IndicatorsResource:
         kind: Literal["actual", "target", "plan"]
         | Sequence[Literal["actual", "target", "plan"]]
         | None = None,
+        measure: Literal["growth-rate", "change", "level", "count", "share", "rank", "qualitative"]
+        | Sequence[
+            Literal["growth-rate", "change", "level", "count", "share", "rank", "qualitative"]
+        ]
+        | None = None,
         q: str | None = None,
         sort: str | None = None,
         limit: int | None = None,
@@ -145,6 +150,7 @@ class IndicatorsResource:
             headline: Only headline indicators (true) or only others (false).
             period: Indicators observed in this year; repeat for any of several.
             kind: Indicators with an observation of this kind.
+            measure: What the indicator measures; repeat for any of several.
             q: Case-insensitive substring searched in the record's Chinese and English text
                 (NFKC-normalised, so full-width and half-width forms match).
             sort: Comma-separated fields to sort by, '-' before a field for descending:
@@ -162,6 +168,7 @@ class IndicatorsResource:
                 "headline": headline,
                 "period": period,
                 "kind": kind,
+                "measure": measure,
                 "q": q,
                 "sort": sort,
                 "limit": limit,
@@ -241,6 +248,12 @@ class ObservationsResource:
         comparison: Literal["year_on_year", "like_for_like"]
         | Sequence[Literal["year_on_year", "like_for_like"]]
         | None = None,
+        measure: Literal["growth-rate", "change", "level", "count", "share", "rank", "qualitative"]
+        | Sequence[
+            Literal["growth-rate", "change", "level", "count", "share", "rank", "qualitative"]
+        ]
+        | None = None,
+        base_unit: str | Sequence[str] | None = None,
         q: str | None = None,
         sort: str | None = None,
         limit: int | None = None,
@@ -260,6 +273,8 @@ class ObservationsResource:
             headline: Only values of headline indicators.
             qualifier: Qualifier of the value ('over', 'at_least', 'about').
             comparison: Basis of a change ('year_on_year', 'like_for_like').
+            measure: What the value measures, e.g. 'growth-rate', 'count'.
+            base_unit: Code of the base unit, e.g. 'place', 'yuan'; repeat for any.
             q: Case-insensitive substring searched in the record's Chinese and English text
                 (NFKC-normalised, so full-width and half-width forms match).
             sort: Comma-separated fields to sort by, '-' before a field for descending:
@@ -280,6 +295,8 @@ class ObservationsResource:
                 "headline": headline,
                 "qualifier": qualifier,
                 "comparison": comparison,
+                "measure": measure,
+                "base_unit": base_unit,
                 "q": q,
                 "sort": sort,
                 "limit": limit,
@@ -732,6 +749,11 @@ class AsyncIndicatorsResource:
         kind: Literal["actual", "target", "plan"]
         | Sequence[Literal["actual", "target", "plan"]]
         | None = None,
+        measure: Literal["growth-rate", "change", "level", "count", "share", "rank", "qualitative"]
+        | Sequence[
+            Literal["growth-rate", "change", "level", "count", "share", "rank", "qualitative"]
+        ]
+        | None = None,
         q: str | None = None,
         sort: str | None = None,
         limit: int | None = None,
@@ -748,6 +770,7 @@ class AsyncIndicatorsResource:
             headline: Only headline indicators (true) or only others (false).
             period: Indicators observed in this year; repeat for any of several.
             kind: Indicators with an observation of this kind.
+            measure: What the indicator measures; repeat for any of several.
             q: Case-insensitive substring searched in the record's Chinese and English text
                 (NFKC-normalised, so full-width and half-width forms match).
             sort: Comma-separated fields to sort by, '-' before a field for descending:
@@ -765,6 +788,7 @@ class AsyncIndicatorsResource:
                 "headline": headline,
                 "period": period,
                 "kind": kind,
+                "measure": measure,
                 "q": q,
                 "sort": sort,
                 "limit": limit,
@@ -846,6 +870,12 @@ class AsyncObservationsResource:
         comparison: Literal["year_on_year", "like_for_like"]
         | Sequence[Literal["year_on_year", "like_for_like"]]
         | None = None,
+        measure: Literal["growth-rate", "change", "level", "count", "share", "rank", "qualitative"]
+        | Sequence[
+            Literal["growth-rate", "change", "level", "count", "share", "rank", "qualitative"]
+        ]
+        | None = None,
+        base_unit: str | Sequence[str] | None = None,
         q: str | None = None,
         sort: str | None = None,
         limit: int | None = None,
@@ -865,6 +895,8 @@ class AsyncObservationsResource:
             headline: Only values of headline indicators.
             qualifier: Qualifier of the value ('over', 'at_least', 'about').
             comparison: Basis of a change ('year_on_year', 'like_for_like').
+            measure: What the value measures, e.g. 'growth-rate', 'count'.
+            base_unit: Code of the base unit, e.g. 'place', 'yuan'; repeat for any.
             q: Case-insensitive substring searched in the record's Chinese and English text
                 (NFKC-normalised, so full-width and half-width forms match).
             sort: Comma-separated fields to sort by, '-' before a field for descending:
@@ -885,6 +917,8 @@ class AsyncObservationsResource:
                 "headline": headline,
                 "qualifier": qualifier,
                 "comparison": comparison,
+                "measure": measure,
+                "base_unit": base_unit,
                 "q": q,
                 "sort": sort,
                 "limit": limit,

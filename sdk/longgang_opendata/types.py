@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 43fda1e36c6912941eec8e5d924f0a63825fb3e87b5af241416edf6b5d14a383) — do not edit.
+# generated from openapi/v1.json (sha256 bbcc79e5fea77f67f44e007811d196397631a7f7a341d4a02fc9e2db9f41db14) — do not edit.
 # Regenerate with `make sdk`.
 """Models of the API's answers: one msgspec Struct per schema of openapi/v1.json."""
 

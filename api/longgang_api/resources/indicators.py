@@ -20,7 +20,7 @@ from longgang_api.listing import (
     list_response,
     sort_parameter,
 )
-from longgang_api.model import IndicatorCategory, ObservationKind, Period
+from longgang_api.model import IndicatorCategory, Measure, ObservationKind, Period
 from longgang_api.problems import problem_responses
 from longgang_api.query import DEFAULT_LIMIT
 from longgang_api.served import INDICATOR_SORTS, Served
@@ -63,6 +63,10 @@ class IndicatorController(Controller):
             list[ObservationKind] | None,
             QueryParameter(description="Indicators with an observation of this kind."),
         ] = None,
+        measure: Annotated[
+            list[Measure] | None,
+            QueryParameter(description="What the indicator measures; repeat for any of several."),
+        ] = None,
         q: Q = None,
         sort: Annotated[str | None, sort_parameter(INDICATOR_SORTS)] = None,
         limit: Limit = DEFAULT_LIMIT,
@@ -75,7 +79,13 @@ class IndicatorController(Controller):
             served,
             served.indicators,
             IndicatorPage,
-            {"category": category, "headline": headline, "period": period, "kind": kind},
+            {
+                "category": category,
+                "headline": headline,
+                "period": period,
+                "kind": kind,
+                "measure": measure,
+            },
             q=q,
             sort=sort,
             limit=limit,

@@ -13,6 +13,7 @@ from longgang_api.listing import Bom, Cursor, FormatParam, Limit, Q, list_respon
 from longgang_api.model import (
     Comparison,
     IndicatorCategory,
+    Measure,
     ObservationKind,
     Period,
     Qualifier,
@@ -68,6 +69,16 @@ class ObservationController(Controller):
             list[Comparison] | None,
             QueryParameter(description="Basis of a change ('year_on_year', 'like_for_like')."),
         ] = None,
+        measure: Annotated[
+            list[Measure] | None,
+            QueryParameter(description="What the value measures, e.g. 'growth-rate', 'count'."),
+        ] = None,
+        base_unit: Annotated[
+            list[str] | None,
+            QueryParameter(
+                description="Code of the base unit, e.g. 'place', 'yuan'; repeat for any."
+            ),
+        ] = None,
         q: Q = None,
         sort: Annotated[str | None, sort_parameter(OBSERVATION_SORTS)] = None,
         limit: Limit = DEFAULT_LIMIT,
@@ -88,6 +99,8 @@ class ObservationController(Controller):
                 "headline": headline,
                 "qualifier": qualifier,
                 "comparison": comparison,
+                "measure": measure,
+                "base_unit": base_unit,
             },
             q=q,
             sort=sort,
