@@ -25,6 +25,7 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import DCAT, DCTERMS, RDF, SH
 
 from longgang_api.artifact import LoadedDataset
+from longgang_api.cursor import CursorCodec
 
 Client = TestClient[Litestar]
 # The official DCAT-AP 3.0.1 shapes (SEMICeu/DCAT-AP release files, see their README);
@@ -245,6 +246,17 @@ def test_releases_list_the_served_artifact(client: Client, dataset: LoadedDatase
         "04e039609c9a8cc5d72b875955b67aeeef51b5a2a276959af8425fc43b527dec"
     )
     assert first["artifact_sha256"] != dataset.sha256
+
+
+def test_cursors_of_release_1_0_0_stop_matching(client: Client, dataset: LoadedDataset) -> None:
+    scope = "observations|||id"  # the default list: no filter, no q, sorted by id
+    current = CursorCodec(dataset.sha256).encode(scope, 50)
+    assert client.get(f"/v1/observations?cursor={current}").status_code == 200
+    released = "04e039609c9a8cc5d72b875955b67aeeef51b5a2a276959af8425fc43b527dec"
+    old = CursorCodec(released).encode(scope, 50)
+    response = client.get(f"/v1/observations?cursor={old}")
+    assert response.status_code == 400
+    assert response.json()["parameter"] == "cursor"
 
 
 def test_landing_page(client: Client, dataset: LoadedDataset) -> None:
