@@ -329,3 +329,15 @@ def test_refuses_an_unaccounted_chinese_numeral(dataset_copy: Path) -> None:
     assert problems
     assert all(": audit: chinese numeral '一' in " in p for p in problems), problems[:3]
     assert any(p.startswith("exclusions.toml: record 'line 145': audit:") for p in problems)
+
+
+def test_refuses_a_base_unit_code_defined_twice(dataset_copy: Path) -> None:
+    path = dataset_copy / "terms.toml"
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + '\n[[units]]\ncode = "place"\nzh = "座"\nen = "seat(s)"\n',
+        encoding="utf-8",
+    )
+    assert "terms.toml: record 'place': units: the code is defined 2 times" in _problems(
+        dataset_copy
+    )

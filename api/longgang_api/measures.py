@@ -66,7 +66,10 @@ def _unit_label_findings(
 
 def check_units(observations: Iterable[Observation], terms: TermsTable) -> Iterator[Finding]:
     """Scale, base unit and base value of every observation agree with the rules."""
-    units = {u.code: BaseUnit(code=u.code, zh=u.zh, en=u.en) for u in terms.units}
+    units = {u.code: u for u in terms.units}
+    for code, count in Counter(u.code for u in terms.units).items():
+        if count > 1:
+            yield TERMS, code, "units", f"the code is defined {count} times"
     ratio_words = {r.zh for r in terms.ratios}
     for obs in observations:
         quantities = (obs.unit_multiplier, obs.base_unit, obs.base_value)
@@ -117,7 +120,7 @@ def check_series(
 
     The key is (indicator, period, kind).
     """
-    units = {u.code: BaseUnit(code=u.code, zh=u.zh, en=u.en) for u in terms.units}
+    units = {u.code: u for u in terms.units}
     by_id = {i.id: i for i in indicators}
     for known in by_id.values():
         if known.base_unit is not None:

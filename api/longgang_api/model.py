@@ -432,54 +432,48 @@ class Artifact(Base, frozen=True, kw_only=True):
     glossary: tuple[GlossaryTerm, ...]
 
 
-class UnitEntry(Base, frozen=True, kw_only=True):
-    """A base unit of the terms table: one code, one Chinese and one English label."""
-
-    code: Annotated[str, Meta(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
-    zh: Annotated[str, Meta(min_length=1)]
-    en: Annotated[str, Meta(min_length=1)]
-
-
 class ScaleWord(Base, frozen=True, kw_only=True):
     """A scale word that opens a written unit (万, 亿) and the power of ten it carries."""
 
-    zh: Annotated[str, Meta(min_length=1)]
-    multiplier: Annotated[int, Meta(ge=1)]
+    zh: Annotated[str, Meta(min_length=1, description="The scale word, e.g. '万'.")]
+    multiplier: Annotated[int, Meta(ge=1, description="Its power of ten, e.g. 4.")]
 
 
 class RatioWord(Base, frozen=True, kw_only=True):
     """A written unit that is a ratio (成, 倍): its base value is value × factor per cent."""
 
-    zh: Annotated[str, Meta(min_length=1)]
-    factor: Annotated[float, Meta(gt=0)]
+    zh: Annotated[str, Meta(min_length=1, description="The written unit, e.g. '倍'.")]
+    factor: Annotated[float, Meta(gt=0, description="Percent per unit of the written value.")]
     rule: Annotated[str, Meta(min_length=3, description="The convention, in English.")]
 
 
 class ComparisonMarker(Base, frozen=True, kw_only=True):
     """Words of the source that state a comparison basis."""
 
-    comparison: Comparison
-    markers: Annotated[tuple[str, ...], Meta(min_length=1)]
+    comparison: Annotated[Comparison, Meta(description="The comparison basis stated.")]
+    markers: Annotated[
+        tuple[str, ...], Meta(min_length=1, description="Words that state it, e.g. '同比'.")
+    ]
 
 
 class SpanMarker(Base, frozen=True, kw_only=True):
     """Words of the source that make a value cover several years (近三年)."""
 
-    zh: Annotated[str, Meta(min_length=1)]
-    years: Annotated[int, Meta(ge=2)]
+    zh: Annotated[str, Meta(min_length=1, description="The words, e.g. '近三年'.")]
+    years: Annotated[int, Meta(ge=2, description="Years covered, ending in the reference year.")]
 
 
 class Term(Base, frozen=True, kw_only=True):
     """The one English rendering of a Chinese term."""
 
-    zh: Annotated[str, Meta(min_length=1)]
-    en: Annotated[str, Meta(min_length=1)]
+    zh: Annotated[str, Meta(min_length=1, description="The Chinese term.")]
+    en: Annotated[str, Meta(min_length=1, description="Its English rendering, everywhere.")]
 
 
 class TermsTable(Base, frozen=True, kw_only=True):
     """terms.toml: base units, scale and ratio words, comparison and span markers, terms."""
 
-    units: tuple[UnitEntry, ...]
+    units: tuple[BaseUnit, ...]
     scales: tuple[ScaleWord, ...]
     ratios: tuple[RatioWord, ...]
     comparisons: tuple[ComparisonMarker, ...]
