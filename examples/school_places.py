@@ -2,6 +2,8 @@
 
 The report writes 3.8 万座 (3.8 ten-thousands) for primary and secondary schools and 3420 座 for
 kindergartens; ``base_value`` puts both in one unit (``base_unit.code == "place"``), so they add up.
+The 2024 plan states primary and secondary places only; childcare places (托位) are another base
+unit (``childcare-place``) and are not added in.
 
 LONGGANG_OPENDATA_BASE_URL=http://127.0.0.1:8000 python examples/school_places.py
 """
