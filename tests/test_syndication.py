@@ -26,6 +26,7 @@ from rdflib.namespace import DCAT, DCTERMS, RDF, SH
 
 from longgang_api.artifact import LoadedDataset
 from longgang_api.cursor import CursorCodec
+from longgang_api.landing import _label
 
 Client = TestClient[Litestar]
 # The official DCAT-AP 3.0.1 shapes (SEMICeu/DCAT-AP release files, see their README);
@@ -298,7 +299,18 @@ def test_landing_page(client: Client, dataset: LoadedDataset) -> None:
     names = re.findall(r"<tr><td>([^<]*)</td>", headline.group(1))
     assert names[0].startswith("Growth of gross regional product")
     assert names[-1] == "Growth of general public budget revenue"
+    assert not re.search(r"[\u4e00-\u9fff]", headline.group(1))
     assert client.get("/?lang=fr").status_code == 400
+
+
+def test_landing_figures_use_english_unit_labels_in_english(dataset: LoadedDataset) -> None:
+    (places,) = [
+        o for o in dataset.artifact.observations if o.id == "new-school-places.2023.actual"
+    ]
+    assert _label(places, "zh") == "3.8万座"
+    assert _label(places, "en") == "38000 school place(s)"
+    (gdp,) = [o for o in dataset.artifact.observations if o.id == "gdp-growth.2023.actual"]
+    assert _label(gdp, "en") == _label(gdp, "zh") == "6.3%"
 
 
 def test_the_documented_download_names_are_the_built_files(client: Client) -> None:
