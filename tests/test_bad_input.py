@@ -164,7 +164,7 @@ ROUTES = [
     "/v1/indicators/gdp-growth",
     "/v1/observations",
     "/v1/projects",
-    "/v1/projects/cuhk-shenzhen-phase-2",
+    "/v1/projects/cuhk-shenzhen",
     "/v1/glossary",
     "/v1/glossary/two-mountains",
     "/v1/sections",

@@ -76,6 +76,16 @@ def narrow_parameter_maximum(doc: JSON) -> None:
     _parameter(doc, "/v1/indicators", "limit")["schema"]["maximum"] = 100
 
 
+def _sort_pattern(doc: JSON) -> JSON:
+    schema: JSON = _parameter(doc, "/v1/observations", "sort")["schema"]
+    return schema
+
+
+def narrow_sort_pattern(doc: JSON) -> None:
+    schema = _sort_pattern(doc)
+    schema["pattern"] = schema["pattern"].replace("indicator_id|", "")
+
+
 def remove_response_field(doc: JSON) -> None:
     schema = _schema(doc, "Observation")
     del schema["properties"]["note"]
@@ -110,6 +120,7 @@ BREAKS: list[tuple[Callable[[JSON], None], str]] = [
     (make_parameter_required, "parameter-required"),
     (narrow_parameter_enum, "parameter-narrowed"),
     (narrow_parameter_maximum, "parameter-narrowed"),
+    (narrow_sort_pattern, "parameter-narrowed"),
     (remove_response_field, "removed-response-field"),
     (make_response_field_optional, "response-field-optional"),
     (make_response_field_nullable, "response-field-nullable"),
@@ -163,12 +174,18 @@ def relax_parameter_maximum(doc: JSON) -> None:
     _parameter(doc, "/v1/indicators", "limit")["schema"]["maximum"] = 1000
 
 
+def widen_sort_pattern(doc: JSON) -> None:
+    schema = _sort_pattern(doc)
+    schema["pattern"] = schema["pattern"].replace("indicator_id|", "indicator_id|base_value|")
+
+
 ADDITIVE = [
     add_path,
     add_optional_parameter,
     add_response_field,
     widen_parameter_enum,
     relax_parameter_maximum,
+    widen_sort_pattern,
 ]
 
 

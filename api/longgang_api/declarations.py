@@ -33,6 +33,7 @@ from longgang_api.model import (
     GlossaryTerm,
     IndicatorCategory,
     LocalizedText,
+    Measure,
     MentionStatus,
     Observation,
     ObservationKind,
@@ -212,13 +213,18 @@ INDICATORS: Listing[IndicatorDetail] = Listing(
                lambda i, _: {o.period for o in i.observations}, periods),
         Filter("kind", ObservationKind, "Indicators with an observation of this kind.",
                lambda i, _: {o.kind for o in i.observations}),
+        Filter("measure", Measure, "What the indicator measures; repeat for any of several.",
+               lambda i, _: (i.measure,)),
     ),
     sorts={
         "id": lambda i: i.id,
         "category": lambda i: i.category,
         "name_zh": lambda i: i.name.zh,
         "name_en": lambda i: i.name.en.casefold(),
+        "order": lambda i: i.order,
     },
+    default_sort=("order",),
+    order_note=" (the report's)",
     text_of=lambda i, _: (
         i.id, *texts(i.name), i.unit or "", *(o.source.quote for o in i.observations)
     ),
@@ -251,6 +257,10 @@ OBSERVATIONS: Listing[Observation] = Listing(
                lambda o, _: (o.qualifier,)),
         Filter("comparison", Comparison, "Basis of a change ('year_on_year', 'like_for_like').",
                lambda o, _: (o.comparison,)),
+        Filter("measure", Measure, "What the value measures, e.g. 'growth-rate', 'count'.",
+               lambda o, _: (o.measure,)),
+        Filter("base_unit", str, "Code of the base unit, e.g. 'place', 'yuan'; repeat for any.",
+               lambda o, _: (o.base_unit.code if o.base_unit else None,)),
     ),
     sorts={
         "id": lambda o: o.id,
@@ -258,6 +268,7 @@ OBSERVATIONS: Listing[Observation] = Listing(
         "period": lambda o: o.period,
         "kind": lambda o: o.kind,
         "value": lambda o: o.value,
+        "base_value": lambda o: o.base_value,
         "line": lambda o: o.source.line,
     },
     text_of=lambda o, d: (

@@ -48,6 +48,9 @@ _PROJECT_CATEGORIES = {
     "housing-welfare": ("住房与民生", "Housing and welfare"),
     "urban-renewal": ("城市更新", "Urban renewal"),
     "public-service": ("公共服务", "Public services"),
+    "finance": ("金融", "Finance"),
+    "platform": ("平台", "Platforms"),
+    "zone": ("片区与示范区", "Zones and areas"),
 }
 # The report's own words (issuer, title, years) come from the dataset: see ``_words``.
 _TEXT = {
@@ -114,6 +117,11 @@ def _number(observation: Observation | None) -> str:
 def _label(observation: Observation | None, lang: Lang) -> str:
     if observation is not None and observation.value is None and observation.status is not None:
         return observation.status.zh if lang == "zh" else observation.status.en
+    if lang == "en" and observation is not None and observation.base_unit is not None:
+        # English readers get the base unit's English label, never a Chinese unit.
+        if observation.base_unit.code == "percent":
+            return f"{observation.base_value:g}%"
+        return f"{observation.base_value:g} {observation.base_unit.en}"
     return _number(observation)
 
 
@@ -133,12 +141,9 @@ def headline_rows(served: Served) -> list[HeadlineRow]:
         target = next((o for o in indicator.observations if o.kind == "target"), None)
         rows.append(HeadlineRow(indicator, actual, target))
     # Figures first, in the report's own order; the qualitative line last.
-    return sorted(rows, key=lambda r: (r.actual is None or r.actual.value is None, _line(r)))
-
-
-def _line(row: HeadlineRow) -> int:
-    first = row.actual or row.target
-    return first.source.line if first else 0
+    return sorted(
+        rows, key=lambda r: (r.actual is None or r.actual.value is None, r.indicator.order)
+    )
 
 
 def _numeric(row: HeadlineRow) -> bool:

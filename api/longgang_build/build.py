@@ -41,8 +41,10 @@ from longgang_api.model import (
     Section,
     SectionEntry,
     Source,
+    TermsTable,
 )
 from longgang_api.settings import DEFAULT_DATASET_NAME
+from longgang_build import chinese_numerals, measures
 from longgang_build.source_text import QuoteNotFound, SourceText, values_in
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -161,6 +163,7 @@ class Records:
     projects: tuple[Project, ...]
     glossary: tuple[GlossaryTerm, ...]
     exclusions: tuple[Exclusion, ...]
+    terms: TermsTable
     source: SourceText
     source_sha256: str
     #: Name of the dataset folder, which must be the dataset's id.
@@ -187,10 +190,11 @@ def load_records(folder: Path) -> Records:
     projects = decode("projects.toml", _Projects)
     glossary = decode("glossary.toml", _Glossary)
     exclusions = decode("exclusions.toml", _Exclusions)
+    terms = decode("terms.toml", TermsTable)
     if problems:
         raise BuildError(problems)
     assert meta and sections and indicators and observations and projects and glossary
-    assert exclusions is not None
+    assert exclusions is not None and terms is not None
     source_bytes = (folder / meta.source_document.file).read_bytes()
     return Records(
         meta=meta,
@@ -200,6 +204,7 @@ def load_records(folder: Path) -> Records:
         projects=projects.projects,
         glossary=glossary.glossary,
         exclusions=exclusions.exclusions,
+        terms=terms,
         source=SourceText(source_bytes.decode("utf-8")),
         source_sha256=hashlib.sha256(source_bytes).hexdigest(),
         folder=folder.resolve().name,
@@ -320,7 +325,10 @@ def check(records: Records) -> tuple[list[Problem], dict[str, int]]:
                 Problem("glossary.toml", term.id, "definition.zh", "differs from source.quote")
             )
 
+    problems += _statistics(records)
     spans: list[tuple[int, int]] = []
+    first_position: dict[str, int] = {}
+    observed = {o.id: o.indicator_id for o in records.observations}
     for file, record, field, source in _sourced(records):
         if source.section_id not in section_ids:
             problems.append(
@@ -331,6 +339,11 @@ def check(records: Records) -> tuple[list[Problem], dict[str, int]]:
         except QuoteNotFound as error:
             problems.append(Problem(file, record, f"{field}.quote", str(error)))
             continue
+        if file == "observations.toml":
+            indicator = observed[record]
+            first_position[indicator] = min(
+                first_position.get(indicator, spans[-1][0]), spans[-1][0]
+            )
         first, last = ranges.get(source.section_id, (0, 0))
         if ranges and not first <= source.line <= last:
             problems.append(
@@ -342,6 +355,7 @@ def check(records: Records) -> tuple[list[Problem], dict[str, int]]:
                     f"(lines {first}–{last})",
                 )
             )
+    problems += [Problem(*f) for f in measures.check_order(records.indicators, first_position)]
     audit_problems, audit = _audit(records, spans)
     return problems + audit_problems, audit
 
@@ -371,6 +385,21 @@ def _check_coverage(records: Records) -> Iterator[Problem]:
                 yield Problem("projects.toml", project.id, f"mentions[{index}].year", covered)
 
 
+def _statistics(records: Records) -> list[Problem]:
+    """Units, measures, periods, comparisons and translations (see :mod:`measures`)."""
+    terms = records.terms
+    findings = [
+        *measures.check_units(records.observations, terms),
+        *measures.check_series(records.indicators, records.observations, terms),
+        *measures.check_comparisons(records.observations, terms),
+        *measures.check_periods(records.observations, terms),
+        *measures.check_translations(
+            records.indicators, records.projects, records.glossary, records.sections, terms
+        ),
+    ]
+    return [Problem(*finding) for finding in findings]
+
+
 def _check_value(observation: Observation) -> Iterator[Problem]:
     if observation.value is None:
         if observation.status is None:
@@ -382,7 +411,9 @@ def _check_value(observation: Observation) -> Iterator[Problem]:
         yield Problem(
             "observations.toml", observation.id, "status", "only a null value has a status text"
         )
-    if not any(abs(abs(observation.value) - v) < 1e-9 for v in values_in(observation.source.quote)):
+    quote = observation.source.quote
+    candidates = values_in(quote) | chinese_numerals.word_values(quote)
+    if not any(abs(abs(observation.value) - v) < 1e-9 for v in candidates):
         yield Problem(
             "observations.toml",
             observation.id,
@@ -413,12 +444,15 @@ def _audit(records: Records, quoted: list[tuple[int, int]]) -> tuple[list[Proble
             )
         excluded += matches
     counts = {"numbers": 0, "quoted_numbers": 0, "excluded_numbers": 0}
-    for hit in records.source.numbers():
-        counts["numbers"] += 1
+    counts |= {"chinese_numerals": 0, "quoted_chinese_numerals": 0, "excluded_chinese_numerals": 0}
+    hits = [("numbers", hit) for hit in records.source.numbers()]
+    hits += [("chinese_numerals", hit) for hit in chinese_numerals.statements(records.source)]
+    for kind, hit in hits:
+        counts[kind] += 1
         if any(start <= hit.start and hit.end <= end for start, end in quoted):
-            counts["quoted_numbers"] += 1
+            counts[f"quoted_{kind}"] += 1
         elif any(start <= hit.start and hit.end <= end for start, end in excluded):
-            counts["excluded_numbers"] += 1
+            counts[f"excluded_{kind}"] += 1
         else:
             context = text[max(0, hit.start - 12) : hit.end + 12].replace("\n", " ")
             problems.append(
@@ -426,7 +460,8 @@ def _audit(records: Records, quoted: list[tuple[int, int]]) -> tuple[list[Proble
                     "exclusions.toml",
                     f"line {hit.line}",
                     "audit",
-                    f"number {hit.text!r} in {context!r} is in no quote and no exclusion",
+                    f"{kind[:-1].replace('_', ' ')} {hit.text!r} in {context!r} "
+                    "is in no quote and no exclusion",
                 )
             )
     return problems, counts

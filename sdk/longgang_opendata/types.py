@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 920c7f06cf515f80cf803307b874aff01aac11a25d05df9d687f9d93107f0b10) — do not edit.
+# generated from openapi/v1.json (sha256 62bb212b34e16f4b488159a05377e1ceda036e111713d86502abf9262ef33d36) — do not edit.
 # Regenerate with `make sdk`.
 """Models of the API's answers: one msgspec Struct per schema of openapi/v1.json."""
 
@@ -10,6 +10,7 @@ import msgspec
 
 __all__ = [
     "ApiIndex",
+    "BaseUnit",
     "Dataset",
     "GlossaryPage",
     "GlossaryTerm",
@@ -57,6 +58,26 @@ class ApiIndex(msgspec.Struct, frozen=True, kw_only=True):
     ]
     links: Annotated[tuple[Link, ...], msgspec.Meta(description="Every collection and document.")]
     title: Annotated[LocalizedText, msgspec.Meta(description="Title of the dataset.")]
+
+
+class BaseUnit(msgspec.Struct, frozen=True, kw_only=True):
+    """
+    The counted thing a value is expressed in, scale removed (e.g. school places, yuan).
+
+    Attributes:
+        code: Stable lower-case code, e.g. 'percent', 'yuan', 'place', 'person-time'.
+        en: English label of the unit (ours).
+        zh: Chinese label of the unit.
+    """
+
+    code: Annotated[
+        str,
+        msgspec.Meta(
+            description="Stable lower-case code, e.g. 'percent', 'yuan', 'place', 'person-time'."
+        ),
+    ]
+    en: Annotated[str, msgspec.Meta(description="English label of the unit (ours).")]
+    zh: Annotated[str, msgspec.Meta(description="Chinese label of the unit.")]
 
 
 class Dataset(msgspec.Struct, frozen=True, kw_only=True):
@@ -185,15 +206,26 @@ class IndicatorDetail(msgspec.Struct, frozen=True, kw_only=True):
     An indicator with every observation of it embedded.
 
     Attributes:
+        base_unit: Unit of every base_value of the indicator; null when qualitative.
         category: Policy area of the indicator.
         headline: True for the main indicators of parts 一 (2023 results) and 四 (2024
             targets).
         id: Stable identifier: lower-case ASCII words joined by '-' or '.'.
+        measure: What every observation of the indicator measures: 'growth-rate',
+            'change' (percentage-point or absolute), 'level', 'count', 'share', 'rank'
+            or 'qualitative'.
         name: Name of the indicator.
         observations: Observations of the indicator, by period then kind.
+        order: Position of the indicator in the report (first quoted first).
         unit: Unit as written in the source, e.g. '%', '亿元', '座'; null if none.
     """
 
+    base_unit: Annotated[
+        BaseUnit | None,
+        msgspec.Meta(
+            description="Unit of every base_value of the indicator; null when qualitative."
+        ),
+    ]
     category: Annotated[
         Literal[
             "economy",
@@ -225,10 +257,20 @@ class IndicatorDetail(msgspec.Struct, frozen=True, kw_only=True):
         str,
         msgspec.Meta(description="Stable identifier: lower-case ASCII words joined by '-' or '.'."),
     ]
+    measure: Annotated[
+        Literal["growth-rate", "change", "level", "count", "share", "rank", "qualitative"] | str,
+        msgspec.Meta(
+            description="What every observation of the indicator measures: 'growth-rate', 'change' (percentage-point or absolute), 'level', 'count', 'share', 'rank' or 'qualitative'."
+        ),
+    ]
     name: Annotated[LocalizedText, msgspec.Meta(description="Name of the indicator.")]
     observations: Annotated[
         tuple[Observation, ...],
         msgspec.Meta(description="Observations of the indicator, by period then kind."),
+    ]
+    order: Annotated[
+        int,
+        msgspec.Meta(description="Position of the indicator in the report (first quoted first)."),
     ]
     unit: Annotated[
         str | None,
@@ -328,6 +370,7 @@ class Mention(msgspec.Struct, frozen=True, kw_only=True):
             "introduced",
             "approved",
             "supported",
+            "designated",
         ]
         | str,
         msgspec.Meta(description="Controlled status of the project."),
@@ -346,23 +389,44 @@ class Observation(msgspec.Struct, frozen=True, kw_only=True):
     One value of an indicator: a 2023 actual, a 2024 target or a 2024 plan quantity.
 
     Attributes:
+        base_unit: The counted thing of base_value; null for a qualitative statement.
+        base_value: The value in base_unit: value × 10^unit_multiplier (3.8 万座 → 38000
+            places), 七成 → 70 percent, 增长2.8倍 → 280 percent; null for a qualitative
+            statement.
         comparison: Basis of a change: 'year_on_year' (同比) or 'like_for_like' (同口径);
             null for levels and counts.
         id: Stable identifier: lower-case ASCII words joined by '-' or '.'.
         indicator_id: Id of the indicator observed.
         kind: 'actual' for 2023 results, 'target' for the 2024 headline goals of part 四,
             'plan' for 2024 work-plan quantities of part 五.
+        measure: What the value measures; its indicator's.
         note: Our note in English, e.g. 'cumulative' or 'three-year total'.
         period: Year the value refers to.
-        qualifier: 'over' for 超/余/突破 (more than), 'at_least' for 以上, 'about' for 约; null
-            when the value is exact.
+        period_end: Last year the value covers.
+        period_start: First year the value covers (2021 for 近三年 in 2023).
+        qualifier: 'over' for 超/余/突破 (more than), 'at_least' for 以上, 'about' for 约,
+            'at_most' for 以内/不超过; null when the value is exact.
         source: Provenance of the value.
         status: Wording of a qualitative statement; set when value is null.
         unit: Unit as written in the quote.
+        unit_multiplier: Power of ten carried by the written unit (万 → 4, 亿 → 8, none →
+            0), as SDMX UNIT_MULT; null for a qualitative statement.
         value: The number as written (decreases negative); null for a qualitative
             statement.
     """
 
+    base_unit: Annotated[
+        BaseUnit | None,
+        msgspec.Meta(
+            description="The counted thing of base_value; null for a qualitative statement."
+        ),
+    ]
+    base_value: Annotated[
+        float | None,
+        msgspec.Meta(
+            description="The value in base_unit: value × 10^unit_multiplier (3.8 万座 → 38000 places), 七成 → 70 percent, 增长2.8倍 → 280 percent; null for a qualitative statement."
+        ),
+    ]
     comparison: Annotated[
         Literal["year_on_year", "like_for_like"] | str | None,
         msgspec.Meta(
@@ -380,6 +444,10 @@ class Observation(msgspec.Struct, frozen=True, kw_only=True):
             description="'actual' for 2023 results, 'target' for the 2024 headline goals of part 四, 'plan' for 2024 work-plan quantities of part 五."
         ),
     ]
+    measure: Annotated[
+        Literal["growth-rate", "change", "level", "count", "share", "rank", "qualitative"] | str,
+        msgspec.Meta(description="What the value measures; its indicator's."),
+    ]
     note: Annotated[
         str | None,
         msgspec.Meta(description="Our note in English, e.g. 'cumulative' or 'three-year total'."),
@@ -387,10 +455,14 @@ class Observation(msgspec.Struct, frozen=True, kw_only=True):
     period: Annotated[
         Literal["2023", "2024"] | str, msgspec.Meta(description="Year the value refers to.")
     ]
+    period_end: Annotated[int, msgspec.Meta(description="Last year the value covers.")]
+    period_start: Annotated[
+        int, msgspec.Meta(description="First year the value covers (2021 for 近三年 in 2023).")
+    ]
     qualifier: Annotated[
-        Literal["over", "at_least", "about"] | str | None,
+        Literal["over", "at_least", "about", "at_most"] | str | None,
         msgspec.Meta(
-            description="'over' for 超/余/突破 (more than), 'at_least' for 以上, 'about' for 约; null when the value is exact."
+            description="'over' for 超/余/突破 (more than), 'at_least' for 以上, 'about' for 约, 'at_most' for 以内/不超过; null when the value is exact."
         ),
     ]
     source: Annotated[Source, msgspec.Meta(description="Provenance of the value.")]
@@ -399,6 +471,12 @@ class Observation(msgspec.Struct, frozen=True, kw_only=True):
         msgspec.Meta(description="Wording of a qualitative statement; set when value is null."),
     ]
     unit: Annotated[str | None, msgspec.Meta(description="Unit as written in the quote.")]
+    unit_multiplier: Annotated[
+        int | None,
+        msgspec.Meta(
+            description="Power of ten carried by the written unit (万 → 4, 亿 → 8, none → 0), as SDMX UNIT_MULT; null for a qualitative statement."
+        ),
+    ]
     value: Annotated[
         float | None,
         msgspec.Meta(
@@ -476,6 +554,9 @@ class Project(msgspec.Struct, frozen=True, kw_only=True):
             "housing-welfare",
             "urban-renewal",
             "public-service",
+            "finance",
+            "platform",
+            "zone",
         ]
         | str,
         msgspec.Meta(description="Kind of project."),
