@@ -5,10 +5,14 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 WORKERS ?= 1
-ARTIFACT := build/longgang-2024.json
-DATASET := $(wildcard datasets/longgang-2024/*)
+# DATASET is a folder name under datasets/ or a path to a dataset folder; the folder's
+# name is the dataset's id, and the artifact build/<id>.json is named for it.
+DEFAULT_DATASET := longgang-2024
+DATASET ?= $(DEFAULT_DATASET)
+DATASET_DIR := $(patsubst %/,%,$(if $(wildcard datasets/$(DATASET)/dataset.toml),datasets/$(DATASET),$(DATASET)))
+ARTIFACT := build/$(notdir $(DATASET_DIR)).json
 
-.PHONY: install build serve test lint typecheck openapi sdk check-generated release-spec browser bench soak fuzz
+.PHONY: install build default-artifact serve test test-fast lint typecheck openapi sdk check-generated release-spec browser bench soak fuzz
 
 install: $(VENV)/.installed
 
@@ -19,26 +23,30 @@ $(VENV)/.installed: pyproject.toml sdk/pyproject.toml
 
 build: $(ARTIFACT)
 
-$(ARTIFACT): $(VENV)/.installed $(DATASET) $(wildcard api/longgang_api/*.py)
-	$(BIN)/python -m longgang_api.build
+$(ARTIFACT): $(VENV)/.installed $(wildcard $(DATASET_DIR)/*) $(wildcard api/longgang_api/*.py api/longgang_build/*.py)
+	$(BIN)/python -m longgang_build.build --dataset $(DATASET_DIR)
 
 serve: build
-	HOST=$(HOST) PORT=$(PORT) WORKERS=$(WORKERS) $(BIN)/python -m longgang_api.server
+	HOST=$(HOST) PORT=$(PORT) WORKERS=$(WORKERS) LONGGANG_ARTIFACT=$(ARTIFACT) $(BIN)/python -m longgang_api.server
 
-openapi: build
-	$(BIN)/python -m longgang_api.openapi
+# The committed document lists the values (years, download names) of the default dataset.
+default-artifact: install
+	@$(MAKE) --no-print-directory build DATASET=$(DEFAULT_DATASET)
+
+openapi: default-artifact
+	$(BIN)/python -m longgang_release.openapi
 
 # Releasing moves the baseline that the breaking-change gate compares against.
 release-spec: check-generated
-	$(BIN)/python -m longgang_api.spec_diff openapi/v1.released.json openapi/v1.json
+	$(BIN)/python -m longgang_release.spec_diff openapi/v1.released.json openapi/v1.json
 	cp openapi/v1.json openapi/v1.released.json
 
 sdk: install
 	$(BIN)/python sdk/generate_sdk.py
 
 # The committed OpenAPI document and the generated SDK must match the app.
-check-generated: build
-	$(BIN)/python -m longgang_api.openapi --check
+check-generated: default-artifact
+	$(BIN)/python -m longgang_release.openapi --check
 	$(BIN)/python sdk/generate_sdk.py --check
 
 lint: install
@@ -74,3 +82,9 @@ fuzz: build
 
 test: build lint typecheck check-generated browser
 	$(BIN)/python -m pytest
+
+# The in-process tiers: no server process, no browser, nothing slow (markers in pyproject.toml).
+# Every test of test_contract.py is slow; leaving the module out also saves loading its
+# generated cases at collection.
+test-fast: default-artifact
+	$(BIN)/python -m pytest -q -m "not slow and not http and not browser" --ignore=tests/test_contract.py

@@ -7,6 +7,19 @@ Writes ``longgang_opendata/types.py`` (one msgspec Struct per schema) and
 operation, sync and async). The hand-written runtime (``_base_client.py``,
 ``_pagination.py``, ``_errors.py``, ``_client.py``) is never touched.
 
+Naming rules the generator relies on (``tests/test_sdk_naming.py`` checks them):
+
+- an operation's first tag is its resource: ``client.<tag>``; the tags in
+  ``TOP_LEVEL_TAGS`` (dataset, search, health) become methods of the client itself;
+- in a resource, the method is the operationId's first word: every list
+  operation is ``list<Resource>`` (``client.projects.list``) and every
+  get-one operation ``get<Resource>`` (``client.projects.get``), so no two
+  operations of one resource may share their first word;
+- at the top level, the method is the operationId in snake case without a
+  leading ``get_`` (``getDataset`` → ``client.dataset``, ``search`` → ``client.search``);
+- an operation is paged exactly when its operationId starts with ``list`` or
+  is ``search``: those carry ``x-pagination`` (added by the OpenAPI export).
+
 Forward compatibility: response models ignore unknown fields and their enums
 accept unknown values (``Literal[...] | str``); request parameters keep their
 enums. ``--check`` fails when a generated file differs from what is on disk.

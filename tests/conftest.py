@@ -1,43 +1,20 @@
+"""Fixtures and hooks; the helpers behind them live in :mod:`tests.support`."""
+
 from __future__ import annotations
 
-import contextlib
-import functools
 import os
-import socket
-import subprocess
-import tempfile
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 from hypothesis import settings
 from litestar import Litestar
 from litestar.testing import TestClient
 
-from longgang_api.app import create_app
 from longgang_api.artifact import LoadedDataset, load
-from longgang_api.build import DEFAULT_DATASET, BuildResult, compile_artifact, load_records, write
-from longgang_api.server import granian_command
-
-
-@functools.cache
-def compiled() -> BuildResult:
-    """The dataset built from the record files, once per test session."""
-    return compile_artifact(load_records(DEFAULT_DATASET))
-
-
-@functools.cache
-def _artifact_path() -> Path:
-    return write(compiled(), Path(tempfile.mkdtemp(prefix="longgang-artifact-")))
-
-
-@functools.cache
-def in_process_app() -> Litestar:
-    """The app over the freshly built artifact (also used at collection time)."""
-    return create_app(load(_artifact_path()))
+from longgang_build.build import BuildResult
+from tests.support import REPORT, artifact_file, compiled, in_process_app, serve
 
 
 @pytest.fixture(scope="session")
@@ -47,7 +24,7 @@ def build_result() -> BuildResult:
 
 @pytest.fixture(scope="session")
 def artifact_path() -> Path:
-    return _artifact_path()
+    return artifact_file()
 
 
 @pytest.fixture(scope="session")
@@ -66,56 +43,6 @@ def client(app: Litestar) -> Iterator[TestClient[Litestar]]:
         yield test_client
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-@contextlib.contextmanager
-def serve(
-    artifact: Path,
-    factory: str = "longgang_api.asgi:create_served_app",
-    env: dict[str, str] | None = None,
-) -> Iterator[str]:
-    """Serve ``factory`` with granian as ``make serve`` does, on a free loopback port."""
-    port = _free_port()
-    root = Path(__file__).resolve().parents[1]
-    environment = {
-        **os.environ,
-        "LONGGANG_ARTIFACT": str(artifact),
-        "PYTHONPATH": str(root),
-        **(env or {}),
-    }
-    command = granian_command("127.0.0.1", port, 1)
-    command[-1] = factory
-    process = subprocess.Popen(
-        command, env=environment, cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_up(url, process)
-        yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=40)
-
-
-def wait_until_up(url: str, process: subprocess.Popen[bytes], timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        if process.poll() is not None or time.monotonic() > deadline:
-            stderr = process.stderr.read().decode() if process.stderr else ""
-            raise RuntimeError(f"the server did not start: {stderr}")
-        time.sleep(0.05)
-
-
 @pytest.fixture(scope="session")
 def served_url(artifact_path: Path) -> Iterator[str]:
     """The API served over real HTTP by granian (1 worker) on a free loopback port."""
@@ -127,8 +54,12 @@ settings.register_profile("default", max_examples=200, deadline=None)
 settings.register_profile("fuzz", max_examples=5000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
-#: Lines the test modules want in the terminal summary (figures for the CI log).
-REPORT: list[str] = []
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # A test that asks for the served instance talks HTTP, whatever its module.
+    for item in items:
+        if "served_url" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.http)
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:

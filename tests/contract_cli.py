@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from longgang_api.openapi import DOCUMENT_PATH
+from longgang_release.openapi import DOCUMENT_PATH
 
 SEED = 20240101
 

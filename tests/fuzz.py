@@ -16,8 +16,8 @@ import subprocess
 import sys
 
 from tests.benchmark import ARTIFACT
-from tests.conftest import serve
 from tests.contract_cli import SEED, run_cli
+from tests.support import serve
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -86,12 +86,54 @@ def test_walking_by_cursor_returns_every_record_once_in_order(
 
 
 def test_default_orders_are_documented_ones(client: Client) -> None:
-    indicators = _ids(client.get("/v1/indicators?limit=500").json()["items"])
-    assert indicators == sorted(indicators)
+    indicators = client.get("/v1/indicators?limit=500").json()["items"]
+    assert [i["order"] for i in indicators] == list(range(1, len(indicators) + 1))
     sections = client.get("/v1/sections?limit=500").json()["items"]
     assert [s["line"] for s in sections] == sorted(s["line"] for s in sections)
     glossary = client.get("/v1/glossary").json()["items"]
     assert [g["number"] for g in glossary] == list(range(1, 18))
+
+
+def test_indicators_in_report_order(client: Client) -> None:
+    by_order = _ids(client.get("/v1/indicators?sort=order&limit=500").json()["items"])
+    by_id = _ids(client.get("/v1/indicators?sort=id&limit=500").json()["items"])
+    assert by_order != by_id and sorted(by_order) == by_id
+    headline = _ids(client.get("/v1/indicators?headline=true").json()["items"])
+    assert headline[:2] == ["gdp-growth", "industrial-value-added-growth"]
+    backwards = _ids(client.get("/v1/indicators?sort=-order&limit=500").json()["items"])
+    assert backwards == by_order[::-1]
+
+
+def test_observations_csv_has_base_units_and_periods(client: Client) -> None:
+    response = client.get("/v1/observations?format=csv&limit=500")
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(response.text))}
+    for column in (
+        "base_value",
+        "base_unit_code",
+        "base_unit_en",
+        "unit_multiplier",
+        "period_start",
+        "period_end",
+        "measure",
+    ):
+        assert column in rows["gdp-growth.2023.actual"], column
+    places = rows["new-school-places.2023.actual"]
+    assert (places["value"], places["unit"], places["unit_multiplier"]) == ("3.8", "万座", "4")
+    assert (places["base_value"], places["base_unit_code"]) == ("38000", "place")
+    assert places["base_unit_en"] == "school place(s)"
+    total = rows["pinghu-infrastructure-investment.2023.actual"]
+    assert (total["period_start"], total["period_end"], total["period"]) == ("2021", "2023", "2023")
+
+
+def test_filters_by_measure_and_base_unit(client: Client, dataset: LoadedDataset) -> None:
+    places = client.get("/v1/observations?base_unit=place").json()["items"]
+    assert {o["indicator_id"] for o in places} == {"new-school-places", "new-kindergarten-places"}
+    growth = client.get("/v1/observations?measure=growth-rate&limit=500").json()["items"]
+    assert growth and all(o["base_unit"]["code"] == "percent" for o in growth)
+    expected = sorted(i.id for i in dataset.artifact.indicators if i.measure == "rank")
+    ranks = client.get("/v1/indicators?measure=rank&sort=id").json()["items"]
+    assert _ids(ranks) == expected
+    assert client.get("/v1/observations?measure=average").status_code == 400
 
 
 def test_sort_descending_and_multiple_keys(client: Client) -> None:
@@ -125,6 +167,7 @@ def test_indicator_embeds_its_observations(client: Client) -> None:
         "section_id": "p1",
         "quote": "地区生产总值同比增长 6.3%",
         "line": 13,
+        "document_id": "longgang-2024",
     }
 
 
@@ -199,9 +242,14 @@ def test_gzip_for_bodies_over_one_kilobyte(client: Client) -> None:
     response = client.get("/v1/observations?limit=100", headers={"accept-encoding": "gzip"})
     assert response.headers["content-encoding"] == "gzip"
     assert response.json()["items"]
-    raw = client.get("/v1/observations?limit=100", headers={"accept-encoding": "identity"})
-    assert "content-encoding" not in raw.headers
-    assert json.loads(gzip.decompress(gzip.compress(raw.content))) == response.json()
+    identity = client.get("/v1/observations?limit=100", headers={"accept-encoding": "identity"})
+    assert "content-encoding" not in identity.headers
+    # The bytes on the wire, before the client decodes them.
+    headers = {"accept-encoding": "gzip"}
+    with client.stream("GET", "/v1/observations?limit=100", headers=headers) as streamed:
+        wire = b"".join(streamed.iter_raw())
+    assert wire[:2] == b"\x1f\x8b" and len(wire) < len(identity.content)
+    assert gzip.decompress(wire) == identity.content
     small = client.get(
         "/v1/glossary?limit=1&format=ndjson&q=两山", headers={"accept-encoding": "gzip"}
     )
@@ -258,6 +306,6 @@ def test_docs_are_served_locally(client: Client) -> None:
 
 
 def test_openapi_json_serves_the_committed_document(client: Client) -> None:
-    from longgang_api.docs import OPENAPI_PATH
+    from longgang_release.openapi import DOCUMENT_PATH
 
-    assert client.get("/openapi.json").content == OPENAPI_PATH.read_bytes()
+    assert client.get("/openapi.json").content == DOCUMENT_PATH.read_bytes()

@@ -25,6 +25,8 @@ import pytest
 from longgang_api.artifact import LoadedDataset
 from tests.devtools import chromium
 
+pytestmark = pytest.mark.browser
+
 ROOT = Path(__file__).resolve().parents[1]
 SCREENSHOTS = ROOT / "screenshots"
 SIZES = {"phone": (390, 2600), "desktop": (1366, 2000)}

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from longgang_api.build import (
+from longgang_build.build import (
     DEFAULT_DATASET,
     BuildError,
     BuildResult,
@@ -43,7 +43,7 @@ def test_main_writes_artifact_and_hash(tmp_path: Path, capsys: pytest.CaptureFix
 
 @pytest.fixture
 def dataset_copy(tmp_path: Path) -> Path:
-    folder = tmp_path / "dataset"
+    folder = tmp_path / DEFAULT_DATASET.name
     shutil.copytree(DEFAULT_DATASET, folder)
     return folder
 
@@ -130,7 +130,15 @@ def test_refuses_an_unknown_enum_value(dataset_copy: Path) -> None:
 
 
 def test_refuses_a_value_that_disagrees_with_its_quote(dataset_copy: Path) -> None:
-    _edit(dataset_copy, "observations.toml", "value = 6.3\n", "value = 6.8\n")
+    # base_value moves with the value, so that only the quote disagrees.
+    for field in ("value", "base_value"):
+        _edit_record(
+            dataset_copy,
+            "observations.toml",
+            "gdp-growth.2023.actual",
+            f"\n{field} = 6.3\n",
+            f"\n{field} = 6.8\n",
+        )
     (problem,) = _problems(dataset_copy)
     assert problem.startswith("observations.toml: record 'gdp-growth.2023.actual': value:")
 
@@ -156,4 +164,216 @@ def test_refuses_a_source_that_is_not_the_pinned_document(dataset_copy: Path) ->
     problems = _problems(dataset_copy)
     assert any(
         "dataset.toml: record 'longgang-2024': source_document.sha256" in p for p in problems
+    )
+
+
+def test_refuses_a_folder_not_named_for_its_dataset(dataset_copy: Path) -> None:
+    renamed = dataset_copy.rename(dataset_copy.with_name("longgang-2025"))
+    (problem,) = _problems(renamed)
+    assert "dataset.toml: record 'longgang-2024': id" in problem and "longgang-2025" in problem
+
+
+def test_refuses_a_year_the_dataset_does_not_cover(dataset_copy: Path) -> None:
+    _edit(dataset_copy, "observations.toml", 'period = "2024"', 'period = "2025"')
+    _edit(dataset_copy, "projects.toml", "year = 2024", "year = 2022")
+    outside = [p for p in _problems(dataset_copy) if ": outside the dataset's years" in p]
+    assert len(outside) == 2, outside
+    assert "observations.toml" in outside[0] and "period: outside" in outside[0]
+    assert "projects.toml" in outside[1] and ".year: outside" in outside[1]
+
+
+def test_every_quote_names_its_document(build_result: BuildResult) -> None:
+    artifact = build_result.artifact
+    sources = [
+        *(o.source for o in artifact.observations),
+        *(m.source for p in artifact.projects for m in p.mentions),
+        *(g.source for g in artifact.glossary),
+    ]
+    assert {s.document_id for s in sources} == {artifact.dataset.id}
+
+
+def test_refuses_a_quote_of_another_document(dataset_copy: Path) -> None:
+    _edit(
+        dataset_copy,
+        "glossary.toml",
+        "line = 222 }",
+        'line = 222, document_id = "longgang-2025" }',
+    )
+    (problem,) = _problems(dataset_copy)
+    assert "source.document_id: is not this dataset" in problem
+
+
+def _edit_record(folder: Path, file: str, record: str, old: str, new: str) -> None:
+    """Replace ``old`` by ``new`` within the record whose id is ``record``."""
+    path = folder / file
+    text = path.read_text(encoding="utf-8")
+    start = text.index(f'id = "{record}"\n')
+    end = text.find("\n[[", start)
+    end = len(text) if end == -1 else end
+    block = text[start:end]
+    assert old in block, f"{old!r} not in record {record!r}"
+    path.write_text(text[:start] + block.replace(old, new, 1) + text[end:], encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("record", "old", "new", "expected"),
+    [
+        (
+            "new-school-places.2023.actual",
+            "base_value = 38000.0",
+            "base_value = 3800.0",
+            "3800 disagrees with value 3.8 万座 (expected 38000)",
+        ),
+        (
+            "tourist-visits-growth.2023.actual",
+            "base_value = 280.0",
+            "base_value = 180.0",
+            "180 disagrees with value 2.8 倍 (expected 280)",
+        ),
+        (
+            "little-giant-enterprises-total-growth.2023.actual",
+            "base_value = 70.0",
+            "base_value = 7.0",
+            "7 disagrees with value 7 成 (expected 70)",
+        ),
+    ],
+    ids=["scale-word", "bei-rule", "cheng-rule"],
+)
+def test_refuses_a_base_value_that_disagrees_with_the_value(
+    dataset_copy: Path, record: str, old: str, new: str, expected: str
+) -> None:
+    _edit_record(dataset_copy, "observations.toml", record, old, new)
+    assert _problems(dataset_copy) == [
+        f"observations.toml: record {record!r}: base_value: {expected}"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("record", "old", "new", "expected"),
+    [
+        (
+            "new-school-places.2024.plan",
+            'base_unit = { code = "place", zh = "学位", en = "school place(s)" }',
+            'base_unit = { code = "bed", zh = "床位", en = "bed(s)" }',
+            "base_unit: 'bed' differs from indicator 'new-school-places' ('place')",
+        ),
+        (
+            "gdp-growth.2024.target",
+            'measure = "growth-rate"',
+            'measure = "change"',
+            "measure: 'change' differs from indicator 'gdp-growth' ('growth-rate')",
+        ),
+    ],
+    ids=["base-unit", "measure"],
+)
+def test_refuses_an_indicator_whose_observations_disagree(
+    dataset_copy: Path, record: str, old: str, new: str, expected: str
+) -> None:
+    _edit_record(dataset_copy, "observations.toml", record, old, new)
+    assert _problems(dataset_copy) == [f"observations.toml: record {record!r}: {expected}"]
+
+
+def test_refuses_two_observations_of_one_indicator_period_and_kind(dataset_copy: Path) -> None:
+    _edit_record(
+        dataset_copy,
+        "observations.toml",
+        "trunk-roads-completed.2024.plan",
+        'indicator_id = "trunk-roads-completed"',
+        'indicator_id = "secondary-branch-roads-completed"',
+    )
+    message = (
+        "kind: 2 observations of 'secondary-branch-roads-completed' for period 2024 and kind 'plan'"
+    )
+    problems = _problems(dataset_copy)
+    assert f"observations.toml: record 'trunk-roads-completed.2024.plan': {message}" in problems
+    assert (
+        f"observations.toml: record 'secondary-branch-roads-completed.2024.plan': {message}"
+        in problems
+    )
+
+
+def test_refuses_a_comparison_the_quote_does_not_state(dataset_copy: Path) -> None:
+    _edit_record(
+        dataset_copy,
+        "observations.toml",
+        "budget-revenue-growth.2023.actual",
+        'comparison = "like_for_like"',
+        'comparison = "year_on_year"',
+    )
+    assert _problems(dataset_copy) == [
+        "observations.toml: record 'budget-revenue-growth.2023.actual': comparison: "
+        "'year_on_year' is not stated by the quote (no 同比 or 比去年同期)"
+    ]
+
+
+def test_refuses_a_term_translated_two_ways(dataset_copy: Path) -> None:
+    _edit_record(
+        dataset_copy,
+        "indicators.toml",
+        "new-little-giant-enterprises",
+        "specialised, refined, distinctive and innovative",
+        "specialised and sophisticated",
+    )
+    (problem,) = _problems(dataset_copy)
+    assert problem.startswith(
+        "indicators.toml: record 'new-little-giant-enterprises': name.en: '专精特新' is rendered "
+        "'specialised, refined, distinctive and innovative' everywhere"
+    )
+
+
+def test_refuses_a_terms_table_with_two_renderings_of_one_term(dataset_copy: Path) -> None:
+    path = dataset_copy / "terms.toml"
+    path.write_text(
+        path.read_text(encoding="utf-8") + '\n[[terms]]\nzh = "大运"\nen = "Universiade"\n',
+        encoding="utf-8",
+    )
+    problems = _problems(dataset_copy)
+    assert (
+        "terms.toml: record '大运': terms: translated 2 ways: ['Dayun', 'Universiade']" in problems
+    )
+
+
+def test_refuses_a_period_that_hides_a_multi_year_total(dataset_copy: Path) -> None:
+    _edit_record(
+        dataset_copy,
+        "observations.toml",
+        "pinghu-infrastructure-investment.2023.actual",
+        "period_start = 2021",
+        "period_start = 2023",
+    )
+    assert _problems(dataset_copy) == [
+        "observations.toml: record 'pinghu-infrastructure-investment.2023.actual': "
+        "period_start: the quote says '近三年': 3 years, not 1"
+    ]
+
+
+def test_refuses_an_order_that_is_not_the_report_order(dataset_copy: Path) -> None:
+    _edit_record(dataset_copy, "indicators.toml", "gdp-growth", "order = 1", "order = 2")
+    _edit_record(
+        dataset_copy, "indicators.toml", "industrial-value-added-growth", "order = 2", "order = 1"
+    )
+    assert _problems(dataset_copy) == [
+        "indicators.toml: record 'gdp-growth': order: order 2 puts it after "
+        "'industrial-value-added-growth', which the report quotes later"
+    ]
+
+
+def test_refuses_an_unaccounted_chinese_numeral(dataset_copy: Path) -> None:
+    # Drop the exclusion of “a batch of” (一批): each becomes an unaccounted Chinese numeral.
+    _edit(dataset_copy, "exclusions.toml", "pattern = '一批'", "pattern = 'PM2\\.5'")
+    problems = _problems(dataset_copy)
+    assert problems
+    assert all(": audit: chinese numeral '一' in " in p for p in problems), problems[:3]
+    assert any(p.startswith("exclusions.toml: record 'line 145': audit:") for p in problems)
+
+
+def test_refuses_a_base_unit_code_defined_twice(dataset_copy: Path) -> None:
+    path = dataset_copy / "terms.toml"
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + '\n[[units]]\ncode = "place"\nzh = "座"\nen = "seat(s)"\n',
+        encoding="utf-8",
+    )
+    assert "terms.toml: record 'place': units: the code is defined 2 times" in _problems(
+        dataset_copy
     )

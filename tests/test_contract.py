@@ -20,10 +20,13 @@ import pytest
 import schemathesis
 from schemathesis import GenerationMode
 
-from longgang_api.openapi import DOCUMENT_PATH
+from longgang_release.openapi import DOCUMENT_PATH
 from tests import contract_hooks  # noqa: F401  (registers the hooks)
-from tests.conftest import REPORT, in_process_app, serve
 from tests.contract_cli import SEED, run_cli
+from tests.support import REPORT, in_process_app, serve
+
+# Thousands of generated cases: the slow tier, in-process though it is.
+pytestmark = pytest.mark.slow
 
 EXAMPLES_PER_OPERATION = 100
 CASES: Counter[str] = Counter()
@@ -103,6 +106,7 @@ def test_contract_over_http(served_url: str) -> None:
         ("server_error", "/v1/indicators", "Server error"),
     ],
 )
+@pytest.mark.http
 def test_the_suite_catches_an_injected_contract_bug(
     artifact_path: Path, bug: str, operation: str, caught: str
 ) -> None:

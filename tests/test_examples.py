@@ -55,3 +55,20 @@ def test_export_csv(served_url: str, tmp_path: Path, dataset: LoadedDataset) -> 
         rows = list(csv.DictReader(file))
     assert len(rows) == len(dataset.artifact.observations)
     assert f"wrote {len(rows)} observations" in out
+
+
+def test_school_places_adds_up_across_written_units(
+    served_url: str, dataset: LoadedDataset
+) -> None:
+    out = _run(served_url, "school_places.py")
+    totals: dict[str, float] = {}
+    for o in dataset.artifact.observations:
+        if o.base_unit is not None and o.base_unit.code == "place":
+            totals[o.period] = totals.get(o.period, 0) + (o.base_value or 0)
+    # 3.8 万座 (primary and secondary) and 3420 座 (kindergartens): 38,000 + 3,420 places.
+    assert totals["2023"] == 41_420
+    for period, total in totals.items():
+        line = next(x for x in out.splitlines() if x.startswith(f"{period}  total"))
+        assert line.endswith(f"{total:,.0f} places")
+    assert "3.8 万座 =   38,000 places" in out
+    assert "3420 座 =    3,420 places" in out

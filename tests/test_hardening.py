@@ -18,13 +18,15 @@ import pytest
 
 from longgang_api.server import granian_command
 from longgang_opendata import Client
-from tests.conftest import _free_port, serve, wait_until_up
+from tests.support import free_port, serve, wait_until_up
+
+pytestmark = [pytest.mark.slow, pytest.mark.http]
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def _start(artifact: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "LONGGANG_ARTIFACT": str(artifact), "PORT": str(_free_port())}
+    env = {**os.environ, "LONGGANG_ARTIFACT": str(artifact), "PORT": str(free_port())}
     return subprocess.run(
         [sys.executable, "-m", "longgang_api.server"],
         env=env,
@@ -84,7 +86,7 @@ def test_workers_refuse_a_bad_artifact_too(artifact_copy: Path) -> None:
 
 
 def test_sigterm_drains_requests_in_flight(artifact_path: Path) -> None:
-    port = _free_port()
+    port = free_port()
     command = granian_command("127.0.0.1", port, 1)
     command[-1] = "tests.faulty:slow"
     env = {**os.environ, "LONGGANG_ARTIFACT": str(artifact_path), "PYTHONPATH": str(ROOT)}
@@ -115,7 +117,7 @@ def _children(pid: int) -> list[int]:
 
 
 def test_a_killed_worker_is_replaced(artifact_path: Path) -> None:
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "LONGGANG_ARTIFACT": str(artifact_path), "PORT": str(port)}
     process = subprocess.Popen(
         [sys.executable, "-m", "longgang_api.server"], env=env, cwd=ROOT, stderr=subprocess.PIPE

@@ -9,7 +9,7 @@ import pytest
 from litestar import Litestar
 from openapi_spec_validator import validate
 
-from longgang_api.openapi import DOCUMENT_PATH, document, render
+from longgang_release.openapi import DOCUMENT_PATH, document, render
 
 
 @pytest.fixture(scope="module")

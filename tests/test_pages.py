@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import typing
 from html import escape
 from html.parser import HTMLParser
 from urllib.parse import parse_qsl, urlsplit
@@ -12,12 +13,14 @@ import pytest
 from litestar import Litestar
 from litestar.testing import TestClient
 
+from longgang_api import model
 from longgang_api.app import create_app
 from longgang_api.artifact import LoadedDataset
-from longgang_api.build import DEFAULT_DATASET
+from longgang_api.pages import texts
 from longgang_api.pages.rendering import STYLESHEET_PATH
 from longgang_api.pages.texts import PROBLEM_TYPES
 from longgang_api.problems import PROBLEM_SLUGS
+from longgang_build.build import DEFAULT_DATASET
 
 Client = TestClient[Litestar]
 PAGES = [
@@ -25,7 +28,7 @@ PAGES = [
     "/indicators",
     "/indicators/gdp-growth",
     "/projects",
-    "/projects/cuhk-shenzhen-phase-2",
+    "/projects/cuhk-shenzhen",
     "/glossary",
     "/glossary/two-mountains",
     "/source",
@@ -269,7 +272,7 @@ def test_api_records_carry_their_page_address(client: Client, dataset: LoadedDat
     with TestClient(app) as elsewhere:
         for api, page in (
             ("/v1/indicators/gdp-growth", "/indicators/gdp-growth"),
-            ("/v1/projects/cuhk-shenzhen-phase-2", "/projects/cuhk-shenzhen-phase-2"),
+            ("/v1/projects/cuhk-shenzhen", "/projects/cuhk-shenzhen"),
             ("/v1/glossary/two-mountains", "/glossary/two-mountains"),
         ):
             record = elsewhere.get(api).json()
@@ -338,3 +341,18 @@ def test_the_app_refuses_a_source_other_than_the_one_built(dataset: LoadedDatase
     other = LoadedDataset(artifact=artifact, sha256=dataset.sha256, data=dataset.data)
     with pytest.raises(ValueError, match="not the source document"):
         create_app(other)
+
+
+@pytest.mark.parametrize(
+    ("kind", "table"),
+    [
+        (model.MentionStatus, texts.MENTION_STATUS),
+        (model.ProjectCategory, texts.PROJECT_CATEGORY),
+        (model.IndicatorCategory, texts.INDICATOR_CATEGORY),
+        (model.ObservationKind, texts.KIND),
+    ],
+)
+def test_every_value_of_the_model_has_a_label_on_the_pages(
+    kind: object, table: dict[str, texts.Pair]
+) -> None:
+    assert set(typing.get_args(kind)) <= set(table)

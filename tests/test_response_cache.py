@@ -8,8 +8,9 @@ import pytest
 from litestar import Litestar
 from litestar.testing import TestClient
 
-from longgang_api.app import ReadOnlyApp, create_app
+from longgang_api.app import create_app
 from longgang_api.artifact import LoadedDataset
+from longgang_api.gateway import Gateway
 from longgang_api.response_cache import ResponseCache
 
 SAMPLE = [
@@ -65,11 +66,16 @@ def test_cached_answers_are_byte_identical(
     assert second.headers["x-request-id"] != first.headers["x-request-id"]
 
 
+def _cache(app: Litestar) -> ResponseCache:
+    gateway = app.asgi_handler
+    assert isinstance(gateway, Gateway) and gateway.response_cache is not None
+    return gateway.response_cache
+
+
 def test_the_cache_is_used_and_answers_revalidations(
     app: Litestar, client: TestClient[Litestar]
 ) -> None:
-    assert isinstance(app, ReadOnlyApp) and app.response_cache is not None
-    cache = app.response_cache
+    cache = _cache(app)
     url = "/v1/observations?limit=3&kind=plan"
     etag = client.get(url).headers["etag"]
     hits = cache.hits
@@ -83,32 +89,33 @@ def test_the_cache_is_used_and_answers_revalidations(
 
 
 def test_errors_are_not_kept(app: Litestar, client: TestClient[Litestar]) -> None:
-    assert isinstance(app, ReadOnlyApp) and app.response_cache is not None
-    before = len(app.response_cache)
+    cache = _cache(app)
+    before = len(cache)
     for _ in range(3):
         assert client.get("/v1/indicators?limit=0").status_code == 400
         assert client.get("/v1/projects/nope").status_code == 404
-    assert len(app.response_cache) == before
+    assert len(cache) == before
 
 
 def test_the_cache_is_bounded(dataset: LoadedDataset) -> None:
     app = create_app(dataset)
-    assert isinstance(app, ReadOnlyApp)
-    app.response_cache = ResponseCache(max_entries=3, max_bytes=10**6)
+    gateway = app.asgi_handler
+    assert isinstance(gateway, Gateway)
+    gateway.response_cache = small = ResponseCache(max_entries=3, max_bytes=10**6)
     with TestClient(app) as client:
         for limit in range(1, 11):
             client.get(f"/v1/glossary?limit={limit}")
-        assert len(app.response_cache) == 3
-    app.response_cache = ResponseCache(max_entries=100, max_bytes=8 * 30_000)
+        assert len(small) == 3
+    gateway.response_cache = bounded = ResponseCache(max_entries=100, max_bytes=8 * 30_000)
     with TestClient(app) as client:
         for limit in range(1, 18):
             client.get(f"/v1/glossary?limit={limit}", headers={"accept-encoding": "identity"})
-        assert app.response_cache._bytes <= 8 * 30_000
+        assert bounded._bytes <= 8 * 30_000
 
 
 @pytest.mark.parametrize("tag", ["exact", "*", "weak", "other-encoding", "list", "stale"])
 def test_revalidations_answer_as_the_app_does(
-    client: TestClient[Litestar], uncached: TestClient[Litestar], tag: str
+    app: Litestar, client: TestClient[Litestar], uncached: TestClient[Litestar], tag: str
 ) -> None:
     url = "/v1/projects?category=rail"
     etag = client.get(url).headers["etag"]  # the gzip variant: the test client asks for gzip
@@ -121,7 +128,9 @@ def test_revalidations_answer_as_the_app_does(
         "list": f'"stale", {etag}',
         "stale": '"stale"',
     }[tag]
+    hits = _cache(app).hits
     cached = client.get(url, headers={"if-none-match": header})
+    assert _cache(app).hits == hits + 1  # answered from memory, by the app's own test
     plain = uncached.get(url, headers={"if-none-match": header})
     assert cached.status_code == plain.status_code == (200 if tag == "stale" else 304)
     assert cached.content == plain.content

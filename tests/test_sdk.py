@@ -15,7 +15,6 @@ from litestar import Litestar
 from litestar.testing import TestClient
 
 import longgang_opendata
-from longgang_api.openapi import DOCUMENT_PATH
 from longgang_opendata import (
     APIConnectionError,
     APITimeoutError,
@@ -27,6 +26,7 @@ from longgang_opendata import (
     RateLimitError,
     types,
 )
+from longgang_release.openapi import DOCUMENT_PATH
 
 IN_PROCESS = "http://testserver.local"
 
@@ -312,7 +312,7 @@ def test_responses_tolerate_additive_changes() -> None:
     assert hit.kind == "dataset"
 
 
-FIRST_PROJECT = "cuhk-shenzhen-phase-2"
+FIRST_PROJECT = "cuhk-shenzhen"
 #: operationId → (SDK call, raw path, raw params); lists compare every item of every page.
 ROUND_TRIPS: dict[str, tuple[Callable[[Client], Any], str, dict[str, str]]] = {
     "getIndex": (lambda c: c.index(), "/v1", {}),

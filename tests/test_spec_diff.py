@@ -3,30 +3,21 @@
 from __future__ import annotations
 
 import copy
-import importlib.util
 import json
-import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from longgang_api.openapi import DOCUMENT_PATH
-from longgang_api.spec_diff import breaking_changes
+from longgang_release.openapi import DOCUMENT_PATH
+from longgang_release.spec_diff import breaking_changes
+from tests.support import sdk_generator
 
 RELEASED = DOCUMENT_PATH.with_name("v1.released.json")
 JSON = dict[str, Any]
 
 
-def _generator() -> Any:
-    path = Path(__file__).resolve().parents[1] / "sdk" / "generate_sdk.py"
-    spec = importlib.util.spec_from_file_location("generate_sdk", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look themselves up there
-    spec.loader.exec_module(module)
-    return module
+_generator = sdk_generator
 
 
 def sdk_tolerates_new_enum_values() -> bool:
@@ -85,6 +76,16 @@ def narrow_parameter_maximum(doc: JSON) -> None:
     _parameter(doc, "/v1/indicators", "limit")["schema"]["maximum"] = 100
 
 
+def _sort_pattern(doc: JSON) -> JSON:
+    schema: JSON = _parameter(doc, "/v1/observations", "sort")["schema"]
+    return schema
+
+
+def narrow_sort_pattern(doc: JSON) -> None:
+    schema = _sort_pattern(doc)
+    schema["pattern"] = schema["pattern"].replace("indicator_id|", "")
+
+
 def remove_response_field(doc: JSON) -> None:
     schema = _schema(doc, "Observation")
     del schema["properties"]["note"]
@@ -119,6 +120,7 @@ BREAKS: list[tuple[Callable[[JSON], None], str]] = [
     (make_parameter_required, "parameter-required"),
     (narrow_parameter_enum, "parameter-narrowed"),
     (narrow_parameter_maximum, "parameter-narrowed"),
+    (narrow_sort_pattern, "parameter-narrowed"),
     (remove_response_field, "removed-response-field"),
     (make_response_field_optional, "response-field-optional"),
     (make_response_field_nullable, "response-field-nullable"),
@@ -172,12 +174,18 @@ def relax_parameter_maximum(doc: JSON) -> None:
     _parameter(doc, "/v1/indicators", "limit")["schema"]["maximum"] = 1000
 
 
+def widen_sort_pattern(doc: JSON) -> None:
+    schema = _sort_pattern(doc)
+    schema["pattern"] = schema["pattern"].replace("indicator_id|", "indicator_id|base_value|")
+
+
 ADDITIVE = [
     add_path,
     add_optional_parameter,
     add_response_field,
     widen_parameter_enum,
     relax_parameter_maximum,
+    widen_sort_pattern,
 ]
 
 

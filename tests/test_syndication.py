@@ -25,6 +25,8 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import DCAT, DCTERMS, RDF, SH
 
 from longgang_api.artifact import LoadedDataset
+from longgang_api.cursor import CursorCodec
+from longgang_api.pages.figures import value_text
 
 Client = TestClient[Litestar]
 # The official DCAT-AP 3.0.1 shapes (SEMICeu/DCAT-AP release files, see their README);
@@ -88,6 +90,7 @@ def test_catalog_is_chosen_by_accept(client: Client) -> None:
     assert refused.headers["content-type"] == "application/problem+json"
 
 
+@pytest.mark.slow
 def test_catalog_is_the_same_bytes_in_every_process(
     dataset: LoadedDataset, artifact_path: Path
 ) -> None:
@@ -215,6 +218,19 @@ def test_downloads(client: Client, dataset: LoadedDataset, tmp_path: Path) -> No
         mentions = connection.execute("select count(*) from project_mentions").fetchone()[0]
         assert mentions == sum(len(p.mentions) for p in dataset.artifact.projects)
         assert connection.execute("pragma foreign_key_check").fetchall() == []
+        row = connection.execute(
+            "select base_value, base_unit_code, base_unit_en, unit_multiplier, period_start, "
+            "period_end from observations where id = 'new-school-places.2023.actual'"
+        ).fetchone()
+        assert row == (38000.0, "place", "school place(s)", 4, 2023, 2023)
+        order = connection.execute('select id from indicators order by "order"').fetchone()
+        assert order == ("gdp-growth",)
+    downloaded = list(csv.DictReader(io.StringIO(csv_file.text)))
+    assert {"base_value", "base_unit_code", "base_unit_en", "unit_multiplier"} <= set(downloaded[0])
+    package = client.get("/v1/datapackage.json").json()
+    (observations,) = [r for r in package["resources"] if r["name"] == "observations"]
+    fields = {f["name"] for f in observations["schema"]["fields"]}
+    assert {"base_value", "base_unit_code", "base_unit_en", "period_start", "period_end"} <= fields
     for bad in ("nope.csv", "..%2Fbuild.py", "OBSERVATIONS.CSV", "observations.csv?bom=maybe"):
         response = client.get(f"/v1/downloads/{bad}")
         assert response.status_code in (400, 404)
@@ -222,9 +238,27 @@ def test_downloads(client: Client, dataset: LoadedDataset, tmp_path: Path) -> No
 
 
 def test_releases_list_the_served_artifact(client: Client, dataset: LoadedDataset) -> None:
-    (release,) = client.get("/v1/releases").json()["items"]
-    assert release["version"] == dataset.version
-    assert release["artifact_sha256"] == dataset.sha256
+    current, first = client.get("/v1/releases").json()["items"]
+    assert current["version"] == dataset.version == "1.1.0"
+    assert current["artifact_sha256"] == dataset.sha256
+    assert "tourist-visits-growth.2023.actual" in current["notes"]["en"]
+    # 1.0.0 keeps the hash of the artifact it was served as.
+    assert first["version"] == "1.0.0"
+    assert first["artifact_sha256"] == (
+        "04e039609c9a8cc5d72b875955b67aeeef51b5a2a276959af8425fc43b527dec"
+    )
+    assert first["artifact_sha256"] != dataset.sha256
+
+
+def test_cursors_of_release_1_0_0_stop_matching(client: Client, dataset: LoadedDataset) -> None:
+    scope = "observations|||id"  # the default list: no filter, no q, sorted by id
+    current = CursorCodec(dataset.sha256).encode(scope, 50)
+    assert client.get(f"/v1/observations?cursor={current}").status_code == 200
+    released = "04e039609c9a8cc5d72b875955b67aeeef51b5a2a276959af8425fc43b527dec"
+    old = CursorCodec(released).encode(scope, 50)
+    response = client.get(f"/v1/observations?cursor={old}")
+    assert response.status_code == 400
+    assert response.json()["parameter"] == "cursor"
 
 
 def test_landing_page(client: Client, dataset: LoadedDataset) -> None:
@@ -260,14 +294,30 @@ def test_landing_page(client: Client, dataset: LoadedDataset) -> None:
         assert schema[key], key
     english = client.get("/?lang=en").text
     assert "Headline indicators" in english and 'lang="en"' in english
+    # Headline figures in the report's order: GDP first, budget revenue last.
+    headline = re.search(r'<table id="headline">(.*?)</table>', english, re.S)
+    assert headline is not None
+    # Each name links to the indicator's page.
+    names = re.findall(r"<tr><td><a [^>]*>([^<]*)</a></td>", headline.group(1))
+    assert names[0].startswith("Growth of gross regional product")
+    assert names[-1] == "Growth of general public budget revenue"
+    assert not re.search(r"[\u4e00-\u9fff]", headline.group(1))
     assert client.get("/?lang=fr").status_code == 400
 
 
-def test_the_documented_download_names_are_the_built_files(client: Client) -> None:
-    from typing import get_args
+def test_landing_figures_use_english_unit_labels_in_english(dataset: LoadedDataset) -> None:
+    (places,) = [
+        o for o in dataset.artifact.observations if o.id == "new-school-places.2023.actual"
+    ]
+    assert value_text(places, "zh") == "3.8万座"
+    assert value_text(places, "en") == "38000 school place(s)"
+    (gdp,) = [o for o in dataset.artifact.observations if o.id == "gdp-growth.2023.actual"]
+    assert value_text(gdp, "en") == value_text(gdp, "zh") == "6.3%"
 
-    from longgang_api.downloads import DownloadName
+
+def test_the_documented_download_names_are_the_built_files(client: Client) -> None:
+    from longgang_api.downloads import download_names
 
     package = client.get("/v1/datapackage.json").json()
-    built = {r["path"].removeprefix("downloads/") for r in package["resources"]}
-    assert built == set(get_args(DownloadName))
+    built = [r["path"].removeprefix("downloads/") for r in package["resources"]]
+    assert built == list(download_names(package["id"]))

@@ -2,48 +2,34 @@
 
 from __future__ import annotations
 
-from typing import cast
+from pathlib import Path
 
 from litestar import Litestar, Router
 from litestar.config.cors import CORSConfig
+from litestar.datastructures import State
 from litestar.di import Provide
-from litestar.enums import ScopeType
 from litestar.exceptions import HTTPException
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.spec import Contact, License, Server, Tag
-from litestar.types import (
-    HTTPScope,
-    LifeSpanReceive,
-    LifeSpanScope,
-    LifeSpanSend,
-    Receive,
-    Scope,
-    Send,
-)
 
 from longgang_api.artifact import LoadedDataset
-from longgang_api.build import DEFAULT_DATASET
 from longgang_api.docs import DocsController
-from longgang_api.headers import standard_headers, wrap_send
+from longgang_api.gateway import Gateway
 from longgang_api.landing import LandingController
-from longgang_api.limits import RateLimiter, oversize_status
-from longgang_api.pages.routes import PagesController
+from longgang_api.limits import RateLimiter
+from longgang_api.pages.routes import PagesController, list_pages
 from longgang_api.pages.source_view import SourceView, build_source_view, read_source
-from longgang_api.problems import NotAcceptable, handle_http_exception, send_problem
-from longgang_api.resources.glossary import GlossaryController
-from longgang_api.resources.indicators import IndicatorController
+from longgang_api.problems import NotAcceptable, handle_http_exception
+from longgang_api.resources.lists import routers
 from longgang_api.resources.meta import HealthController, MetaController
-from longgang_api.resources.observations import ObservationController
-from longgang_api.resources.projects import ProjectController
-from longgang_api.resources.search import SearchController
-from longgang_api.resources.sections import SectionController
 from longgang_api.resources.syndication import SyndicationController
 from longgang_api.response_cache import ResponseCache
 from longgang_api.served import Served
+from longgang_api.settings import DEFAULT_MAX_AGE, DEFAULT_PUBLIC_BASE_URL, checkout_folder
 
 API_VERSION = "1.0.0"
-DEFAULT_MAX_AGE = 3600
-DEFAULT_PUBLIC_BASE_URL = "http://127.0.0.1:8000"
+#: Key of the served dataset in ``app.state``.
+DATASET_STATE = "dataset"
 
 _TAGS = (
     ("dataset", "The entry point and the dataset's metadata."),
@@ -77,57 +63,6 @@ def openapi_config(dataset: LoadedDataset) -> OpenAPIConfig:
     )
 
 
-class ReadOnlyApp(Litestar):
-    """The Litestar app behind one entry that every request passes first.
-
-    There: oversized requests are refused, the optional rate limit applies,
-    HEAD is answered as GET without the body (so the document lists each
-    operation once), every answer gets its request id and security headers,
-    and a :class:`ResponseCache` answers repeated reads before any routing.
-    """
-
-    response_cache: ResponseCache | None = None
-    rate_limiter: RateLimiter | None = None
-
-    async def __call__(
-        self,
-        scope: Scope | LifeSpanScope,
-        receive: Receive | LifeSpanReceive,
-        send: Send | LifeSpanSend,
-    ) -> None:
-        if scope["type"] != ScopeType.HTTP:
-            await super().__call__(scope, receive, send)
-            return
-        http_scope = cast("HTTPScope", scope)
-        raw_send = cast("Send", send)
-        extra = standard_headers(http_scope)
-        oversize = oversize_status(http_scope)
-        if oversize is not None:
-            await send_problem(
-                raw_send, oversize, "the request is larger than this server accepts", extra
-            )
-            return
-        if self.rate_limiter is not None:
-            client = http_scope.get("client") or ("unknown", 0)
-            decision = self.rate_limiter.check(client[0])
-            extra += decision.headers()
-            if not decision.allowed:
-                detail = f"too many requests; retry in {decision.reset_seconds} s"
-                await send_problem(raw_send, 429, detail, extra)
-                return
-        head = http_scope["method"] == "HEAD"
-        if head:
-            http_scope = cast("HTTPScope", {**http_scope, "method": "GET"})
-        cache = self.response_cache
-        if cache is not None and http_scope["method"] == "GET":
-            if await cache.answer(http_scope, raw_send, extra, head=head):
-                return
-            outgoing = cache.recording(http_scope, wrap_send(raw_send, extra, head=head))
-        else:
-            outgoing = wrap_send(raw_send, extra, head=head)
-        await super().__call__(http_scope, receive, outgoing)
-
-
 def create_app(
     dataset: LoadedDataset,
     *,
@@ -135,14 +70,19 @@ def create_app(
     public_base_url: str = DEFAULT_PUBLIC_BASE_URL,
     response_cache: bool = True,
     rate_limit: str | None = None,
+    dataset_folder: Path | None = None,
 ) -> Litestar:
     """Build the read-only API over a loaded, verified dataset.
 
     ``public_base_url`` is where the API is reachable from outside; the
     catalogue's URIs are built on it, so it must stay the same across releases.
+    ``dataset_folder`` holds the source document the ``/source`` page shows
+    (the artifact's own folder under the checkout's ``datasets/`` when not given);
+    the app refuses a document other than the one the artifact was built from.
     """
     served = Served.build(dataset, max_age, public_base_url.rstrip("/"))
-    source_view = build_source_view(read_source(dataset, DEFAULT_DATASET), dataset)
+    folder = dataset_folder or checkout_folder(dataset.artifact.dataset.id)
+    source_view = build_source_view(read_source(dataset, folder), dataset)
 
     def provide_served() -> Served:
         return served
@@ -154,17 +94,19 @@ def create_app(
         path="/v1",
         route_handlers=[
             MetaController,
-            IndicatorController,
-            ObservationController,
-            ProjectController,
-            GlossaryController,
-            SectionController,
-            SearchController,
+            *routers(),
             SyndicationController,
         ],
     )
-    app = ReadOnlyApp(
-        route_handlers=[v1, HealthController, DocsController, LandingController, PagesController],
+    app = Litestar(
+        route_handlers=[
+            v1,
+            HealthController,
+            DocsController,
+            LandingController,
+            PagesController,
+            *list_pages(),
+        ],
         dependencies={
             "served": Provide(provide_served, sync_to_thread=False, use_cache=True),
             "source_view": Provide(provide_source_view, sync_to_thread=False, use_cache=True),
@@ -183,9 +125,12 @@ def create_app(
         ),
         openapi_config=openapi_config(dataset),
         debug=False,
+        state=State({DATASET_STATE: dataset}),
     )
-    if response_cache:
-        app.response_cache = ResponseCache()
-    if rate_limit:
-        app.rate_limiter = RateLimiter.parse(rate_limit)
+    # Pre-routing layers wrap Litestar's handler, so they also see what routing refuses.
+    app.asgi_handler = Gateway(
+        app.asgi_handler,
+        response_cache=ResponseCache() if response_cache else None,
+        rate_limiter=RateLimiter.parse(rate_limit) if rate_limit else None,
+    )
     return app

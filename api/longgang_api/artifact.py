@@ -13,7 +13,6 @@ from pathlib import Path
 
 import msgspec
 
-from longgang_api.build import ARTIFACT_FORMAT
 from longgang_api.model import (
     Artifact,
     GlossaryTerm,
@@ -23,12 +22,16 @@ from longgang_api.model import (
     Section,
 )
 
+#: Version of the artifact's layout; the build writes it, the server checks it.
+ARTIFACT_FORMAT = 1
+
 
 class ArtifactError(RuntimeError):
     """The artifact cannot be trusted; the server must not start."""
 
 
-@dataclass(frozen=True, slots=True)
+# Compared and hashed by identity, so what is derived from it can be cached per dataset.
+@dataclass(frozen=True, slots=True, eq=False)
 class LoadedDataset:
     """The artifact as the API serves it, with lookups built once at start-up."""
 

@@ -17,6 +17,7 @@ from rdflib.namespace import DCAT, DCTERMS, FOAF, SKOS
 
 from longgang_api.artifact import LoadedDataset
 from longgang_api.downloads import Downloads
+from longgang_api.licences import licence_uri
 
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
 SPDX = Namespace("http://spdx.org/rdf/terms#")
@@ -33,7 +34,6 @@ THEMES = {
     "GOVE": ("政府和公共部门", "Government and public sector"),
     "REGI": ("地区和城市", "Regions and cities"),
 }
-LICENSE_URIS = {"CC-BY-4.0": "http://creativecommons.org/licenses/by/4.0/"}
 
 CONTEXT: dict[str, Any] = {
     "dcat": str(DCAT),
@@ -102,7 +102,7 @@ def build_graph(dataset: LoadedDataset, downloads: Downloads, base_url: str) -> 
     publisher = _typed(graph, f"{base_url}/v1/catalog#publisher", FOAF.Agent)
     homepage = _typed(graph, f"{base_url}/", FOAF.Document)
     license_doc = _typed(
-        graph, LICENSE_URIS.get(meta.license.id, meta.license.url), DCTERMS.LicenseDocument
+        graph, licence_uri(meta.license.id, meta.license.url), DCTERMS.LicenseDocument
     )
     licence_type = _concept(
         graph,

@@ -16,9 +16,8 @@ from litestar import Controller, Response, get
 from litestar.exceptions import NotFoundException
 from litestar.params import FromPath
 
-from longgang_api.build import REPO_ROOT
-
-OPENAPI_PATH = REPO_ROOT / "openapi" / "v1.json"
+#: The committed document (``openapi/v1.json``), shipped in the package as data.
+OPENAPI_RESOURCE = "openapi.json"
 _ASSETS = {
     "swagger-ui.css": "text/css",
     "swagger-ui-bundle.js": "text/javascript",
@@ -75,7 +74,7 @@ class DocsController(Controller):
     @get("/openapi.json")
     async def openapi_document(self) -> Response[bytes]:
         return Response(
-            content=_file(OPENAPI_PATH),
+            content=_file(Path(str(resources.files("longgang_api") / OPENAPI_RESOURCE))),
             media_type="application/vnd.oai.openapi+json",
             headers=_IMMUTABLE,
         )

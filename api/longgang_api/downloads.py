@@ -15,13 +15,15 @@ import hashlib
 import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 import msgspec
 from msgspec import Meta
 
 from longgang_api.artifact import LoadedDataset
+from longgang_api.declarations import periods
 from longgang_api.model import (
+    PERIOD_PATTERN,
     Base,
     GlossaryTerm,
     Indicator,
@@ -35,17 +37,6 @@ from longgang_api.model import (
 from longgang_api.representation import Column, columns_of, flat_row, render_csv
 
 DATAPACKAGE_PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
-#: Every file offered (a test checks this list against what is built).
-DownloadName = Literal[
-    "indicators.csv",
-    "observations.csv",
-    "projects.csv",
-    "project_mentions.csv",
-    "glossary.csv",
-    "sections.csv",
-    "longgang-2024.json",
-    "longgang-2024.sqlite",
-]
 
 
 class ProjectRow(Base, frozen=True, kw_only=True):
@@ -147,11 +138,14 @@ class Download:
         return cls(name, title, media_type, data, hashlib.sha256(data).hexdigest())
 
 
-def _field(column: Column, table: Table) -> dict[str, Any]:
+def _field(column: Column, table: Table, periods: list[str]) -> dict[str, Any]:
     info = column.type
     field: dict[str, Any] = {"name": column.name, "description": column.description}
     constraints: dict[str, Any] = {}
-    if isinstance(info, msgspec.inspect.LiteralType):
+    if isinstance(info, msgspec.inspect.StrType) and info.pattern == PERIOD_PATTERN:
+        field["type"] = "string"
+        constraints["enum"] = periods
+    elif isinstance(info, msgspec.inspect.LiteralType):
         values = list(info.values)
         field["type"] = "integer" if all(isinstance(v, int) for v in values) else "string"
         constraints["enum"] = values if field["type"] == "integer" else [str(v) for v in values]
@@ -243,7 +237,7 @@ class Downloads:
             download = Download.of(f"{table.name}.csv", table.title, "text/csv", data)
             files[download.name] = download
             schema: dict[str, Any] = {
-                "fields": [_field(c, table) for c in columns],
+                "fields": [_field(c, table, list(periods(dataset))) for c in columns],
                 "primaryKey": list(table.primary_key),
             }
             if table.foreign_keys:
@@ -273,12 +267,11 @@ class Downloads:
                     "schema": schema,
                 }
             )
+        json_name, sqlite_name = whole_dataset_names(meta.id)
         whole = [
+            Download.of(json_name, "The whole dataset (JSON)", "application/json", artifact_bytes),
             Download.of(
-                f"{meta.id}.json", "The whole dataset (JSON)", "application/json", artifact_bytes
-            ),
-            Download.of(
-                f"{meta.id}.sqlite",
+                sqlite_name,
                 "The whole dataset (SQLite)",
                 "application/vnd.sqlite3",
                 _sqlite(dataset),
@@ -316,3 +309,13 @@ class Downloads:
             "resources": resources,
         }
         return cls(files, msgspec.json.encode(package))
+
+
+def whole_dataset_names(dataset_id: str) -> tuple[str, str]:
+    """The whole dataset's downloads are named for the dataset."""
+    return (f"{dataset_id}.json", f"{dataset_id}.sqlite")
+
+
+def download_names(dataset_id: str) -> tuple[str, ...]:
+    """Every file offered (a test checks this list against what is built)."""
+    return (*(f"{table.name}.csv" for table in TABLES), *whole_dataset_names(dataset_id))

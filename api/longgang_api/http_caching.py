@@ -56,6 +56,10 @@ def _gzip_variant(etag: str) -> str:
     return etag[:-1] + '-gzip"'
 
 
+def _identity_variant(etag: str) -> str:
+    return etag.replace('-gzip"', '"')
+
+
 def accepts_gzip(header: str | None) -> bool:
     if not header:
         return False
@@ -70,14 +74,16 @@ def accepts_gzip(header: str | None) -> bool:
     return False
 
 
-def _matches(if_none_match: str, etags: tuple[str, ...]) -> bool:
+def revalidates(if_none_match: str, etag: str) -> bool:
+    """Whether ``If-None-Match`` names ``etag`` or the same content in the other encoding.
+
+    The one test of a revalidation, for the app and the response cache alike.
+    """
     if if_none_match.strip() == "*":
         return True
-    for candidate in if_none_match.split(","):
-        tag = candidate.strip().removeprefix("W/")
-        if tag in etags:
-            return True
-    return False
+    identity = _identity_variant(etag)
+    family = (identity, _gzip_variant(identity))
+    return any(tag.strip().removeprefix("W/") in family for tag in if_none_match.split(","))
 
 
 def not_modified(
@@ -91,7 +97,7 @@ def not_modified(
     if not if_none_match:
         return None
     etag = policy.etag(key)
-    if not _matches(if_none_match, (etag, _gzip_variant(etag))):
+    if not revalidates(if_none_match, etag):
         return None
     gzip_ok = accepts_gzip(request.headers.get("accept-encoding"))
     chosen = _gzip_variant(etag) if gzip_ok else etag

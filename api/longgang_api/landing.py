@@ -20,9 +20,11 @@ from litestar import Controller, Request, Response, get
 from litestar.di import NamedDependency
 from markupsafe import Markup
 
+from longgang_api.declarations import INDICATORS, PROJECTS
 from longgang_api.envelopes import IndicatorDetail
+from longgang_api.links import LINKS
 from longgang_api.listing import check_single
-from longgang_api.model import Observation
+from longgang_api.model import Dataset, Observation
 from longgang_api.pages.chart import BarInput, Chart, GroupInput, bar_chart
 from longgang_api.pages.errors import PAGE_EXCEPTION_HANDLERS
 from longgang_api.pages.figures import value_text
@@ -30,19 +32,21 @@ from longgang_api.pages.language import Lang, page_language
 from longgang_api.pages.rendering import page_response, render
 from longgang_api.served import Served
 
+# The report's own words (issuer, title, years) come from the dataset: see ``_words``.
 _TEXT = {
     "lead": (
-        "本数据集整理自深圳市龙岗区人民政府发布的《龙岗区2023年国民经济和社会发展规划执行情况与2024年计划（草案）》，"
-        "每个数值都附有原文引文、所在章节和行号。",
-        "Compiled from the Longgang District People's Government report on the execution of the "
-        "2023 plan and the 2024 plan (draft); every value carries its verbatim quote, section "
-        "and line.",
+        "本数据集整理自{publisher_zh}发布的《{document_zh}》，每个数值都附有原文引文、所在章节和行号。",
+        "Compiled from “{document_en}”, issued by {publisher_en}; every value carries its "
+        "verbatim quote, section and line.",
     ),
     "headline": ("主要指标", "Headline indicators"),
     "indicator": ("指标", "Indicator"),
-    "actual": ("2023年完成", "2023 actual"),
-    "target": ("2024年目标", "2024 target"),
-    "chart": ("2023年完成与2024年目标（%）", "2023 actual beside the 2024 target (%)"),
+    "actual": ("{actual}年完成", "{actual} actual"),
+    "target": ("{target}年目标", "{target} target"),
+    "chart": (
+        "{actual}年完成与{target}年目标（%）",
+        "{actual} actual beside the {target} target (%)",
+    ),
     "projects": ("项目（按类别）", "Projects by category"),
     "category": ("类别", "Category"),
     "count": ("项目数", "Projects"),
@@ -52,15 +56,6 @@ _TEXT = {
     "licence": ("许可", "Licence"),
     "note": ("说明", "Note"),
 }
-_LINKS = (
-    ("/docs", "API 文档", "API documentation"),
-    ("/openapi.json", "OpenAPI 描述", "OpenAPI description"),
-    ("/v1", "API 入口", "API entry point"),
-    ("/v1/catalog.jsonld", "DCAT-AP 目录（JSON-LD）", "DCAT-AP catalogue (JSON-LD)"),
-    ("/v1/catalog.ttl", "DCAT-AP 目录（Turtle）", "DCAT-AP catalogue (Turtle)"),
-    ("/v1/datapackage.json", "数据包（Frictionless）", "Data package (Frictionless)"),
-    ("/v1/releases", "版本记录", "Releases"),
-)
 _COUNTS = (
     ("indicators", "指标", "Indicators"),
     ("observations", "观测值", "Observations"),
@@ -80,26 +75,39 @@ class HeadlineRow:
 
 def headline_rows(served: Served) -> list[HeadlineRow]:
     rows = []
-    for indicator in served.indicators.records:
+    for indicator in served.collections[INDICATORS.name].records:
         if not indicator.headline:
             continue
         actual = next((o for o in indicator.observations if o.kind == "actual"), None)
         target = next((o for o in indicator.observations if o.kind == "target"), None)
         rows.append(HeadlineRow(indicator, actual, target))
     # Figures first, in the report's own order; the qualitative line last.
-    return sorted(rows, key=lambda r: (r.actual is None or r.actual.value is None, _line(r)))
+    return sorted(
+        rows, key=lambda r: (r.actual is None or r.actual.value is None, r.indicator.order)
+    )
 
 
-def _line(row: HeadlineRow) -> int:
-    first = row.actual or row.target
-    return first.source.line if first else 0
+Words = dict[str, str]
+
+
+def _words(meta: Dataset, rows: list[HeadlineRow], lang: Lang) -> Words:
+    """The page's texts in ``lang`` with the dataset's issuer, title and years filled in."""
+    fields = {
+        "publisher_zh": meta.publisher.name.zh,
+        "publisher_en": meta.publisher.name.en,
+        "document_zh": meta.source_document.title.zh,
+        "document_en": meta.source_document.title.en,
+        "actual": next((r.actual.period for r in rows if r.actual), meta.temporal_start),
+        "target": next((r.target.period for r in rows if r.target), meta.temporal_end),
+    }
+    return {key: pair[lang == "en"].format(**fields) for key, pair in _TEXT.items()}
 
 
 def _numeric(row: HeadlineRow) -> bool:
     return any(o is not None and o.value is not None for o in (row.actual, row.target))
 
 
-def headline_chart(rows: list[HeadlineRow], lang: Lang) -> Chart:
+def headline_chart(rows: list[HeadlineRow], lang: Lang, words: Words) -> Chart:
     """Bars of the 2023 actual beside the 2024 target, each indicator's name above its bars."""
     en = lang == "en"
     groups = [
@@ -113,8 +121,8 @@ def headline_chart(rows: list[HeadlineRow], lang: Lang) -> Chart:
         for r in rows
         if _numeric(r)
     ]
-    legend = [("actual", _TEXT["actual"][en]), ("target", _TEXT["target"][en])]
-    return bar_chart(_TEXT["chart"][en], groups, legend)
+    legend = [("actual", words["actual"]), ("target", words["target"])]
+    return bar_chart(words["chart"], groups, legend)
 
 
 def schema_org(served: Served, rows: list[HeadlineRow]) -> dict[str, Any]:
@@ -168,7 +176,8 @@ def render_landing(served: Served, lang: Lang) -> str:
     meta = served.dataset.artifact.dataset
     en = lang == "en"
     rows = headline_rows(served)
-    categories = Counter(p.category for p in served.projects.records)
+    words = _words(meta, rows, lang)
+    categories = Counter(p.category for p in served.collections[PROJECTS.name].records)
     json_ld = json.dumps(schema_org(served, rows), ensure_ascii=False).replace("</", "<\\/")
     return render(
         "landing.html",
@@ -176,14 +185,14 @@ def render_landing(served: Served, lang: Lang) -> str:
         "/",
         title=meta.title.en if en else meta.title.zh,
         description=meta.description.en if en else meta.description.zh,
-        lead=_TEXT["lead"][en],
-        words={key: pair[en] for key, pair in _TEXT.items()},
+        lead=words["lead"],
+        words=words,
         numeric_rows=[_shown(r, lang) for r in rows if _numeric(r)],
         qualitative_rows=[_shown(r, lang) for r in rows if not _numeric(r)],
-        headline_chart=headline_chart(rows, lang),
+        headline_chart=headline_chart(rows, lang, words),
         counts=[(key, en_label if en else zh_label) for key, zh_label, en_label in _COUNTS],
         categories=sorted(categories.items(), key=lambda item: (-item[1], item[0])),
-        links=[(href, en_text if en else zh_text) for href, zh_text, en_text in _LINKS],
+        links=[(link.href, link.en if en else link.zh) for link in LINKS if link.on_landing],
         downloads=[(name, len(d.data) // 1024) for name, d in served.downloads.files.items()],
         meta=meta,
         # Safe inside <script>: JSON with every "</" escaped cannot close the element.

@@ -15,8 +15,6 @@ from longgang_api.http_caching import not_modified, respond
 from longgang_api.problems import BadParameter
 from longgang_api.query import (
     MAX_LIMIT,
-    MAX_Q_LENGTH,
-    Q_PATTERN,
     Collection,
     Scalar,
     build_query,
@@ -32,18 +30,6 @@ from longgang_api.representation import (
 from longgang_api.served import Served
 
 R = TypeVar("R", bound=msgspec.Struct)
-
-Q = Annotated[
-    str | None,
-    QueryParameter(
-        description=(
-            "Case-insensitive substring searched in the record's Chinese and English text "
-            "(NFKC-normalised, so full-width and half-width forms match)."
-        ),
-        max_length=MAX_Q_LENGTH,
-        pattern=Q_PATTERN,
-    ),
-]
 
 
 def sort_parameter(fields: Iterable[str]) -> QueryParameter:
@@ -146,7 +132,7 @@ def list_response(
 
     def render() -> bytes:
         if representation == "csv":
-            return render_csv(page.items, served.csv_columns[collection.name], bom)
+            return render_csv(page.items, collection.csv_columns, bom)
         if representation == "ndjson":
             return render_ndjson(page.items)
         return msgspec.json.encode(page_type(items=page.items, next_cursor=next_cursor))

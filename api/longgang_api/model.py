@@ -66,10 +66,18 @@ ProjectCategory = Literal[
     "housing-welfare",
     "urban-renewal",
     "public-service",
+    "finance",
+    "platform",
+    "zone",
 ]
-Period = Literal["2023", "2024"]
+# Years are values of the dataset (its temporal coverage, checked by the build), not
+# literals of the code; the OpenAPI export lists the dataset's years as their enum.
+PERIOD_PATTERN = r"^[0-9]{4}$"
+YEAR_MINIMUM, YEAR_MAXIMUM = 1000, 9999
+Period = Annotated[str, Meta(pattern=PERIOD_PATTERN)]
+Year = Annotated[int, Meta(ge=YEAR_MINIMUM, le=YEAR_MAXIMUM)]
 ObservationKind = Literal["actual", "target", "plan"]
-Qualifier = Literal["over", "at_least", "about"]
+Qualifier = Literal["over", "at_least", "about", "at_most"]
 Comparison = Literal["year_on_year", "like_for_like"]
 MentionStatus = Literal[
     "completed",
@@ -84,8 +92,10 @@ MentionStatus = Literal[
     "introduced",
     "approved",
     "supported",
+    "designated",
 ]
 SectionKind = Literal["document", "part", "subpart", "item"]
+Measure = Literal["growth-rate", "change", "level", "count", "share", "rank", "qualitative"]
 
 
 class LocalizedText(Base, frozen=True, kw_only=True):
@@ -96,6 +106,20 @@ class LocalizedText(Base, frozen=True, kw_only=True):
         str,
         Meta(min_length=1, description="English translation by Longgang Open Data (unofficial)."),
     ]
+
+
+class BaseUnit(Base, frozen=True, kw_only=True):
+    """The counted thing a value is expressed in, scale removed (e.g. school places, yuan)."""
+
+    code: Annotated[
+        str,
+        Meta(
+            pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
+            description="Stable lower-case code, e.g. 'percent', 'yuan', 'place', 'person-time'.",
+        ),
+    ]
+    zh: Annotated[str, Meta(min_length=1, description="Chinese label of the unit.")]
+    en: Annotated[str, Meta(min_length=1, description="English label of the unit (ours).")]
 
 
 class Source(Base, frozen=True, kw_only=True):
@@ -115,6 +139,15 @@ class Source(Base, frozen=True, kw_only=True):
         int,
         Meta(ge=1, description="Line of source.md on which the quote begins (1-based)."),
     ]
+    document_id: Annotated[
+        Id | None,
+        Meta(
+            description=(
+                "Id of the dataset whose source document holds the quote; set by the build, "
+                "so a series across several reports keeps each value's document."
+            )
+        ),
+    ] = None
 
 
 class SectionEntry(Base, frozen=True, kw_only=True):
@@ -168,6 +201,24 @@ class Indicator(Base, frozen=True, kw_only=True):
             )
         ),
     ] = False
+    order: Annotated[
+        int,
+        Meta(ge=1, description="Position of the indicator in the report (first quoted first)."),
+    ]
+    measure: Annotated[
+        Measure,
+        Meta(
+            description=(
+                "What every observation of the indicator measures: 'growth-rate', 'change' "
+                "(percentage-point or absolute), 'level', 'count', 'share', 'rank' or "
+                "'qualitative'."
+            )
+        ),
+    ]
+    base_unit: Annotated[
+        BaseUnit | None,
+        Meta(description="Unit of every base_value of the indicator; null when qualitative."),
+    ] = None
 
 
 class Observation(Base, frozen=True, kw_only=True):
@@ -198,7 +249,8 @@ class Observation(Base, frozen=True, kw_only=True):
         Qualifier | None,
         Meta(
             description=(
-                "'over' for 超/余/突破 (more than), 'at_least' for 以上, 'about' for 约; "
+                "'over' for 超/余/突破 (more than), 'at_least' for 以上, 'about' for 约, "
+                "'at_most' for 以内/不超过; "
                 "null when the value is exact."
             )
         ),
@@ -221,13 +273,43 @@ class Observation(Base, frozen=True, kw_only=True):
         Meta(description="Our note in English, e.g. 'cumulative' or 'three-year total'."),
     ] = None
     source: Annotated[Source, Meta(description="Provenance of the value.")]
+    measure: Annotated[Measure, Meta(description="What the value measures; its indicator's.")]
+    unit_multiplier: Annotated[
+        Annotated[int, Meta(ge=0)] | None,
+        Meta(
+            description=(
+                "Power of ten carried by the written unit (万 → 4, 亿 → 8, none → 0), as SDMX "
+                "UNIT_MULT; null for a qualitative statement."
+            ),
+        ),
+    ] = None
+    base_unit: Annotated[
+        BaseUnit | None,
+        Meta(description="The counted thing of base_value; null for a qualitative statement."),
+    ] = None
+    base_value: Annotated[
+        float | None,
+        Meta(
+            description=(
+                "The value in base_unit: value × 10^unit_multiplier (3.8 万座 → 38000 places), "
+                "七成 → 70 percent, 增长2.8倍 → 280 percent; null for a qualitative statement."
+            )
+        ),
+    ] = None
+    period_start: Annotated[
+        int,
+        Meta(
+            ge=1900, le=2100, description="First year the value covers (2021 for 近三年 in 2023)."
+        ),
+    ]
+    period_end: Annotated[int, Meta(ge=1900, le=2100, description="Last year the value covers.")]
 
 
 class Mention(Base, frozen=True, kw_only=True):
     """What the report says of a project in one year."""
 
     year: Annotated[
-        Literal[2023, 2024],
+        Year,
         Meta(description="2023 for the report on 2023, 2024 for the plan for 2024."),
     ]
     status: Annotated[MentionStatus, Meta(description="Controlled status of the project.")]
@@ -362,3 +444,52 @@ class Artifact(Base, frozen=True, kw_only=True):
     observations: tuple[Observation, ...]
     projects: tuple[Project, ...]
     glossary: tuple[GlossaryTerm, ...]
+
+
+class ScaleWord(Base, frozen=True, kw_only=True):
+    """A scale word that opens a written unit (万, 亿) and the power of ten it carries."""
+
+    zh: Annotated[str, Meta(min_length=1, description="The scale word, e.g. '万'.")]
+    multiplier: Annotated[int, Meta(ge=1, description="Its power of ten, e.g. 4.")]
+
+
+class RatioWord(Base, frozen=True, kw_only=True):
+    """A written unit that is a ratio (成, 倍): its base value is value × factor per cent."""
+
+    zh: Annotated[str, Meta(min_length=1, description="The written unit, e.g. '倍'.")]
+    factor: Annotated[float, Meta(gt=0, description="Percent per unit of the written value.")]
+    rule: Annotated[str, Meta(min_length=3, description="The convention, in English.")]
+
+
+class ComparisonMarker(Base, frozen=True, kw_only=True):
+    """Words of the source that state a comparison basis."""
+
+    comparison: Annotated[Comparison, Meta(description="The comparison basis stated.")]
+    markers: Annotated[
+        tuple[str, ...], Meta(min_length=1, description="Words that state it, e.g. '同比'.")
+    ]
+
+
+class SpanMarker(Base, frozen=True, kw_only=True):
+    """Words of the source that make a value cover several years (近三年)."""
+
+    zh: Annotated[str, Meta(min_length=1, description="The words, e.g. '近三年'.")]
+    years: Annotated[int, Meta(ge=2, description="Years covered, ending in the reference year.")]
+
+
+class Term(Base, frozen=True, kw_only=True):
+    """The one English rendering of a Chinese term."""
+
+    zh: Annotated[str, Meta(min_length=1, description="The Chinese term.")]
+    en: Annotated[str, Meta(min_length=1, description="Its English rendering, everywhere.")]
+
+
+class TermsTable(Base, frozen=True, kw_only=True):
+    """terms.toml: base units, scale and ratio words, comparison and span markers, terms."""
+
+    units: tuple[BaseUnit, ...]
+    scales: tuple[ScaleWord, ...]
+    ratios: tuple[RatioWord, ...]
+    comparisons: tuple[ComparisonMarker, ...]
+    spans: tuple[SpanMarker, ...]
+    terms: tuple[Term, ...]

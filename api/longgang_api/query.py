@@ -56,6 +56,10 @@ class Collection(Generic[R]):
     sorts: Mapping[str, Callable[[R], Scalar]]
     text_of: Callable[[R], Iterable[str]]
     default_sort: tuple[str, ...] = ("id",)
+    #: Columns of the CSV representation.
+    csv_columns: tuple[str, ...] = ()
+    #: Values a filter accepts where its type does not say (the dataset's years).
+    choices: Mapping[str, frozenset[Scalar]] = field(default_factory=dict)
     _search_text: tuple[str, ...] = field(init=False, repr=False)
     by_id: Mapping[str, R] = field(init=False, repr=False)
 
@@ -93,16 +97,6 @@ class Page(Generic[R]):
     next_offset: int | None
 
 
-def check_parameters(received: Iterable[str], allowed: frozenset[str]) -> None:
-    """Refuse any query parameter the operation does not document."""
-    for name in received:
-        if name not in allowed:
-            known = ", ".join(sorted(allowed))
-            raise BadParameter(
-                name, f"unknown query parameter {name!r}; this list accepts: {known}"
-            )
-
-
 def parse_sort(collection: Collection[Any], sort: str | None) -> tuple[tuple[str, bool], ...]:
     """``-year,id`` → ``(("year", True), ("id", False))``; the id always closes the order."""
     text = sort if sort is not None else ",".join(collection.default_sort)
@@ -136,6 +130,11 @@ def build_query(
         if value is None:
             continue
         values: Sequence[Scalar] = value if isinstance(value, list | tuple) else [value]  # type: ignore[list-item]
+        allowed = collection.choices.get(name, frozenset())
+        for v in values:
+            if allowed and v not in allowed:
+                known = ", ".join(sorted(canonical(c) for c in allowed))
+                raise BadParameter(name, f"{name} must be one of: {known}")
         if values:
             normalised.append((name, tuple(sorted({canonical(v) for v in values}))))
     query_text = normalise_text(q).strip() if q is not None else None

@@ -30,7 +30,8 @@ _ACCEPTED: dict[str, Format] = {
     "application/x-ndjson": "ndjson",
     "application/ndjson": "ndjson",
 }
-_BOM = "\ufeff".encode()
+#: The UTF-8 byte order mark Excel wants before CSV.
+BOM = "\ufeff".encode()
 
 
 def _parse_accept(header: str) -> list[tuple[float, int, str]]:
@@ -169,7 +170,7 @@ def render_csv(records: Sequence[msgspec.Struct], columns: Sequence[str], bom: b
         row = flat_row(record)
         writer.writerow([_cell(row.get(column)) for column in columns])
     data = out.getvalue().encode("utf-8")
-    return _BOM + data if bom else data
+    return BOM + data if bom else data
 
 
 def render_ndjson(records: Sequence[msgspec.Struct]) -> bytes:

@@ -3,7 +3,8 @@
 The first GET of a (path, query, Accept, Accept-Language, gzip, CORS) combination goes through
 the app; a 200 that carries an ETag is kept — status, headers and the body as
 sent, gzipped or not — and later requests for the same combination are
-answered straight from memory, a matching ``If-None-Match`` with a 304.
+answered straight from memory, an ``If-None-Match`` that
+:func:`~longgang_api.http_caching.revalidates` (the app's own test) with a 304.
 Bounded in entries and bytes, least recently used first out.
 """
 
@@ -15,7 +16,7 @@ from typing import Any
 
 from litestar.types import HTTPResponseStartEvent, HTTPScope, Message, Send
 
-from longgang_api.http_caching import accepts_gzip
+from longgang_api.http_caching import accepts_gzip, revalidates
 
 Headers = list[tuple[bytes, bytes]]
 Key = tuple[str, bytes, bytes, bytes, bool, bool]
@@ -66,32 +67,19 @@ class ResponseCache:
         if entry is None:
             self.misses += 1
             return False
-        if_none_match = _header(scope, b"if-none-match")
-        if if_none_match:
-            if if_none_match != entry.etag:
-                # Lists, wildcards, weak tags, the other encoding's tag: the app decides.
-                self.misses += 1
-                return False
-            self.hits += 1
-            self._entries.move_to_end(key)
-            await send(
-                {
-                    "type": "http.response.start",
-                    "status": 304,
-                    "headers": entry.not_modified_headers + extra,
-                }
-            )
-            await send({"type": "http.response.body", "body": b"", "more_body": False})
-            return True
         self.hits += 1
         self._entries.move_to_end(key)
+        if_none_match = _header(scope, b"if-none-match").decode("latin-1")
+        if if_none_match and revalidates(if_none_match, entry.etag.decode("latin-1")):
+            status, headers, body = 304, entry.not_modified_headers, b""
+        else:
+            status, headers, body = 200, entry.headers, b"" if head else entry.body
         start: HTTPResponseStartEvent = {
             "type": "http.response.start",
-            "status": 200,
-            "headers": entry.headers + extra,
+            "status": status,
+            "headers": headers + extra,
         }
         await send(start)
-        body = b"" if head else entry.body
         await send({"type": "http.response.body", "body": body, "more_body": False})
         return True
 

@@ -1,13 +1,11 @@
 """Run the API with granian: ``python -m longgang_api.server`` (what ``make serve`` does).
 
-Settings from the environment: ``HOST`` (127.0.0.1), ``PORT`` (8000),
-``WORKERS`` (1), ``LONGGANG_ARTIFACT``, ``CACHE_MAX_AGE``, ``PUBLIC_BASE_URL``,
-``RATE_LIMIT`` (see :mod:`longgang_api.asgi`).
-
-The artifact is verified here, before any worker starts: a missing, truncated
-or altered artifact stops the server with a message and exit status 2, so it
-never serves part of a dataset. Workers that die are replaced; on SIGTERM
-the server stops accepting connections and lets requests in flight finish.
+Settings from the environment (see :class:`longgang_api.settings.Settings`).
+They and the artifact are verified here, before any worker starts: a bad
+setting, or a missing, truncated or altered artifact, stops the server with a
+message and exit status 2, so it never serves part of a dataset. Workers
+that die are replaced; on SIGTERM the server stops accepting connections and
+lets requests in flight finish.
 """
 
 from __future__ import annotations
@@ -17,7 +15,8 @@ import sys
 from pathlib import Path
 
 from longgang_api.artifact import ArtifactError, load
-from longgang_api.build import ARTIFACT_NAME, DEFAULT_OUT
+from longgang_api.asgi import refuse
+from longgang_api.settings import Settings, SettingsError
 
 #: Largest request head (request line and headers) a connection may buffer.
 MAX_REQUEST_HEAD = 64 * 1024
@@ -51,21 +50,16 @@ def granian_command(host: str, port: int, workers: int) -> list[str]:
 
 
 def main() -> int:
-    artifact = Path(os.environ.get("LONGGANG_ARTIFACT", DEFAULT_OUT / ARTIFACT_NAME))
     try:
+        settings = Settings.from_env()
+        artifact = Path(settings.artifact).resolve()
         load(artifact)
-    except ArtifactError as error:
-        print(f"longgang-api: refusing to start: {error}", file=sys.stderr)
+    except (SettingsError, ArtifactError) as error:
+        refuse(error)
         return 2
-    settings = {}
-    for name, default in (("HOST", "127.0.0.1"), ("PORT", "8000"), ("WORKERS", "1")):
-        settings[name] = os.environ.get(name, default)
-    for name in ("PORT", "WORKERS"):
-        if not settings[name].isdigit() or int(settings[name]) < 1:
-            print(f"longgang-api: {name} must be a positive whole number", file=sys.stderr)
-            return 2
-    command = granian_command(settings["HOST"], int(settings["PORT"]), int(settings["WORKERS"]))
-    env = {**os.environ, "LONGGANG_ARTIFACT": str(artifact.resolve())}
+    command = granian_command(settings.host, settings.port, settings.workers)
+    # Workers read the same variables; the artifact by absolute path, whatever their directory.
+    env = {**os.environ, "LONGGANG_ARTIFACT": str(artifact)}
     os.execve(command[0], command, env)
 
 

@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 854ac941e3a961444ad5b4153ba2b0650cfa0ef7cbbf1ecaac50f4259e7b77c0) — do not edit.
+# generated from openapi/v1.json (sha256 357569d9c19c8690140ebb68cf12fd8bf534510a66333f3e1e5188dd3e1d155f) — do not edit.
 # Regenerate with `make sdk`.
 """Resources of the API: one per tag, one method per operation, sync and async."""
 
@@ -129,6 +129,11 @@ class IndicatorsResource:
         kind: Literal["actual", "target", "plan"]
         | Sequence[Literal["actual", "target", "plan"]]
         | None = None,
+        measure: Literal["growth-rate", "change", "level", "count", "share", "rank", "qualitative"]
+        | Sequence[
+            Literal["growth-rate", "change", "level", "count", "share", "rank", "qualitative"]
+        ]
+        | None = None,
         q: str | None = None,
         sort: str | None = None,
         limit: int | None = None,
@@ -137,18 +142,20 @@ class IndicatorsResource:
         List indicators.
 
         Indicators with their observations embedded. Sortable by id, category, name_zh,
-        name_en; default order: id. Also as CSV (observations left out) and NDJSON.
+        name_en, order; default order: order (the report's). Also as CSV (observations left
+        out) and NDJSON.
 
         Args:
             category: Policy area; repeat for any of several.
             headline: Only headline indicators (true) or only others (false).
             period: Indicators observed in this year; repeat for any of several.
             kind: Indicators with an observation of this kind.
+            measure: What the indicator measures; repeat for any of several.
             q: Case-insensitive substring searched in the record's Chinese and English text
                 (NFKC-normalised, so full-width and half-width forms match).
             sort: Comma-separated fields to sort by, '-' before a field for descending:
-                category, id, name_en, name_zh. The record id always closes the order, so
-                pages are stable.
+                category, id, name_en, name_zh, order. The record id always closes the
+                order, so pages are stable.
             limit: Records per page (1–500).
 
         (operationId: listIndicators)
@@ -161,6 +168,7 @@ class IndicatorsResource:
                 "headline": headline,
                 "period": period,
                 "kind": kind,
+                "measure": measure,
                 "q": q,
                 "sort": sort,
                 "limit": limit,
@@ -234,12 +242,18 @@ class ObservationsResource:
         ]
         | None = None,
         headline: bool | Sequence[bool] | None = None,
-        qualifier: Literal["over", "at_least", "about"]
-        | Sequence[Literal["over", "at_least", "about"]]
+        qualifier: Literal["over", "at_least", "about", "at_most"]
+        | Sequence[Literal["over", "at_least", "about", "at_most"]]
         | None = None,
         comparison: Literal["year_on_year", "like_for_like"]
         | Sequence[Literal["year_on_year", "like_for_like"]]
         | None = None,
+        measure: Literal["growth-rate", "change", "level", "count", "share", "rank", "qualitative"]
+        | Sequence[
+            Literal["growth-rate", "change", "level", "count", "share", "rank", "qualitative"]
+        ]
+        | None = None,
+        base_unit: str | Sequence[str] | None = None,
         q: str | None = None,
         sort: str | None = None,
         limit: int | None = None,
@@ -248,8 +262,8 @@ class ObservationsResource:
         List observations.
 
         Every value of every indicator, one row each, with its verbatim source quote.
-        Sortable by id, indicator_id, period, kind, value, line; default order: id. Also as
-        CSV and NDJSON.
+        Sortable by id, indicator_id, period, kind, value, base_value, line; default order:
+        id. Also as CSV and NDJSON.
 
         Args:
             indicator_id: Id of the indicator; repeat for any of several.
@@ -259,11 +273,13 @@ class ObservationsResource:
             headline: Only values of headline indicators.
             qualifier: Qualifier of the value ('over', 'at_least', 'about').
             comparison: Basis of a change ('year_on_year', 'like_for_like').
+            measure: What the value measures, e.g. 'growth-rate', 'count'.
+            base_unit: Code of the base unit, e.g. 'place', 'yuan'; repeat for any.
             q: Case-insensitive substring searched in the record's Chinese and English text
                 (NFKC-normalised, so full-width and half-width forms match).
-            sort: Comma-separated fields to sort by, '-' before a field for descending: id,
-                indicator_id, kind, line, period, value. The record id always closes the
-                order, so pages are stable.
+            sort: Comma-separated fields to sort by, '-' before a field for descending:
+                base_value, id, indicator_id, kind, line, period, value. The record id
+                always closes the order, so pages are stable.
             limit: Records per page (1–500).
 
         (operationId: listObservations)
@@ -279,6 +295,8 @@ class ObservationsResource:
                 "headline": headline,
                 "qualifier": qualifier,
                 "comparison": comparison,
+                "measure": measure,
+                "base_unit": base_unit,
                 "q": q,
                 "sort": sort,
                 "limit": limit,
@@ -314,6 +332,9 @@ class ProjectsResource:
             "housing-welfare",
             "urban-renewal",
             "public-service",
+            "finance",
+            "platform",
+            "zone",
         ]
         | Sequence[
             Literal[
@@ -334,6 +355,9 @@ class ProjectsResource:
                 "housing-welfare",
                 "urban-renewal",
                 "public-service",
+                "finance",
+                "platform",
+                "zone",
             ]
         ]
         | None = None,
@@ -351,6 +375,7 @@ class ProjectsResource:
             "introduced",
             "approved",
             "supported",
+            "designated",
         ]
         | Sequence[
             Literal[
@@ -366,6 +391,7 @@ class ProjectsResource:
                 "introduced",
                 "approved",
                 "supported",
+                "designated",
             ]
         ]
         | None = None,
@@ -723,6 +749,11 @@ class AsyncIndicatorsResource:
         kind: Literal["actual", "target", "plan"]
         | Sequence[Literal["actual", "target", "plan"]]
         | None = None,
+        measure: Literal["growth-rate", "change", "level", "count", "share", "rank", "qualitative"]
+        | Sequence[
+            Literal["growth-rate", "change", "level", "count", "share", "rank", "qualitative"]
+        ]
+        | None = None,
         q: str | None = None,
         sort: str | None = None,
         limit: int | None = None,
@@ -731,18 +762,20 @@ class AsyncIndicatorsResource:
         List indicators.
 
         Indicators with their observations embedded. Sortable by id, category, name_zh,
-        name_en; default order: id. Also as CSV (observations left out) and NDJSON.
+        name_en, order; default order: order (the report's). Also as CSV (observations left
+        out) and NDJSON.
 
         Args:
             category: Policy area; repeat for any of several.
             headline: Only headline indicators (true) or only others (false).
             period: Indicators observed in this year; repeat for any of several.
             kind: Indicators with an observation of this kind.
+            measure: What the indicator measures; repeat for any of several.
             q: Case-insensitive substring searched in the record's Chinese and English text
                 (NFKC-normalised, so full-width and half-width forms match).
             sort: Comma-separated fields to sort by, '-' before a field for descending:
-                category, id, name_en, name_zh. The record id always closes the order, so
-                pages are stable.
+                category, id, name_en, name_zh, order. The record id always closes the
+                order, so pages are stable.
             limit: Records per page (1–500).
 
         (operationId: listIndicators)
@@ -755,6 +788,7 @@ class AsyncIndicatorsResource:
                 "headline": headline,
                 "period": period,
                 "kind": kind,
+                "measure": measure,
                 "q": q,
                 "sort": sort,
                 "limit": limit,
@@ -830,12 +864,18 @@ class AsyncObservationsResource:
         ]
         | None = None,
         headline: bool | Sequence[bool] | None = None,
-        qualifier: Literal["over", "at_least", "about"]
-        | Sequence[Literal["over", "at_least", "about"]]
+        qualifier: Literal["over", "at_least", "about", "at_most"]
+        | Sequence[Literal["over", "at_least", "about", "at_most"]]
         | None = None,
         comparison: Literal["year_on_year", "like_for_like"]
         | Sequence[Literal["year_on_year", "like_for_like"]]
         | None = None,
+        measure: Literal["growth-rate", "change", "level", "count", "share", "rank", "qualitative"]
+        | Sequence[
+            Literal["growth-rate", "change", "level", "count", "share", "rank", "qualitative"]
+        ]
+        | None = None,
+        base_unit: str | Sequence[str] | None = None,
         q: str | None = None,
         sort: str | None = None,
         limit: int | None = None,
@@ -844,8 +884,8 @@ class AsyncObservationsResource:
         List observations.
 
         Every value of every indicator, one row each, with its verbatim source quote.
-        Sortable by id, indicator_id, period, kind, value, line; default order: id. Also as
-        CSV and NDJSON.
+        Sortable by id, indicator_id, period, kind, value, base_value, line; default order:
+        id. Also as CSV and NDJSON.
 
         Args:
             indicator_id: Id of the indicator; repeat for any of several.
@@ -855,11 +895,13 @@ class AsyncObservationsResource:
             headline: Only values of headline indicators.
             qualifier: Qualifier of the value ('over', 'at_least', 'about').
             comparison: Basis of a change ('year_on_year', 'like_for_like').
+            measure: What the value measures, e.g. 'growth-rate', 'count'.
+            base_unit: Code of the base unit, e.g. 'place', 'yuan'; repeat for any.
             q: Case-insensitive substring searched in the record's Chinese and English text
                 (NFKC-normalised, so full-width and half-width forms match).
-            sort: Comma-separated fields to sort by, '-' before a field for descending: id,
-                indicator_id, kind, line, period, value. The record id always closes the
-                order, so pages are stable.
+            sort: Comma-separated fields to sort by, '-' before a field for descending:
+                base_value, id, indicator_id, kind, line, period, value. The record id
+                always closes the order, so pages are stable.
             limit: Records per page (1–500).
 
         (operationId: listObservations)
@@ -875,6 +917,8 @@ class AsyncObservationsResource:
                 "headline": headline,
                 "qualifier": qualifier,
                 "comparison": comparison,
+                "measure": measure,
+                "base_unit": base_unit,
                 "q": q,
                 "sort": sort,
                 "limit": limit,
@@ -910,6 +954,9 @@ class AsyncProjectsResource:
             "housing-welfare",
             "urban-renewal",
             "public-service",
+            "finance",
+            "platform",
+            "zone",
         ]
         | Sequence[
             Literal[
@@ -930,6 +977,9 @@ class AsyncProjectsResource:
                 "housing-welfare",
                 "urban-renewal",
                 "public-service",
+                "finance",
+                "platform",
+                "zone",
             ]
         ]
         | None = None,
@@ -947,6 +997,7 @@ class AsyncProjectsResource:
             "introduced",
             "approved",
             "supported",
+            "designated",
         ]
         | Sequence[
             Literal[
@@ -962,6 +1013,7 @@ class AsyncProjectsResource:
                 "introduced",
                 "approved",
                 "supported",
+                "designated",
             ]
         ]
         | None = None,

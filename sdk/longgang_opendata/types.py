@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 854ac941e3a961444ad5b4153ba2b0650cfa0ef7cbbf1ecaac50f4259e7b77c0) — do not edit.
+# generated from openapi/v1.json (sha256 357569d9c19c8690140ebb68cf12fd8bf534510a66333f3e1e5188dd3e1d155f) — do not edit.
 # Regenerate with `make sdk`.
 """Models of the API's answers: one msgspec Struct per schema of openapi/v1.json."""
 
@@ -10,6 +10,7 @@ import msgspec
 
 __all__ = [
     "ApiIndex",
+    "BaseUnit",
     "Dataset",
     "GlossaryPage",
     "GlossaryTerm",
@@ -57,6 +58,26 @@ class ApiIndex(msgspec.Struct, frozen=True, kw_only=True):
     ]
     links: Annotated[tuple[Link, ...], msgspec.Meta(description="Every collection and document.")]
     title: Annotated[LocalizedText, msgspec.Meta(description="Title of the dataset.")]
+
+
+class BaseUnit(msgspec.Struct, frozen=True, kw_only=True):
+    """
+    The counted thing a value is expressed in, scale removed (e.g. school places, yuan).
+
+    Attributes:
+        code: Stable lower-case code, e.g. 'percent', 'yuan', 'place', 'person-time'.
+        en: English label of the unit (ours).
+        zh: Chinese label of the unit.
+    """
+
+    code: Annotated[
+        str,
+        msgspec.Meta(
+            description="Stable lower-case code, e.g. 'percent', 'yuan', 'place', 'person-time'."
+        ),
+    ]
+    en: Annotated[str, msgspec.Meta(description="English label of the unit (ours).")]
+    zh: Annotated[str, msgspec.Meta(description="Chinese label of the unit.")]
 
 
 class Dataset(msgspec.Struct, frozen=True, kw_only=True):
@@ -193,17 +214,28 @@ class IndicatorDetail(msgspec.Struct, frozen=True, kw_only=True):
     An indicator with every observation of it embedded.
 
     Attributes:
+        base_unit: Unit of every base_value of the indicator; null when qualitative.
         category: Policy area of the indicator.
         headline: True for the main indicators of parts 一 (2023 results) and 四 (2024
             targets).
         html_url: Absolute URL of the record's page for people, in the reader's language
             (?lang=zh or ?lang=en chooses one).
         id: Stable identifier: lower-case ASCII words joined by '-' or '.'.
+        measure: What every observation of the indicator measures: 'growth-rate',
+            'change' (percentage-point or absolute), 'level', 'count', 'share', 'rank'
+            or 'qualitative'.
         name: Name of the indicator.
         observations: Observations of the indicator, by period then kind.
+        order: Position of the indicator in the report (first quoted first).
         unit: Unit as written in the source, e.g. '%', '亿元', '座'; null if none.
     """
 
+    base_unit: Annotated[
+        BaseUnit | None,
+        msgspec.Meta(
+            description="Unit of every base_value of the indicator; null when qualitative."
+        ),
+    ]
     category: Annotated[
         Literal[
             "economy",
@@ -241,10 +273,20 @@ class IndicatorDetail(msgspec.Struct, frozen=True, kw_only=True):
         str,
         msgspec.Meta(description="Stable identifier: lower-case ASCII words joined by '-' or '.'."),
     ]
+    measure: Annotated[
+        Literal["growth-rate", "change", "level", "count", "share", "rank", "qualitative"] | str,
+        msgspec.Meta(
+            description="What every observation of the indicator measures: 'growth-rate', 'change' (percentage-point or absolute), 'level', 'count', 'share', 'rank' or 'qualitative'."
+        ),
+    ]
     name: Annotated[LocalizedText, msgspec.Meta(description="Name of the indicator.")]
     observations: Annotated[
         tuple[Observation, ...],
         msgspec.Meta(description="Observations of the indicator, by period then kind."),
+    ]
+    order: Annotated[
+        int,
+        msgspec.Meta(description="Position of the indicator in the report (first quoted first)."),
     ]
     unit: Annotated[
         str | None,
@@ -344,6 +386,7 @@ class Mention(msgspec.Struct, frozen=True, kw_only=True):
             "introduced",
             "approved",
             "supported",
+            "designated",
         ]
         | str,
         msgspec.Meta(description="Controlled status of the project."),
@@ -362,23 +405,44 @@ class Observation(msgspec.Struct, frozen=True, kw_only=True):
     One value of an indicator: a 2023 actual, a 2024 target or a 2024 plan quantity.
 
     Attributes:
+        base_unit: The counted thing of base_value; null for a qualitative statement.
+        base_value: The value in base_unit: value × 10^unit_multiplier (3.8 万座 → 38000
+            places), 七成 → 70 percent, 增长2.8倍 → 280 percent; null for a qualitative
+            statement.
         comparison: Basis of a change: 'year_on_year' (同比) or 'like_for_like' (同口径);
             null for levels and counts.
         id: Stable identifier: lower-case ASCII words joined by '-' or '.'.
         indicator_id: Id of the indicator observed.
         kind: 'actual' for 2023 results, 'target' for the 2024 headline goals of part 四,
             'plan' for 2024 work-plan quantities of part 五.
+        measure: What the value measures; its indicator's.
         note: Our note in English, e.g. 'cumulative' or 'three-year total'.
         period: Year the value refers to.
-        qualifier: 'over' for 超/余/突破 (more than), 'at_least' for 以上, 'about' for 约; null
-            when the value is exact.
+        period_end: Last year the value covers.
+        period_start: First year the value covers (2021 for 近三年 in 2023).
+        qualifier: 'over' for 超/余/突破 (more than), 'at_least' for 以上, 'about' for 约,
+            'at_most' for 以内/不超过; null when the value is exact.
         source: Provenance of the value.
         status: Wording of a qualitative statement; set when value is null.
         unit: Unit as written in the quote.
+        unit_multiplier: Power of ten carried by the written unit (万 → 4, 亿 → 8, none →
+            0), as SDMX UNIT_MULT; null for a qualitative statement.
         value: The number as written (decreases negative); null for a qualitative
             statement.
     """
 
+    base_unit: Annotated[
+        BaseUnit | None,
+        msgspec.Meta(
+            description="The counted thing of base_value; null for a qualitative statement."
+        ),
+    ]
+    base_value: Annotated[
+        float | None,
+        msgspec.Meta(
+            description="The value in base_unit: value × 10^unit_multiplier (3.8 万座 → 38000 places), 七成 → 70 percent, 增长2.8倍 → 280 percent; null for a qualitative statement."
+        ),
+    ]
     comparison: Annotated[
         Literal["year_on_year", "like_for_like"] | str | None,
         msgspec.Meta(
@@ -396,6 +460,10 @@ class Observation(msgspec.Struct, frozen=True, kw_only=True):
             description="'actual' for 2023 results, 'target' for the 2024 headline goals of part 四, 'plan' for 2024 work-plan quantities of part 五."
         ),
     ]
+    measure: Annotated[
+        Literal["growth-rate", "change", "level", "count", "share", "rank", "qualitative"] | str,
+        msgspec.Meta(description="What the value measures; its indicator's."),
+    ]
     note: Annotated[
         str | None,
         msgspec.Meta(description="Our note in English, e.g. 'cumulative' or 'three-year total'."),
@@ -403,10 +471,14 @@ class Observation(msgspec.Struct, frozen=True, kw_only=True):
     period: Annotated[
         Literal["2023", "2024"] | str, msgspec.Meta(description="Year the value refers to.")
     ]
+    period_end: Annotated[int, msgspec.Meta(description="Last year the value covers.")]
+    period_start: Annotated[
+        int, msgspec.Meta(description="First year the value covers (2021 for 近三年 in 2023).")
+    ]
     qualifier: Annotated[
-        Literal["over", "at_least", "about"] | str | None,
+        Literal["over", "at_least", "about", "at_most"] | str | None,
         msgspec.Meta(
-            description="'over' for 超/余/突破 (more than), 'at_least' for 以上, 'about' for 约; null when the value is exact."
+            description="'over' for 超/余/突破 (more than), 'at_least' for 以上, 'about' for 约, 'at_most' for 以内/不超过; null when the value is exact."
         ),
     ]
     source: Annotated[Source, msgspec.Meta(description="Provenance of the value.")]
@@ -415,6 +487,12 @@ class Observation(msgspec.Struct, frozen=True, kw_only=True):
         msgspec.Meta(description="Wording of a qualitative statement; set when value is null."),
     ]
     unit: Annotated[str | None, msgspec.Meta(description="Unit as written in the quote.")]
+    unit_multiplier: Annotated[
+        int | None,
+        msgspec.Meta(
+            description="Power of ten carried by the written unit (万 → 4, 亿 → 8, none → 0), as SDMX UNIT_MULT; null for a qualitative statement."
+        ),
+    ]
     value: Annotated[
         float | None,
         msgspec.Meta(
@@ -494,6 +572,9 @@ class Project(msgspec.Struct, frozen=True, kw_only=True):
             "housing-welfare",
             "urban-renewal",
             "public-service",
+            "finance",
+            "platform",
+            "zone",
         ]
         | str,
         msgspec.Meta(description="Kind of project."),
@@ -681,12 +762,20 @@ class Source(msgspec.Struct, frozen=True, kw_only=True):
     Provenance of the value.
 
     Attributes:
+        document_id: Id of the dataset whose source document holds the quote; set by the
+            build, so a series across several reports keeps each value's document.
         line: Line of source.md on which the quote begins (1-based).
         quote: Verbatim text of the source document (markup and page-break line breaks
             removed).
         section_id: Id of the section the quote stands in.
     """
 
+    document_id: Annotated[
+        str | None,
+        msgspec.Meta(
+            description="Id of the dataset whose source document holds the quote; set by the build, so a series across several reports keeps each value's document."
+        ),
+    ]
     line: Annotated[
         int, msgspec.Meta(description="Line of source.md on which the quote begins (1-based).")
     ]

@@ -22,7 +22,6 @@ STYLESHEET = (resources.files("longgang_api.pages") / "static" / "site.css").rea
 #: The stylesheet's address names its content, so it can be cached for a year: a new
 #: stylesheet is a new address.
 STYLESHEET_PATH = f"/assets/site.{hashlib.sha256(STYLESHEET).hexdigest()[:16]}.css"
-STYLESHEET_ETAG = f'"{hashlib.sha256(STYLESHEET).hexdigest()[:32]}"'
 IMMUTABLE = "public, max-age=31536000, immutable"
 #: Pages without ``?lang=`` follow Accept-Language, so shared caches must key on it.
 PAGE_VARY = "Accept, Accept-Encoding, Accept-Language"

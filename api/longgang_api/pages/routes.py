@@ -1,31 +1,29 @@
 """The pages' routes: lists, record pages, the source, problem types and the stylesheet.
 
-Lists take the API's filters with the API's types and answer through the API's
-query grammar (:func:`~longgang_api.query.build_query`, ``select``,
-``paginate``), so a page and its ``/v1`` twin always hold the same records;
-cursors are the API's own.
+A list page is made from the declaration of its ``/v1`` twin
+(:mod:`longgang_api.declarations`): the same filters with the same types, the
+same sortable fields, the same collection, answered through the API's query
+grammar (:func:`~longgang_api.query.build_query`, ``select``, ``paginate``), so
+a page and its twin always hold the same records; cursors are the API's own.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from litestar import Controller, Request, Response, get
 from litestar.di import NamedDependency
 from litestar.exceptions import NotFoundException
-from litestar.params import FromPath, PathParameter, QueryParameter
+from litestar.handlers import HTTPRouteHandler
+from litestar.params import FromPath, PathParameter
 
-from longgang_api.listing import Cursor, Limit, Q, check_single, find, sort_parameter
-from longgang_api.model import (
-    IndicatorCategory,
-    MentionStatus,
-    ObservationKind,
-    Period,
-    ProjectCategory,
-)
+from longgang_api.declarations import GLOSSARY, INDICATORS, PROJECTS, Listing
+from longgang_api.envelopes import GlossaryTerm, IndicatorDetail, Project
+from longgang_api.http_caching import respond
+from longgang_api.listing import Cursor, Limit, check_single, find, sort_parameter
 from longgang_api.pages import texts
 from longgang_api.pages.chart import BarInput, GroupInput, bar_chart
 from longgang_api.pages.errors import PAGE_EXCEPTION_HANDLERS
@@ -34,7 +32,6 @@ from longgang_api.pages.language import Lang, page_language, page_url
 from longgang_api.pages.rendering import (
     IMMUTABLE,
     STYLESHEET,
-    STYLESHEET_ETAG,
     STYLESHEET_PATH,
     page_response,
     render,
@@ -50,7 +47,13 @@ from longgang_api.query import (
     paginate,
     select,
 )
-from longgang_api.served import GLOSSARY_SORTS, INDICATOR_SORTS, PROJECT_SORTS, Served
+from longgang_api.resources.lists import (
+    context_parameters,
+    filter_parameters,
+    parameter,
+    with_signature,
+)
+from longgang_api.served import Served
 
 _PAGE_PARAMETERS = (COMMON_PARAMETERS - {"format", "bom"}) | {"lang"}
 _RECORD_KINDS: dict[str, texts.Pair] = {
@@ -112,6 +115,7 @@ class _ListPage:
         )
         self.lang = page_language(request)
         self.request = request
+        self.collection = collection
         self.path = request.url.path.rstrip("/") or "/"
         query = build_query(collection, served.codec, dict(filters), q, sort, limit, cursor)
         records = select(collection, query)
@@ -157,6 +161,11 @@ class _ListPage:
     def filter(self, name: str, label: str, options: Sequence[tuple[str, str]]) -> Filter:
         selected = frozenset(self.request.query_params.getall(name, []))
         return Filter(name, label, tuple(options), selected)
+
+    def years(self, name: str, label: str) -> Filter:
+        """A filter whose values are the dataset's years, as the collection allows them."""
+        values = sorted(str(v) for v in self.collection.choices[name])
+        return self.filter(name, label, [(v, v) for v in values])
 
     def twin(self, api_path: str) -> list[tuple[str, str, str]]:
         query = urlencode(
@@ -222,160 +231,158 @@ def _record_page(
     )
 
 
+#: What a list page shows: its title, columns, rows and the filters offered.
+Written = tuple[str, list[Column], list[Row], list[Filter]]
+
+
+def _indicator_list(listing: _ListPage) -> Written:
+    lang = listing.lang
+    ui = texts.UI
+    items: Sequence[IndicatorDetail] = listing.items
+    columns = [
+        listing.column(_pick(ui["name"], lang), "name_en" if lang == "en" else "name_zh"),
+        listing.column(_pick(ui["category"], lang), "category"),
+        listing.column(_pick(ui["observations"], lang), None),
+    ]
+    rows = [
+        Row(
+            i.id,
+            (
+                Cell(
+                    i.name.en if lang == "en" else i.name.zh,
+                    page_url(f"/indicators/{i.id}", lang),
+                ),
+                Cell(_pick(texts.INDICATOR_CATEGORY[i.category], lang)),
+                Cell(
+                    " · ".join(
+                        f"{o.period} {_pick(texts.KIND[o.kind], lang)} {value_text(o, lang)}"
+                        for o in i.observations
+                    )
+                ),
+            ),
+        )
+        for i in items
+    ]
+    filters = [
+        listing.filter(
+            "category", _pick(ui["category"], lang), _options(texts.INDICATOR_CATEGORY, lang)
+        ),
+        listing.filter(
+            "headline",
+            _pick(ui["headline"], lang),
+            [("true", _pick(ui["yes"], lang)), ("false", _pick(ui["no"], lang))],
+        ),
+        listing.years("period", _pick(ui["period"], lang)),
+        listing.filter("kind", _pick(ui["kind"], lang), _options(texts.KIND, lang)),
+    ]
+    return _pick(ui["indicators"], lang), columns, rows, filters
+
+
+def _project_list(listing: _ListPage) -> Written:
+    lang = listing.lang
+    ui = texts.UI
+    items: Sequence[Project] = listing.items
+    columns = [
+        listing.column(_pick(ui["name"], lang), "name_en" if lang == "en" else "name_zh"),
+        listing.column(_pick(ui["category"], lang), "category"),
+        listing.column(_pick(ui["mentions"], lang), "line"),
+    ]
+    rows = [
+        Row(
+            p.id,
+            (
+                Cell(
+                    p.name.en if lang == "en" else p.name.zh,
+                    page_url(f"/projects/{p.id}", lang),
+                ),
+                Cell(_pick(texts.PROJECT_CATEGORY[p.category], lang)),
+                Cell(
+                    " · ".join(
+                        f"{m.year} {_pick(texts.MENTION_STATUS[m.status], lang)}"
+                        for m in p.mentions
+                    )
+                ),
+            ),
+        )
+        for p in items
+    ]
+    filters = [
+        listing.filter(
+            "category", _pick(ui["category"], lang), _options(texts.PROJECT_CATEGORY, lang)
+        ),
+        listing.years("year", _pick(ui["year"], lang)),
+        listing.filter("status", _pick(ui["status"], lang), _options(texts.MENTION_STATUS, lang)),
+    ]
+    return _pick(ui["projects"], lang), columns, rows, filters
+
+
+def _glossary_list(listing: _ListPage) -> Written:
+    lang = listing.lang
+    ui = texts.UI
+    items: Sequence[GlossaryTerm] = listing.items
+    columns = [
+        listing.column(_pick(ui["number"], lang), "number", numeric=True),
+        listing.column(_pick(ui["term"], lang), None),
+        listing.column(_pick(ui["definition"], lang), None),
+    ]
+    rows = [
+        Row(
+            g.id,
+            (
+                Cell(str(g.number), numeric=True),
+                Cell(
+                    g.term.en if lang == "en" else g.term.zh,
+                    page_url(f"/glossary/{g.id}", lang),
+                ),
+                Cell(g.definition.en if lang == "en" else g.definition.zh),
+            ),
+        )
+        for g in items
+    ]
+    return _pick(ui["glossary"], lang), columns, rows, []
+
+
+def list_page(listing: Listing[Any], write: Callable[[_ListPage], Written]) -> HTTPRouteHandler:
+    """The page of a list resource, its query parameters those of the declaration."""
+
+    async def handler(request: Request[Any, Any, Any], served: Served, **query: Any) -> Any:
+        filters = {f.name: query.pop(f.name) for f in listing.filters}
+        page = _ListPage(request, served, served.collections[listing.name], filters, **query)
+        title, columns, rows, shown = write(page)
+        return page.respond(served, title, columns, rows, shown, listing.path)
+
+    parameters = [
+        *context_parameters(),
+        *filter_parameters(listing),
+        parameter("q", listing.q, None),
+        parameter("sort", Annotated[str | None, sort_parameter(listing.sorts)], None),
+        parameter("limit", Limit, DEFAULT_LIMIT),
+        parameter("cursor", Cursor, None),
+    ]
+    with_signature(handler, parameters, Response[bytes])
+    return get(
+        f"/{listing.name}",
+        include_in_schema=False,
+        exception_handlers=PAGE_EXCEPTION_HANDLERS,
+        name=f"page-{listing.name}",
+    )(handler)
+
+
+def list_pages() -> list[HTTPRouteHandler]:
+    """The list pages, each a fresh handler (an app owns its handlers)."""
+    return [
+        list_page(INDICATORS, _indicator_list),
+        list_page(PROJECTS, _project_list),
+        list_page(GLOSSARY, _glossary_list),
+    ]
+
+
 class PagesController(Controller):
-    """Every page for people but the landing page."""
+    """The record pages, the source and the problem types (lists: :func:`list_pages`)."""
 
     path = "/"
     include_in_schema = False
     exception_handlers = PAGE_EXCEPTION_HANDLERS
-
-    @get("/indicators")
-    async def indicators(
-        self,
-        request: Request[Any, Any, Any],
-        served: NamedDependency[Served],
-        category: Annotated[list[IndicatorCategory] | None, QueryParameter()] = None,
-        headline: Annotated[list[bool] | None, QueryParameter()] = None,
-        period: Annotated[list[Period] | None, QueryParameter()] = None,
-        kind: Annotated[list[ObservationKind] | None, QueryParameter()] = None,
-        q: Q = None,
-        sort: Annotated[str | None, sort_parameter(INDICATOR_SORTS)] = None,
-        limit: Limit = DEFAULT_LIMIT,
-        cursor: Cursor = None,
-    ) -> Response[bytes]:
-        filters = {"category": category, "headline": headline, "period": period, "kind": kind}
-        listing = _ListPage(request, served, served.indicators, filters, q, sort, limit, cursor)
-        lang = listing.lang
-        name_sort = "name_en" if lang == "en" else "name_zh"
-        columns = [
-            listing.column(texts.pick(texts.UI["name"], lang), name_sort),
-            listing.column(texts.pick(texts.UI["category"], lang), "category"),
-            listing.column(texts.pick(texts.UI["observations"], lang), None),
-        ]
-        rows = [
-            Row(
-                i.id,
-                (
-                    Cell(
-                        i.name.en if lang == "en" else i.name.zh,
-                        page_url(f"/indicators/{i.id}", lang),
-                    ),
-                    Cell(_pick(texts.INDICATOR_CATEGORY[i.category], lang)),
-                    Cell(
-                        " · ".join(
-                            f"{o.period} {_pick(texts.KIND[o.kind], lang)} {value_text(o, lang)}"
-                            for o in i.observations
-                        )
-                    ),
-                ),
-            )
-            for i in listing.items
-        ]
-        ui = texts.UI
-        filters_shown = [
-            listing.filter(
-                "category", _pick(ui["category"], lang), _options(texts.INDICATOR_CATEGORY, lang)
-            ),
-            listing.filter(
-                "headline",
-                _pick(ui["headline"], lang),
-                [("true", _pick(ui["yes"], lang)), ("false", _pick(ui["no"], lang))],
-            ),
-            listing.filter(
-                "period", _pick(ui["period"], lang), [("2023", "2023"), ("2024", "2024")]
-            ),
-            listing.filter("kind", _pick(ui["kind"], lang), _options(texts.KIND, lang)),
-        ]
-        title = _pick(ui["indicators"], lang)
-        return listing.respond(served, title, columns, rows, filters_shown, "/v1/indicators")
-
-    @get("/projects")
-    async def projects(
-        self,
-        request: Request[Any, Any, Any],
-        served: NamedDependency[Served],
-        category: Annotated[list[ProjectCategory] | None, QueryParameter()] = None,
-        year: Annotated[list[Literal[2023, 2024]] | None, QueryParameter()] = None,
-        status: Annotated[list[MentionStatus] | None, QueryParameter()] = None,
-        q: Q = None,
-        sort: Annotated[str | None, sort_parameter(PROJECT_SORTS)] = None,
-        limit: Limit = DEFAULT_LIMIT,
-        cursor: Cursor = None,
-    ) -> Response[bytes]:
-        filters = {"category": category, "year": year, "status": status}
-        listing = _ListPage(request, served, served.projects, filters, q, sort, limit, cursor)
-        lang = listing.lang
-        ui = texts.UI
-        columns = [
-            listing.column(_pick(ui["name"], lang), "name_en" if lang == "en" else "name_zh"),
-            listing.column(_pick(ui["category"], lang), "category"),
-            listing.column(_pick(ui["mentions"], lang), "line"),
-        ]
-        rows = [
-            Row(
-                p.id,
-                (
-                    Cell(
-                        p.name.en if lang == "en" else p.name.zh,
-                        page_url(f"/projects/{p.id}", lang),
-                    ),
-                    Cell(_pick(texts.PROJECT_CATEGORY[p.category], lang)),
-                    Cell(
-                        " · ".join(
-                            f"{m.year} {_pick(texts.MENTION_STATUS[m.status], lang)}"
-                            for m in p.mentions
-                        )
-                    ),
-                ),
-            )
-            for p in listing.items
-        ]
-        filters_shown = [
-            listing.filter(
-                "category", _pick(ui["category"], lang), _options(texts.PROJECT_CATEGORY, lang)
-            ),
-            listing.filter("year", _pick(ui["year"], lang), [("2023", "2023"), ("2024", "2024")]),
-            listing.filter(
-                "status", _pick(ui["status"], lang), _options(texts.MENTION_STATUS, lang)
-            ),
-        ]
-        title = _pick(ui["projects"], lang)
-        return listing.respond(served, title, columns, rows, filters_shown, "/v1/projects")
-
-    @get("/glossary")
-    async def glossary(
-        self,
-        request: Request[Any, Any, Any],
-        served: NamedDependency[Served],
-        q: Q = None,
-        sort: Annotated[str | None, sort_parameter(GLOSSARY_SORTS)] = None,
-        limit: Limit = DEFAULT_LIMIT,
-        cursor: Cursor = None,
-    ) -> Response[bytes]:
-        listing = _ListPage(request, served, served.glossary, {}, q, sort, limit, cursor)
-        lang = listing.lang
-        ui = texts.UI
-        columns = [
-            listing.column(_pick(ui["number"], lang), "number", numeric=True),
-            listing.column(_pick(ui["term"], lang), None),
-            listing.column(_pick(ui["definition"], lang), None),
-        ]
-        rows = [
-            Row(
-                g.id,
-                (
-                    Cell(str(g.number), numeric=True),
-                    Cell(
-                        g.term.en if lang == "en" else g.term.zh,
-                        page_url(f"/glossary/{g.id}", lang),
-                    ),
-                    Cell(g.definition.en if lang == "en" else g.definition.zh),
-                ),
-            )
-            for g in listing.items
-        ]
-        title = _pick(ui["glossary"], lang)
-        return listing.respond(served, title, columns, rows, [], "/v1/glossary")
 
     @get("/indicators/{indicator_id:str}")
     async def indicator(
@@ -384,7 +391,7 @@ class PagesController(Controller):
         served: NamedDependency[Served],
         indicator_id: Annotated[str, PathParameter()],
     ) -> Response[bytes]:
-        indicator = find(served.indicators, indicator_id)
+        indicator = find(served.collections[INDICATORS.name], indicator_id)
         lang = page_language(request)
         kinds = {k: _pick(v, lang) for k, v in texts.KIND.items()}
         groups = [
@@ -423,7 +430,7 @@ class PagesController(Controller):
         served: NamedDependency[Served],
         project_id: Annotated[str, PathParameter()],
     ) -> Response[bytes]:
-        project = find(served.projects, project_id)
+        project = find(served.collections[PROJECTS.name], project_id)
         lang = page_language(request)
         return _record_page(
             request,
@@ -441,7 +448,7 @@ class PagesController(Controller):
         served: NamedDependency[Served],
         term_id: Annotated[str, PathParameter()],
     ) -> Response[bytes]:
-        term = find(served.glossary, term_id)
+        term = find(served.collections[GLOSSARY.name], term_id)
         lang = page_language(request)
         return _record_page(
             request,
@@ -509,18 +516,17 @@ class PagesController(Controller):
 
     @get("/assets/{name:str}")
     async def stylesheet(
-        self, request: Request[Any, Any, Any], name: FromPath[str]
+        self, request: Request[Any, Any, Any], served: NamedDependency[Served], name: FromPath[str]
     ) -> Response[bytes]:
         check_single(request, frozenset(), frozenset())
         if f"/assets/{name}" != STYLESHEET_PATH:
             raise NotFoundException(detail=f"no asset {name!r}")
-        etag = STYLESHEET_ETAG
-        if request.headers.get("if-none-match") == etag:
-            return Response(
-                content=b"", status_code=304, headers={"ETag": etag, "Cache-Control": IMMUTABLE}
-            )
-        return Response(
-            content=STYLESHEET,
-            media_type="text/css",
-            headers={"ETag": etag, "Cache-Control": IMMUTABLE},
+        # The address names the content, so the answer never changes: cached for a year.
+        return respond(
+            request,
+            served.cache,
+            f"asset|{STYLESHEET_PATH}",
+            "text/css",
+            lambda: STYLESHEET,
+            {"Cache-Control": IMMUTABLE},
         )

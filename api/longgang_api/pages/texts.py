@@ -7,7 +7,8 @@ from longgang_api.pages.language import Lang
 Pair = tuple[str, str]
 
 UI: dict[str, Pair] = {
-    "site": ("龙岗开放数据", "Longgang Open Data"),
+    # The site serves whichever report its dataset folder holds, so its name names none.
+    "site": ("开放数据", "Open Data"),
     "home": ("首页", "Home"),
     "indicators": ("指标", "Indicators"),
     "projects": ("项目", "Projects"),
@@ -96,6 +97,7 @@ MENTION_STATUS: dict[str, Pair] = {
     "introduced": ("已引进", "introduced"),
     "approved": ("已获批", "approved"),
     "supported": ("支持", "supported"),
+    "designated": ("获评、挂牌、认定", "designated"),
 }
 INDICATOR_CATEGORY: dict[str, Pair] = {
     "economy": ("经济", "Economy"),
@@ -132,6 +134,9 @@ PROJECT_CATEGORY: dict[str, Pair] = {
     "housing-welfare": ("住房与民生", "Housing and welfare"),
     "urban-renewal": ("城市更新", "Urban renewal"),
     "public-service": ("公共服务", "Public services"),
+    "finance": ("金融", "Finance"),
+    "platform": ("平台", "Platforms"),
+    "zone": ("片区与示范区", "Zones and areas"),
 }
 
 #: Every problem type the API emits: its slug, and what it means for the reader.

@@ -1,3 +1,5 @@
-"""One Controller per resource of ``/v1``."""
+"""The route handlers of ``/v1``: the list resources made from their declarations
+(:mod:`.lists`), the entry point, metadata and health (:mod:`.meta`), and what
+portals harvest (:mod:`.syndication`)."""
 
 from __future__ import annotations

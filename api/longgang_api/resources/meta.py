@@ -8,22 +8,11 @@ from litestar import Controller, Request, Response, get
 from litestar.di import NamedDependency
 
 from longgang_api.envelopes import ApiIndex, Health, Link
+from longgang_api.links import LINKS
 from longgang_api.listing import item_response
 from longgang_api.model import Dataset
 from longgang_api.problems import problem_responses
 from longgang_api.served import Served
-
-_COLLECTIONS = (
-    ("dataset", "/v1/dataset", "Metadata of the dataset"),
-    ("indicators", "/v1/indicators", "Indicators with their observations"),
-    ("observations", "/v1/observations", "Observations, one row each"),
-    ("projects", "/v1/projects", "Projects with their mentions"),
-    ("glossary", "/v1/glossary", "Glossary terms"),
-    ("sections", "/v1/sections", "Sections of the source document"),
-    ("search", "/v1/search", "Search across collections"),
-    ("service-desc", "/openapi.json", "OpenAPI 3.1 document of this API"),
-    ("service-doc", "/docs", "Interactive documentation"),
-)
 
 
 class MetaController(Controller):
@@ -45,7 +34,9 @@ class MetaController(Controller):
             title=dataset.artifact.dataset.title,
             dataset_version=dataset.version,
             artifact_sha256=dataset.sha256,
-            links=tuple(Link(rel=rel, href=href, title=title) for rel, href, title in _COLLECTIONS),
+            links=tuple(
+                Link(rel=link.rel, href=link.href, title=link.en) for link in LINKS if link.on_index
+            ),
         )
         return item_response(request, served, body)
 

@@ -14,11 +14,12 @@ from longgang_api.envelopes import ReleaseList
 from longgang_api.http_caching import respond
 from longgang_api.listing import check_single, item_response
 from longgang_api.problems import NotAcceptable, problem_responses
-from longgang_api.representation import accepted_media
+from longgang_api.representation import BOM, accepted_media
 from longgang_api.served import Served
 
-_BOM = "\ufeff".encode()
 _CATALOG_TYPES = ("application/ld+json", "text/turtle")
+#: The catalogue as files, one path per representation.
+_CATALOG_FILES = {"/catalog.jsonld": "application/ld+json", "/catalog.ttl": "text/turtle"}
 
 
 class SyndicationController(Controller):
@@ -63,19 +64,13 @@ class SyndicationController(Controller):
             raise NotAcceptable("available representations: " + ", ".join(_CATALOG_TYPES))
         return self._catalog(request, served, media)
 
-    @get("/catalog.jsonld", include_in_schema=False)
-    async def catalog_jsonld(
+    @get(list(_CATALOG_FILES), include_in_schema=False)
+    async def catalog_file(
         self, request: Request[Any, Any, Any], served: NamedDependency[Served]
     ) -> Response[bytes]:
         check_single(request, frozenset(), frozenset())
-        return self._catalog(request, served, "application/ld+json")
-
-    @get("/catalog.ttl", include_in_schema=False)
-    async def catalog_turtle(
-        self, request: Request[Any, Any, Any], served: NamedDependency[Served]
-    ) -> Response[bytes]:
-        check_single(request, frozenset(), frozenset())
-        return self._catalog(request, served, "text/turtle")
+        name = request.url.path.rsplit("/", 1)[1]
+        return self._catalog(request, served, _CATALOG_FILES[f"/{name}"])
 
     @staticmethod
     def _catalog(request: Request[Any, Any, Any], served: Served, media: str) -> Response[bytes]:
@@ -129,7 +124,7 @@ class SyndicationController(Controller):
             raise NotFoundException(detail=f"no download {name!r}; available: {known}")
         check_single(request, frozenset({"bom"}), frozenset())
         with_bom = bom and download.media_type == "text/csv"  # a BOM belongs to text only
-        body = _BOM + download.data if with_bom else download.data
+        body = BOM + download.data if with_bom else download.data
         headers = {"Content-Disposition": f'attachment; filename="{name}"'}
         return respond(
             request,

@@ -1,6 +1,6 @@
 """The OpenAPI 3.1 document: generated from the app, finished here, exported to ``openapi/``.
 
-    python -m longgang_api.openapi [--check]
+    python -m longgang_release.openapi [--check]
 
 Litestar writes the paths and schemas from the handlers and Structs. This
 module adds what it cannot know: the CSV and NDJSON representations of lists,
@@ -16,24 +16,26 @@ import inspect
 import json
 import sys
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any
 
 import msgspec
 from litestar import Litestar
 
 from longgang_api import envelopes, model, problems
-from longgang_api.build import REPO_ROOT
-from longgang_api.downloads import DownloadName
+from longgang_api.app import DATASET_STATE
+from longgang_api.artifact import LoadedDataset
+from longgang_api.declarations import LISTINGS, periods, years
+from longgang_api.downloads import download_names
+from longgang_build.build import REPO_ROOT
 
 DOCUMENT_PATH = REPO_ROOT / "openapi" / "v1.json"
 JSON = dict[str, Any]
 
-#: list operation → (get operation, its path parameter)
+#: list operation → (get operation, its path parameter), from the declarations
 _ITEM_OPERATIONS = {
-    "listIndicators": ("getIndicator", "indicator_id"),
-    "listProjects": ("getProject", "project_id"),
-    "listGlossary": ("getGlossaryTerm", "term_id"),
-    "listSections": ("getSection", "section_id"),
+    listing.operation_id: (listing.item.operation_id, listing.item.parameter)
+    for listing in LISTINGS
+    if listing.item is not None
 }
 _HEADERS: JSON = {
     "ETag": {
@@ -123,7 +125,7 @@ _RAW_CONTENT: dict[str, dict[str, str]] = {
 }
 
 
-def _finish_operation(operation: JSON) -> None:
+def _finish_operation(operation: JSON, dataset_id: str) -> None:
     for parameter in operation.get("parameters", []):
         parameter["schema"] = _not_nullable(parameter["schema"])
         if parameter["schema"].get("type") == "array":
@@ -144,7 +146,7 @@ def _finish_operation(operation: JSON) -> None:
         }
     if operation_id == "getDownload":
         name = next(p for p in operation["parameters"] if p["name"] == "name")
-        name["schema"]["enum"] = list(get_args(DownloadName))
+        name["schema"]["enum"] = list(download_names(dataset_id))
     if operation_id.startswith("list") or operation_id == "search":
         ok["headers"]["Link"] = _LINK_HEADER
         ok["content"]["text/csv"] = {"schema": {"$ref": "#/components/schemas/CsvFile"}}
@@ -168,12 +170,37 @@ def _finish_operation(operation: JSON) -> None:
         }
 
 
+def _with_dataset_values(node: Any, periods: list[str], years: list[int]) -> Any:
+    """Periods and years, validated as shapes in the model, listed as the dataset's values."""
+    if isinstance(node, list):
+        return [_with_dataset_values(item, periods, years) for item in node]
+    if not isinstance(node, dict):
+        return node
+    node = {key: _with_dataset_values(value, periods, years) for key, value in node.items()}
+    if node.get("pattern") == model.PERIOD_PATTERN:
+        del node["pattern"]
+        node["enum"] = periods
+    elif (node.get("minimum"), node.get("maximum")) == (model.YEAR_MINIMUM, model.YEAR_MAXIMUM):
+        del node["minimum"], node["maximum"]
+        node["enum"] = years
+    return node
+
+
 def document(app: Litestar) -> JSON:
     """The finished OpenAPI document of ``app``."""
-    doc: JSON = app.openapi_schema.to_schema()
+    dataset: LoadedDataset = app.state[DATASET_STATE]
+    doc: JSON = _with_dataset_values(
+        app.openapi_schema.to_schema(), list(periods(dataset)), list(years(dataset))
+    )
     for path_item in doc["paths"].values():
         for operation in path_item.values():
-            _finish_operation(operation)
+            _finish_operation(operation, dataset.artifact.dataset.id)
+    for listing in LISTINGS:
+        operation = doc["paths"][f"{listing.path}"]["get"]
+        for declared in listing.filters:
+            if declared.choices is not None:
+                parameter = next(p for p in operation["parameters"] if p["name"] == declared.name)
+                parameter["schema"]["items"]["enum"] = list(declared.choices(dataset))
     doc["components"]["schemas"] = _without_empty_alternatives(doc["components"]["schemas"])
     for name, schema in _FILE_SCHEMAS.items():
         doc["components"]["schemas"][name] = {**schema, "x-file": True}
@@ -194,13 +221,20 @@ def render(doc: JSON) -> str:
 def main(argv: list[str] | None = None) -> int:
     from longgang_api.app import create_app
     from longgang_api.artifact import load
-    from longgang_api.build import ARTIFACT_NAME, DEFAULT_OUT
+    from longgang_api.settings import DEFAULT_DATASET_NAME
+    from longgang_build.build import DEFAULT_OUT, artifact_name
 
-    parser = argparse.ArgumentParser(prog="python -m longgang_api.openapi")
+    parser = argparse.ArgumentParser(prog="python -m longgang_release.openapi")
     parser.add_argument("--out", type=Path, default=DOCUMENT_PATH)
     parser.add_argument("--check", action="store_true", help="fail if the file is stale")
+    parser.add_argument(
+        "--artifact",
+        type=Path,
+        default=DEFAULT_OUT / artifact_name(DEFAULT_DATASET_NAME),
+        help="the artifact of the dataset the document lists the values of",
+    )
     args = parser.parse_args(argv)
-    text = render(document(create_app(load(DEFAULT_OUT / ARTIFACT_NAME))))
+    text = render(document(create_app(load(args.artifact))))
     if args.check:
         current = args.out.read_text() if args.out.exists() else ""
         if current != text:

@@ -1,6 +1,6 @@
 """Compile the curated record files into one immutable, verified artifact.
 
-    python -m longgang_api.build [--dataset DIR] [--out DIR] [--license SPDX] [--check]
+    python -m longgang_build.build [--dataset DIR] [--out DIR] [--license SPDX] [--check]
 
 The build is pure: the same record files give a byte-identical artifact. It
 refuses (exit status 1, every problem listed with its file, record id and
@@ -25,6 +25,8 @@ from typing import TypeVar
 
 import msgspec
 
+from longgang_api.artifact import ARTIFACT_FORMAT
+from longgang_api.licences import LICENCES
 from longgang_api.model import (
     Artifact,
     Base,
@@ -39,24 +41,30 @@ from longgang_api.model import (
     Section,
     SectionEntry,
     Source,
+    TermsTable,
 )
+from longgang_api.settings import DEFAULT_DATASET_NAME, checkout_folder
 from longgang_api.source_text import QuoteNotFound, SourceText, values_in
+from longgang_build import chinese_numerals, measures
 
-ARTIFACT_FORMAT = 1
 REPO_ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_DATASET = REPO_ROOT / "datasets" / "longgang-2024"
+DATASETS = REPO_ROOT / "datasets"
+DEFAULT_DATASET = DATASETS / DEFAULT_DATASET_NAME
 DEFAULT_OUT = REPO_ROOT / "build"
-ARTIFACT_NAME = "longgang-2024.json"
 
-#: Licences the compiled dataset can be published under (``--license``).
-LICENSES = {
-    "CC-BY-4.0": "https://creativecommons.org/licenses/by/4.0/",
-    "CC-BY-SA-4.0": "https://creativecommons.org/licenses/by-sa/4.0/",
-    "CC0-1.0": "https://creativecommons.org/publicdomain/zero/1.0/",
-    "ODC-By-1.0": "https://opendatacommons.org/licenses/by/1-0/",
-}
+
+def dataset_folder(name_or_path: str | Path) -> Path:
+    """A folder under ``datasets/`` by its name, else the path as given."""
+    return checkout_folder(name_or_path)
+
+
+def artifact_name(dataset_id: str) -> str:
+    """The artifact is named for its dataset; the server finds it as ``build/<DATASET>.json``."""
+    return f"{dataset_id}.json"
+
 
 T = TypeVar("T")
+S = TypeVar("S", bound=msgspec.Struct)
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,8 +162,11 @@ class Records:
     projects: tuple[Project, ...]
     glossary: tuple[GlossaryTerm, ...]
     exclusions: tuple[Exclusion, ...]
+    terms: TermsTable
     source: SourceText
     source_sha256: str
+    #: Name of the dataset folder, which must be the dataset's id.
+    folder: str = ""
 
 
 def load_records(folder: Path) -> Records:
@@ -178,10 +189,11 @@ def load_records(folder: Path) -> Records:
     projects = decode("projects.toml", _Projects)
     glossary = decode("glossary.toml", _Glossary)
     exclusions = decode("exclusions.toml", _Exclusions)
+    terms = decode("terms.toml", TermsTable)
     if problems:
         raise BuildError(problems)
     assert meta and sections and indicators and observations and projects and glossary
-    assert exclusions is not None
+    assert exclusions is not None and terms is not None
     source_bytes = (folder / meta.source_document.file).read_bytes()
     return Records(
         meta=meta,
@@ -191,8 +203,10 @@ def load_records(folder: Path) -> Records:
         projects=projects.projects,
         glossary=glossary.glossary,
         exclusions=exclusions.exclusions,
+        terms=terms,
         source=SourceText(source_bytes.decode("utf-8")),
         source_sha256=hashlib.sha256(source_bytes).hexdigest(),
+        folder=folder.resolve().name,
     )
 
 
@@ -259,6 +273,7 @@ def check(records: Records) -> tuple[list[Problem], dict[str, int]]:
                 "the first release must be this version, on this release date",
             )
         )
+    problems += _check_coverage(records)
     problems += _duplicates("sections.toml", (s.id for s in records.sections))
     problems += _duplicates("indicators.toml", (i.id for i in records.indicators))
     problems += _duplicates("observations.toml", (o.id for o in records.observations))
@@ -309,7 +324,10 @@ def check(records: Records) -> tuple[list[Problem], dict[str, int]]:
                 Problem("glossary.toml", term.id, "definition.zh", "differs from source.quote")
             )
 
+    problems += _statistics(records)
     spans: list[tuple[int, int]] = []
+    first_position: dict[str, int] = {}
+    observed = {o.id: o.indicator_id for o in records.observations}
     for file, record, field, source in _sourced(records):
         if source.section_id not in section_ids:
             problems.append(
@@ -320,6 +338,11 @@ def check(records: Records) -> tuple[list[Problem], dict[str, int]]:
         except QuoteNotFound as error:
             problems.append(Problem(file, record, f"{field}.quote", str(error)))
             continue
+        if file == "observations.toml":
+            indicator = observed[record]
+            first_position[indicator] = min(
+                first_position.get(indicator, spans[-1][0]), spans[-1][0]
+            )
         first, last = ranges.get(source.section_id, (0, 0))
         if ranges and not first <= source.line <= last:
             problems.append(
@@ -331,8 +354,49 @@ def check(records: Records) -> tuple[list[Problem], dict[str, int]]:
                     f"(lines {first}–{last})",
                 )
             )
+    problems += [Problem(*f) for f in measures.check_order(records.indicators, first_position)]
     audit_problems, audit = _audit(records, spans)
     return problems + audit_problems, audit
+
+
+def _check_coverage(records: Records) -> Iterator[Problem]:
+    """The folder is named for the dataset; every year is one the dataset covers."""
+    meta = records.meta
+    if records.folder and records.folder != meta.id:
+        yield Problem("dataset.toml", meta.id, "id", f"differs from its folder {records.folder!r}")
+    try:
+        first, last = int(meta.temporal_start), int(meta.temporal_end)
+    except ValueError:
+        yield Problem("dataset.toml", meta.id, "temporal_start", "years must be whole numbers")
+        return
+    if first > last:
+        yield Problem("dataset.toml", meta.id, "temporal_end", "ends before it starts")
+    for file, record, field, source in _sourced(records):
+        if source.document_id not in (None, meta.id):
+            yield Problem(file, record, f"{field}.document_id", f"is not this dataset, {meta.id!r}")
+    covered = f"outside the dataset's years {first}–{last}"
+    for observation in records.observations:
+        if not first <= int(observation.period) <= last:
+            yield Problem("observations.toml", observation.id, "period", covered)
+    for project in records.projects:
+        for index, mention in enumerate(project.mentions):
+            if not first <= mention.year <= last:
+                yield Problem("projects.toml", project.id, f"mentions[{index}].year", covered)
+
+
+def _statistics(records: Records) -> list[Problem]:
+    """Units, measures, periods, comparisons and translations (see :mod:`measures`)."""
+    terms = records.terms
+    findings = [
+        *measures.check_units(records.observations, terms),
+        *measures.check_series(records.indicators, records.observations, terms),
+        *measures.check_comparisons(records.observations, terms),
+        *measures.check_periods(records.observations, terms),
+        *measures.check_translations(
+            records.indicators, records.projects, records.glossary, records.sections, terms
+        ),
+    ]
+    return [Problem(*finding) for finding in findings]
 
 
 def _check_value(observation: Observation) -> Iterator[Problem]:
@@ -346,7 +410,9 @@ def _check_value(observation: Observation) -> Iterator[Problem]:
         yield Problem(
             "observations.toml", observation.id, "status", "only a null value has a status text"
         )
-    if not any(abs(abs(observation.value) - v) < 1e-9 for v in values_in(observation.source.quote)):
+    quote = observation.source.quote
+    candidates = values_in(quote) | chinese_numerals.word_values(quote)
+    if not any(abs(abs(observation.value) - v) < 1e-9 for v in candidates):
         yield Problem(
             "observations.toml",
             observation.id,
@@ -377,12 +443,15 @@ def _audit(records: Records, quoted: list[tuple[int, int]]) -> tuple[list[Proble
             )
         excluded += matches
     counts = {"numbers": 0, "quoted_numbers": 0, "excluded_numbers": 0}
-    for hit in records.source.numbers():
-        counts["numbers"] += 1
+    counts |= {"chinese_numerals": 0, "quoted_chinese_numerals": 0, "excluded_chinese_numerals": 0}
+    hits = [("numbers", hit) for hit in records.source.numbers()]
+    hits += [("chinese_numerals", hit) for hit in chinese_numerals.statements(records.source)]
+    for kind, hit in hits:
+        counts[kind] += 1
         if any(start <= hit.start and hit.end <= end for start, end in quoted):
-            counts["quoted_numbers"] += 1
+            counts[f"quoted_{kind}"] += 1
         elif any(start <= hit.start and hit.end <= end for start, end in excluded):
-            counts["excluded_numbers"] += 1
+            counts[f"excluded_{kind}"] += 1
         else:
             context = text[max(0, hit.start - 12) : hit.end + 12].replace("\n", " ")
             problems.append(
@@ -390,7 +459,8 @@ def _audit(records: Records, quoted: list[tuple[int, int]]) -> tuple[list[Proble
                     "exclusions.toml",
                     f"line {hit.line}",
                     "audit",
-                    f"number {hit.text!r} in {context!r} is in no quote and no exclusion",
+                    f"{kind[:-1].replace('_', ' ')} {hit.text!r} in {context!r} "
+                    "is in no quote and no exclusion",
                 )
             )
     return problems, counts
@@ -426,15 +496,15 @@ def compile_artifact(records: Records, license_id: str | None = None) -> BuildRe
         raise BuildError(problems)
     meta = records.meta
     if license_id is not None and license_id != meta.license.id:
-        if license_id not in LICENSES:
-            known = ", ".join(sorted(LICENSES))
+        if license_id not in LICENCES:
+            known = ", ".join(sorted(LICENCES))
             raise BuildError(
                 [Problem("--license", license_id, "id", f"unknown licence; known: {known}")]
             )
         meta = msgspec.structs.replace(
             meta,
             license=License(
-                id=license_id, url=LICENSES[license_id], attribution=meta.license.attribution
+                id=license_id, url=LICENCES[license_id].url, attribution=meta.license.attribution
             ),
         )
     counts = {
@@ -446,14 +516,23 @@ def compile_artifact(records: Records, license_id: str | None = None) -> BuildRe
         "glossary": len(records.glossary),
         **audit,
     }
+
+    def sourced(record: S) -> S:
+        # Every quote names its document, so records of several reports can stand together.
+        source = msgspec.structs.replace(record.source, document_id=meta.id)  # type: ignore[attr-defined]
+        return msgspec.structs.replace(record, source=source)
+
     artifact = Artifact(
         format=ARTIFACT_FORMAT,
         dataset=Dataset(**msgspec.structs.asdict(meta), counts=counts),
         sections=compile_sections(records),
         indicators=records.indicators,
-        observations=records.observations,
-        projects=records.projects,
-        glossary=records.glossary,
+        observations=tuple(sourced(o) for o in records.observations),
+        projects=tuple(
+            msgspec.structs.replace(p, mentions=tuple(sourced(m) for m in p.mentions))
+            for p in records.projects
+        ),
+        glossary=tuple(sourced(g) for g in records.glossary),
     )
     data = msgspec.json.encode(artifact)
     return BuildResult(artifact, data, hashlib.sha256(data).hexdigest(), counts)
@@ -462,15 +541,20 @@ def compile_artifact(records: Records, license_id: str | None = None) -> BuildRe
 def write(result: BuildResult, out: Path) -> Path:
     """Write the artifact and its ``.sha256`` beside it; return the artifact's path."""
     out.mkdir(parents=True, exist_ok=True)
-    path = out / ARTIFACT_NAME
+    path = out / artifact_name(result.artifact.dataset.id)
     path.write_bytes(result.data)
     path.with_name(path.name + ".sha256").write_text(f"{result.sha256}  {path.name}\n")
     return path
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m longgang_api.build", description=__doc__)
-    parser.add_argument("--dataset", type=Path, default=DEFAULT_DATASET)
+    parser = argparse.ArgumentParser(prog="python -m longgang_build.build", description=__doc__)
+    parser.add_argument(
+        "--dataset",
+        type=dataset_folder,
+        default=DEFAULT_DATASET,
+        help="a folder name under datasets/ or a path to a dataset folder",
+    )
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--license", default=None, help="SPDX id of the licence to publish under")
     parser.add_argument("--check", action="store_true", help="check only; write nothing")

@@ -1,6 +1,6 @@
 """Breaking changes between two versions of the OpenAPI document.
 
-    python -m longgang_api.spec_diff openapi/v1.released.json openapi/v1.json
+    python -m longgang_release.spec_diff openapi/v1.released.json openapi/v1.json
 
 v1 promises additive changes only. A change breaks a client when it removes
 a path, an operation, a parameter, a response field or an enum value; makes
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -140,6 +141,26 @@ def _response_changes(
         )
 
 
+_ALTERNATION = re.compile(r"\(\?:([^()]*)\)")
+
+
+def _alternatives_added(before: str | None, after: str) -> bool:
+    """Whether ``after`` is ``before`` with alternatives added to its innermost groups.
+
+    Such a pattern accepts everything the old one did (a list's ``sort`` pattern
+    gaining a sortable field), so it widens rather than narrows.
+    """
+    if before is None:
+        return False
+    old_groups, new_groups = _ALTERNATION.findall(before), _ALTERNATION.findall(after)
+    if _ALTERNATION.sub("(?:)", before) != _ALTERNATION.sub("(?:)", after):
+        return False
+    return len(old_groups) == len(new_groups) and all(
+        set(old.split("|")) <= set(new.split("|"))
+        for old, new in zip(old_groups, new_groups, strict=True)
+    )
+
+
 def _narrowed(old: _Document, new: _Document, old_schema: JSON, new_schema: JSON) -> list[str]:
     before, _ = old.parts(old_schema)
     after, _ = new.parts(new_schema)
@@ -162,7 +183,9 @@ def _narrowed(old: _Document, new: _Document, old_schema: JSON, new_schema: JSON
     for bound in ("maximum", "exclusiveMaximum", "maxLength", "maxItems"):
         if bound in after and (bound not in before or after[bound] < before[bound]):
             reasons.append(f"{bound} {before.get(bound)} became {after[bound]}")
-    if after.get("pattern") not in (None, before.get("pattern")):
+    if after.get("pattern") not in (None, before.get("pattern")) and not _alternatives_added(
+        before.get("pattern"), after["pattern"]
+    ):
         reasons.append(f"pattern {before.get('pattern')!r} became {after['pattern']!r}")
     return reasons
 
@@ -234,7 +257,7 @@ def breaking_changes(old_doc: JSON, new_doc: JSON, *, tolerant_enums: bool) -> l
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m longgang_api.spec_diff")
+    parser = argparse.ArgumentParser(prog="python -m longgang_release.spec_diff")
     parser.add_argument("old", type=Path)
     parser.add_argument("new", type=Path)
     parser.add_argument(

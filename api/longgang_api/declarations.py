@@ -1,0 +1,449 @@
+"""The one declaration of each list resource of ``/v1``.
+
+From a :class:`Listing` come the handler's query parameters and their
+descriptions, the sortable fields (in the ``sort`` pattern and in the
+operation's description), the CSV columns, the text that ``q`` and
+``/v1/search`` look in, and the runtime :class:`~longgang_api.query.Collection`.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Annotated, Any, Generic, TypeVar
+
+import msgspec
+from litestar.params import QueryParameter
+
+from longgang_api.artifact import LoadedDataset
+from longgang_api.envelopes import (
+    GlossaryPage,
+    GlossaryTerm,
+    HitKind,
+    IndicatorDetail,
+    IndicatorPage,
+    ObservationPage,
+    Project,
+    ProjectPage,
+    SearchHit,
+    SearchPage,
+    SectionPage,
+)
+from longgang_api.model import (
+    Comparison,
+    IndicatorCategory,
+    LocalizedText,
+    Measure,
+    MentionStatus,
+    Observation,
+    ObservationKind,
+    Period,
+    ProjectCategory,
+    Qualifier,
+    Section,
+    SectionKind,
+    Year,
+)
+from longgang_api.query import MAX_Q_LENGTH, Q_PATTERN, Collection, Scalar
+from longgang_api.representation import csv_columns
+
+R = TypeVar("R")
+
+#: The ``q`` of every list: optional.
+Q = Annotated[
+    str | None,
+    QueryParameter(
+        description=(
+            "Case-insensitive substring searched in the record's Chinese and English text "
+            "(NFKC-normalised, so full-width and half-width forms match)."
+        ),
+        max_length=MAX_Q_LENGTH,
+        pattern=Q_PATTERN,
+    ),
+]
+#: The ``q`` of ``/v1/search``: required.
+SearchQ = Annotated[
+    str,
+    QueryParameter(
+        description="Case-insensitive substring, NFKC-normalised, searched in Chinese and English.",
+        min_length=1,
+        max_length=MAX_Q_LENGTH,
+        pattern=Q_PATTERN,
+    ),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Filter(Generic[R]):
+    """An equality filter: its query parameter and the values a record has for it."""
+
+    name: str
+    type: Any
+    description: str
+    values: Callable[[R, LoadedDataset], Iterable[Scalar]]
+    #: The values the dataset allows (its years); None where the type says it all.
+    choices: Callable[[LoadedDataset], Iterable[Scalar]] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """The get-one-record operation of a list resource."""
+
+    operation_id: str
+    summary: str
+    description: str
+    parameter: str
+    parameter_description: str
+    type: type[msgspec.Struct]
+
+
+@dataclass(frozen=True, slots=True)
+class Listing(Generic[R]):
+    """A list resource of ``/v1``, declared once."""
+
+    name: str
+    tag: str
+    operation_id: str
+    summary: str
+    lead: str
+    page_type: type[msgspec.Struct]
+    record_type: type[msgspec.Struct]
+    #: The records served, made from the dataset and the server's public base URL
+    #: (the records that link to their page for people carry it).
+    records: Callable[[LoadedDataset, str], tuple[R, ...]]
+    id_of: Callable[[R], str]
+    filters: tuple[Filter[R], ...]
+    sorts: Mapping[str, Callable[[R], Scalar]]
+    text_of: Callable[[R, LoadedDataset], Iterable[str]]
+    default_sort: tuple[str, ...] = ("id",)
+    order_note: str = ""
+    csv_note: str = ""
+    q: Any = Q
+    q_required: bool = False
+    item: Item | None = None
+    #: Replaces the description made from the lead and the sortable fields.
+    description_text: str | None = None
+
+    @property
+    def path(self) -> str:
+        return f"/v1/{self.name}"
+
+    @property
+    def description(self) -> str:
+        if self.description_text is not None:
+            return self.description_text
+        order = ", ".join(self.default_sort) + self.order_note
+        return (
+            f"{self.lead} Sortable by {', '.join(self.sorts)}; default order: {order}. "
+            f"Also as CSV{self.csv_note} and NDJSON."
+        )
+
+    def collection(self, dataset: LoadedDataset, public_base_url: str) -> Collection[R]:
+        return Collection(
+            name=self.name,
+            records=self.records(dataset, public_base_url),
+            id_of=self.id_of,
+            filters={f.name: _bound(f.values, dataset) for f in self.filters},
+            choices={
+                f.name: frozenset(f.choices(dataset)) for f in self.filters if f.choices is not None
+            },
+            sorts=self.sorts,
+            csv_columns=csv_columns(self.record_type),
+            text_of=_bound(self.text_of, dataset),
+            default_sort=self.default_sort,
+        )
+
+
+def _bound(
+    function: Callable[[R, LoadedDataset], Iterable[Scalar]], dataset: LoadedDataset
+) -> Callable[[R], Iterable[Any]]:
+    return lambda record: function(record, dataset)
+
+
+def texts(*items: LocalizedText | None) -> Iterator[str]:
+    for text in items:
+        if text is not None:
+            yield text.zh
+            yield text.en
+
+
+def periods(dataset: LoadedDataset) -> Iterator[str]:
+    """Every year the dataset covers, as the text a period is written in."""
+    meta = dataset.artifact.dataset
+    return (str(year) for year in range(int(meta.temporal_start), int(meta.temporal_end) + 1))
+
+
+def years(dataset: LoadedDataset) -> Iterator[int]:
+    return (int(period) for period in periods(dataset))
+
+
+_KIND_ORDER = {"actual": 0, "target": 1, "plan": 2}
+
+
+def page_url(public_base_url: str, listing: Listing[Any], record_id: str) -> str:
+    """Where a record's page for people is: the list's name and the record's id."""
+    return f"{public_base_url}/{listing.name}/{record_id}"
+
+
+@functools.lru_cache(maxsize=8)
+def indicator_details(dataset: LoadedDataset, public_base_url: str) -> tuple[IndicatorDetail, ...]:
+    def order(o: Observation) -> tuple[str, int, str]:
+        return (o.period, _KIND_ORDER[o.kind], o.id)
+
+    return tuple(
+        IndicatorDetail(
+            **msgspec.structs.asdict(indicator),
+            observations=tuple(sorted(dataset.observations_by_indicator[indicator.id], key=order)),
+            html_url=page_url(public_base_url, INDICATORS, indicator.id),
+        )
+        for indicator in dataset.artifact.indicators
+    )
+
+
+@functools.lru_cache(maxsize=8)
+def projects(dataset: LoadedDataset, public_base_url: str) -> tuple[Project, ...]:
+    return tuple(
+        Project(
+            **msgspec.structs.asdict(project),
+            html_url=page_url(public_base_url, PROJECTS, project.id),
+        )
+        for project in dataset.artifact.projects
+    )
+
+
+@functools.lru_cache(maxsize=8)
+def glossary_terms(dataset: LoadedDataset, public_base_url: str) -> tuple[GlossaryTerm, ...]:
+    return tuple(
+        GlossaryTerm(
+            **msgspec.structs.asdict(term), html_url=page_url(public_base_url, GLOSSARY, term.id)
+        )
+        for term in dataset.artifact.glossary
+    )
+
+
+INDICATORS: Listing[IndicatorDetail] = Listing(
+    name="indicators",
+    tag="indicators",
+    operation_id="listIndicators",
+    summary="List indicators",
+    lead="Indicators with their observations embedded.",
+    csv_note=" (observations left out)",
+    page_type=IndicatorPage,
+    record_type=IndicatorDetail,
+    records=indicator_details,
+    id_of=lambda i: i.id,
+    filters=(
+        Filter("category", IndicatorCategory, "Policy area; repeat for any of several.",
+               lambda i, _: (i.category,)),
+        Filter("headline", bool, "Only headline indicators (true) or only others (false).",
+               lambda i, _: (i.headline,)),
+        Filter("period", Period, "Indicators observed in this year; repeat for any of several.",
+               lambda i, _: {o.period for o in i.observations}, periods),
+        Filter("kind", ObservationKind, "Indicators with an observation of this kind.",
+               lambda i, _: {o.kind for o in i.observations}),
+        Filter("measure", Measure, "What the indicator measures; repeat for any of several.",
+               lambda i, _: (i.measure,)),
+    ),
+    sorts={
+        "id": lambda i: i.id,
+        "category": lambda i: i.category,
+        "name_zh": lambda i: i.name.zh,
+        "name_en": lambda i: i.name.en.casefold(),
+        "order": lambda i: i.order,
+    },
+    default_sort=("order",),
+    order_note=" (the report's)",
+    text_of=lambda i, _: (
+        i.id, *texts(i.name), i.unit or "", *(o.source.quote for o in i.observations)
+    ),
+    item=Item("getIndicator", "Get an indicator", "One indicator with every observation of it.",
+              "indicator_id", "Id of the indicator.", IndicatorDetail),
+)  # fmt: skip
+
+OBSERVATIONS: Listing[Observation] = Listing(
+    name="observations",
+    tag="observations",
+    operation_id="listObservations",
+    summary="List observations",
+    lead=(
+        "Every value of every indicator, one row each, with its verbatim source quote."
+    ),
+    page_type=ObservationPage,
+    record_type=Observation,
+    records=lambda d, _: d.artifact.observations,
+    id_of=lambda o: o.id,
+    filters=(
+        Filter("indicator_id", str, "Id of the indicator; repeat for any of several.",
+               lambda o, _: (o.indicator_id,)),
+        Filter("period", Period, "Year the value refers to.", lambda o, _: (o.period,), periods),
+        Filter("kind", ObservationKind, "'actual', 'target' or 'plan'.", lambda o, _: (o.kind,)),
+        Filter("category", IndicatorCategory, "Policy area of the observed indicator.",
+               lambda o, d: (d.indicators[o.indicator_id].category,)),
+        Filter("headline", bool, "Only values of headline indicators.",
+               lambda o, d: (d.indicators[o.indicator_id].headline,)),
+        Filter("qualifier", Qualifier, "Qualifier of the value ('over', 'at_least', 'about').",
+               lambda o, _: (o.qualifier,)),
+        Filter("comparison", Comparison, "Basis of a change ('year_on_year', 'like_for_like').",
+               lambda o, _: (o.comparison,)),
+        Filter("measure", Measure, "What the value measures, e.g. 'growth-rate', 'count'.",
+               lambda o, _: (o.measure,)),
+        Filter("base_unit", str, "Code of the base unit, e.g. 'place', 'yuan'; repeat for any.",
+               lambda o, _: (o.base_unit.code if o.base_unit else None,)),
+    ),
+    sorts={
+        "id": lambda o: o.id,
+        "indicator_id": lambda o: o.indicator_id,
+        "period": lambda o: o.period,
+        "kind": lambda o: o.kind,
+        "value": lambda o: o.value,
+        "base_value": lambda o: o.base_value,
+        "line": lambda o: o.source.line,
+    },
+    text_of=lambda o, d: (
+        o.id, *texts(d.indicators[o.indicator_id].name, o.status), o.source.quote, o.note or ""
+    ),
+)  # fmt: skip
+
+PROJECTS: Listing[Project] = Listing(
+    name="projects",
+    tag="projects",
+    operation_id="listProjects",
+    summary="List projects",
+    lead=(
+        "Named projects, facilities and sites with their mentions in the 2023 report and "
+        "the 2024 plan."
+    ),
+    csv_note=" (mentions left out)",
+    page_type=ProjectPage,
+    record_type=Project,
+    records=projects,
+    id_of=lambda p: p.id,
+    filters=(
+        Filter("category", ProjectCategory, "Kind of project; repeat for any of several.",
+               lambda p, _: (p.category,)),
+        Filter("year", Year, "Projects mentioned in this year's part of the report.",
+               lambda p, _: {m.year for m in p.mentions}, years),
+        Filter("status", MentionStatus, "Projects with a mention of this status.",
+               lambda p, _: {m.status for m in p.mentions}),
+    ),
+    sorts={
+        "id": lambda p: p.id,
+        "category": lambda p: p.category,
+        "name_zh": lambda p: p.name.zh,
+        "name_en": lambda p: p.name.en.casefold(),
+        "line": lambda p: p.mentions[0].source.line,
+    },
+    text_of=lambda p, _: (p.id, *texts(p.name), *(m.source.quote for m in p.mentions)),
+    item=Item("getProject", "Get a project", "One project with every mention of it.",
+              "project_id", "Id of the project.", Project),
+)  # fmt: skip
+
+GLOSSARY: Listing[GlossaryTerm] = Listing(
+    name="glossary",
+    tag="glossary",
+    operation_id="listGlossary",
+    summary="List glossary terms",
+    lead="Every entry of the glossary, the Chinese definition verbatim.",
+    page_type=GlossaryPage,
+    record_type=GlossaryTerm,
+    records=glossary_terms,
+    id_of=lambda g: g.id,
+    filters=(),
+    sorts={"number": lambda g: g.number, "id": lambda g: g.id},
+    text_of=lambda g, _: (g.id, *texts(g.term, g.definition)),
+    default_sort=("number",),
+    item=Item("getGlossaryTerm", "Get a glossary term", "One glossary entry.",
+              "term_id", "Id of the term.", GlossaryTerm),
+)  # fmt: skip
+
+SECTIONS: Listing[Section] = Listing(
+    name="sections",
+    tag="sections",
+    operation_id="listSections",
+    summary="List sections",
+    lead="The outline of the source document with each section's own text.",
+    page_type=SectionPage,
+    record_type=Section,
+    records=lambda d, _: d.artifact.sections,
+    id_of=lambda s: s.id,
+    filters=(
+        Filter("kind", SectionKind, "Level in the outline; repeat for any of several.",
+               lambda s, _: (s.kind,)),
+        Filter("parent_id", str, "Only children of this section.", lambda s, _: (s.parent_id,)),
+    ),
+    sorts={"line": lambda s: s.line, "id": lambda s: s.id, "kind": lambda s: s.kind},
+    text_of=lambda s, _: (s.id, *texts(s.heading), s.text),
+    default_sort=("line",),
+    order_note=" (document order)",
+    item=Item("getSection", "Get a section", "One section of the source document with its text.",
+              "section_id", "Id of the section.", Section),
+)  # fmt: skip
+
+#: What ``/v1/search`` looks through, in its default order, with each record's title.
+SEARCHED: tuple[tuple[HitKind, Listing[Any], Callable[[Any], LocalizedText]], ...] = (
+    ("indicator", INDICATORS, lambda i: i.name),
+    ("project", PROJECTS, lambda p: p.name),
+    ("glossary", GLOSSARY, lambda g: g.term),
+    ("section", SECTIONS, lambda s: s.heading),
+)
+_RANK = {kind: rank for rank, (kind, _, _) in enumerate(SEARCHED)}
+
+
+def _search_hits(dataset: LoadedDataset, public_base_url: str) -> tuple[SearchHit, ...]:
+    return tuple(
+        SearchHit(kind=kind, id=listing.id_of(r), title=title(r),
+                  url=f"{listing.path}/{listing.id_of(r)}")
+        for kind, listing, title in SEARCHED
+        for r in listing.records(dataset, public_base_url)
+    )  # fmt: skip
+
+
+@functools.lru_cache(maxsize=8)
+def _hit_texts(dataset: LoadedDataset) -> dict[tuple[str, str], tuple[str, ...]]:
+    # A hit is searched in the same text as the record in its own collection; that
+    # text never holds the page address, so any base URL gives the same texts.
+    return {
+        (kind, listing.id_of(r)): tuple(listing.text_of(r, dataset))
+        for kind, listing, _ in SEARCHED
+        for r in listing.records(dataset, "")
+    }
+
+
+def _hit_text(hit: SearchHit, dataset: LoadedDataset) -> Iterable[str]:
+    return _hit_texts(dataset)[(hit.kind, hit.id)]
+
+
+SEARCH: Listing[SearchHit] = Listing(
+    name="search",
+    tag="search",
+    operation_id="search",
+    summary="Search the dataset",
+    lead="",
+    description_text=(
+        "Records of every collection whose text contains q, with the kind of each hit. "
+        "Default order: indicators, projects, glossary, sections, each by id."
+    ),
+    page_type=SearchPage,
+    record_type=SearchHit,
+    records=_search_hits,
+    id_of=lambda h: f"{h.kind}:{h.id}",
+    filters=(
+        Filter("kind", HitKind, "Only hits of this kind; repeat for any of several.",
+               lambda h, _: (h.kind,)),
+    ),
+    sorts={"rank": lambda h: _RANK[h.kind], "id": lambda h: f"{_RANK[h.kind]}:{h.id}"},
+    text_of=_hit_text,
+    default_sort=("rank",),
+    q=SearchQ,
+    q_required=True,
+)  # fmt: skip
+
+LISTINGS: tuple[Listing[Any], ...] = (
+    INDICATORS,
+    OBSERVATIONS,
+    PROJECTS,
+    GLOSSARY,
+    SECTIONS,
+    SEARCH,
+)

@@ -1,0 +1,64 @@
+"""The layers every request passes before routing, as one ASGI wrapper.
+
+There: oversized requests are refused, the optional rate limit applies, HEAD
+is answered as GET without the body (so the document lists each operation
+once), every answer gets its request id and security headers, and a
+:class:`ResponseCache` answers repeated reads before any routing.
+"""
+
+from __future__ import annotations
+
+from typing import cast
+
+from litestar.enums import ScopeType
+from litestar.types import ASGIApp, HTTPScope, Receive, Scope, Send
+
+from longgang_api.headers import standard_headers, wrap_send
+from longgang_api.limits import RateLimiter, oversize_status
+from longgang_api.problems import send_problem
+from longgang_api.response_cache import ResponseCache
+
+
+class Gateway:
+    """Wraps Litestar's ASGI handler (``app.asgi_handler``) with the pre-routing layers."""
+
+    def __init__(
+        self,
+        inner: ASGIApp,
+        response_cache: ResponseCache | None = None,
+        rate_limiter: RateLimiter | None = None,
+    ) -> None:
+        self.inner = inner
+        self.response_cache = response_cache
+        self.rate_limiter = rate_limiter
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != ScopeType.HTTP:
+            await self.inner(scope, receive, send)
+            return
+        http_scope = scope
+        extra = standard_headers(http_scope)
+        oversize = oversize_status(http_scope)
+        if oversize is not None:
+            detail = "the request is larger than this server accepts"
+            await send_problem(send, oversize, detail, extra)
+            return
+        if self.rate_limiter is not None:
+            client = http_scope.get("client") or ("unknown", 0)
+            decision = self.rate_limiter.check(client[0])
+            extra += decision.headers()
+            if not decision.allowed:
+                detail = f"too many requests; retry in {decision.reset_seconds} s"
+                await send_problem(send, 429, detail, extra)
+                return
+        head = http_scope["method"] == "HEAD"
+        if head:
+            http_scope = cast("HTTPScope", {**http_scope, "method": "GET"})
+        cache = self.response_cache
+        if cache is not None and http_scope["method"] == "GET":
+            if await cache.answer(http_scope, send, extra, head=head):
+                return
+            outgoing = cache.recording(http_scope, wrap_send(send, extra, head=head))
+        else:
+            outgoing = wrap_send(send, extra, head=head)
+        await self.inner(http_scope, receive, outgoing)

@@ -1,0 +1,91 @@
+"""The server's settings: one Struct, read from the environment by one function.
+
+The launcher (:mod:`longgang_api.server`) reads and validates them before any
+worker starts, so a bad value stops ``make serve`` with a message naming the
+variable; each worker then reads the same variables with the same function.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Annotated
+
+import msgspec
+from msgspec import Meta
+
+from longgang_api.limits import RateLimiter
+
+#: The dataset served when neither ``DATASET`` nor ``LONGGANG_ARTIFACT`` is set.
+DEFAULT_DATASET_NAME = "longgang-2024"
+
+#: The checkout's dataset folders; the server reads its source document from one.
+DATASETS = Path(__file__).resolve().parents[2] / "datasets"
+
+DEFAULT_MAX_AGE = 3600
+DEFAULT_PUBLIC_BASE_URL = "http://127.0.0.1:8000"
+
+#: Environment variable of each setting.
+VARIABLES = {
+    "host": "HOST",
+    "port": "PORT",
+    "workers": "WORKERS",
+    "artifact": "LONGGANG_ARTIFACT",
+    "public_base_url": "PUBLIC_BASE_URL",
+    "cache_max_age": "CACHE_MAX_AGE",
+    "rate_limit": "RATE_LIMIT",
+}
+
+
+class SettingsError(ValueError):
+    """A setting has a value the server cannot run with."""
+
+
+class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """How one server runs: where it listens and what it serves."""
+
+    host: Annotated[str, Meta(min_length=1)] = "127.0.0.1"
+    port: Annotated[int, Meta(ge=1, le=65535)] = 8000
+    workers: Annotated[int, Meta(ge=1, le=256)] = 1
+    artifact: Annotated[str, Meta(min_length=1)] = f"build/{DEFAULT_DATASET_NAME}.json"
+    public_base_url: Annotated[str, Meta(pattern=r"^https?://[^\s/]+(?:/\S*)?$")] = (
+        DEFAULT_PUBLIC_BASE_URL
+    )
+    cache_max_age: Annotated[int, Meta(ge=0)] = DEFAULT_MAX_AGE
+    rate_limit: str | None = None
+    #: The dataset folder, whose source document the ``/source`` page shows.
+    dataset_folder: Annotated[str, Meta(min_length=1)] = str(DATASETS / DEFAULT_DATASET_NAME)
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
+        """The settings the environment gives; raises :class:`SettingsError`.
+
+        ``LONGGANG_ARTIFACT`` defaults to ``build/<DATASET>.json``, the name
+        ``make build DATASET=…`` writes, where ``DATASET`` is a folder name or path.
+        """
+        env = os.environ if environ is None else environ
+        raw = {field: env[name] for field, name in VARIABLES.items() if env.get(name)}
+        dataset = env.get("DATASET")
+        if "artifact" not in raw and dataset:
+            raw["artifact"] = f"build/{Path(dataset).name}.json"
+        if dataset:
+            raw["dataset_folder"] = str(checkout_folder(dataset))
+        try:
+            settings = msgspec.convert(raw, type=cls, strict=False)
+        except msgspec.ValidationError as error:
+            field = str(error).rpartition("$.")[2].rstrip("`")
+            name = VARIABLES.get(field, field)
+            raise SettingsError(f"{name}={raw.get(field)!r}: {error}") from None
+        if settings.rate_limit is not None:
+            try:
+                RateLimiter.parse(settings.rate_limit)
+            except ValueError as error:
+                raise SettingsError(str(error)) from None
+        return settings
+
+
+def checkout_folder(name_or_path: str | Path) -> Path:
+    """A folder under the checkout's ``datasets/`` by its name, else the path as given."""
+    named = DATASETS / str(name_or_path)
+    return named if named.is_dir() else Path(name_or_path)

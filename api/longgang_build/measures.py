@@ -1,0 +1,275 @@
+"""Statistics-grade checks: units, measures, periods, comparisons and translations.
+
+Every observation with a value carries its base unit and base value; the
+rules that relate them to the value as written (scale words, 成 and 倍) and
+the labels of every base unit are data, in the dataset's ``terms.toml``.
+Each check yields ``(file, record, field, message)`` findings that the
+build turns into its problems.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+
+from longgang_api.model import (
+    BaseUnit,
+    GlossaryTerm,
+    Indicator,
+    LocalizedText,
+    Observation,
+    Project,
+    SectionEntry,
+    TermsTable,
+)
+
+Finding = tuple[str, str, str, str]
+
+OBSERVATIONS = "observations.toml"
+INDICATORS = "indicators.toml"
+TERMS = "terms.toml"
+
+
+def expected_multiplier(unit: str | None, terms: TermsTable) -> int:
+    """Power of ten of a written unit: the scale word it opens with, else 0."""
+    for scale in sorted(terms.scales, key=lambda s: -len(s.zh)):
+        if unit is not None and unit.startswith(scale.zh) and unit != scale.zh:
+            return scale.multiplier
+    return 0
+
+
+def expected_base_value(observation: Observation, terms: TermsTable) -> float | None:
+    """The base value the written value stands for, by the rules of ``terms``."""
+    if observation.value is None:
+        return None
+    for ratio in terms.ratios:
+        if observation.unit == ratio.zh:
+            return observation.value * ratio.factor
+    return observation.value * 10.0 ** expected_multiplier(observation.unit, terms)
+
+
+def _unit_label_findings(
+    file: str, record: str, field: str, unit: BaseUnit, units: Mapping[str, BaseUnit]
+) -> Iterator[Finding]:
+    known = units.get(unit.code)
+    if known is None:
+        yield file, record, f"{field}.code", f"{unit.code!r} is not a unit of {TERMS}"
+    elif (unit.zh, unit.en) != (known.zh, known.en):
+        yield (
+            file,
+            record,
+            field,
+            f"labels ({unit.zh!r}, {unit.en!r}) differ from {TERMS} ({known.zh!r}, {known.en!r})",
+        )
+
+
+def check_units(observations: Iterable[Observation], terms: TermsTable) -> Iterator[Finding]:
+    """Scale, base unit and base value of every observation agree with the rules."""
+    units = {u.code: u for u in terms.units}
+    for code, count in Counter(u.code for u in terms.units).items():
+        if count > 1:
+            yield TERMS, code, "units", f"the code is defined {count} times"
+    ratio_words = {r.zh for r in terms.ratios}
+    for obs in observations:
+        quantities = (obs.unit_multiplier, obs.base_unit, obs.base_value)
+        if obs.value is None:
+            if any(q is not None for q in quantities) or obs.measure != "qualitative":
+                yield (
+                    OBSERVATIONS,
+                    obs.id,
+                    "measure",
+                    "a qualitative statement has measure 'qualitative' and no base unit or value",
+                )
+            continue
+        if obs.base_unit is None or obs.base_value is None or obs.unit_multiplier is None:
+            yield (
+                OBSERVATIONS,
+                obs.id,
+                "base_value",
+                "a value needs unit_multiplier, base_unit and base_value",
+            )
+            continue
+        yield from _unit_label_findings(OBSERVATIONS, obs.id, "base_unit", obs.base_unit, units)
+        multiplier = expected_multiplier(obs.unit, terms)
+        if obs.unit_multiplier != multiplier:
+            yield (
+                OBSERVATIONS,
+                obs.id,
+                "unit_multiplier",
+                f"{obs.unit_multiplier} disagrees with the written unit {obs.unit!r} "
+                f"(expected {multiplier})",
+            )
+        if obs.unit in ratio_words and obs.base_unit.code != "percent":
+            yield OBSERVATIONS, obs.id, "base_unit", f"a value in {obs.unit!r} is a percent"
+        expected = expected_base_value(obs, terms)
+        if expected is not None and not math.isclose(obs.base_value, expected, rel_tol=1e-9):
+            yield (
+                OBSERVATIONS,
+                obs.id,
+                "base_value",
+                f"{obs.base_value:g} disagrees with value {obs.value:g} {obs.unit or ''} "
+                f"(expected {expected:g})",
+            )
+
+
+def check_series(
+    indicators: Iterable[Indicator], observations: Iterable[Observation], terms: TermsTable
+) -> Iterator[Finding]:
+    """One measure and one base unit per indicator; one observation per key.
+
+    The key is (indicator, period, kind).
+    """
+    units = {u.code: u for u in terms.units}
+    by_id = {i.id: i for i in indicators}
+    for known in by_id.values():
+        if known.base_unit is not None:
+            yield from _unit_label_findings(
+                INDICATORS, known.id, "base_unit", known.base_unit, units
+            )
+        if (known.base_unit is None) != (known.measure == "qualitative"):
+            yield (
+                INDICATORS,
+                known.id,
+                "base_unit",
+                "only a qualitative indicator has no base unit",
+            )
+    keys: Counter[tuple[str, str, str]] = Counter()
+    for obs in observations:
+        keys[(obs.indicator_id, obs.period, obs.kind)] += 1
+        indicator = by_id.get(obs.indicator_id)
+        if indicator is None:
+            continue
+        if obs.measure != indicator.measure:
+            yield (
+                OBSERVATIONS,
+                obs.id,
+                "measure",
+                f"{obs.measure!r} differs from indicator {indicator.id!r} ({indicator.measure!r})",
+            )
+        if obs.value is not None and obs.base_unit != indicator.base_unit:
+            code = obs.base_unit.code if obs.base_unit else None
+            expected = indicator.base_unit.code if indicator.base_unit else None
+            yield (
+                OBSERVATIONS,
+                obs.id,
+                "base_unit",
+                f"{code!r} differs from indicator {indicator.id!r} ({expected!r})",
+            )
+    for obs in observations:
+        key = (obs.indicator_id, obs.period, obs.kind)
+        if keys[key] > 1:
+            yield (
+                OBSERVATIONS,
+                obs.id,
+                "kind",
+                f"{keys[key]} observations of {obs.indicator_id!r} for period {obs.period} "
+                f"and kind {obs.kind!r}",
+            )
+
+
+def check_comparisons(observations: Iterable[Observation], terms: TermsTable) -> Iterator[Finding]:
+    """A comparison basis is recorded only where the quote states it."""
+    markers = {m.comparison: m.markers for m in terms.comparisons}
+    for obs in observations:
+        if obs.comparison is None:
+            continue
+        words = markers.get(obs.comparison, ())
+        if not any(word in obs.source.quote for word in words):
+            wanted = " or ".join(words) or "a marker in terms.toml"
+            yield (
+                OBSERVATIONS,
+                obs.id,
+                "comparison",
+                f"{obs.comparison!r} is not stated by the quote (no {wanted})",
+            )
+
+
+def check_periods(observations: Iterable[Observation], terms: TermsTable) -> Iterator[Finding]:
+    """The period ends in the reference year; a multi-year span in the quote is recorded."""
+    for obs in observations:
+        if obs.period_end != int(obs.period) or obs.period_start > obs.period_end:
+            yield (
+                OBSERVATIONS,
+                obs.id,
+                "period_start",
+                f"{obs.period_start}–{obs.period_end} does not end in the period {obs.period}",
+            )
+        for span in terms.spans:
+            years = obs.period_end - obs.period_start + 1
+            if span.zh in obs.source.quote and years != span.years:
+                yield (
+                    OBSERVATIONS,
+                    obs.id,
+                    "period_start",
+                    f"the quote says {span.zh!r}: {span.years} years, not {years}",
+                )
+
+
+def check_order(
+    indicators: Iterable[Indicator], first_position: Mapping[str, int]
+) -> Iterator[Finding]:
+    """``order`` numbers the indicators 1…n in the order the report first quotes them."""
+    ordered = sorted(indicators, key=lambda i: i.order)
+    orders = [i.order for i in ordered]
+    if orders != list(range(1, len(orders) + 1)):
+        yield INDICATORS, "-", "order", "orders are not 1…n without gaps or repeats"
+    previous: Indicator | None = None
+    for indicator in ordered:
+        position = first_position.get(indicator.id)
+        if position is None:
+            continue
+        if previous is not None and position < first_position.get(previous.id, -1):
+            yield (
+                INDICATORS,
+                indicator.id,
+                "order",
+                f"order {indicator.order} puts it after {previous.id!r}, which the report "
+                "quotes later",
+            )
+        previous = indicator
+
+
+def _texts(
+    indicators: Iterable[Indicator],
+    projects: Iterable[Project],
+    glossary: Iterable[GlossaryTerm],
+    sections: Iterable[SectionEntry],
+    terms: TermsTable,
+) -> Iterator[tuple[str, str, str, LocalizedText]]:
+    for indicator in indicators:
+        yield INDICATORS, indicator.id, "name", indicator.name
+    for project in projects:
+        yield "projects.toml", project.id, "name", project.name
+    for entry in glossary:
+        yield "glossary.toml", entry.id, "term", entry.term
+        yield "glossary.toml", entry.id, "definition", entry.definition
+    for section in sections:
+        yield "sections.toml", section.id, "heading", section.heading
+    for unit in terms.units:
+        yield TERMS, unit.code, "units", LocalizedText(zh=unit.zh, en=unit.en)
+
+
+def check_translations(
+    indicators: Iterable[Indicator],
+    projects: Iterable[Project],
+    glossary: Iterable[GlossaryTerm],
+    sections: Iterable[SectionEntry],
+    terms: TermsTable,
+) -> Iterator[Finding]:
+    """Wherever a Chinese term of the table occurs, its one English rendering occurs too."""
+    renderings: defaultdict[str, set[str]] = defaultdict(set)
+    for term in terms.terms:
+        renderings[term.zh].add(term.en)
+    for zh, ens in renderings.items():
+        if len(ens) > 1:
+            yield TERMS, zh, "terms", f"translated {len(ens)} ways: {sorted(ens)}"
+    for file, record, field, text in _texts(indicators, projects, glossary, sections, terms):
+        for term in terms.terms:
+            if term.zh in text.zh and term.en.casefold() not in text.en.casefold():
+                yield (
+                    file,
+                    record,
+                    f"{field}.en",
+                    f"{term.zh!r} is rendered {term.en!r} everywhere; not in {text.en!r}",
+                )

@@ -1,0 +1,114 @@
+"""Helpers of the test suite: the dataset built once, the in-process app, a served instance."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import importlib.util
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+
+import httpx
+from litestar import Litestar
+
+from longgang_api.app import create_app
+from longgang_api.artifact import load
+from longgang_api.server import granian_command
+from longgang_build.build import DEFAULT_DATASET, BuildResult, compile_artifact, load_records, write
+
+
+@functools.cache
+def compiled() -> BuildResult:
+    """The dataset built from the record files, once per test session."""
+    return compile_artifact(load_records(DEFAULT_DATASET))
+
+
+@functools.cache
+def artifact_file() -> Path:
+    return write(compiled(), Path(tempfile.mkdtemp(prefix="longgang-artifact-")))
+
+
+@functools.cache
+def in_process_app() -> Litestar:
+    """The app over the freshly built artifact (also used at collection time)."""
+    return create_app(load(artifact_file()))
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+@contextlib.contextmanager
+def serve(
+    artifact: Path,
+    factory: str = "longgang_api.asgi:create_served_app",
+    env: dict[str, str] | None = None,
+) -> Iterator[str]:
+    """Serve ``factory`` with granian as ``make serve`` does, on a free loopback port."""
+    port = free_port()
+    root = Path(__file__).resolve().parents[1]
+    environment = {
+        **os.environ,
+        "LONGGANG_ARTIFACT": str(artifact),
+        "PYTHONPATH": str(root),
+        **(env or {}),
+    }
+    command = granian_command("127.0.0.1", port, 1)
+    command[-1] = factory
+    process = subprocess.Popen(
+        command, env=environment, cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_up(url, process)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=40)
+
+
+def wait_until_up(url: str, process: subprocess.Popen[bytes], timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            stderr = process.stderr.read().decode() if process.stderr else ""
+            raise RuntimeError(f"the server did not start: {stderr}")
+        time.sleep(0.05)
+
+
+#: Lines the test modules want in the terminal summary (figures for the CI log).
+REPORT: list[str] = []
+
+#: A second, fictional dataset folder (test data) with its own id and years.
+TESTLAND = Path(__file__).resolve().parent / "fixtures" / "datasets" / "testland-2031"
+
+
+def build_folder(folder: Path, out: Path) -> Path:
+    """Build ``folder`` through the real build into ``out``; the artifact's path."""
+    return write(compile_artifact(load_records(folder)), out)
+
+
+def sdk_generator() -> ModuleType:
+    """``sdk/generate_sdk.py`` (a script, not a package module) loaded as a module."""
+    path = Path(__file__).resolve().parents[1] / "sdk" / "generate_sdk.py"
+    spec = importlib.util.spec_from_file_location("generate_sdk", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look themselves up there
+    spec.loader.exec_module(module)
+    return module

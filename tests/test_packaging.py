@@ -1,0 +1,75 @@
+"""The server's wheel ships the OpenAPI document and leaves out the compiler and release tools."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import sysconfig
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from longgang_release.openapi import DOCUMENT_PATH
+
+ROOT = Path(__file__).resolve().parents[1]
+
+_SERVE_FROM_WHEEL = """
+import sys
+from pathlib import Path
+from litestar.testing import TestClient
+import longgang_api
+from longgang_api.app import create_app
+from longgang_api.artifact import load
+paths = list(longgang_api.__path__)
+assert all(Path(p).is_relative_to(sys.argv[1]) for p in paths), paths
+for absent in ("longgang_build", "longgang_release"):
+    try:
+        __import__(absent)
+    except ModuleNotFoundError:
+        pass
+    else:
+        raise SystemExit(absent + " is importable beside the installed wheel")
+# The wheel holds no dataset folder: the source document is read from the checkout's.
+with TestClient(create_app(load(Path(sys.argv[2])), dataset_folder=Path(sys.argv[3]))) as client:
+    sys.stdout.buffer.write(client.get("/openapi.json").content)
+"""
+
+
+@pytest.mark.slow
+def test_the_installed_wheel_serves_the_committed_document(
+    tmp_path: Path, artifact_path: Path
+) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", tmp_path, ROOT],
+        check=True,
+        capture_output=True,
+    )
+    (wheel,) = tmp_path.glob("longgang_api-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "longgang_api/openapi.json" in names
+    assert not [n for n in names if n.startswith(("longgang_build/", "longgang_release/"))]
+    target = tmp_path / "site"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", target, wheel],
+        check=True,
+        capture_output=True,
+    )
+    # No site processing: the editable checkout's .pth must not put the source tree on the path.
+    path = f"{target}:{sysconfig.get_paths()['purelib']}"
+    served = subprocess.run(
+        [
+            sys.executable,
+            "-S",
+            "-c",
+            _SERVE_FROM_WHEEL,
+            str(target),
+            str(artifact_path),
+            str(ROOT / "datasets" / "longgang-2024"),
+        ],
+        env={"PYTHONPATH": path},
+        capture_output=True,
+        check=True,
+        cwd=tmp_path,
+    )
+    assert served.stdout == DOCUMENT_PATH.read_bytes()
