@@ -6,10 +6,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Literal
-from urllib.parse import quote
 
-from longgang_opendata._base_client import AsyncAPIClient, SyncAPIClient
+from longgang_opendata._base_client import AsyncAPIClient, SyncAPIClient, path_segment
 from longgang_opendata._pagination import AsyncPager, SyncPage
+from longgang_opendata.lib.resources import (
+    AsyncObservationsHelpers,
+    AsyncProjectsHelpers,
+    AsyncResourceHelpers,
+    ObservationsHelpers,
+    ProjectsHelpers,
+    ResourceHelpers,
+)
 from longgang_opendata.types import (
     ApiIndex,
     Dataset,
@@ -32,18 +39,19 @@ from longgang_opendata.types import (
 __all__ = ["AsyncResources", "SyncResources"]
 
 
-def _segment(value: str) -> str:
-    return quote(value, safe="")
-
-
-class GlossaryResource:
+class GlossaryResource(ResourceHelpers):
     """The report's glossary (名词解释)."""
 
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
 
     def list(
-        self, *, q: str | None = None, sort: str | None = None, limit: int | None = None
+        self,
+        *,
+        q: str | None = None,
+        sort: str | None = None,
+        limit: int | None = None,
+        cursor: str | None = None,
     ) -> SyncPage[GlossaryTerm]:
         """
         List glossary terms.
@@ -57,11 +65,16 @@ class GlossaryResource:
             sort: Comma-separated fields to sort by, '-' before a field for descending: id,
                 number. The record id always closes the order, so pages are stable.
             limit: Records per page (1–500).
+            cursor: Opaque cursor from the previous page's next_cursor; valid for the same
+                query.
 
         (operationId: listGlossary)
         """
         return SyncPage(
-            self._client, "/v1/glossary", {"q": q, "sort": sort, "limit": limit}, GlossaryPage
+            self._client,
+            "/v1/glossary",
+            {"q": q, "sort": sort, "limit": limit, "cursor": cursor},
+            GlossaryPage,
         )
 
     def get(self, term_id: str) -> GlossaryTerm:
@@ -75,10 +88,12 @@ class GlossaryResource:
 
         (operationId: getGlossaryTerm)
         """
-        return self._client.get(f"/v1/glossary/{_segment(term_id)}", None, GlossaryTerm)
+        return self._client.get(
+            f"/v1/glossary/{path_segment(term_id, 'term_id')}", None, GlossaryTerm
+        )
 
 
-class IndicatorsResource:
+class IndicatorsResource(ResourceHelpers):
     """Measured concepts of the report, with their observations."""
 
     def __init__(self, client: SyncAPIClient) -> None:
@@ -132,6 +147,7 @@ class IndicatorsResource:
         q: str | None = None,
         sort: str | None = None,
         limit: int | None = None,
+        cursor: str | None = None,
     ) -> SyncPage[IndicatorDetail]:
         """
         List indicators.
@@ -150,6 +166,8 @@ class IndicatorsResource:
                 category, id, name_en, name_zh. The record id always closes the order, so
                 pages are stable.
             limit: Records per page (1–500).
+            cursor: Opaque cursor from the previous page's next_cursor; valid for the same
+                query.
 
         (operationId: listIndicators)
         """
@@ -164,6 +182,7 @@ class IndicatorsResource:
                 "q": q,
                 "sort": sort,
                 "limit": limit,
+                "cursor": cursor,
             },
             IndicatorPage,
         )
@@ -179,10 +198,12 @@ class IndicatorsResource:
 
         (operationId: getIndicator)
         """
-        return self._client.get(f"/v1/indicators/{_segment(indicator_id)}", None, IndicatorDetail)
+        return self._client.get(
+            f"/v1/indicators/{path_segment(indicator_id, 'indicator_id')}", None, IndicatorDetail
+        )
 
 
-class ObservationsResource:
+class ObservationsResource(ObservationsHelpers):
     """Values of indicators: 2023 actuals, 2024 targets and plan quantities."""
 
     def __init__(self, client: SyncAPIClient) -> None:
@@ -243,6 +264,7 @@ class ObservationsResource:
         q: str | None = None,
         sort: str | None = None,
         limit: int | None = None,
+        cursor: str | None = None,
     ) -> SyncPage[Observation]:
         """
         List observations.
@@ -265,6 +287,8 @@ class ObservationsResource:
                 indicator_id, kind, line, period, value. The record id always closes the
                 order, so pages are stable.
             limit: Records per page (1–500).
+            cursor: Opaque cursor from the previous page's next_cursor; valid for the same
+                query.
 
         (operationId: listObservations)
         """
@@ -282,12 +306,13 @@ class ObservationsResource:
                 "q": q,
                 "sort": sort,
                 "limit": limit,
+                "cursor": cursor,
             },
             ObservationPage,
         )
 
 
-class ProjectsResource:
+class ProjectsResource(ProjectsHelpers):
     """Named projects, facilities and sites, with their mentions."""
 
     def __init__(self, client: SyncAPIClient) -> None:
@@ -372,6 +397,7 @@ class ProjectsResource:
         q: str | None = None,
         sort: str | None = None,
         limit: int | None = None,
+        cursor: str | None = None,
     ) -> SyncPage[Project]:
         """
         List projects.
@@ -390,6 +416,8 @@ class ProjectsResource:
                 category, id, line, name_en, name_zh. The record id always closes the order,
                 so pages are stable.
             limit: Records per page (1–500).
+            cursor: Opaque cursor from the previous page's next_cursor; valid for the same
+                query.
 
         (operationId: listProjects)
         """
@@ -403,6 +431,7 @@ class ProjectsResource:
                 "q": q,
                 "sort": sort,
                 "limit": limit,
+                "cursor": cursor,
             },
             ProjectPage,
         )
@@ -418,10 +447,12 @@ class ProjectsResource:
 
         (operationId: getProject)
         """
-        return self._client.get(f"/v1/projects/{_segment(project_id)}", None, Project)
+        return self._client.get(
+            f"/v1/projects/{path_segment(project_id, 'project_id')}", None, Project
+        )
 
 
-class SectionsResource:
+class SectionsResource(ResourceHelpers):
     """The outline and text of the source document."""
 
     def __init__(self, client: SyncAPIClient) -> None:
@@ -437,6 +468,7 @@ class SectionsResource:
         q: str | None = None,
         sort: str | None = None,
         limit: int | None = None,
+        cursor: str | None = None,
     ) -> SyncPage[Section]:
         """
         List sections.
@@ -452,13 +484,22 @@ class SectionsResource:
             sort: Comma-separated fields to sort by, '-' before a field for descending: id,
                 kind, line. The record id always closes the order, so pages are stable.
             limit: Records per page (1–500).
+            cursor: Opaque cursor from the previous page's next_cursor; valid for the same
+                query.
 
         (operationId: listSections)
         """
         return SyncPage(
             self._client,
             "/v1/sections",
-            {"kind": kind, "parent_id": parent_id, "q": q, "sort": sort, "limit": limit},
+            {
+                "kind": kind,
+                "parent_id": parent_id,
+                "q": q,
+                "sort": sort,
+                "limit": limit,
+                "cursor": cursor,
+            },
             SectionPage,
         )
 
@@ -473,7 +514,9 @@ class SectionsResource:
 
         (operationId: getSection)
         """
-        return self._client.get(f"/v1/sections/{_segment(section_id)}", None, Section)
+        return self._client.get(
+            f"/v1/sections/{path_segment(section_id, 'section_id')}", None, Section
+        )
 
 
 class SyncResources:
@@ -564,7 +607,7 @@ class SyncResources:
 
         (operationId: getDownload)
         """
-        return self._client.get_bytes(f"/v1/downloads/{_segment(name)}", {"bom": bom})
+        return self._client.get_bytes(f"/v1/downloads/{path_segment(name, 'name')}", {"bom": bom})
 
     def releases(self) -> ReleaseList:
         """
@@ -606,6 +649,7 @@ class SyncResources:
         | None = None,
         sort: str | None = None,
         limit: int | None = None,
+        cursor: str | None = None,
     ) -> SyncPage[SearchHit]:
         """
         Search the dataset.
@@ -619,25 +663,32 @@ class SyncResources:
             sort: Comma-separated fields to sort by, '-' before a field for descending: id,
                 rank. The record id always closes the order, so pages are stable.
             limit: Records per page (1–500).
+            cursor: Opaque cursor from the previous page's next_cursor; valid for the same
+                query.
 
         (operationId: search)
         """
         return SyncPage(
             self._client,
             "/v1/search",
-            {"q": q, "kind": kind, "sort": sort, "limit": limit},
+            {"q": q, "kind": kind, "sort": sort, "limit": limit, "cursor": cursor},
             SearchPage,
         )
 
 
-class AsyncGlossaryResource:
+class AsyncGlossaryResource(AsyncResourceHelpers):
     """The report's glossary (名词解释)."""
 
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
     def list(
-        self, *, q: str | None = None, sort: str | None = None, limit: int | None = None
+        self,
+        *,
+        q: str | None = None,
+        sort: str | None = None,
+        limit: int | None = None,
+        cursor: str | None = None,
     ) -> AsyncPager[GlossaryTerm]:
         """
         List glossary terms.
@@ -651,11 +702,16 @@ class AsyncGlossaryResource:
             sort: Comma-separated fields to sort by, '-' before a field for descending: id,
                 number. The record id always closes the order, so pages are stable.
             limit: Records per page (1–500).
+            cursor: Opaque cursor from the previous page's next_cursor; valid for the same
+                query.
 
         (operationId: listGlossary)
         """
         return AsyncPager(
-            self._client, "/v1/glossary", {"q": q, "sort": sort, "limit": limit}, GlossaryPage
+            self._client,
+            "/v1/glossary",
+            {"q": q, "sort": sort, "limit": limit, "cursor": cursor},
+            GlossaryPage,
         )
 
     async def get(self, term_id: str) -> GlossaryTerm:
@@ -669,10 +725,12 @@ class AsyncGlossaryResource:
 
         (operationId: getGlossaryTerm)
         """
-        return await self._client.get(f"/v1/glossary/{_segment(term_id)}", None, GlossaryTerm)
+        return await self._client.get(
+            f"/v1/glossary/{path_segment(term_id, 'term_id')}", None, GlossaryTerm
+        )
 
 
-class AsyncIndicatorsResource:
+class AsyncIndicatorsResource(AsyncResourceHelpers):
     """Measured concepts of the report, with their observations."""
 
     def __init__(self, client: AsyncAPIClient) -> None:
@@ -726,6 +784,7 @@ class AsyncIndicatorsResource:
         q: str | None = None,
         sort: str | None = None,
         limit: int | None = None,
+        cursor: str | None = None,
     ) -> AsyncPager[IndicatorDetail]:
         """
         List indicators.
@@ -744,6 +803,8 @@ class AsyncIndicatorsResource:
                 category, id, name_en, name_zh. The record id always closes the order, so
                 pages are stable.
             limit: Records per page (1–500).
+            cursor: Opaque cursor from the previous page's next_cursor; valid for the same
+                query.
 
         (operationId: listIndicators)
         """
@@ -758,6 +819,7 @@ class AsyncIndicatorsResource:
                 "q": q,
                 "sort": sort,
                 "limit": limit,
+                "cursor": cursor,
             },
             IndicatorPage,
         )
@@ -774,11 +836,11 @@ class AsyncIndicatorsResource:
         (operationId: getIndicator)
         """
         return await self._client.get(
-            f"/v1/indicators/{_segment(indicator_id)}", None, IndicatorDetail
+            f"/v1/indicators/{path_segment(indicator_id, 'indicator_id')}", None, IndicatorDetail
         )
 
 
-class AsyncObservationsResource:
+class AsyncObservationsResource(AsyncObservationsHelpers):
     """Values of indicators: 2023 actuals, 2024 targets and plan quantities."""
 
     def __init__(self, client: AsyncAPIClient) -> None:
@@ -839,6 +901,7 @@ class AsyncObservationsResource:
         q: str | None = None,
         sort: str | None = None,
         limit: int | None = None,
+        cursor: str | None = None,
     ) -> AsyncPager[Observation]:
         """
         List observations.
@@ -861,6 +924,8 @@ class AsyncObservationsResource:
                 indicator_id, kind, line, period, value. The record id always closes the
                 order, so pages are stable.
             limit: Records per page (1–500).
+            cursor: Opaque cursor from the previous page's next_cursor; valid for the same
+                query.
 
         (operationId: listObservations)
         """
@@ -878,12 +943,13 @@ class AsyncObservationsResource:
                 "q": q,
                 "sort": sort,
                 "limit": limit,
+                "cursor": cursor,
             },
             ObservationPage,
         )
 
 
-class AsyncProjectsResource:
+class AsyncProjectsResource(AsyncProjectsHelpers):
     """Named projects, facilities and sites, with their mentions."""
 
     def __init__(self, client: AsyncAPIClient) -> None:
@@ -968,6 +1034,7 @@ class AsyncProjectsResource:
         q: str | None = None,
         sort: str | None = None,
         limit: int | None = None,
+        cursor: str | None = None,
     ) -> AsyncPager[Project]:
         """
         List projects.
@@ -986,6 +1053,8 @@ class AsyncProjectsResource:
                 category, id, line, name_en, name_zh. The record id always closes the order,
                 so pages are stable.
             limit: Records per page (1–500).
+            cursor: Opaque cursor from the previous page's next_cursor; valid for the same
+                query.
 
         (operationId: listProjects)
         """
@@ -999,6 +1068,7 @@ class AsyncProjectsResource:
                 "q": q,
                 "sort": sort,
                 "limit": limit,
+                "cursor": cursor,
             },
             ProjectPage,
         )
@@ -1014,10 +1084,12 @@ class AsyncProjectsResource:
 
         (operationId: getProject)
         """
-        return await self._client.get(f"/v1/projects/{_segment(project_id)}", None, Project)
+        return await self._client.get(
+            f"/v1/projects/{path_segment(project_id, 'project_id')}", None, Project
+        )
 
 
-class AsyncSectionsResource:
+class AsyncSectionsResource(AsyncResourceHelpers):
     """The outline and text of the source document."""
 
     def __init__(self, client: AsyncAPIClient) -> None:
@@ -1033,6 +1105,7 @@ class AsyncSectionsResource:
         q: str | None = None,
         sort: str | None = None,
         limit: int | None = None,
+        cursor: str | None = None,
     ) -> AsyncPager[Section]:
         """
         List sections.
@@ -1048,13 +1121,22 @@ class AsyncSectionsResource:
             sort: Comma-separated fields to sort by, '-' before a field for descending: id,
                 kind, line. The record id always closes the order, so pages are stable.
             limit: Records per page (1–500).
+            cursor: Opaque cursor from the previous page's next_cursor; valid for the same
+                query.
 
         (operationId: listSections)
         """
         return AsyncPager(
             self._client,
             "/v1/sections",
-            {"kind": kind, "parent_id": parent_id, "q": q, "sort": sort, "limit": limit},
+            {
+                "kind": kind,
+                "parent_id": parent_id,
+                "q": q,
+                "sort": sort,
+                "limit": limit,
+                "cursor": cursor,
+            },
             SectionPage,
         )
 
@@ -1069,7 +1151,9 @@ class AsyncSectionsResource:
 
         (operationId: getSection)
         """
-        return await self._client.get(f"/v1/sections/{_segment(section_id)}", None, Section)
+        return await self._client.get(
+            f"/v1/sections/{path_segment(section_id, 'section_id')}", None, Section
+        )
 
 
 class AsyncResources:
@@ -1160,7 +1244,9 @@ class AsyncResources:
 
         (operationId: getDownload)
         """
-        return await self._client.get_bytes(f"/v1/downloads/{_segment(name)}", {"bom": bom})
+        return await self._client.get_bytes(
+            f"/v1/downloads/{path_segment(name, 'name')}", {"bom": bom}
+        )
 
     async def releases(self) -> ReleaseList:
         """
@@ -1202,6 +1288,7 @@ class AsyncResources:
         | None = None,
         sort: str | None = None,
         limit: int | None = None,
+        cursor: str | None = None,
     ) -> AsyncPager[SearchHit]:
         """
         Search the dataset.
@@ -1215,12 +1302,14 @@ class AsyncResources:
             sort: Comma-separated fields to sort by, '-' before a field for descending: id,
                 rank. The record id always closes the order, so pages are stable.
             limit: Records per page (1–500).
+            cursor: Opaque cursor from the previous page's next_cursor; valid for the same
+                query.
 
         (operationId: search)
         """
         return AsyncPager(
             self._client,
             "/v1/search",
-            {"q": q, "kind": kind, "sort": sort, "limit": limit},
+            {"q": q, "kind": kind, "sort": sort, "limit": limit, "cursor": cursor},
             SearchPage,
         )
