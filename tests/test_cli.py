@@ -156,6 +156,27 @@ def test_download_progress_bar_on_a_terminal(served_url: str, tmp_path: Path) ->
     assert (tmp_path / "longgang-2024.json").stat().st_size > 1000
 
 
+def test_download_to_stdout_with_a_bom(served_url: str) -> None:
+    result = subprocess.run(
+        [str(SCRIPT), "download", "glossary.csv", "--bom", "-o", "-", "--base-url", served_url],
+        capture_output=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    expected = httpx.get(f"{served_url}/v1/downloads/glossary.csv", params={"bom": "true"})
+    assert result.stdout == expected.content
+    assert result.stdout.startswith(b"\xef\xbb\xbf")
+
+
+def test_python_dash_m_runs_the_same_command_line(served_url: str) -> None:
+    args = ["get", "glossary", "two-mountains", "--format", "json", "--base-url", served_url]
+    module = subprocess.run(
+        [sys.executable, "-m", "longgang_opendata", *args], capture_output=True, text=True
+    )
+    assert module.returncode == 0, module.stderr
+    assert module.stdout == _cli(*args).stdout
+
+
 @pytest.mark.parametrize(
     ("args", "status", "message"),
     [

@@ -511,6 +511,14 @@ def test_log_environment_variable_turns_debug_output_on(served_url: str) -> None
     )
     assert loud.stderr.count(f"GET {served_url}/v1/dataset") == 2
     assert "cache hit: 304" in loud.stderr
+    retries_only = subprocess.run(
+        [sys.executable, "-c", program],
+        env={**environment, "LONGGANG_OPENDATA_LOG": "info"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert retries_only.stderr == ""
 
 
 def test_download_to_streams_the_same_bytes(sdk: Client, tmp_path: pathlib.Path) -> None:

@@ -71,7 +71,7 @@ def test_observations_frame_takes_the_filters_of_list(sdk: Client) -> None:
     assert set(frame["period"]) == {"2024"}
 
 
-def test_indicators_projects_glossary_frames(sdk: Client, dataset: LoadedDataset) -> None:
+def test_indicators_projects_sections_glossary_frames(sdk: Client, dataset: LoadedDataset) -> None:
     artifact = dataset.artifact
     indicators = sdk.indicators.to_pandas()
     assert len(indicators) == len(artifact.indicators)
@@ -87,6 +87,9 @@ def test_indicators_projects_glossary_frames(sdk: Client, dataset: LoadedDataset
     projects = sdk.projects.to_pandas(category="education")
     assert set(projects["category"]) == {"education"}
     assert {"id", "name_zh", "name_en", "category"} <= set(projects.columns)
+    sections = sdk.sections.to_pandas(kind="part")
+    assert len(sections) == sum(1 for x in artifact.sections if x.kind == "part")
+    assert {"id", "heading_zh", "heading_en", "line"} <= set(sections.columns)
     glossary = sdk.glossary.to_pandas()
     assert len(glossary) == len(artifact.glossary)
     assert _dtypes(glossary)["number"] == "Int64"
