@@ -222,7 +222,9 @@ class _ProgressBar:
         self._stream.flush()
 
 
-def _output_table(rows: list[Any], model: type[msgspec.Struct], table: Table, args: Any) -> str:
+def _output_table(
+    rows: list[Any], model: type[msgspec.Struct], table: Table, args: argparse.Namespace
+) -> str:
     if args.format == "json":
         return _json(rows)
     if args.format == "csv":
@@ -230,7 +232,7 @@ def _output_table(rows: list[Any], model: type[msgspec.Struct], table: Table, ar
     return render_table(localized(table, args.lang), TABLE_COLUMNS.get(model.__name__))
 
 
-def _run(args: Any, client: Client, stdout: TextIO, stderr: TextIO) -> int:
+def _run(args: argparse.Namespace, client: Client, stdout: TextIO, stderr: TextIO) -> int:
     if args.command == "list":
         resource = getattr(client, args.collection)
         filters = _filters(resource, args.filter)
@@ -262,7 +264,7 @@ def _run(args: Any, client: Client, stdout: TextIO, stderr: TextIO) -> int:
     return 0
 
 
-def _download(args: Any, client: Client, stdout: TextIO, stderr: TextIO) -> int:
+def _download(args: argparse.Namespace, client: Client, stdout: TextIO, stderr: TextIO) -> int:
     show = args.progress or stderr.isatty()
     bar = _ProgressBar(stderr, args.name) if show else None
     bom = True if args.bom else None

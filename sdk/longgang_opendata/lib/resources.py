@@ -89,7 +89,7 @@ class AsyncResourceHelpers:
         return page
 
     async def to_pandas(self, **filters: Any) -> pd.DataFrame:
-        """Every record the filters select as a flat DataFrame; see ``Client``'s ``to_pandas``."""
+        """Every record the filters select as a flat DataFrame (await it); as the sync one."""
         import_pandas()
         page = await self._walk(filters)
         return to_frame(model_table(await _all(page), item_model(page._page_type)))
@@ -120,7 +120,7 @@ class ObservationsHelpers(ResourceHelpers):
 
 class AsyncObservationsHelpers(AsyncResourceHelpers):
     async def to_pandas(self, **filters: Any) -> pd.DataFrame:
-        """Every observation the filters select, with its indicator's names (zh, en) and unit."""
+        """Every observation the filters select, with its indicator's names and unit (await it)."""
         import_pandas()
         return to_frame(await self._table(filters))
 
@@ -150,7 +150,7 @@ class ProjectsHelpers(ResourceHelpers):
 
 class AsyncProjectsHelpers(AsyncResourceHelpers):
     async def mentions_to_pandas(self, **filters: Any) -> pd.DataFrame:
-        """One row per mention of every project the filters select; see ``Client``'s."""
+        """One row per mention of every project the filters select (await it); as the sync one."""
         import_pandas()
         table = mentions_table(
             await _all(await self._walk(filters)),
