@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from typing import cast
+from typing import Any, cast
 
 from litestar import Litestar, Router
 from litestar.config.cors import CORSConfig
+from litestar.connection import ASGIConnection
 from litestar.di import Provide
 from litestar.enums import ScopeType
-from litestar.exceptions import HTTPException
+from litestar.exceptions import HTTPException, NotFoundException
+from litestar.handlers.base import BaseRouteHandler
 from litestar.openapi import OpenAPIConfig
+from litestar.openapi.plugins import JsonRenderPlugin
 from litestar.openapi.spec import Contact, License, Server, Tag
 from litestar.types import (
     HTTPScope,
@@ -69,9 +72,25 @@ def openapi_config(dataset: LoadedDataset) -> OpenAPIConfig:
         servers=[Server(url="/", description="This server")],
         tags=[Tag(name=name, description=text) for name, text in _TAGS],
         use_handler_docstrings=False,
-        path="/schema",
-        render_plugins=[],
+        # Litestar always mounts a router for its own documentation pages and a
+        # second document; an empty ``render_plugins`` even brings back all of them
+        # (with scripts from other hosts). Ours are /docs and /openapi.json: one
+        # plugin keeps that router to its smallest, and the router refuses every request.
+        render_plugins=[JsonRenderPlugin()],
+        openapi_router=Router(
+            _FRAMEWORK_DOCS_PATH,
+            route_handlers=[],
+            include_in_schema=False,
+            guards=[_not_served],
+        ),
     )
+
+
+_FRAMEWORK_DOCS_PATH = "/schema"
+
+
+def _not_served(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
+    raise NotFoundException(detail=f"nothing is served at {connection.url.path}")
 
 
 class ReadOnlyApp(Litestar):
