@@ -8,7 +8,7 @@ WORKERS ?= 1
 ARTIFACT := build/longgang-2024.json
 DATASET := $(wildcard datasets/longgang-2024/*)
 
-.PHONY: install build serve test lint typecheck openapi sdk check-generated release-spec browser bench soak fuzz
+.PHONY: install build serve test lint typecheck openapi sdk check-generated release-spec browser consumers bench soak fuzz
 
 install: $(VENV)/.installed
 
@@ -54,6 +54,15 @@ browser:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk; \
 	fi
 
+# OpenAPI tools the tests run (Redocly, Spectral, openapi-typescript, tsc), pinned by the
+# lock file, installed once into tests/consumers/node_modules (git-ignored).
+CONSUMERS := tests/consumers
+consumers: $(CONSUMERS)/node_modules/.installed
+
+$(CONSUMERS)/node_modules/.installed: $(CONSUMERS)/package.json $(CONSUMERS)/package-lock.json
+	cd $(CONSUMERS) && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 # Not part of `make test`: figures, not pass/fail (see the README's Performance section).
 bench: build
 	@if ! command -v wrk >/dev/null 2>&1 || ! command -v nginx >/dev/null 2>&1; then \
@@ -72,5 +81,5 @@ soak: build
 fuzz: build
 	$(BIN)/python -m tests.fuzz
 
-test: build lint typecheck check-generated browser
+test: build lint typecheck check-generated browser consumers
 	$(BIN)/python -m pytest

@@ -321,6 +321,8 @@ ROUND_TRIPS: dict[str, tuple[Callable[[Client], Any], str, dict[str, str]]] = {
     "getReadiness": (lambda c: c.readiness(), "/readyz", {}),
     "getReleases": (lambda c: c.releases(), "/v1/releases", {}),
     "getCatalog": (lambda c: c.catalog(), "/v1/catalog", {}),
+    "getCatalogJsonLd": (lambda c: c.catalog_json_ld(), "/v1/catalog.jsonld", {}),
+    "getCatalogTurtle": (lambda c: c.catalog_turtle(), "/v1/catalog.ttl", {}),
     "getDataPackage": (lambda c: c.data_package(), "/v1/datapackage.json", {}),
     "getDownload": (
         lambda c: c.download("project_mentions.csv", bom=True),

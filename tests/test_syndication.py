@@ -12,7 +12,7 @@ import sqlite3
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import httpx
 import pytest
@@ -25,6 +25,7 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import DCAT, DCTERMS, RDF, SH
 
 from longgang_api.artifact import LoadedDataset
+from longgang_api.downloads import DownloadName
 
 Client = TestClient[Litestar]
 # The official DCAT-AP 3.0.1 shapes (SEMICeu/DCAT-AP release files, see their README);
@@ -121,7 +122,7 @@ def test_catalog_describes_dataset_distributions_and_service(client: Client) -> 
     keywords = list(graph.objects(dataset, DCAT.keyword))
     assert {k.language for k in keywords if isinstance(k, Literal)} == {"zh", "en"}
     distributions = list(graph.objects(dataset, DCAT.distribution))
-    assert len(distributions) == 8
+    assert len(distributions) == len(get_args(DownloadName))
     spdx = Namespace("http://spdx.org/rdf/terms#")
     for distribution in distributions:
         url = str(graph.value(distribution, DCAT.downloadURL))

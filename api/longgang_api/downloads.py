@@ -4,7 +4,11 @@
   ``project_mentions``, ``glossary``, ``sections``), UTF-8 without BOM, the
   same columns as the API's CSV;
 - the whole dataset as one JSON file (the artifact itself) and as a SQLite
-  database with primary and foreign keys, for Datasette and DuckDB;
+  database for Datasette and DuckDB: primary and foreign keys, an index on
+  every foreign-key column, and FTS5 tables (trigram tokenizer, so Chinese
+  text is found without word breaks) over the Chinese and English text;
+- ``datasette-metadata.json``: title, licence, source and label columns,
+  read by ``datasette --metadata``;
 - ``datapackage.json`` (Data Package v2): Table Schema types, constraints,
   enums, keys, byte sizes and sha256 hashes of every file.
 """
@@ -45,6 +49,7 @@ DownloadName = Literal[
     "sections.csv",
     "longgang-2024.json",
     "longgang-2024.sqlite",
+    "datasette-metadata.json",
 ]
 
 
@@ -75,6 +80,10 @@ class Table:
     rows: Callable[[LoadedDataset], Sequence[msgspec.Struct]]
     primary_key: tuple[str, ...]
     foreign_keys: tuple[tuple[str, str, str], ...]  # (field, table, field)
+    #: Columns of the full-text index (none: the table has no FTS table).
+    searchable: tuple[str, ...] = ()
+    #: The column Datasette shows in place of an id that points at this table.
+    label: str | None = None
 
 
 def _project_rows(dataset: LoadedDataset) -> list[ProjectRow]:
@@ -100,7 +109,16 @@ def _mention_rows(dataset: LoadedDataset) -> list[MentionRow]:
 
 _SOURCE_FK = ("source_section_id", "sections", "id")
 TABLES = (
-    Table("indicators", "Indicators", Indicator, lambda d: d.artifact.indicators, ("id",), ()),
+    Table(
+        "indicators",
+        "Indicators",
+        Indicator,
+        lambda d: d.artifact.indicators,
+        ("id",),
+        (),
+        searchable=("name_zh", "name_en"),
+        label="name_zh",
+    ),
     Table(
         "observations",
         "Observations",
@@ -109,7 +127,16 @@ TABLES = (
         ("id",),
         (("indicator_id", "indicators", "id"), _SOURCE_FK),
     ),
-    Table("projects", "Projects", ProjectRow, _project_rows, ("id",), ()),
+    Table(
+        "projects",
+        "Projects",
+        ProjectRow,
+        _project_rows,
+        ("id",),
+        (),
+        searchable=("name_zh", "name_en"),
+        label="name_zh",
+    ),
     Table(
         "project_mentions",
         "Project mentions",
@@ -119,7 +146,14 @@ TABLES = (
         (("project_id", "projects", "id"), _SOURCE_FK),
     ),
     Table(
-        "glossary", "Glossary", GlossaryTerm, lambda d: d.artifact.glossary, ("id",), (_SOURCE_FK,)
+        "glossary",
+        "Glossary",
+        GlossaryTerm,
+        lambda d: d.artifact.glossary,
+        ("id",),
+        (_SOURCE_FK,),
+        searchable=("term_zh", "term_en", "definition_zh", "definition_en"),
+        label="term_zh",
     ),
     Table(
         "sections",
@@ -128,8 +162,13 @@ TABLES = (
         lambda d: d.artifact.sections,
         ("id",),
         (("parent_id", "sections", "id"),),
+        searchable=("heading_zh", "heading_en", "text"),
+        label="heading_zh",
     ),
 )
+#: FTS5's trigram tokenizer matches any substring of three or more characters,
+#: which is what Chinese text (no spaces between words) needs.
+FTS_TOKENIZER = "trigram"
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,6 +235,47 @@ def _sqlite_type(column: Column) -> str:
     return "TEXT"
 
 
+def _add_fts(connection: sqlite3.Connection, table: Table) -> None:
+    """An external-content FTS5 table over ``table.searchable``, as Datasette finds them.
+
+    Datasette takes ``<table>_fts`` declared with ``content="<table>"`` as the
+    search index of ``<table>`` and joins it on rowid.
+    """
+    columns = ", ".join(f'"{c}"' for c in table.searchable)
+    connection.execute(
+        f'CREATE VIRTUAL TABLE "{table.name}_fts" USING fts5({columns}, '
+        f'content="{table.name}", tokenize="{FTS_TOKENIZER}")'
+    )
+    connection.execute(
+        f'INSERT INTO "{table.name}_fts" (rowid, {columns}) '
+        f'SELECT rowid, {columns} FROM "{table.name}" ORDER BY rowid'
+    )
+
+
+def datasette_metadata(dataset: LoadedDataset) -> dict[str, Any]:
+    """Datasette's metadata for the SQLite download: what it is, its licence and source."""
+    meta = dataset.artifact.dataset
+    tables: dict[str, Any] = {}
+    for table in TABLES:
+        entry: dict[str, Any] = {"title": table.title, "description": table.row_type.__doc__}
+        if table.label:
+            entry["label_column"] = table.label
+        if table.searchable:
+            entry["fts_table"] = f"{table.name}_fts"
+        tables[table.name] = entry
+    return {
+        "title": meta.title.en,
+        "description": f"{meta.description.en} {meta.translation_note.en}",
+        "license": meta.license.id,
+        "license_url": meta.license.url,
+        "source": meta.source_document.title.zh,
+        "source_url": "/v1/sections",
+        "about": meta.publisher.name.en,
+        "about_url": meta.publisher.url,
+        "databases": {meta.id: {"title": meta.title.zh, "tables": tables}},
+    }
+
+
 def _sqlite(dataset: LoadedDataset) -> bytes:
     connection = sqlite3.connect(":memory:")
     try:
@@ -219,6 +299,12 @@ def _sqlite(dataset: LoadedDataset) -> bytes:
                 f'INSERT INTO "{table.name}" ({quoted}) VALUES ({placeholders})',
                 [[row.get(n) for n in names] for row in map(flat_row, table.rows(dataset))],
             )
+            for field, _, _ in table.foreign_keys:
+                connection.execute(
+                    f'CREATE INDEX "{table.name}_{field}" ON "{table.name}" ("{field}")'
+                )
+            if table.searchable:
+                _add_fts(connection, table)
         connection.commit()
         return connection.serialize()
     finally:
@@ -284,6 +370,14 @@ class Downloads:
                 _sqlite(dataset),
             ),
         ]
+        whole.append(
+            Download.of(
+                "datasette-metadata.json",
+                "Datasette metadata of the SQLite database",
+                "application/json",
+                msgspec.json.encode(datasette_metadata(dataset)),
+            )
+        )
         for download in whole:
             files[download.name] = download
             resources.append(

@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 45c875f7c8f22b50632d17f8aee9bd663c92e4f6a209ff4c9277c649166d4829) — do not edit.
+# generated from openapi/v1.json (sha256 f972ce25920bb04d5fbf838478f799385b91021c8e2ee69d23a232a0ee6b2916) — do not edit.
 # Regenerate with `make sdk`.
 """Resources of the API: one per tag, one method per operation, sync and async."""
 
@@ -515,6 +515,26 @@ class SyncResources:
         """
         return self._client.get_bytes("/v1/catalog", None)
 
+    def catalog_json_ld(self) -> bytes:
+        """
+        DCAT-AP catalogue (JSON-LD).
+
+        The DCAT-AP 3.0.1 catalogue as JSON-LD, whatever Accept says.
+
+        (operationId: getCatalogJsonLd)
+        """
+        return self._client.get_bytes("/v1/catalog.jsonld", None)
+
+    def catalog_turtle(self) -> bytes:
+        """
+        DCAT-AP catalogue (Turtle).
+
+        The DCAT-AP 3.0.1 catalogue as Turtle, whatever Accept says.
+
+        (operationId: getCatalogTurtle)
+        """
+        return self._client.get_bytes("/v1/catalog.ttl", None)
+
     def data_package(self) -> bytes:
         """
         Data package.
@@ -548,6 +568,7 @@ class SyncResources:
             "sections.csv",
             "longgang-2024.json",
             "longgang-2024.sqlite",
+            "datasette-metadata.json",
         ],
         *,
         bom: bool | None = None,
@@ -556,7 +577,9 @@ class SyncResources:
         Download a file.
 
         A bulk download: one CSV per table (UTF-8, header row), the whole dataset as JSON or
-        as a SQLite database. Listed, with sizes and hashes, in the data package.
+        as a SQLite database. Listed, with sizes and hashes, in the data package. The file
+        comes as its own media type, or as application/octet-stream when Accept prefers
+        that.
 
         Args:
             name: File name of the download.
@@ -1111,6 +1134,26 @@ class AsyncResources:
         """
         return await self._client.get_bytes("/v1/catalog", None)
 
+    async def catalog_json_ld(self) -> bytes:
+        """
+        DCAT-AP catalogue (JSON-LD).
+
+        The DCAT-AP 3.0.1 catalogue as JSON-LD, whatever Accept says.
+
+        (operationId: getCatalogJsonLd)
+        """
+        return await self._client.get_bytes("/v1/catalog.jsonld", None)
+
+    async def catalog_turtle(self) -> bytes:
+        """
+        DCAT-AP catalogue (Turtle).
+
+        The DCAT-AP 3.0.1 catalogue as Turtle, whatever Accept says.
+
+        (operationId: getCatalogTurtle)
+        """
+        return await self._client.get_bytes("/v1/catalog.ttl", None)
+
     async def data_package(self) -> bytes:
         """
         Data package.
@@ -1144,6 +1187,7 @@ class AsyncResources:
             "sections.csv",
             "longgang-2024.json",
             "longgang-2024.sqlite",
+            "datasette-metadata.json",
         ],
         *,
         bom: bool | None = None,
@@ -1152,7 +1196,9 @@ class AsyncResources:
         Download a file.
 
         A bulk download: one CSV per table (UTF-8, header row), the whole dataset as JSON or
-        as a SQLite database. Listed, with sizes and hashes, in the data package.
+        as a SQLite database. Listed, with sizes and hashes, in the data package. The file
+        comes as its own media type, or as application/octet-stream when Accept prefers
+        that.
 
         Args:
             name: File name of the download.

@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 45c875f7c8f22b50632d17f8aee9bd663c92e4f6a209ff4c9277c649166d4829) — do not edit.
+# generated from openapi/v1.json (sha256 f972ce25920bb04d5fbf838478f799385b91021c8e2ee69d23a232a0ee6b2916) — do not edit.
 # Regenerate with `make sdk`.
 """Models of the API's answers: one msgspec Struct per schema of openapi/v1.json."""
 

@@ -18,6 +18,7 @@ from longgang_api.representation import accepted_media
 from longgang_api.served import Served
 
 _BOM = "\ufeff".encode()
+OCTET_STREAM = "application/octet-stream"
 _CATALOG_TYPES = ("application/ld+json", "text/turtle")
 
 
@@ -63,14 +64,26 @@ class SyndicationController(Controller):
             raise NotAcceptable("available representations: " + ", ".join(_CATALOG_TYPES))
         return self._catalog(request, served, media)
 
-    @get("/catalog.jsonld", include_in_schema=False)
+    @get(
+        "/catalog.jsonld",
+        operation_id="getCatalogJsonLd",
+        summary="DCAT-AP catalogue (JSON-LD)",
+        description="The DCAT-AP 3.0.1 catalogue as JSON-LD, whatever Accept says.",
+        responses=problem_responses(400),
+    )
     async def catalog_jsonld(
         self, request: Request[Any, Any, Any], served: NamedDependency[Served]
     ) -> Response[bytes]:
         check_single(request, frozenset(), frozenset())
         return self._catalog(request, served, "application/ld+json")
 
-    @get("/catalog.ttl", include_in_schema=False)
+    @get(
+        "/catalog.ttl",
+        operation_id="getCatalogTurtle",
+        summary="DCAT-AP catalogue (Turtle)",
+        description="The DCAT-AP 3.0.1 catalogue as Turtle, whatever Accept says.",
+        responses=problem_responses(400),
+    )
     async def catalog_turtle(
         self, request: Request[Any, Any, Any], served: NamedDependency[Served]
     ) -> Response[bytes]:
@@ -105,7 +118,9 @@ class SyndicationController(Controller):
         summary="Download a file",
         description=(
             "A bulk download: one CSV per table (UTF-8, header row), the whole dataset as JSON "
-            "or as a SQLite database. Listed, with sizes and hashes, in the data package."
+            "or as a SQLite database. Listed, with sizes and hashes, in the data package. "
+            "The file comes as its own media type, or as application/octet-stream when Accept "
+            "prefers that."
         ),
         responses=problem_responses(400, 404, 406),
     )
@@ -131,11 +146,17 @@ class SyndicationController(Controller):
         with_bom = bom and download.media_type == "text/csv"  # a BOM belongs to text only
         body = _BOM + download.data if with_bom else download.data
         headers = {"Content-Disposition": f'attachment; filename="{name}"'}
+        media = accepted_media(
+            request.headers.get("accept"), (download.media_type, OCTET_STREAM), "*/*"
+        )
+        if media is None:
+            # A file is what its name says; an Accept that does not fit it is not a reason to fail.
+            media = download.media_type
         return respond(
             request,
             served.cache,
-            f"download|{name}|{with_bom}",
-            download.media_type,
+            f"download|{name}|{with_bom}|{media}",
+            media,
             lambda: body,
             headers,
         )
