@@ -70,6 +70,14 @@ def test_datasette_search_finds_chinese_and_english_text(
     assert column in found[0]
 
 
+def test_a_search_needs_three_characters(downloaded: tuple[Path, Path]) -> None:
+    # The trigram tokenizer indexes three-character runs: 龙岗 is everywhere, yet found nowhere.
+    two = _get(downloaded, f"/{DATABASE}/sections.json?_search=龙岗&_shape=array")
+    three = _get(downloaded, f"/{DATABASE}/sections.json?_search=龙岗区&_shape=array")
+    assert two == []
+    assert three
+
+
 def test_datasette_finds_the_search_indexes_in_the_file_itself(
     downloaded: tuple[Path, Path],
 ) -> None:

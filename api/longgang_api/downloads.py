@@ -76,6 +76,7 @@ class MentionRow(Base, frozen=True, kw_only=True):
 class Table:
     name: str
     title: str
+    title_zh: str
     row_type: type[msgspec.Struct]
     rows: Callable[[LoadedDataset], Sequence[msgspec.Struct]]
     primary_key: tuple[str, ...]
@@ -112,6 +113,7 @@ TABLES = (
     Table(
         "indicators",
         "Indicators",
+        "指标",
         Indicator,
         lambda d: d.artifact.indicators,
         ("id",),
@@ -122,6 +124,7 @@ TABLES = (
     Table(
         "observations",
         "Observations",
+        "观测值",
         Observation,
         lambda d: d.artifact.observations,
         ("id",),
@@ -130,6 +133,7 @@ TABLES = (
     Table(
         "projects",
         "Projects",
+        "项目",
         ProjectRow,
         _project_rows,
         ("id",),
@@ -140,6 +144,7 @@ TABLES = (
     Table(
         "project_mentions",
         "Project mentions",
+        "项目提及",
         MentionRow,
         _mention_rows,
         ("project_id", "position"),
@@ -148,6 +153,7 @@ TABLES = (
     Table(
         "glossary",
         "Glossary",
+        "名词解释",
         GlossaryTerm,
         lambda d: d.artifact.glossary,
         ("id",),
@@ -158,6 +164,7 @@ TABLES = (
     Table(
         "sections",
         "Sections",
+        "章节",
         Section,
         lambda d: d.artifact.sections,
         ("id",),
@@ -177,13 +184,14 @@ class Download:
 
     name: str
     title: str
+    title_zh: str
     media_type: str
     data: bytes
     sha256: str
 
     @classmethod
-    def of(cls, name: str, title: str, media_type: str, data: bytes) -> Download:
-        return cls(name, title, media_type, data, hashlib.sha256(data).hexdigest())
+    def of(cls, name: str, title: str, title_zh: str, media_type: str, data: bytes) -> Download:
+        return cls(name, title, title_zh, media_type, data, hashlib.sha256(data).hexdigest())
 
 
 def _field(column: Column, table: Table) -> dict[str, Any]:
@@ -326,7 +334,9 @@ class Downloads:
         for table in TABLES:
             columns = columns_of(table.row_type)
             data = render_csv(table.rows(dataset), [c.name for c in columns], bom=False)
-            download = Download.of(f"{table.name}.csv", table.title, "text/csv", data)
+            download = Download.of(
+                f"{table.name}.csv", table.title, table.title_zh, "text/csv", data
+            )
             files[download.name] = download
             schema: dict[str, Any] = {
                 "fields": [_field(c, table) for c in columns],
@@ -361,11 +371,16 @@ class Downloads:
             )
         whole = [
             Download.of(
-                f"{meta.id}.json", "The whole dataset (JSON)", "application/json", artifact_bytes
+                f"{meta.id}.json",
+                "The whole dataset (JSON)",
+                "整个数据集（JSON）",
+                "application/json",
+                artifact_bytes,
             ),
             Download.of(
                 f"{meta.id}.sqlite",
                 "The whole dataset (SQLite)",
+                "整个数据集（SQLite）",
                 "application/vnd.sqlite3",
                 _sqlite(dataset),
             ),
@@ -374,6 +389,7 @@ class Downloads:
             Download.of(
                 "datasette-metadata.json",
                 "Datasette metadata of the SQLite database",
+                "SQLite 数据库的 Datasette 元数据",
                 "application/json",
                 msgspec.json.encode(datasette_metadata(dataset)),
             )
