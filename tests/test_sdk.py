@@ -324,6 +324,7 @@ ROUND_TRIPS: dict[str, tuple[Callable[[Client], Any], str, dict[str, str]]] = {
     "getCatalogJsonLd": (lambda c: c.catalog_json_ld(), "/v1/catalog.jsonld", {}),
     "getCatalogTurtle": (lambda c: c.catalog_turtle(), "/v1/catalog.ttl", {}),
     "getDataPackage": (lambda c: c.data_package(), "/v1/datapackage.json", {}),
+    "getDatasetteMetadata": (lambda c: c.datasette_metadata(), "/v1/datasette-metadata.json", {}),
     "getDownload": (
         lambda c: c.download("project_mentions.csv", bom=True),
         "/v1/downloads/project_mentions.csv",

@@ -1,7 +1,7 @@
 """The SQLite download as Datasette opens it, downloaded over real HTTP.
 
-Datasette runs in-process on the downloaded file with the downloaded
-``datasette-metadata.json`` (what ``datasette --metadata`` reads), and its
+Datasette runs in-process on the downloaded file with ``/v1/datasette-metadata.json``
+(what ``datasette --metadata`` reads), and its
 ``inspect`` command runs as a program.
 """
 
@@ -30,8 +30,11 @@ def downloaded(served_url: str, tmp_path_factory: pytest.TempPathFactory) -> tup
     folder = tmp_path_factory.mktemp("datasette")
     database = folder / f"{DATABASE}.sqlite"
     metadata = folder / "metadata.json"
-    for target, name in ((database, f"{DATABASE}.sqlite"), (metadata, "datasette-metadata.json")):
-        response = httpx.get(f"{served_url}/v1/downloads/{name}")
+    for target, path in (
+        (database, f"downloads/{DATABASE}.sqlite"),
+        (metadata, "datasette-metadata.json"),
+    ):
+        response = httpx.get(f"{served_url}/v1/{path}")
         assert response.status_code == 200
         target.write_bytes(response.content)
     return database, metadata

@@ -120,6 +120,8 @@ def test_eu_vocabulary_shapes_find_only_what_the_shapes_readme_explains(client: 
     # Per distribution: its result and the pattern detail; per publisher warning: two
     # details; per spatial warning: one.
     assert len(nested) == 2 * len(distributions) + 2 * 3 + 2
+    # The figures the shapes README gives.
+    assert (len(distributions), len(nested)) == (8, 24)
     focus = sorted({str(report.value(r, SH.focusNode)).removeprefix(base) for r in nested})
     assert focus == sorted(
         {spdx + "checksumAlgorithm_sha256", "/v1/catalog#publisher", "/v1/catalog#longgang"}

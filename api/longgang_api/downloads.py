@@ -7,8 +7,8 @@
   database for Datasette and DuckDB: primary and foreign keys, an index on
   every foreign-key column, and FTS5 tables (trigram tokenizer, so Chinese
   text is found without word breaks) over the Chinese and English text;
-- ``datasette-metadata.json``: title, licence, source and label columns,
-  read by ``datasette --metadata``;
+- Datasette's metadata of that database (title, licence, source, label
+  columns), read by ``datasette --metadata``;
 - ``datapackage.json`` (Data Package v2): Table Schema types, constraints,
   enums, keys, byte sizes and sha256 hashes of every file.
 """
@@ -49,7 +49,6 @@ DownloadName = Literal[
     "sections.csv",
     "longgang-2024.json",
     "longgang-2024.sqlite",
-    "datasette-metadata.json",
 ]
 
 
@@ -325,6 +324,7 @@ class Downloads:
 
     files: dict[str, Download]
     datapackage: bytes
+    datasette_metadata: bytes
 
     @classmethod
     def build(cls, dataset: LoadedDataset, artifact_bytes: bytes) -> Downloads:
@@ -385,15 +385,6 @@ class Downloads:
                 _sqlite(dataset),
             ),
         ]
-        whole.append(
-            Download.of(
-                "datasette-metadata.json",
-                "Datasette metadata of the SQLite database",
-                "SQLite 数据库的 Datasette 元数据",
-                "application/json",
-                msgspec.json.encode(datasette_metadata(dataset)),
-            )
-        )
         for download in whole:
             files[download.name] = download
             resources.append(
@@ -425,4 +416,8 @@ class Downloads:
             "contributors": [{"title": meta.publisher.name.en, "roles": ["publisher"]}],
             "resources": resources,
         }
-        return cls(files, msgspec.json.encode(package))
+        return cls(
+            files,
+            msgspec.json.encode(package),
+            msgspec.json.encode(datasette_metadata(dataset)),
+        )

@@ -156,6 +156,22 @@ _FILE_SCHEMAS: dict[str, JSON] = {
         "additionalProperties": True,
     },
     "SqliteFile": {"type": "string", "format": "binary", "description": "A SQLite database."},
+    "DatasetteMetadata": {
+        "type": "object",
+        "description": "Datasette's metadata of the SQLite download.",
+        "properties": {
+            "title": {"type": "string", "description": "Title of the data."},
+            "description": {"type": "string", "description": "What the data is."},
+            "license": {"type": "string", "description": "Licence id."},
+            "license_url": {"type": "string", "description": "Licence text."},
+            "source": {"type": "string", "description": "Title of the source document."},
+            "source_url": {"type": "string", "description": "Where the source text is."},
+            "about": {"type": "string", "description": "Publisher of the source."},
+            "about_url": {"type": "string", "description": "Publisher's site."},
+            "databases": _open_object("Per database and table: titles, label columns, FTS."),
+        },
+        "additionalProperties": True,
+    },
     "NdjsonStream": {"type": "string", "description": "One JSON record per line."},
     "BinaryFile": {
         "type": "string",
@@ -173,6 +189,7 @@ _RAW_CONTENT: dict[str, dict[str, str]] = {
     "getCatalogJsonLd": {"application/ld+json": "CatalogJsonLd"},
     "getCatalogTurtle": {"text/turtle": "CatalogTurtle"},
     "getDataPackage": {"application/json": "DataPackage"},
+    "getDatasetteMetadata": {"application/json": "DatasetteMetadata"},
     "getDownload": {
         OCTET_STREAM: "BinaryFile",
         "text/csv": "CsvFile",
@@ -180,6 +197,8 @@ _RAW_CONTENT: dict[str, dict[str, str]] = {
         "application/vnd.sqlite3": "SqliteFile",
     },
 }
+#: Answers that carry no validator, so If-None-Match never makes them a 304.
+_UNVALIDATED = frozenset({"getHealth", "getReadiness"})
 _NOT_MODIFIED: JSON = {
     "description": (
         "Not modified: the If-None-Match header named this representation's ETag. No body."
@@ -225,7 +244,8 @@ def _finish_operation(operation: JSON) -> None:
     if ok is None:
         return
     ok["headers"] = dict(_HEADERS)
-    operation["responses"]["304"] = _NOT_MODIFIED
+    if operation["operationId"] not in _UNVALIDATED:
+        operation["responses"]["304"] = _NOT_MODIFIED
     operation["responses"]["429"] = _RATE_LIMITED
     operation_id = operation["operationId"]
     if operation_id in _RAW_CONTENT:

@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 f972ce25920bb04d5fbf838478f799385b91021c8e2ee69d23a232a0ee6b2916) — do not edit.
+# generated from openapi/v1.json (sha256 4106c5063fa05a6f309c966a15faea97a624c99f0e27a1e979cbf42741f7f870) — do not edit.
 # Regenerate with `make sdk`.
 """Resources of the API: one per tag, one method per operation, sync and async."""
 
@@ -557,6 +557,18 @@ class SyncResources:
         """
         return self._client.get("/v1/dataset", None, Dataset)
 
+    def datasette_metadata(self) -> bytes:
+        """
+        Datasette metadata.
+
+        Metadata of the SQLite download for Datasette (`datasette longgang-2024.sqlite
+        --metadata datasette-metadata.json`): title, licence, source, and the label column
+        and search table of each table.
+
+        (operationId: getDatasetteMetadata)
+        """
+        return self._client.get_bytes("/v1/datasette-metadata.json", None)
+
     def download(
         self,
         name: Literal[
@@ -568,7 +580,6 @@ class SyncResources:
             "sections.csv",
             "longgang-2024.json",
             "longgang-2024.sqlite",
-            "datasette-metadata.json",
         ],
         *,
         bom: bool | None = None,
@@ -1176,6 +1187,18 @@ class AsyncResources:
         """
         return await self._client.get("/v1/dataset", None, Dataset)
 
+    async def datasette_metadata(self) -> bytes:
+        """
+        Datasette metadata.
+
+        Metadata of the SQLite download for Datasette (`datasette longgang-2024.sqlite
+        --metadata datasette-metadata.json`): title, licence, source, and the label column
+        and search table of each table.
+
+        (operationId: getDatasetteMetadata)
+        """
+        return await self._client.get_bytes("/v1/datasette-metadata.json", None)
+
     async def download(
         self,
         name: Literal[
@@ -1187,7 +1210,6 @@ class AsyncResources:
             "sections.csv",
             "longgang-2024.json",
             "longgang-2024.sqlite",
-            "datasette-metadata.json",
         ],
         *,
         bom: bool | None = None,

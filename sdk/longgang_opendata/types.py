@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 f972ce25920bb04d5fbf838478f799385b91021c8e2ee69d23a232a0ee6b2916) — do not edit.
+# generated from openapi/v1.json (sha256 4106c5063fa05a6f309c966a15faea97a624c99f0e27a1e979cbf42741f7f870) — do not edit.
 # Regenerate with `make sdk`.
 """Models of the API's answers: one msgspec Struct per schema of openapi/v1.json."""
 

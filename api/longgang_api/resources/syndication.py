@@ -113,6 +113,26 @@ class SyndicationController(Controller):
         return respond(request, served.cache, "datapackage", "application/json", lambda: body)
 
     @get(
+        "/datasette-metadata.json",
+        operation_id="getDatasetteMetadata",
+        summary="Datasette metadata",
+        description=(
+            "Metadata of the SQLite download for Datasette (`datasette longgang-2024.sqlite "
+            "--metadata datasette-metadata.json`): title, licence, source, and the label column "
+            "and search table of each table."
+        ),
+        responses=problem_responses(400, 406),
+    )
+    async def datasette_metadata(
+        self, request: Request[Any, Any, Any], served: NamedDependency[Served]
+    ) -> Response[bytes]:
+        check_single(request, frozenset(), frozenset())
+        body = served.downloads.datasette_metadata
+        return respond(
+            request, served.cache, "datasette-metadata", "application/json", lambda: body
+        )
+
+    @get(
         "/downloads/{name:str}",
         operation_id="getDownload",
         summary="Download a file",
