@@ -97,6 +97,13 @@ def test_revalidation_is_documented_where_it_happens(
     assert documented == len(list(_operations(committed))) - 2  # all but the health checks
 
 
+def test_every_operation_documents_the_rate_limit(committed: dict[str, Any]) -> None:
+    for path, operation in _operations(committed):
+        limited = operation["responses"]["429"]
+        assert "Retry-After" in limited["headers"], path
+        assert list(limited["content"]) == ["application/problem+json"], path
+
+
 def test_the_api_says_it_needs_no_credentials(committed: dict[str, Any]) -> None:
     assert committed["security"] == []
 
