@@ -328,7 +328,10 @@ ROUND_TRIPS: dict[str, tuple[Callable[[Client], Any], str, dict[str, str]]] = {
     "getReadiness": (lambda c: c.readiness(), "/readyz", {}),
     "getReleases": (lambda c: c.releases(), "/v1/releases", {}),
     "getCatalog": (lambda c: c.catalog(), "/v1/catalog", {}),
+    "getCatalogJsonLd": (lambda c: c.catalog_json_ld(), "/v1/catalog.jsonld", {}),
+    "getCatalogTurtle": (lambda c: c.catalog_turtle(), "/v1/catalog.ttl", {}),
     "getDataPackage": (lambda c: c.data_package(), "/v1/datapackage.json", {}),
+    "getDatasetteMetadata": (lambda c: c.datasette_metadata(), "/v1/datasette-metadata.json", {}),
     "getDownload": (
         lambda c: c.download("project_mentions.csv", bom=True),
         "/v1/downloads/project_mentions.csv",

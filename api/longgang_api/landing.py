@@ -238,6 +238,12 @@ def chart_svg(rows: list[HeadlineRow], lang: Lang, words: Words) -> str:
 def schema_org(served: Served, rows: list[HeadlineRow]) -> dict[str, Any]:
     meta = served.dataset.artifact.dataset
     base = served.public_base_url
+    publisher = {
+        "@type": "Organization",
+        "name": meta.publisher.name.en,
+        "alternateName": meta.publisher.name.zh,
+        "url": meta.publisher.url,
+    }
     return {
         "@context": "https://schema.org",
         "@type": "Dataset",
@@ -248,17 +254,27 @@ def schema_org(served: Served, rows: list[HeadlineRow]) -> dict[str, Any]:
         "identifier": f"{base}/v1/dataset",
         "keywords": [k.zh for k in meta.keywords] + [k.en for k in meta.keywords],
         "license": meta.license.url,
-        "creator": {
-            "@type": "Organization",
-            "name": meta.publisher.name.en,
-            "alternateName": meta.publisher.name.zh,
-            "url": meta.publisher.url,
+        "creator": publisher,
+        "publisher": publisher,
+        "includedInDataCatalog": {
+            "@type": "DataCatalog",
+            "name": "Longgang Open Data",
+            "alternateName": "龙岗开放数据",
+            "url": f"{base}/v1/catalog",
+        },
+        "citation": {
+            "@type": "Report",
+            "name": meta.source_document.title.zh,
+            "alternateName": meta.source_document.title.en,
+            "author": publisher,
+            "inLanguage": meta.source_document.language,
         },
         "temporalCoverage": f"{meta.temporal_start}/{meta.temporal_end}",
         "spatialCoverage": {"@type": "Place", "name": meta.spatial.en},
         "inLanguage": list(meta.languages),
         "version": meta.version,
         "datePublished": meta.release_date,
+        "dateModified": meta.release_date,
         "isAccessibleForFree": True,
         "variableMeasured": [
             {
@@ -339,6 +355,7 @@ def render(served: Served, lang: Lang) -> str:
         for name, d in served.downloads.files.items()
     )
     title = meta.title.en if en else meta.title.zh
+    base = escape(served.public_base_url)
     json_ld = json.dumps(schema_org(served, rows), ensure_ascii=False).replace("</", "<\\/")
     switch = (
         '<a href="/">中文</a> · <strong>English</strong>'
@@ -352,6 +369,10 @@ def render(served: Served, lang: Lang) -> str:
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{escape(title)}</title>
 <meta name="description" content="{escape(meta.description.en if en else meta.description.zh)}">
+<link rel="canonical" href="{base}/{"?lang=en" if en else ""}">
+<link rel="alternate" hreflang="zh-Hans" href="{base}/">
+<link rel="alternate" hreflang="en" href="{base}/?lang=en">
+<link rel="alternate" hreflang="x-default" href="{base}/">
 <link rel="stylesheet" href="/site.css">
 <link rel="alternate" type="application/ld+json" href="/v1/catalog.jsonld" title="DCAT-AP">
 <link rel="alternate" type="text/turtle" href="/v1/catalog.ttl" title="DCAT-AP catalogue">

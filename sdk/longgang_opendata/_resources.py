@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 62bb212b34e16f4b488159a05377e1ceda036e111713d86502abf9262ef33d36) — do not edit.
+# generated from openapi/v1.json (sha256 18ece965dc1bd0368b5149642cfc4e294843a69085f6caef2a773e69ee4b9e73) — do not edit.
 # Regenerate with `make sdk`.
 """Resources of the API: one per tag, one method per operation, sync and async."""
 
@@ -584,6 +584,26 @@ class SyncResources:
         """
         return self._client.get_bytes("/v1/catalog", None)
 
+    def catalog_json_ld(self) -> bytes:
+        """
+        DCAT-AP catalogue (JSON-LD).
+
+        The DCAT-AP 3.0.1 catalogue as JSON-LD, whatever Accept says.
+
+        (operationId: getCatalogJsonLd)
+        """
+        return self._client.get_bytes("/v1/catalog.jsonld", None)
+
+    def catalog_turtle(self) -> bytes:
+        """
+        DCAT-AP catalogue (Turtle).
+
+        The DCAT-AP 3.0.1 catalogue as Turtle, whatever Accept says.
+
+        (operationId: getCatalogTurtle)
+        """
+        return self._client.get_bytes("/v1/catalog.ttl", None)
+
     def data_package(self) -> bytes:
         """
         Data package.
@@ -606,6 +626,18 @@ class SyncResources:
         """
         return self._client.get("/v1/dataset", None, Dataset)
 
+    def datasette_metadata(self) -> bytes:
+        """
+        Datasette metadata.
+
+        Metadata of the SQLite download for Datasette (`datasette longgang-2024.sqlite
+        --metadata datasette-metadata.json`): title, licence, source, and the label column
+        and search table of each table.
+
+        (operationId: getDatasetteMetadata)
+        """
+        return self._client.get_bytes("/v1/datasette-metadata.json", None)
+
     def download(
         self,
         name: Literal[
@@ -625,7 +657,9 @@ class SyncResources:
         Download a file.
 
         A bulk download: one CSV per table (UTF-8, header row), the whole dataset as JSON or
-        as a SQLite database. Listed, with sizes and hashes, in the data package.
+        as a SQLite database. Listed, with sizes and hashes, in the data package. The file
+        comes as its own media type, or as application/octet-stream when Accept prefers
+        that.
 
         Args:
             name: File name of the download.
@@ -1247,6 +1281,26 @@ class AsyncResources:
         """
         return await self._client.get_bytes("/v1/catalog", None)
 
+    async def catalog_json_ld(self) -> bytes:
+        """
+        DCAT-AP catalogue (JSON-LD).
+
+        The DCAT-AP 3.0.1 catalogue as JSON-LD, whatever Accept says.
+
+        (operationId: getCatalogJsonLd)
+        """
+        return await self._client.get_bytes("/v1/catalog.jsonld", None)
+
+    async def catalog_turtle(self) -> bytes:
+        """
+        DCAT-AP catalogue (Turtle).
+
+        The DCAT-AP 3.0.1 catalogue as Turtle, whatever Accept says.
+
+        (operationId: getCatalogTurtle)
+        """
+        return await self._client.get_bytes("/v1/catalog.ttl", None)
+
     async def data_package(self) -> bytes:
         """
         Data package.
@@ -1269,6 +1323,18 @@ class AsyncResources:
         """
         return await self._client.get("/v1/dataset", None, Dataset)
 
+    async def datasette_metadata(self) -> bytes:
+        """
+        Datasette metadata.
+
+        Metadata of the SQLite download for Datasette (`datasette longgang-2024.sqlite
+        --metadata datasette-metadata.json`): title, licence, source, and the label column
+        and search table of each table.
+
+        (operationId: getDatasetteMetadata)
+        """
+        return await self._client.get_bytes("/v1/datasette-metadata.json", None)
+
     async def download(
         self,
         name: Literal[
@@ -1288,7 +1354,9 @@ class AsyncResources:
         Download a file.
 
         A bulk download: one CSV per table (UTF-8, header row), the whole dataset as JSON or
-        as a SQLite database. Listed, with sizes and hashes, in the data package.
+        as a SQLite database. Listed, with sizes and hashes, in the data package. The file
+        comes as its own media type, or as application/octet-stream when Accept prefers
+        that.
 
         Args:
             name: File name of the download.

@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 62bb212b34e16f4b488159a05377e1ceda036e111713d86502abf9262ef33d36) — do not edit.
+# generated from openapi/v1.json (sha256 18ece965dc1bd0368b5149642cfc4e294843a69085f6caef2a773e69ee4b9e73) — do not edit.
 # Regenerate with `make sdk`.
 """Models of the API's answers: one msgspec Struct per schema of openapi/v1.json."""
 
