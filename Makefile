@@ -12,7 +12,7 @@ DATASET ?= $(DEFAULT_DATASET)
 DATASET_DIR := $(patsubst %/,%,$(if $(wildcard datasets/$(DATASET)/dataset.toml),datasets/$(DATASET),$(DATASET)))
 ARTIFACT := build/$(notdir $(DATASET_DIR)).json
 
-.PHONY: install build default-artifact serve test test-fast lint typecheck openapi sdk check-generated release-spec browser bench soak fuzz
+.PHONY: install build default-artifact serve test test-fast lint typecheck openapi sdk check-generated release-spec browser consumers bench soak fuzz
 
 install: $(VENV)/.installed
 
@@ -62,6 +62,15 @@ browser:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk; \
 	fi
 
+# OpenAPI tools the tests run (Redocly, Spectral, openapi-typescript, tsc), pinned by the
+# lock file, installed once into tests/consumers/node_modules (git-ignored).
+CONSUMERS := tests/consumers
+consumers: $(CONSUMERS)/node_modules/.installed
+
+$(CONSUMERS)/node_modules/.installed: $(CONSUMERS)/package.json $(CONSUMERS)/package-lock.json
+	cd $(CONSUMERS) && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 # Not part of `make test`: figures, not pass/fail (see the README's Performance section).
 bench: build
 	@if ! command -v wrk >/dev/null 2>&1 || ! command -v nginx >/dev/null 2>&1; then \
@@ -80,7 +89,7 @@ soak: build
 fuzz: build
 	$(BIN)/python -m tests.fuzz
 
-test: build lint typecheck check-generated browser
+test: build lint typecheck check-generated browser consumers
 	$(BIN)/python -m pytest
 
 # The in-process tiers: no server process, no browser, nothing slow (markers in pyproject.toml).

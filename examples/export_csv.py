@@ -1,4 +1,5 @@
-"""Export every observation to a CSV file that Excel opens correctly (UTF-8 with BOM).
+"""Export every observation, with its indicator's Chinese and English names, to a CSV file that
+Excel opens correctly (UTF-8 with BOM).
 
 LONGGANG_OPENDATA_BASE_URL=http://127.0.0.1:8000 python examples/export_csv.py observations.csv
 """
@@ -11,12 +12,23 @@ from pathlib import Path
 
 from longgang_opendata import Client
 
-COLUMNS = ("id", "indicator", "period", "kind", "value", "unit", "qualifier", "quote", "line")
+COLUMNS = (
+    "id",
+    "indicator_zh",
+    "indicator_en",
+    "period",
+    "kind",
+    "value",
+    "unit",
+    "qualifier",
+    "quote",
+    "line",
+)
 
 
 def export(client: Client, path: Path) -> int:
     """Write the observations to ``path``; return how many rows were written."""
-    names = {i.id: i.name.zh for i in client.indicators.list(limit=500)}
+    names = {i.id: i.name for i in client.indicators.list(limit=500)}
     count = 0
     with path.open("w", encoding="utf-8-sig", newline="") as file:
         writer = csv.writer(file)
@@ -25,7 +37,8 @@ def export(client: Client, path: Path) -> int:
             writer.writerow(
                 [
                     o.id,
-                    names[o.indicator_id],
+                    names[o.indicator_id].zh,
+                    names[o.indicator_id].en,
                     o.period,
                     o.kind,
                     "" if o.value is None else f"{o.value:g}",

@@ -10,10 +10,11 @@ from longgang_opendata import Client
 
 def main() -> None:
     with Client() as client:
+        # One walk for the names, one for the targets: never a request per row.
+        names = {indicator.id: indicator.name for indicator in client.indicators.list(limit=500)}
         for observation in client.observations.list(kind="target"):
-            indicator = client.indicators.get(observation.indicator_id)
             value = "—" if observation.value is None else f"{observation.value:g}{observation.unit}"
-            print(f"{indicator.name.en}: {value}")
+            print(f"{names[observation.indicator_id].en}: {value}")
             print(f"    “{observation.source.quote}” (line {observation.source.line})")
 
 

@@ -4,8 +4,11 @@
 
 Writes ``longgang_opendata/types.py`` (one msgspec Struct per schema) and
 ``longgang_opendata/_resources.py`` (one resource per tag, one method per
-operation, sync and async). The hand-written runtime (``_base_client.py``,
-``_pagination.py``, ``_errors.py``, ``_client.py``) is never touched.
+operation, sync and async). Nothing else is written: the hand-written runtime
+(``_base_client.py``, ``_pagination.py``, ``_errors.py``, ``_client.py`` …) and
+``longgang_opendata/lib/`` (helpers such as ``to_pandas`` and the command line)
+are never touched. A resource class inherits the helpers that ``lib/resources.py``
+defines for its tag (``ObservationsHelpers``), or the common ``ResourceHelpers``.
 
 Naming rules the generator relies on (``tests/test_sdk_naming.py`` checks them):
 
@@ -28,6 +31,7 @@ enums. ``--check`` fails when a generated file differs from what is on disk.
 from __future__ import annotations
 
 import argparse
+import ast
 import hashlib
 import json
 import keyword
@@ -47,8 +51,9 @@ JSON = dict[str, Any]
 
 #: Tags whose operations are methods of the client itself (``client.search(q=…)``).
 TOP_LEVEL_TAGS = frozenset({"dataset", "search", "health"})
-#: Query parameters the SDK handles itself: paging, and representations other than JSON.
-RUNTIME_PARAMETERS = frozenset({"cursor", "format", "bom"})
+HELPERS = PACKAGE / "lib" / "resources.py"
+#: Query parameters the SDK handles itself: representations other than JSON.
+RUNTIME_PARAMETERS = frozenset({"format", "bom"})
 
 
 def _header(spec_bytes: bytes) -> str:
@@ -235,6 +240,7 @@ def _parameter(parameter: JSON) -> tuple[str, str]:
 def _method(operation: Operation, *, is_async: bool, indent: str) -> str:
     path_params = [p for p in operation.parameters if p["in"] == "path"]
     # A file keeps its representation parameters (``bom``); a model never needs them.
+    # ``cursor`` stays on lists: ``list(cursor=page.next_cursor)`` resumes a walk.
     skipped = {"cursor"} if operation.response == "bytes" else RUNTIME_PARAMETERS
     query_params = [
         p for p in operation.parameters if p["in"] == "query" and p["name"] not in skipped
@@ -268,7 +274,8 @@ def _method(operation: Operation, *, is_async: bool, indent: str) -> str:
     path = operation.path
     for parameter in path_params:
         name, _ = _parameter(parameter)
-        path = path.replace("{" + parameter["name"] + "}", "{_segment(" + name + ")}")
+        segment = f"{{path_segment({name}, {json.dumps(name)})}}"
+        path = path.replace("{" + parameter["name"] + "}", segment)
     path_literal = f'f"{path}"' if path_params else f'"{path}"'
     params = "{" + ", ".join(f'"{p["name"]}": {_parameter(p)[0]}' for p in query_params) + "}"
     params_arg = params if query_params else "None"
@@ -287,7 +294,18 @@ def _method(operation: Operation, *, is_async: bool, indent: str) -> str:
     return "".join(lines)
 
 
-def render_resources(spec: JSON, header: str) -> str:
+def helper_classes(path: Path = HELPERS) -> frozenset[str]:
+    """Names of the classes the hand-written ``lib/resources.py`` defines (read, never written)."""
+    tree = ast.parse(path.read_text())
+    return frozenset(node.name for node in tree.body if isinstance(node, ast.ClassDef))
+
+
+def _helpers(tag: str, prefix: str, defined: frozenset[str]) -> str:
+    specific = f"{prefix}{tag.title()}Helpers"
+    return specific if specific in defined else f"{prefix}ResourceHelpers"
+
+
+def render_resources(spec: JSON, header: str, helpers: frozenset[str]) -> str:
     operations = _operations(spec)
     used_types = sorted(
         ({o.response for o in operations} | {o.page_item for o in operations if o.page_item})
@@ -298,28 +316,31 @@ def render_resources(spec: JSON, header: str) -> str:
         '"""Resources of the API: one per tag, one method per operation, sync and async."""\n\n',
         "from __future__ import annotations\n\n",
         "from collections.abc import Sequence\n",
-        "from typing import Literal\n",
-        "from urllib.parse import quote\n\n",
-        "from longgang_opendata._base_client import AsyncAPIClient, SyncAPIClient\n",
+        "from typing import Literal\n\n",
+        "from longgang_opendata._base_client import AsyncAPIClient, SyncAPIClient, path_segment\n",
         "from longgang_opendata._pagination import AsyncPager, SyncPage\n",
         "from longgang_opendata.types import (\n"
         + "".join(f"    {t},\n" for t in used_types)
         + ")\n\n",
-        '__all__ = ["AsyncResources", "SyncResources"]\n\n\n',
-        "def _segment(value: str) -> str:\n",
-        '    return quote(value, safe="")\n',
+        '__all__ = ["AsyncResources", "SyncResources"]\n',
     ]
     tags: dict[str, list[Operation]] = {}
     for operation in operations:
         tags.setdefault(operation.tag, []).append(operation)
     descriptions = {t["name"]: t.get("description", "") for t in spec.get("tags", [])}
     resource_tags = [t for t in sorted(tags) if t not in TOP_LEVEL_TAGS]
+    bases = sorted(
+        {_helpers(t, p, helpers) for t in resource_tags for p in ("", "Async")}, key=str.lower
+    )
+    imports = "".join(f"    {b},\n" for b in bases)
+    out.insert(-1, f"from longgang_opendata.lib.resources import (\n{imports})\n")
     for is_async in (False, True):
         prefix = "Async" if is_async else ""
         client_type = "AsyncAPIClient" if is_async else "SyncAPIClient"
         for tag in resource_tags:
             class_name = f"{prefix}{tag.title()}Resource"
-            out.append(f"\n\nclass {class_name}:\n")
+            base = _helpers(tag, prefix, helpers)
+            out.append(f"\n\nclass {class_name}({base}):\n")
             out.append(_doc(descriptions.get(tag, tag), "    "))
             out.append(f"\n    def __init__(self, client: {client_type}) -> None:\n")
             out.append("        self._client = client\n")
@@ -364,7 +385,7 @@ def generated_files(spec_path: Path = SPEC) -> dict[Path, str]:
     header = _header(spec_bytes)
     rendered = {
         PACKAGE / "types.py": render_types(spec, header),
-        PACKAGE / "_resources.py": render_resources(spec, header),
+        PACKAGE / "_resources.py": render_resources(spec, header, helper_classes()),
     }
     return {path: _formatted(text, path) for path, text in rendered.items()}
 

@@ -3,36 +3,84 @@
 from __future__ import annotations
 
 import csv
+import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 from longgang_api.artifact import LoadedDataset
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
 
 
-def _run(served_url: str, name: str, *args: str) -> str:
-    result = subprocess.run(
-        [sys.executable, str(EXAMPLES / name), *args],
-        env={**os.environ, "LONGGANG_OPENDATA_BASE_URL": served_url},
+def _command(name: str) -> list[str]:
+    return ["sh" if name.endswith(".sh") else sys.executable, str(EXAMPLES / name)]
+
+
+def _run(
+    served_url: str, name: str, *args: str, log: bool = False
+) -> subprocess.CompletedProcess[str]:
+    environment = {
+        **os.environ,
+        "LONGGANG_OPENDATA_BASE_URL": served_url,
+        # The command line example finds ``longgang-opendata`` where this Python's scripts are.
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+        "LONGGANG_OPENDATA_LOG": "debug" if log else "",
+    }
+    return subprocess.run(
+        [*_command(name), *args],
+        env=environment,
         capture_output=True,
         text=True,
         timeout=60,
         check=True,
     )
-    return result.stdout
 
 
-def test_quickstart(served_url: str) -> None:
-    out = _run(served_url, "quickstart.py")
+def test_readme_lists_every_example_with_how_to_run_it() -> None:
+    readme = (ROOT / "README.md").read_text()
+    examples = sorted(p.name for p in EXAMPLES.iterdir() if p.suffix in (".py", ".sh"))
+    assert len(examples) >= 6
+    for name in examples:
+        run = " ".join(["sh" if name.endswith(".sh") else "python", f"examples/{name}"])
+        assert run in readme, f"the README does not say how to run {name}"
+    assert "LONGGANG_OPENDATA_BASE_URL" in readme
+
+
+def test_quickstart_makes_no_request_per_row(served_url: str) -> None:
+    result = _run(served_url, "quickstart.py", log=True)
+    out = result.stdout
     assert "6.5%" in out and "-2.42%" in out
+    assert "Growth of gross regional product (GDP): 6.5%" in out
     assert "“地区生产总值同比增长6.5%” (line 113)" in out
+    requests = re.findall(r"\] GET (\S+)", result.stderr)
+    targets = out.count("(line ")
+    assert targets >= 5
+    assert len(requests) == 2, requests  # the indicators' names, then the targets
+
+
+def test_pandas_frames(served_url: str) -> None:
+    out = _run(served_url, "pandas_frames.py").stdout
+    gdp = next(line for line in out.splitlines() if "Growth of gross regional product" in line)
+    assert [float(v) for v in gdp.split()[-2:]] == [6.3, 6.5]
+    assert re.search(r"^education\s+\d+$", out, re.MULTILINE)
+
+
+def test_command_line_example(served_url: str) -> None:
+    result = _run(served_url, "command_line.sh")
+    out = result.stdout
+    assert "Growth of gross regional product (GDP)" in out
+    record = out[out.index("{") : out.index("\n}\n") + 2]
+    assert json.loads(record)["id"] == "gdp-growth"
+    assert "kind,id," in out or "id," in out
+    assert "100%" in result.stderr
 
 
 def test_async_quickstart(served_url: str, dataset: LoadedDataset) -> None:
-    out = _run(served_url, "async_quickstart.py")
+    out = _run(served_url, "async_quickstart.py").stdout
     assert dataset.artifact.dataset.title.en in out
     counted = sum(int(line.split()[0]) for line in out.splitlines()[1:])
     assert counted == sum(
@@ -41,7 +89,7 @@ def test_async_quickstart(served_url: str, dataset: LoadedDataset) -> None:
 
 
 def test_targets_vs_actuals(served_url: str) -> None:
-    out = _run(served_url, "targets_vs_actuals.py")
+    out = _run(served_url, "targets_vs_actuals.py").stdout
     gdp = next(line for line in out.splitlines() if "GDP" in line and "6.3" in line)
     assert "6.5" in gdp
     assert any("3.8 万座" in line and line.count("3.8 万座") == 2 for line in out.splitlines())
@@ -49,18 +97,23 @@ def test_targets_vs_actuals(served_url: str) -> None:
 
 def test_export_csv(served_url: str, tmp_path: Path, dataset: LoadedDataset) -> None:
     target = tmp_path / "observations.csv"
-    out = _run(served_url, "export_csv.py", str(target))
+    out = _run(served_url, "export_csv.py", str(target)).stdout
     assert target.read_bytes().startswith(b"\xef\xbb\xbf")
     with target.open(encoding="utf-8-sig") as file:
         rows = list(csv.DictReader(file))
     assert len(rows) == len(dataset.artifact.observations)
     assert f"wrote {len(rows)} observations" in out
+    names = {i.id: i.name for i in dataset.artifact.indicators}
+    indicator_of = {o.id: o.indicator_id for o in dataset.artifact.observations}
+    for row in rows:
+        name = names[indicator_of[row["id"]]]
+        assert (row["indicator_zh"], row["indicator_en"]) == (name.zh, name.en)
 
 
 def test_school_places_adds_up_across_written_units(
     served_url: str, dataset: LoadedDataset
 ) -> None:
-    out = _run(served_url, "school_places.py")
+    out = _run(served_url, "school_places.py").stdout
     totals: dict[str, float] = {}
     for o in dataset.artifact.observations:
         if o.base_unit is not None and o.base_unit.code == "place":

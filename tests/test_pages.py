@@ -20,9 +20,12 @@ from longgang_api.pages import texts
 from longgang_api.pages.rendering import STYLESHEET_PATH
 from longgang_api.pages.texts import PROBLEM_TYPES
 from longgang_api.problems import PROBLEM_SLUGS
+from longgang_api.settings import DEFAULT_PUBLIC_BASE_URL
 from longgang_build.build import DEFAULT_DATASET
 
 Client = TestClient[Litestar]
+#: The public address the test app runs with (create_app's default).
+BASE = DEFAULT_PUBLIC_BASE_URL
 PAGES = [
     "/",
     "/indicators",
@@ -154,8 +157,11 @@ def test_both_languages_and_the_choice_is_kept(client: Client, path: str) -> Non
         '<html lang="zh-Hans">' in chinese.text and chinese.headers["content-language"] == "zh-Hans"
     )
     assert '<html lang="en">' in english.text and english.headers["content-language"] == "en"
-    assert f'<link rel="alternate" hreflang="en" href="{path}?lang=en">' in chinese.text
-    assert f'<link rel="alternate" hreflang="zh-Hans" href="{path}?lang=zh">' in english.text
+    # Each page names its language versions and its canonical address on PUBLIC_BASE_URL.
+    assert f'<link rel="alternate" hreflang="en" href="{BASE}{path}?lang=en">' in chinese.text
+    assert f'<link rel="alternate" hreflang="zh-Hans" href="{BASE}{path}?lang=zh">' in english.text
+    assert f'<link rel="alternate" hreflang="x-default" href="{BASE}{path}">' in english.text
+    assert f'<link rel="canonical" href="{BASE}{path}?lang=en">' in english.text
     # Every link to another page keeps the reader's language.
     for href in re.findall(
         r'<a href="(/(?!v1|docs|openapi)[^"#]*)[^"]*"(?! hreflang)', english.text
@@ -174,7 +180,11 @@ def test_pages_load_nothing_from_another_host(client: Client, path: str) -> None
     for lang in ("zh", "en"):
         response = client.get(f"{path}?lang={lang}")
         html = response.text
-        assert not re.search(r'<(script|img|link|iframe|source)[^>]+(src|href)="(https?:)?//', html)
+        # A canonical or alternate link names an address; nothing is fetched from it.
+        fetching = re.sub(r'<link rel="(canonical|alternate)"[^>]*>', "", html)
+        assert not re.search(
+            r'<(script|img|link|iframe|source)[^>]+(src|href)="(https?:)?//', fetching
+        )
         assert not re.search(r"url\(", html)
         assert "<script" not in html or path == "/"  # the landing page's JSON-LD only
         assert "script-src 'self'" in response.headers["content-security-policy"]

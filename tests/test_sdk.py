@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import io
 import json
+import logging
+import os
+import pathlib
 import re
+import subprocess
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -26,6 +32,7 @@ from longgang_opendata import (
     RateLimitError,
     types,
 )
+from longgang_opendata.lib import download_to
 from longgang_release.openapi import DOCUMENT_PATH
 
 IN_PROCESS = "http://testserver.local"
@@ -321,7 +328,10 @@ ROUND_TRIPS: dict[str, tuple[Callable[[Client], Any], str, dict[str, str]]] = {
     "getReadiness": (lambda c: c.readiness(), "/readyz", {}),
     "getReleases": (lambda c: c.releases(), "/v1/releases", {}),
     "getCatalog": (lambda c: c.catalog(), "/v1/catalog", {}),
+    "getCatalogJsonLd": (lambda c: c.catalog_json_ld(), "/v1/catalog.jsonld", {}),
+    "getCatalogTurtle": (lambda c: c.catalog_turtle(), "/v1/catalog.ttl", {}),
     "getDataPackage": (lambda c: c.data_package(), "/v1/datapackage.json", {}),
+    "getDatasetteMetadata": (lambda c: c.datasette_metadata(), "/v1/datasette-metadata.json", {}),
     "getDownload": (
         lambda c: c.download("project_mentions.csv", bom=True),
         "/v1/downloads/project_mentions.csv",
@@ -379,3 +389,150 @@ def test_every_operation_round_trips_over_http(served_url: str, operation_id: st
         assert len(result) > 1000
     else:
         assert _plain(result) == httpx.get(f"{served_url}{path}").json()
+
+
+# Resuming, identification, logging and argument checks.
+
+
+@pytest.mark.parametrize("stop_after", [1, 7, 49])
+def test_resume_from_a_saved_cursor_gives_the_rest_exactly_once(
+    sdk: Client, stop_after: int
+) -> None:
+    every = [o.id for o in sdk.observations.list(limit=10)]
+    first = sdk.observations.list(limit=10)
+    seen: list[str] = []
+    saved: str | None = None
+    for page in first.iter_pages():
+        seen += [o.id for o in page.items]
+        saved = page.next_cursor
+        if len(seen) >= stop_after:
+            break
+    assert saved is not None, "the walk must be interrupted before its end"
+    # A fresh client, as after a restart: only the cursor string is kept.
+    fresh = Client(base_url=IN_PROCESS, http_client=sdk._client._http)
+    rest = [o.id for o in fresh.observations.list(limit=10, cursor=saved)]
+    assert seen + rest == every
+    assert len(set(seen + rest)) == len(every)
+
+
+def test_async_resume_from_a_saved_cursor(app: Litestar, sdk: Client) -> None:
+    first = sdk.projects.list(limit=25)
+    assert first.next_cursor is not None
+    expected = [p.id for p in sdk.projects.list(limit=25)][25:]
+
+    async def run() -> list[str]:
+        transport = httpx.ASGITransport(app=app)  # type: ignore[arg-type]
+        async with httpx.AsyncClient(transport=transport) as http:
+            client = AsyncClient(base_url=IN_PROCESS, http_client=http)
+            return [p.id async for p in client.projects.list(limit=25, cursor=first.next_cursor)]
+
+    assert asyncio.run(run()) == expected
+
+
+def test_user_agent_names_the_sdk_and_its_version() -> None:
+    seen: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return HEALTH
+
+    http = httpx.Client(transport=httpx.MockTransport(answer))
+    Client(base_url="http://api.test", http_client=http).health()
+    assert seen[0].headers["user-agent"] == f"longgang-opendata/{longgang_opendata.__version__}"
+    assert re.fullmatch(r"\d+\.\d+\.\d+", longgang_opendata.__version__)
+
+
+BLANK_IDS = ["", " ", "\t\n"]
+
+
+@pytest.mark.parametrize("blank", BLANK_IDS)
+def test_blank_ids_raise_value_error_before_any_request(blank: str) -> None:
+    script = Script(HEALTH)
+    sdk = _client(script, [])
+    getters: list[Callable[[], object]] = [
+        lambda: sdk.indicators.get(blank),
+        lambda: sdk.projects.get(blank),
+        lambda: sdk.glossary.get(blank),
+        lambda: sdk.sections.get(blank),
+    ]
+    for get in getters:
+        with pytest.raises(ValueError, match="must be a non-empty string"):
+            get()
+    assert script.calls == 0
+
+
+@pytest.mark.parametrize("blank", BLANK_IDS)
+def test_async_blank_ids_raise_value_error_before_any_request(blank: str) -> None:
+    script = Script(HEALTH)
+
+    async def run() -> None:
+        async with httpx.AsyncClient(transport=httpx.MockTransport(script)) as http:
+            client = AsyncClient(base_url="http://api.test", http_client=http)
+            for resource in (client.indicators, client.projects, client.glossary, client.sections):
+                with pytest.raises(ValueError, match="must be a non-empty string"):
+                    await resource.get(blank)
+
+    asyncio.run(run())
+    assert script.calls == 0
+
+
+def test_logging_shows_requests_retries_and_cache_hits(
+    client: TestClient[Litestar], caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG, logger="longgang_opendata")
+    cached = Client(base_url=IN_PROCESS, http_client=client, cache=True)
+    cached.indicators.get("gdp-growth")
+    cached.indicators.get("gdp-growth")
+    _client(Script(_problem(503), HEALTH), []).health()
+    messages = [r.getMessage() for r in caplog.records if r.name == "longgang_opendata"]
+    assert any(m == f"GET {IN_PROCESS}/v1/indicators/gdp-growth" for m in messages)
+    assert any(m.startswith("cache hit: 304 for") for m in messages)
+    assert any(m.startswith("retry 1 of GET http://api.test/healthz") for m in messages)
+
+
+def test_log_environment_variable_turns_debug_output_on(served_url: str) -> None:
+    program = (
+        "from longgang_opendata import Client\n"
+        "with Client(cache=True) as c:\n"
+        "    c.dataset(); c.dataset()\n"
+    )
+    environment = {**os.environ, "LONGGANG_OPENDATA_BASE_URL": served_url}
+    quiet = subprocess.run(
+        [sys.executable, "-c", program],
+        env={**environment, "LONGGANG_OPENDATA_LOG": ""},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert quiet.stderr == ""
+    loud = subprocess.run(
+        [sys.executable, "-c", program],
+        env={**environment, "LONGGANG_OPENDATA_LOG": "debug"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert loud.stderr.count(f"GET {served_url}/v1/dataset") == 2
+    assert "cache hit: 304" in loud.stderr
+    retries_only = subprocess.run(
+        [sys.executable, "-c", program],
+        env={**environment, "LONGGANG_OPENDATA_LOG": "info"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert retries_only.stderr == ""
+
+
+def test_download_to_streams_the_same_bytes(sdk: Client, tmp_path: pathlib.Path) -> None:
+    calls: list[tuple[int, int | None]] = []
+    target = tmp_path / "longgang-2024.sqlite"
+    with target.open("wb") as file:
+        size = download_to(
+            sdk, "longgang-2024.sqlite", file, progress=lambda r, t: calls.append((r, t))
+        )
+    assert target.read_bytes() == sdk.download("longgang-2024.sqlite")
+    assert size == target.stat().st_size
+    assert calls[0][0] == 0 and calls[-1][0] == calls[-1][1]
+    with pytest.raises(NotFoundError):
+        download_to(sdk, "nope.csv", io.BytesIO())

@@ -22,10 +22,11 @@ from litestar.testing import TestClient
 from pyshacl import validate as shacl_validate
 from rdflib import Graph, Literal, Namespace
 from rdflib.compare import isomorphic
-from rdflib.namespace import DCAT, DCTERMS, RDF, SH
+from rdflib.namespace import DCAT, DCTERMS, RDF, RDFS, SH, SKOS
 
 from longgang_api.artifact import LoadedDataset
 from longgang_api.cursor import CursorCodec
+from longgang_api.downloads import download_names
 from longgang_api.pages.figures import value_text
 
 Client = TestClient[Litestar]
@@ -66,6 +67,68 @@ def test_only_unfixable_recommendations_remain(client: Client) -> None:
     # The source gives no geometry for Longgang, and we add no number it does not give.
     paths = {path for _, path in _results(report, SH.Warning)}
     assert paths <= {str(DCAT.bbox), str(DCAT.centroid)}, paths
+
+
+def test_eu_vocabulary_shapes_find_only_what_the_shapes_readme_explains(client: Client) -> None:
+    """The EU controlled-vocabulary shapes (``mdr-vocabularies.shape.ttl``) report, exactly:
+
+    - one ``sh:Violation`` per distribution on ``spdx:algorithm``: the shape wants an IRI
+      starting ``https://spdx.org/rdf/terms`` while SPDX's own IRIs, the one DCAT-AP names
+      included (``spdx:checksumAlgorithm_sha256``), start ``http://``;
+    - ``sh:Warning`` on ``dct:publisher`` of the catalogue, the dataset and the service: the
+      publisher is not in the EU corporate-body authority table (nested ``sh:Violation``
+      details: no ``skos:inScheme``, not one of the table's entries);
+    - ``sh:Warning`` on ``dct:spatial`` of the catalogue and the dataset: Longgang is not an
+      EU country, place, continent or GeoNames URI (a nested ``sh:Violation`` each).
+    """
+    graph = _catalog(client)
+    conforms, report, _ = shacl_validate(graph, shacl_graph=_shapes("mdr-vocabularies.shape.ttl"))
+    assert not conforms
+    base = "http://127.0.0.1:8000"
+    spdx = "http://spdx.org/rdf/terms#"
+    top = sorted(
+        (
+            str(report.value(r, SH.resultSeverity)).rsplit("#", 1)[1],
+            str(report.value(r, SH.focusNode)).removeprefix(base),
+            str(report.value(r, SH.resultPath)),
+        )
+        for r in report.objects(None, SH.result)
+    )
+    distributions = list(graph.subjects(RDF.type, DCAT.Distribution))
+    checksums = [
+        (
+            "Violation",
+            str(d).removeprefix(base).replace("#distribution", "#sha256"),
+            spdx + "algorithm",
+        )
+        for d in distributions
+    ]
+    publisher, spatial = str(DCTERMS.publisher), str(DCTERMS.spatial)
+    assert top == sorted(
+        [
+            *checksums,
+            ("Warning", "/v1/catalog", publisher),
+            ("Warning", "/v1/dataset", publisher),
+            ("Warning", "/v1", publisher),
+            ("Warning", "/v1/catalog", spatial),
+            ("Warning", "/v1/dataset", spatial),
+        ]
+    )
+    nested = [
+        r
+        for r in report.subjects(RDF.type, SH.ValidationResult)
+        if report.value(r, SH.resultSeverity) == SH.Violation
+    ]
+    # Per distribution: its result and the pattern detail; per publisher warning: two
+    # details; per spatial warning: one.
+    assert len(nested) == 2 * len(distributions) + 2 * 3 + 2
+    # The figures the shapes README gives.
+    assert (len(distributions), len(nested)) == (8, 24)
+    focus = sorted({str(report.value(r, SH.focusNode)).removeprefix(base) for r in nested})
+    assert focus == sorted(
+        {spdx + "checksumAlgorithm_sha256", "/v1/catalog#publisher", "/v1/catalog#longgang"}
+        | {c[1] for c in checksums}
+    )
 
 
 def test_jsonld_and_turtle_are_the_same_graph(client: Client) -> None:
@@ -124,7 +187,7 @@ def test_catalog_describes_dataset_distributions_and_service(client: Client) -> 
     keywords = list(graph.objects(dataset, DCAT.keyword))
     assert {k.language for k in keywords if isinstance(k, Literal)} == {"zh", "en"}
     distributions = list(graph.objects(dataset, DCAT.distribution))
-    assert len(distributions) == 8
+    assert len(distributions) == len(download_names("longgang-2024"))
     spdx = Namespace("http://spdx.org/rdf/terms#")
     for distribution in distributions:
         url = str(graph.value(distribution, DCAT.downloadURL))
@@ -237,6 +300,16 @@ def test_downloads(client: Client, dataset: LoadedDataset, tmp_path: Path) -> No
         assert response.headers["content-type"] == "application/problem+json"
 
 
+@pytest.mark.parametrize("name", ["observations.csv", "longgang-2024.sqlite"])
+def test_a_download_comes_as_octet_stream_when_asked(client: Client, name: str) -> None:
+    own = client.get(f"/v1/downloads/{name}")
+    generic = client.get(f"/v1/downloads/{name}", headers={"Accept": "application/octet-stream"})
+    assert generic.headers["content-type"] == "application/octet-stream"
+    assert own.headers["content-type"].split(";")[0] != "application/octet-stream"
+    assert generic.content == own.content
+    assert generic.headers["etag"] != own.headers["etag"]
+
+
 def test_releases_list_the_served_artifact(client: Client, dataset: LoadedDataset) -> None:
     current, first = client.get("/v1/releases").json()["items"]
     assert current["version"] == dataset.version == "1.1.0"
@@ -273,7 +346,10 @@ def test_landing_page(client: Client, dataset: LoadedDataset) -> None:
     assert not re.search(
         r'(src|href)="(https?:)?//[^"]*"[^>]*(rel="stylesheet"|>)\s*</script>', html
     )
-    assert not re.search(r'<(script|img|link)[^>]+(src|href)="(https?:)?//', html)
+    # Canonical and hreflang links name the public address; nothing is loaded from one
+    # (tests/test_served_surface.py checks every page for that).
+    assert not re.search(r'<(script|img)[^>]+src="(https?:)?//', html)
+    assert not re.search(r'<link rel="(stylesheet|icon)"[^>]+href="(https?:)?//', html)
     block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
     assert block is not None
     schema = json.loads(block.group(1))
@@ -290,8 +366,17 @@ def test_landing_page(client: Client, dataset: LoadedDataset) -> None:
         "variableMeasured",
         "distribution",
         "version",
+        "publisher",
+        "dateModified",
+        "includedInDataCatalog",
+        "citation",
     ):
         assert schema[key], key
+    meta = dataset.artifact.dataset
+    assert schema["publisher"]["name"] == meta.publisher.name.en
+    assert schema["dateModified"] == meta.release_date
+    assert schema["includedInDataCatalog"]["url"].endswith("/v1/catalog")
+    assert schema["citation"]["name"] == meta.source_document.title.zh
     english = client.get("/?lang=en").text
     assert "Headline indicators" in english and 'lang="en"' in english
     # Headline figures in the report's order: GDP first, budget revenue last.
@@ -313,6 +398,80 @@ def test_landing_figures_use_english_unit_labels_in_english(dataset: LoadedDatas
     assert value_text(places, "en") == "38000 school place(s)"
     (gdp,) = [o for o in dataset.artifact.observations if o.id == "gdp-growth.2023.actual"]
     assert value_text(gdp, "en") == value_text(gdp, "zh") == "6.3%"
+
+
+def _head_links(html: str) -> list[dict[str, str]]:
+    head = html.split("</head>", 1)[0]
+    return [
+        dict(re.findall(r'([a-z-]+)="([^"]*)"', tag)) for tag in re.findall(r"<link [^>]+>", head)
+    ]
+
+
+def test_landing_pages_name_their_canonical_address_and_language_alternates(
+    client: Client,
+) -> None:
+    base = "http://127.0.0.1:8000"
+    # "/" follows Accept-Language (Chinese when it names neither language): the x-default.
+    for url, canonical in (("/", f"{base}/?lang=zh"), ("/?lang=en", f"{base}/?lang=en")):
+        links = _head_links(client.get(url).text)
+        assert [link["href"] for link in links if link["rel"] == "canonical"] == [canonical]
+        alternates = {link["hreflang"]: link["href"] for link in links if "hreflang" in link}
+        assert alternates == {
+            "zh-Hans": f"{base}/?lang=zh",
+            "en": f"{base}/?lang=en",
+            "x-default": f"{base}/",
+        }
+
+
+ADMS = Namespace("http://www.w3.org/ns/adms#")
+
+
+def test_distribution_titles_are_in_the_language_they_are_tagged_with(client: Client) -> None:
+    graph = _catalog(client)
+    han = re.compile(r"[\u4e00-\u9fff]")
+    for distribution in graph.subjects(RDF.type, DCAT.Distribution):
+        titles = {
+            t.language: str(t)
+            for t in graph.objects(distribution, DCTERMS.title)
+            if isinstance(t, Literal)
+        }
+        assert set(titles) == {"zh", "en"}
+        assert han.search(titles["zh"]), titles
+        assert not han.search(titles["en"]), titles
+
+
+def test_dataset_states_licence_identifier_access_and_provenance(
+    client: Client, dataset: LoadedDataset
+) -> None:
+    graph = _catalog(client)
+    data = next(graph.subjects(RDF.type, DCAT.Dataset))
+    catalog = next(graph.subjects(RDF.type, DCAT.Catalog))
+    assert graph.value(data, DCTERMS.license) == graph.value(catalog, DCTERMS.license)
+    identifier = graph.value(data, ADMS.identifier)
+    assert (identifier, RDF.type, ADMS.Identifier) in graph
+    assert str(graph.value(identifier, SKOS.notation)) == dataset.artifact.dataset.id
+    rights = graph.value(data, DCTERMS.accessRights)
+    assert str(rights).endswith("/access-right/PUBLIC")
+    assert (rights, RDF.type, DCTERMS.RightsStatement) in graph
+    provenance = graph.value(data, DCTERMS.provenance)
+    assert (provenance, RDF.type, DCTERMS.ProvenanceStatement) in graph
+    labels = {t.language for t in graph.objects(provenance, RDFS.label) if isinstance(t, Literal)}
+    assert labels == {"zh", "en"}
+
+
+def test_csv_distributions_conform_to_the_data_package(client: Client) -> None:
+    graph = _catalog(client)
+    package = client.get("/v1/datapackage.json").json()
+    schemas = {r["path"].removeprefix("downloads/") for r in package["resources"] if "schema" in r}
+    conforming = set()
+    for distribution in graph.subjects(RDF.type, DCAT.Distribution):
+        name = str(graph.value(distribution, DCAT.downloadURL)).rsplit("/", 1)[1]
+        standards = {str(s) for s in graph.objects(distribution, DCTERMS.conformsTo)}
+        if standards:
+            assert standards == {"http://127.0.0.1:8000/v1/datapackage.json"}, name
+            conforming.add(name)
+    # Exactly the files with a Table Schema in the data package point at it.
+    assert conforming == schemas
 
 
 def test_the_documented_download_names_are_the_built_files(client: Client) -> None:

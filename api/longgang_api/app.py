@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from litestar import Litestar, Router
 from litestar.config.cors import CORSConfig
+from litestar.connection import ASGIConnection
 from litestar.datastructures import State
 from litestar.di import Provide
-from litestar.exceptions import HTTPException
+from litestar.exceptions import HTTPException, NotFoundException
+from litestar.handlers.base import BaseRouteHandler
 from litestar.openapi import OpenAPIConfig
+from litestar.openapi.plugins import JsonRenderPlugin
 from litestar.openapi.spec import Contact, License, Server, Tag
 
 from longgang_api.artifact import LoadedDataset
@@ -22,7 +26,7 @@ from longgang_api.pages.source_view import SourceView, build_source_view, read_s
 from longgang_api.problems import NotAcceptable, handle_http_exception
 from longgang_api.resources.lists import routers
 from longgang_api.resources.meta import HealthController, MetaController
-from longgang_api.resources.syndication import SyndicationController
+from longgang_api.resources.syndication import CATALOG_FILES, SyndicationController
 from longgang_api.response_cache import ResponseCache
 from longgang_api.served import Served
 from longgang_api.settings import DEFAULT_MAX_AGE, DEFAULT_PUBLIC_BASE_URL, checkout_folder
@@ -58,9 +62,25 @@ def openapi_config(dataset: LoadedDataset) -> OpenAPIConfig:
         servers=[Server(url="/", description="This server")],
         tags=[Tag(name=name, description=text) for name, text in _TAGS],
         use_handler_docstrings=False,
-        path="/schema",
-        render_plugins=[],
+        # Litestar always mounts a router for its own documentation pages and a
+        # second document; an empty ``render_plugins`` even brings back all of them
+        # (with scripts from other hosts). Ours are /docs and /openapi.json: one
+        # plugin keeps that router to its smallest, and the router refuses every request.
+        render_plugins=[JsonRenderPlugin()],
+        openapi_router=Router(
+            _FRAMEWORK_DOCS_PATH,
+            route_handlers=[],
+            include_in_schema=False,
+            guards=[_not_served],
+        ),
     )
+
+
+_FRAMEWORK_DOCS_PATH = "/schema"
+
+
+def _not_served(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
+    raise NotFoundException(detail=f"nothing is served at {connection.url.path}")
 
 
 def create_app(
@@ -96,6 +116,7 @@ def create_app(
             MetaController,
             *routers(),
             SyndicationController,
+            *CATALOG_FILES,
         ],
     )
     app = Litestar(

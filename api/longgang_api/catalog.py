@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCAT, DCTERMS, FOAF, SKOS
+from rdflib.namespace import DCAT, DCTERMS, FOAF, RDFS, SKOS
 
 from longgang_api.artifact import LoadedDataset
 from longgang_api.downloads import Downloads
@@ -22,6 +22,7 @@ from longgang_api.licences import licence_uri
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
 SPDX = Namespace("http://spdx.org/rdf/terms#")
 DCATAP = Namespace("http://data.europa.eu/r5r/")
+ADMS = Namespace("http://www.w3.org/ns/adms#")
 EU_LANGUAGE = "http://publications.europa.eu/resource/authority/language/"
 EU_FILE_TYPE = "http://publications.europa.eu/resource/authority/file-type/"
 EU_THEME = "http://publications.europa.eu/resource/authority/data-theme/"
@@ -29,6 +30,7 @@ EU_FREQUENCY = "http://publications.europa.eu/resource/authority/frequency/"
 IANA_MEDIA = "http://www.iana.org/assignments/media-types/"
 DCAT_VERSION = URIRef(f"{DCAT}version")  # DCAT 3; rdflib's namespace is DCAT 2
 EU_AVAILABILITY = "http://publications.europa.eu/resource/authority/planned-availability/"
+EU_ACCESS_RIGHT = "http://publications.europa.eu/resource/authority/access-right/"
 THEMES = {
     "ECON": ("经济和金融", "Economy and finance"),
     "GOVE": ("政府和公共部门", "Government and public sector"),
@@ -43,6 +45,8 @@ CONTEXT: dict[str, Any] = {
     "vcard": str(VCARD),
     "spdx": str(SPDX),
     "dcatap": str(DCATAP),
+    "adms": str(ADMS),
+    "rdfs": str(RDFS),
     "xsd": str(XSD),
 }
 _FILE_TYPES = {
@@ -162,6 +166,30 @@ def build_graph(dataset: LoadedDataset, downloads: Downloads, base_url: str) -> 
         f"{meta.description.en} {meta.translation_note.en}",
     )
     graph.add((data, DCTERMS.identifier, Literal(f"{base_url}/v1/dataset")))
+    identifier = _typed(graph, f"{base_url}/v1/dataset#identifier", ADMS.Identifier)
+    graph.add((identifier, SKOS.notation, Literal(meta.id)))
+    graph.add((data, ADMS.identifier, identifier))
+    graph.add((data, DCTERMS.license, license_doc))
+    public = _concept(
+        graph,
+        EU_ACCESS_RIGHT + "PUBLIC",
+        EU_ACCESS_RIGHT.rstrip("/"),
+        ("公开", "Public"),
+        ("访问权限", "Access right"),
+    )
+    graph.add((public, RDF.type, DCTERMS.RightsStatement))
+    graph.add((data, DCTERMS.accessRights, public))
+    provenance = _typed(graph, f"{base_url}/v1/dataset#provenance", DCTERMS.ProvenanceStatement)
+    _text(
+        graph,
+        provenance,
+        RDFS.label,
+        f"整理自《{meta.source_document.title.zh}》；每个数值都附有原文引文、所在章节和行号，"
+        "构建时逐条核对原文。",
+        f"Compiled from “{meta.source_document.title.en}”; every value carries its verbatim "
+        "quote, section and line, each checked against the source when the dataset is built.",
+    )
+    graph.add((data, DCTERMS.provenance, provenance))
     graph.add((data, DCTERMS.publisher, publisher))
     graph.add((data, DCTERMS.creator, publisher))
     graph.add((data, DCTERMS.issued, released))
@@ -203,12 +231,28 @@ def build_graph(dataset: LoadedDataset, downloads: Downloads, base_url: str) -> 
     )
 
     algorithm = _typed(graph, str(SPDX.checksumAlgorithm_sha256), SPDX.ChecksumAlgorithm)
+    # Every CSV file is described, with its Table Schema, by the data package.
+    package = _typed(graph, f"{base_url}/v1/datapackage.json", DCTERMS.Standard)
+    _text(
+        graph,
+        package,
+        DCTERMS.title,
+        "数据包（Frictionless Data Package v2），含各 CSV 文件的 Table Schema",
+        "Data package (Frictionless Data Package v2) with the Table Schema of every CSV file",
+    )
     for name, download in downloads.files.items():
         url = f"{base_url}/v1/downloads/{name}"
         distribution = _typed(graph, f"{url}#distribution", DCAT.Distribution)
         graph.add((data, DCAT.distribution, distribution))
-        title_en = download.title
-        _text(graph, distribution, DCTERMS.title, f"{title_en}（{name}）", f"{title_en} ({name})")
+        _text(
+            graph,
+            distribution,
+            DCTERMS.title,
+            f"{download.title_zh}（{name}）",
+            f"{download.title} ({name})",
+        )
+        if download.media_type == "text/csv":
+            graph.add((distribution, DCTERMS.conformsTo, package))
         _text(
             graph,
             distribution,

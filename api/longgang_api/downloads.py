@@ -4,7 +4,11 @@
   ``project_mentions``, ``glossary``, ``sections``), UTF-8 without BOM, the
   same columns as the API's CSV;
 - the whole dataset as one JSON file (the artifact itself) and as a SQLite
-  database with primary and foreign keys, for Datasette and DuckDB;
+  database for Datasette and DuckDB: primary and foreign keys, an index on
+  every foreign-key column, and FTS5 tables (trigram tokenizer, so Chinese
+  text is found without word breaks) over the Chinese and English text;
+- Datasette's metadata of that database (title, licence, source, label
+  columns), read by ``datasette --metadata``;
 - ``datapackage.json`` (Data Package v2): Table Schema types, constraints,
   enums, keys, byte sizes and sha256 hashes of every file.
 """
@@ -62,10 +66,15 @@ class MentionRow(Base, frozen=True, kw_only=True):
 class Table:
     name: str
     title: str
+    title_zh: str
     row_type: type[msgspec.Struct]
     rows: Callable[[LoadedDataset], Sequence[msgspec.Struct]]
     primary_key: tuple[str, ...]
     foreign_keys: tuple[tuple[str, str, str], ...]  # (field, table, field)
+    #: Columns of the full-text index (none: the table has no FTS table).
+    searchable: tuple[str, ...] = ()
+    #: The column Datasette shows in place of an id that points at this table.
+    label: str | None = None
 
 
 def _project_rows(dataset: LoadedDataset) -> list[ProjectRow]:
@@ -91,36 +100,72 @@ def _mention_rows(dataset: LoadedDataset) -> list[MentionRow]:
 
 _SOURCE_FK = ("source_section_id", "sections", "id")
 TABLES = (
-    Table("indicators", "Indicators", Indicator, lambda d: d.artifact.indicators, ("id",), ()),
+    Table(
+        "indicators",
+        "Indicators",
+        "指标",
+        Indicator,
+        lambda d: d.artifact.indicators,
+        ("id",),
+        (),
+        searchable=("name_zh", "name_en"),
+        label="name_zh",
+    ),
     Table(
         "observations",
         "Observations",
+        "观测值",
         Observation,
         lambda d: d.artifact.observations,
         ("id",),
         (("indicator_id", "indicators", "id"), _SOURCE_FK),
     ),
-    Table("projects", "Projects", ProjectRow, _project_rows, ("id",), ()),
+    Table(
+        "projects",
+        "Projects",
+        "项目",
+        ProjectRow,
+        _project_rows,
+        ("id",),
+        (),
+        searchable=("name_zh", "name_en"),
+        label="name_zh",
+    ),
     Table(
         "project_mentions",
         "Project mentions",
+        "项目提及",
         MentionRow,
         _mention_rows,
         ("project_id", "position"),
         (("project_id", "projects", "id"), _SOURCE_FK),
     ),
     Table(
-        "glossary", "Glossary", GlossaryTerm, lambda d: d.artifact.glossary, ("id",), (_SOURCE_FK,)
+        "glossary",
+        "Glossary",
+        "名词解释",
+        GlossaryTerm,
+        lambda d: d.artifact.glossary,
+        ("id",),
+        (_SOURCE_FK,),
+        searchable=("term_zh", "term_en", "definition_zh", "definition_en"),
+        label="term_zh",
     ),
     Table(
         "sections",
         "Sections",
+        "章节",
         Section,
         lambda d: d.artifact.sections,
         ("id",),
         (("parent_id", "sections", "id"),),
+        searchable=("heading_zh", "heading_en", "text"),
+        label="heading_zh",
     ),
 )
+#: FTS5's trigram tokenizer matches any substring of three or more characters,
+#: which is what Chinese text (no spaces between words) needs.
+FTS_TOKENIZER = "trigram"
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,13 +174,14 @@ class Download:
 
     name: str
     title: str
+    title_zh: str
     media_type: str
     data: bytes
     sha256: str
 
     @classmethod
-    def of(cls, name: str, title: str, media_type: str, data: bytes) -> Download:
-        return cls(name, title, media_type, data, hashlib.sha256(data).hexdigest())
+    def of(cls, name: str, title: str, title_zh: str, media_type: str, data: bytes) -> Download:
+        return cls(name, title, title_zh, media_type, data, hashlib.sha256(data).hexdigest())
 
 
 def _field(column: Column, table: Table, periods: list[str]) -> dict[str, Any]:
@@ -190,6 +236,47 @@ def _sqlite_type(column: Column) -> str:
     return "TEXT"
 
 
+def _add_fts(connection: sqlite3.Connection, table: Table) -> None:
+    """An external-content FTS5 table over ``table.searchable``, as Datasette finds them.
+
+    Datasette takes ``<table>_fts`` declared with ``content="<table>"`` as the
+    search index of ``<table>`` and joins it on rowid.
+    """
+    columns = ", ".join(f'"{c}"' for c in table.searchable)
+    connection.execute(
+        f'CREATE VIRTUAL TABLE "{table.name}_fts" USING fts5({columns}, '
+        f'content="{table.name}", tokenize="{FTS_TOKENIZER}")'
+    )
+    connection.execute(
+        f'INSERT INTO "{table.name}_fts" (rowid, {columns}) '
+        f'SELECT rowid, {columns} FROM "{table.name}" ORDER BY rowid'
+    )
+
+
+def datasette_metadata(dataset: LoadedDataset) -> dict[str, Any]:
+    """Datasette's metadata for the SQLite download: what it is, its licence and source."""
+    meta = dataset.artifact.dataset
+    tables: dict[str, Any] = {}
+    for table in TABLES:
+        entry: dict[str, Any] = {"title": table.title, "description": table.row_type.__doc__}
+        if table.label:
+            entry["label_column"] = table.label
+        if table.searchable:
+            entry["fts_table"] = f"{table.name}_fts"
+        tables[table.name] = entry
+    return {
+        "title": meta.title.en,
+        "description": f"{meta.description.en} {meta.translation_note.en}",
+        "license": meta.license.id,
+        "license_url": meta.license.url,
+        "source": meta.source_document.title.zh,
+        "source_url": "/v1/sections",
+        "about": meta.publisher.name.en,
+        "about_url": meta.publisher.url,
+        "databases": {meta.id: {"title": meta.title.zh, "tables": tables}},
+    }
+
+
 def _sqlite(dataset: LoadedDataset) -> bytes:
     connection = sqlite3.connect(":memory:")
     try:
@@ -213,6 +300,12 @@ def _sqlite(dataset: LoadedDataset) -> bytes:
                 f'INSERT INTO "{table.name}" ({quoted}) VALUES ({placeholders})',
                 [[row.get(n) for n in names] for row in map(flat_row, table.rows(dataset))],
             )
+            for field, _, _ in table.foreign_keys:
+                connection.execute(
+                    f'CREATE INDEX "{table.name}_{field}" ON "{table.name}" ("{field}")'
+                )
+            if table.searchable:
+                _add_fts(connection, table)
         connection.commit()
         return connection.serialize()
     finally:
@@ -225,6 +318,7 @@ class Downloads:
 
     files: dict[str, Download]
     datapackage: bytes
+    datasette_metadata: bytes
 
     @classmethod
     def build(cls, dataset: LoadedDataset, artifact_bytes: bytes) -> Downloads:
@@ -234,7 +328,9 @@ class Downloads:
         for table in TABLES:
             columns = columns_of(table.row_type)
             data = render_csv(table.rows(dataset), [c.name for c in columns], bom=False)
-            download = Download.of(f"{table.name}.csv", table.title, "text/csv", data)
+            download = Download.of(
+                f"{table.name}.csv", table.title, table.title_zh, "text/csv", data
+            )
             files[download.name] = download
             schema: dict[str, Any] = {
                 "fields": [_field(c, table, list(periods(dataset))) for c in columns],
@@ -269,10 +365,17 @@ class Downloads:
             )
         json_name, sqlite_name = whole_dataset_names(meta.id)
         whole = [
-            Download.of(json_name, "The whole dataset (JSON)", "application/json", artifact_bytes),
+            Download.of(
+                json_name,
+                "The whole dataset (JSON)",
+                "整个数据集（JSON）",
+                "application/json",
+                artifact_bytes,
+            ),
             Download.of(
                 sqlite_name,
                 "The whole dataset (SQLite)",
+                "整个数据集（SQLite）",
                 "application/vnd.sqlite3",
                 _sqlite(dataset),
             ),
@@ -308,7 +411,11 @@ class Downloads:
             "contributors": [{"title": meta.publisher.name.en, "roles": ["publisher"]}],
             "resources": resources,
         }
-        return cls(files, msgspec.json.encode(package))
+        return cls(
+            files,
+            msgspec.json.encode(package),
+            msgspec.json.encode(datasette_metadata(dataset)),
+        )
 
 
 def whole_dataset_names(dataset_id: str) -> tuple[str, str]:

@@ -128,6 +128,12 @@ def headline_chart(rows: list[HeadlineRow], lang: Lang, words: Words) -> Chart:
 def schema_org(served: Served, rows: list[HeadlineRow]) -> dict[str, Any]:
     meta = served.dataset.artifact.dataset
     base = served.public_base_url
+    publisher = {
+        "@type": "Organization",
+        "name": meta.publisher.name.en,
+        "alternateName": meta.publisher.name.zh,
+        "url": meta.publisher.url,
+    }
     return {
         "@context": "https://schema.org",
         "@type": "Dataset",
@@ -138,17 +144,27 @@ def schema_org(served: Served, rows: list[HeadlineRow]) -> dict[str, Any]:
         "identifier": f"{base}/v1/dataset",
         "keywords": [k.zh for k in meta.keywords] + [k.en for k in meta.keywords],
         "license": meta.license.url,
-        "creator": {
-            "@type": "Organization",
-            "name": meta.publisher.name.en,
-            "alternateName": meta.publisher.name.zh,
-            "url": meta.publisher.url,
+        "creator": publisher,
+        "publisher": publisher,
+        "includedInDataCatalog": {
+            "@type": "DataCatalog",
+            "name": "Longgang Open Data",
+            "alternateName": "龙岗开放数据",
+            "url": f"{base}/v1/catalog",
+        },
+        "citation": {
+            "@type": "Report",
+            "name": meta.source_document.title.zh,
+            "alternateName": meta.source_document.title.en,
+            "author": publisher,
+            "inLanguage": meta.source_document.language,
         },
         "temporalCoverage": f"{meta.temporal_start}/{meta.temporal_end}",
         "spatialCoverage": {"@type": "Place", "name": meta.spatial.en},
         "inLanguage": list(meta.languages),
         "version": meta.version,
         "datePublished": meta.release_date,
+        "dateModified": meta.release_date,
         "isAccessibleForFree": True,
         "variableMeasured": [
             {
@@ -183,6 +199,7 @@ def render_landing(served: Served, lang: Lang) -> str:
         "landing.html",
         lang,
         "/",
+        base_url=served.public_base_url,
         title=meta.title.en if en else meta.title.zh,
         description=meta.description.en if en else meta.description.zh,
         lead=words["lead"],

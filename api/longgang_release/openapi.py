@@ -103,25 +103,133 @@ def _without_empty_alternatives(node: Any) -> Any:
     return node
 
 
+def _open_object(description: str) -> JSON:
+    """A JSON object whose members other standards define (not typed further here)."""
+    return {"type": "object", "additionalProperties": True, "description": description}
+
+
+def _open_list(description: str) -> JSON:
+    return {
+        "type": "array",
+        "items": {"type": "object", "additionalProperties": True},
+        "description": description,
+    }
+
+
 #: Answers that are files or documents of other standards, not one of our models:
-#: named components all the same, marked ``x-file`` for the SDK generator.
+#: named components all the same, marked ``x-file`` for the SDK generator. A JSON
+#: document names its top-level members and stays open beyond them, so that
+#: generators give it a usable type rather than an empty object.
 _FILE_SCHEMAS: dict[str, JSON] = {
-    "CatalogJsonLd": {"type": "object", "description": "DCAT-AP 3.0.1 catalogue as JSON-LD."},
+    "CatalogJsonLd": {
+        "type": "object",
+        "description": "DCAT-AP 3.0.1 catalogue as JSON-LD.",
+        "properties": {
+            "@context": _open_object("Prefixes of the vocabularies used."),
+            "@graph": _open_list("Every node of the catalogue, each with its @id."),
+        },
+        "additionalProperties": True,
+    },
     "CatalogTurtle": {"type": "string", "description": "DCAT-AP 3.0.1 catalogue as Turtle."},
-    "DataPackage": {"type": "object", "description": "Frictionless Data Package (v2)."},
+    "DataPackage": {
+        "type": "object",
+        "description": "Frictionless Data Package (v2).",
+        "properties": {
+            "$schema": {"type": "string", "description": "Profile of the data package."},
+            "name": {"type": "string", "description": "Name of the package."},
+            "title": {"type": "string", "description": "Title of the package."},
+            "resources": _open_list("The files, with their Table Schemas, sizes and hashes."),
+        },
+        "additionalProperties": True,
+    },
     "CsvFile": {"type": "string", "description": "CSV, UTF-8, with a header row."},
-    "DatasetJson": {"type": "object", "description": "The whole dataset as one JSON document."},
+    "DatasetJson": {
+        "type": "object",
+        "description": "The whole dataset as one JSON document.",
+        "properties": {
+            "format": {"type": "integer", "description": "Version of the document layout."},
+            "dataset": _open_object("The dataset's metadata."),
+            "sections": _open_list("The sections of the source document."),
+            "indicators": _open_list("The indicators."),
+            "observations": _open_list("The observations."),
+            "projects": _open_list("The projects, each with its mentions."),
+            "glossary": _open_list("The glossary terms."),
+        },
+        "additionalProperties": True,
+    },
     "SqliteFile": {"type": "string", "format": "binary", "description": "A SQLite database."},
+    "DatasetteMetadata": {
+        "type": "object",
+        "description": "Datasette's metadata of the SQLite download.",
+        "properties": {
+            "title": {"type": "string", "description": "Title of the data."},
+            "description": {"type": "string", "description": "What the data is."},
+            "license": {"type": "string", "description": "Licence id."},
+            "license_url": {"type": "string", "description": "Licence text."},
+            "source": {"type": "string", "description": "Title of the source document."},
+            "source_url": {"type": "string", "description": "Where the source text is."},
+            "about": {"type": "string", "description": "Publisher of the source."},
+            "about_url": {"type": "string", "description": "Publisher's site."},
+            "databases": _open_object("Per database and table: titles, label columns, FTS."),
+        },
+        "additionalProperties": True,
+    },
     "NdjsonStream": {"type": "string", "description": "One JSON record per line."},
+    "BinaryFile": {
+        "type": "string",
+        "format": "binary",
+        "description": "The file's bytes, whatever its format.",
+    },
 }
+#: A download asked for as ``application/octet-stream`` is the same bytes under
+#: that media type; listing it first makes generators that take the first
+#: media type of a response hand the file over as bytes.
+OCTET_STREAM = "application/octet-stream"
+_CATALOG_CONTENT = {"application/ld+json": "CatalogJsonLd", "text/turtle": "CatalogTurtle"}
 _RAW_CONTENT: dict[str, dict[str, str]] = {
-    "getCatalog": {"application/ld+json": "CatalogJsonLd", "text/turtle": "CatalogTurtle"},
+    "getCatalog": _CATALOG_CONTENT,
+    "getCatalogJsonLd": {"application/ld+json": "CatalogJsonLd"},
+    "getCatalogTurtle": {"text/turtle": "CatalogTurtle"},
     "getDataPackage": {"application/json": "DataPackage"},
+    "getDatasetteMetadata": {"application/json": "DatasetteMetadata"},
     "getDownload": {
+        OCTET_STREAM: "BinaryFile",
         "text/csv": "CsvFile",
         "application/json": "DatasetJson",
         "application/vnd.sqlite3": "SqliteFile",
     },
+}
+#: Answers that carry no validator, so If-None-Match never makes them a 304.
+_UNVALIDATED = frozenset({"getHealth", "getReadiness"})
+_NOT_MODIFIED: JSON = {
+    "description": (
+        "Not modified: the If-None-Match header named this representation's ETag. No body."
+    ),
+    "headers": {"ETag": _HEADERS["ETag"], "Cache-Control": _HEADERS["Cache-Control"]},
+}
+_RATE_LIMITED: JSON = {
+    "description": (
+        "Too many requests from this client (only when the server runs with a rate limit)."
+    ),
+    "headers": {
+        "Retry-After": {
+            "description": "Seconds to wait before the next request.",
+            "schema": {"type": "integer"},
+        },
+        "RateLimit-Limit": {
+            "description": "Requests allowed per window.",
+            "schema": {"type": "integer"},
+        },
+        "RateLimit-Remaining": {
+            "description": "Requests left in this window.",
+            "schema": {"type": "integer"},
+        },
+        "RateLimit-Reset": {
+            "description": "Seconds until the window resets.",
+            "schema": {"type": "integer"},
+        },
+    },
+    "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}},
 }
 
 
@@ -138,6 +246,9 @@ def _finish_operation(operation: JSON, dataset_id: str) -> None:
     if ok is None:
         return
     ok["headers"] = dict(_HEADERS)
+    if operation["operationId"] not in _UNVALIDATED:
+        operation["responses"]["304"] = _NOT_MODIFIED
+    operation["responses"]["429"] = _RATE_LIMITED
     operation_id = operation["operationId"]
     if operation_id in _RAW_CONTENT:
         ok["content"] = {
@@ -192,6 +303,8 @@ def document(app: Litestar) -> JSON:
     doc: JSON = _with_dataset_values(
         app.openapi_schema.to_schema(), list(periods(dataset)), list(years(dataset))
     )
+    # Everything is public: no operation needs credentials.
+    doc["security"] = []
     for path_item in doc["paths"].values():
         for operation in path_item.values():
             _finish_operation(operation, dataset.artifact.dataset.id)
@@ -214,8 +327,20 @@ def document(app: Litestar) -> JSON:
     return doc
 
 
+def _ordered(node: Any, key: str = "") -> Any:
+    """Keys sorted, except that ``application/octet-stream`` leads a ``content`` map."""
+    if isinstance(node, dict):
+        names = sorted(node)
+        if key == "content" and OCTET_STREAM in node:
+            names = [OCTET_STREAM, *(n for n in names if n != OCTET_STREAM)]
+        return {name: _ordered(node[name], name) for name in names}
+    if isinstance(node, list):
+        return [_ordered(item) for item in node]
+    return node
+
+
 def render(doc: JSON) -> str:
-    return json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return json.dumps(_ordered(doc), ensure_ascii=False, indent=2) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -25,7 +25,9 @@ from longgang_opendata._errors import (
     NotFoundError,
     RateLimitError,
 )
+from longgang_opendata._logs import setup_logging
 from longgang_opendata._pagination import AsyncPage, AsyncPager, SyncPage
+from longgang_opendata._version import __version__ as __version__
 
 __all__ = [
     "APIConnectionError",
@@ -45,7 +47,8 @@ __all__ = [
     "SyncPage",
     "types",
 ]
-__version__ = "1.0.0"
+
+setup_logging()
 
 
 def __dir__() -> list[str]:

@@ -8,13 +8,15 @@ jitter, honouring ``Retry-After``.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import email.utils
 import os
 import random
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import AsyncIterator, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
+from urllib.parse import quote
 
 import httpx
 import msgspec
@@ -25,6 +27,8 @@ from longgang_opendata._errors import (
     APITimeoutError,
     status_error,
 )
+from longgang_opendata._logs import logger
+from longgang_opendata._version import __version__
 
 T = TypeVar("T")
 DEFAULT_BASE_URL = "http://127.0.0.1:8000"
@@ -35,9 +39,20 @@ INITIAL_RETRY_DELAY = 0.5
 MAX_RETRY_DELAY = 8.0
 MAX_RETRY_AFTER = 60.0
 _RETRIED_STATUSES = frozenset({429, 500, 502, 503, 504})
+USER_AGENT = f"longgang-opendata/{__version__}"
 
 ParamValue = str | int | float | bool | Sequence[str | int | float | bool] | None
 Params = Mapping[str, ParamValue]
+
+
+def path_segment(value: str, name: str) -> str:
+    """``value`` escaped as one path segment; an empty or blank id never reaches the network.
+
+    Without this check ``get("")`` would ask for the list and fail decoding it.
+    """
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"{name} must be a non-empty string, got {value!r}")
+    return quote(value, safe="")
 
 
 def _encode_params(params: Params | None) -> list[tuple[str, str]]:
@@ -114,17 +129,20 @@ class _Base:
     _options: ClientOptions
     _cache: ETagCache | None
 
-    def _prepare(self, path: str, params: Params | None, accept: str) -> tuple[str, dict[str, str]]:
+    def _prepare(
+        self, path: str, params: Params | None, accept: str, *, revalidate: bool = True
+    ) -> tuple[str, dict[str, str]]:
         """The full URL (also the cache key) and the headers of a call."""
         url = str(httpx.URL(f"{self._options.base_url}{path}", params=_encode_params(params)))
-        headers = {"Accept": accept}
-        if self._cache is not None and url in self._cache.entries:
+        headers = {"Accept": accept, "User-Agent": USER_AGENT}
+        if revalidate and self._cache is not None and url in self._cache.entries:
             headers["If-None-Match"] = self._cache.entries[url][0]
         return url, headers
 
     def _content(self, key: str, response: httpx.Response) -> bytes:
         if response.status_code == 304 and self._cache is not None and key in self._cache.entries:
             self._cache.revalidated += 1
+            logger.debug("cache hit: 304 for %s, body from the ETag cache", key)
             return self._cache.entries[key][1]
         if response.status_code >= 400 or response.status_code == 304:
             raise status_error(response, _problem(response))
@@ -147,9 +165,29 @@ class _Base:
             return False
         return response is None or response.status_code in _RETRIED_STATUSES
 
+    def _request(self, url: str, headers: dict[str, str]) -> httpx.Request:
+        logger.debug("GET %s", url)
+        return self._http.build_request("GET", url, headers=headers, timeout=self._options.timeout)
+
+    @staticmethod
+    def _answered(url: str, response: httpx.Response) -> None:
+        logger.debug("%s %s for %s", response.status_code, response.reason_phrase, url)
+
+    def _retrying(
+        self, url: str, attempt: int, response: httpx.Response | None, error: Exception | None
+    ) -> float:
+        delay = retry_delay(attempt, response)
+        why = f"status {response.status_code}" if response is not None else repr(error)
+        logger.info("retry %d of GET %s in %.2f s after %s", attempt + 1, url, delay, why)
+        return delay
+
+    _http: httpx.Client | httpx.AsyncClient
+
 
 class SyncAPIClient(_Base):
     """Synchronous transport over an ``httpx.Client``."""
+
+    _http: httpx.Client
 
     def __init__(
         self,
@@ -177,22 +215,44 @@ class SyncAPIClient(_Base):
         self, path: str, params: Params | None, accept: str = "application/json"
     ) -> tuple[httpx.Response, bytes]:
         url, headers = self._prepare(path, params, accept)
+        response = self._respond(url, headers, stream=False)
+        return response, self._content(url, response)
+
+    @contextlib.contextmanager
+    def stream(self, path: str, params: Params | None) -> Iterator[httpx.Response]:
+        """An answer whose body is read as it arrives (bulk downloads); errors raise first."""
+        url, headers = self._prepare(path, params, "*/*", revalidate=False)
+        response = self._respond(url, headers, stream=True)
+        try:
+            if response.status_code >= 400:
+                response.read()
+                raise status_error(response, _problem(response))
+            yield response
+        finally:
+            response.close()
+
+    def _respond(self, url: str, headers: dict[str, str], *, stream: bool) -> httpx.Response:
         attempt = 0
         while True:
             response: httpx.Response | None = None
+            error: Exception | None = None
             try:
-                response = self._http.get(url, headers=headers, timeout=self._options.timeout)
-            except httpx.TimeoutException as error:
+                response = self._http.send(self._request(url, headers), stream=stream)
+            except httpx.TimeoutException as caught:
                 if not self._should_retry(attempt, None):
-                    message = str(error) or "timed out"
-                    raise APITimeoutError(message, request=error.request) from None
-            except httpx.TransportError as error:
+                    message = str(caught) or "timed out"
+                    raise APITimeoutError(message, request=caught.request) from None
+                error = caught
+            except httpx.TransportError as caught:
                 if not self._should_retry(attempt, None):
-                    raise APIConnectionError(str(error) or "connection failed") from None
+                    raise APIConnectionError(str(caught) or "connection failed") from None
+                error = caught
             else:
+                self._answered(url, response)
                 if not self._should_retry(attempt, response):
-                    return response, self._content(url, response)
-            self._sleep(retry_delay(attempt, response))
+                    return response
+                response.close()
+            self._sleep(self._retrying(url, attempt, response, error))
             attempt += 1
 
     def close(self) -> None:
@@ -202,6 +262,8 @@ class SyncAPIClient(_Base):
 
 class AsyncAPIClient(_Base):
     """Asynchronous transport over an ``httpx.AsyncClient``."""
+
+    _http: httpx.AsyncClient
 
     def __init__(
         self,
@@ -229,22 +291,44 @@ class AsyncAPIClient(_Base):
         self, path: str, params: Params | None, accept: str = "application/json"
     ) -> tuple[httpx.Response, bytes]:
         url, headers = self._prepare(path, params, accept)
+        response = await self._respond(url, headers, stream=False)
+        return response, self._content(url, response)
+
+    @contextlib.asynccontextmanager
+    async def stream(self, path: str, params: Params | None) -> AsyncIterator[httpx.Response]:
+        """An answer whose body is read as it arrives (bulk downloads); errors raise first."""
+        url, headers = self._prepare(path, params, "*/*", revalidate=False)
+        response = await self._respond(url, headers, stream=True)
+        try:
+            if response.status_code >= 400:
+                await response.aread()
+                raise status_error(response, _problem(response))
+            yield response
+        finally:
+            await response.aclose()
+
+    async def _respond(self, url: str, headers: dict[str, str], *, stream: bool) -> httpx.Response:
         attempt = 0
         while True:
             response: httpx.Response | None = None
+            error: Exception | None = None
             try:
-                response = await self._http.get(url, headers=headers, timeout=self._options.timeout)
-            except httpx.TimeoutException as error:
+                response = await self._http.send(self._request(url, headers), stream=stream)
+            except httpx.TimeoutException as caught:
                 if not self._should_retry(attempt, None):
-                    message = str(error) or "timed out"
-                    raise APITimeoutError(message, request=error.request) from None
-            except httpx.TransportError as error:
+                    message = str(caught) or "timed out"
+                    raise APITimeoutError(message, request=caught.request) from None
+                error = caught
+            except httpx.TransportError as caught:
                 if not self._should_retry(attempt, None):
-                    raise APIConnectionError(str(error) or "connection failed") from None
+                    raise APIConnectionError(str(caught) or "connection failed") from None
+                error = caught
             else:
+                self._answered(url, response)
                 if not self._should_retry(attempt, response):
-                    return response, self._content(url, response)
-            await self._sleep(retry_delay(attempt, response))
+                    return response
+                await response.aclose()
+            await self._sleep(self._retrying(url, attempt, response, error))
             attempt += 1
 
     async def close(self) -> None:

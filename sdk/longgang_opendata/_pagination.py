@@ -5,6 +5,9 @@
     page = client.observations.list(limit=100)                     # the first page
     page.items, page.has_next_page(), page.get_next_page()
     for page in page.iter_pages(): ...
+    saved = page.next_cursor                                       # None on the last page
+    for observation in client.observations.list(limit=100, cursor=saved):  # the rest, once
+        ...
 
 The async client mirrors it: ``async for item in client.x.list()``, or
 ``page = await client.x.list()``.

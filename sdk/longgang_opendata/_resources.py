@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 357569d9c19c8690140ebb68cf12fd8bf534510a66333f3e1e5188dd3e1d155f) — do not edit.
+# generated from openapi/v1.json (sha256 9e7c3978b96b5d8f08b9ff7aa2d1e634cc9c3c15ffcdbee39d6be669b09c8b8a) — do not edit.
 # Regenerate with `make sdk`.
 """Resources of the API: one per tag, one method per operation, sync and async."""
 
@@ -6,10 +6,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Literal
-from urllib.parse import quote
 
-from longgang_opendata._base_client import AsyncAPIClient, SyncAPIClient
+from longgang_opendata._base_client import AsyncAPIClient, SyncAPIClient, path_segment
 from longgang_opendata._pagination import AsyncPager, SyncPage
+from longgang_opendata.lib.resources import (
+    AsyncObservationsHelpers,
+    AsyncProjectsHelpers,
+    AsyncResourceHelpers,
+    ObservationsHelpers,
+    ProjectsHelpers,
+    ResourceHelpers,
+)
 from longgang_opendata.types import (
     ApiIndex,
     Dataset,
@@ -32,18 +39,19 @@ from longgang_opendata.types import (
 __all__ = ["AsyncResources", "SyncResources"]
 
 
-def _segment(value: str) -> str:
-    return quote(value, safe="")
-
-
-class GlossaryResource:
+class GlossaryResource(ResourceHelpers):
     """The report's glossary (名词解释)."""
 
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
 
     def list(
-        self, *, q: str | None = None, sort: str | None = None, limit: int | None = None
+        self,
+        *,
+        q: str | None = None,
+        sort: str | None = None,
+        limit: int | None = None,
+        cursor: str | None = None,
     ) -> SyncPage[GlossaryTerm]:
         """
         List glossary terms.
@@ -57,11 +65,16 @@ class GlossaryResource:
             sort: Comma-separated fields to sort by, '-' before a field for descending: id,
                 number. The record id always closes the order, so pages are stable.
             limit: Records per page (1–500).
+            cursor: Opaque cursor from the previous page's next_cursor; valid for the same
+                query.
 
         (operationId: listGlossary)
         """
         return SyncPage(
-            self._client, "/v1/glossary", {"q": q, "sort": sort, "limit": limit}, GlossaryPage
+            self._client,
+            "/v1/glossary",
+            {"q": q, "sort": sort, "limit": limit, "cursor": cursor},
+            GlossaryPage,
         )
 
     def get(self, term_id: str) -> GlossaryTerm:
@@ -75,10 +88,12 @@ class GlossaryResource:
 
         (operationId: getGlossaryTerm)
         """
-        return self._client.get(f"/v1/glossary/{_segment(term_id)}", None, GlossaryTerm)
+        return self._client.get(
+            f"/v1/glossary/{path_segment(term_id, 'term_id')}", None, GlossaryTerm
+        )
 
 
-class IndicatorsResource:
+class IndicatorsResource(ResourceHelpers):
     """Measured concepts of the report, with their observations."""
 
     def __init__(self, client: SyncAPIClient) -> None:
@@ -137,6 +152,7 @@ class IndicatorsResource:
         q: str | None = None,
         sort: str | None = None,
         limit: int | None = None,
+        cursor: str | None = None,
     ) -> SyncPage[IndicatorDetail]:
         """
         List indicators.
@@ -157,6 +173,8 @@ class IndicatorsResource:
                 category, id, name_en, name_zh, order. The record id always closes the
                 order, so pages are stable.
             limit: Records per page (1–500).
+            cursor: Opaque cursor from the previous page's next_cursor; valid for the same
+                query.
 
         (operationId: listIndicators)
         """
@@ -172,6 +190,7 @@ class IndicatorsResource:
                 "q": q,
                 "sort": sort,
                 "limit": limit,
+                "cursor": cursor,
             },
             IndicatorPage,
         )
@@ -187,10 +206,12 @@ class IndicatorsResource:
 
         (operationId: getIndicator)
         """
-        return self._client.get(f"/v1/indicators/{_segment(indicator_id)}", None, IndicatorDetail)
+        return self._client.get(
+            f"/v1/indicators/{path_segment(indicator_id, 'indicator_id')}", None, IndicatorDetail
+        )
 
 
-class ObservationsResource:
+class ObservationsResource(ObservationsHelpers):
     """Values of indicators: 2023 actuals, 2024 targets and plan quantities."""
 
     def __init__(self, client: SyncAPIClient) -> None:
@@ -257,6 +278,7 @@ class ObservationsResource:
         q: str | None = None,
         sort: str | None = None,
         limit: int | None = None,
+        cursor: str | None = None,
     ) -> SyncPage[Observation]:
         """
         List observations.
@@ -281,6 +303,8 @@ class ObservationsResource:
                 base_value, id, indicator_id, kind, line, period, value. The record id
                 always closes the order, so pages are stable.
             limit: Records per page (1–500).
+            cursor: Opaque cursor from the previous page's next_cursor; valid for the same
+                query.
 
         (operationId: listObservations)
         """
@@ -300,12 +324,13 @@ class ObservationsResource:
                 "q": q,
                 "sort": sort,
                 "limit": limit,
+                "cursor": cursor,
             },
             ObservationPage,
         )
 
 
-class ProjectsResource:
+class ProjectsResource(ProjectsHelpers):
     """Named projects, facilities and sites, with their mentions."""
 
     def __init__(self, client: SyncAPIClient) -> None:
@@ -398,6 +423,7 @@ class ProjectsResource:
         q: str | None = None,
         sort: str | None = None,
         limit: int | None = None,
+        cursor: str | None = None,
     ) -> SyncPage[Project]:
         """
         List projects.
@@ -416,6 +442,8 @@ class ProjectsResource:
                 category, id, line, name_en, name_zh. The record id always closes the order,
                 so pages are stable.
             limit: Records per page (1–500).
+            cursor: Opaque cursor from the previous page's next_cursor; valid for the same
+                query.
 
         (operationId: listProjects)
         """
@@ -429,6 +457,7 @@ class ProjectsResource:
                 "q": q,
                 "sort": sort,
                 "limit": limit,
+                "cursor": cursor,
             },
             ProjectPage,
         )
@@ -444,10 +473,12 @@ class ProjectsResource:
 
         (operationId: getProject)
         """
-        return self._client.get(f"/v1/projects/{_segment(project_id)}", None, Project)
+        return self._client.get(
+            f"/v1/projects/{path_segment(project_id, 'project_id')}", None, Project
+        )
 
 
-class SectionsResource:
+class SectionsResource(ResourceHelpers):
     """The outline and text of the source document."""
 
     def __init__(self, client: SyncAPIClient) -> None:
@@ -463,6 +494,7 @@ class SectionsResource:
         q: str | None = None,
         sort: str | None = None,
         limit: int | None = None,
+        cursor: str | None = None,
     ) -> SyncPage[Section]:
         """
         List sections.
@@ -478,13 +510,22 @@ class SectionsResource:
             sort: Comma-separated fields to sort by, '-' before a field for descending: id,
                 kind, line. The record id always closes the order, so pages are stable.
             limit: Records per page (1–500).
+            cursor: Opaque cursor from the previous page's next_cursor; valid for the same
+                query.
 
         (operationId: listSections)
         """
         return SyncPage(
             self._client,
             "/v1/sections",
-            {"kind": kind, "parent_id": parent_id, "q": q, "sort": sort, "limit": limit},
+            {
+                "kind": kind,
+                "parent_id": parent_id,
+                "q": q,
+                "sort": sort,
+                "limit": limit,
+                "cursor": cursor,
+            },
             SectionPage,
         )
 
@@ -499,7 +540,9 @@ class SectionsResource:
 
         (operationId: getSection)
         """
-        return self._client.get(f"/v1/sections/{_segment(section_id)}", None, Section)
+        return self._client.get(
+            f"/v1/sections/{path_segment(section_id, 'section_id')}", None, Section
+        )
 
 
 class SyncResources:
@@ -541,6 +584,26 @@ class SyncResources:
         """
         return self._client.get_bytes("/v1/catalog", None)
 
+    def catalog_json_ld(self) -> bytes:
+        """
+        DCAT-AP catalogue (JSON-LD).
+
+        The DCAT-AP 3.0.1 catalogue as JSON-LD, whatever Accept says.
+
+        (operationId: getCatalogJsonLd)
+        """
+        return self._client.get_bytes("/v1/catalog.jsonld", None)
+
+    def catalog_turtle(self) -> bytes:
+        """
+        DCAT-AP catalogue (Turtle).
+
+        The DCAT-AP 3.0.1 catalogue as Turtle, whatever Accept says.
+
+        (operationId: getCatalogTurtle)
+        """
+        return self._client.get_bytes("/v1/catalog.ttl", None)
+
     def data_package(self) -> bytes:
         """
         Data package.
@@ -563,6 +626,18 @@ class SyncResources:
         """
         return self._client.get("/v1/dataset", None, Dataset)
 
+    def datasette_metadata(self) -> bytes:
+        """
+        Datasette metadata.
+
+        Metadata of the SQLite download for Datasette (`datasette longgang-2024.sqlite
+        --metadata datasette-metadata.json`): title, licence, source, and the label column
+        and search table of each table.
+
+        (operationId: getDatasetteMetadata)
+        """
+        return self._client.get_bytes("/v1/datasette-metadata.json", None)
+
     def download(
         self,
         name: Literal[
@@ -582,7 +657,9 @@ class SyncResources:
         Download a file.
 
         A bulk download: one CSV per table (UTF-8, header row), the whole dataset as JSON or
-        as a SQLite database. Listed, with sizes and hashes, in the data package.
+        as a SQLite database. Listed, with sizes and hashes, in the data package. The file
+        comes as its own media type, or as application/octet-stream when Accept prefers
+        that.
 
         Args:
             name: File name of the download.
@@ -590,7 +667,7 @@ class SyncResources:
 
         (operationId: getDownload)
         """
-        return self._client.get_bytes(f"/v1/downloads/{_segment(name)}", {"bom": bom})
+        return self._client.get_bytes(f"/v1/downloads/{path_segment(name, 'name')}", {"bom": bom})
 
     def releases(self) -> ReleaseList:
         """
@@ -632,6 +709,7 @@ class SyncResources:
         | None = None,
         sort: str | None = None,
         limit: int | None = None,
+        cursor: str | None = None,
     ) -> SyncPage[SearchHit]:
         """
         Search the dataset.
@@ -645,25 +723,32 @@ class SyncResources:
             sort: Comma-separated fields to sort by, '-' before a field for descending: id,
                 rank. The record id always closes the order, so pages are stable.
             limit: Records per page (1–500).
+            cursor: Opaque cursor from the previous page's next_cursor; valid for the same
+                query.
 
         (operationId: search)
         """
         return SyncPage(
             self._client,
             "/v1/search",
-            {"q": q, "kind": kind, "sort": sort, "limit": limit},
+            {"q": q, "kind": kind, "sort": sort, "limit": limit, "cursor": cursor},
             SearchPage,
         )
 
 
-class AsyncGlossaryResource:
+class AsyncGlossaryResource(AsyncResourceHelpers):
     """The report's glossary (名词解释)."""
 
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
     def list(
-        self, *, q: str | None = None, sort: str | None = None, limit: int | None = None
+        self,
+        *,
+        q: str | None = None,
+        sort: str | None = None,
+        limit: int | None = None,
+        cursor: str | None = None,
     ) -> AsyncPager[GlossaryTerm]:
         """
         List glossary terms.
@@ -677,11 +762,16 @@ class AsyncGlossaryResource:
             sort: Comma-separated fields to sort by, '-' before a field for descending: id,
                 number. The record id always closes the order, so pages are stable.
             limit: Records per page (1–500).
+            cursor: Opaque cursor from the previous page's next_cursor; valid for the same
+                query.
 
         (operationId: listGlossary)
         """
         return AsyncPager(
-            self._client, "/v1/glossary", {"q": q, "sort": sort, "limit": limit}, GlossaryPage
+            self._client,
+            "/v1/glossary",
+            {"q": q, "sort": sort, "limit": limit, "cursor": cursor},
+            GlossaryPage,
         )
 
     async def get(self, term_id: str) -> GlossaryTerm:
@@ -695,10 +785,12 @@ class AsyncGlossaryResource:
 
         (operationId: getGlossaryTerm)
         """
-        return await self._client.get(f"/v1/glossary/{_segment(term_id)}", None, GlossaryTerm)
+        return await self._client.get(
+            f"/v1/glossary/{path_segment(term_id, 'term_id')}", None, GlossaryTerm
+        )
 
 
-class AsyncIndicatorsResource:
+class AsyncIndicatorsResource(AsyncResourceHelpers):
     """Measured concepts of the report, with their observations."""
 
     def __init__(self, client: AsyncAPIClient) -> None:
@@ -757,6 +849,7 @@ class AsyncIndicatorsResource:
         q: str | None = None,
         sort: str | None = None,
         limit: int | None = None,
+        cursor: str | None = None,
     ) -> AsyncPager[IndicatorDetail]:
         """
         List indicators.
@@ -777,6 +870,8 @@ class AsyncIndicatorsResource:
                 category, id, name_en, name_zh, order. The record id always closes the
                 order, so pages are stable.
             limit: Records per page (1–500).
+            cursor: Opaque cursor from the previous page's next_cursor; valid for the same
+                query.
 
         (operationId: listIndicators)
         """
@@ -792,6 +887,7 @@ class AsyncIndicatorsResource:
                 "q": q,
                 "sort": sort,
                 "limit": limit,
+                "cursor": cursor,
             },
             IndicatorPage,
         )
@@ -808,11 +904,11 @@ class AsyncIndicatorsResource:
         (operationId: getIndicator)
         """
         return await self._client.get(
-            f"/v1/indicators/{_segment(indicator_id)}", None, IndicatorDetail
+            f"/v1/indicators/{path_segment(indicator_id, 'indicator_id')}", None, IndicatorDetail
         )
 
 
-class AsyncObservationsResource:
+class AsyncObservationsResource(AsyncObservationsHelpers):
     """Values of indicators: 2023 actuals, 2024 targets and plan quantities."""
 
     def __init__(self, client: AsyncAPIClient) -> None:
@@ -879,6 +975,7 @@ class AsyncObservationsResource:
         q: str | None = None,
         sort: str | None = None,
         limit: int | None = None,
+        cursor: str | None = None,
     ) -> AsyncPager[Observation]:
         """
         List observations.
@@ -903,6 +1000,8 @@ class AsyncObservationsResource:
                 base_value, id, indicator_id, kind, line, period, value. The record id
                 always closes the order, so pages are stable.
             limit: Records per page (1–500).
+            cursor: Opaque cursor from the previous page's next_cursor; valid for the same
+                query.
 
         (operationId: listObservations)
         """
@@ -922,12 +1021,13 @@ class AsyncObservationsResource:
                 "q": q,
                 "sort": sort,
                 "limit": limit,
+                "cursor": cursor,
             },
             ObservationPage,
         )
 
 
-class AsyncProjectsResource:
+class AsyncProjectsResource(AsyncProjectsHelpers):
     """Named projects, facilities and sites, with their mentions."""
 
     def __init__(self, client: AsyncAPIClient) -> None:
@@ -1020,6 +1120,7 @@ class AsyncProjectsResource:
         q: str | None = None,
         sort: str | None = None,
         limit: int | None = None,
+        cursor: str | None = None,
     ) -> AsyncPager[Project]:
         """
         List projects.
@@ -1038,6 +1139,8 @@ class AsyncProjectsResource:
                 category, id, line, name_en, name_zh. The record id always closes the order,
                 so pages are stable.
             limit: Records per page (1–500).
+            cursor: Opaque cursor from the previous page's next_cursor; valid for the same
+                query.
 
         (operationId: listProjects)
         """
@@ -1051,6 +1154,7 @@ class AsyncProjectsResource:
                 "q": q,
                 "sort": sort,
                 "limit": limit,
+                "cursor": cursor,
             },
             ProjectPage,
         )
@@ -1066,10 +1170,12 @@ class AsyncProjectsResource:
 
         (operationId: getProject)
         """
-        return await self._client.get(f"/v1/projects/{_segment(project_id)}", None, Project)
+        return await self._client.get(
+            f"/v1/projects/{path_segment(project_id, 'project_id')}", None, Project
+        )
 
 
-class AsyncSectionsResource:
+class AsyncSectionsResource(AsyncResourceHelpers):
     """The outline and text of the source document."""
 
     def __init__(self, client: AsyncAPIClient) -> None:
@@ -1085,6 +1191,7 @@ class AsyncSectionsResource:
         q: str | None = None,
         sort: str | None = None,
         limit: int | None = None,
+        cursor: str | None = None,
     ) -> AsyncPager[Section]:
         """
         List sections.
@@ -1100,13 +1207,22 @@ class AsyncSectionsResource:
             sort: Comma-separated fields to sort by, '-' before a field for descending: id,
                 kind, line. The record id always closes the order, so pages are stable.
             limit: Records per page (1–500).
+            cursor: Opaque cursor from the previous page's next_cursor; valid for the same
+                query.
 
         (operationId: listSections)
         """
         return AsyncPager(
             self._client,
             "/v1/sections",
-            {"kind": kind, "parent_id": parent_id, "q": q, "sort": sort, "limit": limit},
+            {
+                "kind": kind,
+                "parent_id": parent_id,
+                "q": q,
+                "sort": sort,
+                "limit": limit,
+                "cursor": cursor,
+            },
             SectionPage,
         )
 
@@ -1121,7 +1237,9 @@ class AsyncSectionsResource:
 
         (operationId: getSection)
         """
-        return await self._client.get(f"/v1/sections/{_segment(section_id)}", None, Section)
+        return await self._client.get(
+            f"/v1/sections/{path_segment(section_id, 'section_id')}", None, Section
+        )
 
 
 class AsyncResources:
@@ -1163,6 +1281,26 @@ class AsyncResources:
         """
         return await self._client.get_bytes("/v1/catalog", None)
 
+    async def catalog_json_ld(self) -> bytes:
+        """
+        DCAT-AP catalogue (JSON-LD).
+
+        The DCAT-AP 3.0.1 catalogue as JSON-LD, whatever Accept says.
+
+        (operationId: getCatalogJsonLd)
+        """
+        return await self._client.get_bytes("/v1/catalog.jsonld", None)
+
+    async def catalog_turtle(self) -> bytes:
+        """
+        DCAT-AP catalogue (Turtle).
+
+        The DCAT-AP 3.0.1 catalogue as Turtle, whatever Accept says.
+
+        (operationId: getCatalogTurtle)
+        """
+        return await self._client.get_bytes("/v1/catalog.ttl", None)
+
     async def data_package(self) -> bytes:
         """
         Data package.
@@ -1185,6 +1323,18 @@ class AsyncResources:
         """
         return await self._client.get("/v1/dataset", None, Dataset)
 
+    async def datasette_metadata(self) -> bytes:
+        """
+        Datasette metadata.
+
+        Metadata of the SQLite download for Datasette (`datasette longgang-2024.sqlite
+        --metadata datasette-metadata.json`): title, licence, source, and the label column
+        and search table of each table.
+
+        (operationId: getDatasetteMetadata)
+        """
+        return await self._client.get_bytes("/v1/datasette-metadata.json", None)
+
     async def download(
         self,
         name: Literal[
@@ -1204,7 +1354,9 @@ class AsyncResources:
         Download a file.
 
         A bulk download: one CSV per table (UTF-8, header row), the whole dataset as JSON or
-        as a SQLite database. Listed, with sizes and hashes, in the data package.
+        as a SQLite database. Listed, with sizes and hashes, in the data package. The file
+        comes as its own media type, or as application/octet-stream when Accept prefers
+        that.
 
         Args:
             name: File name of the download.
@@ -1212,7 +1364,9 @@ class AsyncResources:
 
         (operationId: getDownload)
         """
-        return await self._client.get_bytes(f"/v1/downloads/{_segment(name)}", {"bom": bom})
+        return await self._client.get_bytes(
+            f"/v1/downloads/{path_segment(name, 'name')}", {"bom": bom}
+        )
 
     async def releases(self) -> ReleaseList:
         """
@@ -1254,6 +1408,7 @@ class AsyncResources:
         | None = None,
         sort: str | None = None,
         limit: int | None = None,
+        cursor: str | None = None,
     ) -> AsyncPager[SearchHit]:
         """
         Search the dataset.
@@ -1267,12 +1422,14 @@ class AsyncResources:
             sort: Comma-separated fields to sort by, '-' before a field for descending: id,
                 rank. The record id always closes the order, so pages are stable.
             limit: Records per page (1–500).
+            cursor: Opaque cursor from the previous page's next_cursor; valid for the same
+                query.
 
         (operationId: search)
         """
         return AsyncPager(
             self._client,
             "/v1/search",
-            {"q": q, "kind": kind, "sort": sort, "limit": limit},
+            {"q": q, "kind": kind, "sort": sort, "limit": limit, "cursor": cursor},
             SearchPage,
         )

@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 357569d9c19c8690140ebb68cf12fd8bf534510a66333f3e1e5188dd3e1d155f) — do not edit.
+# generated from openapi/v1.json (sha256 9e7c3978b96b5d8f08b9ff7aa2d1e634cc9c3c15ffcdbee39d6be669b09c8b8a) — do not edit.
 # Regenerate with `make sdk`.
 """Models of the API's answers: one msgspec Struct per schema of openapi/v1.json."""
 

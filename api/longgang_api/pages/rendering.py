@@ -6,6 +6,7 @@ import hashlib
 from collections.abc import Callable
 from importlib import resources
 from typing import Any
+from urllib.parse import urlencode
 
 import jinja2
 from litestar import Request, Response
@@ -35,8 +36,15 @@ _ENVIRONMENT = jinja2.Environment(
 )
 
 
-def render(template: str, lang: Lang, path: str, **context: Any) -> str:
-    """``template`` in ``lang``, with what the base layout needs."""
+def render(
+    template: str, lang: Lang, path: str, *, base_url: str | None = None, **context: Any
+) -> str:
+    """``template`` in ``lang``, with what the base layout needs.
+
+    With ``base_url`` (the server's public address) the page names its canonical
+    address and its two languages' addresses; the address without ``lang`` is the
+    ``x-default``, as it follows the reader's ``Accept-Language``.
+    """
 
     def t(key: str) -> str:
         return texts.pick(texts.UI[key], lang)
@@ -59,11 +67,19 @@ def render(template: str, lang: Lang, path: str, **context: Any) -> str:
 
     query: list[tuple[str, str]] = context.pop("query", [])
     switch = {other: page_url(path, other, query) for other in LANGUAGES}
+    canonical, hreflangs = None, {}
+    if base_url is not None:
+        negotiated = f"{path}?{urlencode(query)}" if query else path
+        canonical = base_url + switch[lang]
+        hreflangs = {TAGS[other]: base_url + switch[other] for other in LANGUAGES}
+        hreflangs["x-default"] = base_url + negotiated
     return _ENVIRONMENT.get_template(template).render(
         lang=lang,
         html_lang=TAGS[lang],
         tags=TAGS,
         switch=switch,
+        canonical=canonical,
+        hreflangs=hreflangs,
         stylesheet=STYLESHEET_PATH,
         t=t,
         label=label,

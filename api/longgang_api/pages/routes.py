@@ -192,6 +192,7 @@ class _ListPage:
                 "list.html",
                 self.lang,
                 self.path,
+                base_url=served.public_base_url,
                 query=[(k, v) for k, v in self.request.query_params.multi_items() if k != "lang"],
                 title=title,
                 columns=columns,
@@ -227,7 +228,14 @@ def _record_page(
         request,
         served,
         lang,
-        lambda: render(template, lang, path, alternates=alternates, **context),
+        lambda: render(
+            template,
+            lang,
+            path,
+            base_url=served.public_base_url,
+            alternates=alternates,
+            **context,
+        ),
     )
 
 

@@ -8,6 +8,7 @@ import msgspec
 from litestar import Controller, Request, Response, get
 from litestar.di import NamedDependency
 from litestar.exceptions import NotFoundException
+from litestar.handlers import HTTPRouteHandler
 from litestar.params import PathParameter, QueryParameter
 
 from longgang_api.envelopes import ReleaseList
@@ -17,9 +18,40 @@ from longgang_api.problems import NotAcceptable, problem_responses
 from longgang_api.representation import BOM, accepted_media
 from longgang_api.served import Served
 
+OCTET_STREAM = "application/octet-stream"
 _CATALOG_TYPES = ("application/ld+json", "text/turtle")
-#: The catalogue as files, one path per representation.
-_CATALOG_FILES = {"/catalog.jsonld": "application/ld+json", "/catalog.ttl": "text/turtle"}
+
+
+def _catalog(request: Request[Any, Any, Any], served: Served, media: str) -> Response[bytes]:
+    body = served.catalog.turtle if media == "text/turtle" else served.catalog.jsonld
+    return respond(request, served.cache, f"catalog|{media}", media, lambda: body)
+
+
+def _catalog_file(path: str, operation_id: str, media: str, label: str) -> HTTPRouteHandler:
+    """The catalogue as a file: one representation, whatever Accept says."""
+
+    @get(
+        path,
+        operation_id=operation_id,
+        summary=f"DCAT-AP catalogue ({label})",
+        description=f"The DCAT-AP 3.0.1 catalogue as {label}, whatever Accept says.",
+        responses=problem_responses(400),
+        tags=["dataset"],
+    )
+    async def catalog_file(
+        request: Request[Any, Any, Any], served: NamedDependency[Served]
+    ) -> Response[bytes]:
+        check_single(request, frozenset(), frozenset())
+        return _catalog(request, served, media)
+
+    return catalog_file
+
+
+#: The catalogue's file paths, routed beside :class:`SyndicationController`.
+CATALOG_FILES = (
+    _catalog_file("/catalog.jsonld", "getCatalogJsonLd", "application/ld+json", "JSON-LD"),
+    _catalog_file("/catalog.ttl", "getCatalogTurtle", "text/turtle", "Turtle"),
+)
 
 
 class SyndicationController(Controller):
@@ -64,14 +96,6 @@ class SyndicationController(Controller):
             raise NotAcceptable("available representations: " + ", ".join(_CATALOG_TYPES))
         return self._catalog(request, served, media)
 
-    @get(list(_CATALOG_FILES), include_in_schema=False)
-    async def catalog_file(
-        self, request: Request[Any, Any, Any], served: NamedDependency[Served]
-    ) -> Response[bytes]:
-        check_single(request, frozenset(), frozenset())
-        name = request.url.path.rsplit("/", 1)[1]
-        return self._catalog(request, served, _CATALOG_FILES[f"/{name}"])
-
     @staticmethod
     def _catalog(request: Request[Any, Any, Any], served: Served, media: str) -> Response[bytes]:
         body = served.catalog.turtle if media == "text/turtle" else served.catalog.jsonld
@@ -95,12 +119,34 @@ class SyndicationController(Controller):
         return respond(request, served.cache, "datapackage", "application/json", lambda: body)
 
     @get(
+        "/datasette-metadata.json",
+        operation_id="getDatasetteMetadata",
+        summary="Datasette metadata",
+        description=(
+            "Metadata of the SQLite download for Datasette (`datasette longgang-2024.sqlite "
+            "--metadata datasette-metadata.json`): title, licence, source, and the label column "
+            "and search table of each table."
+        ),
+        responses=problem_responses(400, 406),
+    )
+    async def datasette_metadata(
+        self, request: Request[Any, Any, Any], served: NamedDependency[Served]
+    ) -> Response[bytes]:
+        check_single(request, frozenset(), frozenset())
+        body = served.downloads.datasette_metadata
+        return respond(
+            request, served.cache, "datasette-metadata", "application/json", lambda: body
+        )
+
+    @get(
         "/downloads/{name:str}",
         operation_id="getDownload",
         summary="Download a file",
         description=(
             "A bulk download: one CSV per table (UTF-8, header row), the whole dataset as JSON "
-            "or as a SQLite database. Listed, with sizes and hashes, in the data package."
+            "or as a SQLite database. Listed, with sizes and hashes, in the data package. "
+            "The file comes as its own media type, or as application/octet-stream when Accept "
+            "prefers that."
         ),
         responses=problem_responses(400, 404, 406),
     )
@@ -126,11 +172,17 @@ class SyndicationController(Controller):
         with_bom = bom and download.media_type == "text/csv"  # a BOM belongs to text only
         body = BOM + download.data if with_bom else download.data
         headers = {"Content-Disposition": f'attachment; filename="{name}"'}
+        media = accepted_media(
+            request.headers.get("accept"), (download.media_type, OCTET_STREAM), "*/*"
+        )
+        if media is None:
+            # A file is what its name says; an Accept that does not fit it is not a reason to fail.
+            media = download.media_type
         return respond(
             request,
             served.cache,
-            f"download|{name}|{with_bom}",
-            download.media_type,
+            f"download|{name}|{with_bom}|{media}",
+            media,
             lambda: body,
             headers,
         )

@@ -1,0 +1,333 @@
+"""The ``longgang-opendata`` command line: list, get, search and download.
+
+    longgang-opendata list observations --filter period=2024 --filter kind=target
+    longgang-opendata get indicators gdp-growth --lang en
+    longgang-opendata search 公园 --format json
+    longgang-opendata download longgang-2024.sqlite -o data.sqlite
+
+Exit status: 0 on success, 1 when the API answers an error or cannot be reached, 2 for bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import inspect
+import io
+import sys
+import typing
+import unicodedata
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+import httpx
+import msgspec
+
+from longgang_opendata._client import Client
+from longgang_opendata._errors import APIConnectionError, APIStatusError, LonggangOpenDataError
+from longgang_opendata._version import __version__
+from longgang_opendata.lib.download import download_to
+from longgang_opendata.lib.resources import MAX_LIMIT, item_model
+from longgang_opendata.lib.tables import Table, localized, model_table, observations_table
+
+__all__ = ["main"]
+
+COLLECTIONS = ("indicators", "observations", "projects", "glossary", "sections")
+#: Columns a list shows as a table (after ``--lang`` picks one of each zh/en pair); every column
+#: goes to CSV and JSON.
+TABLE_COLUMNS = {
+    "IndicatorDetail": ("id", "name", "category", "unit", "headline"),
+    "Observation": ("id", "indicator_name", "period", "kind", "value", "unit", "qualifier"),
+    "Project": ("id", "name", "category"),
+    "GlossaryTerm": ("number", "id", "term"),
+    "Section": ("id", "kind", "number", "heading"),
+    "SearchHit": ("kind", "id", "title"),
+}
+MAX_CELL = 48
+
+
+class UsageError(Exception):
+    """Bad input caught before any request."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    # Options are accepted before or after the command: SUPPRESS keeps a later default from
+    # overwriting an earlier value.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--base-url",
+        default=argparse.SUPPRESS,
+        help="root of the API (default: $LONGGANG_OPENDATA_BASE_URL or http://127.0.0.1:8000)",
+    )
+    common.add_argument(
+        "--format",
+        choices=("table", "json", "csv"),
+        default=argparse.SUPPRESS,
+        help="output format (default: table)",
+    )
+    common.add_argument(
+        "--lang",
+        choices=("zh", "en"),
+        default=argparse.SUPPRESS,
+        help="language of the names a table shows (default: zh, the source's)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="longgang-opendata",
+        description="Query the Longgang Open Data API. English names are unofficial translations.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    listing = commands.add_parser("list", parents=[common], help="every record of a collection")
+    listing.add_argument("collection", choices=COLLECTIONS)
+    listing.add_argument(
+        "--filter",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a filter of the list, e.g. period=2024; repeat a name for any of several values",
+    )
+    getting = commands.add_parser("get", parents=[common], help="one record by id")
+    getting.add_argument("collection", choices=COLLECTIONS)
+    getting.add_argument("id")
+    searching = commands.add_parser("search", parents=[common], help="search every collection")
+    searching.add_argument("q")
+    searching.add_argument(
+        "--kind", action="append", help="only hits of this kind; repeat for several"
+    )
+    downloading = commands.add_parser("download", parents=[common], help="a bulk file")
+    downloading.add_argument("name", choices=_download_names() or None)
+    downloading.add_argument(
+        "-o", "--output", help="file to write (default: NAME in this folder; '-' for stdout)"
+    )
+    downloading.add_argument(
+        "--progress", action="store_true", help="show a progress bar even when not on a terminal"
+    )
+    downloading.add_argument("--bom", action="store_true", help="CSV with a byte order mark")
+    return parser
+
+
+def _download_names() -> tuple[str, ...]:
+    """The file names the API's document lists (a Literal in the generated signature)."""
+    hints = typing.get_type_hints(Client.download)
+    return tuple(str(v) for v in typing.get_args(hints.get("name")))
+
+
+def _filters(resource: Any, pairs: Sequence[str]) -> dict[str, Any]:
+    allowed = [
+        name
+        for name, parameter in inspect.signature(resource.list).parameters.items()
+        if parameter.kind is inspect.Parameter.KEYWORD_ONLY
+    ]
+    filters: dict[str, list[str]] = {}
+    for pair in pairs:
+        name, equals, value = pair.partition("=")
+        name = name.strip()
+        if not equals or not name:
+            raise UsageError(f"--filter takes NAME=VALUE, got {pair!r}")
+        if name not in allowed:
+            raise UsageError(f"unknown filter {name!r}; this list takes: {', '.join(allowed)}")
+        filters.setdefault(name, []).append(value)
+    return {k: v[0] if len(v) == 1 else v for k, v in filters.items()}
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _clip(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    if _width(text) <= limit:
+        return text
+    out = ""
+    for char in text:
+        if _width(out + char) > limit - 1:
+            break
+        out += char
+    return out + "…"
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _width(text))
+
+
+def render_table(table: Table, names: Sequence[str] | None) -> str:
+    picked = [c.name for c in table.columns if names is None or c.name in names]
+    if names is not None:
+        picked.sort(key=list(names).index)
+    index = [[c.name for c in table.columns].index(n) for n in picked]
+    cells = [[_clip(_cell(row[i]), MAX_CELL) for i in index] for row in table.rows]
+    widths = [max([_width(n), *(_width(r[k]) for r in cells)]) for k, n in enumerate(picked)]
+    lines = ["  ".join(_pad(n, w) for n, w in zip(picked, widths, strict=True)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(_pad(c, w) for c, w in zip(r, widths, strict=True)).rstrip() for r in cells]
+    return "\n".join(lines) + "\n"
+
+
+def render_record(table: Table) -> str:
+    """One record as ``field  value`` lines."""
+    width = max(_width(c.name) for c in table.columns)
+    row = table.rows[0]
+    return "".join(
+        f"{_pad(c.name, width)}  {_cell(v)}\n" for c, v in zip(table.columns, row, strict=True)
+    )
+
+
+def render_csv(table: Table) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow([c.name for c in table.columns])
+    writer.writerows([[_cell(v) for v in row] for row in table.rows])
+    return buffer.getvalue()
+
+
+def _json(value: object) -> str:
+    return msgspec.json.format(msgspec.json.encode(value), indent=2).decode() + "\n"
+
+
+class _ProgressBar:
+    """A one-line bar on stderr, redrawn in place."""
+
+    def __init__(self, stream: TextIO, name: str) -> None:
+        self._stream = stream
+        self._name = name
+        self._shown = -1
+
+    def __call__(self, received: int, total: int | None) -> None:
+        if total:
+            percent = min(100, received * 100 // total)
+            if percent == self._shown:
+                return
+            self._shown = percent
+            bar = "#" * (percent // 4) + "." * (25 - percent // 4)
+            line = f"{self._name} [{bar}] {percent:3d}% {received:,}/{total:,} bytes"
+        else:
+            line = f"{self._name} {received:,} bytes"
+        self._stream.write(f"\r{line}")
+        self._stream.flush()
+
+    def close(self) -> None:
+        self._stream.write("\n")
+        self._stream.flush()
+
+
+def _output_table(
+    rows: list[Any], model: type[msgspec.Struct], table: Table, args: argparse.Namespace
+) -> str:
+    if args.format == "json":
+        return _json(rows)
+    if args.format == "csv":
+        return render_csv(table)
+    return render_table(localized(table, args.lang), TABLE_COLUMNS.get(model.__name__))
+
+
+def _run(args: argparse.Namespace, client: Client, stdout: TextIO, stderr: TextIO) -> int:
+    if args.command == "list":
+        resource = getattr(client, args.collection)
+        filters = _filters(resource, args.filter)
+        page = resource.list(**{"limit": MAX_LIMIT, **filters})
+        rows = list(page)
+        model = item_model(page._page_type)
+        if args.collection == "observations" and args.format != "json":
+            # Indicator names in one more walk, not one request per row.
+            table = observations_table(rows, client.indicators.list(limit=MAX_LIMIT))
+        else:
+            table = model_table(rows, model)
+        stdout.write(_output_table(rows, model, table, args))
+    elif args.command == "get":
+        record = getattr(client, args.collection).get(args.id)
+        table = model_table([record], type(record))
+        if args.format == "json":
+            stdout.write(_json(record))
+        elif args.format == "csv":
+            stdout.write(render_csv(table))
+        else:
+            stdout.write(render_record(localized(table, args.lang)))
+    elif args.command == "search":
+        page = client.search(q=args.q, kind=args.kind, limit=MAX_LIMIT)
+        rows = list(page)
+        model = item_model(page._page_type)
+        stdout.write(_output_table(rows, model, model_table(rows, model), args))
+    else:
+        return _download(args, client, stdout, stderr)
+    return 0
+
+
+def _download(args: argparse.Namespace, client: Client, stdout: TextIO, stderr: TextIO) -> int:
+    show = args.progress or stderr.isatty()
+    bar = _ProgressBar(stderr, args.name) if show else None
+    bom = True if args.bom else None
+    try:
+        if args.output == "-":
+            buffer = getattr(stdout, "buffer", None)
+            if buffer is None:
+                raise UsageError("standard output takes no bytes here; use -o FILE")
+            size = download_to(client, args.name, buffer, bom=bom, progress=bar)
+            buffer.flush()
+            return 0
+        target = Path(args.output or args.name)
+        partial = target.with_name(target.name + ".part")
+        try:
+            with partial.open("wb") as file:
+                size = download_to(client, args.name, file, bom=bom, progress=bar)
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            raise
+        partial.replace(target)  # a failed download never leaves a file under the final name
+    finally:
+        if bar is not None:
+            bar.close()
+    stderr.write(f"wrote {size:,} bytes to {target}\n")
+    return 0
+
+
+def main(
+    argv: Sequence[str] | None = None,
+    *,
+    http_client: httpx.Client | None = None,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+) -> int:
+    """Run the command line; return its exit status. ``http_client`` serves tests in-process."""
+    out = stdout or sys.stdout
+    err = stderr or sys.stderr
+    parser = _parser()
+    args = parser.parse_args(argv)
+    for name, default in (("format", "table"), ("lang", "zh"), ("base_url", None)):
+        if not hasattr(args, name):
+            setattr(args, name, default)
+    prog = parser.prog
+    client = Client(base_url=args.base_url, http_client=http_client)
+    try:
+        with client:
+            return _run(args, client, out, err)
+    except (UsageError, ValueError) as error:
+        err.write(f"{prog}: error: {error}\n")
+        return 2
+    except APIStatusError as error:
+        err.write(f"{prog}: error: the API answered {error.status_code}: {error.detail}\n")
+        return 1
+    except APIConnectionError as error:
+        err.write(f"{prog}: error: cannot reach {client.base_url}: {error}\n")
+        return 1
+    except LonggangOpenDataError as error:
+        err.write(f"{prog}: error: {error}\n")
+        return 1
+    except OSError as error:
+        err.write(f"{prog}: error: {error}\n")
+        return 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,130 @@
+"""Outside the API: nothing of the framework's own is served, nothing loads from elsewhere."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from typing import Any
+
+import pytest
+from litestar import Litestar
+from litestar.testing import TestClient
+
+from longgang_api.artifact import LoadedDataset
+
+Client = TestClient[Litestar]
+
+FRAMEWORK_DOCS = (
+    "/schema",
+    "/schema/",
+    "/schema/swagger",
+    "/schema/elements",
+    "/schema/rapidoc",
+    "/schema/redoc",
+    "/schema/openapi.json",
+    "/schema/openapi.yaml",
+    "/schema/openapi.yml",
+    "/schema/oauth2-redirect.html",
+)
+#: ``rel`` values of ``<link>`` that make a browser fetch the target.
+_LOADING_RELS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "manifest"}
+_LOADING_TAGS = {"script", "img", "iframe", "source", "video", "audio", "embed", "object", "track"}
+_OTHER_HOST = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
+_CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)""", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("path", FRAMEWORK_DOCS)
+@pytest.mark.parametrize("method", ["GET", "HEAD"])
+def test_framework_documentation_routes_are_not_served(
+    client: Client, path: str, method: str
+) -> None:
+    response = client.request(method, path)
+    assert response.status_code == 404, (method, path)
+    assert response.headers["content-type"] == "application/problem+json", (method, path)
+    if method == "GET":
+        assert response.json()["status"] == 404
+
+
+def test_our_own_documentation_stays(client: Client) -> None:
+    assert client.get("/docs").status_code == 200
+    assert client.get("/openapi.json").json()["openapi"].startswith("3.1")
+
+
+class _Loads(HTMLParser):
+    """Every URL an HTML page makes a browser fetch by itself."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+        self.styles: list[str] = []
+        self._in_style = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        if tag in _LOADING_TAGS:
+            self.urls += [values[k] for k in ("src", "data", "poster") if k in values]
+        if tag == "link" and _LOADING_RELS & set(values.get("rel", "").lower().split()):
+            self.urls.append(values.get("href", ""))
+        if "style" in values:
+            self.styles.append(values["style"])
+        self._in_style = tag == "style"
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_style = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_style:
+            self.styles.append(data)
+
+
+def _every_served_get(app: Litestar, dataset: LoadedDataset) -> list[str]:
+    """One URL per route (path parameters filled in from the dataset), and the English page."""
+    artifact = dataset.artifact
+    examples = {
+        "indicator_id": artifact.indicators[0].id,
+        "project_id": artifact.projects[0].id,
+        "term_id": artifact.glossary[0].id,
+        "section_id": artifact.sections[0].id,
+    }
+    urls = ["/?lang=en"]
+    for route in app.routes:
+        path = route.path
+        if path.startswith("/schema"):
+            continue
+        if "{name:str}" in path:
+            names = (
+                ["swagger-ui.css", "swagger-ui-bundle.js", "favicon-32x32.png"]
+                if path.startswith("/docs")
+                else ["observations.csv", "longgang-2024.sqlite"]
+            )
+            urls += [path.replace("{name:str}", name) for name in names]
+            continue
+        for key, value in examples.items():
+            path = path.replace(f"{{{key}:str}}", value)
+        urls.append(path + ("?q=%E9%BE%99%E5%B2%97" if path == "/v1/search" else ""))
+    return urls
+
+
+def test_no_response_loads_anything_from_another_host(
+    app: Litestar, client: Client, dataset: LoadedDataset
+) -> None:
+    checked: dict[str, Any] = {}
+    for url in _every_served_get(app, dataset):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        media = response.headers["content-type"].split(";")[0]
+        loads: list[str] = []
+        if media == "text/html":
+            parser = _Loads()
+            parser.feed(response.text)
+            loads = parser.urls + [u for s in parser.styles for u in _CSS_URL.findall(s)]
+            csp = response.headers["content-security-policy"]
+            assert "default-src 'self'" in csp, url
+            assert "http" not in csp and "*" not in csp, url
+        elif media == "text/css":
+            loads = _CSS_URL.findall(response.text)
+        checked[url] = loads
+        assert not [u for u in loads if _OTHER_HOST.match(u)], (url, loads)
+    # The pages were among those checked, and the parser does see what they load (our own files).
+    assert checked["/docs"]
+    assert checked["/"]
