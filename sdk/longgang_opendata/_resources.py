@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 18ece965dc1bd0368b5149642cfc4e294843a69085f6caef2a773e69ee4b9e73) — do not edit.
+# generated from openapi/v1.json (sha256 5a870abfde95482bb3da6344d6052e6906c2657dbb677437c948ccc6f96dd446) — do not edit.
 # Regenerate with `make sdk`.
 """Resources of the API: one per tag, one method per operation, sync and async."""
 
@@ -212,7 +212,7 @@ class IndicatorsResource(ResourceHelpers):
 
 
 class ObservationsResource(ObservationsHelpers):
-    """Values of indicators: 2023 actuals, 2024 targets and plan quantities."""
+    """Values of indicators: results of the report's year, targets and plan quantities."""
 
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
@@ -428,9 +428,9 @@ class ProjectsResource(ProjectsHelpers):
         """
         List projects.
 
-        Named projects, facilities and sites with their mentions in the 2023 report and the
-        2024 plan. Sortable by id, category, name_zh, name_en, line; default order: id. Also
-        as CSV (mentions left out) and NDJSON.
+        Named projects, facilities and sites with their mentions in the report on the past
+        year and in the plan for the next. Sortable by id, category, name_zh, name_en, line;
+        default order: id. Also as CSV (mentions left out) and NDJSON.
 
         Args:
             category: Kind of project; repeat for any of several.
@@ -909,7 +909,7 @@ class AsyncIndicatorsResource(AsyncResourceHelpers):
 
 
 class AsyncObservationsResource(AsyncObservationsHelpers):
-    """Values of indicators: 2023 actuals, 2024 targets and plan quantities."""
+    """Values of indicators: results of the report's year, targets and plan quantities."""
 
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
@@ -1125,9 +1125,9 @@ class AsyncProjectsResource(AsyncProjectsHelpers):
         """
         List projects.
 
-        Named projects, facilities and sites with their mentions in the 2023 report and the
-        2024 plan. Sortable by id, category, name_zh, name_en, line; default order: id. Also
-        as CSV (mentions left out) and NDJSON.
+        Named projects, facilities and sites with their mentions in the report on the past
+        year and in the plan for the next. Sortable by id, category, name_zh, name_en, line;
+        default order: id. Also as CSV (mentions left out) and NDJSON.
 
         Args:
             category: Kind of project; repeat for any of several.
