@@ -38,7 +38,10 @@ DATASET_STATE = "dataset"
 _TAGS = (
     ("dataset", "The entry point and the dataset's metadata."),
     ("indicators", "Measured concepts of the report, with their observations."),
-    ("observations", "Values of indicators: 2023 actuals, 2024 targets and plan quantities."),
+    (
+        "observations",
+        "Values of indicators: results of the report's year, targets and plan quantities.",
+    ),
     ("projects", "Named projects, facilities and sites, with their mentions."),
     ("glossary", "The report's glossary (名词解释)."),
     ("sections", "The outline and text of the source document."),

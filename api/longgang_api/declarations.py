@@ -311,8 +311,8 @@ PROJECTS: Listing[Project] = Listing(
     operation_id="listProjects",
     summary="List projects",
     lead=(
-        "Named projects, facilities and sites with their mentions in the 2023 report and "
-        "the 2024 plan."
+        "Named projects, facilities and sites with their mentions in the report on the past "
+        "year and in the plan for the next."
     ),
     csv_note=" (mentions left out)",
     page_type=ProjectPage,

@@ -56,7 +56,12 @@ class MentionRow(Base, frozen=True, kw_only=True):
 
     project_id: Annotated[str, Meta(description="Id of the project mentioned.")]
     position: Annotated[int, Meta(ge=1, description="Order of the mention within its project.")]
-    year: Annotated[int, Meta(description="2023 for the report on 2023, 2024 for the 2024 plan.")]
+    year: Annotated[
+        int,
+        Meta(
+            description="The year of the report's part that mentions the project (results or plan)."
+        ),
+    ]
     status: Annotated[MentionStatus, Meta(description="Controlled status of the project.")]
     status_text: Annotated[str, Meta(description="Status wording as written.")]
     source: Annotated[Source, Meta(description="Provenance of the mention.")]

@@ -197,7 +197,7 @@ class Indicator(Base, frozen=True, kw_only=True):
         bool,
         Meta(
             description=(
-                "True for the main indicators of parts 一 (2023 results) and 四 (2024 targets)."
+                "True for the report's main indicators (headline results and headline targets)."
             )
         ),
     ] = False
@@ -222,7 +222,7 @@ class Indicator(Base, frozen=True, kw_only=True):
 
 
 class Observation(Base, frozen=True, kw_only=True):
-    """One value of an indicator: a 2023 actual, a 2024 target or a 2024 plan quantity."""
+    """One value of an indicator: an actual result, a target or a plan quantity."""
 
     id: Id
     indicator_id: Annotated[Id, Meta(description="Id of the indicator observed.")]
@@ -231,8 +231,8 @@ class Observation(Base, frozen=True, kw_only=True):
         ObservationKind,
         Meta(
             description=(
-                "'actual' for 2023 results, 'target' for the 2024 headline goals of part 四, "
-                "'plan' for 2024 work-plan quantities of part 五."
+                "'actual' for results of the report's year, 'target' for the headline goals of "
+                "the plan year, 'plan' for the plan year's work quantities."
             )
         ),
     ]
@@ -299,7 +299,9 @@ class Observation(Base, frozen=True, kw_only=True):
     period_start: Annotated[
         int,
         Meta(
-            ge=1900, le=2100, description="First year the value covers (2021 for 近三年 in 2023)."
+            ge=1900,
+            le=2100,
+            description="First year the value covers (three years back for 近三年).",
         ),
     ]
     period_end: Annotated[int, Meta(ge=1900, le=2100, description="Last year the value covers.")]
@@ -310,7 +312,9 @@ class Mention(Base, frozen=True, kw_only=True):
 
     year: Annotated[
         Year,
-        Meta(description="2023 for the report on 2023, 2024 for the plan for 2024."),
+        Meta(
+            description="The year of the report's part that mentions the project: results or plan."
+        ),
     ]
     status: Annotated[MentionStatus, Meta(description="Controlled status of the project.")]
     status_text: Annotated[

@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 9e7c3978b96b5d8f08b9ff7aa2d1e634cc9c3c15ffcdbee39d6be669b09c8b8a) — do not edit.
+# generated from openapi/v1.json (sha256 3d53688bf0504f2716d08a753014f217879e65fe1c25ccba46015a1a3402be80) — do not edit.
 # Regenerate with `make sdk`.
 """Resources of the API: one per tag, one method per operation, sync and async."""
 
@@ -212,7 +212,7 @@ class IndicatorsResource(ResourceHelpers):
 
 
 class ObservationsResource(ObservationsHelpers):
-    """Values of indicators: 2023 actuals, 2024 targets and plan quantities."""
+    """Values of indicators: results of the report's year, targets and plan quantities."""
 
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
@@ -428,9 +428,9 @@ class ProjectsResource(ProjectsHelpers):
         """
         List projects.
 
-        Named projects, facilities and sites with their mentions in the 2023 report and the
-        2024 plan. Sortable by id, category, name_zh, name_en, line; default order: id. Also
-        as CSV (mentions left out) and NDJSON.
+        Named projects, facilities and sites with their mentions in the report on the past
+        year and in the plan for the next. Sortable by id, category, name_zh, name_en, line;
+        default order: id. Also as CSV (mentions left out) and NDJSON.
 
         Args:
             category: Kind of project; repeat for any of several.
@@ -909,7 +909,7 @@ class AsyncIndicatorsResource(AsyncResourceHelpers):
 
 
 class AsyncObservationsResource(AsyncObservationsHelpers):
-    """Values of indicators: 2023 actuals, 2024 targets and plan quantities."""
+    """Values of indicators: results of the report's year, targets and plan quantities."""
 
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
@@ -1125,9 +1125,9 @@ class AsyncProjectsResource(AsyncProjectsHelpers):
         """
         List projects.
 
-        Named projects, facilities and sites with their mentions in the 2023 report and the
-        2024 plan. Sortable by id, category, name_zh, name_en, line; default order: id. Also
-        as CSV (mentions left out) and NDJSON.
+        Named projects, facilities and sites with their mentions in the report on the past
+        year and in the plan for the next. Sortable by id, category, name_zh, name_en, line;
+        default order: id. Also as CSV (mentions left out) and NDJSON.
 
         Args:
             category: Kind of project; repeat for any of several.

@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 9e7c3978b96b5d8f08b9ff7aa2d1e634cc9c3c15ffcdbee39d6be669b09c8b8a) — do not edit.
+# generated from openapi/v1.json (sha256 3d53688bf0504f2716d08a753014f217879e65fe1c25ccba46015a1a3402be80) — do not edit.
 # Regenerate with `make sdk`.
 """Models of the API's answers: one msgspec Struct per schema of openapi/v1.json."""
 
@@ -216,7 +216,7 @@ class IndicatorDetail(msgspec.Struct, frozen=True, kw_only=True):
     Attributes:
         base_unit: Unit of every base_value of the indicator; null when qualitative.
         category: Policy area of the indicator.
-        headline: True for the main indicators of parts 一 (2023 results) and 四 (2024
+        headline: True for the report's main indicators (headline results and headline
             targets).
         html_url: Absolute URL of the record's page for people, in the reader's language
             (?lang=zh or ?lang=en chooses one).
@@ -260,7 +260,7 @@ class IndicatorDetail(msgspec.Struct, frozen=True, kw_only=True):
     headline: Annotated[
         bool,
         msgspec.Meta(
-            description="True for the main indicators of parts 一 (2023 results) and 四 (2024 targets)."
+            description="True for the report's main indicators (headline results and headline targets)."
         ),
     ]
     html_url: Annotated[
@@ -368,7 +368,7 @@ class Mention(msgspec.Struct, frozen=True, kw_only=True):
         source: Provenance of the mention.
         status: Controlled status of the project.
         status_text: Status wording as written, e.g. '开工建设'.
-        year: 2023 for the report on 2023, 2024 for the plan for 2024.
+        year: The year of the report's part that mentions the project: results or plan.
     """
 
     source: Annotated[Source, msgspec.Meta(description="Provenance of the mention.")]
@@ -396,13 +396,15 @@ class Mention(msgspec.Struct, frozen=True, kw_only=True):
     ]
     year: Annotated[
         Literal[2023, 2024] | str,
-        msgspec.Meta(description="2023 for the report on 2023, 2024 for the plan for 2024."),
+        msgspec.Meta(
+            description="The year of the report's part that mentions the project: results or plan."
+        ),
     ]
 
 
 class Observation(msgspec.Struct, frozen=True, kw_only=True):
     """
-    One value of an indicator: a 2023 actual, a 2024 target or a 2024 plan quantity.
+    One value of an indicator: an actual result, a target or a plan quantity.
 
     Attributes:
         base_unit: The counted thing of base_value; null for a qualitative statement.
@@ -413,13 +415,13 @@ class Observation(msgspec.Struct, frozen=True, kw_only=True):
             null for levels and counts.
         id: Stable identifier: lower-case ASCII words joined by '-' or '.'.
         indicator_id: Id of the indicator observed.
-        kind: 'actual' for 2023 results, 'target' for the 2024 headline goals of part 四,
-            'plan' for 2024 work-plan quantities of part 五.
+        kind: 'actual' for results of the report's year, 'target' for the headline goals
+            of the plan year, 'plan' for the plan year's work quantities.
         measure: What the value measures; its indicator's.
         note: Our note in English, e.g. 'cumulative' or 'three-year total'.
         period: Year the value refers to.
         period_end: Last year the value covers.
-        period_start: First year the value covers (2021 for 近三年 in 2023).
+        period_start: First year the value covers (three years back for 近三年).
         qualifier: 'over' for 超/余/突破 (more than), 'at_least' for 以上, 'about' for 约,
             'at_most' for 以内/不超过; null when the value is exact.
         source: Provenance of the value.
@@ -457,7 +459,7 @@ class Observation(msgspec.Struct, frozen=True, kw_only=True):
     kind: Annotated[
         Literal["actual", "target", "plan"] | str,
         msgspec.Meta(
-            description="'actual' for 2023 results, 'target' for the 2024 headline goals of part 四, 'plan' for 2024 work-plan quantities of part 五."
+            description="'actual' for results of the report's year, 'target' for the headline goals of the plan year, 'plan' for the plan year's work quantities."
         ),
     ]
     measure: Annotated[
@@ -473,7 +475,7 @@ class Observation(msgspec.Struct, frozen=True, kw_only=True):
     ]
     period_end: Annotated[int, msgspec.Meta(description="Last year the value covers.")]
     period_start: Annotated[
-        int, msgspec.Meta(description="First year the value covers (2021 for 近三年 in 2023).")
+        int, msgspec.Meta(description="First year the value covers (three years back for 近三年).")
     ]
     qualifier: Annotated[
         Literal["over", "at_least", "about", "at_most"] | str | None,
