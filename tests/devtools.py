@@ -100,32 +100,42 @@ class Page:
         self._ws.close()
 
 
-@contextlib.contextmanager
-def chromium(proxy_port: int, profile: Path) -> Iterator[Page]:
-    """A headless Chromium whose every request goes through ``127.0.0.1:proxy_port``."""
+def chromium_command(proxy_port: int, profile: Path, *arguments: str) -> list[str]:
+    """Headless Chromium with every request through ``127.0.0.1:proxy_port`` and nothing of
+    its own sent anywhere (no updates, sync, time or phishing queries)."""
     browser = shutil.which("chromium") or shutil.which("chromium-browser")
     assert browser, "chromium is missing: `make test` installs it (Debian package chromium)"
+    return [
+        browser,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-domain-reliability",
+        "--disable-client-side-phishing-detection",
+        "--disable-features=NetworkTimeServiceQuerying,OptimizationHints,Translate,MediaRouter",
+        "--hide-scrollbars",
+        f"--user-data-dir={profile}",
+        f"--proxy-server=http://127.0.0.1:{proxy_port}",
+        *arguments,
+    ]
+
+
+@contextlib.contextmanager
+def chromium(proxy_port: int, profile: Path) -> Iterator[Page]:
+    """A headless Chromium driven over the DevTools protocol (see :func:`chromium_command`)."""
     process = subprocess.Popen(
-        [
-            browser,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--disable-domain-reliability",
-            "--disable-client-side-phishing-detection",
-            "--disable-features=NetworkTimeServiceQuerying,OptimizationHints,Translate,MediaRouter",
-            "--hide-scrollbars",
+        chromium_command(
+            proxy_port,
+            profile,
             "--remote-debugging-port=0",
             "--remote-allow-origins=*",
-            f"--user-data-dir={profile}",
-            f"--proxy-server=http://127.0.0.1:{proxy_port}",
             "about:blank",
-        ],
+        ),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,

@@ -10,6 +10,7 @@ from litestar import Litestar
 from litestar.testing import TestClient
 
 from longgang_api.artifact import LoadedDataset
+from tests.support import PAGES
 
 Client = TestClient[Litestar]
 PROBLEM_FIELDS = {"type", "title", "status", "detail", "parameter"}
@@ -181,14 +182,7 @@ ROUTES = [
     "/v1/catalog.ttl",
     "/v1/datapackage.json",
     "/v1/downloads/observations.csv",
-    "/indicators",
-    "/indicators/gdp-growth",
-    "/projects",
-    "/projects/cuhk-shenzhen",
-    "/glossary",
-    "/glossary/two-mountains",
-    "/source",
-    "/problems/bad-request",
+    *PAGES[1:],
 ]
 
 
@@ -253,18 +247,7 @@ def test_one_error_shape(client: Client) -> None:
 
 
 #: Every page, with ids where a page takes one.
-PAGE_ROUTES = [
-    "/",
-    "/indicators",
-    "/indicators/gdp-growth",
-    "/projects",
-    "/projects/cuhk-shenzhen",
-    "/glossary",
-    "/glossary/two-mountains",
-    "/source",
-    "/problems",
-    "/problems/not-found",
-]
+PAGE_ROUTES = [*PAGES, "/problems"]
 #: Ids no page has, of every shape the API's table tries.
 PAGE_IDS = [
     "/indicators/no-such-indicator",

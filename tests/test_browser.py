@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import json
 import re
-import shutil
 import socket
 import subprocess
 import threading
@@ -23,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from longgang_api.artifact import LoadedDataset
-from tests.devtools import chromium
+from tests.devtools import chromium, chromium_command
 
 pytestmark = pytest.mark.browser
 
@@ -81,27 +80,8 @@ def trap() -> Iterator[Trap]:
 
 
 def _chromium(trap: Trap, profile: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
-    browser = shutil.which("chromium") or shutil.which("chromium-browser")
-    assert browser, "chromium is missing: `make test` installs it (Debian package chromium)"
     return subprocess.run(
-        [
-            browser,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--disable-domain-reliability",
-            "--disable-client-side-phishing-detection",
-            "--disable-features=NetworkTimeServiceQuerying,OptimizationHints,Translate,MediaRouter",
-            "--hide-scrollbars",
-            f"--user-data-dir={profile}",
-            f"--proxy-server=http://127.0.0.1:{trap.port}",
-            *arguments,
-        ],
+        chromium_command(trap.port, profile, *arguments),
         capture_output=True,
         text=True,
         timeout=120,

@@ -22,21 +22,11 @@ from longgang_api.pages.texts import PROBLEM_TYPES
 from longgang_api.problems import PROBLEM_SLUGS
 from longgang_api.settings import DEFAULT_PUBLIC_BASE_URL
 from longgang_build.build import DEFAULT_DATASET
+from tests.support import PAGES
 
 Client = TestClient[Litestar]
 #: The public address the test app runs with (create_app's default).
 BASE = DEFAULT_PUBLIC_BASE_URL
-PAGES = [
-    "/",
-    "/indicators",
-    "/indicators/gdp-growth",
-    "/projects",
-    "/projects/cuhk-shenzhen",
-    "/glossary",
-    "/glossary/two-mountains",
-    "/source",
-    "/problems/not-found",
-]
 
 
 class Marks(HTMLParser):

@@ -49,6 +49,7 @@ from longgang_api.query import MAX_Q_LENGTH, Q_PATTERN, Collection, Scalar
 from longgang_api.representation import csv_columns
 
 R = TypeVar("R")
+L = TypeVar("L", bound=msgspec.Struct)
 
 #: The ``q`` of every list: optional.
 Q = Annotated[
@@ -181,11 +182,6 @@ def years(dataset: LoadedDataset) -> Iterator[int]:
 _KIND_ORDER = {"actual": 0, "target": 1, "plan": 2}
 
 
-def page_url(public_base_url: str, listing: Listing[Any], record_id: str) -> str:
-    """Where a record's page for people is: the list's name and the record's id."""
-    return f"{public_base_url}/{listing.name}/{record_id}"
-
-
 @functools.lru_cache(maxsize=8)
 def indicator_details(dataset: LoadedDataset, public_base_url: str) -> tuple[IndicatorDetail, ...]:
     def order(o: Observation) -> tuple[str, int, str]:
@@ -195,31 +191,28 @@ def indicator_details(dataset: LoadedDataset, public_base_url: str) -> tuple[Ind
         IndicatorDetail(
             **msgspec.structs.asdict(indicator),
             observations=tuple(sorted(dataset.observations_by_indicator[indicator.id], key=order)),
-            html_url=page_url(public_base_url, INDICATORS, indicator.id),
+            html_url=f"{public_base_url}/indicators/{indicator.id}",
         )
         for indicator in dataset.artifact.indicators
     )
 
 
-@functools.lru_cache(maxsize=8)
-def projects(dataset: LoadedDataset, public_base_url: str) -> tuple[Project, ...]:
-    return tuple(
-        Project(
-            **msgspec.structs.asdict(project),
-            html_url=page_url(public_base_url, PROJECTS, project.id),
-        )
-        for project in dataset.artifact.projects
-    )
+def _with_pages(
+    name: str, record_type: type[L], records_of: Callable[[LoadedDataset], Iterable[Any]]
+) -> Callable[[LoadedDataset, str], tuple[L, ...]]:
+    """The records of one list, each given the address of its page (``html_url``)."""
 
-
-@functools.lru_cache(maxsize=8)
-def glossary_terms(dataset: LoadedDataset, public_base_url: str) -> tuple[GlossaryTerm, ...]:
-    return tuple(
-        GlossaryTerm(
-            **msgspec.structs.asdict(term), html_url=page_url(public_base_url, GLOSSARY, term.id)
+    @functools.lru_cache(maxsize=8)
+    def records(dataset: LoadedDataset, public_base_url: str) -> tuple[L, ...]:
+        return tuple(
+            record_type(
+                **msgspec.structs.asdict(record),
+                html_url=f"{public_base_url}/{name}/{record.id}",
+            )
+            for record in records_of(dataset)
         )
-        for term in dataset.artifact.glossary
-    )
+
+    return records
 
 
 INDICATORS: Listing[IndicatorDetail] = Listing(
@@ -317,7 +310,7 @@ PROJECTS: Listing[Project] = Listing(
     csv_note=" (mentions left out)",
     page_type=ProjectPage,
     record_type=Project,
-    records=projects,
+    records=_with_pages("projects", Project, lambda d: d.artifact.projects),
     id_of=lambda p: p.id,
     filters=(
         Filter("category", ProjectCategory, "Kind of project; repeat for any of several.",
@@ -347,7 +340,7 @@ GLOSSARY: Listing[GlossaryTerm] = Listing(
     lead="Every entry of the glossary, the Chinese definition verbatim.",
     page_type=GlossaryPage,
     record_type=GlossaryTerm,
-    records=glossary_terms,
+    records=_with_pages("glossary", GlossaryTerm, lambda d: d.artifact.glossary),
     id_of=lambda g: g.id,
     filters=(),
     sorts={"number": lambda g: g.number, "id": lambda g: g.id},
