@@ -23,6 +23,19 @@ from longgang_api.artifact import load
 from longgang_api.server import granian_command
 from longgang_build.build import DEFAULT_DATASET, BuildResult, compile_artifact, load_records, write
 
+#: Every page for people, with an id where a page takes one and one problem type.
+PAGES = (
+    "/",
+    "/indicators",
+    "/indicators/gdp-growth",
+    "/projects",
+    "/projects/cuhk-shenzhen",
+    "/glossary",
+    "/glossary/two-mountains",
+    "/source",
+    "/problems/not-found",
+)
+
 
 @functools.cache
 def compiled() -> BuildResult:

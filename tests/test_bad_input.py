@@ -10,6 +10,7 @@ from litestar import Litestar
 from litestar.testing import TestClient
 
 from longgang_api.artifact import LoadedDataset
+from tests.support import PAGES
 
 Client = TestClient[Litestar]
 PROBLEM_FIELDS = {"type", "title", "status", "detail", "parameter"}
@@ -108,7 +109,13 @@ CASES: list[tuple[str, str, dict[str, str], int, str | None]] = [
     ("GET", "/V1/indicators", {}, 404, None),
     ("GET", "/v1/Indicators", {}, 404, None),
     ("GET", "/v1/glossary/Two-Mountains", {}, 404, None),
-    ("GET", "/?lang=EN", {}, 400, "lang"),
+    ("GET", "/?lang=EN", {"accept": "application/problem+json"}, 400, "lang"),
+    ("GET", "/indicators?lang=fr", {"accept": "application/json"}, 400, "lang"),
+    ("GET", "/projects?year=1999", {"accept": "application/problem+json"}, 400, "year"),
+    # Paths that reach no page at all: the router's 404.
+    ("GET", "/problems/..%2Fnot-found", {}, 404, None),
+    ("GET", "/assets/..%2F..%2Fpyproject.toml", {}, 404, None),
+    ("GET", "/projects/a/b", {}, 404, None),
     # Odd methods.
     ("TRACE", "/v1", {}, 405, None),
     ("CONNECT", "/v1/indicators", {}, 405, None),
@@ -175,6 +182,7 @@ ROUTES = [
     "/v1/catalog.ttl",
     "/v1/datapackage.json",
     "/v1/downloads/observations.csv",
+    *PAGES[1:],
 ]
 
 
@@ -201,7 +209,7 @@ def test_a_cursor_from_another_dataset_version_is_refused(
     from longgang_api.declarations import OBSERVATIONS
     from longgang_api.query import build_query
 
-    collection = OBSERVATIONS.collection(dataset)
+    collection = OBSERVATIONS.collection(dataset, "")
     # The scope the server binds a cursor of this query to, signed by each version's key.
     query = build_query(collection, CursorCodec(dataset.sha256), {}, None, None, 10, None)
     scope = f"{collection.name}|{query.scope}"
@@ -236,3 +244,76 @@ def test_one_error_shape(client: Client) -> None:
         if status >= 400
     }
     assert shapes == {tuple(sorted(PROBLEM_FIELDS))}
+
+
+#: Every page, with ids where a page takes one.
+PAGE_ROUTES = [*PAGES, "/problems"]
+#: Ids no page has, of every shape the API's table tries.
+PAGE_IDS = [
+    "/indicators/no-such-indicator",
+    "/indicators/GDP-GROWTH",
+    "/glossary/Two-Mountains",
+    "/glossary/%00",
+    "/indicators/" + "a" * 300,
+    "/projects/%E5%AD%A6",
+    "/problems/Not-Found",
+    "/assets/site.css",
+]
+
+
+def _page_answer_is_readable(response: Any, status: int) -> None:
+    assert response.status_code == status, response.text[:300]
+    assert response.headers["content-type"] == "text/html; charset=utf-8"
+    assert f"<title>{status} " in response.text
+    assert "Traceback" not in response.text and "/work/" not in response.text
+
+
+@pytest.mark.parametrize("route", PAGE_ROUTES)
+def test_no_page_is_a_500_on_any_bad_input(client: Client, route: str) -> None:
+    """Every query and header of the API's table, put to every page."""
+    for method, url, headers, _, _ in CASES:
+        if method != "GET":
+            continue
+        query = url.partition("?")[2]
+        response = client.get(f"{route}?{query}" if query else route, headers=headers)
+        assert response.status_code < 500, (route, url, response.text[:300])
+        if response.status_code >= 400:
+            if response.headers["content-type"] == "application/problem+json":
+                assert set(response.json()) == PROBLEM_FIELDS
+            else:
+                _page_answer_is_readable(response, response.status_code)
+
+
+@pytest.mark.parametrize("url", PAGE_IDS)
+def test_an_unknown_id_is_a_readable_404(client: Client, url: str) -> None:
+    _page_answer_is_readable(client.get(url), 404)
+
+
+@pytest.mark.parametrize(
+    ("url", "parameter"),
+    [
+        ("/indicators?lang=fr", "lang"),
+        ("/indicators?lang=en&lang=zh", "lang"),
+        ("/indicators?lang=", "lang"),
+        ("/indicators?category=weather", "category"),
+        ("/indicators?headline=maybe", "headline"),
+        ("/indicators?format=csv", "format"),
+        ("/projects?year=1999", "year"),
+        ("/projects?status=finished", "status"),
+        ("/projects?sort=colour", "sort"),
+        ("/projects?limit=0", "limit"),
+        ("/projects?cursor=garbage!!", "cursor"),
+        ("/glossary?cursor=AAAAAZbEF--RnPvIYyObow", "cursor"),
+        ("/glossary?q=%00", "q"),
+        ("/glossary?category=economy", "category"),
+        ("/indicators/gdp-growth?limit=5", "limit"),
+        ("/source?q=x", "q"),
+        ("/problems/not-found?x=1", "x"),
+    ],
+)
+def test_bad_page_parameters_are_readable_400s(client: Client, url: str, parameter: str) -> None:
+    response = client.get(url)
+    _page_answer_is_readable(response, 400)
+    assert f"<code>{parameter}</code>" in response.text
+    problem = client.get(url, headers={"accept": "application/problem+json"})
+    assert problem.status_code == 400 and problem.json()["parameter"] == parameter

@@ -11,8 +11,8 @@ Screenshots at phone and desktop widths go to ``screenshots/`` (git-ignored).
 from __future__ import annotations
 
 import contextlib
+import json
 import re
-import shutil
 import socket
 import subprocess
 import threading
@@ -20,6 +20,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from longgang_api.artifact import LoadedDataset
+from tests.devtools import chromium, chromium_command
 
 pytestmark = pytest.mark.browser
 
@@ -77,27 +80,8 @@ def trap() -> Iterator[Trap]:
 
 
 def _chromium(trap: Trap, profile: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
-    browser = shutil.which("chromium") or shutil.which("chromium-browser")
-    assert browser, "chromium is missing: `make test` installs it (Debian package chromium)"
     return subprocess.run(
-        [
-            browser,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--disable-domain-reliability",
-            "--disable-client-side-phishing-detection",
-            "--disable-features=NetworkTimeServiceQuerying,OptimizationHints,Translate,MediaRouter",
-            "--hide-scrollbars",
-            f"--user-data-dir={profile}",
-            f"--proxy-server=http://127.0.0.1:{trap.port}",
-            *arguments,
-        ],
+        chromium_command(trap.port, profile, *arguments),
         capture_output=True,
         text=True,
         timeout=120,
@@ -141,3 +125,67 @@ def test_the_trap_would_see_an_outside_request(trap: Trap, tmp_path: Path) -> No
     assert any(b"example.org" in r for r in trap.page_requests()), (
         "the trap proxy saw no request for the page: the browser test would prove nothing"
     )
+
+
+PAGE_SIZES = {"phone": (390, 844), "desktop": (1366, 900)}
+#: The highlight of the line a link lands on (``.line:target`` in site.css).
+TARGET_BACKGROUND = "rgb(255, 214, 102)"
+
+
+def test_from_a_figure_to_its_sentence_in_a_browser(
+    served_url: str, trap: Trap, tmp_path: Path, dataset: LoadedDataset
+) -> None:
+    """Open the GDP page, follow “in the source”, and find the sentence on screen, highlighted.
+
+    One browser session also takes every page screenshot: the GDP indicator, a
+    project with two mentions and a line of the source, at phone and desktop
+    widths, in both languages.
+    """
+    gdp = dataset.observations_by_indicator["gdp-growth"][0]
+    project = next(p for p in dataset.artifact.projects if len(p.mentions) == 2)
+    SCREENSHOTS.mkdir(exist_ok=True)
+    with chromium(trap.port, tmp_path / "profile") as page:
+        page.viewport(*PAGE_SIZES["desktop"])
+        page.goto(f"{served_url}/indicators/gdp-growth?lang=en")
+        page.click(f'tr[id="{gdp.id}"] a.in-source')
+        assert page.evaluate("location.pathname + location.search + location.hash") == (
+            f"/source?lang=en#L{gdp.source.line}"
+        )
+        target = page.evaluate(
+            """(() => {
+                const line = document.querySelector(':target');
+                const box = line.getBoundingClientRect();
+                const cited = [...line.querySelectorAll('mark')]
+                    .filter(m => m.dataset.cite.split(' ').includes(KEY))
+                    .map(m => m.textContent).join('');
+                const other = document.querySelector('.line:not(:target)');
+                return {id: line.id, top: box.top, bottom: box.bottom, height: innerHeight,
+                        background: getComputedStyle(line).backgroundColor,
+                        plain: getComputedStyle(other).backgroundColor, cited: cited};
+            })()""".replace("KEY", json.dumps(f"observation:{gdp.id}"))
+        )
+        assert target["id"] == f"L{gdp.source.line}"
+        assert target["cited"] == gdp.source.quote  # the quoted sentence, marked
+        assert target["top"] >= 0 and target["bottom"] <= target["height"], target  # on screen
+        assert target["background"] == TARGET_BACKGROUND != target["plain"], target
+
+        pages = {
+            "indicator-gdp-growth": "/indicators/gdp-growth",
+            f"project-{project.id}": f"/projects/{project.id}",
+            f"source-L{gdp.source.line}": f"/source#L{gdp.source.line}",
+        }
+        for size, (width, height) in PAGE_SIZES.items():
+            page.viewport(width, height)
+            for lang in ("zh", "en"):
+                for name, path in pages.items():
+                    route, _, fragment = path.partition("#")
+                    page.goto(
+                        f"{served_url}{route}?lang={lang}{'#' + fragment if fragment else ''}"
+                    )
+                    assert page.evaluate("document.documentElement.scrollWidth") <= width, (
+                        f"{name} is wider than a {size} screen"
+                    )
+                    shot = SCREENSHOTS / f"{name}-{lang}-{size}.png"
+                    page.screenshot(shot)
+                    assert shot.stat().st_size > 20_000, f"{shot} looks empty"
+    assert trap.page_requests() == [], f"requests left the machine: {trap.page_requests()[:3]}"

@@ -7,9 +7,9 @@ import hashlib
 import pytest
 
 from longgang_api.model import Observation
+from longgang_api.source_text import SourceText
 from longgang_build.build import DEFAULT_DATASET, BuildResult, load_records
 from longgang_build.measures import check_translations
-from longgang_build.source_text import SourceText
 
 SOURCE_SHA256 = "4ed8caf274f7e21951b1ef29e873bce82ca81dbf72947bb3113f2d47f96e99ec"
 

@@ -30,7 +30,8 @@ for absent in ("longgang_build", "longgang_release"):
         pass
     else:
         raise SystemExit(absent + " is importable beside the installed wheel")
-with TestClient(create_app(load(Path(sys.argv[2])))) as client:
+# The wheel holds no dataset folder: the source document is read from the checkout's.
+with TestClient(create_app(load(Path(sys.argv[2])), dataset_folder=Path(sys.argv[3]))) as client:
     sys.stdout.buffer.write(client.get("/openapi.json").content)
 """
 
@@ -57,7 +58,15 @@ def test_the_installed_wheel_serves_the_committed_document(
     # No site processing: the editable checkout's .pth must not put the source tree on the path.
     path = f"{target}:{sysconfig.get_paths()['purelib']}"
     served = subprocess.run(
-        [sys.executable, "-S", "-c", _SERVE_FROM_WHEEL, str(target), str(artifact_path)],
+        [
+            sys.executable,
+            "-S",
+            "-c",
+            _SERVE_FROM_WHEEL,
+            str(target),
+            str(artifact_path),
+            str(ROOT / "datasets" / "longgang-2024"),
+        ],
         env={"PYTHONPATH": path},
         capture_output=True,
         check=True,

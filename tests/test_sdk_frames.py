@@ -87,6 +87,7 @@ def test_indicators_projects_sections_glossary_frames(sdk: Client, dataset: Load
         "base_unit_code": "string",
         "base_unit_zh": "string",
         "base_unit_en": "string",
+        "html_url": "string",
     }
     assert "observations" not in indicators.columns
     projects = sdk.projects.to_pandas(category="education")
@@ -107,9 +108,10 @@ def test_mentions_frame_has_one_row_per_mention(sdk: Client, dataset: LoadedData
     projects = dataset.artifact.projects
     every = sdk.projects.mentions_to_pandas()
     assert len(every) == sum(len(p.mentions) for p in projects)
-    assert every.columns[:4].tolist() == [
+    assert every.columns[:5].tolist() == [
         "project_id",
         "project_category",
+        "project_html_url",
         "project_name_en",
         "project_name_zh",
     ]

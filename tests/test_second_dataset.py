@@ -26,7 +26,7 @@ Client = TestClient[Litestar]
 def testland(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Client]:
     artifact = build_folder(TESTLAND, tmp_path_factory.mktemp("testland"))
     assert artifact.name == "testland-2031.json"
-    with TestClient(create_app(load(artifact))) as client:
+    with TestClient(create_app(load(artifact), dataset_folder=TESTLAND)) as client:
         yield client
 
 
@@ -86,6 +86,27 @@ def test_the_landing_page_speaks_of_the_folder_s_report(testland: Client) -> Non
         report_text = page.replace("龙岗开放数据", "")
         assert "龙岗" not in report_text and "Longgang District" not in page
         assert "2023" not in page and "2024" not in page
+
+
+def test_the_source_page_shows_the_folder_s_document(testland: Client) -> None:
+    page = testland.get("/source")
+    assert page.status_code == 200
+    heading = "测试区 2030 年计划执行情况与 2031 年计划"
+    assert heading in (TESTLAND / "source.md").read_text() and heading in page.text
+    assert "龙岗" not in page.text
+    # The project's quote is marked on the page and links to the project's page.
+    assert 'href="/projects/testland-library' in page.text
+
+
+def test_a_record_page_of_the_folder_renders(testland: Client) -> None:
+    page = testland.get("/projects/testland-library?lang=en")
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    record = testland.get("/v1/projects/testland-library").json()
+    assert record["name"]["en"] in page.text
+    assert record["html_url"] == "http://127.0.0.1:8000/projects/testland-library"
+    assert "/source?lang=en#L" in page.text
+    assert testland.get("/indicators?period=2030").status_code == 200
+    assert testland.get("/indicators?period=2024").status_code == 400
 
 
 def test_the_catalogue_describes_the_folder_s_dataset(testland: Client) -> None:

@@ -11,6 +11,7 @@ from litestar import Litestar
 from litestar.testing import TestClient
 
 from longgang_api.artifact import LoadedDataset
+from longgang_api.pages.rendering import STYLESHEET_PATH
 
 Client = TestClient[Litestar]
 
@@ -85,6 +86,7 @@ def _every_served_get(app: Litestar, dataset: LoadedDataset) -> list[str]:
         "project_id": artifact.projects[0].id,
         "term_id": artifact.glossary[0].id,
         "section_id": artifact.sections[0].id,
+        "slug": "not-found",
     }
     urls = ["/?lang=en"]
     for route in app.routes:
@@ -92,11 +94,12 @@ def _every_served_get(app: Litestar, dataset: LoadedDataset) -> list[str]:
         if path.startswith("/schema"):
             continue
         if "{name:str}" in path:
-            names = (
-                ["swagger-ui.css", "swagger-ui-bundle.js", "favicon-32x32.png"]
-                if path.startswith("/docs")
-                else ["observations.csv", "longgang-2024.sqlite"]
-            )
+            if path.startswith("/docs"):
+                names = ["swagger-ui.css", "swagger-ui-bundle.js", "favicon-32x32.png"]
+            elif path.startswith("/assets"):
+                names = [STYLESHEET_PATH.removeprefix("/assets/")]
+            else:
+                names = ["observations.csv", "longgang-2024.sqlite"]
             urls += [path.replace("{name:str}", name) for name in names]
             continue
         for key, value in examples.items():
@@ -128,3 +131,4 @@ def test_no_response_loads_anything_from_another_host(
     # The pages were among those checked, and the parser does see what they load (our own files).
     assert checked["/docs"]
     assert checked["/"]
+    assert checked["/source"]

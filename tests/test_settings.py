@@ -27,6 +27,14 @@ def test_dataset_names_the_artifact() -> None:
     assert Settings.from_env(explicit).artifact == "/tmp/x.json"
 
 
+def test_dataset_names_the_folder_the_source_page_reads() -> None:
+    by_path = Settings.from_env({"DATASET": "tests/fixtures/datasets/testland-2031/"})
+    assert Path(by_path.dataset_folder) == Path("tests/fixtures/datasets/testland-2031")
+    by_name = Settings.from_env({"DATASET": "longgang-2024"})
+    assert Path(by_name.dataset_folder) == ROOT / "datasets" / "longgang-2024"
+    assert Settings().dataset_folder == by_name.dataset_folder
+
+
 @pytest.mark.parametrize(
     ("name", "value"),
     [

@@ -27,7 +27,7 @@ from rdflib.namespace import DCAT, DCTERMS, RDF, RDFS, SH, SKOS
 from longgang_api.artifact import LoadedDataset
 from longgang_api.cursor import CursorCodec
 from longgang_api.downloads import download_names
-from longgang_api.landing import _label
+from longgang_api.pages.figures import value_text
 
 Client = TestClient[Litestar]
 # The official DCAT-AP 3.0.1 shapes (SEMICeu/DCAT-AP release files, see their README);
@@ -382,7 +382,8 @@ def test_landing_page(client: Client, dataset: LoadedDataset) -> None:
     # Headline figures in the report's order: GDP first, budget revenue last.
     headline = re.search(r'<table id="headline">(.*?)</table>', english, re.S)
     assert headline is not None
-    names = re.findall(r"<tr><td>([^<]*)</td>", headline.group(1))
+    # Each name links to the indicator's page.
+    names = re.findall(r"<tr><td><a [^>]*>([^<]*)</a></td>", headline.group(1))
     assert names[0].startswith("Growth of gross regional product")
     assert names[-1] == "Growth of general public budget revenue"
     assert not re.search(r"[\u4e00-\u9fff]", headline.group(1))
@@ -393,10 +394,10 @@ def test_landing_figures_use_english_unit_labels_in_english(dataset: LoadedDatas
     (places,) = [
         o for o in dataset.artifact.observations if o.id == "new-school-places.2023.actual"
     ]
-    assert _label(places, "zh") == "3.8万座"
-    assert _label(places, "en") == "38000 school place(s)"
+    assert value_text(places, "zh") == "3.8万座"
+    assert value_text(places, "en") == "38000 school place(s)"
     (gdp,) = [o for o in dataset.artifact.observations if o.id == "gdp-growth.2023.actual"]
-    assert _label(gdp, "en") == _label(gdp, "zh") == "6.3%"
+    assert value_text(gdp, "en") == value_text(gdp, "zh") == "6.3%"
 
 
 def _head_links(html: str) -> list[dict[str, str]]:
@@ -410,12 +411,13 @@ def test_landing_pages_name_their_canonical_address_and_language_alternates(
     client: Client,
 ) -> None:
     base = "http://127.0.0.1:8000"
-    for url, canonical in (("/", f"{base}/"), ("/?lang=en", f"{base}/?lang=en")):
+    # "/" follows Accept-Language (Chinese when it names neither language): the x-default.
+    for url, canonical in (("/", f"{base}/?lang=zh"), ("/?lang=en", f"{base}/?lang=en")):
         links = _head_links(client.get(url).text)
         assert [link["href"] for link in links if link["rel"] == "canonical"] == [canonical]
         alternates = {link["hreflang"]: link["href"] for link in links if "hreflang" in link}
         assert alternates == {
-            "zh-Hans": f"{base}/",
+            "zh-Hans": f"{base}/?lang=zh",
             "en": f"{base}/?lang=en",
             "x-default": f"{base}/",
         }

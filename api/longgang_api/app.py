@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from litestar import Litestar, Router
@@ -20,13 +21,15 @@ from longgang_api.docs import DocsController
 from longgang_api.gateway import Gateway
 from longgang_api.landing import LandingController
 from longgang_api.limits import RateLimiter
+from longgang_api.pages.routes import PagesController, list_pages
+from longgang_api.pages.source_view import SourceView, build_source_view, read_source
 from longgang_api.problems import NotAcceptable, handle_http_exception
 from longgang_api.resources.lists import routers
 from longgang_api.resources.meta import HealthController, MetaController
 from longgang_api.resources.syndication import CATALOG_FILES, SyndicationController
 from longgang_api.response_cache import ResponseCache
 from longgang_api.served import Served
-from longgang_api.settings import DEFAULT_MAX_AGE, DEFAULT_PUBLIC_BASE_URL
+from longgang_api.settings import DEFAULT_MAX_AGE, DEFAULT_PUBLIC_BASE_URL, checkout_folder
 
 API_VERSION = "1.0.0"
 #: Key of the served dataset in ``app.state``.
@@ -90,16 +93,25 @@ def create_app(
     public_base_url: str = DEFAULT_PUBLIC_BASE_URL,
     response_cache: bool = True,
     rate_limit: str | None = None,
+    dataset_folder: Path | None = None,
 ) -> Litestar:
     """Build the read-only API over a loaded, verified dataset.
 
     ``public_base_url`` is where the API is reachable from outside; the
     catalogue's URIs are built on it, so it must stay the same across releases.
+    ``dataset_folder`` holds the source document the ``/source`` page shows
+    (the artifact's own folder under the checkout's ``datasets/`` when not given);
+    the app refuses a document other than the one the artifact was built from.
     """
     served = Served.build(dataset, max_age, public_base_url.rstrip("/"))
+    folder = dataset_folder or checkout_folder(dataset.artifact.dataset.id)
+    source_view = build_source_view(read_source(dataset, folder), dataset)
 
     def provide_served() -> Served:
         return served
+
+    def provide_source_view() -> SourceView:
+        return source_view
 
     v1 = Router(
         path="/v1",
@@ -111,8 +123,18 @@ def create_app(
         ],
     )
     app = Litestar(
-        route_handlers=[v1, HealthController, DocsController, LandingController],
-        dependencies={"served": Provide(provide_served, sync_to_thread=False, use_cache=True)},
+        route_handlers=[
+            v1,
+            HealthController,
+            DocsController,
+            LandingController,
+            PagesController,
+            *list_pages(),
+        ],
+        dependencies={
+            "served": Provide(provide_served, sync_to_thread=False, use_cache=True),
+            "source_view": Provide(provide_source_view, sync_to_thread=False, use_cache=True),
+        },
         exception_handlers={
             HTTPException: handle_http_exception,
             NotAcceptable: handle_http_exception,

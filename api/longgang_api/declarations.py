@@ -19,10 +19,12 @@ from litestar.params import QueryParameter
 from longgang_api.artifact import LoadedDataset
 from longgang_api.envelopes import (
     GlossaryPage,
+    GlossaryTerm,
     HitKind,
     IndicatorDetail,
     IndicatorPage,
     ObservationPage,
+    Project,
     ProjectPage,
     SearchHit,
     SearchPage,
@@ -30,7 +32,6 @@ from longgang_api.envelopes import (
 )
 from longgang_api.model import (
     Comparison,
-    GlossaryTerm,
     IndicatorCategory,
     LocalizedText,
     Measure,
@@ -38,7 +39,6 @@ from longgang_api.model import (
     Observation,
     ObservationKind,
     Period,
-    Project,
     ProjectCategory,
     Qualifier,
     Section,
@@ -49,6 +49,7 @@ from longgang_api.query import MAX_Q_LENGTH, Q_PATTERN, Collection, Scalar
 from longgang_api.representation import csv_columns
 
 R = TypeVar("R")
+L = TypeVar("L", bound=msgspec.Struct)
 
 #: The ``q`` of every list: optional.
 Q = Annotated[
@@ -109,7 +110,9 @@ class Listing(Generic[R]):
     lead: str
     page_type: type[msgspec.Struct]
     record_type: type[msgspec.Struct]
-    records: Callable[[LoadedDataset], tuple[R, ...]]
+    #: The records served, made from the dataset and the server's public base URL
+    #: (the records that link to their page for people carry it).
+    records: Callable[[LoadedDataset, str], tuple[R, ...]]
     id_of: Callable[[R], str]
     filters: tuple[Filter[R], ...]
     sorts: Mapping[str, Callable[[R], Scalar]]
@@ -137,10 +140,10 @@ class Listing(Generic[R]):
             f"Also as CSV{self.csv_note} and NDJSON."
         )
 
-    def collection(self, dataset: LoadedDataset) -> Collection[R]:
+    def collection(self, dataset: LoadedDataset, public_base_url: str) -> Collection[R]:
         return Collection(
             name=self.name,
-            records=self.records(dataset),
+            records=self.records(dataset, public_base_url),
             id_of=self.id_of,
             filters={f.name: _bound(f.values, dataset) for f in self.filters},
             choices={
@@ -180,7 +183,7 @@ _KIND_ORDER = {"actual": 0, "target": 1, "plan": 2}
 
 
 @functools.lru_cache(maxsize=8)
-def indicator_details(dataset: LoadedDataset) -> tuple[IndicatorDetail, ...]:
+def indicator_details(dataset: LoadedDataset, public_base_url: str) -> tuple[IndicatorDetail, ...]:
     def order(o: Observation) -> tuple[str, int, str]:
         return (o.period, _KIND_ORDER[o.kind], o.id)
 
@@ -188,9 +191,28 @@ def indicator_details(dataset: LoadedDataset) -> tuple[IndicatorDetail, ...]:
         IndicatorDetail(
             **msgspec.structs.asdict(indicator),
             observations=tuple(sorted(dataset.observations_by_indicator[indicator.id], key=order)),
+            html_url=f"{public_base_url}/indicators/{indicator.id}",
         )
         for indicator in dataset.artifact.indicators
     )
+
+
+def _with_pages(
+    name: str, record_type: type[L], records_of: Callable[[LoadedDataset], Iterable[Any]]
+) -> Callable[[LoadedDataset, str], tuple[L, ...]]:
+    """The records of one list, each given the address of its page (``html_url``)."""
+
+    @functools.lru_cache(maxsize=8)
+    def records(dataset: LoadedDataset, public_base_url: str) -> tuple[L, ...]:
+        return tuple(
+            record_type(
+                **msgspec.structs.asdict(record),
+                html_url=f"{public_base_url}/{name}/{record.id}",
+            )
+            for record in records_of(dataset)
+        )
+
+    return records
 
 
 INDICATORS: Listing[IndicatorDetail] = Listing(
@@ -242,7 +264,7 @@ OBSERVATIONS: Listing[Observation] = Listing(
     ),
     page_type=ObservationPage,
     record_type=Observation,
-    records=lambda d: d.artifact.observations,
+    records=lambda d, _: d.artifact.observations,
     id_of=lambda o: o.id,
     filters=(
         Filter("indicator_id", str, "Id of the indicator; repeat for any of several.",
@@ -288,7 +310,7 @@ PROJECTS: Listing[Project] = Listing(
     csv_note=" (mentions left out)",
     page_type=ProjectPage,
     record_type=Project,
-    records=lambda d: d.artifact.projects,
+    records=_with_pages("projects", Project, lambda d: d.artifact.projects),
     id_of=lambda p: p.id,
     filters=(
         Filter("category", ProjectCategory, "Kind of project; repeat for any of several.",
@@ -318,7 +340,7 @@ GLOSSARY: Listing[GlossaryTerm] = Listing(
     lead="Every entry of the glossary, the Chinese definition verbatim.",
     page_type=GlossaryPage,
     record_type=GlossaryTerm,
-    records=lambda d: d.artifact.glossary,
+    records=_with_pages("glossary", GlossaryTerm, lambda d: d.artifact.glossary),
     id_of=lambda g: g.id,
     filters=(),
     sorts={"number": lambda g: g.number, "id": lambda g: g.id},
@@ -336,7 +358,7 @@ SECTIONS: Listing[Section] = Listing(
     lead="The outline of the source document with each section's own text.",
     page_type=SectionPage,
     record_type=Section,
-    records=lambda d: d.artifact.sections,
+    records=lambda d, _: d.artifact.sections,
     id_of=lambda s: s.id,
     filters=(
         Filter("kind", SectionKind, "Level in the outline; repeat for any of several.",
@@ -361,22 +383,23 @@ SEARCHED: tuple[tuple[HitKind, Listing[Any], Callable[[Any], LocalizedText]], ..
 _RANK = {kind: rank for rank, (kind, _, _) in enumerate(SEARCHED)}
 
 
-def _search_hits(dataset: LoadedDataset) -> tuple[SearchHit, ...]:
+def _search_hits(dataset: LoadedDataset, public_base_url: str) -> tuple[SearchHit, ...]:
     return tuple(
         SearchHit(kind=kind, id=listing.id_of(r), title=title(r),
                   url=f"{listing.path}/{listing.id_of(r)}")
         for kind, listing, title in SEARCHED
-        for r in listing.records(dataset)
+        for r in listing.records(dataset, public_base_url)
     )  # fmt: skip
 
 
 @functools.lru_cache(maxsize=8)
 def _hit_texts(dataset: LoadedDataset) -> dict[tuple[str, str], tuple[str, ...]]:
-    # A hit is searched in the same text as the record in its own collection.
+    # A hit is searched in the same text as the record in its own collection; that
+    # text never holds the page address, so any base URL gives the same texts.
     return {
         (kind, listing.id_of(r)): tuple(listing.text_of(r, dataset))
         for kind, listing, _ in SEARCHED
-        for r in listing.records(dataset)
+        for r in listing.records(dataset, "")
     }
 
 

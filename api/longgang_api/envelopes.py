@@ -10,14 +10,13 @@ from typing import Annotated, Literal
 
 from msgspec import Meta
 
+from longgang_api import model
 from longgang_api.model import (
     Base,
-    GlossaryTerm,
     Id,
     Indicator,
     LocalizedText,
     Observation,
-    Project,
     Release,
     Section,
 )
@@ -25,6 +24,15 @@ from longgang_api.model import (
 NextCursor = Annotated[
     str | None,
     Meta(description="Cursor of the next page; null on the last page."),
+]
+HtmlUrl = Annotated[
+    str,
+    Meta(
+        description=(
+            "Absolute URL of the record's page for people, in the reader's language "
+            "(?lang=zh or ?lang=en chooses one)."
+        )
+    ),
 ]
 
 
@@ -35,6 +43,21 @@ class IndicatorDetail(Indicator, frozen=True, kw_only=True):
         tuple[Observation, ...],
         Meta(description="Observations of the indicator, by period then kind."),
     ]
+    html_url: HtmlUrl
+
+
+# The API's project and glossary records keep the model's names, so the
+# OpenAPI components (and the SDK's classes) stay ``Project`` and ``GlossaryTerm``.
+class Project(model.Project, frozen=True, kw_only=True):
+    """A named project, facility, site or programme of physical works."""
+
+    html_url: HtmlUrl
+
+
+class GlossaryTerm(model.GlossaryTerm, frozen=True, kw_only=True):
+    """An entry of the report's glossary (名词解释)."""
+
+    html_url: HtmlUrl
 
 
 class IndicatorPage(Base, frozen=True, kw_only=True):

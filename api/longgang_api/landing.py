@@ -1,10 +1,12 @@
 """The landing page at ``/``: what the dataset is and what it says, for people and search engines.
 
-Server-rendered HTML in Chinese (``?lang=en`` for English) with the headline
-indicators as a table and as an SVG chart, the projects counted by category,
-links to everything a portal or a developer needs, and schema.org ``Dataset``
-JSON-LD. It loads nothing from another host: the stylesheet is ours, the
-chart is inline SVG and there is no script to run.
+Rendered from ``pages/templates/landing.html`` on the pages' base layout, in
+Chinese or English (``?lang=``, else ``Accept-Language``): the headline
+indicators as a table and as an SVG chart, each linking to its page, the
+projects counted by category, each count linking to the list, links to
+everything a portal or a developer needs, and schema.org ``Dataset`` JSON-LD.
+It loads nothing from another host: the stylesheet is ours, the chart is
+inline SVG and there is no script to run.
 """
 
 from __future__ import annotations
@@ -12,46 +14,24 @@ from __future__ import annotations
 import json
 from collections import Counter
 from dataclasses import dataclass
-from html import escape
-from typing import Annotated, Any, Literal
+from typing import Any
 
 from litestar import Controller, Request, Response, get
 from litestar.di import NamedDependency
-from litestar.params import QueryParameter
+from markupsafe import Markup
 
 from longgang_api.declarations import INDICATORS, PROJECTS
-from longgang_api.docs import HTML_CSP
 from longgang_api.envelopes import IndicatorDetail
-from longgang_api.http_caching import respond
 from longgang_api.links import LINKS
 from longgang_api.listing import check_single
 from longgang_api.model import Dataset, Observation
+from longgang_api.pages.chart import BarInput, Chart, GroupInput, bar_chart
+from longgang_api.pages.errors import PAGE_EXCEPTION_HANDLERS
+from longgang_api.pages.figures import value_text
+from longgang_api.pages.language import Lang, page_language
+from longgang_api.pages.rendering import page_response, render
 from longgang_api.served import Served
 
-Lang = Literal["zh", "en"]
-_ACTUAL, _TARGET = "#2a6f97", "#b4232a"
-_PROJECT_CATEGORIES = {
-    "education": ("教育", "Education"),
-    "health": ("医疗卫生", "Health"),
-    "research": ("科研平台", "Research"),
-    "industrial-park": ("产业园区", "Industrial parks"),
-    "enterprise": ("企业项目", "Enterprise projects"),
-    "commercial": ("商业", "Commerce"),
-    "culture": ("文化", "Culture"),
-    "sports": ("体育", "Sports"),
-    "park-greenery": ("公园绿化", "Parks and greenery"),
-    "water-environment": ("水环境", "Water environment"),
-    "rail": ("轨道交通", "Rail"),
-    "road": ("道路", "Roads"),
-    "transport-hub": ("交通枢纽", "Transport hubs"),
-    "energy-utilities": ("能源与市政", "Energy and utilities"),
-    "housing-welfare": ("住房与民生", "Housing and welfare"),
-    "urban-renewal": ("城市更新", "Urban renewal"),
-    "public-service": ("公共服务", "Public services"),
-    "finance": ("金融", "Finance"),
-    "platform": ("平台", "Platforms"),
-    "zone": ("片区与示范区", "Zones and areas"),
-}
 # The report's own words (issuer, title, years) come from the dataset: see ``_words``.
 _TEXT = {
     "lead": (
@@ -70,59 +50,20 @@ _TEXT = {
     "projects": ("项目（按类别）", "Projects by category"),
     "category": ("类别", "Category"),
     "count": ("项目数", "Projects"),
+    "browse": ("逐条浏览", "Browse the records"),
     "use": ("使用数据", "Use the data"),
     "counts": ("数据集包含", "The dataset holds"),
     "licence": ("许可", "Licence"),
     "note": ("说明", "Note"),
 }
-STYLESHEET = """
-:root { color-scheme: light; --ink: #1d2733; --muted: #5b6775; --line: #d9dee4;
-  --accent: #b4232a; --accent2: #2a6f97; }
-* { box-sizing: border-box; }
-body { margin: 0; font-family: system-ui, -apple-system, "PingFang SC", "Noto Sans CJK SC",
-  "Microsoft YaHei", sans-serif; color: var(--ink); line-height: 1.6; background: #fafbfc; }
-main { max-width: 60rem; margin: 0 auto; padding: 1rem 1.25rem 3rem; }
-header { display: flex; flex-wrap: wrap; justify-content: space-between; gap: .5rem;
-  align-items: baseline; }
-h1 { font-size: 1.5rem; line-height: 1.3; margin: .5rem 0; }
-h2 { font-size: 1.15rem; margin: 2rem 0 .75rem; border-bottom: 2px solid var(--line); }
-p.lead { color: var(--muted); }
-nav.lang a { margin-left: .5rem; }
-a { color: var(--accent2); }
-.scroll { overflow-x: auto; }
-table { border-collapse: collapse; width: 100%; background: #fff; }
-th, td { text-align: left; padding: .45rem .6rem; border-bottom: 1px solid var(--line); }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-figure { margin: 0; background: #fff; border: 1px solid var(--line); padding: .75rem; }
-figure svg { width: 100%; max-width: 36rem; height: auto; display: block; }
-figcaption { color: var(--muted); font-size: .9rem; }
-ul.links { padding-left: 1.1rem; columns: 2 16rem; }
-dl.counts { display: grid; grid-template-columns: repeat(auto-fit, minmax(8rem, 1fr)); gap: .5rem; }
-dl.counts div { background: #fff; border: 1px solid var(--line); padding: .5rem .75rem; }
-dl.counts dt { color: var(--muted); font-size: .85rem; }
-dl.counts dd { margin: 0; font-size: 1.4rem; font-weight: 600; }
-p.qualitative { background: #fff; border: 1px solid var(--line); padding: .5rem .75rem; }
-footer { margin-top: 2.5rem; color: var(--muted); font-size: .85rem; }
-"""
-
-
-def _number(observation: Observation | None) -> str:
-    if observation is None:
-        return "—"
-    if observation.value is None:
-        return observation.status.zh if observation.status else "—"
-    return f"{observation.value:g}{observation.unit or ''}"
-
-
-def _label(observation: Observation | None, lang: Lang) -> str:
-    if observation is not None and observation.value is None and observation.status is not None:
-        return observation.status.zh if lang == "zh" else observation.status.en
-    if lang == "en" and observation is not None and observation.base_unit is not None:
-        # English readers get the base unit's English label, never a Chinese unit.
-        if observation.base_unit.code == "percent":
-            return f"{observation.base_value:g}%"
-        return f"{observation.base_value:g} {observation.base_unit.en}"
-    return _number(observation)
+_COUNTS = (
+    ("indicators", "指标", "Indicators"),
+    ("observations", "观测值", "Observations"),
+    ("projects", "项目", "Projects"),
+    ("mentions", "项目提及", "Project mentions"),
+    ("glossary", "名词解释", "Glossary terms"),
+    ("sections", "章节", "Sections"),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,15 +87,11 @@ def headline_rows(served: Served) -> list[HeadlineRow]:
     )
 
 
-def _numeric(row: HeadlineRow) -> bool:
-    return any(o is not None and o.value is not None for o in (row.actual, row.target))
+Words = dict[str, str]
 
 
-Words = dict[str, tuple[str, str]]
-
-
-def _words(meta: Dataset, rows: list[HeadlineRow]) -> Words:
-    """The page's texts with the dataset's issuer, title and years filled in."""
+def _words(meta: Dataset, rows: list[HeadlineRow], lang: Lang) -> Words:
+    """The page's texts in ``lang`` with the dataset's issuer, title and years filled in."""
     fields = {
         "publisher_zh": meta.publisher.name.zh,
         "publisher_en": meta.publisher.name.en,
@@ -163,76 +100,29 @@ def _words(meta: Dataset, rows: list[HeadlineRow]) -> Words:
         "actual": next((r.actual.period for r in rows if r.actual), meta.temporal_start),
         "target": next((r.target.period for r in rows if r.target), meta.temporal_end),
     }
-    return {key: (zh.format(**fields), en.format(**fields)) for key, (zh, en) in _TEXT.items()}
+    return {key: pair[lang == "en"].format(**fields) for key, pair in _TEXT.items()}
 
 
-def chart_svg(rows: list[HeadlineRow], lang: Lang, words: Words) -> str:
-    """Bars of the 2023 actual beside the 2024 target, each indicator's name above its bars.
+def _numeric(row: HeadlineRow) -> bool:
+    return any(o is not None and o.value is not None for o in (row.actual, row.target))
 
-    Names stand above the bars rather than beside them so the chart stays
-    legible when a phone scales it down.
-    """
-    numeric = [r for r in rows if _numeric(r)]
-    values = [
-        o.value
-        for r in numeric
-        for o in (r.actual, r.target)
-        if o is not None and o.value is not None
-    ]
-    low, high = min([0.0, *values]), max([0.0, *values])
-    width, margin, label_room, row_height = 480, 12, 120, 76
-    plot = width - 2 * margin - label_room
-    height = 36 + row_height * len(numeric)
 
-    def x(value: float) -> float:
-        return margin + label_room / 2 + (value - low) / ((high - low) or 1) * plot
-
-    title = escape(words["chart"][lang == "en"])
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
-        f'aria-labelledby="chart-title"><title id="chart-title">{title}</title>'
-    ]
-    for index, (colour, key) in enumerate(((_ACTUAL, "actual"), (_TARGET, "target"))):
-        x0 = margin + index * 150
-        parts.append(f'<rect x="{x0}" y="6" width="14" height="14" fill="{colour}"/>')
-        parts.append(
-            f'<text x="{x0 + 20}" y="18" font-size="15" fill="#1d2733">'
-            f"{escape(words[key][lang == 'en'])}</text>"
+def headline_chart(rows: list[HeadlineRow], lang: Lang, words: Words) -> Chart:
+    """Bars of the 2023 actual beside the 2024 target, each indicator's name above its bars."""
+    en = lang == "en"
+    groups = [
+        GroupInput(
+            r.indicator.name.en if en else r.indicator.name.zh,
+            [
+                BarInput(o.value if o else None, value_text(o, lang), kind)
+                for o, kind in ((r.actual, "actual"), (r.target, "target"))
+            ],
         )
-    zero = x(0)
-    for position, row in enumerate(numeric):
-        top = 36 + position * row_height
-        name = row.indicator.name.zh if lang == "zh" else row.indicator.name.en
-        parts.append(
-            f'<text x="{margin}" y="{top + 16}" font-size="15" fill="#1d2733">{escape(name)}</text>'
-        )
-        bars = ((row.actual, _ACTUAL), (row.target, _TARGET))
-        for offset, (observation, colour) in enumerate(bars):
-            y = top + 24 + offset * 22
-            if observation is None or observation.value is None:
-                parts.append(
-                    f'<text x="{zero + 4:.1f}" y="{y + 15}" font-size="14" fill="#5b6775">—</text>'
-                )
-                continue
-            end = x(observation.value)
-            start, span = min(zero, end), max(abs(end - zero), 1)
-            parts.append(
-                f'<rect x="{start:.1f}" y="{y}" width="{span:.1f}" height="18" fill="{colour}"/>'
-            )
-            if observation.value >= 0:
-                anchor, label_x = "start", max(zero, end) + 5
-            else:
-                anchor, label_x = "end", start - 5
-            parts.append(
-                f'<text x="{label_x:.1f}" y="{y + 15}" font-size="14" text-anchor="{anchor}" '
-                f'fill="#1d2733">{escape(_number(observation))}</text>'
-            )
-    parts.append(
-        f'<line x1="{zero:.1f}" y1="54" x2="{zero:.1f}" y2="{height - 4}" '
-        'stroke="#5b6775" stroke-width="1"/>'
-    )
-    parts.append("</svg>")
-    return "".join(parts)
+        for r in rows
+        if _numeric(r)
+    ]
+    legend = [("actual", words["actual"]), ("target", words["target"])]
+    return bar_chart(words["chart"], groups, legend)
 
 
 def schema_org(served: Served, rows: list[HeadlineRow]) -> dict[str, Any]:
@@ -298,144 +188,61 @@ def schema_org(served: Served, rows: list[HeadlineRow]) -> dict[str, Any]:
     }
 
 
-def render(served: Served, lang: Lang) -> str:
+def render_landing(served: Served, lang: Lang) -> str:
     meta = served.dataset.artifact.dataset
     en = lang == "en"
-
     rows = headline_rows(served)
-    words = _words(meta, rows)
-
-    def t(key: str) -> str:
-        return escape(words[key][en])
-
-    def name(row: HeadlineRow) -> str:
-        return escape(row.indicator.name.en if en else row.indicator.name.zh)
-
-    table_rows = "".join(
-        f"<tr><td>{name(r)}</td>"
-        f'<td class="num">{escape(_label(r.actual, lang))}</td>'
-        f'<td class="num">{escape(_label(r.target, lang))}</td></tr>'
-        for r in rows
-        if _numeric(r)
-    )
-    colon = ": " if en else "："
-    qualitative = "".join(
-        f'<p class="qualitative"><strong>{name(r)}</strong><br>'
-        f"{t('actual')}{colon}{escape(_label(r.actual, lang))}<br>"
-        f"{t('target')}{colon}{escape(_label(r.target, lang))}</p>"
-        for r in rows
-        if not _numeric(r)
-    )
+    words = _words(meta, rows, lang)
     categories = Counter(p.category for p in served.collections[PROJECTS.name].records)
-    project_rows = "".join(
-        f"<tr><td>{escape(_PROJECT_CATEGORIES.get(c, (c, c))[en])}</td>"
-        f'<td class="num">{n}</td></tr>'
-        for c, n in sorted(categories.items(), key=lambda item: (-item[1], item[0]))
-    )
-    counts = meta.counts
-    count_items = (
-        ("indicators", "指标", "Indicators"),
-        ("observations", "观测值", "Observations"),
-        ("projects", "项目", "Projects"),
-        ("mentions", "项目提及", "Project mentions"),
-        ("glossary", "名词解释", "Glossary terms"),
-        ("sections", "章节", "Sections"),
-    )
-    count_html = "".join(
-        f"<div><dt>{escape(en_label if en else zh_label)}</dt><dd>{counts.get(key, 0)}</dd></div>"
-        for key, zh_label, en_label in count_items
-    )
-    links = "".join(
-        f'<li><a href="{href}">{escape(en_text if en else zh_text)}</a></li>'
-        for href, zh_text, en_text in ((k.href, k.zh, k.en) for k in LINKS if k.on_landing)
-    )
-    downloads = "".join(
-        f'<li><a href="/v1/downloads/{escape(name)}">{escape(name)}</a> '
-        f"({len(d.data) // 1024} KB)</li>"
-        for name, d in served.downloads.files.items()
-    )
-    title = meta.title.en if en else meta.title.zh
-    base = escape(served.public_base_url)
     json_ld = json.dumps(schema_org(served, rows), ensure_ascii=False).replace("</", "<\\/")
-    switch = (
-        '<a href="/">中文</a> · <strong>English</strong>'
-        if en
-        else '<strong>中文</strong> · <a href="/?lang=en">English</a>'
+    return render(
+        "landing.html",
+        lang,
+        "/",
+        base_url=served.public_base_url,
+        title=meta.title.en if en else meta.title.zh,
+        description=meta.description.en if en else meta.description.zh,
+        lead=words["lead"],
+        words=words,
+        numeric_rows=[_shown(r, lang) for r in rows if _numeric(r)],
+        qualitative_rows=[_shown(r, lang) for r in rows if not _numeric(r)],
+        headline_chart=headline_chart(rows, lang, words),
+        counts=[(key, en_label if en else zh_label) for key, zh_label, en_label in _COUNTS],
+        categories=sorted(categories.items(), key=lambda item: (-item[1], item[0])),
+        links=[(link.href, link.en if en else link.zh) for link in LINKS if link.on_landing],
+        downloads=[(name, len(d.data) // 1024) for name, d in served.downloads.files.items()],
+        meta=meta,
+        # Safe inside <script>: JSON with every "</" escaped cannot close the element.
+        json_ld=Markup(json_ld),
+        alternates=[
+            ("application/ld+json", "/v1/catalog.jsonld", "DCAT-AP"),
+            ("text/turtle", "/v1/catalog.ttl", "DCAT-AP catalogue"),
+        ],
     )
-    return f"""<!doctype html>
-<html lang="{"en" if en else "zh-Hans"}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{escape(title)}</title>
-<meta name="description" content="{escape(meta.description.en if en else meta.description.zh)}">
-<link rel="canonical" href="{base}/{"?lang=en" if en else ""}">
-<link rel="alternate" hreflang="zh-Hans" href="{base}/">
-<link rel="alternate" hreflang="en" href="{base}/?lang=en">
-<link rel="alternate" hreflang="x-default" href="{base}/">
-<link rel="stylesheet" href="/site.css">
-<link rel="alternate" type="application/ld+json" href="/v1/catalog.jsonld" title="DCAT-AP">
-<link rel="alternate" type="text/turtle" href="/v1/catalog.ttl" title="DCAT-AP catalogue">
-<link rel="describedby" type="application/json" href="/v1/datapackage.json">
-<script type="application/ld+json">{json_ld}</script>
-</head>
-<body>
-<main>
-<header><h1>{escape(title)}</h1><nav class="lang">{switch}</nav></header>
-<p class="lead">{t("lead")}</p>
-<h2>{t("headline")}</h2>
-<div class="scroll"><table id="headline">
-<thead><tr><th>{t("indicator")}</th><th class="num">{t("actual")}</th>
-<th class="num">{t("target")}</th></tr></thead>
-<tbody>{table_rows}</tbody></table></div>
-{qualitative}
-<h2>{t("chart")}</h2>
-<figure>{chart_svg(rows, lang, words)}
-<figcaption>{escape(meta.source_document.title.zh)}</figcaption></figure>
-<h2>{t("counts")}</h2>
-<dl class="counts">{count_html}</dl>
-<h2>{t("projects")}</h2>
-<div class="scroll"><table id="projects">
-<thead><tr><th>{t("category")}</th><th class="num">{t("count")}</th></tr></thead>
-<tbody>{project_rows}</tbody></table></div>
-<h2>{t("use")}</h2>
-<ul class="links">{links}</ul>
-<ul class="links">{downloads}</ul>
-<footer>
-<p>{t("licence")}: <a href="{escape(meta.license.url)}">{escape(meta.license.id)}</a> —
-{escape(meta.license.attribution.en if en else meta.license.attribution.zh)}</p>
-<p>{t("note")}: {escape(meta.translation_note.en if en else meta.translation_note.zh)}
-{escape(meta.publisher.name.en if en else meta.publisher.name.zh)} ·
-v{escape(meta.version)} · {escape(meta.release_date)}</p>
-</footer>
-</main>
-</body>
-</html>
-"""
+
+
+@dataclass(frozen=True, slots=True)
+class _Shown:
+    """A headline row with its figures as the page writes them."""
+
+    indicator: IndicatorDetail
+    actual_text: str
+    target_text: str
+
+
+def _shown(row: HeadlineRow, lang: Lang) -> _Shown:
+    return _Shown(row.indicator, value_text(row.actual, lang), value_text(row.target, lang))
 
 
 class LandingController(Controller):
     path = "/"
     include_in_schema = False
+    exception_handlers = PAGE_EXCEPTION_HANDLERS
 
     @get("/")
     async def landing(
-        self,
-        request: Request[Any, Any, Any],
-        served: NamedDependency[Served],
-        lang: Annotated[Lang, QueryParameter(description="Language of the page.")] = "zh",
-    ) -> Response[bytes]:
-        check_single(request, frozenset({"lang"}), frozenset())
-        page = render(served, lang).encode()
-        response = respond(request, served.cache, f"landing|{lang}", "text/html", lambda: page)
-        response.headers["Content-Security-Policy"] = HTML_CSP
-        response.headers["Content-Language"] = "en" if lang == "en" else "zh-Hans"
-        return response
-
-    @get("/site.css")
-    async def stylesheet(
         self, request: Request[Any, Any, Any], served: NamedDependency[Served]
     ) -> Response[bytes]:
-        check_single(request, frozenset(), frozenset())
-        css = STYLESHEET.encode()
-        return respond(request, served.cache, "site.css", "text/css", lambda: css)
+        check_single(request, frozenset({"lang"}), frozenset())
+        lang = page_language(request)
+        return page_response(request, served, lang, lambda: render_landing(served, lang))

@@ -52,6 +52,19 @@ _SLUGS = {
 }
 
 
+def problem_slug(status: int) -> str:
+    """The last segment of the ``type`` of a problem with this status."""
+    return _SLUGS.get(status, str(status))
+
+
+def problem_title(status: int) -> str:
+    return _TITLES.get(status, "Error")
+
+
+#: Every problem type the API emits (each has a page at ``/problems/{slug}``).
+PROBLEM_SLUGS = frozenset(_SLUGS.values())
+
+
 class Problem(Base, frozen=True, kw_only=True):
     """An error, as RFC 9457 problem details."""
 
@@ -82,8 +95,8 @@ class BadParameter(HTTPException):
 def problem_body(status: int, detail: str, parameter: str | None = None) -> bytes:
     return msgspec.json.encode(
         Problem(
-            type=PROBLEM_TYPE_BASE + _SLUGS.get(status, str(status)),
-            title=_TITLES.get(status, "Error"),
+            type=PROBLEM_TYPE_BASE + problem_slug(status),
+            title=problem_title(status),
             status=status,
             detail=detail,
             parameter=parameter,
@@ -124,7 +137,7 @@ def problem_response(
     )
 
 
-def _validation_parameter(error: ValidationException) -> tuple[str | None, str]:
+def validation_parameter(error: ValidationException) -> tuple[str | None, str]:
     extra: Any = error.extra
     if isinstance(extra, list) and extra and isinstance(extra[0], dict):
         first = extra[0]
@@ -144,7 +157,7 @@ def handle_http_exception(request: Request[Any, Any, Any], error: Exception) -> 
     if isinstance(error, BadParameter):
         return problem_response(400, str(error.detail), error.parameter)
     if isinstance(error, ValidationException):
-        parameter, detail = _validation_parameter(error)
+        parameter, detail = validation_parameter(error)
         return problem_response(400, detail, parameter)
     if isinstance(error, HTTPException):
         status = error.status_code

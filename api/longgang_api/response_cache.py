@@ -1,6 +1,6 @@
 """Answers kept as bytes: the dataset never changes under a running server.
 
-The first GET of a (path, query, Accept, gzip, CORS) combination goes through
+The first GET of a (path, query, Accept, Accept-Language, gzip, CORS) combination goes through
 the app; a 200 that carries an ETag is kept — status, headers and the body as
 sent, gzipped or not — and later requests for the same combination are
 answered straight from memory, an ``If-None-Match`` that
@@ -19,7 +19,7 @@ from litestar.types import HTTPResponseStartEvent, HTTPScope, Message, Send
 from longgang_api.http_caching import accepts_gzip, revalidates
 
 Headers = list[tuple[bytes, bytes]]
-Key = tuple[str, bytes, bytes, bool, bool]
+Key = tuple[str, bytes, bytes, bytes, bool, bool]
 _NOT_MODIFIED_HEADERS = frozenset({b"etag", b"cache-control", b"last-modified", b"vary"})
 
 
@@ -53,7 +53,10 @@ class ResponseCache:
     def key(scope: HTTPScope) -> Key:
         gzip = accepts_gzip(_header(scope, b"accept-encoding").decode("latin-1"))
         cors = bool(_header(scope, b"origin"))
-        return (scope["path"], scope["query_string"], _header(scope, b"accept"), gzip, cors)
+        # Pages without ?lang= are written in the language Accept-Language prefers.
+        language = _header(scope, b"accept-language")
+        accept = _header(scope, b"accept")
+        return (scope["path"], scope["query_string"], accept, language, gzip, cors)
 
     async def answer(
         self, scope: HTTPScope, send: Send, extra: list[tuple[bytes, bytes]], *, head: bool

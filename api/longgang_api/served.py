@@ -63,7 +63,9 @@ class Served:
     def build(cls, dataset: LoadedDataset, max_age: int, public_base_url: str) -> Served:
         return cls(
             dataset=dataset,
-            collections={listing.name: listing.collection(dataset) for listing in LISTINGS},
+            collections={
+                listing.name: listing.collection(dataset, public_base_url) for listing in LISTINGS
+            },
             codec=CursorCodec(dataset.sha256),
             cache=CachePolicy.for_release(
                 dataset.sha256, dataset.artifact.dataset.release_date, max_age

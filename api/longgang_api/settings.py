@@ -20,6 +20,9 @@ from longgang_api.limits import RateLimiter
 #: The dataset served when neither ``DATASET`` nor ``LONGGANG_ARTIFACT`` is set.
 DEFAULT_DATASET_NAME = "longgang-2024"
 
+#: The checkout's dataset folders; the server reads its source document from one.
+DATASETS = Path(__file__).resolve().parents[2] / "datasets"
+
 DEFAULT_MAX_AGE = 3600
 DEFAULT_PUBLIC_BASE_URL = "http://127.0.0.1:8000"
 
@@ -51,6 +54,8 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
     )
     cache_max_age: Annotated[int, Meta(ge=0)] = DEFAULT_MAX_AGE
     rate_limit: str | None = None
+    #: The dataset folder, whose source document the ``/source`` page shows.
+    dataset_folder: Annotated[str, Meta(min_length=1)] = str(DATASETS / DEFAULT_DATASET_NAME)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -64,6 +69,8 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
         dataset = env.get("DATASET")
         if "artifact" not in raw and dataset:
             raw["artifact"] = f"build/{Path(dataset).name}.json"
+        if dataset:
+            raw["dataset_folder"] = str(checkout_folder(dataset))
         try:
             settings = msgspec.convert(raw, type=cls, strict=False)
         except msgspec.ValidationError as error:
@@ -76,3 +83,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
             except ValueError as error:
                 raise SettingsError(str(error)) from None
         return settings
+
+
+def checkout_folder(name_or_path: str | Path) -> Path:
+    """A folder under the checkout's ``datasets/`` by its name, else the path as given."""
+    named = DATASETS / str(name_or_path)
+    return named if named.is_dir() else Path(name_or_path)

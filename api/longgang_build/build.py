@@ -43,9 +43,9 @@ from longgang_api.model import (
     Source,
     TermsTable,
 )
-from longgang_api.settings import DEFAULT_DATASET_NAME
+from longgang_api.settings import DEFAULT_DATASET_NAME, checkout_folder
+from longgang_api.source_text import QuoteNotFound, SourceText, values_in
 from longgang_build import chinese_numerals, measures
-from longgang_build.source_text import QuoteNotFound, SourceText, values_in
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DATASETS = REPO_ROOT / "datasets"
@@ -55,8 +55,7 @@ DEFAULT_OUT = REPO_ROOT / "build"
 
 def dataset_folder(name_or_path: str | Path) -> Path:
     """A folder under ``datasets/`` by its name, else the path as given."""
-    named = DATASETS / str(name_or_path)
-    return named if named.is_dir() else Path(name_or_path)
+    return checkout_folder(name_or_path)
 
 
 def artifact_name(dataset_id: str) -> str:

@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 5a870abfde95482bb3da6344d6052e6906c2657dbb677437c948ccc6f96dd446) — do not edit.
+# generated from openapi/v1.json (sha256 3d53688bf0504f2716d08a753014f217879e65fe1c25ccba46015a1a3402be80) — do not edit.
 # Regenerate with `make sdk`.
 """Resources of the API: one per tag, one method per operation, sync and async."""
 

@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 5a870abfde95482bb3da6344d6052e6906c2657dbb677437c948ccc6f96dd446) — do not edit.
+# generated from openapi/v1.json (sha256 3d53688bf0504f2716d08a753014f217879e65fe1c25ccba46015a1a3402be80) — do not edit.
 # Regenerate with `make sdk`.
 """Models of the API's answers: one msgspec Struct per schema of openapi/v1.json."""
 
@@ -159,6 +159,8 @@ class GlossaryTerm(msgspec.Struct, frozen=True, kw_only=True):
 
     Attributes:
         definition: Definition: Chinese verbatim (line breaks removed), English ours.
+        html_url: Absolute URL of the record's page for people, in the reader's language
+            (?lang=zh or ?lang=en chooses one).
         id: Stable identifier: lower-case ASCII words joined by '-' or '.'.
         number: Number of the entry in the glossary.
         source: Provenance; the quote is the Chinese definition.
@@ -169,6 +171,12 @@ class GlossaryTerm(msgspec.Struct, frozen=True, kw_only=True):
         LocalizedText,
         msgspec.Meta(
             description="Definition: Chinese verbatim (line breaks removed), English ours."
+        ),
+    ]
+    html_url: Annotated[
+        str,
+        msgspec.Meta(
+            description="Absolute URL of the record's page for people, in the reader's language (?lang=zh or ?lang=en chooses one)."
         ),
     ]
     id: Annotated[
@@ -210,6 +218,8 @@ class IndicatorDetail(msgspec.Struct, frozen=True, kw_only=True):
         category: Policy area of the indicator.
         headline: True for the report's main indicators (headline results and headline
             targets).
+        html_url: Absolute URL of the record's page for people, in the reader's language
+            (?lang=zh or ?lang=en chooses one).
         id: Stable identifier: lower-case ASCII words joined by '-' or '.'.
         measure: What every observation of the indicator measures: 'growth-rate',
             'change' (percentage-point or absolute), 'level', 'count', 'share', 'rank'
@@ -251,6 +261,12 @@ class IndicatorDetail(msgspec.Struct, frozen=True, kw_only=True):
         bool,
         msgspec.Meta(
             description="True for the report's main indicators (headline results and headline targets)."
+        ),
+    ]
+    html_url: Annotated[
+        str,
+        msgspec.Meta(
+            description="Absolute URL of the record's page for people, in the reader's language (?lang=zh or ?lang=en chooses one)."
         ),
     ]
     id: Annotated[
@@ -532,6 +548,8 @@ class Project(msgspec.Struct, frozen=True, kw_only=True):
 
     Attributes:
         category: Kind of project.
+        html_url: Absolute URL of the record's page for people, in the reader's language
+            (?lang=zh or ?lang=en chooses one).
         id: Stable identifier: lower-case ASCII words joined by '-' or '.'.
         mentions: Every mention of the project, in source order.
         name: Name of the project.
@@ -562,6 +580,12 @@ class Project(msgspec.Struct, frozen=True, kw_only=True):
         ]
         | str,
         msgspec.Meta(description="Kind of project."),
+    ]
+    html_url: Annotated[
+        str,
+        msgspec.Meta(
+            description="Absolute URL of the record's page for people, in the reader's language (?lang=zh or ?lang=en chooses one)."
+        ),
     ]
     id: Annotated[
         str,

@@ -33,23 +33,35 @@ from longgang_api.served import Served
 _NO_DEFAULT = inspect.Parameter.empty
 
 
-def _parameter(name: str, annotation: Any, default: Any = _NO_DEFAULT) -> inspect.Parameter:
+def parameter(name: str, annotation: Any, default: Any = _NO_DEFAULT) -> inspect.Parameter:
     return inspect.Parameter(
         name, inspect.Parameter.KEYWORD_ONLY, annotation=annotation, default=default
     )
 
 
-def _with_signature(handler: Any, parameters: list[inspect.Parameter], returns: Any) -> Any:
+def with_signature(handler: Any, parameters: list[inspect.Parameter], returns: Any) -> Any:
     # Litestar reads the parameters, their documentation and validation from the signature.
     handler.__signature__ = inspect.Signature(parameters, return_annotation=returns)
     handler.__annotations__ = {p.name: p.annotation for p in parameters} | {"return": returns}
     return handler
 
 
-def _context() -> list[inspect.Parameter]:
+def context_parameters() -> list[inspect.Parameter]:
     return [
-        _parameter("request", Request[Any, Any, Any]),
-        _parameter("served", NamedDependency[Served]),
+        parameter("request", Request[Any, Any, Any]),
+        parameter("served", NamedDependency[Served]),
+    ]
+
+
+def filter_parameters(listing: Listing[Any]) -> list[inspect.Parameter]:
+    """The declared filters as query parameters: each optional and repeatable."""
+    return [
+        parameter(
+            f.name,
+            Annotated[list[f.type] | None, QueryParameter(description=f.description)],  # type: ignore[name-defined]
+            None,
+        )
+        for f in listing.filters
     ]
 
 
@@ -59,26 +71,19 @@ def list_handler(listing: Listing[Any]) -> HTTPRouteHandler:
         collection = served.collections[listing.name]
         return list_response(request, served, collection, listing.page_type, filters, **query)
 
-    filters = [
-        _parameter(
-            f.name,
-            Annotated[list[f.type] | None, QueryParameter(description=f.description)],  # type: ignore[name-defined]
-            None,
-        )
-        for f in listing.filters
-    ]
+    filters = filter_parameters(listing)
     # A required q comes first, as Python wants parameters without a default first.
-    q = _parameter("q", listing.q) if listing.q_required else _parameter("q", listing.q, None)
+    q = parameter("q", listing.q) if listing.q_required else parameter("q", listing.q, None)
     shared = [
-        _parameter("sort", Annotated[str | None, sort_parameter(listing.sorts)], None),
-        _parameter("limit", Limit, DEFAULT_LIMIT),
-        _parameter("cursor", Cursor, None),
-        _parameter("format", FormatParam, "auto"),
-        _parameter("bom", Bom, False),
+        parameter("sort", Annotated[str | None, sort_parameter(listing.sorts)], None),
+        parameter("limit", Limit, DEFAULT_LIMIT),
+        parameter("cursor", Cursor, None),
+        parameter("format", FormatParam, "auto"),
+        parameter("bom", Bom, False),
     ]
     returns = Response[listing.page_type]  # type: ignore[name-defined]
     ordered = [q, *filters, *shared] if listing.q_required else [*filters, q, *shared]
-    _with_signature(handler, [*_context(), *ordered], returns)
+    with_signature(handler, [*context_parameters(), *ordered], returns)
     return get(
         "/",
         operation_id=listing.operation_id,
@@ -94,10 +99,10 @@ def item_handler(listing: Listing[Any], item: Item) -> HTTPRouteHandler:
         record = find(served.collections[listing.name], path[item.parameter])
         return item_response(request, served, record)
 
-    parameter = _parameter(
+    path_parameter = parameter(
         item.parameter, Annotated[str, PathParameter(description=item.parameter_description)]
     )
-    _with_signature(handler, [*_context(), parameter], Response[item.type])  # type: ignore[name-defined]
+    with_signature(handler, [*context_parameters(), path_parameter], Response[item.type])  # type: ignore[name-defined]
     return get(
         f"/{{{item.parameter}:str}}",
         operation_id=item.operation_id,

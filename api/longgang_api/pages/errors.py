@@ -1,0 +1,89 @@
+"""Errors of the pages: a readable HTML page for people, the problem+json body for programs.
+
+A page's 4xx is written for whoever reads it: a browser (``text/html``, ``*/*``
+or no ``Accept``) gets an HTML page in its language with the same status, title,
+detail and parameter as the problem details, and a link to the problem type's
+page; a client that asks for ``application/problem+json`` or ``application/json``
+(and not HTML) gets the API's problem+json body.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import Request, Response
+from litestar.exceptions import HTTPException, ValidationException
+from litestar.types import ExceptionHandlersMap
+
+from longgang_api.docs import HTML_CSP
+from longgang_api.pages.language import TAGS, Lang, from_accept_language
+from longgang_api.pages.rendering import render
+from longgang_api.problems import (
+    BadParameter,
+    handle_http_exception,
+    problem_slug,
+    problem_title,
+    validation_parameter,
+)
+from longgang_api.representation import accepted_media
+
+
+def wants_problem_json(accept: str | None) -> bool:
+    """True when ``Accept`` puts problem+json or JSON before HTML (a program, not a browser)."""
+    offered = ("text/html", "application/problem+json", "application/json")
+    return accepted_media(accept, offered, "text/html") not in (None, "text/html")
+
+
+def _language(request: Request[Any, Any, Any]) -> Lang:
+    # The page that failed may have failed on ``lang`` itself: only a valid one is kept.
+    given = request.query_params.getall("lang", [])
+    if len(given) == 1 and given[0] in ("zh", "en"):
+        return "en" if given[0] == "en" else "zh"
+    return from_accept_language(request.headers.get("accept-language"))
+
+
+def page_error(request: Request[Any, Any, Any], error: Exception) -> Response[Any]:
+    """The answer to an error raised while answering a page."""
+    if not isinstance(error, HTTPException) or error.status_code >= 500:
+        return handle_http_exception(request, error)
+    if wants_problem_json(request.headers.get("accept")):
+        return handle_http_exception(request, error)
+    status = error.status_code
+    parameter: str | None = None
+    if isinstance(error, BadParameter):
+        parameter, detail = error.parameter, str(error.detail)
+    elif isinstance(error, ValidationException):
+        parameter, detail = validation_parameter(error)
+    elif status == 404:
+        detail = error.detail if error.detail != "Not Found" else "no resource at this URL"
+    else:
+        detail = str(error.detail)
+    lang = _language(request)
+    slug = problem_slug(status)
+    page = render(
+        "error.html",
+        lang,
+        request.url.path,
+        title=f"{status} {problem_title(status)}",
+        status=status,
+        slug=slug,
+        detail=detail,
+        parameter=parameter,
+        alternates=[],
+    )
+    return Response(
+        content=page.encode(),
+        status_code=status,
+        media_type="text/html",
+        headers={
+            "Content-Security-Policy": HTML_CSP,
+            "Content-Language": TAGS[lang],
+            "Cache-Control": "no-store",
+        },
+    )
+
+
+PAGE_EXCEPTION_HANDLERS: ExceptionHandlersMap = {
+    HTTPException: page_error,
+    Exception: page_error,
+}

@@ -1,0 +1,52 @@
+"""Which language a page is written in: ``?lang=`` first, then ``Accept-Language``, then Chinese."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+from urllib.parse import urlencode
+
+from litestar import Request
+
+from longgang_api.problems import BadParameter
+
+Lang = Literal["zh", "en"]
+LANGUAGES: tuple[Lang, ...] = ("zh", "en")
+#: BCP 47 tags for ``<html lang>``, ``hreflang`` and ``Content-Language``.
+TAGS: dict[Lang, str] = {"zh": "zh-Hans", "en": "en"}
+
+
+def from_accept_language(header: str | None) -> Lang:
+    """The preferred of our two languages in an ``Accept-Language`` header; Chinese if neither."""
+    best: Lang = "zh"
+    best_quality = 0.0
+    for item in (header or "").split(","):
+        tag, _, params = item.strip().partition(";")
+        primary = tag.strip().split("-")[0].lower()
+        quality = 1.0
+        key, _, value = params.strip().partition("=")
+        if key.strip().lower() == "q":
+            try:
+                quality = float(value)
+            except ValueError:
+                quality = 0.0
+        if primary in LANGUAGES and 0 < quality <= 1 and quality > best_quality:
+            best, best_quality = ("en" if primary == "en" else "zh"), quality
+    return best
+
+
+def page_language(request: Request[Any, Any, Any]) -> Lang:
+    """``?lang=zh|en`` when given (anything else is a 400), else the browser's preference."""
+    given = request.query_params.getall("lang", [])
+    if len(given) > 1:
+        raise BadParameter("lang", "query parameter 'lang' may be given only once")
+    if given:
+        value = given[0]
+        if value in LANGUAGES:
+            return "en" if value == "en" else "zh"
+        raise BadParameter("lang", f"lang must be 'zh' (中文) or 'en' (English), not {value!r}")
+    return from_accept_language(request.headers.get("accept-language"))
+
+
+def page_url(path: str, lang: Lang, params: list[tuple[str, str]] | None = None) -> str:
+    """A link to one of our pages that keeps the reader's language."""
+    return f"{path}?{urlencode([*(params or []), ('lang', lang)])}"

@@ -1,0 +1,540 @@
+"""The pages' routes: lists, record pages, the source, problem types and the stylesheet.
+
+A list page is made from the declaration of its ``/v1`` twin
+(:mod:`longgang_api.declarations`): the same filters with the same types, the
+same sortable fields, the same collection, answered through the API's query
+grammar (:func:`~longgang_api.query.build_query`, ``select``, ``paginate``), so
+a page and its twin always hold the same records; cursors are the API's own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from litestar import Controller, Request, Response, get
+from litestar.di import NamedDependency
+from litestar.exceptions import NotFoundException
+from litestar.handlers import HTTPRouteHandler
+from litestar.params import FromPath, PathParameter
+
+from longgang_api.declarations import GLOSSARY, INDICATORS, PROJECTS, Listing
+from longgang_api.envelopes import GlossaryTerm, IndicatorDetail, Project
+from longgang_api.http_caching import respond
+from longgang_api.listing import Cursor, Limit, check_single, find, sort_parameter
+from longgang_api.pages import texts
+from longgang_api.pages.chart import BarInput, GroupInput, bar_chart
+from longgang_api.pages.errors import PAGE_EXCEPTION_HANDLERS
+from longgang_api.pages.figures import unit_label, value_text
+from longgang_api.pages.language import Lang, page_language, page_url
+from longgang_api.pages.rendering import (
+    IMMUTABLE,
+    STYLESHEET,
+    STYLESHEET_PATH,
+    page_response,
+    render,
+)
+from longgang_api.pages.source_view import SourceView
+from longgang_api.problems import BadParameter
+from longgang_api.query import (
+    COMMON_PARAMETERS,
+    DEFAULT_LIMIT,
+    Collection,
+    Scalar,
+    build_query,
+    paginate,
+    select,
+)
+from longgang_api.resources.lists import (
+    context_parameters,
+    filter_parameters,
+    parameter,
+    with_signature,
+)
+from longgang_api.served import Served
+
+_PAGE_PARAMETERS = (COMMON_PARAMETERS - {"format", "bom"}) | {"lang"}
+_RECORD_KINDS: dict[str, texts.Pair] = {
+    "indicator": ("指标", "indicator"),
+    "project": ("项目", "project"),
+    "glossary": ("名词", "term"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    label: str
+    sort_href: str | None = None
+    arrow: str = ""
+    numeric: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    text: str
+    href: str | None = None
+    numeric: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    id: str
+    cells: tuple[Cell, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Filter:
+    name: str
+    label: str
+    options: tuple[tuple[str, str], ...]
+    selected: frozenset[str]
+
+
+def _pick(pair: texts.Pair, lang: Lang) -> str:
+    return texts.pick(pair, lang)
+
+
+class _ListPage:
+    """One list page: the API's query over a collection, written as a table."""
+
+    def __init__(
+        self,
+        request: Request[Any, Any, Any],
+        served: Served,
+        collection: Collection[Any],
+        filters: Mapping[str, Sequence[Scalar] | None],
+        q: str | None,
+        sort: str | None,
+        limit: int,
+        cursor: str | None,
+    ) -> None:
+        check_single(
+            request, _PAGE_PARAMETERS | frozenset(collection.filters), frozenset(collection.filters)
+        )
+        self.lang = page_language(request)
+        self.request = request
+        self.collection = collection
+        self.path = request.url.path.rstrip("/") or "/"
+        query = build_query(collection, served.codec, dict(filters), q, sort, limit, cursor)
+        records = select(collection, query)
+        if query.offset and query.offset >= len(records):
+            raise BadParameter("cursor", "cursor points past the end of the list")
+        page = paginate(records, query)
+        self.items = page.items
+        self.total = len(records)
+        self.first = query.offset + 1 if page.items else 0
+        self.last = query.offset + len(page.items)
+        self.sort = sort
+        self.q = q
+        scope = f"{collection.name}|{query.scope}"
+        kept = [
+            (k, v) for k, v in request.query_params.multi_items() if k not in ("cursor", "lang")
+        ]
+        self.kept = kept
+        self.next_href = (
+            page_url(
+                self.path,
+                self.lang,
+                [*kept, ("cursor", served.codec.encode(scope, page.next_offset))],
+            )
+            if page.next_offset is not None
+            else None
+        )
+        if query.offset:
+            back = max(0, query.offset - query.limit)
+            extra = [("cursor", served.codec.encode(scope, back))] if back else []
+            self.previous_href: str | None = page_url(self.path, self.lang, [*kept, *extra])
+        else:
+            self.previous_href = None
+
+    def column(self, label: str, field: str | None, numeric: bool = False) -> Column:
+        if field is None:
+            return Column(label, numeric=numeric)
+        ascending = self.sort == field
+        target = f"-{field}" if ascending else field
+        params = [(k, v) for k, v in self.kept if k != "sort"] + [("sort", target)]
+        arrow = " ↑" if ascending else " ↓" if self.sort == f"-{field}" else ""
+        return Column(label, page_url(self.path, self.lang, params), arrow, numeric)
+
+    def filter(self, name: str, label: str, options: Sequence[tuple[str, str]]) -> Filter:
+        selected = frozenset(self.request.query_params.getall(name, []))
+        return Filter(name, label, tuple(options), selected)
+
+    def years(self, name: str, label: str) -> Filter:
+        """A filter whose values are the dataset's years, as the collection allows them."""
+        values = sorted(str(v) for v in self.collection.choices[name])
+        return self.filter(name, label, [(v, v) for v in values])
+
+    def twin(self, api_path: str) -> list[tuple[str, str, str]]:
+        query = urlencode(
+            [(k, v) for k, v in self.request.query_params.multi_items() if k != "lang"]
+        )
+        json_href = f"{api_path}?{query}" if query else api_path
+        csv_href = f"{json_href}{'&' if query else '?'}format=csv"
+        return [("application/json", json_href, "JSON"), ("text/csv", csv_href, "CSV")]
+
+    def respond(
+        self,
+        served: Served,
+        title: str,
+        columns: list[Column],
+        rows: list[Row],
+        filters: list[Filter],
+        api_path: str,
+    ) -> Response[bytes]:
+        return page_response(
+            self.request,
+            served,
+            self.lang,
+            lambda: render(
+                "list.html",
+                self.lang,
+                self.path,
+                base_url=served.public_base_url,
+                query=[(k, v) for k, v in self.request.query_params.multi_items() if k != "lang"],
+                title=title,
+                columns=columns,
+                rows=rows,
+                filters=filters,
+                q=self.q,
+                sort=self.sort,
+                total=self.total,
+                first=self.first,
+                last=self.last,
+                next_href=self.next_href,
+                previous_href=self.previous_href,
+                alternates=self.twin(api_path),
+            ),
+        )
+
+
+def _options(table: Mapping[str, texts.Pair], lang: Lang) -> list[tuple[str, str]]:
+    return [(code, _pick(pair, lang)) for code, pair in table.items()]
+
+
+def _record_page(
+    request: Request[Any, Any, Any],
+    served: Served,
+    template: str,
+    alternates: list[tuple[str, str, str]],
+    **context: Any,
+) -> Response[bytes]:
+    check_single(request, frozenset({"lang"}), frozenset())
+    lang = page_language(request)
+    path = request.url.path
+    return page_response(
+        request,
+        served,
+        lang,
+        lambda: render(
+            template,
+            lang,
+            path,
+            base_url=served.public_base_url,
+            alternates=alternates,
+            **context,
+        ),
+    )
+
+
+#: What a list page shows: its title, columns, rows and the filters offered.
+Written = tuple[str, list[Column], list[Row], list[Filter]]
+
+
+def _indicator_list(listing: _ListPage) -> Written:
+    lang = listing.lang
+    ui = texts.UI
+    items: Sequence[IndicatorDetail] = listing.items
+    columns = [
+        listing.column(_pick(ui["name"], lang), "name_en" if lang == "en" else "name_zh"),
+        listing.column(_pick(ui["category"], lang), "category"),
+        listing.column(_pick(ui["observations"], lang), None),
+    ]
+    rows = [
+        Row(
+            i.id,
+            (
+                Cell(
+                    i.name.en if lang == "en" else i.name.zh,
+                    page_url(f"/indicators/{i.id}", lang),
+                ),
+                Cell(_pick(texts.INDICATOR_CATEGORY[i.category], lang)),
+                Cell(
+                    " · ".join(
+                        f"{o.period} {_pick(texts.KIND[o.kind], lang)} {value_text(o, lang)}"
+                        for o in i.observations
+                    )
+                ),
+            ),
+        )
+        for i in items
+    ]
+    filters = [
+        listing.filter(
+            "category", _pick(ui["category"], lang), _options(texts.INDICATOR_CATEGORY, lang)
+        ),
+        listing.filter(
+            "headline",
+            _pick(ui["headline"], lang),
+            [("true", _pick(ui["yes"], lang)), ("false", _pick(ui["no"], lang))],
+        ),
+        listing.years("period", _pick(ui["period"], lang)),
+        listing.filter("kind", _pick(ui["kind"], lang), _options(texts.KIND, lang)),
+    ]
+    return _pick(ui["indicators"], lang), columns, rows, filters
+
+
+def _project_list(listing: _ListPage) -> Written:
+    lang = listing.lang
+    ui = texts.UI
+    items: Sequence[Project] = listing.items
+    columns = [
+        listing.column(_pick(ui["name"], lang), "name_en" if lang == "en" else "name_zh"),
+        listing.column(_pick(ui["category"], lang), "category"),
+        listing.column(_pick(ui["mentions"], lang), "line"),
+    ]
+    rows = [
+        Row(
+            p.id,
+            (
+                Cell(
+                    p.name.en if lang == "en" else p.name.zh,
+                    page_url(f"/projects/{p.id}", lang),
+                ),
+                Cell(_pick(texts.PROJECT_CATEGORY[p.category], lang)),
+                Cell(
+                    " · ".join(
+                        f"{m.year} {_pick(texts.MENTION_STATUS[m.status], lang)}"
+                        for m in p.mentions
+                    )
+                ),
+            ),
+        )
+        for p in items
+    ]
+    filters = [
+        listing.filter(
+            "category", _pick(ui["category"], lang), _options(texts.PROJECT_CATEGORY, lang)
+        ),
+        listing.years("year", _pick(ui["year"], lang)),
+        listing.filter("status", _pick(ui["status"], lang), _options(texts.MENTION_STATUS, lang)),
+    ]
+    return _pick(ui["projects"], lang), columns, rows, filters
+
+
+def _glossary_list(listing: _ListPage) -> Written:
+    lang = listing.lang
+    ui = texts.UI
+    items: Sequence[GlossaryTerm] = listing.items
+    columns = [
+        listing.column(_pick(ui["number"], lang), "number", numeric=True),
+        listing.column(_pick(ui["term"], lang), None),
+        listing.column(_pick(ui["definition"], lang), None),
+    ]
+    rows = [
+        Row(
+            g.id,
+            (
+                Cell(str(g.number), numeric=True),
+                Cell(
+                    g.term.en if lang == "en" else g.term.zh,
+                    page_url(f"/glossary/{g.id}", lang),
+                ),
+                Cell(g.definition.en if lang == "en" else g.definition.zh),
+            ),
+        )
+        for g in items
+    ]
+    return _pick(ui["glossary"], lang), columns, rows, []
+
+
+def list_page(listing: Listing[Any], write: Callable[[_ListPage], Written]) -> HTTPRouteHandler:
+    """The page of a list resource, its query parameters those of the declaration."""
+
+    async def handler(request: Request[Any, Any, Any], served: Served, **query: Any) -> Any:
+        filters = {f.name: query.pop(f.name) for f in listing.filters}
+        page = _ListPage(request, served, served.collections[listing.name], filters, **query)
+        title, columns, rows, shown = write(page)
+        return page.respond(served, title, columns, rows, shown, listing.path)
+
+    parameters = [
+        *context_parameters(),
+        *filter_parameters(listing),
+        parameter("q", listing.q, None),
+        parameter("sort", Annotated[str | None, sort_parameter(listing.sorts)], None),
+        parameter("limit", Limit, DEFAULT_LIMIT),
+        parameter("cursor", Cursor, None),
+    ]
+    with_signature(handler, parameters, Response[bytes])
+    return get(
+        f"/{listing.name}",
+        include_in_schema=False,
+        exception_handlers=PAGE_EXCEPTION_HANDLERS,
+        name=f"page-{listing.name}",
+    )(handler)
+
+
+def list_pages() -> list[HTTPRouteHandler]:
+    """The list pages, each a fresh handler (an app owns its handlers)."""
+    return [
+        list_page(INDICATORS, _indicator_list),
+        list_page(PROJECTS, _project_list),
+        list_page(GLOSSARY, _glossary_list),
+    ]
+
+
+class PagesController(Controller):
+    """The record pages, the source and the problem types (lists: :func:`list_pages`)."""
+
+    path = "/"
+    include_in_schema = False
+    exception_handlers = PAGE_EXCEPTION_HANDLERS
+
+    @get("/indicators/{indicator_id:str}")
+    async def indicator(
+        self,
+        request: Request[Any, Any, Any],
+        served: NamedDependency[Served],
+        indicator_id: Annotated[str, PathParameter()],
+    ) -> Response[bytes]:
+        indicator = find(served.collections[INDICATORS.name], indicator_id)
+        lang = page_language(request)
+        kinds = {k: _pick(v, lang) for k, v in texts.KIND.items()}
+        groups = [
+            GroupInput(
+                f"{o.period} {kinds[o.kind]}",
+                [BarInput(o.value, value_text(o, lang), o.kind)],
+                scale=unit_label(o, lang),
+            )
+            for o in indicator.observations
+            if o.value is not None
+        ]
+        present = [k for k in texts.KIND if any(o.kind == k for o in indicator.observations)]
+        chart = bar_chart(_pick(texts.UI["chart"], lang), groups, [(k, kinds[k]) for k in present])
+        units = sorted({g.scale for g in groups})
+        colon = ": " if lang == "en" else "："
+        caption = _pick(texts.UI["unit"], lang) + colon + ", ".join(u or "—" for u in units)
+        return _record_page(
+            request,
+            served,
+            "indicator.html",
+            [
+                ("application/json", f"/v1/indicators/{indicator.id}", "JSON"),
+                ("text/csv", f"/v1/observations?indicator_id={indicator.id}&format=csv", "CSV"),
+            ],
+            title=indicator.name.en if lang == "en" else indicator.name.zh,
+            indicator=indicator,
+            observation_chart=chart,
+            has_figures=bool(groups),
+            caption=caption,
+        )
+
+    @get("/projects/{project_id:str}")
+    async def project(
+        self,
+        request: Request[Any, Any, Any],
+        served: NamedDependency[Served],
+        project_id: Annotated[str, PathParameter()],
+    ) -> Response[bytes]:
+        project = find(served.collections[PROJECTS.name], project_id)
+        lang = page_language(request)
+        return _record_page(
+            request,
+            served,
+            "project.html",
+            [("application/json", f"/v1/projects/{project.id}", "JSON")],
+            title=project.name.en if lang == "en" else project.name.zh,
+            project=project,
+        )
+
+    @get("/glossary/{term_id:str}")
+    async def glossary_term(
+        self,
+        request: Request[Any, Any, Any],
+        served: NamedDependency[Served],
+        term_id: Annotated[str, PathParameter()],
+    ) -> Response[bytes]:
+        term = find(served.collections[GLOSSARY.name], term_id)
+        lang = page_language(request)
+        return _record_page(
+            request,
+            served,
+            "glossary_term.html",
+            [("application/json", f"/v1/glossary/{term.id}", "JSON")],
+            title=term.term.en if lang == "en" else term.term.zh,
+            term=term,
+        )
+
+    @get("/source")
+    async def source(
+        self,
+        request: Request[Any, Any, Any],
+        served: NamedDependency[Served],
+        source_view: NamedDependency[SourceView],
+    ) -> Response[bytes]:
+        lang = page_language(request)
+        return _record_page(
+            request,
+            served,
+            "source.html",
+            [
+                ("application/json", "/v1/sections", "JSON"),
+                ("text/csv", "/v1/sections?format=csv", "CSV"),
+            ],
+            title=_pick(texts.UI["source"], lang),
+            view=source_view,
+            kinds=_RECORD_KINDS,
+        )
+
+    @get("/problems")
+    async def problem_types(
+        self, request: Request[Any, Any, Any], served: NamedDependency[Served]
+    ) -> Response[bytes]:
+        return await self._problem(request, served, "bad-request")
+
+    @get("/problems/{slug:str}")
+    async def problem_type(
+        self,
+        request: Request[Any, Any, Any],
+        served: NamedDependency[Served],
+        slug: Annotated[str, PathParameter()],
+    ) -> Response[bytes]:
+        return await self._problem(request, served, slug)
+
+    async def _problem(
+        self, request: Request[Any, Any, Any], served: Served, slug: str
+    ) -> Response[bytes]:
+        if slug not in texts.PROBLEM_TYPES:
+            raise NotFoundException(detail=f"no problem type {slug!r}")
+        status, title, explanation = texts.PROBLEM_TYPES[slug]
+        lang = page_language(request)
+        return _record_page(
+            request,
+            served,
+            "problem.html",
+            [],
+            title=_pick(title, lang),
+            status=status,
+            slug=slug,
+            explanation=_pick(explanation, lang),
+            others=list(texts.PROBLEM_TYPES),
+        )
+
+    @get("/assets/{name:str}")
+    async def stylesheet(
+        self, request: Request[Any, Any, Any], served: NamedDependency[Served], name: FromPath[str]
+    ) -> Response[bytes]:
+        check_single(request, frozenset(), frozenset())
+        if f"/assets/{name}" != STYLESHEET_PATH:
+            raise NotFoundException(detail=f"no asset {name!r}")
+        # The address names the content, so the answer never changes: cached for a year.
+        return respond(
+            request,
+            served.cache,
+            f"asset|{STYLESHEET_PATH}",
+            "text/css",
+            lambda: STYLESHEET,
+            {"Cache-Control": IMMUTABLE},
+        )

@@ -1,0 +1,210 @@
+"""The report as a page: paragraphs joined as the build joins them, every quoted span marked.
+
+Built once per server from ``source.md`` (verified against the sha256 the
+artifact records) and the artifact's records. Each quote is located in the
+normalised text exactly as the build checked it; the text is then cut into
+pieces that each lie on one source line and are covered by one set of quotes,
+so every line can carry its own anchor (``#L123``) and every mark nests.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from longgang_api.artifact import LoadedDataset
+from longgang_api.model import LocalizedText, Section
+from longgang_api.source_text import SourceText
+
+RecordKind = Literal["indicator", "project", "glossary"]
+_HEADINGS = {"document": "h1", "part": "h2", "subpart": "h3"}
+_PAGES: dict[RecordKind, str] = {
+    "indicator": "/indicators/",
+    "project": "/projects/",
+    "glossary": "/glossary/",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """One quote of one record: an observation, a project's mention or a glossary term."""
+
+    key: str
+    kind: RecordKind
+    record_id: str
+    title: LocalizedText
+    quote: str
+    line: int
+    fragment: str = ""
+
+    @property
+    def page(self) -> str:
+        """Path of the page of the record that quotes this."""
+        return _PAGES[self.kind] + self.record_id
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    text: str
+    keys: tuple[str, ...]
+    ends: tuple[Citation, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    number: int
+    pieces: tuple[Piece, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    tag: str
+    lines: tuple[Line, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TocEntry:
+    section: Section
+    children: tuple[TocEntry, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceView:
+    blocks: tuple[Block, ...]
+    toc: tuple[TocEntry, ...]
+    citations: tuple[Citation, ...]
+    lines: frozenset[int] = field(default_factory=frozenset)
+
+
+def read_source(dataset: LoadedDataset, folder: Path) -> str:
+    """The verbatim source, refused unless it is the one the artifact was built from."""
+    document = dataset.artifact.dataset.source_document
+    path = folder / document.file
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise ValueError(f"cannot read the source document {path}: {error}") from None
+    if hashlib.sha256(data).hexdigest() != document.sha256:
+        raise ValueError(f"{path} is not the source document the dataset artifact was built from")
+    return data.decode("utf-8")
+
+
+def citations_of(dataset: LoadedDataset) -> tuple[Citation, ...]:
+    artifact = dataset.artifact
+    found: list[Citation] = []
+    for observation in artifact.observations:
+        indicator = dataset.indicators[observation.indicator_id]
+        found.append(
+            Citation(
+                key=f"observation:{observation.id}",
+                kind="indicator",
+                record_id=indicator.id,
+                title=indicator.name,
+                quote=observation.source.quote,
+                line=observation.source.line,
+                fragment=observation.id,
+            )
+        )
+    for project in artifact.projects:
+        for index, mention in enumerate(project.mentions, start=1):
+            found.append(
+                Citation(
+                    key=f"mention:{project.id}:{index}",
+                    kind="project",
+                    record_id=project.id,
+                    title=project.name,
+                    quote=mention.source.quote,
+                    line=mention.source.line,
+                    fragment=f"mention-{index}",
+                )
+            )
+    for term in artifact.glossary:
+        found.append(
+            Citation(
+                key=f"glossary:{term.id}",
+                kind="glossary",
+                record_id=term.id,
+                title=term.term,
+                quote=term.source.quote,
+                line=term.source.line,
+            )
+        )
+    return tuple(found)
+
+
+def _toc(sections: tuple[Section, ...]) -> tuple[TocEntry, ...]:
+    """Parts with their sub-parts, in source order (numbered items would drown the outline)."""
+    ordered = sorted(sections, key=lambda s: s.line)
+    return tuple(
+        TocEntry(
+            part,
+            tuple(
+                TocEntry(sub, ())
+                for sub in ordered
+                if sub.parent_id == part.id and sub.kind == "subpart"
+            ),
+        )
+        for part in ordered
+        if part.kind == "part"
+    )
+
+
+def build_source_view(raw: str, dataset: LoadedDataset) -> SourceView:
+    source = SourceText(raw)
+    text, line_of = source.text, source.line_of
+    citations = citations_of(dataset)
+    starts: dict[int, list[Citation]] = {}
+    last_char: dict[int, list[Citation]] = {}
+    for citation in citations:
+        start, end = source.locate(citation.quote, citation.line)
+        starts.setdefault(start, []).append(citation)
+        last_char.setdefault(end - 1, []).append(citation)
+    heading_at = {
+        s.line: _HEADINGS[s.kind] for s in dataset.artifact.sections if s.kind in _HEADINGS
+    }
+
+    blocks: list[Block] = []
+    lines: list[Line] = []
+    pieces: list[Piece] = []
+    buffer: list[str] = []
+    active: set[str] = set()
+    current_line = 0
+
+    def flush_piece(ends: tuple[Citation, ...] = ()) -> None:
+        if buffer or ends:
+            pieces.append(Piece("".join(buffer), tuple(sorted(active)), ends))
+            buffer.clear()
+
+    def flush_line() -> None:
+        flush_piece()
+        if pieces:
+            lines.append(Line(current_line, tuple(pieces)))
+            pieces.clear()
+
+    def flush_block() -> None:
+        flush_line()
+        if lines:
+            blocks.append(Block(heading_at.get(lines[0].number, "p"), tuple(lines)))
+            lines.clear()
+
+    for index, char in enumerate(text):
+        if char == "\n":
+            flush_block()
+            continue
+        if line_of[index] != current_line:
+            flush_line()
+            current_line = line_of[index]
+        opening = starts.get(index, [])
+        if opening:
+            flush_piece()
+            active.update(c.key for c in opening)
+        buffer.append(char)
+        closing = last_char.get(index, [])
+        if closing:
+            flush_piece(tuple(closing))
+            active.difference_update(c.key for c in closing)
+    flush_block()
+    numbers = frozenset(line.number for block in blocks for line in block.lines)
+    return SourceView(tuple(blocks), _toc(dataset.artifact.sections), citations, numbers)

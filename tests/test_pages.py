@@ -1,0 +1,358 @@
+"""Pages for people: every record in both languages, every value one click from its sentence."""
+
+from __future__ import annotations
+
+import re
+import typing
+from html import escape
+from html.parser import HTMLParser
+from urllib.parse import parse_qsl, urlsplit
+
+import msgspec
+import pytest
+from litestar import Litestar
+from litestar.testing import TestClient
+
+from longgang_api import model
+from longgang_api.app import create_app
+from longgang_api.artifact import LoadedDataset
+from longgang_api.pages import texts
+from longgang_api.pages.rendering import STYLESHEET_PATH
+from longgang_api.pages.texts import PROBLEM_TYPES
+from longgang_api.problems import PROBLEM_SLUGS
+from longgang_api.settings import DEFAULT_PUBLIC_BASE_URL
+from longgang_build.build import DEFAULT_DATASET
+from tests.support import PAGES
+
+Client = TestClient[Litestar]
+#: The public address the test app runs with (create_app's default).
+BASE = DEFAULT_PUBLIC_BASE_URL
+
+
+class Marks(HTMLParser):
+    """The marked spans of ``/source``: which quotes each covers and on which line it stands."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.line: str | None = None
+        self.cite: list[str] | None = None
+        self.text: dict[str, str] = {}
+        self.first_line: dict[str, str] = {}
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        if tag == "span" and attributes.get("class") == "line":
+            self.line = attributes["id"]
+        elif tag == "mark":
+            self.cite = (attributes.get("data-cite") or "").split()
+            for key in self.cite:
+                self.first_line.setdefault(key, self.line or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "mark":
+            self.cite = None
+        elif tag == "span":
+            self.line = None
+
+    def handle_data(self, data: str) -> None:
+        for key in self.cite or ():
+            self.text[key] = self.text.get(key, "") + data
+
+
+@pytest.fixture(scope="module")
+def marks(client: Client) -> Marks:
+    parser = Marks()
+    parser.feed(client.get("/source").text)
+    return parser
+
+
+def _cited(dataset: LoadedDataset) -> list[tuple[str, str, int]]:
+    artifact = dataset.artifact
+    found = [(f"observation:{o.id}", o.source.quote, o.source.line) for o in artifact.observations]
+    for project in artifact.projects:
+        for index, mention in enumerate(project.mentions, start=1):
+            found.append(
+                (f"mention:{project.id}:{index}", mention.source.quote, mention.source.line)
+            )
+    found += [(f"glossary:{g.id}", g.source.quote, g.source.line) for g in artifact.glossary]
+    return found
+
+
+def test_every_quote_is_marked_on_its_line_of_the_source(
+    marks: Marks, dataset: LoadedDataset
+) -> None:
+    cited = _cited(dataset)
+    assert len(cited) == len(marks.text)
+    for key, quote, line in cited:
+        assert marks.text.get(key) == quote, key
+        assert marks.first_line[key] == f"L{line}", key
+
+
+def test_every_marked_quote_links_back_to_its_record(
+    client: Client, dataset: LoadedDataset
+) -> None:
+    html = client.get("/source?lang=en").text
+    links = set(re.findall(r'<sup class="cite"><a href="([^"]+)"', html))
+    for observation in dataset.artifact.observations:
+        assert f"/indicators/{observation.indicator_id}?lang=en#{observation.id}" in links
+    for project in dataset.artifact.projects:
+        for index in range(1, len(project.mentions) + 1):
+            assert f"/projects/{project.id}?lang=en#mention-{index}" in links
+    for term in dataset.artifact.glossary:
+        assert f"/glossary/{term.id}?lang=en" in links
+
+
+def test_the_source_has_an_anchor_per_line_and_its_outline(
+    client: Client, dataset: LoadedDataset
+) -> None:
+    html = client.get("/source").text
+    raw = (DEFAULT_DATASET / dataset.artifact.dataset.source_document.file).read_text()
+    for number, line in enumerate(raw.split("\n"), start=1):
+        assert (f'id="L{number}"' in html) == bool(line.strip()), number
+    for section in dataset.artifact.sections:
+        if section.kind in ("part", "subpart"):
+            assert f'href="#L{section.line}"' in html, section.id
+
+
+def test_every_record_page_links_to_the_line_of_each_quote(
+    client: Client, dataset: LoadedDataset
+) -> None:
+    for indicator in dataset.artifact.indicators:
+        html = client.get(f"/indicators/{indicator.id}").text
+        for observation in dataset.observations_by_indicator[indicator.id]:
+            row = re.search(rf'<tr id="{re.escape(observation.id)}">(.*?)</tr>', html, re.S)
+            assert row is not None, observation.id
+            assert escape(observation.source.quote) in row.group(1), observation.id
+            assert f'href="/source?lang=zh#L{observation.source.line}"' in row.group(1)
+    for project in dataset.artifact.projects:
+        html = client.get(f"/projects/{project.id}?lang=en").text
+        for index, mention in enumerate(project.mentions, start=1):
+            block = re.search(
+                rf'<section class="mention" id="mention-{index}">(.*?)</section>', html, re.S
+            )
+            assert block is not None, (project.id, index)
+            assert escape(mention.source.quote) in block.group(1)
+            assert f'href="/source?lang=en#L{mention.source.line}"' in block.group(1)
+    for term in dataset.artifact.glossary:
+        html = client.get(f"/glossary/{term.id}").text
+        assert escape(term.source.quote) in html
+        assert f'href="/source?lang=zh#L{term.source.line}"' in html
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_both_languages_and_the_choice_is_kept(client: Client, path: str) -> None:
+    chinese = client.get(path)
+    english = client.get(f"{path}?lang=en")
+    assert (
+        '<html lang="zh-Hans">' in chinese.text and chinese.headers["content-language"] == "zh-Hans"
+    )
+    assert '<html lang="en">' in english.text and english.headers["content-language"] == "en"
+    # Each page names its language versions and its canonical address on PUBLIC_BASE_URL.
+    assert f'<link rel="alternate" hreflang="en" href="{BASE}{path}?lang=en">' in chinese.text
+    assert f'<link rel="alternate" hreflang="zh-Hans" href="{BASE}{path}?lang=zh">' in english.text
+    assert f'<link rel="alternate" hreflang="x-default" href="{BASE}{path}">' in english.text
+    assert f'<link rel="canonical" href="{BASE}{path}?lang=en">' in english.text
+    # Every link to another page keeps the reader's language.
+    for href in re.findall(
+        r'<a href="(/(?!v1|docs|openapi)[^"#]*)[^"]*"(?! hreflang)', english.text
+    ):
+        assert ("lang", "en") in parse_qsl(urlsplit(href.replace("&amp;", "&")).query), href
+    # Without ?lang=, the browser's preference decides.
+    preferred = client.get(path, headers={"accept-language": "en-GB,en;q=0.9,zh;q=0.5"})
+    assert '<html lang="en">' in preferred.text
+    assert "Accept-Language" in preferred.headers["vary"]
+    chinese_browser = client.get(path, headers={"accept-language": "zh-CN,zh;q=0.9,en;q=0.8"})
+    assert '<html lang="zh-Hans">' in chinese_browser.text
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_pages_load_nothing_from_another_host(client: Client, path: str) -> None:
+    for lang in ("zh", "en"):
+        response = client.get(f"{path}?lang={lang}")
+        html = response.text
+        # A canonical or alternate link names an address; nothing is fetched from it.
+        fetching = re.sub(r'<link rel="(canonical|alternate)"[^>]*>', "", html)
+        assert not re.search(
+            r'<(script|img|link|iframe|source)[^>]+(src|href)="(https?:)?//', fetching
+        )
+        assert not re.search(r"url\(", html)
+        assert "<script" not in html or path == "/"  # the landing page's JSON-LD only
+        assert "script-src 'self'" in response.headers["content-security-policy"]
+        assert "default-src 'self'" in response.headers["content-security-policy"]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_pages_are_cached_like_the_api(client: Client, path: str) -> None:
+    response = client.get(path)
+    api = client.get("/v1/dataset")
+    etag = response.headers["etag"]
+    assert re.fullmatch(r'"[0-9a-f]{32}(-gzip)?"', etag)  # strong: no W/
+    assert response.headers["cache-control"] == api.headers["cache-control"]
+    assert response.headers["last-modified"] == api.headers["last-modified"]
+    again = client.get(path, headers={"if-none-match": etag})
+    assert again.status_code == 304 and again.content == b""
+    assert client.get(f"{path}?lang=en").headers["etag"] != etag
+
+
+def test_the_stylesheet_is_one_file_cached_for_a_year(client: Client) -> None:
+    for path in PAGES:
+        assert re.findall(r'<link rel="stylesheet" href="([^"]+)"', client.get(path).text) == [
+            STYLESHEET_PATH
+        ]
+    css = client.get(STYLESHEET_PATH)
+    assert css.status_code == 200 and css.headers["content-type"].startswith("text/css")
+    assert css.headers["cache-control"] == "public, max-age=31536000, immutable"
+    assert (
+        client.get(STYLESHEET_PATH, headers={"if-none-match": css.headers["etag"]}).status_code
+        == 304
+    )
+    assert client.get("/assets/site.0000000000000000.css").status_code == 404
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_links_to_its_machine_readable_twin(client: Client, path: str) -> None:
+    if path.startswith("/problems"):
+        return
+    html = client.get(path).text
+    twins = re.findall(r'<link rel="alternate" type="([^"]+)" href="([^"]+)"', html)
+    assert twins, path
+    for media_type, href in twins:
+        answer = client.get(href.replace("&amp;", "&"))
+        assert answer.status_code == 200, href
+        assert answer.headers["content-type"].split(";")[0] == media_type, href
+
+
+def test_lists_hold_what_the_api_holds(client: Client) -> None:
+    cases = [
+        ("/indicators", "/v1/indicators", "category=economy&headline=true"),
+        ("/indicators", "/v1/indicators", "kind=plan&sort=-category&q=%E5%AD%A6"),
+        ("/projects", "/v1/projects", "category=education&year=2024&status=started"),
+        ("/projects", "/v1/projects", "sort=-line&limit=7"),
+        ("/glossary", "/v1/glossary", "q=%E7%A2%B3"),
+    ]
+    for page, api, query in cases:
+        html = client.get(f"{page}?{query}").text
+        shown = re.findall(r'<tr id="([^"]+)">', html)
+        expected = [item["id"] for item in client.get(f"{api}?{query}").json()["items"]]
+        assert shown == expected, (page, query)
+        assert expected, (page, query)
+
+
+def test_list_pages_follow_the_api_cursor(client: Client) -> None:
+    first = client.get("/projects?limit=5&sort=name_en&lang=en").text
+    following = re.search(r'<a href="([^"]+)" rel="next">', first)
+    assert following is not None
+    second = client.get(following.group(1).replace("&amp;", "&")).text
+    api = client.get("/v1/projects?limit=5&sort=name_en").json()
+    api_second = client.get(f"/v1/projects?limit=5&sort=name_en&cursor={api['next_cursor']}").json()
+    assert re.findall(r'<tr id="([^"]+)">', second) == [p["id"] for p in api_second["items"]]
+    previous = re.search(r'<a href="([^"]+)" rel="prev">', second)
+    assert previous is not None
+    back = client.get(previous.group(1).replace("&amp;", "&")).text
+    assert re.findall(r'<tr id="([^"]+)">', back) == [p["id"] for p in api["items"]]
+
+
+def test_list_columns_sort(client: Client) -> None:
+    html = client.get("/indicators?lang=en").text
+    assert 'href="/indicators?sort=name_en&amp;lang=en"' in html
+    descending = client.get("/indicators?sort=-category").text
+    ids = re.findall(r'<tr id="([^"]+)">', descending)
+    api = client.get("/v1/indicators?sort=-category").json()["items"]
+    assert ids == [i["id"] for i in api]
+
+
+def test_text_is_escaped(client: Client) -> None:
+    html = client.get("/glossary", params={"q": '"><script>alert(1)</script>'}).text
+    assert "<script>alert(1)" not in html
+    assert "&lt;script&gt;alert(1)" in html
+
+
+def test_api_records_carry_their_page_address(client: Client, dataset: LoadedDataset) -> None:
+    app = create_app(dataset, public_base_url="https://data.example.org/longgang/")
+    with TestClient(app) as elsewhere:
+        for api, page in (
+            ("/v1/indicators/gdp-growth", "/indicators/gdp-growth"),
+            ("/v1/projects/cuhk-shenzhen", "/projects/cuhk-shenzhen"),
+            ("/v1/glossary/two-mountains", "/glossary/two-mountains"),
+        ):
+            record = elsewhere.get(api).json()
+            assert record["html_url"] == f"https://data.example.org/longgang{page}"
+            assert client.get(page).status_code == 200
+    for collection in ("indicators", "projects", "glossary"):
+        items = client.get(f"/v1/{collection}?limit=500").json()["items"]
+        for item in items:
+            assert item["html_url"] == f"http://127.0.0.1:8000/{collection}/{item['id']}"
+        header = client.get(f"/v1/{collection}?format=csv").text.splitlines()[0]
+        assert "html_url" in header.split(",")
+
+
+def test_indicator_page_chart_and_units(client: Client, dataset: LoadedDataset) -> None:
+    html = client.get("/indicators/gdp-growth?lang=en").text
+    figure = re.search(r"<figure>(.*?)</figure>", html, re.S)
+    assert figure is not None
+    svg = figure.group(1)
+    for observation in dataset.observations_by_indicator["gdp-growth"]:
+        assert f">{observation.value:g}{observation.unit}<" in svg
+    assert ">actual<" in svg and ">target<" in svg
+    assert "Unit: %" in figure.group(1)
+    assert "单位：%" in client.get("/indicators/gdp-growth").text
+
+
+def test_the_landing_page_links_to_the_pages(client: Client, dataset: LoadedDataset) -> None:
+    html = client.get("/?lang=en").text
+    for indicator in dataset.artifact.indicators:
+        if indicator.headline:
+            assert f'href="/indicators/{indicator.id}?lang=en"' in html, indicator.id
+    for category in {p.category for p in dataset.artifact.projects}:
+        assert f'href="/projects?category={category}&amp;lang=en"' in html, category
+    caption = re.search(r"<figcaption>(.*?)</figcaption>", html, re.S)
+    assert caption is not None
+    assert caption.group(1) == escape(dataset.artifact.dataset.source_document.title.en)
+
+
+def test_every_problem_type_has_a_page(client: Client) -> None:
+    assert set(PROBLEM_TYPES) == PROBLEM_SLUGS
+    for slug, (status, _, _) in PROBLEM_TYPES.items():
+        for lang in ("zh", "en"):
+            page = client.get(f"/problems/{slug}?lang={lang}")
+            assert page.status_code == 200 and f"HTTP {status}" in page.text
+    # The type of an actual error resolves.
+    problem = client.get("/v1/indicators/nope").json()
+    assert client.get(problem["type"]).status_code == 200
+    assert client.get("/problems/teapot").status_code == 404
+
+
+def test_an_unknown_language_is_a_readable_page(client: Client) -> None:
+    for path in PAGES:
+        response = client.get(f"{path}?lang=fr")
+        assert response.status_code == 400
+        assert response.headers["content-type"] == "text/html; charset=utf-8"
+        assert "lang" in response.text and "/problems/bad-request" in response.text
+        as_json = client.get(f"{path}?lang=fr", headers={"accept": "application/problem+json"})
+        assert as_json.status_code == 400 and as_json.json()["parameter"] == "lang"
+
+
+def test_the_app_refuses_a_source_other_than_the_one_built(dataset: LoadedDataset) -> None:
+    meta = dataset.artifact.dataset
+    document = msgspec.structs.replace(meta.source_document, sha256="0" * 64)
+    artifact = msgspec.structs.replace(
+        dataset.artifact, dataset=msgspec.structs.replace(meta, source_document=document)
+    )
+    other = LoadedDataset(artifact=artifact, sha256=dataset.sha256, data=dataset.data)
+    with pytest.raises(ValueError, match="not the source document"):
+        create_app(other)
+
+
+@pytest.mark.parametrize(
+    ("kind", "table"),
+    [
+        (model.MentionStatus, texts.MENTION_STATUS),
+        (model.ProjectCategory, texts.PROJECT_CATEGORY),
+        (model.IndicatorCategory, texts.INDICATOR_CATEGORY),
+        (model.ObservationKind, texts.KIND),
+    ],
+)
+def test_every_value_of_the_model_has_a_label_on_the_pages(
+    kind: object, table: dict[str, texts.Pair]
+) -> None:
+    assert set(typing.get_args(kind)) <= set(table)
