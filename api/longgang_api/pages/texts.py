@@ -8,7 +8,7 @@ Pair = tuple[str, str]
 
 UI: dict[str, Pair] = {
     # The site serves whichever report its dataset folder holds, so its name names none.
-    "site": ("开放数据", "Open Data"),
+    "site": ("龙岗开放数据", "Longgang Open Data"),
     "home": ("首页", "Home"),
     "indicators": ("指标", "Indicators"),
     "projects": ("项目", "Projects"),
