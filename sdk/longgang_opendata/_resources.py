@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 18ece965dc1bd0368b5149642cfc4e294843a69085f6caef2a773e69ee4b9e73) — do not edit.
+# generated from openapi/v1.json (sha256 c09dd256d9220fc2e5488c52d67b40d3d7bc3cf80a895ae1962f4161301237c2) — do not edit.
 # Regenerate with `make sdk`.
 """Resources of the API: one per tag, one method per operation, sync and async."""
 
