@@ -19,6 +19,7 @@ set to the served instance.
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import subprocess
@@ -27,6 +28,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from litestar import Litestar
+from litestar.testing import TestClient
 
 from tests.support import REPORT
 
@@ -133,6 +136,9 @@ def test_guides_are_there_and_few_blocks_are_left_out() -> None:
         + "; ".join(f"{b.label} ({b.no_run})" for b in left_out)
     )
     assert len(left_out) <= MAX_NOT_RUN
+    # What the README says of them.
+    assert len(left_out) == 2
+    assert all(block.document.name == "README.md" for block in left_out)
     readme = (ROOT / "README.md").read_text()
     for guide in GUIDES:
         assert f"(docs/{guide.name})" in readme, f"the README does not link {guide.name}"
@@ -166,3 +172,32 @@ def test_block_runs_and_prints_what_it_shows(block: Block, served_url: str, tmp_
             result = _run(["sh", "-e", "-c", command], served_url, folder)
             assert result.returncode == 0, (command, result.stderr[-3000:])
             assert result.stdout == expected.replace(BASE_URL, served_url), command
+
+
+def test_docs_serves_every_guide_beside_the_reference(client: TestClient[Litestar]) -> None:
+    reference = client.get("/docs")
+    assert 'href="/docs/guides"' in reference.text
+    index = client.get("/docs/guides")
+    assert index.status_code == 200
+    assert index.headers["content-type"].startswith("text/html")
+    for guide in GUIDES:
+        assert f'href="/docs/guides/{guide.stem}"' in index.text
+        page = client.get(f"/docs/guides/{guide.stem}")
+        assert page.status_code == 200
+        title = guide.read_text().splitlines()[0].removeprefix("# ")
+        assert f"<h1>{html.escape(title, quote=False)}</h1>" in page.text
+        assert "<pre><code" in page.text
+        assert "Content-Security-Policy" in page.headers
+        # Nothing is loaded from another host: no script, stylesheet or image but our own.
+        assert not re.search(r'<(script|link|img)[^>]+(src|href)="https?:', page.text)
+        # A link to another guide leads to its page.
+        for target in re.findall(r'href="([a-z-]+)"', page.text):
+            assert client.get(f"/docs/guides/{target}").status_code == 200, target
+    missing = client.get("/docs/guides/no-such-guide")
+    assert missing.status_code == 404
+    assert missing.headers["content-type"] == "application/problem+json"
+
+
+def test_landing_page_links_the_guides(client: TestClient[Litestar]) -> None:
+    for lang in ("", "?lang=en"):
+        assert 'href="/docs/guides"' in client.get(f"/{lang}").text
