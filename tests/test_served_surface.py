@@ -85,6 +85,7 @@ def _every_served_get(app: Litestar, dataset: LoadedDataset) -> list[str]:
         "project_id": artifact.projects[0].id,
         "term_id": artifact.glossary[0].id,
         "section_id": artifact.sections[0].id,
+        "slug": "rest-quickstart",
     }
     urls = ["/?lang=en"]
     for route in app.routes:
