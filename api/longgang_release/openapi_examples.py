@@ -6,7 +6,9 @@ by hand, so the examples change with the data and cannot drift from it:
 * each parameter gets an example, and the examples of one operation work
   together (a client or schemathesis sends them in one request): the filters
   are chosen so that the combined query still finds more records than the
-  page holds, and the ``cursor`` example is that query's real ``next_cursor``;
+  page holds, and the ``cursor`` example is that query's real ``next_cursor``
+  (where the data leaves a single page for all filters at once, the next page
+  of a wider query); its Example Object names that query in ``x-query``;
 * each response with a body gets an example: the ``200`` of each media type
   (a page of two records; CSV and NDJSON as their first lines; the catalogue,
   data package and dataset file shortened to two nodes or records each) and
