@@ -21,7 +21,7 @@ import schemathesis
 from schemathesis import GenerationMode
 
 from longgang_release.openapi import DOCUMENT_PATH
-from tests import contract_hooks  # noqa: F401  (registers the hooks)
+from tests import contract_hooks
 from tests.contract_cli import SEED, run_cli
 from tests.support import REPORT, in_process_app, serve
 
@@ -73,6 +73,32 @@ def test_contract(case: Any) -> None:
         raise
 
 
+#: The examples phase alone: one case per example set of each operation that takes
+#: parameters (the phase builds cases from parameter examples; the answers of
+#: the others have examples that tests/test_openapi_examples.py validates).
+examples_schema = load_schema(in_process_app()).include(
+    func=lambda ctx: bool(ctx.operation.definition.raw.get("parameters"))
+)
+examples_schema.config.phases.update(phases=["examples"])
+
+
+@examples_schema.parametrize()  # type: ignore[untyped-decorator]
+@hypothesis.settings(deadline=None, suppress_health_check=list(hypothesis.HealthCheck))
+def test_contract_examples(case: Any) -> None:
+    """The document's examples, sent together, answer as the document says (2xx included)."""
+    documented = {
+        p["name"]: p["example"]
+        for p in case.operation.definition.raw.get("parameters", [])
+        if p["in"] == "query" and "example" in p
+    }
+    assert set(documented) <= set(case.query or {}), (documented, case.query)
+    # What the before_add_examples hook does for the CLI's examples phase.
+    case = contract_hooks.without_foreign_cursor(case)
+    CASES[f"examples phase: {case.operation.label}"] += 1
+    response = case.call_and_validate()
+    assert 200 <= response.status_code < 300, response.text[:500]
+
+
 StatefulMachine = schema.as_state_machine()
 TestStateful = StatefulMachine.TestCase
 TestStateful.settings = hypothesis.settings(
@@ -94,7 +120,7 @@ def test_contract_over_http(served_url: str) -> None:
     assert result.returncode == 0, result.stdout[-4000:]
     assert generated is not None and generated.group(1) == generated.group(2), summary
     assert int(generated.group(1)) >= 100 * 10
-    for phase in ("Coverage", "Fuzzing", "Stateful"):
+    for phase in ("Examples", "Coverage", "Fuzzing", "Stateful"):
         assert f"✅ {phase}" in summary, summary
 
 

@@ -48,6 +48,8 @@ def test_the_installed_wheel_serves_the_committed_document(
     (wheel,) = tmp_path.glob("longgang_api-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     assert "longgang_api/openapi.json" in names
+    # The guides that /docs/guides renders ship with the server.
+    assert {f"longgang_api/guides/{p.name}" for p in (ROOT / "docs").glob("*.md")} <= set(names)
     assert not [n for n in names if n.startswith(("longgang_build/", "longgang_release/"))]
     target = tmp_path / "site"
     subprocess.run(

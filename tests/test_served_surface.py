@@ -86,7 +86,6 @@ def _every_served_get(app: Litestar, dataset: LoadedDataset) -> list[str]:
         "project_id": artifact.projects[0].id,
         "term_id": artifact.glossary[0].id,
         "section_id": artifact.sections[0].id,
-        "slug": "not-found",
     }
     urls = ["/?lang=en"]
     for route in app.routes:
@@ -102,7 +101,8 @@ def _every_served_get(app: Litestar, dataset: LoadedDataset) -> list[str]:
                 names = ["observations.csv", "longgang-2024.sqlite"]
             urls += [path.replace("{name:str}", name) for name in names]
             continue
-        for key, value in examples.items():
+        slug = "rest-quickstart" if path.startswith("/docs") else "not-found"
+        for key, value in {**examples, "slug": slug}.items():
             path = path.replace(f"{{{key}:str}}", value)
         urls.append(path + ("?q=%E9%BE%99%E5%B2%97" if path == "/v1/search" else ""))
     return urls

@@ -1,4 +1,4 @@
-"""``/openapi.json`` (the committed document) and ``/docs`` (Swagger UI, served by us).
+"""``/openapi.json`` (the committed document), ``/docs`` (Swagger UI, served by us) and the guides.
 
 The documentation page and its assets come from the installed ``swagger-ui-py``
 package; nothing is fetched from another host (the validator badge, which
@@ -15,6 +15,8 @@ from pathlib import Path
 from litestar import Controller, Response, get
 from litestar.exceptions import NotFoundException
 from litestar.params import FromPath
+
+from longgang_api.guides import guide_page, index_page
 
 #: The committed document (``openapi/v1.json``), shipped in the package as data.
 OPENAPI_RESOURCE = "openapi.json"
@@ -38,6 +40,9 @@ _PAGE = """<!doctype html>
 <link rel="icon" type="image/png" href="/docs/assets/favicon-32x32.png">
 </head>
 <body>
+<nav style="font-family:system-ui,sans-serif;padding:.5rem 1rem">
+<a href="/">Longgang Open Data</a> · <strong>API reference</strong> ·
+<a href="/docs/guides">Guides</a> · <a href="/openapi.json">OpenAPI document</a></nav>
 <div id="swagger-ui"></div>
 <script src="/docs/assets/swagger-ui-bundle.js"></script>
 <script src="/docs/init.js"></script>
@@ -55,6 +60,14 @@ _INIT = """window.onload = function () {
 };
 """
 _IMMUTABLE = {"Cache-Control": "public, max-age=86400"}
+
+
+def _html(content: str) -> Response[str]:
+    return Response(
+        content=content,
+        media_type="text/html",
+        headers={"Content-Security-Policy": HTML_CSP, **_IMMUTABLE},
+    )
 
 
 def _asset_dir() -> Path:
@@ -86,6 +99,17 @@ class DocsController(Controller):
             media_type="text/html",
             headers={"Content-Security-Policy": HTML_CSP, **_IMMUTABLE},
         )
+
+    @get("/docs/guides")
+    async def guides_index(self) -> Response[str]:
+        return _html(index_page())
+
+    @get("/docs/guides/{slug:str}")
+    async def guide(self, slug: FromPath[str]) -> Response[str]:
+        html = guide_page(slug)
+        if html is None:
+            raise NotFoundException(detail=f"no guide {slug!r}")
+        return _html(html)
 
     @get("/docs/init.js")
     async def docs_init(self) -> Response[str]:

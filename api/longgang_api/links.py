@@ -28,6 +28,8 @@ LINKS = (
     SiteLink("service-desc", "/openapi.json", "OpenAPI 3.1 document of this API", "OpenAPI 描述",
              on_landing=True),
     SiteLink("service-doc", "/docs", "Interactive documentation", "API 文档", on_landing=True),
+    SiteLink("guides", "/docs/guides", "Guides: REST, SDK, analysts, portals", "使用指南",
+             on_index=False, on_landing=True),
     SiteLink("api", "/v1", "API entry point", "API 入口", on_index=False, on_landing=True),
     SiteLink("catalog", "/v1/catalog.jsonld", "DCAT-AP catalogue (JSON-LD)",
              "DCAT-AP 目录（JSON-LD）", on_index=False, on_landing=True),

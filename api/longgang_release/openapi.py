@@ -5,8 +5,9 @@
 Litestar writes the paths and schemas from the handlers and Structs. This
 module adds what it cannot know: the CSV and NDJSON representations of lists,
 the paging extension and links the SDK generator reads, the response headers,
-and the Structs' docstrings as schema descriptions; and it states optional
-query parameters as optional rather than nullable.
+and the Structs' docstrings as schema descriptions; it states optional
+query parameters as optional rather than nullable; and it asks the app for
+the examples (``openapi_examples.py``).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from longgang_api.artifact import LoadedDataset
 from longgang_api.declarations import LISTINGS, periods, years
 from longgang_api.downloads import download_names
 from longgang_build.build import REPO_ROOT
+from longgang_release.openapi_examples import add_examples
 
 DOCUMENT_PATH = REPO_ROOT / "openapi" / "v1.json"
 JSON = dict[str, Any]
@@ -258,6 +260,11 @@ def _finish_operation(operation: JSON, dataset_id: str) -> None:
     if operation_id == "getDownload":
         name = next(p for p in operation["parameters"] if p["name"] == "name")
         name["schema"]["enum"] = list(download_names(dataset_id))
+        ok["description"] = (
+            "The file. Examples: the first lines of observations.csv (text/csv) and the dataset "
+            "file with two records of each list (application/json); the SQLite file and "
+            "application/octet-stream are bytes, not text, and have none."
+        )
     if operation_id.startswith("list") or operation_id == "search":
         ok["headers"]["Link"] = _LINK_HEADER
         ok["content"]["text/csv"] = {"schema": {"$ref": "#/components/schemas/CsvFile"}}
@@ -324,6 +331,7 @@ def document(app: Litestar) -> JSON:
         # Every field is always present in a response (null when empty).
         if "properties" in schema:
             schema["required"] = sorted(schema["properties"])
+    add_examples(doc, app)
     return doc
 
 

@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 3d53688bf0504f2716d08a753014f217879e65fe1c25ccba46015a1a3402be80) — do not edit.
+# generated from openapi/v1.json (sha256 8239063522f099178afd4508fbbe4bdcd4d9b101ea7410b290c3442d4932f3a6) — do not edit.
 # Regenerate with `make sdk`.
 """Models of the API's answers: one msgspec Struct per schema of openapi/v1.json."""
 
