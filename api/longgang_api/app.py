@@ -9,7 +9,7 @@ from litestar.config.cors import CORSConfig
 from litestar.connection import ASGIConnection
 from litestar.datastructures import State
 from litestar.di import Provide
-from litestar.exceptions import HTTPException, NotFoundException
+from litestar.exceptions import HTTPException, NotFoundException, ValidationException
 from litestar.handlers.base import BaseRouteHandler
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin
@@ -20,6 +20,7 @@ from longgang_api.docs import DocsController
 from longgang_api.gateway import Gateway
 from longgang_api.landing import LandingController
 from longgang_api.limits import RateLimiter
+from longgang_api.parameter_errors import validation_handler
 from longgang_api.problems import NotAcceptable, handle_http_exception
 from longgang_api.resources.lists import routers
 from longgang_api.resources.meta import HealthController, MetaController
@@ -112,6 +113,7 @@ def create_app(
         dependencies={"served": Provide(provide_served, sync_to_thread=False, use_cache=True)},
         exception_handlers={
             HTTPException: handle_http_exception,
+            ValidationException: validation_handler(served.collections),
             NotAcceptable: handle_http_exception,
             Exception: handle_http_exception,
         },

@@ -26,6 +26,10 @@ NextCursor = Annotated[
     str | None,
     Meta(description="Cursor of the next page; null on the last page."),
 ]
+Total = Annotated[
+    int,
+    Meta(ge=0, description="Number of items matching the query, on every page."),
+]
 
 
 class IndicatorDetail(Indicator, frozen=True, kw_only=True):
@@ -42,6 +46,7 @@ class IndicatorPage(Base, frozen=True, kw_only=True):
 
     items: Annotated[tuple[IndicatorDetail, ...], Meta(description="Indicators of this page.")]
     next_cursor: NextCursor
+    total: Total
 
 
 class ObservationPage(Base, frozen=True, kw_only=True):
@@ -49,6 +54,7 @@ class ObservationPage(Base, frozen=True, kw_only=True):
 
     items: Annotated[tuple[Observation, ...], Meta(description="Observations of this page.")]
     next_cursor: NextCursor
+    total: Total
 
 
 class ProjectPage(Base, frozen=True, kw_only=True):
@@ -56,6 +62,7 @@ class ProjectPage(Base, frozen=True, kw_only=True):
 
     items: Annotated[tuple[Project, ...], Meta(description="Projects of this page.")]
     next_cursor: NextCursor
+    total: Total
 
 
 class GlossaryPage(Base, frozen=True, kw_only=True):
@@ -63,6 +70,7 @@ class GlossaryPage(Base, frozen=True, kw_only=True):
 
     items: Annotated[tuple[GlossaryTerm, ...], Meta(description="Terms of this page.")]
     next_cursor: NextCursor
+    total: Total
 
 
 class SectionPage(Base, frozen=True, kw_only=True):
@@ -70,6 +78,7 @@ class SectionPage(Base, frozen=True, kw_only=True):
 
     items: Annotated[tuple[Section, ...], Meta(description="Sections of this page.")]
     next_cursor: NextCursor
+    total: Total
 
 
 HitKind = Literal["indicator", "project", "glossary", "section"]
@@ -89,6 +98,7 @@ class SearchPage(Base, frozen=True, kw_only=True):
 
     items: Annotated[tuple[SearchHit, ...], Meta(description="Hits of this page.")]
     next_cursor: NextCursor
+    total: Total
 
 
 class Link(Base, frozen=True, kw_only=True):

@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 18ece965dc1bd0368b5149642cfc4e294843a69085f6caef2a773e69ee4b9e73) — do not edit.
+# generated from openapi/v1.json (sha256 ac0f918dabb34b5b6122a183b94e3965b0042baeae9e04cc411a7e5ce37231eb) — do not edit.
 # Regenerate with `make sdk`.
 """Resources of the API: one per tag, one method per operation, sync and async."""
 
@@ -57,14 +57,19 @@ class GlossaryResource(ResourceHelpers):
         List glossary terms.
 
         Every entry of the glossary, the Chinese definition verbatim. Sortable by number,
-        id; default order: number. Also as CSV and NDJSON.
+        id; default order: number. Also as CSV and NDJSON. JSON pages carry total, the
+        number of items matching the query. As CSV or NDJSON without limit, the answer holds
+        every matching record, streamed; with limit, it pages like JSON, the next page in
+        the Link header.
 
         Args:
             q: Case-insensitive substring searched in the record's Chinese and English text
                 (NFKC-normalised, so full-width and half-width forms match).
             sort: Comma-separated fields to sort by, '-' before a field for descending: id,
                 number. The record id always closes the order, so pages are stable.
-            limit: Records per page (1–500).
+            limit: Records per page (1–500); JSON pages hold 50 without it. CSV and NDJSON
+                without limit answer every matching record in one streamed answer; with
+                limit they page like JSON, the next page in the Link header.
             cursor: Opaque cursor from the previous page's next_cursor; valid for the same
                 query.
 
@@ -159,7 +164,9 @@ class IndicatorsResource(ResourceHelpers):
 
         Indicators with their observations embedded. Sortable by id, category, name_zh,
         name_en, order; default order: order (the report's). Also as CSV (observations left
-        out) and NDJSON.
+        out) and NDJSON. JSON pages carry total, the number of items matching the query. As
+        CSV or NDJSON without limit, the answer holds every matching record, streamed; with
+        limit, it pages like JSON, the next page in the Link header.
 
         Args:
             category: Policy area; repeat for any of several.
@@ -172,7 +179,9 @@ class IndicatorsResource(ResourceHelpers):
             sort: Comma-separated fields to sort by, '-' before a field for descending:
                 category, id, name_en, name_zh, order. The record id always closes the
                 order, so pages are stable.
-            limit: Records per page (1–500).
+            limit: Records per page (1–500); JSON pages hold 50 without it. CSV and NDJSON
+                without limit answer every matching record in one streamed answer; with
+                limit they page like JSON, the next page in the Link header.
             cursor: Opaque cursor from the previous page's next_cursor; valid for the same
                 query.
 
@@ -285,7 +294,9 @@ class ObservationsResource(ObservationsHelpers):
 
         Every value of every indicator, one row each, with its verbatim source quote.
         Sortable by id, indicator_id, period, kind, value, base_value, line; default order:
-        id. Also as CSV and NDJSON.
+        id. Also as CSV and NDJSON. JSON pages carry total, the number of items matching the
+        query. As CSV or NDJSON without limit, the answer holds every matching record,
+        streamed; with limit, it pages like JSON, the next page in the Link header.
 
         Args:
             indicator_id: Id of the indicator; repeat for any of several.
@@ -302,7 +313,9 @@ class ObservationsResource(ObservationsHelpers):
             sort: Comma-separated fields to sort by, '-' before a field for descending:
                 base_value, id, indicator_id, kind, line, period, value. The record id
                 always closes the order, so pages are stable.
-            limit: Records per page (1–500).
+            limit: Records per page (1–500); JSON pages hold 50 without it. CSV and NDJSON
+                without limit answer every matching record in one streamed answer; with
+                limit they page like JSON, the next page in the Link header.
             cursor: Opaque cursor from the previous page's next_cursor; valid for the same
                 query.
 
@@ -430,7 +443,9 @@ class ProjectsResource(ProjectsHelpers):
 
         Named projects, facilities and sites with their mentions in the 2023 report and the
         2024 plan. Sortable by id, category, name_zh, name_en, line; default order: id. Also
-        as CSV (mentions left out) and NDJSON.
+        as CSV (mentions left out) and NDJSON. JSON pages carry total, the number of items
+        matching the query. As CSV or NDJSON without limit, the answer holds every matching
+        record, streamed; with limit, it pages like JSON, the next page in the Link header.
 
         Args:
             category: Kind of project; repeat for any of several.
@@ -441,7 +456,9 @@ class ProjectsResource(ProjectsHelpers):
             sort: Comma-separated fields to sort by, '-' before a field for descending:
                 category, id, line, name_en, name_zh. The record id always closes the order,
                 so pages are stable.
-            limit: Records per page (1–500).
+            limit: Records per page (1–500); JSON pages hold 50 without it. CSV and NDJSON
+                without limit answer every matching record in one streamed answer; with
+                limit they page like JSON, the next page in the Link header.
             cursor: Opaque cursor from the previous page's next_cursor; valid for the same
                 query.
 
@@ -500,7 +517,10 @@ class SectionsResource(ResourceHelpers):
         List sections.
 
         The outline of the source document with each section's own text. Sortable by line,
-        id, kind; default order: line (document order). Also as CSV and NDJSON.
+        id, kind; default order: line (document order). Also as CSV and NDJSON. JSON pages
+        carry total, the number of items matching the query. As CSV or NDJSON without limit,
+        the answer holds every matching record, streamed; with limit, it pages like JSON,
+        the next page in the Link header.
 
         Args:
             kind: Level in the outline; repeat for any of several.
@@ -509,7 +529,9 @@ class SectionsResource(ResourceHelpers):
                 (NFKC-normalised, so full-width and half-width forms match).
             sort: Comma-separated fields to sort by, '-' before a field for descending: id,
                 kind, line. The record id always closes the order, so pages are stable.
-            limit: Records per page (1–500).
+            limit: Records per page (1–500); JSON pages hold 50 without it. CSV and NDJSON
+                without limit answer every matching record in one streamed answer; with
+                limit they page like JSON, the next page in the Link header.
             cursor: Opaque cursor from the previous page's next_cursor; valid for the same
                 query.
 
@@ -715,14 +737,19 @@ class SyncResources:
         Search the dataset.
 
         Records of every collection whose text contains q, with the kind of each hit.
-        Default order: indicators, projects, glossary, sections, each by id.
+        Default order: indicators, projects, glossary, sections, each by id. JSON pages
+        carry total, the number of items matching the query. As CSV or NDJSON without limit,
+        the answer holds every matching record, streamed; with limit, it pages like JSON,
+        the next page in the Link header.
 
         Args:
             q: Case-insensitive substring, NFKC-normalised, searched in Chinese and English.
             kind: Only hits of this kind; repeat for any of several.
             sort: Comma-separated fields to sort by, '-' before a field for descending: id,
                 rank. The record id always closes the order, so pages are stable.
-            limit: Records per page (1–500).
+            limit: Records per page (1–500); JSON pages hold 50 without it. CSV and NDJSON
+                without limit answer every matching record in one streamed answer; with
+                limit they page like JSON, the next page in the Link header.
             cursor: Opaque cursor from the previous page's next_cursor; valid for the same
                 query.
 
@@ -754,14 +781,19 @@ class AsyncGlossaryResource(AsyncResourceHelpers):
         List glossary terms.
 
         Every entry of the glossary, the Chinese definition verbatim. Sortable by number,
-        id; default order: number. Also as CSV and NDJSON.
+        id; default order: number. Also as CSV and NDJSON. JSON pages carry total, the
+        number of items matching the query. As CSV or NDJSON without limit, the answer holds
+        every matching record, streamed; with limit, it pages like JSON, the next page in
+        the Link header.
 
         Args:
             q: Case-insensitive substring searched in the record's Chinese and English text
                 (NFKC-normalised, so full-width and half-width forms match).
             sort: Comma-separated fields to sort by, '-' before a field for descending: id,
                 number. The record id always closes the order, so pages are stable.
-            limit: Records per page (1–500).
+            limit: Records per page (1–500); JSON pages hold 50 without it. CSV and NDJSON
+                without limit answer every matching record in one streamed answer; with
+                limit they page like JSON, the next page in the Link header.
             cursor: Opaque cursor from the previous page's next_cursor; valid for the same
                 query.
 
@@ -856,7 +888,9 @@ class AsyncIndicatorsResource(AsyncResourceHelpers):
 
         Indicators with their observations embedded. Sortable by id, category, name_zh,
         name_en, order; default order: order (the report's). Also as CSV (observations left
-        out) and NDJSON.
+        out) and NDJSON. JSON pages carry total, the number of items matching the query. As
+        CSV or NDJSON without limit, the answer holds every matching record, streamed; with
+        limit, it pages like JSON, the next page in the Link header.
 
         Args:
             category: Policy area; repeat for any of several.
@@ -869,7 +903,9 @@ class AsyncIndicatorsResource(AsyncResourceHelpers):
             sort: Comma-separated fields to sort by, '-' before a field for descending:
                 category, id, name_en, name_zh, order. The record id always closes the
                 order, so pages are stable.
-            limit: Records per page (1–500).
+            limit: Records per page (1–500); JSON pages hold 50 without it. CSV and NDJSON
+                without limit answer every matching record in one streamed answer; with
+                limit they page like JSON, the next page in the Link header.
             cursor: Opaque cursor from the previous page's next_cursor; valid for the same
                 query.
 
@@ -982,7 +1018,9 @@ class AsyncObservationsResource(AsyncObservationsHelpers):
 
         Every value of every indicator, one row each, with its verbatim source quote.
         Sortable by id, indicator_id, period, kind, value, base_value, line; default order:
-        id. Also as CSV and NDJSON.
+        id. Also as CSV and NDJSON. JSON pages carry total, the number of items matching the
+        query. As CSV or NDJSON without limit, the answer holds every matching record,
+        streamed; with limit, it pages like JSON, the next page in the Link header.
 
         Args:
             indicator_id: Id of the indicator; repeat for any of several.
@@ -999,7 +1037,9 @@ class AsyncObservationsResource(AsyncObservationsHelpers):
             sort: Comma-separated fields to sort by, '-' before a field for descending:
                 base_value, id, indicator_id, kind, line, period, value. The record id
                 always closes the order, so pages are stable.
-            limit: Records per page (1–500).
+            limit: Records per page (1–500); JSON pages hold 50 without it. CSV and NDJSON
+                without limit answer every matching record in one streamed answer; with
+                limit they page like JSON, the next page in the Link header.
             cursor: Opaque cursor from the previous page's next_cursor; valid for the same
                 query.
 
@@ -1127,7 +1167,9 @@ class AsyncProjectsResource(AsyncProjectsHelpers):
 
         Named projects, facilities and sites with their mentions in the 2023 report and the
         2024 plan. Sortable by id, category, name_zh, name_en, line; default order: id. Also
-        as CSV (mentions left out) and NDJSON.
+        as CSV (mentions left out) and NDJSON. JSON pages carry total, the number of items
+        matching the query. As CSV or NDJSON without limit, the answer holds every matching
+        record, streamed; with limit, it pages like JSON, the next page in the Link header.
 
         Args:
             category: Kind of project; repeat for any of several.
@@ -1138,7 +1180,9 @@ class AsyncProjectsResource(AsyncProjectsHelpers):
             sort: Comma-separated fields to sort by, '-' before a field for descending:
                 category, id, line, name_en, name_zh. The record id always closes the order,
                 so pages are stable.
-            limit: Records per page (1–500).
+            limit: Records per page (1–500); JSON pages hold 50 without it. CSV and NDJSON
+                without limit answer every matching record in one streamed answer; with
+                limit they page like JSON, the next page in the Link header.
             cursor: Opaque cursor from the previous page's next_cursor; valid for the same
                 query.
 
@@ -1197,7 +1241,10 @@ class AsyncSectionsResource(AsyncResourceHelpers):
         List sections.
 
         The outline of the source document with each section's own text. Sortable by line,
-        id, kind; default order: line (document order). Also as CSV and NDJSON.
+        id, kind; default order: line (document order). Also as CSV and NDJSON. JSON pages
+        carry total, the number of items matching the query. As CSV or NDJSON without limit,
+        the answer holds every matching record, streamed; with limit, it pages like JSON,
+        the next page in the Link header.
 
         Args:
             kind: Level in the outline; repeat for any of several.
@@ -1206,7 +1253,9 @@ class AsyncSectionsResource(AsyncResourceHelpers):
                 (NFKC-normalised, so full-width and half-width forms match).
             sort: Comma-separated fields to sort by, '-' before a field for descending: id,
                 kind, line. The record id always closes the order, so pages are stable.
-            limit: Records per page (1–500).
+            limit: Records per page (1–500); JSON pages hold 50 without it. CSV and NDJSON
+                without limit answer every matching record in one streamed answer; with
+                limit they page like JSON, the next page in the Link header.
             cursor: Opaque cursor from the previous page's next_cursor; valid for the same
                 query.
 
@@ -1414,14 +1463,19 @@ class AsyncResources:
         Search the dataset.
 
         Records of every collection whose text contains q, with the kind of each hit.
-        Default order: indicators, projects, glossary, sections, each by id.
+        Default order: indicators, projects, glossary, sections, each by id. JSON pages
+        carry total, the number of items matching the query. As CSV or NDJSON without limit,
+        the answer holds every matching record, streamed; with limit, it pages like JSON,
+        the next page in the Link header.
 
         Args:
             q: Case-insensitive substring, NFKC-normalised, searched in Chinese and English.
             kind: Only hits of this kind; repeat for any of several.
             sort: Comma-separated fields to sort by, '-' before a field for descending: id,
                 rank. The record id always closes the order, so pages are stable.
-            limit: Records per page (1–500).
+            limit: Records per page (1–500); JSON pages hold 50 without it. CSV and NDJSON
+                without limit answer every matching record in one streamed answer; with
+                limit they page like JSON, the next page in the Link header.
             cursor: Opaque cursor from the previous page's next_cursor; valid for the same
                 query.
 

@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 18ece965dc1bd0368b5149642cfc4e294843a69085f6caef2a773e69ee4b9e73) — do not edit.
+# generated from openapi/v1.json (sha256 ac0f918dabb34b5b6122a183b94e3965b0042baeae9e04cc411a7e5ce37231eb) — do not edit.
 # Regenerate with `make sdk`.
 """Models of the API's answers: one msgspec Struct per schema of openapi/v1.json."""
 
@@ -145,11 +145,15 @@ class GlossaryPage(msgspec.Struct, frozen=True, kw_only=True):
     Attributes:
         items: Terms of this page.
         next_cursor: Cursor of the next page; null on the last page.
+        total: Number of items matching the query, on every page.
     """
 
     items: Annotated[tuple[GlossaryTerm, ...], msgspec.Meta(description="Terms of this page.")]
     next_cursor: Annotated[
         str | None, msgspec.Meta(description="Cursor of the next page; null on the last page.")
+    ]
+    total: Annotated[
+        int, msgspec.Meta(description="Number of items matching the query, on every page.")
     ]
 
 
@@ -287,6 +291,7 @@ class IndicatorPage(msgspec.Struct, frozen=True, kw_only=True):
     Attributes:
         items: Indicators of this page.
         next_cursor: Cursor of the next page; null on the last page.
+        total: Number of items matching the query, on every page.
     """
 
     items: Annotated[
@@ -294,6 +299,9 @@ class IndicatorPage(msgspec.Struct, frozen=True, kw_only=True):
     ]
     next_cursor: Annotated[
         str | None, msgspec.Meta(description="Cursor of the next page; null on the last page.")
+    ]
+    total: Annotated[
+        int, msgspec.Meta(description="Number of items matching the query, on every page.")
     ]
 
 
@@ -492,6 +500,7 @@ class ObservationPage(msgspec.Struct, frozen=True, kw_only=True):
     Attributes:
         items: Observations of this page.
         next_cursor: Cursor of the next page; null on the last page.
+        total: Number of items matching the query, on every page.
     """
 
     items: Annotated[
@@ -499,6 +508,9 @@ class ObservationPage(msgspec.Struct, frozen=True, kw_only=True):
     ]
     next_cursor: Annotated[
         str | None, msgspec.Meta(description="Cursor of the next page; null on the last page.")
+    ]
+    total: Annotated[
+        int, msgspec.Meta(description="Number of items matching the query, on every page.")
     ]
 
 
@@ -510,6 +522,8 @@ class Problem(msgspec.Struct, frozen=True, kw_only=True):
         detail: What went wrong with this request.
         parameter: The query parameter or header at fault (400 responses).
         status: HTTP status code.
+        suggestions: Up to three existing ids closest to the one asked for (404
+            responses for a record id); empty otherwise.
         title: Short summary of the kind of problem.
         type: URI identifying the kind of problem.
     """
@@ -520,6 +534,12 @@ class Problem(msgspec.Struct, frozen=True, kw_only=True):
         msgspec.Meta(description="The query parameter or header at fault (400 responses)."),
     ]
     status: Annotated[int, msgspec.Meta(description="HTTP status code.")]
+    suggestions: Annotated[
+        tuple[str, ...],
+        msgspec.Meta(
+            description="Up to three existing ids closest to the one asked for (404 responses for a record id); empty otherwise."
+        ),
+    ]
     title: Annotated[str, msgspec.Meta(description="Short summary of the kind of problem.")]
     type: Annotated[str, msgspec.Meta(description="URI identifying the kind of problem.")]
 
@@ -579,11 +599,15 @@ class ProjectPage(msgspec.Struct, frozen=True, kw_only=True):
     Attributes:
         items: Projects of this page.
         next_cursor: Cursor of the next page; null on the last page.
+        total: Number of items matching the query, on every page.
     """
 
     items: Annotated[tuple[Project, ...], msgspec.Meta(description="Projects of this page.")]
     next_cursor: Annotated[
         str | None, msgspec.Meta(description="Cursor of the next page; null on the last page.")
+    ]
+    total: Annotated[
+        int, msgspec.Meta(description="Number of items matching the query, on every page.")
     ]
 
 
@@ -666,11 +690,15 @@ class SearchPage(msgspec.Struct, frozen=True, kw_only=True):
     Attributes:
         items: Hits of this page.
         next_cursor: Cursor of the next page; null on the last page.
+        total: Number of items matching the query, on every page.
     """
 
     items: Annotated[tuple[SearchHit, ...], msgspec.Meta(description="Hits of this page.")]
     next_cursor: Annotated[
         str | None, msgspec.Meta(description="Cursor of the next page; null on the last page.")
+    ]
+    total: Annotated[
+        int, msgspec.Meta(description="Number of items matching the query, on every page.")
     ]
 
 
@@ -725,11 +753,15 @@ class SectionPage(msgspec.Struct, frozen=True, kw_only=True):
     Attributes:
         items: Sections of this page.
         next_cursor: Cursor of the next page; null on the last page.
+        total: Number of items matching the query, on every page.
     """
 
     items: Annotated[tuple[Section, ...], msgspec.Meta(description="Sections of this page.")]
     next_cursor: Annotated[
         str | None, msgspec.Meta(description="Cursor of the next page; null on the last page.")
+    ]
+    total: Annotated[
+        int, msgspec.Meta(description="Number of items matching the query, on every page.")
     ]
 
 
