@@ -150,6 +150,9 @@ def test_errors_are_typed(sdk: Client) -> None:
     assert not_found.value.status_code == 404
     assert not_found.value.request_id
     assert "no-such-project" in not_found.value.detail
+    with pytest.raises(NotFoundError) as close:
+        sdk.indicators.get("gdp")
+    assert close.value.suggestions[0] == "gdp-growth"
     with pytest.raises(BadRequestError) as bad:
         sdk.observations.list(limit=0)
     assert bad.value.parameter == "limit"
