@@ -207,6 +207,8 @@ def test_a_missing_id_suggests_the_closest_ids(client: Client, url: str, suggest
 def test_an_id_like_nothing_suggests_nothing(client: Client) -> None:
     body = client.get("/v1/indicators/zzzzzzzzzzzz").json()
     assert body["suggestions"] == []
+    # Longer than any id: not compared at all, even though it begins with one.
+    assert client.get("/v1/indicators/gdp-growth" + "x" * 200).json()["suggestions"] == []
     assert "did you mean" not in body["detail"] and "/v1/indicators" in body["detail"]
 
 

@@ -193,11 +193,15 @@ def item_response(
 #: How many close ids a 404 suggests, and how alike an id must be to be one of them.
 SUGGESTIONS = 3
 _ALIKE = 0.6
+#: Ids are short; comparing a long path segment with every id would only cost time.
+_LONGEST_COMPARED = 100
 
 
 def closest_ids(wanted: str, ids: Iterable[str]) -> tuple[str, ...]:
     """Up to three ids closest to ``wanted``: same letters in another case, containing it, alike."""
     folded = wanted.casefold()
+    if len(folded) > _LONGEST_COMPARED:
+        return ()
     scored: list[tuple[float, str]] = []
     for candidate in ids:
         other = candidate.casefold()
