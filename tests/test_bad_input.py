@@ -160,6 +160,7 @@ def test_bad_input_is_a_problem(
 FIX_NAMED: list[tuple[str, tuple[str, ...]]] = [
     ("/v1/indicators?sort=colour", ("category", "id", "name_en", "name_zh", "order")),
     ("/v1/indicators?sort=-id,nope", ("sortable fields", "name_en")),
+    ("/v1/search?q=x&sort=bad", ("sortable fields: id, rank",)),
     ("/v1/indicators?headline=yes", ("true or false",)),
     ("/v1/projects?status=dreamt", ("must be one of", "under_construction")),
     ("/v1/observations?kind=forecast", ("actual, target, plan",)),

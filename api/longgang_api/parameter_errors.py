@@ -57,8 +57,20 @@ def _length(constraints: Mapping[str, Any]) -> str:
     return ""
 
 
-def accepted_form(field: FieldDefinition, choices: Iterable[str] = ()) -> str:
-    """What a parameter accepts, in words: ``true or false``, ``one of: a, b`` …"""
+def accepted_form(
+    field: FieldDefinition, choices: Iterable[str] = (), sortable: Iterable[str] = ()
+) -> str:
+    """What a parameter accepts, in words: ``true or false``, ``one of: a, b`` …
+
+    ``choices`` are the values the dataset allows (its years), ``sortable`` the
+    fields a list sorts by: neither is in the parameter's type.
+    """
+    fields = ", ".join(sorted(sortable))
+    if fields:
+        return (
+            "comma-separated sortable fields, each with '-' before it for descending "
+            f"(sortable fields: {fields})"
+        )
     listed = sorted(choices)
     if listed:
         return "one of: " + ", ".join(listed)
@@ -80,21 +92,9 @@ def accepted_form(field: FieldDefinition, choices: Iterable[str] = ()) -> str:
         return "a whole number" + (f" of at least {low}" if low is not None else "")
     if field.name == "cursor":
         return "the next_cursor of a page of this same query, unchanged"
-    if field.name == "sort":
-        return (
-            "comma-separated sortable fields, each with '-' before it for descending "
-            f"({_sortable(kwarg)})"
-        )
     if constraints.get("pattern") == Q_PATTERN:
         return "text without control characters" + _length(constraints)
     return "text" + _length(constraints)
-
-
-def _sortable(kwarg: Any) -> str:
-    # The sortable fields are named after the colon of the sort parameter's description.
-    description = str(getattr(kwarg, "description", "") or "")
-    fields = description.partition(": ")[2].partition(".")[0]
-    return f"sortable fields: {fields}" if fields else "see the operation's description"
 
 
 def _shown(values: list[str]) -> str:
@@ -114,14 +114,11 @@ def _field(request: Request[Any, Any, Any], name: str) -> FieldDefinition | None
     return field
 
 
-def _choices(
-    request: Request[Any, Any, Any], collections: Mapping[str, Collection[Any]], name: str
-) -> list[str]:
-    listing = request.url.path.removeprefix("/v1/").strip("/")
-    collection = collections.get(listing)
-    if collection is None:
-        return []
-    return [canonical(value) for value in collection.choices.get(name, ())]
+def _collection(
+    request: Request[Any, Any, Any], collections: Mapping[str, Collection[Any]]
+) -> Collection[Any] | None:
+    """The collection a list request is for, None for any other request."""
+    return collections.get(request.url.path.removeprefix("/v1/").strip("/"))
 
 
 def explain(
@@ -140,7 +137,10 @@ def explain(
     if name is None:
         return None, "the request is not valid; see /docs for the parameters of each operation"
     field = _field(request, name)
-    form = accepted_form(field, _choices(request, collections, name)) if field else "documented"
+    collection = _collection(request, collections)
+    choices = [canonical(v) for v in collection.choices.get(name, ())] if collection else []
+    sortable = collection.sorts if collection is not None and name == "sort" else ()
+    form = accepted_form(field, choices, sortable) if field else "as documented"
     values = request.query_params.getall(name, [])
     if not values:
         return name, f"query parameter {name!r} is required; it must be {form}"
