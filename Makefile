@@ -16,14 +16,21 @@ ARTIFACT := build/$(notdir $(DATASET_DIR)).json
 
 install: $(VENV)/.installed
 
+# Everything: the server, the SDK and the dev/test toolchain (what `make test` needs).
 $(VENV)/.installed: pyproject.toml sdk/pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]' -e ./sdk
+	touch $@ $(VENV)/.installed-runtime
+
+# What building and serving need: the server package and its runtime dependencies only.
+$(VENV)/.installed-runtime: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e .
 	touch $@
 
 build: $(ARTIFACT)
 
-$(ARTIFACT): $(VENV)/.installed $(wildcard $(DATASET_DIR)/*) $(wildcard api/longgang_api/*.py api/longgang_build/*.py)
+$(ARTIFACT): $(VENV)/.installed-runtime $(wildcard $(DATASET_DIR)/*) $(wildcard api/longgang_api/*.py api/longgang_build/*.py)
 	$(BIN)/python -m longgang_build.build --dataset $(DATASET_DIR)
 
 serve: build

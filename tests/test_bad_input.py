@@ -13,7 +13,11 @@ from longgang_api.artifact import LoadedDataset
 from tests.support import PAGES
 
 Client = TestClient[Litestar]
-PROBLEM_FIELDS = {"type", "title", "status", "detail", "parameter"}
+PROBLEM_FIELDS = {"type", "title", "status", "detail", "parameter", "suggestions"}
+#: Parser wording a detail must never show a person.
+PARSER_WORDING = ("Expected", "regex", "Invalid enum", "$.", "`")
+#: Words by which a 400 detail says what to do instead.
+FIXES = ("must be", "accepted here", "only once", "remove it")
 
 #: (method, url, headers, expected status, parameter named in the problem or None)
 CASES: list[tuple[str, str, dict[str, str], int, str | None]] = [
@@ -148,10 +152,72 @@ def test_bad_input_is_a_problem(
     assert body["status"] == status
     assert body["type"].startswith("/problems/")
     assert body["parameter"] == parameter
+    detail = body["detail"]
+    assert not [word for word in PARSER_WORDING if word in detail], detail
+    if status == 400 and parameter:
+        assert parameter in detail, detail
+        assert any(fix in detail for fix in FIXES), detail
     assert "Traceback" not in response.text and "site-packages" not in response.text
     assert str(ROOT) not in response.text and ".py" not in response.text
     if status == 405:
         assert response.headers["allow"] == "GET, HEAD, OPTIONS"
+
+
+#: (url, what its detail must say): the accepted values or form of each kind of parameter.
+FIX_NAMED: list[tuple[str, tuple[str, ...]]] = [
+    ("/v1/indicators?sort=colour", ("category", "id", "name_en", "name_zh", "order")),
+    ("/v1/indicators?sort=-id,nope", ("sortable fields", "name_en")),
+    ("/v1/search?q=x&sort=bad", ("sortable fields: id, rank",)),
+    ("/v1/indicators?headline=yes", ("true or false",)),
+    ("/v1/projects?status=dreamt", ("must be one of", "under_construction")),
+    ("/v1/observations?kind=forecast", ("actual, target, plan",)),
+    ("/v1/observations?period=2025", ("2023, 2024",)),
+    ("/v1/observations?period=soon", ("2023, 2024",)),
+    ("/v1/indicators?limit=0", ("from 1 to 500",)),
+    ("/v1/indicators?limit=lots", ("from 1 to 500",)),
+    ("/v1/indicators?cursor=garbage!!", ("next_cursor", "same query")),
+    ("/v1/indicators?cursor=AAAAAZbEF--RnPvIYyObow", ("next_cursor", "same query")),
+    ("/v1/indicators?format=xml", ("auto, json, csv, ndjson",)),
+    ("/v1/indicators/gdp-growth?format=csv", ("'format'", "JSON only", "remove it")),
+    ("/v1/search", ("'q'", "required", "1 to 200 characters")),
+    ("/v1/indicators?q=%00", ("without control characters",)),
+]
+
+
+@pytest.mark.parametrize(("url", "fragments"), FIX_NAMED)
+def test_a_parameter_error_names_the_fix(
+    client: Client, url: str, fragments: tuple[str, ...]
+) -> None:
+    body = client.get(url).json()
+    assert body["status"] == 400
+    for fragment in fragments:
+        assert fragment in body["detail"], body["detail"]
+    assert not [word for word in PARSER_WORDING if word in body["detail"]], body["detail"]
+
+
+@pytest.mark.parametrize(
+    ("url", "suggested"),
+    [
+        ("/v1/indicators/gdp", "gdp-growth"),
+        ("/v1/indicators/GDP-GROWTH", "gdp-growth"),
+        ("/v1/glossary/two-mountain", "two-mountains"),
+        ("/v1/projects/cuhk-shenzen", "cuhk-shenzhen"),
+    ],
+)
+def test_a_missing_id_suggests_the_closest_ids(client: Client, url: str, suggested: str) -> None:
+    response = client.get(url)
+    assert response.status_code == 404
+    body = response.json()
+    assert body["suggestions"][0] == suggested and len(body["suggestions"]) <= 3
+    assert f"did you mean {suggested}" in body["detail"]
+
+
+def test_an_id_like_nothing_suggests_nothing(client: Client) -> None:
+    body = client.get("/v1/indicators/zzzzzzzzzzzz").json()
+    assert body["suggestions"] == []
+    # Longer than any id: not compared at all, even though it begins with one.
+    assert client.get("/v1/indicators/gdp-growth" + "x" * 200).json()["suggestions"] == []
+    assert "did you mean" not in body["detail"] and "/v1/indicators" in body["detail"]
 
 
 def test_there_are_at_least_50_cases() -> None:

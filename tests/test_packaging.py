@@ -75,3 +75,26 @@ def test_the_installed_wheel_serves_the_committed_document(
         cwd=tmp_path,
     )
     assert served.stdout == DOCUMENT_PATH.read_bytes()
+
+
+def _make_dry_run(target: str, venv: Path) -> str:
+    # `make -n` prints what the target would run in a virtual environment that does not exist yet.
+    return subprocess.run(
+        ["make", "--no-print-directory", "-n", target, f"VENV={venv}"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+
+
+def test_make_serve_installs_the_runtime_only(tmp_path: Path) -> None:
+    installs = [
+        line for line in _make_dry_run("serve", tmp_path).splitlines() if "pip install" in line
+    ]
+    assert installs and all(line.rstrip().endswith(" -e .") for line in installs), installs
+    assert not any("[dev]" in line or "./sdk" in line for line in installs)
+
+
+def test_make_test_installs_the_toolchain(tmp_path: Path) -> None:
+    assert "-e '.[dev]' -e ./sdk" in _make_dry_run("test", tmp_path)

@@ -150,6 +150,9 @@ def test_errors_are_typed(sdk: Client) -> None:
     assert not_found.value.status_code == 404
     assert not_found.value.request_id
     assert "no-such-project" in not_found.value.detail
+    with pytest.raises(NotFoundError) as close:
+        sdk.indicators.get("gdp")
+    assert close.value.suggestions[0] == "gdp-growth"
     with pytest.raises(BadRequestError) as bad:
         sdk.observations.list(limit=0)
     assert bad.value.parameter == "limit"
@@ -413,6 +416,20 @@ def test_resume_from_a_saved_cursor_gives_the_rest_exactly_once(
     rest = [o.id for o in fresh.observations.list(limit=10, cursor=saved)]
     assert seen + rest == every
     assert len(set(seen + rest)) == len(every)
+
+
+def test_pages_say_how_many_items_match(app: Litestar, sdk: Client) -> None:
+    every = [o.id for o in sdk.observations.list(period="2024", limit=500)]
+    pages = list(sdk.observations.list(period="2024", limit=20).iter_pages())
+    assert len(pages) > 1 and {page.total for page in pages} == {len(every)}
+
+    async def run() -> int | None:
+        transport = httpx.ASGITransport(app=app)  # type: ignore[arg-type]
+        async with httpx.AsyncClient(transport=transport) as http:
+            client = AsyncClient(base_url=IN_PROCESS, http_client=http)
+            return (await client.projects.list(year=2023, limit=5)).total
+
+    assert asyncio.run(run()) == len(list(sdk.projects.list(year=2023)))
 
 
 def test_async_resume_from_a_saved_cursor(app: Litestar, sdk: Client) -> None:

@@ -7,9 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import httpx
 import pytest
 
 from longgang_api.settings import Settings, SettingsError
+from tests.support import free_port, wait_until_up
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -72,3 +74,66 @@ def test_the_launcher_exits_before_any_worker_starts(
     assert result.returncode == 2
     assert "refusing to start" in result.stderr and name in result.stderr
     assert "granian" not in (result.stdout + result.stderr).lower()
+
+
+def test_the_public_base_url_follows_host_and_port() -> None:
+    assert Settings.from_env({"PORT": "8767"}).public_base_url == "http://127.0.0.1:8767"
+    moved = Settings.from_env({"HOST": "0.0.0.0", "PORT": "8080"})
+    assert moved.public_base_url == "http://0.0.0.0:8080"
+    assert Settings.from_env({"HOST": "::1", "PORT": "9"}).public_base_url == "http://[::1]:9"
+    explicit = {"PORT": "8767", "PUBLIC_BASE_URL": "https://data.example.org/longgang"}
+    assert Settings.from_env(explicit).public_base_url == "https://data.example.org/longgang"
+    assert Settings.from_env({}).public_base_url == "http://127.0.0.1:8000"
+
+
+def _launch(port: int, artifact: Path, **extra: str) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "LONGGANG_ARTIFACT": str(artifact), "PORT": str(port), **extra}
+    env.pop("PUBLIC_BASE_URL", None)
+    env["PYTHONPATH"] = str(ROOT)
+    return subprocess.Popen(
+        [sys.executable, "-m", "longgang_api.server"],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+
+
+@pytest.mark.slow
+def test_a_second_server_on_a_taken_port_exits_non_zero(artifact_path: Path) -> None:
+    port = free_port()
+    first = _launch(port, artifact_path)
+    try:
+        wait_until_up(f"http://127.0.0.1:{port}", first)
+        second = _launch(port, artifact_path)
+        try:
+            stderr = second.communicate(timeout=30)[1].decode()
+        except subprocess.TimeoutExpired:
+            second.terminate()
+            second.wait(timeout=40)
+            pytest.fail("a second server started on a port in use")
+        assert second.returncode != 0
+        assert "refusing to start" in stderr and f"127.0.0.1:{port}" in stderr
+        assert "another server" in stderr
+        # The first server still answers alone.
+        assert httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=5).status_code == 200
+    finally:
+        first.terminate()
+        first.wait(timeout=40)
+
+
+@pytest.mark.slow
+def test_the_catalogue_and_the_landing_page_name_the_port_served(artifact_path: Path) -> None:
+    port = free_port()
+    server = _launch(port, artifact_path)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_up(base, server)
+        catalog = httpx.get(f"{base}/v1/catalog.jsonld", timeout=10).text
+        assert f"{base}/" in catalog and "127.0.0.1:8000" not in catalog
+        landing = httpx.get(f"{base}/", timeout=10).text
+        json_ld = landing.split('<script type="application/ld+json">', 1)[1].split("</script>")[0]
+        assert f"{base}/" in json_ld and "127.0.0.1:8000" not in json_ld
+    finally:
+        server.terminate()
+        server.wait(timeout=40)

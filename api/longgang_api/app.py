@@ -10,7 +10,7 @@ from litestar.config.cors import CORSConfig
 from litestar.connection import ASGIConnection
 from litestar.datastructures import State
 from litestar.di import Provide
-from litestar.exceptions import HTTPException, NotFoundException
+from litestar.exceptions import HTTPException, NotFoundException, ValidationException
 from litestar.handlers.base import BaseRouteHandler
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin
@@ -23,6 +23,7 @@ from longgang_api.landing import LandingController
 from longgang_api.limits import RateLimiter
 from longgang_api.pages.routes import PagesController, list_pages
 from longgang_api.pages.source_view import SourceView, build_source_view, read_source
+from longgang_api.parameter_errors import COLLECTIONS_STATE, handle_validation
 from longgang_api.problems import NotAcceptable, handle_http_exception
 from longgang_api.resources.lists import routers
 from longgang_api.resources.meta import HealthController, MetaController
@@ -137,6 +138,7 @@ def create_app(
         },
         exception_handlers={
             HTTPException: handle_http_exception,
+            ValidationException: handle_validation,
             NotAcceptable: handle_http_exception,
             Exception: handle_http_exception,
         },
@@ -149,7 +151,7 @@ def create_app(
         ),
         openapi_config=openapi_config(dataset),
         debug=False,
-        state=State({DATASET_STATE: dataset}),
+        state=State({DATASET_STATE: dataset, COLLECTIONS_STATE: served.collections}),
     )
     # Pre-routing layers wrap Litestar's handler, so they also see what routing refuses.
     app.asgi_handler = Gateway(

@@ -34,6 +34,10 @@ HtmlUrl = Annotated[
         )
     ),
 ]
+Total = Annotated[
+    int,
+    Meta(ge=0, description="Number of items matching the query, on every page."),
+]
 
 
 class IndicatorDetail(Indicator, frozen=True, kw_only=True):
@@ -65,6 +69,7 @@ class IndicatorPage(Base, frozen=True, kw_only=True):
 
     items: Annotated[tuple[IndicatorDetail, ...], Meta(description="Indicators of this page.")]
     next_cursor: NextCursor
+    total: Total
 
 
 class ObservationPage(Base, frozen=True, kw_only=True):
@@ -72,6 +77,7 @@ class ObservationPage(Base, frozen=True, kw_only=True):
 
     items: Annotated[tuple[Observation, ...], Meta(description="Observations of this page.")]
     next_cursor: NextCursor
+    total: Total
 
 
 class ProjectPage(Base, frozen=True, kw_only=True):
@@ -79,6 +85,7 @@ class ProjectPage(Base, frozen=True, kw_only=True):
 
     items: Annotated[tuple[Project, ...], Meta(description="Projects of this page.")]
     next_cursor: NextCursor
+    total: Total
 
 
 class GlossaryPage(Base, frozen=True, kw_only=True):
@@ -86,6 +93,7 @@ class GlossaryPage(Base, frozen=True, kw_only=True):
 
     items: Annotated[tuple[GlossaryTerm, ...], Meta(description="Terms of this page.")]
     next_cursor: NextCursor
+    total: Total
 
 
 class SectionPage(Base, frozen=True, kw_only=True):
@@ -93,6 +101,7 @@ class SectionPage(Base, frozen=True, kw_only=True):
 
     items: Annotated[tuple[Section, ...], Meta(description="Sections of this page.")]
     next_cursor: NextCursor
+    total: Total
 
 
 HitKind = Literal["indicator", "project", "glossary", "section"]
@@ -112,6 +121,7 @@ class SearchPage(Base, frozen=True, kw_only=True):
 
     items: Annotated[tuple[SearchHit, ...], Meta(description="Hits of this page.")]
     next_cursor: NextCursor
+    total: Total
 
 
 class Link(Base, frozen=True, kw_only=True):

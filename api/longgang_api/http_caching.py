@@ -56,6 +56,11 @@ def _gzip_variant(etag: str) -> str:
     return etag[:-1] + '-gzip"'
 
 
+def gzip_etag(etag: str) -> str:
+    """The ETag of the gzipped bytes of the representation tagged ``etag``."""
+    return _gzip_variant(etag)
+
+
 def _identity_variant(etag: str) -> str:
     return etag.replace('-gzip"', '"')
 

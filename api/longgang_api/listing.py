@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import difflib
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Annotated, Any, Literal, TypeVar
 from urllib.parse import urlencode
 
 import msgspec
 from litestar import Request, Response
-from litestar.exceptions import NotFoundException
 from litestar.params import QueryParameter
 
 from longgang_api.http_caching import not_modified, respond
-from longgang_api.problems import BadParameter
+from longgang_api.problems import BadParameter, RecordNotFound
 from longgang_api.query import (
+    CURSOR_FIX,
+    DEFAULT_LIMIT,
     MAX_LIMIT,
     Collection,
     Scalar,
@@ -23,13 +25,23 @@ from longgang_api.query import (
 )
 from longgang_api.representation import (
     MEDIA_TYPES,
+    csv_chunks,
+    ndjson_chunks,
     negotiate,
     render_csv,
     render_ndjson,
 )
 from longgang_api.served import Served
+from longgang_api.streaming import respond_streamed
 
 R = TypeVar("R", bound=msgspec.Struct)
+
+#: What every list operation's description says about its representations.
+COMPLETENESS_NOTE = (
+    "JSON pages carry total, the number of items matching the query. As CSV or NDJSON "
+    "without limit, the answer holds every matching record, streamed; with limit, it "
+    "pages like JSON, the next page in the Link header."
+)
 
 
 def sort_parameter(fields: Iterable[str]) -> QueryParameter:
@@ -50,7 +62,11 @@ def sort_parameter(fields: Iterable[str]) -> QueryParameter:
 Limit = Annotated[
     int,
     QueryParameter(
-        description=f"Records per page (1–{MAX_LIMIT}).",
+        description=(
+            f"Records per page (1–{MAX_LIMIT}); JSON pages hold {DEFAULT_LIMIT} without it. "
+            "CSV and NDJSON without limit answer every matching record in one streamed "
+            "answer; with limit they page like JSON, the next page in the Link header."
+        ),
         ge=1,
         le=MAX_LIMIT,
     ),
@@ -83,6 +99,12 @@ def check_single(
     seen: set[str] = set()
     for name, _ in request.query_params.multi_items():
         if name not in allowed:
+            if not allowed:
+                raise BadParameter(
+                    name,
+                    f"unknown query parameter {name!r}: this resource takes no query parameters "
+                    "and answers JSON only; remove it",
+                )
             known = ", ".join(sorted(allowed))
             raise BadParameter(name, f"unknown query parameter {name!r}; accepted here: {known}")
         if name in seen and name not in repeatable:
@@ -108,17 +130,28 @@ def list_response(
     check_single(request, collection.parameters, frozenset(collection.filters))
     chosen = None if format == "auto" else format
     representation = negotiate(request.headers.get("accept"), chosen, ("json", "csv", "ndjson"))
+    # CSV and NDJSON readers never follow a Link header: without limit, every row.
+    complete = representation != "json" and "limit" not in request.query_params
     query = build_query(collection, served.codec, filters, q, sort, limit, cursor)
-    key = (
-        f"{request.url.path}?{sorted(request.query_params.multi_items())}|{representation}|{limit}"
-    )
+    size = "all" if complete else str(limit)
+    key = f"{request.url.path}?{sorted(request.query_params.multi_items())}|{representation}|{size}"
     unchanged = not_modified(request, served.cache, key)
     if unchanged is not None:  # a revalidation costs no selection and no serialisation
         return unchanged
     records = select(collection, query)
-    page = paginate(records, query)
     if query.offset and query.offset >= len(records):
-        raise BadParameter("cursor", "cursor points past the end of the list")
+        raise BadParameter("cursor", f"cursor points past the end of the list; {CURSOR_FIX}")
+    media_type = MEDIA_TYPES[representation]
+    if complete:
+        rows = records[query.offset :]
+
+        def chunks() -> Iterator[bytes]:
+            if representation == "csv":
+                return csv_chunks(rows, collection.csv_columns, bom)
+            return ndjson_chunks(rows)
+
+        return respond_streamed(request, served.cache, key, media_type, chunks)
+    page = paginate(records, query)
     next_cursor = (
         served.codec.encode(f"{collection.name}|{query.scope}", page.next_offset)
         if page.next_offset is not None
@@ -135,9 +168,11 @@ def list_response(
             return render_csv(page.items, collection.csv_columns, bom)
         if representation == "ndjson":
             return render_ndjson(page.items)
-        return msgspec.json.encode(page_type(items=page.items, next_cursor=next_cursor))
+        return msgspec.json.encode(
+            page_type(items=page.items, next_cursor=next_cursor, total=len(records))
+        )
 
-    return respond(request, served.cache, key, MEDIA_TYPES[representation], render, headers)
+    return respond(request, served.cache, key, media_type, render, headers)
 
 
 def item_response(
@@ -155,9 +190,45 @@ def item_response(
     )
 
 
+#: How many close ids a 404 suggests, and how alike an id must be to be one of them.
+SUGGESTIONS = 3
+_ALIKE = 0.6
+#: Ids are short; comparing a long path segment with every id would only cost time.
+_LONGEST_COMPARED = 100
+
+
+def closest_ids(wanted: str, ids: Iterable[str]) -> tuple[str, ...]:
+    """Up to three ids closest to ``wanted``: same letters in another case, containing it, alike."""
+    folded = wanted.casefold()
+    if len(folded) > _LONGEST_COMPARED:
+        return ()
+    scored: list[tuple[float, str]] = []
+    for candidate in ids:
+        other = candidate.casefold()
+        ratio = difflib.SequenceMatcher(None, folded, other).ratio()
+        if other == folded:
+            score = 3.0
+        elif folded and (folded in other or other in folded):
+            score = 2.0 + ratio
+        elif ratio >= _ALIKE:
+            score = ratio
+        else:
+            continue
+        scored.append((score, candidate))
+    scored.sort(key=lambda pair: (-pair[0], pair[1]))
+    return tuple(candidate for _, candidate in scored[:SUGGESTIONS])
+
+
 def find(collection: Collection[R], id_: str) -> R:
-    """The record with id ``id_``, or a 404 naming what was looked for."""
+    """The record with id ``id_``, or a 404 naming what was looked for and close ids."""
     try:
         return collection.by_id[id_]
     except KeyError:
-        raise NotFoundException(detail=f"no {collection.name} record with id {id_!r}") from None
+        pass
+    suggestions = closest_ids(id_, collection.by_id)
+    detail = f"no {collection.name} record with id {id_!r}"
+    if suggestions:
+        detail += "; did you mean " + ", ".join(suggestions) + "?"
+    else:
+        detail += f"; the ids are listed at /v1/{collection.name}"
+    raise RecordNotFound(detail, suggestions)

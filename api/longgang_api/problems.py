@@ -14,7 +14,7 @@ from typing import Annotated, Any
 
 import msgspec
 from litestar import Request, Response
-from litestar.exceptions import HTTPException, ValidationException
+from litestar.exceptions import HTTPException, NotFoundException
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.types import Send
 from msgspec import Meta
@@ -76,6 +76,15 @@ class Problem(Base, frozen=True, kw_only=True):
         str | None,
         Meta(description="The query parameter or header at fault (400 responses)."),
     ] = None
+    suggestions: Annotated[
+        tuple[str, ...],
+        Meta(
+            description=(
+                "Up to three existing ids closest to the one asked for (404 responses for a "
+                "record id); empty otherwise."
+            )
+        ),
+    ] = ()
 
 
 class NotAcceptable(Exception):
@@ -92,7 +101,20 @@ class BadParameter(HTTPException):
         self.parameter = parameter
 
 
-def problem_body(status: int, detail: str, parameter: str | None = None) -> bytes:
+class RecordNotFound(NotFoundException):
+    """No record has the id asked for; ``suggestions`` are the closest ids that exist."""
+
+    def __init__(self, detail: str, suggestions: tuple[str, ...]) -> None:
+        super().__init__(detail=detail)
+        self.suggestions = suggestions
+
+
+def problem_body(
+    status: int,
+    detail: str,
+    parameter: str | None = None,
+    suggestions: tuple[str, ...] = (),
+) -> bytes:
     return msgspec.json.encode(
         Problem(
             type=PROBLEM_TYPE_BASE + problem_slug(status),
@@ -100,6 +122,7 @@ def problem_body(status: int, detail: str, parameter: str | None = None) -> byte
             status=status,
             detail=detail,
             parameter=parameter,
+            suggestions=suggestions,
         )
     )
 
@@ -128,27 +151,14 @@ def problem_response(
     detail: str,
     parameter: str | None = None,
     headers: dict[str, str] | None = None,
+    suggestions: tuple[str, ...] = (),
 ) -> Response[bytes]:
     return Response(
-        content=problem_body(status, detail, parameter),
+        content=problem_body(status, detail, parameter, suggestions),
         status_code=status,
         media_type=PROBLEM_MEDIA_TYPE,
         headers=headers,
     )
-
-
-def validation_parameter(error: ValidationException) -> tuple[str | None, str]:
-    extra: Any = error.extra
-    if isinstance(extra, list) and extra and isinstance(extra[0], dict):
-        first = extra[0]
-        key = first.get("key")
-        message = str(first.get("message", "invalid value"))
-        if key:
-            return str(key), f"invalid value for {key!r}: {message}"
-    missing = _MISSING.search(str(error.detail))
-    if missing:
-        return missing.group(1), f"query parameter {missing.group(1)!r} is required"
-    return None, "the request is not valid"
 
 
 def handle_http_exception(request: Request[Any, Any, Any], error: Exception) -> Response[bytes]:
@@ -156,12 +166,11 @@ def handle_http_exception(request: Request[Any, Any, Any], error: Exception) -> 
         return problem_response(406, str(error))
     if isinstance(error, BadParameter):
         return problem_response(400, str(error.detail), error.parameter)
-    if isinstance(error, ValidationException):
-        parameter, detail = validation_parameter(error)
-        return problem_response(400, detail, parameter)
     if isinstance(error, HTTPException):
         status = error.status_code
         headers = dict(error.headers or {})
+        if isinstance(error, RecordNotFound):
+            return problem_response(404, error.detail, suggestions=error.suggestions)
         if status == 404:
             detail = error.detail if error.detail != "Not Found" else "no resource at this URL"
         elif status == 405:

@@ -29,6 +29,8 @@ MAX_Q_LENGTH = 200
 #: What ``q`` may hold: text without control characters; U+FFFD is what invalid
 #: UTF-8 decodes to, and it is in none of the records.
 Q_PATTERN = "^[^\\x00-\\x1f\\x7f-\\x9f\\ufffd]*$"
+#: How to get a cursor right, said with every refused cursor.
+CURSOR_FIX = "a cursor must be the next_cursor of a page of this same query, unchanged"
 #: Parameters every list accepts besides its filters.
 COMMON_PARAMETERS = frozenset({"q", "sort", "limit", "cursor", "format", "bom"})
 
@@ -107,7 +109,7 @@ def parse_sort(collection: Collection[Any], sort: str | None) -> tuple[tuple[str
         name = name.removeprefix("-")
         if name not in collection.sorts:
             known = ", ".join(sorted(collection.sorts))
-            raise BadParameter("sort", f"cannot sort by {name!r}; sortable fields: {known}")
+            raise BadParameter("sort", f"cannot sort by {name!r}; sort by one or more of: {known}")
         if all(existing != name for existing, _ in keys):  # a repeat adds nothing
             keys.append((name, descending))
     if all(name != "id" for name, _ in keys):
@@ -134,7 +136,10 @@ def build_query(
         for v in values:
             if allowed and v not in allowed:
                 known = ", ".join(sorted(canonical(c) for c in allowed))
-                raise BadParameter(name, f"{name} must be one of: {known}")
+                shown = canonical(v)
+                raise BadParameter(
+                    name, f"{name}={shown!r} is not accepted; {name} must be one of: {known}"
+                )
         if values:
             normalised.append((name, tuple(sorted({canonical(v) for v in values}))))
     query_text = normalise_text(q).strip() if q is not None else None
@@ -150,7 +155,7 @@ def build_query(
     try:
         offset = codec.decode(f"{collection.name}|{query.scope}", cursor)
     except CursorError as error:
-        raise BadParameter("cursor", str(error)) from None
+        raise BadParameter("cursor", f"{error}; {CURSOR_FIX}") from None
     return ListQuery(query.filters, query.q, query.sort, query.limit, offset)
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+import itertools
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -162,21 +163,50 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def render_csv(records: Sequence[msgspec.Struct], columns: Sequence[str], bom: bool) -> bytes:
+#: Records per chunk of a streamed answer: big enough to keep writes few, small
+#: enough that the first bytes leave before the last row is rendered.
+CHUNK_RECORDS = 100
+
+
+def _batches(records: Iterable[msgspec.Struct]) -> Iterator[tuple[msgspec.Struct, ...]]:
+    # itertools.batched arrives only with Python 3.12.
+    iterator = iter(records)
+    while batch := tuple(itertools.islice(iterator, CHUNK_RECORDS)):
+        yield batch
+
+
+def csv_chunks(
+    records: Iterable[msgspec.Struct], columns: Sequence[str], bom: bool
+) -> Iterator[bytes]:
+    """The CSV representation in pieces: the header line, then rows in chunks."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(columns)
-    for record in records:
-        row = flat_row(record)
-        writer.writerow([_cell(row.get(column)) for column in columns])
-    data = out.getvalue().encode("utf-8")
-    return BOM + data if bom else data
+    head = out.getvalue().encode("utf-8")
+    yield BOM + head if bom else head
+    for batch in _batches(records):
+        out.seek(0)
+        out.truncate()
+        for record in batch:
+            row = flat_row(record)
+            writer.writerow([_cell(row.get(column)) for column in columns])
+        yield out.getvalue().encode("utf-8")
+
+
+def ndjson_chunks(records: Iterable[msgspec.Struct]) -> Iterator[bytes]:
+    """The NDJSON representation in pieces of up to :data:`CHUNK_RECORDS` lines."""
+    encoder = msgspec.json.Encoder()
+    for batch in _batches(records):
+        buffer = bytearray()
+        for record in batch:
+            encoder.encode_into(record, buffer, len(buffer))
+            buffer.extend(b"\n")
+        yield bytes(buffer)
+
+
+def render_csv(records: Sequence[msgspec.Struct], columns: Sequence[str], bom: bool) -> bytes:
+    return b"".join(csv_chunks(records, columns, bom))
 
 
 def render_ndjson(records: Sequence[msgspec.Struct]) -> bytes:
-    encoder = msgspec.json.Encoder()
-    buffer = bytearray()
-    for record in records:
-        encoder.encode_into(record, buffer, len(buffer))
-        buffer.extend(b"\n")
-    return bytes(buffer)
+    return b"".join(ndjson_chunks(records))

@@ -3,14 +3,16 @@
 Settings from the environment (see :class:`longgang_api.settings.Settings`).
 They and the artifact are verified here, before any worker starts: a bad
 setting, or a missing, truncated or altered artifact, stops the server with a
-message and exit status 2, so it never serves part of a dataset. Workers
-that die are replaced; on SIGTERM the server stops accepting connections and
-lets requests in flight finish.
+message and exit status 2, so it never serves part of a dataset; so does a
+port another server already listens on. Workers that die are replaced; on
+SIGTERM the server stops accepting connections and lets requests in flight
+finish.
 """
 
 from __future__ import annotations
 
 import os
+import socket
 import sys
 from pathlib import Path
 
@@ -49,6 +51,26 @@ def granian_command(host: str, port: int, workers: int) -> list[str]:
     ]
 
 
+def port_taken(host: str, port: int) -> OSError | None:
+    """Why ``host:port`` cannot be listened on, or None when it is free.
+
+    granian binds with SO_REUSEPORT, so a second server on a port in use would
+    start and share its connections with the first: this probe binds without
+    it. SO_REUSEADDR keeps a port in TIME_WAIT (a server just stopped) free.
+    """
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    except OSError as error:
+        return error
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as error:
+            return error
+    return None
+
+
 def main() -> int:
     try:
         settings = Settings.from_env()
@@ -56,6 +78,13 @@ def main() -> int:
         load(artifact)
     except (SettingsError, ArtifactError) as error:
         refuse(error)
+        return 2
+    taken = port_taken(settings.host, settings.port)
+    if taken is not None:
+        refuse(
+            f"cannot listen on {settings.host}:{settings.port} ({taken.strerror or taken}); "
+            "another server may be running there: stop it or choose another PORT"
+        )
         return 2
     command = granian_command(settings.host, settings.port, settings.workers)
     # Workers read the same variables; the artifact by absolute path, whatever their directory.

@@ -38,6 +38,12 @@ VARIABLES = {
 }
 
 
+def listening_url(host: str, port: int) -> str:
+    """``http://HOST:PORT``, an IPv6 address in brackets."""
+    shown = f"[{host}]" if ":" in host and not host.startswith("[") else host
+    return f"http://{shown}:{port}"
+
+
 class SettingsError(ValueError):
     """A setting has a value the server cannot run with."""
 
@@ -77,6 +83,11 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
             field = str(error).rpartition("$.")[2].rstrip("`")
             name = VARIABLES.get(field, field)
             raise SettingsError(f"{name}={raw.get(field)!r}: {error}") from None
+        if "public_base_url" not in raw:
+            # Unset, the public address is the one this server listens on.
+            settings = msgspec.structs.replace(
+                settings, public_base_url=listening_url(settings.host, settings.port)
+            )
         if settings.rate_limit is not None:
             try:
                 RateLimiter.parse(settings.rate_limit)

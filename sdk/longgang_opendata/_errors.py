@@ -66,6 +66,11 @@ class APIStatusError(LonggangOpenDataError):
         self.title: str | None = _text(problem.get("title"))
         self.detail: str = detail
         self.parameter: str | None = _text(problem.get("parameter"))
+        # Closest existing ids on a 404 for a record id; servers before it send none.
+        suggested = problem.get("suggestions")
+        self.suggestions: tuple[str, ...] = (
+            tuple(s for s in suggested if isinstance(s, str)) if isinstance(suggested, list) else ()
+        )
         self.request_id: str | None = response.headers.get("x-request-id")
 
 

@@ -6,6 +6,7 @@
     page.items, page.has_next_page(), page.get_next_page()
     for page in page.iter_pages(): ...
     saved = page.next_cursor                                       # None on the last page
+    page.total                                                     # items matching the query
     for observation in client.observations.list(limit=100, cursor=saved):  # the rest, once
         ...
 
@@ -57,6 +58,8 @@ class SyncPage(Generic[T]):
         body = client.get(path, params, page_type)
         self.items: list[T] = list(body.items)
         self.next_cursor: str | None = body.next_cursor
+        # Servers before total was added send none.
+        self.total: int | None = getattr(body, "total", None)
 
     def has_next_page(self) -> bool:
         return self.next_cursor is not None
@@ -96,6 +99,8 @@ class AsyncPage(Generic[T]):
         self._page_type = page_type
         self.items: list[T] = list(body.items)
         self.next_cursor: str | None = body.next_cursor
+        # Servers before total was added send none.
+        self.total: int | None = getattr(body, "total", None)
 
     def has_next_page(self) -> bool:
         return self.next_cursor is not None

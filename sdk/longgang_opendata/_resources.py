@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 8239063522f099178afd4508fbbe4bdcd4d9b101ea7410b290c3442d4932f3a6) — do not edit.
+# generated from openapi/v1.json (sha256 a7d9697ff3690175a0973fe0d24aad077ee7927eabeff00eca218c6ecc4db857) — do not edit.
 # Regenerate with `make sdk`.
 """Resources of the API: one per tag, one method per operation, sync and async."""
 
@@ -57,14 +57,19 @@ class GlossaryResource(ResourceHelpers):
         List glossary terms.
 
         Every entry of the glossary, the Chinese definition verbatim. Sortable by number,
-        id; default order: number. Also as CSV and NDJSON.
+        id; default order: number. Also as CSV and NDJSON. JSON pages carry total, the
+        number of items matching the query. As CSV or NDJSON without limit, the answer holds
+        every matching record, streamed; with limit, it pages like JSON, the next page in
+        the Link header.
 
         Args:
             q: Case-insensitive substring searched in the record's Chinese and English text
                 (NFKC-normalised, so full-width and half-width forms match).
             sort: Comma-separated fields to sort by, '-' before a field for descending: id,
                 number. The record id always closes the order, so pages are stable.
-            limit: Records per page (1–500).
+            limit: Records per page (1–500); JSON pages hold 50 without it. CSV and NDJSON
+                without limit answer every matching record in one streamed answer; with
+                limit they page like JSON, the next page in the Link header.
             cursor: Opaque cursor from the previous page's next_cursor; valid for the same
                 query.
 
@@ -159,7 +164,9 @@ class IndicatorsResource(ResourceHelpers):
 
         Indicators with their observations embedded. Sortable by id, category, name_zh,
         name_en, order; default order: order (the report's). Also as CSV (observations left
-        out) and NDJSON.
+        out) and NDJSON. JSON pages carry total, the number of items matching the query. As
+        CSV or NDJSON without limit, the answer holds every matching record, streamed; with
+        limit, it pages like JSON, the next page in the Link header.
 
         Args:
             category: Policy area; repeat for any of several.
@@ -172,7 +179,9 @@ class IndicatorsResource(ResourceHelpers):
             sort: Comma-separated fields to sort by, '-' before a field for descending:
                 category, id, name_en, name_zh, order. The record id always closes the
                 order, so pages are stable.
-            limit: Records per page (1–500).
+            limit: Records per page (1–500); JSON pages hold 50 without it. CSV and NDJSON
+                without limit answer every matching record in one streamed answer; with
+                limit they page like JSON, the next page in the Link header.
             cursor: Opaque cursor from the previous page's next_cursor; valid for the same
                 query.
 
@@ -285,7 +294,9 @@ class ObservationsResource(ObservationsHelpers):
 
         Every value of every indicator, one row each, with its verbatim source quote.
         Sortable by id, indicator_id, period, kind, value, base_value, line; default order:
-        id. Also as CSV and NDJSON.
+        id. Also as CSV and NDJSON. JSON pages carry total, the number of items matching the
+        query. As CSV or NDJSON without limit, the answer holds every matching record,
+        streamed; with limit, it pages like JSON, the next page in the Link header.
 
         Args:
             indicator_id: Id of the indicator; repeat for any of several.
@@ -302,7 +313,9 @@ class ObservationsResource(ObservationsHelpers):
             sort: Comma-separated fields to sort by, '-' before a field for descending:
                 base_value, id, indicator_id, kind, line, period, value. The record id
                 always closes the order, so pages are stable.
-            limit: Records per page (1–500).
+            limit: Records per page (1–500); JSON pages hold 50 without it. CSV and NDJSON
+                without limit answer every matching record in one streamed answer; with
+                limit they page like JSON, the next page in the Link header.
             cursor: Opaque cursor from the previous page's next_cursor; valid for the same
                 query.
 
@@ -430,7 +443,10 @@ class ProjectsResource(ProjectsHelpers):
 
         Named projects, facilities and sites with their mentions in the report on the past
         year and in the plan for the next. Sortable by id, category, name_zh, name_en, line;
-        default order: id. Also as CSV (mentions left out) and NDJSON.
+        default order: id. Also as CSV (mentions left out) and NDJSON. JSON pages carry
+        total, the number of items matching the query. As CSV or NDJSON without limit, the
+        answer holds every matching record, streamed; with limit, it pages like JSON, the
+        next page in the Link header.
 
         Args:
             category: Kind of project; repeat for any of several.
@@ -441,7 +457,9 @@ class ProjectsResource(ProjectsHelpers):
             sort: Comma-separated fields to sort by, '-' before a field for descending:
                 category, id, line, name_en, name_zh. The record id always closes the order,
                 so pages are stable.
-            limit: Records per page (1–500).
+            limit: Records per page (1–500); JSON pages hold 50 without it. CSV and NDJSON
+                without limit answer every matching record in one streamed answer; with
+                limit they page like JSON, the next page in the Link header.
             cursor: Opaque cursor from the previous page's next_cursor; valid for the same
                 query.
 
@@ -500,7 +518,10 @@ class SectionsResource(ResourceHelpers):
         List sections.
 
         The outline of the source document with each section's own text. Sortable by line,
-        id, kind; default order: line (document order). Also as CSV and NDJSON.
+        id, kind; default order: line (document order). Also as CSV and NDJSON. JSON pages
+        carry total, the number of items matching the query. As CSV or NDJSON without limit,
+        the answer holds every matching record, streamed; with limit, it pages like JSON,
+        the next page in the Link header.
 
         Args:
             kind: Level in the outline; repeat for any of several.
@@ -509,7 +530,9 @@ class SectionsResource(ResourceHelpers):
                 (NFKC-normalised, so full-width and half-width forms match).
             sort: Comma-separated fields to sort by, '-' before a field for descending: id,
                 kind, line. The record id always closes the order, so pages are stable.
-            limit: Records per page (1–500).
+            limit: Records per page (1–500); JSON pages hold 50 without it. CSV and NDJSON
+                without limit answer every matching record in one streamed answer; with
+                limit they page like JSON, the next page in the Link header.
             cursor: Opaque cursor from the previous page's next_cursor; valid for the same
                 query.
 
@@ -715,14 +738,19 @@ class SyncResources:
         Search the dataset.
 
         Records of every collection whose text contains q, with the kind of each hit.
-        Default order: indicators, projects, glossary, sections, each by id.
+        Default order: indicators, projects, glossary, sections, each by id. JSON pages
+        carry total, the number of items matching the query. As CSV or NDJSON without limit,
+        the answer holds every matching record, streamed; with limit, it pages like JSON,
+        the next page in the Link header.
 
         Args:
             q: Case-insensitive substring, NFKC-normalised, searched in Chinese and English.
             kind: Only hits of this kind; repeat for any of several.
             sort: Comma-separated fields to sort by, '-' before a field for descending: id,
                 rank. The record id always closes the order, so pages are stable.
-            limit: Records per page (1–500).
+            limit: Records per page (1–500); JSON pages hold 50 without it. CSV and NDJSON
+                without limit answer every matching record in one streamed answer; with
+                limit they page like JSON, the next page in the Link header.
             cursor: Opaque cursor from the previous page's next_cursor; valid for the same
                 query.
 
@@ -754,14 +782,19 @@ class AsyncGlossaryResource(AsyncResourceHelpers):
         List glossary terms.
 
         Every entry of the glossary, the Chinese definition verbatim. Sortable by number,
-        id; default order: number. Also as CSV and NDJSON.
+        id; default order: number. Also as CSV and NDJSON. JSON pages carry total, the
+        number of items matching the query. As CSV or NDJSON without limit, the answer holds
+        every matching record, streamed; with limit, it pages like JSON, the next page in
+        the Link header.
 
         Args:
             q: Case-insensitive substring searched in the record's Chinese and English text
                 (NFKC-normalised, so full-width and half-width forms match).
             sort: Comma-separated fields to sort by, '-' before a field for descending: id,
                 number. The record id always closes the order, so pages are stable.
-            limit: Records per page (1–500).
+            limit: Records per page (1–500); JSON pages hold 50 without it. CSV and NDJSON
+                without limit answer every matching record in one streamed answer; with
+                limit they page like JSON, the next page in the Link header.
             cursor: Opaque cursor from the previous page's next_cursor; valid for the same
                 query.
 
@@ -856,7 +889,9 @@ class AsyncIndicatorsResource(AsyncResourceHelpers):
 
         Indicators with their observations embedded. Sortable by id, category, name_zh,
         name_en, order; default order: order (the report's). Also as CSV (observations left
-        out) and NDJSON.
+        out) and NDJSON. JSON pages carry total, the number of items matching the query. As
+        CSV or NDJSON without limit, the answer holds every matching record, streamed; with
+        limit, it pages like JSON, the next page in the Link header.
 
         Args:
             category: Policy area; repeat for any of several.
@@ -869,7 +904,9 @@ class AsyncIndicatorsResource(AsyncResourceHelpers):
             sort: Comma-separated fields to sort by, '-' before a field for descending:
                 category, id, name_en, name_zh, order. The record id always closes the
                 order, so pages are stable.
-            limit: Records per page (1–500).
+            limit: Records per page (1–500); JSON pages hold 50 without it. CSV and NDJSON
+                without limit answer every matching record in one streamed answer; with
+                limit they page like JSON, the next page in the Link header.
             cursor: Opaque cursor from the previous page's next_cursor; valid for the same
                 query.
 
@@ -982,7 +1019,9 @@ class AsyncObservationsResource(AsyncObservationsHelpers):
 
         Every value of every indicator, one row each, with its verbatim source quote.
         Sortable by id, indicator_id, period, kind, value, base_value, line; default order:
-        id. Also as CSV and NDJSON.
+        id. Also as CSV and NDJSON. JSON pages carry total, the number of items matching the
+        query. As CSV or NDJSON without limit, the answer holds every matching record,
+        streamed; with limit, it pages like JSON, the next page in the Link header.
 
         Args:
             indicator_id: Id of the indicator; repeat for any of several.
@@ -999,7 +1038,9 @@ class AsyncObservationsResource(AsyncObservationsHelpers):
             sort: Comma-separated fields to sort by, '-' before a field for descending:
                 base_value, id, indicator_id, kind, line, period, value. The record id
                 always closes the order, so pages are stable.
-            limit: Records per page (1–500).
+            limit: Records per page (1–500); JSON pages hold 50 without it. CSV and NDJSON
+                without limit answer every matching record in one streamed answer; with
+                limit they page like JSON, the next page in the Link header.
             cursor: Opaque cursor from the previous page's next_cursor; valid for the same
                 query.
 
@@ -1127,7 +1168,10 @@ class AsyncProjectsResource(AsyncProjectsHelpers):
 
         Named projects, facilities and sites with their mentions in the report on the past
         year and in the plan for the next. Sortable by id, category, name_zh, name_en, line;
-        default order: id. Also as CSV (mentions left out) and NDJSON.
+        default order: id. Also as CSV (mentions left out) and NDJSON. JSON pages carry
+        total, the number of items matching the query. As CSV or NDJSON without limit, the
+        answer holds every matching record, streamed; with limit, it pages like JSON, the
+        next page in the Link header.
 
         Args:
             category: Kind of project; repeat for any of several.
@@ -1138,7 +1182,9 @@ class AsyncProjectsResource(AsyncProjectsHelpers):
             sort: Comma-separated fields to sort by, '-' before a field for descending:
                 category, id, line, name_en, name_zh. The record id always closes the order,
                 so pages are stable.
-            limit: Records per page (1–500).
+            limit: Records per page (1–500); JSON pages hold 50 without it. CSV and NDJSON
+                without limit answer every matching record in one streamed answer; with
+                limit they page like JSON, the next page in the Link header.
             cursor: Opaque cursor from the previous page's next_cursor; valid for the same
                 query.
 
@@ -1197,7 +1243,10 @@ class AsyncSectionsResource(AsyncResourceHelpers):
         List sections.
 
         The outline of the source document with each section's own text. Sortable by line,
-        id, kind; default order: line (document order). Also as CSV and NDJSON.
+        id, kind; default order: line (document order). Also as CSV and NDJSON. JSON pages
+        carry total, the number of items matching the query. As CSV or NDJSON without limit,
+        the answer holds every matching record, streamed; with limit, it pages like JSON,
+        the next page in the Link header.
 
         Args:
             kind: Level in the outline; repeat for any of several.
@@ -1206,7 +1255,9 @@ class AsyncSectionsResource(AsyncResourceHelpers):
                 (NFKC-normalised, so full-width and half-width forms match).
             sort: Comma-separated fields to sort by, '-' before a field for descending: id,
                 kind, line. The record id always closes the order, so pages are stable.
-            limit: Records per page (1–500).
+            limit: Records per page (1–500); JSON pages hold 50 without it. CSV and NDJSON
+                without limit answer every matching record in one streamed answer; with
+                limit they page like JSON, the next page in the Link header.
             cursor: Opaque cursor from the previous page's next_cursor; valid for the same
                 query.
 
@@ -1414,14 +1465,19 @@ class AsyncResources:
         Search the dataset.
 
         Records of every collection whose text contains q, with the kind of each hit.
-        Default order: indicators, projects, glossary, sections, each by id.
+        Default order: indicators, projects, glossary, sections, each by id. JSON pages
+        carry total, the number of items matching the query. As CSV or NDJSON without limit,
+        the answer holds every matching record, streamed; with limit, it pages like JSON,
+        the next page in the Link header.
 
         Args:
             q: Case-insensitive substring, NFKC-normalised, searched in Chinese and English.
             kind: Only hits of this kind; repeat for any of several.
             sort: Comma-separated fields to sort by, '-' before a field for descending: id,
                 rank. The record id always closes the order, so pages are stable.
-            limit: Records per page (1–500).
+            limit: Records per page (1–500); JSON pages hold 50 without it. CSV and NDJSON
+                without limit answer every matching record in one streamed answer; with
+                limit they page like JSON, the next page in the Link header.
             cursor: Opaque cursor from the previous page's next_cursor; valid for the same
                 query.
 

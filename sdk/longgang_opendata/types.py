@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 8239063522f099178afd4508fbbe4bdcd4d9b101ea7410b290c3442d4932f3a6) — do not edit.
+# generated from openapi/v1.json (sha256 a7d9697ff3690175a0973fe0d24aad077ee7927eabeff00eca218c6ecc4db857) — do not edit.
 # Regenerate with `make sdk`.
 """Models of the API's answers: one msgspec Struct per schema of openapi/v1.json."""
 
@@ -145,11 +145,15 @@ class GlossaryPage(msgspec.Struct, frozen=True, kw_only=True):
     Attributes:
         items: Terms of this page.
         next_cursor: Cursor of the next page; null on the last page.
+        total: Number of items matching the query, on every page.
     """
 
     items: Annotated[tuple[GlossaryTerm, ...], msgspec.Meta(description="Terms of this page.")]
     next_cursor: Annotated[
         str | None, msgspec.Meta(description="Cursor of the next page; null on the last page.")
+    ]
+    total: Annotated[
+        int, msgspec.Meta(description="Number of items matching the query, on every page.")
     ]
 
 
@@ -303,6 +307,7 @@ class IndicatorPage(msgspec.Struct, frozen=True, kw_only=True):
     Attributes:
         items: Indicators of this page.
         next_cursor: Cursor of the next page; null on the last page.
+        total: Number of items matching the query, on every page.
     """
 
     items: Annotated[
@@ -310,6 +315,9 @@ class IndicatorPage(msgspec.Struct, frozen=True, kw_only=True):
     ]
     next_cursor: Annotated[
         str | None, msgspec.Meta(description="Cursor of the next page; null on the last page.")
+    ]
+    total: Annotated[
+        int, msgspec.Meta(description="Number of items matching the query, on every page.")
     ]
 
 
@@ -510,6 +518,7 @@ class ObservationPage(msgspec.Struct, frozen=True, kw_only=True):
     Attributes:
         items: Observations of this page.
         next_cursor: Cursor of the next page; null on the last page.
+        total: Number of items matching the query, on every page.
     """
 
     items: Annotated[
@@ -517,6 +526,9 @@ class ObservationPage(msgspec.Struct, frozen=True, kw_only=True):
     ]
     next_cursor: Annotated[
         str | None, msgspec.Meta(description="Cursor of the next page; null on the last page.")
+    ]
+    total: Annotated[
+        int, msgspec.Meta(description="Number of items matching the query, on every page.")
     ]
 
 
@@ -528,6 +540,8 @@ class Problem(msgspec.Struct, frozen=True, kw_only=True):
         detail: What went wrong with this request.
         parameter: The query parameter or header at fault (400 responses).
         status: HTTP status code.
+        suggestions: Up to three existing ids closest to the one asked for (404
+            responses for a record id); empty otherwise.
         title: Short summary of the kind of problem.
         type: URI identifying the kind of problem.
     """
@@ -538,6 +552,12 @@ class Problem(msgspec.Struct, frozen=True, kw_only=True):
         msgspec.Meta(description="The query parameter or header at fault (400 responses)."),
     ]
     status: Annotated[int, msgspec.Meta(description="HTTP status code.")]
+    suggestions: Annotated[
+        tuple[str, ...],
+        msgspec.Meta(
+            description="Up to three existing ids closest to the one asked for (404 responses for a record id); empty otherwise."
+        ),
+    ]
     title: Annotated[str, msgspec.Meta(description="Short summary of the kind of problem.")]
     type: Annotated[str, msgspec.Meta(description="URI identifying the kind of problem.")]
 
@@ -605,11 +625,15 @@ class ProjectPage(msgspec.Struct, frozen=True, kw_only=True):
     Attributes:
         items: Projects of this page.
         next_cursor: Cursor of the next page; null on the last page.
+        total: Number of items matching the query, on every page.
     """
 
     items: Annotated[tuple[Project, ...], msgspec.Meta(description="Projects of this page.")]
     next_cursor: Annotated[
         str | None, msgspec.Meta(description="Cursor of the next page; null on the last page.")
+    ]
+    total: Annotated[
+        int, msgspec.Meta(description="Number of items matching the query, on every page.")
     ]
 
 
@@ -692,11 +716,15 @@ class SearchPage(msgspec.Struct, frozen=True, kw_only=True):
     Attributes:
         items: Hits of this page.
         next_cursor: Cursor of the next page; null on the last page.
+        total: Number of items matching the query, on every page.
     """
 
     items: Annotated[tuple[SearchHit, ...], msgspec.Meta(description="Hits of this page.")]
     next_cursor: Annotated[
         str | None, msgspec.Meta(description="Cursor of the next page; null on the last page.")
+    ]
+    total: Annotated[
+        int, msgspec.Meta(description="Number of items matching the query, on every page.")
     ]
 
 
@@ -751,11 +779,15 @@ class SectionPage(msgspec.Struct, frozen=True, kw_only=True):
     Attributes:
         items: Sections of this page.
         next_cursor: Cursor of the next page; null on the last page.
+        total: Number of items matching the query, on every page.
     """
 
     items: Annotated[tuple[Section, ...], msgspec.Meta(description="Sections of this page.")]
     next_cursor: Annotated[
         str | None, msgspec.Meta(description="Cursor of the next page; null on the last page.")
+    ]
+    total: Annotated[
+        int, msgspec.Meta(description="Number of items matching the query, on every page.")
     ]
 
 

@@ -18,12 +18,12 @@ from litestar.types import ExceptionHandlersMap
 from longgang_api.docs import HTML_CSP
 from longgang_api.pages.language import TAGS, Lang, from_accept_language
 from longgang_api.pages.rendering import render
+from longgang_api.parameter_errors import explain, handle_validation
 from longgang_api.problems import (
     BadParameter,
     handle_http_exception,
     problem_slug,
     problem_title,
-    validation_parameter,
 )
 from longgang_api.representation import accepted_media
 
@@ -47,13 +47,15 @@ def page_error(request: Request[Any, Any, Any], error: Exception) -> Response[An
     if not isinstance(error, HTTPException) or error.status_code >= 500:
         return handle_http_exception(request, error)
     if wants_problem_json(request.headers.get("accept")):
+        if isinstance(error, ValidationException):
+            return handle_validation(request, error)
         return handle_http_exception(request, error)
     status = error.status_code
     parameter: str | None = None
     if isinstance(error, BadParameter):
         parameter, detail = error.parameter, str(error.detail)
     elif isinstance(error, ValidationException):
-        parameter, detail = validation_parameter(error)
+        parameter, detail = explain(request, error)
     elif status == 404:
         detail = error.detail if error.detail != "Not Found" else "no resource at this URL"
     else:
@@ -84,6 +86,8 @@ def page_error(request: Request[Any, Any, Any], error: Exception) -> Response[An
 
 
 PAGE_EXCEPTION_HANDLERS: ExceptionHandlersMap = {
+    # Named beside HTTPException: the app's own handler of this subclass would win otherwise.
+    ValidationException: page_error,
     HTTPException: page_error,
     Exception: page_error,
 }

@@ -17,6 +17,7 @@ from litestar.params import PathParameter, QueryParameter
 
 from longgang_api.declarations import LISTINGS, Item, Listing
 from longgang_api.listing import (
+    COMPLETENESS_NOTE,
     Bom,
     Cursor,
     FormatParam,
@@ -88,7 +89,7 @@ def list_handler(listing: Listing[Any]) -> HTTPRouteHandler:
         "/",
         operation_id=listing.operation_id,
         summary=listing.summary,
-        description=listing.description,
+        description=f"{listing.description} {COMPLETENESS_NOTE}",
         responses=problem_responses(400, 406),
         name=listing.operation_id,
     )(handler)

@@ -1,0 +1,63 @@
+"""Answers sent in pieces: the complete CSV and NDJSON representations of a list.
+
+Such an answer is rendered chunk by chunk as it is sent (chunked transfer
+encoding), gzipped on the fly when the client accepts gzip, under the same
+ETag and 304 rules as every other answer: its ETag depends on the request, not
+on the bytes. The response cache may still keep the whole answer.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import AsyncIterator, Callable, Iterator
+from typing import Any
+
+from litestar import Request, Response
+from litestar.response import Stream
+
+from longgang_api.http_caching import CachePolicy, accepts_gzip, gzip_etag, not_modified
+
+#: Same level as the buffered answers; wbits=31 writes a gzip member (mtime 0).
+_GZIP_LEVEL = 6
+_GZIP_WBITS = 31
+
+
+def gzipped(chunks: Iterator[bytes]) -> Iterator[bytes]:
+    """``chunks`` as one gzip member, compressed as they come."""
+    compressor = zlib.compressobj(_GZIP_LEVEL, zlib.DEFLATED, _GZIP_WBITS)
+    for chunk in chunks:
+        compressed = compressor.compress(chunk)
+        if compressed:
+            yield compressed
+    yield compressor.flush()
+
+
+async def _sent(chunks: Iterator[bytes]) -> AsyncIterator[bytes]:
+    for chunk in chunks:
+        yield chunk
+
+
+def respond_streamed(
+    request: Request[Any, Any, Any],
+    policy: CachePolicy,
+    key: str,
+    media_type: str,
+    chunks: Callable[[], Iterator[bytes]],
+    headers: dict[str, str] | None = None,
+) -> Response[Any]:
+    """Answer with ``chunks()`` sent as rendered, or 304 when the client already has them."""
+    unchanged = not_modified(request, policy, key)
+    if unchanged is not None:
+        return unchanged
+    etag = policy.etag(key)
+    extra = dict(headers or {})
+    body = chunks()
+    if accepts_gzip(request.headers.get("accept-encoding")):
+        body = gzipped(body)
+        etag = gzip_etag(etag)
+        extra["Content-Encoding"] = "gzip"
+    return Stream(
+        content=_sent(body),
+        media_type=media_type,
+        headers={**policy.headers(etag), **extra},
+    )
