@@ -19,7 +19,6 @@ from longgang_api.query import (
     Scalar,
     build_query,
     paginate,
-    select,
 )
 from longgang_api.representation import (
     MEDIA_TYPES,
@@ -115,13 +114,12 @@ def list_response(
     unchanged = not_modified(request, served.cache, key)
     if unchanged is not None:  # a revalidation costs no selection and no serialisation
         return unchanged
-    records = select(collection, query)
-    page = paginate(records, query)
-    if query.offset and query.offset >= len(records):
+    page = paginate(collection, query)
+    if query.after is not None and not page.items:
         raise BadParameter("cursor", "cursor points past the end of the list")
     next_cursor = (
-        served.codec.encode(f"{collection.name}|{query.scope}", page.next_offset)
-        if page.next_offset is not None
+        served.codec.encode(f"{collection.name}|{query.scope}", page.next_key)
+        if page.next_key is not None
         else None
     )
     headers: dict[str, str] = {}

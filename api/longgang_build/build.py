@@ -41,6 +41,7 @@ from longgang_api.model import (
     Section,
     SectionEntry,
     Source,
+    SynonymGroup,
     TermsTable,
 )
 from longgang_api.settings import DEFAULT_DATASET_NAME
@@ -119,6 +120,10 @@ class _Glossary(Base, frozen=True, kw_only=True):
     glossary: tuple[GlossaryTerm, ...]
 
 
+class _Synonyms(Base, frozen=True, kw_only=True):
+    synonyms: tuple[SynonymGroup, ...]
+
+
 class _Exclusions(Base, frozen=True, kw_only=True):
     exclusions: tuple[Exclusion, ...]
 
@@ -168,6 +173,8 @@ class Records:
     source_sha256: str
     #: Name of the dataset folder, which must be the dataset's id.
     folder: str = ""
+    #: synonyms.toml: search aids of ours, optional.
+    synonyms: tuple[SynonymGroup, ...] = ()
 
 
 def load_records(folder: Path) -> Records:
@@ -191,6 +198,7 @@ def load_records(folder: Path) -> Records:
     glossary = decode("glossary.toml", _Glossary)
     exclusions = decode("exclusions.toml", _Exclusions)
     terms = decode("terms.toml", TermsTable)
+    synonyms = decode("synonyms.toml", _Synonyms) if (folder / "synonyms.toml").exists() else None
     if problems:
         raise BuildError(problems)
     assert meta and sections and indicators and observations and projects and glossary
@@ -208,6 +216,7 @@ def load_records(folder: Path) -> Records:
         source=SourceText(source_bytes.decode("utf-8")),
         source_sha256=hashlib.sha256(source_bytes).hexdigest(),
         folder=folder.resolve().name,
+        synonyms=synonyms.synonyms if synonyms is not None else (),
     )
 
 
@@ -534,6 +543,7 @@ def compile_artifact(records: Records, license_id: str | None = None) -> BuildRe
             for p in records.projects
         ),
         glossary=tuple(sourced(g) for g in records.glossary),
+        synonyms=records.synonyms,
     )
     data = msgspec.json.encode(artifact)
     return BuildResult(artifact, data, hashlib.sha256(data).hexdigest(), counts)

@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 18ece965dc1bd0368b5149642cfc4e294843a69085f6caef2a773e69ee4b9e73) — do not edit.
+# generated from openapi/v1.json (sha256 a97dcb46819ea949301ccf072cbfdc2d16497cae60dbaae45fe6ead2bfe74297) — do not edit.
 # Regenerate with `make sdk`.
 """Resources of the API: one per tag, one method per operation, sync and async."""
 
@@ -60,8 +60,12 @@ class GlossaryResource(ResourceHelpers):
         id; default order: number. Also as CSV and NDJSON.
 
         Args:
-            q: Case-insensitive substring searched in the record's Chinese and English text
-                (NFKC-normalised, so full-width and half-width forms match).
+            q: Search terms, separated by spaces or punctuation, all of which must match the
+                record's Chinese or English text: Chinese as written anywhere in the text,
+                English as whole words, case-insensitive, plurals folded (places = place); a
+                term of the dataset's synonym table (地铁 = 轨道 = metro = subway …) matches as
+                any of its synonyms. NFKC-normalised, so full-width and half-width forms
+                match.
             sort: Comma-separated fields to sort by, '-' before a field for descending: id,
                 number. The record id always closes the order, so pages are stable.
             limit: Records per page (1–500).
@@ -167,8 +171,12 @@ class IndicatorsResource(ResourceHelpers):
             period: Indicators observed in this year; repeat for any of several.
             kind: Indicators with an observation of this kind.
             measure: What the indicator measures; repeat for any of several.
-            q: Case-insensitive substring searched in the record's Chinese and English text
-                (NFKC-normalised, so full-width and half-width forms match).
+            q: Search terms, separated by spaces or punctuation, all of which must match the
+                record's Chinese or English text: Chinese as written anywhere in the text,
+                English as whole words, case-insensitive, plurals folded (places = place); a
+                term of the dataset's synonym table (地铁 = 轨道 = metro = subway …) matches as
+                any of its synonyms. NFKC-normalised, so full-width and half-width forms
+                match.
             sort: Comma-separated fields to sort by, '-' before a field for descending:
                 category, id, name_en, name_zh, order. The record id always closes the
                 order, so pages are stable.
@@ -297,8 +305,12 @@ class ObservationsResource(ObservationsHelpers):
             comparison: Basis of a change ('year_on_year', 'like_for_like').
             measure: What the value measures, e.g. 'growth-rate', 'count'.
             base_unit: Code of the base unit, e.g. 'place', 'yuan'; repeat for any.
-            q: Case-insensitive substring searched in the record's Chinese and English text
-                (NFKC-normalised, so full-width and half-width forms match).
+            q: Search terms, separated by spaces or punctuation, all of which must match the
+                record's Chinese or English text: Chinese as written anywhere in the text,
+                English as whole words, case-insensitive, plurals folded (places = place); a
+                term of the dataset's synonym table (地铁 = 轨道 = metro = subway …) matches as
+                any of its synonyms. NFKC-normalised, so full-width and half-width forms
+                match.
             sort: Comma-separated fields to sort by, '-' before a field for descending:
                 base_value, id, indicator_id, kind, line, period, value. The record id
                 always closes the order, so pages are stable.
@@ -436,8 +448,12 @@ class ProjectsResource(ProjectsHelpers):
             category: Kind of project; repeat for any of several.
             year: Projects mentioned in this year's part of the report.
             status: Projects with a mention of this status.
-            q: Case-insensitive substring searched in the record's Chinese and English text
-                (NFKC-normalised, so full-width and half-width forms match).
+            q: Search terms, separated by spaces or punctuation, all of which must match the
+                record's Chinese or English text: Chinese as written anywhere in the text,
+                English as whole words, case-insensitive, plurals folded (places = place); a
+                term of the dataset's synonym table (地铁 = 轨道 = metro = subway …) matches as
+                any of its synonyms. NFKC-normalised, so full-width and half-width forms
+                match.
             sort: Comma-separated fields to sort by, '-' before a field for descending:
                 category, id, line, name_en, name_zh. The record id always closes the order,
                 so pages are stable.
@@ -505,8 +521,12 @@ class SectionsResource(ResourceHelpers):
         Args:
             kind: Level in the outline; repeat for any of several.
             parent_id: Only children of this section.
-            q: Case-insensitive substring searched in the record's Chinese and English text
-                (NFKC-normalised, so full-width and half-width forms match).
+            q: Search terms, separated by spaces or punctuation, all of which must match the
+                record's Chinese or English text: Chinese as written anywhere in the text,
+                English as whole words, case-insensitive, plurals folded (places = place); a
+                term of the dataset's synonym table (地铁 = 轨道 = metro = subway …) matches as
+                any of its synonyms. NFKC-normalised, so full-width and half-width forms
+                match.
             sort: Comma-separated fields to sort by, '-' before a field for descending: id,
                 kind, line. The record id always closes the order, so pages are stable.
             limit: Records per page (1–500).
@@ -714,11 +734,15 @@ class SyncResources:
         """
         Search the dataset.
 
-        Records of every collection whose text contains q, with the kind of each hit.
-        Default order: indicators, projects, glossary, sections, each by id.
+        Records of every collection matching every term of q, with the kind of each hit, the
+        fields it matched in and a snippet. Default order (rank): the best matches first
+        (the id or name exactly, then a name, then a definition or quote, then a section's
+        text), then indicators, projects, glossary, sections, each by id.
 
         Args:
-            q: Case-insensitive substring, NFKC-normalised, searched in Chinese and English.
+            q: Search terms, all of which must match (Chinese as written, English as whole
+                words with plurals folded, synonyms of the dataset's table included), case-
+                insensitive and NFKC-normalised.
             kind: Only hits of this kind; repeat for any of several.
             sort: Comma-separated fields to sort by, '-' before a field for descending: id,
                 rank. The record id always closes the order, so pages are stable.
@@ -757,8 +781,12 @@ class AsyncGlossaryResource(AsyncResourceHelpers):
         id; default order: number. Also as CSV and NDJSON.
 
         Args:
-            q: Case-insensitive substring searched in the record's Chinese and English text
-                (NFKC-normalised, so full-width and half-width forms match).
+            q: Search terms, separated by spaces or punctuation, all of which must match the
+                record's Chinese or English text: Chinese as written anywhere in the text,
+                English as whole words, case-insensitive, plurals folded (places = place); a
+                term of the dataset's synonym table (地铁 = 轨道 = metro = subway …) matches as
+                any of its synonyms. NFKC-normalised, so full-width and half-width forms
+                match.
             sort: Comma-separated fields to sort by, '-' before a field for descending: id,
                 number. The record id always closes the order, so pages are stable.
             limit: Records per page (1–500).
@@ -864,8 +892,12 @@ class AsyncIndicatorsResource(AsyncResourceHelpers):
             period: Indicators observed in this year; repeat for any of several.
             kind: Indicators with an observation of this kind.
             measure: What the indicator measures; repeat for any of several.
-            q: Case-insensitive substring searched in the record's Chinese and English text
-                (NFKC-normalised, so full-width and half-width forms match).
+            q: Search terms, separated by spaces or punctuation, all of which must match the
+                record's Chinese or English text: Chinese as written anywhere in the text,
+                English as whole words, case-insensitive, plurals folded (places = place); a
+                term of the dataset's synonym table (地铁 = 轨道 = metro = subway …) matches as
+                any of its synonyms. NFKC-normalised, so full-width and half-width forms
+                match.
             sort: Comma-separated fields to sort by, '-' before a field for descending:
                 category, id, name_en, name_zh, order. The record id always closes the
                 order, so pages are stable.
@@ -994,8 +1026,12 @@ class AsyncObservationsResource(AsyncObservationsHelpers):
             comparison: Basis of a change ('year_on_year', 'like_for_like').
             measure: What the value measures, e.g. 'growth-rate', 'count'.
             base_unit: Code of the base unit, e.g. 'place', 'yuan'; repeat for any.
-            q: Case-insensitive substring searched in the record's Chinese and English text
-                (NFKC-normalised, so full-width and half-width forms match).
+            q: Search terms, separated by spaces or punctuation, all of which must match the
+                record's Chinese or English text: Chinese as written anywhere in the text,
+                English as whole words, case-insensitive, plurals folded (places = place); a
+                term of the dataset's synonym table (地铁 = 轨道 = metro = subway …) matches as
+                any of its synonyms. NFKC-normalised, so full-width and half-width forms
+                match.
             sort: Comma-separated fields to sort by, '-' before a field for descending:
                 base_value, id, indicator_id, kind, line, period, value. The record id
                 always closes the order, so pages are stable.
@@ -1133,8 +1169,12 @@ class AsyncProjectsResource(AsyncProjectsHelpers):
             category: Kind of project; repeat for any of several.
             year: Projects mentioned in this year's part of the report.
             status: Projects with a mention of this status.
-            q: Case-insensitive substring searched in the record's Chinese and English text
-                (NFKC-normalised, so full-width and half-width forms match).
+            q: Search terms, separated by spaces or punctuation, all of which must match the
+                record's Chinese or English text: Chinese as written anywhere in the text,
+                English as whole words, case-insensitive, plurals folded (places = place); a
+                term of the dataset's synonym table (地铁 = 轨道 = metro = subway …) matches as
+                any of its synonyms. NFKC-normalised, so full-width and half-width forms
+                match.
             sort: Comma-separated fields to sort by, '-' before a field for descending:
                 category, id, line, name_en, name_zh. The record id always closes the order,
                 so pages are stable.
@@ -1202,8 +1242,12 @@ class AsyncSectionsResource(AsyncResourceHelpers):
         Args:
             kind: Level in the outline; repeat for any of several.
             parent_id: Only children of this section.
-            q: Case-insensitive substring searched in the record's Chinese and English text
-                (NFKC-normalised, so full-width and half-width forms match).
+            q: Search terms, separated by spaces or punctuation, all of which must match the
+                record's Chinese or English text: Chinese as written anywhere in the text,
+                English as whole words, case-insensitive, plurals folded (places = place); a
+                term of the dataset's synonym table (地铁 = 轨道 = metro = subway …) matches as
+                any of its synonyms. NFKC-normalised, so full-width and half-width forms
+                match.
             sort: Comma-separated fields to sort by, '-' before a field for descending: id,
                 kind, line. The record id always closes the order, so pages are stable.
             limit: Records per page (1–500).
@@ -1413,11 +1457,15 @@ class AsyncResources:
         """
         Search the dataset.
 
-        Records of every collection whose text contains q, with the kind of each hit.
-        Default order: indicators, projects, glossary, sections, each by id.
+        Records of every collection matching every term of q, with the kind of each hit, the
+        fields it matched in and a snippet. Default order (rank): the best matches first
+        (the id or name exactly, then a name, then a definition or quote, then a section's
+        text), then indicators, projects, glossary, sections, each by id.
 
         Args:
-            q: Case-insensitive substring, NFKC-normalised, searched in Chinese and English.
+            q: Search terms, all of which must match (Chinese as written, English as whole
+                words with plurals folded, synonyms of the dataset's table included), case-
+                insensitive and NFKC-normalised.
             kind: Only hits of this kind; repeat for any of several.
             sort: Comma-separated fields to sort by, '-' before a field for descending: id,
                 rank. The record id always closes the order, so pages are stable.

@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 18ece965dc1bd0368b5149642cfc4e294843a69085f6caef2a773e69ee4b9e73) — do not edit.
+# generated from openapi/v1.json (sha256 a97dcb46819ea949301ccf072cbfdc2d16497cae60dbaae45fe6ead2bfe74297) — do not edit.
 # Regenerate with `make sdk`.
 """Models of the API's answers: one msgspec Struct per schema of openapi/v1.json."""
 
@@ -641,6 +641,9 @@ class SearchHit(msgspec.Struct, frozen=True, kw_only=True):
     Attributes:
         id: Stable identifier: lower-case ASCII words joined by '-' or '.'.
         kind: Collection the record belongs to.
+        matched_fields: Fields of the record that a term of q matched in, e.g.
+            'name.en', 'observations.source.quote', 'definition.zh', 'text'.
+        snippet: The best-matching field's text around the match, in its own spelling.
         title: Name, term or heading of the record.
         url: Path of the record in this API.
     """
@@ -652,6 +655,18 @@ class SearchHit(msgspec.Struct, frozen=True, kw_only=True):
     kind: Annotated[
         Literal["indicator", "project", "glossary", "section"] | str,
         msgspec.Meta(description="Collection the record belongs to."),
+    ]
+    matched_fields: Annotated[
+        tuple[str, ...],
+        msgspec.Meta(
+            description="Fields of the record that a term of q matched in, e.g. 'name.en', 'observations.source.quote', 'definition.zh', 'text'."
+        ),
+    ]
+    snippet: Annotated[
+        str | None,
+        msgspec.Meta(
+            description="The best-matching field's text around the match, in its own spelling."
+        ),
     ]
     title: Annotated[
         LocalizedText, msgspec.Meta(description="Name, term or heading of the record.")
