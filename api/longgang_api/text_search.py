@@ -82,6 +82,8 @@ class Term:
 
     #: Each alternative is matched when all its pieces are.
     alternatives: tuple[tuple[Piece, ...], ...]
+    #: The pieces as the query wrote them (a snippet shows them before a synonym).
+    typed: tuple[Piece, ...] = ()
 
 
 class Synonyms:
@@ -127,11 +129,11 @@ def parse_query(q: str, synonyms: Synonyms = NO_SYNONYMS) -> Query:
         for size in range(min(synonyms.longest, len(found) - at), 0, -1):
             group = synonyms.group(tuple(found[at : at + size]))
             if group is not None:
-                terms.append(Term(group))
+                terms.append(Term(group, tuple(found[at : at + size])))
                 at += size
                 break
         else:
-            terms.append(Term(((found[at],),)))
+            terms.append(Term(((found[at],),), (found[at],)))
             at += 1
     return Query(text, tuple(dict.fromkeys(terms)))
 
@@ -181,8 +183,9 @@ def match_record(query: Query, fields: Sequence[SearchField]) -> Match | None:
         return None
     matched: set[int] = set()
     worst = EXACT
-    # Where the snippet comes from: the best field, a name before the id, which says less.
-    best_at: tuple[int, bool, int, Piece] | None = None
+    # Where the snippet comes from: the best field, a name before the id (which says
+    # less), the query's own words before their synonyms.
+    best_at: tuple[int, bool, bool, int, Piece] | None = None
     for term in query.terms:
         term_weight: int | None = None
         for alternative in term.alternatives:
@@ -195,9 +198,10 @@ def match_record(query: Query, fields: Sequence[SearchField]) -> Match | None:
                 here = min(fields[i].weight for i in where)
                 weight = max(weight, here)
                 hits.extend(where)
+                synonym = alternative != term.typed
                 for i in where:
-                    candidate = (fields[i].weight, fields[i].name == "id", i, piece)
-                    if best_at is None or candidate[:3] < best_at[:3]:
+                    candidate = (fields[i].weight, fields[i].name == "id", synonym, i, piece)
+                    if best_at is None or candidate[:4] < best_at[:4]:
                         best_at = candidate
             else:
                 matched.update(hits)
@@ -208,12 +212,14 @@ def match_record(query: Query, fields: Sequence[SearchField]) -> Match | None:
     assert best_at is not None
     rank = EXACT if is_exact(query, fields) else worst
     names = tuple(dict.fromkeys(fields[i].name for i in sorted(matched)))
-    return Match(rank, names, fields[best_at[2]], best_at[3])
+    return Match(rank, names, fields[best_at[3]], best_at[4])
 
 
 def snippet(match: Match) -> str:
     """The best field's text around the first place it matched, in its own spelling."""
     original = match.best.original
+    if len(original) <= _SNIPPET_BEFORE + _SNIPPET_AFTER:
+        return " ".join(original.split())
     # Normalise character by character to find the match in the original text.
     positions: list[int] = []
     normalised: list[str] = []
