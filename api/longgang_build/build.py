@@ -46,7 +46,7 @@ from longgang_api.model import (
 )
 from longgang_api.settings import DEFAULT_DATASET_NAME
 from longgang_build import chinese_numerals, measures
-from longgang_build.source_text import QuoteNotFound, SourceText, values_in
+from longgang_build.source_text import QuoteNotFound, SourceText, Spans, values_in
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DATASETS = REPO_ROOT / "datasets"
@@ -456,11 +456,12 @@ def _audit(records: Records, quoted: list[tuple[int, int]]) -> tuple[list[Proble
     counts |= {"chinese_numerals": 0, "quoted_chinese_numerals": 0, "excluded_chinese_numerals": 0}
     hits = [("numbers", hit) for hit in records.source.numbers()]
     hits += [("chinese_numerals", hit) for hit in chinese_numerals.statements(records.source)]
+    in_quotes, in_exclusions = Spans(quoted), Spans(excluded)
     for kind, hit in hits:
         counts[kind] += 1
-        if any(start <= hit.start and hit.end <= end for start, end in quoted):
+        if in_quotes.cover(hit.start, hit.end):
             counts[f"quoted_{kind}"] += 1
-        elif any(start <= hit.start and hit.end <= end for start, end in excluded):
+        elif in_exclusions.cover(hit.start, hit.end):
             counts[f"excluded_{kind}"] += 1
         else:
             context = text[max(0, hit.start - 12) : hit.end + 12].replace("\n", " ")
@@ -479,6 +480,7 @@ def _audit(records: Records, quoted: list[tuple[int, int]]) -> tuple[list[Proble
 def compile_sections(records: Records) -> tuple[Section, ...]:
     """Give every section its own text: from its start to the next section's start."""
     ordered = sorted(records.sections, key=lambda s: s.line)
+    raw_lines = records.source.raw.split("\n")
     compiled: list[Section] = []
     for position, entry in enumerate(ordered):
         end = (
@@ -486,7 +488,7 @@ def compile_sections(records: Records) -> tuple[Section, ...]:
             if position + 1 < len(ordered)
             else records.source.line_count
         )
-        while end > entry.line and not records.source.raw.split("\n")[end - 1].strip():
+        while end > entry.line and not raw_lines[end - 1].strip():
             end -= 1
         # Headings of the document, parts and sub-parts stand on their own line;
         # an item's number and title open its paragraph and belong to its text.
