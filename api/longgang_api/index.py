@@ -25,6 +25,7 @@ sorting every record, which a test checks on generated queries.
 from __future__ import annotations
 
 import functools
+import gc
 import heapq
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -79,13 +80,27 @@ class CollectionIndex(Generic[R]):
         records: Sequence[R],
         filters: Mapping[str, Callable[[R], Iterable[str]]],
         sorts: Mapping[str, Callable[[R], Scalar]],
-        fields: Sequence[tuple[SearchField, ...]],
+        fields: Callable[[], Sequence[tuple[SearchField, ...]]],
         synonyms: Synonyms,
     ) -> None:
         self.records = tuple(records)
         self.size = len(self.records)
         self.synonyms = synonyms
-        self.fields = tuple(fields)
+        self._fields_of = fields
+        # Nothing built here is ever freed: the collector need not walk it while it grows.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            self._build(filters, sorts)
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _build(
+        self,
+        filters: Mapping[str, Callable[[R], Iterable[str]]],
+        sorts: Mapping[str, Callable[[R], Scalar]],
+    ) -> None:
         self._sort_values = {
             name: [sort_value(get(r)) for r in self.records] for name, get in sorts.items()
         }
@@ -96,20 +111,45 @@ class CollectionIndex(Generic[R]):
                 for value in set(values_of(record)):
                     postings.setdefault(value, set()).add(position)
             self._postings[name] = {v: frozenset(p) for v, p in postings.items()}
-        self._text: dict[Piece, dict[int, int]] = {}
-        self._exact: dict[str, set[int]] = {}
-        for position, record_fields in enumerate(self.fields):
-            for f in record_fields:
-                for key in _grams(f.text):
-                    weights = self._text.setdefault(key, {})
-                    if weights.get(position, 99) > f.weight:
-                        weights[position] = f.weight
-                if f.weight == 1:
-                    self._exact.setdefault(f.text.strip(), set()).add(position)
         self._orders: dict[SortSpec, tuple[list[int], list[int]]] = {}
         for name in sorts:
             for descending in (False, True):
                 self.order(_spec(name, descending))
+
+    @functools.cached_property
+    def fields(self) -> tuple[tuple[SearchField, ...], ...]:
+        """The searched fields of each record, prepared on the first ``q``."""
+        return tuple(self._fields_of())
+
+    @functools.cached_property
+    def _text_index(self) -> tuple[dict[Piece, dict[int, int]], dict[str, set[int]]]:
+        # Built on the first q of this collection, not at start-up: a server that is
+        # only listed and filtered never pays for it.
+        text: dict[Piece, dict[int, int]] = {}
+        exact: dict[str, set[int]] = {}
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            for position, record_fields in enumerate(self.fields):
+                for f in record_fields:
+                    for key in _grams(f.text):
+                        weights = text.setdefault(key, {})
+                        if weights.get(position, 99) > f.weight:
+                            weights[position] = f.weight
+                    if f.weight == 1:
+                        exact.setdefault(f.text.strip(), set()).add(position)
+        finally:
+            if collecting:
+                gc.enable()
+        return text, exact
+
+    @property
+    def _text(self) -> dict[Piece, dict[int, int]]:
+        return self._text_index[0]
+
+    @property
+    def _exact(self) -> dict[str, set[int]]:
+        return self._text_index[1]
 
     # -- orders -------------------------------------------------------------------------
 

@@ -82,8 +82,14 @@ class Collection(Generic[R]):
     def __post_init__(self) -> None:
         object.__setattr__(self, "by_id", {self.id_of(r): r for r in self.records})
         filters = {name: _canonical_values(values_of) for name, values_of in self.filters.items()}
-        fields = [prepare(self.text_of(r)) for r in self.records]
-        index = CollectionIndex(self.records, filters, self.sorts, fields, self.synonyms)
+        records, text_of = self.records, self.text_of
+        index = CollectionIndex(
+            records,
+            filters,
+            self.sorts,
+            lambda: [prepare(text_of(r)) for r in records],
+            self.synonyms,
+        )
         object.__setattr__(self, "index", index)
 
     @property

@@ -20,6 +20,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -159,8 +160,13 @@ class SearchField:
         return value in self.words if kind == "word" else value in self.text
 
 
+# A quote is searched in its observation, its indicator and its search hit: one
+# prepared field serves all three.
+_prepared = functools.cache(SearchField.of)
+
+
 def prepare(fields: Iterable[tuple[str, str]]) -> tuple[SearchField, ...]:
-    return tuple(SearchField.of(name, text) for name, text in fields if text)
+    return tuple(_prepared(name, text) for name, text in fields if text)
 
 
 @dataclass(frozen=True, slots=True)
