@@ -101,9 +101,13 @@ class CollectionIndex(Generic[R]):
         filters: Mapping[str, Callable[[R], Iterable[str]]],
         sorts: Mapping[str, Callable[[R], Scalar]],
     ) -> None:
-        self._sort_values = {
-            name: [sort_value(get(r)) for r in self.records] for name, get in sorts.items()
-        }
+        # Each sortable field's values as dense ranks (equal values, equal ranks): an order
+        # of several fields is then one sort on tuples of integers.
+        self._dense: dict[str, list[int]] = {}
+        for name, get in sorts.items():
+            values = [sort_value(get(r)) for r in self.records]
+            rank_of = {v: i for i, v in enumerate(sorted(set(values)))}
+            self._dense[name] = [rank_of[v] for v in values]
         self._postings: dict[str, dict[str, frozenset[int]]] = {}
         for name, values_of in filters.items():
             postings: dict[str, set[int]] = {}
@@ -161,11 +165,14 @@ class CollectionIndex(Generic[R]):
         return found
 
     def _compute_order(self, spec: SortSpec) -> tuple[list[int], list[int]]:
-        positions = list(range(self.size))
-        # Stable sorts from the last key to the first: the order of several keys.
-        for name, descending in reversed(spec):
-            values = self._sort_values[name]
-            positions.sort(key=values.__getitem__, reverse=descending)
+        # A descending field is its negated rank, so one ascending sort serves every
+        # direction; the id closes every spec, so no two positions tie.
+        columns = [
+            [-r for r in self._dense[name]] if descending else self._dense[name]
+            for name, descending in spec
+        ]
+        keys = list(zip(*columns, strict=True))
+        positions = sorted(range(self.size), key=keys.__getitem__)
         ranks = [0] * self.size
         for rank, position in enumerate(positions):
             ranks[position] = rank
