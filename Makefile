@@ -12,7 +12,7 @@ DATASET ?= $(DEFAULT_DATASET)
 DATASET_DIR := $(patsubst %/,%,$(if $(wildcard datasets/$(DATASET)/dataset.toml),datasets/$(DATASET),$(DATASET)))
 ARTIFACT := build/$(notdir $(DATASET_DIR)).json
 
-.PHONY: install build default-artifact serve test test-fast lint typecheck openapi sdk check-generated release-spec browser consumers bench soak fuzz
+.PHONY: install build default-artifact serve test test-fast lint typecheck openapi sdk check-generated release-spec browser consumers bench bench-scale soak fuzz
 
 install: $(VENV)/.installed
 
@@ -104,3 +104,11 @@ test: build lint typecheck check-generated browser consumers
 # generated cases at collection.
 test-fast: default-artifact
 	$(BIN)/python -m pytest -q -m "not slow and not http and not browser" --ignore=tests/test_contract.py
+
+# Uncached queries at 1×, 10× and 100× the records, on SYNTHETIC datasets written under
+# build/scale/ (not part of `make test`; see the README's Performance section).
+bench-scale: install
+	@if ! command -v wrk >/dev/null 2>&1; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; \
+	fi
+	$(BIN)/python -m tests.bench_scale

@@ -279,9 +279,9 @@ def test_a_cursor_from_another_dataset_version_is_refused(
     # The scope the server binds a cursor of this query to, signed by each version's key.
     query = build_query(collection, CursorCodec(dataset.sha256), {}, None, None, 10, None)
     scope = f"{collection.name}|{query.scope}"
-    this_version = CursorCodec(dataset.sha256).encode(scope, 10)
+    this_version = CursorCodec(dataset.sha256).encode(scope, (9,))
     assert client.get(f"/v1/observations?limit=10&cursor={this_version}").status_code == 200
-    other_version = CursorCodec("0" * 64).encode(scope, 10)
+    other_version = CursorCodec("0" * 64).encode(scope, (9,))
     response = client.get(f"/v1/observations?limit=10&cursor={other_version}")
     assert response.status_code == 400
     assert response.json()["parameter"] == "cursor"

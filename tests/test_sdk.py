@@ -316,7 +316,8 @@ def test_responses_tolerate_additive_changes() -> None:
     script = Script(httpx.Response(200, json=body))
     assert _client(script, []).health().dataset_version == "1.1.0"
     hit = msgspec.json.decode(
-        b'{"kind": "dataset", "id": "x", "title": {"zh": "z", "en": "e"}, "url": "/v1/x"}',
+        b'{"kind": "dataset", "id": "x", "title": {"zh": "z", "en": "e"}, "url": "/v1/x",'
+        b' "matched_fields": ["name.en"], "snippet": "e", "score": 1}',
         type=types.SearchHit,
     )
     assert hit.kind == "dataset"

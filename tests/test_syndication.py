@@ -325,10 +325,10 @@ def test_releases_list_the_served_artifact(client: Client, dataset: LoadedDatase
 
 def test_cursors_of_release_1_0_0_stop_matching(client: Client, dataset: LoadedDataset) -> None:
     scope = "observations|||id"  # the default list: no filter, no q, sorted by id
-    current = CursorCodec(dataset.sha256).encode(scope, 50)
+    current = CursorCodec(dataset.sha256).encode(scope, (49,))
     assert client.get(f"/v1/observations?cursor={current}").status_code == 200
     released = "04e039609c9a8cc5d72b875955b67aeeef51b5a2a276959af8425fc43b527dec"
-    old = CursorCodec(released).encode(scope, 50)
+    old = CursorCodec(released).encode(scope, (49,))
     response = client.get(f"/v1/observations?cursor={old}")
     assert response.status_code == 400
     assert response.json()["parameter"] == "cursor"

@@ -47,17 +47,23 @@ from longgang_api.model import (
 )
 from longgang_api.query import MAX_Q_LENGTH, Q_PATTERN, Collection, Scalar
 from longgang_api.representation import csv_columns
+from longgang_api.text_search import Match, Synonyms, snippet
 
 R = TypeVar("R")
 L = TypeVar("L", bound=msgspec.Struct)
+#: A searched field of a record: its name (``name.en``, ``observations.source.quote`` …) and text.
+Field = tuple[str, str]
 
 #: The ``q`` of every list: optional.
 Q = Annotated[
     str | None,
     QueryParameter(
         description=(
-            "Case-insensitive substring searched in the record's Chinese and English text "
-            "(NFKC-normalised, so full-width and half-width forms match)."
+            "Search terms, separated by spaces or punctuation, all of which must match the "
+            "record's Chinese or English text: Chinese as written anywhere in the text, English "
+            "as whole words, case-insensitive, plurals folded (places = place); a term of the "
+            "dataset's synonym table (地铁 = 轨道 = metro = subway …) matches as any of its "
+            "synonyms. NFKC-normalised, so full-width and half-width forms match."
         ),
         max_length=MAX_Q_LENGTH,
         pattern=Q_PATTERN,
@@ -67,7 +73,11 @@ Q = Annotated[
 SearchQ = Annotated[
     str,
     QueryParameter(
-        description="Case-insensitive substring, NFKC-normalised, searched in Chinese and English.",
+        description=(
+            "Search terms, all of which must match (Chinese as written, English as whole "
+            "words with plurals folded, synonyms of the dataset's table included), "
+            "case-insensitive and NFKC-normalised."
+        ),
         min_length=1,
         max_length=MAX_Q_LENGTH,
         pattern=Q_PATTERN,
@@ -116,7 +126,7 @@ class Listing(Generic[R]):
     id_of: Callable[[R], str]
     filters: tuple[Filter[R], ...]
     sorts: Mapping[str, Callable[[R], Scalar]]
-    text_of: Callable[[R, LoadedDataset], Iterable[str]]
+    text_of: Callable[[R, LoadedDataset], Iterable[Field]]
     default_sort: tuple[str, ...] = ("id",)
     order_note: str = ""
     csv_note: str = ""
@@ -125,6 +135,10 @@ class Listing(Generic[R]):
     item: Item | None = None
     #: Replaces the description made from the lead and the sortable fields.
     description_text: str | None = None
+    #: The sort field that, leading the order, puts better matches of ``q`` first.
+    relevance: str | None = None
+    #: Adds to a record on a page how it matched ``q``.
+    annotate: Callable[[R, Match], R] | None = None
 
     @property
     def path(self) -> str:
@@ -153,20 +167,32 @@ class Listing(Generic[R]):
             csv_columns=csv_columns(self.record_type),
             text_of=_bound(self.text_of, dataset),
             default_sort=self.default_sort,
+            synonyms=synonyms_of(dataset),
+            relevance=self.relevance,
+            annotate=self.annotate,
         )
 
 
+@functools.lru_cache(maxsize=8)
+def synonyms_of(dataset: LoadedDataset) -> Synonyms:
+    return Synonyms(group.terms for group in dataset.artifact.synonyms)
+
+
+T = TypeVar("T")
+
+
 def _bound(
-    function: Callable[[R, LoadedDataset], Iterable[Scalar]], dataset: LoadedDataset
-) -> Callable[[R], Iterable[Any]]:
+    function: Callable[[R, LoadedDataset], Iterable[T]], dataset: LoadedDataset
+) -> Callable[[R], Iterable[T]]:
     return lambda record: function(record, dataset)
 
 
-def texts(*items: LocalizedText | None) -> Iterator[str]:
-    for text in items:
+def texts(**items: LocalizedText | None) -> Iterator[Field]:
+    """``name.zh`` and ``name.en`` fields of each localized text given by name."""
+    for name, text in items.items():
         if text is not None:
-            yield text.zh
-            yield text.en
+            yield f"{name}.zh", text.zh
+            yield f"{name}.en", text.en
 
 
 def periods(dataset: LoadedDataset) -> Iterator[str]:
@@ -248,7 +274,8 @@ INDICATORS: Listing[IndicatorDetail] = Listing(
     default_sort=("order",),
     order_note=" (the report's)",
     text_of=lambda i, _: (
-        i.id, *texts(i.name), i.unit or "", *(o.source.quote for o in i.observations)
+        ("id", i.id), *texts(name=i.name), ("unit", i.unit or ""),
+        *(("observations.source.quote", o.source.quote) for o in i.observations),
     ),
     item=Item("getIndicator", "Get an indicator", "One indicator with every observation of it.",
               "indicator_id", "Id of the indicator.", IndicatorDetail),
@@ -294,7 +321,8 @@ OBSERVATIONS: Listing[Observation] = Listing(
         "line": lambda o: o.source.line,
     },
     text_of=lambda o, d: (
-        o.id, *texts(d.indicators[o.indicator_id].name, o.status), o.source.quote, o.note or ""
+        ("id", o.id), *texts(indicator_name=d.indicators[o.indicator_id].name, status=o.status),
+        ("source.quote", o.source.quote), ("note", o.note or ""),
     ),
 )  # fmt: skip
 
@@ -327,7 +355,10 @@ PROJECTS: Listing[Project] = Listing(
         "name_en": lambda p: p.name.en.casefold(),
         "line": lambda p: p.mentions[0].source.line,
     },
-    text_of=lambda p, _: (p.id, *texts(p.name), *(m.source.quote for m in p.mentions)),
+    text_of=lambda p, _: (
+        ("id", p.id), *texts(name=p.name),
+        *(("mentions.source.quote", m.source.quote) for m in p.mentions),
+    ),
     item=Item("getProject", "Get a project", "One project with every mention of it.",
               "project_id", "Id of the project.", Project),
 )  # fmt: skip
@@ -344,7 +375,7 @@ GLOSSARY: Listing[GlossaryTerm] = Listing(
     id_of=lambda g: g.id,
     filters=(),
     sorts={"number": lambda g: g.number, "id": lambda g: g.id},
-    text_of=lambda g, _: (g.id, *texts(g.term, g.definition)),
+    text_of=lambda g, _: (("id", g.id), *texts(term=g.term, definition=g.definition)),
     default_sort=("number",),
     item=Item("getGlossaryTerm", "Get a glossary term", "One glossary entry.",
               "term_id", "Id of the term.", GlossaryTerm),
@@ -366,7 +397,7 @@ SECTIONS: Listing[Section] = Listing(
         Filter("parent_id", str, "Only children of this section.", lambda s, _: (s.parent_id,)),
     ),
     sorts={"line": lambda s: s.line, "id": lambda s: s.id, "kind": lambda s: s.kind},
-    text_of=lambda s, _: (s.id, *texts(s.heading), s.text),
+    text_of=lambda s, _: (("id", s.id), *texts(heading=s.heading), ("text", s.text)),
     default_sort=("line",),
     order_note=" (document order)",
     item=Item("getSection", "Get a section", "One section of the source document with its text.",
@@ -393,7 +424,7 @@ def _search_hits(dataset: LoadedDataset, public_base_url: str) -> tuple[SearchHi
 
 
 @functools.lru_cache(maxsize=8)
-def _hit_texts(dataset: LoadedDataset) -> dict[tuple[str, str], tuple[str, ...]]:
+def _hit_texts(dataset: LoadedDataset) -> dict[tuple[str, str], tuple[Field, ...]]:
     # A hit is searched in the same text as the record in its own collection; that
     # text never holds the page address, so any base URL gives the same texts.
     return {
@@ -403,7 +434,7 @@ def _hit_texts(dataset: LoadedDataset) -> dict[tuple[str, str], tuple[str, ...]]
     }
 
 
-def _hit_text(hit: SearchHit, dataset: LoadedDataset) -> Iterable[str]:
+def _hit_text(hit: SearchHit, dataset: LoadedDataset) -> Iterable[Field]:
     return _hit_texts(dataset)[(hit.kind, hit.id)]
 
 
@@ -414,8 +445,10 @@ SEARCH: Listing[SearchHit] = Listing(
     summary="Search the dataset",
     lead="",
     description_text=(
-        "Records of every collection whose text contains q, with the kind of each hit. "
-        "Default order: indicators, projects, glossary, sections, each by id."
+        "Records of every collection matching every term of q, with the kind of each hit, "
+        "the fields it matched in and a snippet. Default order (rank): the best matches "
+        "first (the id or name exactly, then a name, then a definition or quote, then a "
+        "section's text), then indicators, projects, glossary, sections, each by id."
     ),
     page_type=SearchPage,
     record_type=SearchHit,
@@ -430,6 +463,10 @@ SEARCH: Listing[SearchHit] = Listing(
     default_sort=("rank",),
     q=SearchQ,
     q_required=True,
+    relevance="rank",
+    annotate=lambda hit, match: msgspec.structs.replace(
+        hit, matched_fields=match.fields, snippet=snippet(match)
+    ),
 )  # fmt: skip
 
 LISTINGS: tuple[Listing[Any], ...] = (

@@ -114,6 +114,19 @@ class SearchHit(Base, frozen=True, kw_only=True):
     id: Id
     title: Annotated[LocalizedText, Meta(description="Name, term or heading of the record.")]
     url: Annotated[str, Meta(description="Path of the record in this API.")]
+    matched_fields: Annotated[
+        tuple[str, ...],
+        Meta(
+            description=(
+                "Fields of the record that a term of q matched in, e.g. 'name.en', "
+                "'observations.source.quote', 'definition.zh', 'text'."
+            )
+        ),
+    ] = ()
+    snippet: Annotated[
+        str | None,
+        Meta(description="The best-matching field's text around the match, in its own spelling."),
+    ] = None
 
 
 class SearchPage(Base, frozen=True, kw_only=True):

@@ -21,7 +21,6 @@ from longgang_api.query import (
     Scalar,
     build_query,
     paginate,
-    select,
 )
 from longgang_api.representation import (
     MEDIA_TYPES,
@@ -138,12 +137,12 @@ def list_response(
     unchanged = not_modified(request, served.cache, key)
     if unchanged is not None:  # a revalidation costs no selection and no serialisation
         return unchanged
-    records = select(collection, query)
-    if query.offset and query.offset >= len(records):
+    page = paginate(collection, query, whole=complete)
+    if query.after is not None and not page.items:
         raise BadParameter("cursor", f"cursor points past the end of the list; {CURSOR_FIX}")
     media_type = MEDIA_TYPES[representation]
     if complete:
-        rows = records[query.offset :]
+        rows = page.items
 
         def chunks() -> Iterator[bytes]:
             if representation == "csv":
@@ -151,10 +150,9 @@ def list_response(
             return ndjson_chunks(rows)
 
         return respond_streamed(request, served.cache, key, media_type, chunks)
-    page = paginate(records, query)
     next_cursor = (
-        served.codec.encode(f"{collection.name}|{query.scope}", page.next_offset)
-        if page.next_offset is not None
+        served.codec.encode(f"{collection.name}|{query.scope}", page.next_key)
+        if page.next_key is not None
         else None
     )
     headers: dict[str, str] = {}
@@ -169,7 +167,7 @@ def list_response(
         if representation == "ndjson":
             return render_ndjson(page.items)
         return msgspec.json.encode(
-            page_type(items=page.items, next_cursor=next_cursor, total=len(records))
+            page_type(items=page.items, next_cursor=next_cursor, total=page.total)
         )
 
     return respond(request, served.cache, key, media_type, render, headers)

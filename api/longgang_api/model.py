@@ -438,6 +438,15 @@ class Exclusion(Base, frozen=True, kw_only=True):
     ] = None
 
 
+class SynonymGroup(Base, frozen=True, kw_only=True):
+    """Terms that search treats as one (synonyms.toml): our search aid, not the source's."""
+
+    terms: Annotated[
+        tuple[Annotated[str, Meta(min_length=1)], ...],
+        Meta(min_length=2, description="Interchangeable terms, Chinese and English."),
+    ]
+
+
 class Artifact(Base, frozen=True, kw_only=True):
     """The compiled dataset: what the build writes and the API loads."""
 
@@ -448,6 +457,10 @@ class Artifact(Base, frozen=True, kw_only=True):
     observations: tuple[Observation, ...]
     projects: tuple[Project, ...]
     glossary: tuple[GlossaryTerm, ...]
+    synonyms: Annotated[
+        tuple[SynonymGroup, ...],
+        Meta(description="Groups of terms that search treats as one (synonyms.toml)."),
+    ] = ()
 
 
 class ScaleWord(Base, frozen=True, kw_only=True):

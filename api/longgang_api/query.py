@@ -1,24 +1,36 @@
 """The one query grammar of every list: filters, ``q``, ``sort``, ``limit``, ``cursor``.
 
 - equality filters on documented fields; a repeated parameter means OR;
-- ``q``: case-insensitive substring over the record's text in both languages,
-  NFKC-normalised so full-width and half-width forms match;
+- ``q``: terms that must all match the record's text in both languages
+  (:mod:`longgang_api.text_search` says how);
 - ``sort``: comma-separated fields, ``-`` for descending; the record id is
   always the last key, so every order is total and pages are stable;
-- ``limit`` and an opaque ``cursor`` (see :mod:`longgang_api.cursor`).
+- ``limit`` and an opaque ``cursor`` (see :mod:`longgang_api.cursor`), which
+  carries the last record's place in the chosen order.
+
+Queries are answered from the collection's indexes (:mod:`longgang_api.index`).
 
 Anything the grammar does not know is a 400 naming the parameter.
 """
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from longgang_api.cursor import CursorCodec, CursorError
+from longgang_api.index import CollectionIndex, Key, SortSpec
 from longgang_api.problems import BadParameter
+from longgang_api.text_search import (
+    NO_SYNONYMS,
+    Match,
+    Query,
+    Synonyms,
+    normalise_text,
+    parse_query,
+    prepare,
+)
 
 R = TypeVar("R")
 Scalar = str | int | float | bool | None
@@ -35,9 +47,7 @@ CURSOR_FIX = "a cursor must be the next_cursor of a page of this same query, unc
 COMMON_PARAMETERS = frozenset({"q", "sort", "limit", "cursor", "format", "bom"})
 
 
-def normalise_text(text: str) -> str:
-    """The form both ``q`` and the searched text are compared in."""
-    return unicodedata.normalize("NFKC", text).casefold()
+__all__ = ["normalise_text"]  # re-exported: the form ``q`` is compared in
 
 
 def canonical(value: Scalar) -> str:
@@ -56,19 +66,33 @@ class Collection(Generic[R]):
     id_of: Callable[[R], str]
     filters: Mapping[str, Callable[[R], Iterable[Scalar]]]
     sorts: Mapping[str, Callable[[R], Scalar]]
-    text_of: Callable[[R], Iterable[str]]
+    #: The searched fields of a record: (field name, text) pairs.
+    text_of: Callable[[R], Iterable[tuple[str, str]]]
     default_sort: tuple[str, ...] = ("id",)
     #: Columns of the CSV representation.
     csv_columns: tuple[str, ...] = ()
     #: Values a filter accepts where its type does not say (the dataset's years).
     choices: Mapping[str, frozenset[Scalar]] = field(default_factory=dict)
-    _search_text: tuple[str, ...] = field(init=False, repr=False)
+    synonyms: Synonyms = NO_SYNONYMS
+    #: The sort field that, leading the order, puts better matches of ``q`` first.
+    relevance: str | None = None
+    #: Adds to a record on a page how it matched ``q``.
+    annotate: Callable[[R, Match], R] | None = None
     by_id: Mapping[str, R] = field(init=False, repr=False)
+    index: CollectionIndex[R] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        texts = tuple(normalise_text("\n".join(self.text_of(r))) for r in self.records)
-        object.__setattr__(self, "_search_text", texts)
         object.__setattr__(self, "by_id", {self.id_of(r): r for r in self.records})
+        filters = {name: _canonical_values(values_of) for name, values_of in self.filters.items()}
+        records, text_of = self.records, self.text_of
+        index = CollectionIndex(
+            records,
+            filters,
+            self.sorts,
+            lambda: [prepare(text_of(r)) for r in records],
+            self.synonyms,
+        )
+        object.__setattr__(self, "index", index)
 
     @property
     def parameters(self) -> frozenset[str]:
@@ -83,7 +107,8 @@ class ListQuery:
     q: str | None
     sort: tuple[tuple[str, bool], ...]
     limit: int
-    offset: int
+    #: Place of the last record served, from the cursor; None for the first page.
+    after: Key | None = None
 
     @property
     def scope(self) -> str:
@@ -96,7 +121,14 @@ class ListQuery:
 @dataclass(frozen=True, slots=True)
 class Page(Generic[R]):
     items: tuple[R, ...]
-    next_offset: int | None
+    #: Place of the last item, when a further page follows.
+    next_key: Key | None
+    #: Records matching the query, all pages together.
+    total: int
+
+
+def _canonical_values(values_of: Callable[[R], Iterable[Scalar]]) -> Callable[[R], list[str]]:
+    return lambda record: [canonical(v) for v in values_of(record)]
 
 
 def parse_sort(collection: Collection[Any], sort: str | None) -> tuple[tuple[str, bool], ...]:
@@ -148,41 +180,45 @@ def build_query(
         q=query_text or None,
         sort=parse_sort(collection, sort),
         limit=limit,
-        offset=0,
     )
     if cursor is None:
         return query
     try:
-        offset = codec.decode(f"{collection.name}|{query.scope}", cursor)
+        after = codec.decode(f"{collection.name}|{query.scope}", cursor)
     except CursorError as error:
         raise BadParameter("cursor", f"{error}; {CURSOR_FIX}") from None
-    return ListQuery(query.filters, query.q, query.sort, query.limit, offset)
+    return ListQuery(query.filters, query.q, query.sort, query.limit, after)
 
 
-def _sort_key(value: Scalar) -> tuple[int, Scalar]:
-    # Nulls sort last in ascending order, whatever the field's type.
-    return (1, None) if value is None else (0, value)
+def _parsed(collection: Collection[Any], query: ListQuery) -> Query | None:
+    return None if query.q is None else parse_query(query.q, collection.synonyms)
+
+
+def _relevance(collection: Collection[Any], sort: SortSpec) -> bool:
+    return collection.relevance is not None and sort[0][0] == collection.relevance
 
 
 def select(collection: Collection[R], query: ListQuery) -> list[R]:
     """Every record matching ``query``, in its order."""
-    chosen: list[tuple[R, str]] = list(
-        zip(collection.records, collection._search_text, strict=True)
-    )
-    for name, values in query.filters:
-        get = collection.filters[name]
-        wanted = set(values)
-        chosen = [(r, t) for r, t in chosen if wanted.intersection(canonical(v) for v in get(r))]
-    if query.q:
-        chosen = [(r, t) for r, t in chosen if query.q in t]
-    records = [r for r, _ in chosen]
-    for name, descending in reversed(query.sort):
-        get_key = collection.sorts[name]
-        records.sort(key=lambda r: _sort_key(get_key(r)), reverse=descending)
-    return records
+    found = collection.index.page(
+        query.filters, _parsed(collection, query), query.sort,
+        _relevance(collection, query.sort), None, None,
+    )  # fmt: skip
+    return list(found.items)
 
 
-def paginate(records: Sequence[R], query: ListQuery) -> Page[R]:
-    end = query.offset + query.limit
-    following = end if end < len(records) else None
-    return Page(tuple(records[query.offset : end]), following)
+def paginate(collection: Collection[R], query: ListQuery, *, whole: bool = False) -> Page[R]:
+    """The page of ``query`` after its cursor's place, annotated with how items matched.
+
+    ``whole`` takes every record after that place, whatever the limit (the
+    complete CSV and NDJSON answers).
+    """
+    found = collection.index.page(
+        query.filters, _parsed(collection, query), query.sort,
+        _relevance(collection, query.sort), query.after, None if whole else query.limit,
+    )  # fmt: skip
+    items = found.items
+    if collection.annotate is not None and found.matches:
+        annotate = collection.annotate
+        items = tuple(annotate(r, m) for r, m in zip(items, found.matches, strict=True))
+    return Page(items, found.next_key, found.total)

@@ -13,7 +13,9 @@ a heading or ends a sentence, or the second line opens a new paragraph.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -64,6 +66,28 @@ def _clean(line: str) -> str:
     return _MARKUP.sub("", _HEADING_PREFIX.sub("", line)).rstrip()
 
 
+class Spans:
+    """Spans of the normalised text, asked whether one of them covers a given span.
+
+    Sorted by start, with the furthest end reached so far: a span is covered when
+    the furthest end among the spans starting at or before it reaches its end. A
+    look-up costs a bisection, so the audit stays linear in the size of the source.
+    """
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [start for start, _ in ordered]
+        self._reach: list[int] = []
+        furthest = -1
+        for _, end in ordered:
+            furthest = max(furthest, end)
+            self._reach.append(furthest)
+
+    def cover(self, start: int, end: int) -> bool:
+        at = bisect.bisect_right(self._starts, start) - 1
+        return at >= 0 and self._reach[at] >= end
+
+
 class SourceText:
     """The normalised text of the source, with a map back to source lines."""
 
@@ -98,6 +122,11 @@ class SourceText:
 
     def locate(self, quote: str, line: int) -> tuple[int, int]:
         """Return the span of ``quote`` beginning on source ``line``."""
+        # line_of never decreases: the first occurrence from the line's first character
+        # on is the only candidate; the whole text is searched only to explain a refusal.
+        start = self.text.find(quote, bisect.bisect_left(self.line_of, line))
+        if start != -1 and self.line_of[start] == line:
+            return start, start + len(quote)
         found: list[int] = []
         start = self.text.find(quote)
         while start != -1:
@@ -112,10 +141,9 @@ class SourceText:
 
     def span_of_lines(self, first: int, last: int) -> tuple[int, int]:
         """Span of the normalised text that comes from source lines ``first``…``last``."""
-        indexes = [i for i, n in enumerate(self.line_of) if first <= n <= last]
-        if not indexes:
-            return 0, 0
-        return indexes[0], indexes[-1] + 1
+        start = bisect.bisect_left(self.line_of, first)
+        stop = bisect.bisect_right(self.line_of, last)
+        return (start, stop) if start < stop else (0, 0)
 
     def numbers(self) -> list[NumberHit]:
         """Every number of the normalised text, in order."""

@@ -41,10 +41,11 @@ from longgang_api.model import (
     Section,
     SectionEntry,
     Source,
+    SynonymGroup,
     TermsTable,
 )
 from longgang_api.settings import DEFAULT_DATASET_NAME, checkout_folder
-from longgang_api.source_text import QuoteNotFound, SourceText, values_in
+from longgang_api.source_text import QuoteNotFound, SourceText, Spans, values_in
 from longgang_build import chinese_numerals, measures
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -118,6 +119,10 @@ class _Glossary(Base, frozen=True, kw_only=True):
     glossary: tuple[GlossaryTerm, ...]
 
 
+class _Synonyms(Base, frozen=True, kw_only=True):
+    synonyms: tuple[SynonymGroup, ...]
+
+
 class _Exclusions(Base, frozen=True, kw_only=True):
     exclusions: tuple[Exclusion, ...]
 
@@ -167,6 +172,8 @@ class Records:
     source_sha256: str
     #: Name of the dataset folder, which must be the dataset's id.
     folder: str = ""
+    #: synonyms.toml: search aids of ours, optional.
+    synonyms: tuple[SynonymGroup, ...] = ()
 
 
 def load_records(folder: Path) -> Records:
@@ -190,6 +197,7 @@ def load_records(folder: Path) -> Records:
     glossary = decode("glossary.toml", _Glossary)
     exclusions = decode("exclusions.toml", _Exclusions)
     terms = decode("terms.toml", TermsTable)
+    synonyms = decode("synonyms.toml", _Synonyms) if (folder / "synonyms.toml").exists() else None
     if problems:
         raise BuildError(problems)
     assert meta and sections and indicators and observations and projects and glossary
@@ -207,6 +215,7 @@ def load_records(folder: Path) -> Records:
         source=SourceText(source_bytes.decode("utf-8")),
         source_sha256=hashlib.sha256(source_bytes).hexdigest(),
         folder=folder.resolve().name,
+        synonyms=synonyms.synonyms if synonyms is not None else (),
     )
 
 
@@ -446,11 +455,12 @@ def _audit(records: Records, quoted: list[tuple[int, int]]) -> tuple[list[Proble
     counts |= {"chinese_numerals": 0, "quoted_chinese_numerals": 0, "excluded_chinese_numerals": 0}
     hits = [("numbers", hit) for hit in records.source.numbers()]
     hits += [("chinese_numerals", hit) for hit in chinese_numerals.statements(records.source)]
+    in_quotes, in_exclusions = Spans(quoted), Spans(excluded)
     for kind, hit in hits:
         counts[kind] += 1
-        if any(start <= hit.start and hit.end <= end for start, end in quoted):
+        if in_quotes.cover(hit.start, hit.end):
             counts[f"quoted_{kind}"] += 1
-        elif any(start <= hit.start and hit.end <= end for start, end in excluded):
+        elif in_exclusions.cover(hit.start, hit.end):
             counts[f"excluded_{kind}"] += 1
         else:
             context = text[max(0, hit.start - 12) : hit.end + 12].replace("\n", " ")
@@ -469,6 +479,7 @@ def _audit(records: Records, quoted: list[tuple[int, int]]) -> tuple[list[Proble
 def compile_sections(records: Records) -> tuple[Section, ...]:
     """Give every section its own text: from its start to the next section's start."""
     ordered = sorted(records.sections, key=lambda s: s.line)
+    raw_lines = records.source.raw.split("\n")
     compiled: list[Section] = []
     for position, entry in enumerate(ordered):
         end = (
@@ -476,7 +487,7 @@ def compile_sections(records: Records) -> tuple[Section, ...]:
             if position + 1 < len(ordered)
             else records.source.line_count
         )
-        while end > entry.line and not records.source.raw.split("\n")[end - 1].strip():
+        while end > entry.line and not raw_lines[end - 1].strip():
             end -= 1
         # Headings of the document, parts and sub-parts stand on their own line;
         # an item's number and title open its paragraph and belong to its text.
@@ -533,6 +544,7 @@ def compile_artifact(records: Records, license_id: str | None = None) -> BuildRe
             for p in records.projects
         ),
         glossary=tuple(sourced(g) for g in records.glossary),
+        synonyms=records.synonyms,
     )
     data = msgspec.json.encode(artifact)
     return BuildResult(artifact, data, hashlib.sha256(data).hexdigest(), counts)

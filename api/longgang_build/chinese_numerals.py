@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from longgang_api.source_text import NumberHit, SourceText
+from longgang_api.source_text import NumberHit, SourceText, Spans
 
 #: Measure words after which a bare Chinese numeral counts something.
 MEASURE_WORDS = "大条个家项所类座张名批期年届套种次场级"
@@ -31,11 +31,11 @@ WORD_VALUES = {"双位数": 10.0, "全年无": 0.0, "之首": 1.0, "首": 1.0}
 
 def statements(source: SourceText) -> list[NumberHit]:
     """Chinese-numeral statements of the normalised text that the number pattern misses."""
-    covered = [(hit.start, hit.end) for hit in source.numbers()]
+    covered = Spans((hit.start, hit.end) for hit in source.numbers())
     return [
         NumberHit(m.group(), m.start(), m.end(), source.line_of[m.start()])
         for m in STATEMENT.finditer(source.text)
-        if not any(start <= m.start() < end for start, end in covered)
+        if not covered.cover(m.start(), m.start() + 1)
     ]
 
 

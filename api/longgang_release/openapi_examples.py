@@ -134,11 +134,11 @@ def _list_examples(
             if len(kept) >= wanted:
                 candidates, preferred[declared.name] = kept, value
                 break
-    texts = [text for r in candidates[:wanted] for text in listing.text_of(r, dataset)]
+    texts = [text for r in candidates[:wanted] for _, text in listing.text_of(r, dataset)]
     best: tuple[int, dict[str, Any]] | None = None
     for q in _q_candidates(texts):
         chosen_records = [
-            r for r in candidates if any(q in text for text in listing.text_of(r, dataset))
+            r for r in candidates if any(q in text for _, text in listing.text_of(r, dataset))
         ][:wanted]
         if not chosen_records:
             continue

@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 a7d9697ff3690175a0973fe0d24aad077ee7927eabeff00eca218c6ecc4db857) — do not edit.
+# generated from openapi/v1.json (sha256 d8dca5d75bb65e9186a69d47fa6dc26fd93d745df7bd339f5087798ee5411b47) — do not edit.
 # Regenerate with `make sdk`.
 """Resources of the API: one per tag, one method per operation, sync and async."""
 
@@ -63,8 +63,12 @@ class GlossaryResource(ResourceHelpers):
         the Link header.
 
         Args:
-            q: Case-insensitive substring searched in the record's Chinese and English text
-                (NFKC-normalised, so full-width and half-width forms match).
+            q: Search terms, separated by spaces or punctuation, all of which must match the
+                record's Chinese or English text: Chinese as written anywhere in the text,
+                English as whole words, case-insensitive, plurals folded (places = place); a
+                term of the dataset's synonym table (地铁 = 轨道 = metro = subway …) matches as
+                any of its synonyms. NFKC-normalised, so full-width and half-width forms
+                match.
             sort: Comma-separated fields to sort by, '-' before a field for descending: id,
                 number. The record id always closes the order, so pages are stable.
             limit: Records per page (1–500); JSON pages hold 50 without it. CSV and NDJSON
@@ -174,8 +178,12 @@ class IndicatorsResource(ResourceHelpers):
             period: Indicators observed in this year; repeat for any of several.
             kind: Indicators with an observation of this kind.
             measure: What the indicator measures; repeat for any of several.
-            q: Case-insensitive substring searched in the record's Chinese and English text
-                (NFKC-normalised, so full-width and half-width forms match).
+            q: Search terms, separated by spaces or punctuation, all of which must match the
+                record's Chinese or English text: Chinese as written anywhere in the text,
+                English as whole words, case-insensitive, plurals folded (places = place); a
+                term of the dataset's synonym table (地铁 = 轨道 = metro = subway …) matches as
+                any of its synonyms. NFKC-normalised, so full-width and half-width forms
+                match.
             sort: Comma-separated fields to sort by, '-' before a field for descending:
                 category, id, name_en, name_zh, order. The record id always closes the
                 order, so pages are stable.
@@ -308,8 +316,12 @@ class ObservationsResource(ObservationsHelpers):
             comparison: Basis of a change ('year_on_year', 'like_for_like').
             measure: What the value measures, e.g. 'growth-rate', 'count'.
             base_unit: Code of the base unit, e.g. 'place', 'yuan'; repeat for any.
-            q: Case-insensitive substring searched in the record's Chinese and English text
-                (NFKC-normalised, so full-width and half-width forms match).
+            q: Search terms, separated by spaces or punctuation, all of which must match the
+                record's Chinese or English text: Chinese as written anywhere in the text,
+                English as whole words, case-insensitive, plurals folded (places = place); a
+                term of the dataset's synonym table (地铁 = 轨道 = metro = subway …) matches as
+                any of its synonyms. NFKC-normalised, so full-width and half-width forms
+                match.
             sort: Comma-separated fields to sort by, '-' before a field for descending:
                 base_value, id, indicator_id, kind, line, period, value. The record id
                 always closes the order, so pages are stable.
@@ -452,8 +464,12 @@ class ProjectsResource(ProjectsHelpers):
             category: Kind of project; repeat for any of several.
             year: Projects mentioned in this year's part of the report.
             status: Projects with a mention of this status.
-            q: Case-insensitive substring searched in the record's Chinese and English text
-                (NFKC-normalised, so full-width and half-width forms match).
+            q: Search terms, separated by spaces or punctuation, all of which must match the
+                record's Chinese or English text: Chinese as written anywhere in the text,
+                English as whole words, case-insensitive, plurals folded (places = place); a
+                term of the dataset's synonym table (地铁 = 轨道 = metro = subway …) matches as
+                any of its synonyms. NFKC-normalised, so full-width and half-width forms
+                match.
             sort: Comma-separated fields to sort by, '-' before a field for descending:
                 category, id, line, name_en, name_zh. The record id always closes the order,
                 so pages are stable.
@@ -526,8 +542,12 @@ class SectionsResource(ResourceHelpers):
         Args:
             kind: Level in the outline; repeat for any of several.
             parent_id: Only children of this section.
-            q: Case-insensitive substring searched in the record's Chinese and English text
-                (NFKC-normalised, so full-width and half-width forms match).
+            q: Search terms, separated by spaces or punctuation, all of which must match the
+                record's Chinese or English text: Chinese as written anywhere in the text,
+                English as whole words, case-insensitive, plurals folded (places = place); a
+                term of the dataset's synonym table (地铁 = 轨道 = metro = subway …) matches as
+                any of its synonyms. NFKC-normalised, so full-width and half-width forms
+                match.
             sort: Comma-separated fields to sort by, '-' before a field for descending: id,
                 kind, line. The record id always closes the order, so pages are stable.
             limit: Records per page (1–500); JSON pages hold 50 without it. CSV and NDJSON
@@ -737,14 +757,18 @@ class SyncResources:
         """
         Search the dataset.
 
-        Records of every collection whose text contains q, with the kind of each hit.
-        Default order: indicators, projects, glossary, sections, each by id. JSON pages
-        carry total, the number of items matching the query. As CSV or NDJSON without limit,
-        the answer holds every matching record, streamed; with limit, it pages like JSON,
-        the next page in the Link header.
+        Records of every collection matching every term of q, with the kind of each hit, the
+        fields it matched in and a snippet. Default order (rank): the best matches first
+        (the id or name exactly, then a name, then a definition or quote, then a section's
+        text), then indicators, projects, glossary, sections, each by id. JSON pages carry
+        total, the number of items matching the query. As CSV or NDJSON without limit, the
+        answer holds every matching record, streamed; with limit, it pages like JSON, the
+        next page in the Link header.
 
         Args:
-            q: Case-insensitive substring, NFKC-normalised, searched in Chinese and English.
+            q: Search terms, all of which must match (Chinese as written, English as whole
+                words with plurals folded, synonyms of the dataset's table included), case-
+                insensitive and NFKC-normalised.
             kind: Only hits of this kind; repeat for any of several.
             sort: Comma-separated fields to sort by, '-' before a field for descending: id,
                 rank. The record id always closes the order, so pages are stable.
@@ -788,8 +812,12 @@ class AsyncGlossaryResource(AsyncResourceHelpers):
         the Link header.
 
         Args:
-            q: Case-insensitive substring searched in the record's Chinese and English text
-                (NFKC-normalised, so full-width and half-width forms match).
+            q: Search terms, separated by spaces or punctuation, all of which must match the
+                record's Chinese or English text: Chinese as written anywhere in the text,
+                English as whole words, case-insensitive, plurals folded (places = place); a
+                term of the dataset's synonym table (地铁 = 轨道 = metro = subway …) matches as
+                any of its synonyms. NFKC-normalised, so full-width and half-width forms
+                match.
             sort: Comma-separated fields to sort by, '-' before a field for descending: id,
                 number. The record id always closes the order, so pages are stable.
             limit: Records per page (1–500); JSON pages hold 50 without it. CSV and NDJSON
@@ -899,8 +927,12 @@ class AsyncIndicatorsResource(AsyncResourceHelpers):
             period: Indicators observed in this year; repeat for any of several.
             kind: Indicators with an observation of this kind.
             measure: What the indicator measures; repeat for any of several.
-            q: Case-insensitive substring searched in the record's Chinese and English text
-                (NFKC-normalised, so full-width and half-width forms match).
+            q: Search terms, separated by spaces or punctuation, all of which must match the
+                record's Chinese or English text: Chinese as written anywhere in the text,
+                English as whole words, case-insensitive, plurals folded (places = place); a
+                term of the dataset's synonym table (地铁 = 轨道 = metro = subway …) matches as
+                any of its synonyms. NFKC-normalised, so full-width and half-width forms
+                match.
             sort: Comma-separated fields to sort by, '-' before a field for descending:
                 category, id, name_en, name_zh, order. The record id always closes the
                 order, so pages are stable.
@@ -1033,8 +1065,12 @@ class AsyncObservationsResource(AsyncObservationsHelpers):
             comparison: Basis of a change ('year_on_year', 'like_for_like').
             measure: What the value measures, e.g. 'growth-rate', 'count'.
             base_unit: Code of the base unit, e.g. 'place', 'yuan'; repeat for any.
-            q: Case-insensitive substring searched in the record's Chinese and English text
-                (NFKC-normalised, so full-width and half-width forms match).
+            q: Search terms, separated by spaces or punctuation, all of which must match the
+                record's Chinese or English text: Chinese as written anywhere in the text,
+                English as whole words, case-insensitive, plurals folded (places = place); a
+                term of the dataset's synonym table (地铁 = 轨道 = metro = subway …) matches as
+                any of its synonyms. NFKC-normalised, so full-width and half-width forms
+                match.
             sort: Comma-separated fields to sort by, '-' before a field for descending:
                 base_value, id, indicator_id, kind, line, period, value. The record id
                 always closes the order, so pages are stable.
@@ -1177,8 +1213,12 @@ class AsyncProjectsResource(AsyncProjectsHelpers):
             category: Kind of project; repeat for any of several.
             year: Projects mentioned in this year's part of the report.
             status: Projects with a mention of this status.
-            q: Case-insensitive substring searched in the record's Chinese and English text
-                (NFKC-normalised, so full-width and half-width forms match).
+            q: Search terms, separated by spaces or punctuation, all of which must match the
+                record's Chinese or English text: Chinese as written anywhere in the text,
+                English as whole words, case-insensitive, plurals folded (places = place); a
+                term of the dataset's synonym table (地铁 = 轨道 = metro = subway …) matches as
+                any of its synonyms. NFKC-normalised, so full-width and half-width forms
+                match.
             sort: Comma-separated fields to sort by, '-' before a field for descending:
                 category, id, line, name_en, name_zh. The record id always closes the order,
                 so pages are stable.
@@ -1251,8 +1291,12 @@ class AsyncSectionsResource(AsyncResourceHelpers):
         Args:
             kind: Level in the outline; repeat for any of several.
             parent_id: Only children of this section.
-            q: Case-insensitive substring searched in the record's Chinese and English text
-                (NFKC-normalised, so full-width and half-width forms match).
+            q: Search terms, separated by spaces or punctuation, all of which must match the
+                record's Chinese or English text: Chinese as written anywhere in the text,
+                English as whole words, case-insensitive, plurals folded (places = place); a
+                term of the dataset's synonym table (地铁 = 轨道 = metro = subway …) matches as
+                any of its synonyms. NFKC-normalised, so full-width and half-width forms
+                match.
             sort: Comma-separated fields to sort by, '-' before a field for descending: id,
                 kind, line. The record id always closes the order, so pages are stable.
             limit: Records per page (1–500); JSON pages hold 50 without it. CSV and NDJSON
@@ -1464,14 +1508,18 @@ class AsyncResources:
         """
         Search the dataset.
 
-        Records of every collection whose text contains q, with the kind of each hit.
-        Default order: indicators, projects, glossary, sections, each by id. JSON pages
-        carry total, the number of items matching the query. As CSV or NDJSON without limit,
-        the answer holds every matching record, streamed; with limit, it pages like JSON,
-        the next page in the Link header.
+        Records of every collection matching every term of q, with the kind of each hit, the
+        fields it matched in and a snippet. Default order (rank): the best matches first
+        (the id or name exactly, then a name, then a definition or quote, then a section's
+        text), then indicators, projects, glossary, sections, each by id. JSON pages carry
+        total, the number of items matching the query. As CSV or NDJSON without limit, the
+        answer holds every matching record, streamed; with limit, it pages like JSON, the
+        next page in the Link header.
 
         Args:
-            q: Case-insensitive substring, NFKC-normalised, searched in Chinese and English.
+            q: Search terms, all of which must match (Chinese as written, English as whole
+                words with plurals folded, synonyms of the dataset's table included), case-
+                insensitive and NFKC-normalised.
             kind: Only hits of this kind; repeat for any of several.
             sort: Comma-separated fields to sort by, '-' before a field for descending: id,
                 rank. The record id always closes the order, so pages are stable.

@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 a7d9697ff3690175a0973fe0d24aad077ee7927eabeff00eca218c6ecc4db857) — do not edit.
+# generated from openapi/v1.json (sha256 d8dca5d75bb65e9186a69d47fa6dc26fd93d745df7bd339f5087798ee5411b47) — do not edit.
 # Regenerate with `make sdk`.
 """Models of the API's answers: one msgspec Struct per schema of openapi/v1.json."""
 
@@ -691,6 +691,9 @@ class SearchHit(msgspec.Struct, frozen=True, kw_only=True):
     Attributes:
         id: Stable identifier: lower-case ASCII words joined by '-' or '.'.
         kind: Collection the record belongs to.
+        matched_fields: Fields of the record that a term of q matched in, e.g.
+            'name.en', 'observations.source.quote', 'definition.zh', 'text'.
+        snippet: The best-matching field's text around the match, in its own spelling.
         title: Name, term or heading of the record.
         url: Path of the record in this API.
     """
@@ -702,6 +705,18 @@ class SearchHit(msgspec.Struct, frozen=True, kw_only=True):
     kind: Annotated[
         Literal["indicator", "project", "glossary", "section"] | str,
         msgspec.Meta(description="Collection the record belongs to."),
+    ]
+    matched_fields: Annotated[
+        tuple[str, ...],
+        msgspec.Meta(
+            description="Fields of the record that a term of q matched in, e.g. 'name.en', 'observations.source.quote', 'definition.zh', 'text'."
+        ),
+    ]
+    snippet: Annotated[
+        str | None,
+        msgspec.Meta(
+            description="The best-matching field's text around the match, in its own spelling."
+        ),
     ]
     title: Annotated[
         LocalizedText, msgspec.Meta(description="Name, term or heading of the record.")

@@ -10,7 +10,7 @@ a page and its twin always hold the same records; cursors are the API's own.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
@@ -40,12 +40,12 @@ from longgang_api.pages.source_view import SourceView
 from longgang_api.problems import BadParameter
 from longgang_api.query import (
     COMMON_PARAMETERS,
+    CURSOR_FIX,
     DEFAULT_LIMIT,
     Collection,
     Scalar,
     build_query,
     paginate,
-    select,
 )
 from longgang_api.resources.lists import (
     context_parameters,
@@ -118,14 +118,16 @@ class _ListPage:
         self.collection = collection
         self.path = request.url.path.rstrip("/") or "/"
         query = build_query(collection, served.codec, dict(filters), q, sort, limit, cursor)
-        records = select(collection, query)
-        if query.offset and query.offset >= len(records):
-            raise BadParameter("cursor", "cursor points past the end of the list")
-        page = paginate(records, query)
+        page = paginate(collection, query)
+        if query.after is not None and not page.items:
+            raise BadParameter("cursor", f"cursor points past the end of the list; {CURSOR_FIX}")
+        # A cursor names a place, not a number: the records before it are those not after it.
+        after = len(paginate(collection, query, whole=True).items) if query.after else page.total
+        before = page.total - after
         self.items = page.items
-        self.total = len(records)
-        self.first = query.offset + 1 if page.items else 0
-        self.last = query.offset + len(page.items)
+        self.total = page.total
+        self.first = before + 1 if page.items else 0
+        self.last = before + len(page.items)
         self.sort = sort
         self.q = q
         scope = f"{collection.name}|{query.scope}"
@@ -137,14 +139,20 @@ class _ListPage:
             page_url(
                 self.path,
                 self.lang,
-                [*kept, ("cursor", served.codec.encode(scope, page.next_offset))],
+                [*kept, ("cursor", served.codec.encode(scope, page.next_key))],
             )
-            if page.next_offset is not None
+            if page.next_key is not None
             else None
         )
-        if query.offset:
-            back = max(0, query.offset - query.limit)
-            extra = [("cursor", served.codec.encode(scope, back))] if back else []
+        if before:
+            back = before - query.limit
+            # The previous page starts after the record that ends a first page of ``back`` records.
+            key = (
+                paginate(collection, replace(query, after=None, limit=back)).next_key
+                if back > 0
+                else None
+            )
+            extra = [("cursor", served.codec.encode(scope, key))] if key is not None else []
             self.previous_href: str | None = page_url(self.path, self.lang, [*kept, *extra])
         else:
             self.previous_href = None

@@ -1,0 +1,216 @@
+"""``make bench-scale``: the cost of uncached queries at 1×, 10× and 100× the records.
+
+    python -m tests.bench_scale [--sizes 1,10,100] [--duration 10] [--connections 64]
+
+For each size, :mod:`tests.scale` writes a SYNTHETIC dataset folder under
+``build/scale/`` and the real build compiles it (timed, as a process); the API
+is started on it (granian, 1 worker) and timed to its first 200; each text
+index is built by one first query (timed); then wrk (1 thread) runs four
+scenarios in which every request is a query the response cache does not hold —
+each scenario cycles through more distinct URLs than the cache keeps (4,096),
+in an order that never repeats one before the others: a filtered list, a sorted
+list, a search, and pages deep in a walk (cursors taken from real pages, asked
+with other limits). Prints requests/s, p50 and p99, and the server's RSS after
+load.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import httpx
+import msgspec
+
+from longgang_api.model import Artifact
+from longgang_api.query import MAX_LIMIT
+from longgang_api.response_cache import ResponseCache
+from longgang_api.server import granian_command
+from tests.benchmark import Result, _free_port, _lua, _wait, rss_mb, wrk
+from tests.scale import generate
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "build" / "scale"
+#: Each scenario's URLs outnumber what the response cache holds.
+MIN_DISTINCT = 2 * ResponseCache().max_entries
+
+
+@contextmanager
+def served(artifact: Path) -> Iterator[tuple[str, subprocess.Popen[bytes], float]]:
+    port = _free_port()
+    started = time.monotonic()
+    process = subprocess.Popen(
+        granian_command("127.0.0.1", port, 1),
+        env={**os.environ, "LONGGANG_ARTIFACT": str(artifact)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait(f"{url}/v1", timeout=120)
+        yield url, process, time.monotonic() - started
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def _cycle(paths: list[str]) -> list[str]:
+    assert len(set(paths)) == len(paths) >= MIN_DISTINCT, (len(set(paths)), len(paths))
+    return paths
+
+
+def filtered_paths(artifact: Artifact) -> list[str]:
+    categories = sorted({i.category for i in artifact.indicators})
+    combos = itertools.product(
+        range(1, 51), ("2023", "2024"), ("actual", "target", "plan"), ("", "true", "false"),
+        categories,
+    )  # fmt: skip
+    paths = []
+    for limit, period, kind, headline, category in combos:
+        flag = f"&headline={headline}" if headline else ""
+        paths.append(
+            f"/v1/observations?period={period}&kind={kind}&category={category}{flag}&limit={limit}"
+        )
+    return _cycle(paths[: 4 * MIN_DISTINCT])
+
+
+def sorted_paths() -> list[str]:
+    keys = ["id", "indicator_id", "period", "kind", "value", "base_value", "line"]
+    directed = [f"{d}{k}" for k in keys for d in ("", "-")]
+    sorts = directed + [
+        f"{a},{b}" for a, b in itertools.permutations(directed, 2) if a.strip("-") != b.strip("-")
+    ]
+    paths = [f"/v1/observations?sort={s}&limit={n}" for n in range(1, 51) for s in sorts]
+    return _cycle(paths[: 4 * MIN_DISTINCT])
+
+
+def search_paths(artifact: Artifact) -> list[str]:
+    # Terms a reader would type: indicator and project names' words, and Chinese pairs.
+    terms: list[str] = []
+    for indicator in artifact.indicators[:200]:
+        terms.append(indicator.name.zh[:2])
+        terms.extend(w for w in indicator.name.en.split()[:2] if w.isalpha() and len(w) > 3)
+    terms = list(dict.fromkeys(terms))[:120]
+    # One term: the broader query, with more hits to rank than two.
+    paths = [f"/v1/search?q={t}&limit={n}" for n in range(1, 101) for t in terms]
+    return _cycle(paths[: 4 * MIN_DISTINCT])
+
+
+def deep_paths(url: str, observations: int) -> list[str]:
+    """Pages from the second half of walks, each cursor asked with many limits."""
+    cursors: list[tuple[str, str]] = []
+    step = max(5, observations // 100)
+    for sort in ("id", "-value", "period,line", "-line"):
+        path = f"/v1/observations?sort={sort}&limit={step}"
+        walk: list[str] = []
+        while path:
+            body = httpx.get(f"{url}{path}", timeout=60).json()
+            cursor = body["next_cursor"]
+            if cursor:
+                walk.append(cursor)
+            path = f"/v1/observations?sort={sort}&limit={step}&cursor={cursor}" if cursor else ""
+        cursors += [(sort, c) for c in walk[len(walk) // 2 :]]
+    limits = range(1, min(MAX_LIMIT, MIN_DISTINCT // max(1, len(cursors)) + 2) + 1)
+    paths = [
+        f"/v1/observations?sort={sort}&limit={n}&cursor={cursor}"
+        for n in limits
+        for sort, cursor in cursors
+    ]
+    return _cycle(paths[: 4 * MIN_DISTINCT])
+
+
+def first_query(url: str, path: str) -> float:
+    start = time.perf_counter()
+    response = httpx.get(f"{url}{path}", timeout=120)
+    assert response.status_code == 200, response.text
+    return time.perf_counter() - start
+
+
+def measure(copies: int, duration: int, connections: int) -> dict[str, Any]:
+    folder = generate(copies, OUT)
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "longgang_build.build", "--dataset", str(folder), "--out", str(OUT)],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    build_s = time.perf_counter() - started
+    artifact_path = OUT / f"{folder.name}.json"
+    artifact = msgspec.json.decode(artifact_path.read_bytes(), type=Artifact)
+    figures: dict[str, Any] = {
+        "size": f"{copies}×",
+        "records": len(artifact.observations)
+        + len(artifact.indicators)
+        + len(artifact.projects)
+        + len(artifact.glossary)
+        + len(artifact.sections),
+        "build_s": build_s,
+        "artifact_bytes": artifact_path.stat().st_size,
+    }
+    with served(artifact_path) as (url, process, startup), tempfile.TemporaryDirectory() as tmp:
+        figures["first_200_s"] = startup
+        figures["first_search_s"] = first_query(url, "/v1/search?q=GDP")
+        figures["first_list_q_s"] = first_query(url, "/v1/observations?q=GDP")
+        scenarios = {
+            "filtered list": filtered_paths(artifact),
+            "sorted list": sorted_paths(),
+            "search": search_paths(artifact),
+            "deep-cursor page": deep_paths(url, len(artifact.observations)),
+        }
+        results: dict[str, Result] = {}
+        for name, paths in scenarios.items():
+            script = _lua(paths, Path(tmp), name.replace(" ", "-"))
+            results[name] = wrk(url, duration, connections, {}, script)
+        figures["results"] = results
+        figures["rss_mb"] = rss_mb(process.pid)
+    return figures
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tests.bench_scale")
+    parser.add_argument("--sizes", default="1,10,100")
+    parser.add_argument("--duration", type=int, default=10)
+    parser.add_argument("--connections", type=int, default=64)
+    args = parser.parse_args(argv)
+    if not shutil.which("wrk"):
+        print("wrk is needed: `make bench-scale` installs it", file=sys.stderr)
+        return 2
+    runs = [measure(int(s), args.duration, args.connections) for s in args.sizes.split(",")]
+    print(f"wrk -t1 -c{args.connections} -d{args.duration}s; API: granian, 1 worker; uncached")
+    print()
+    print("| size | records | build s | artifact MB | start to first 200 s | first search s "
+          "| first list q s | RSS after load MB |")  # fmt: skip
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    for run in runs:
+        print(
+            f"| {run['size']} | {run['records']:,} | {run['build_s']:.1f} "
+            f"| {run['artifact_bytes'] / 1e6:.1f} | {run['first_200_s']:.2f} "
+            f"| {run['first_search_s']:.2f} | {run['first_list_q_s']:.2f} | {run['rss_mb']:.0f} |"
+        )
+    print()
+    print("| scenario | size | req/s | p50 ms | p99 ms | errors | req/s vs 1× |")
+    print("|---|---|---:|---:|---:|---:|---:|")
+    base = runs[0]["results"]
+    for name in base:
+        for run in runs:
+            result: Result = run["results"][name]
+            ratio = result.rps / base[name].rps
+            print(
+                f"| {name} | {run['size']} | {result.rps:,.0f} | {result.p50_ms:.2f} "
+                f"| {result.p99_ms:.2f} | {result.errors} | {ratio:.2f} |"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
