@@ -11,6 +11,7 @@ from litestar import Request, Response
 from litestar.exceptions import NotFoundException
 from litestar.params import QueryParameter
 
+from longgang_api import variants
 from longgang_api.http_caching import not_modified, respond
 from longgang_api.problems import BadParameter
 from longgang_api.query import (
@@ -26,6 +27,7 @@ from longgang_api.representation import (
     negotiate,
     render_csv,
     render_ndjson,
+    representation_chooser,
 )
 from longgang_api.served import Served
 
@@ -112,7 +114,8 @@ def list_response(
     key = (
         f"{request.url.path}?{sorted(request.query_params.multi_items())}|{representation}|{limit}"
     )
-    unchanged = not_modified(request, served.cache, key)
+    variant = variants.by_accept(representation_chooser(chosen, ("json", "csv", "ndjson")))
+    unchanged = not_modified(request, served.cache, key, variant)
     if unchanged is not None:  # a revalidation costs no selection and no serialisation
         return unchanged
     records = select(collection, query)
@@ -137,7 +140,9 @@ def list_response(
             return render_ndjson(page.items)
         return msgspec.json.encode(page_type(items=page.items, next_cursor=next_cursor))
 
-    return respond(request, served.cache, key, MEDIA_TYPES[representation], render, headers)
+    return respond(
+        request, served.cache, key, MEDIA_TYPES[representation], render, headers, variant
+    )
 
 
 def item_response(
@@ -152,6 +157,7 @@ def item_response(
         f"{request.url.path}|json",
         MEDIA_TYPES["json"],
         lambda: msgspec.json.encode(record),
+        variant=variants.by_accept(representation_chooser(None, ("json",))),
     )
 
 
