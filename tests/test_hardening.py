@@ -3,6 +3,7 @@ replaces dead workers, bounds requests, and rate-limits clients when asked to.""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import signal
@@ -70,6 +71,33 @@ def test_a_missing_hash_stops_the_server(artifact_copy: Path) -> None:
     artifact_copy.with_name(artifact_copy.name + ".sha256").unlink()
     result = _start(artifact_copy)
     assert result.returncode == 2
+
+
+def _rehash(artifact: Path, data: bytes) -> None:
+    """Write ``data`` with a matching .sha256: an artifact that passes the hash check."""
+    artifact.write_bytes(data)
+    digest = hashlib.sha256(data).hexdigest()
+    artifact.with_name(artifact.name + ".sha256").write_text(f"{digest}  {artifact.name}\n")
+
+
+@pytest.mark.parametrize(
+    ("field", "expected"),
+    [
+        (b'"indicator_id":"', "observes indicator 'missing-"),
+        (b'"section_id":"', "cites section 'missing-"),
+        (b'"parent_id":"', "has parent 'missing-"),
+    ],
+)
+def test_a_dangling_reference_stops_the_server(
+    artifact_copy: Path, field: bytes, expected: str
+) -> None:
+    data = artifact_copy.read_bytes()
+    assert field in data
+    _rehash(artifact_copy, data.replace(field, field + b"missing-", 1))
+    result = _start(artifact_copy)
+    assert result.returncode == 2
+    assert "refusing to start" in result.stderr and expected in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_workers_refuse_a_bad_artifact_too(artifact_copy: Path) -> None:
