@@ -256,6 +256,13 @@ def test_many_small_headers_reach_the_app(served_url: str) -> None:
     assert code == 200 and b'"links"' in body
 
 
+def test_more_than_100_header_fields_are_431_from_below_the_app(served_url: str) -> None:
+    port = int(served_url.rsplit(":", 1)[1])
+    headers = b"".join(b"X-Small-%d: v\r\n" % i for i in range(101))
+    request = b"GET /v1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n" + headers + b"\r\n"
+    assert _status_and_body(_read_answer(port, request))[0] == 431
+
+
 def test_only_http_1_1_is_spoken(served_url: str) -> None:
     # The HTTP/2 connection preface in cleartext gets no HTTP/2 SETTINGS frame back.
     port = int(served_url.rsplit(":", 1)[1])
