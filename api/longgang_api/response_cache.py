@@ -53,8 +53,12 @@ def _header(scope: HTTPScope, name: bytes) -> bytes:
     return b""
 
 
-def _key_size(key: Key | Resource) -> int:
-    return len(key[0].encode()) + len(key[1]) + (len(key[2]) if len(key) > 2 else 0) + _OVERHEAD
+def _resource_size(resource: Resource) -> int:
+    return len(resource[0].encode()) + len(resource[1]) + _OVERHEAD
+
+
+def _key_size(key: Key) -> int:
+    return _resource_size(key[:2]) + len(key[2].encode())
 
 
 class ResponseCache:
@@ -160,7 +164,7 @@ class ResponseCache:
             return
         if resource not in self._choosers:
             self._choosers[resource] = chooser
-            self._bytes += _key_size(resource)
+            self._bytes += _resource_size(resource)
         self._choosers.move_to_end(resource)
         not_modified = [(n, v) for n, v in headers if n in _NOT_MODIFIED_HEADERS]
         last_modified = found.get(b"last-modified", b"").decode("latin-1")
@@ -168,16 +172,20 @@ class ResponseCache:
             headers, body, etag.decode("latin-1"), last_modified, not_modified, size
         )
         self._bytes += size
-        while len(self._entries) > self.max_entries or self._bytes > self.max_bytes:
-            if len(self._choosers) > self.max_entries or not self._entries:
-                old, _ = self._choosers.popitem(last=False)
-                self._bytes -= _key_size(old)
-                continue
+        self._evict()
+
+    def _evict(self) -> None:
+        """Drop the least recently used answers, then choosers, until within both bounds."""
+        while self._entries and (
+            len(self._entries) > self.max_entries or self._bytes > self.max_bytes
+        ):
             _, evicted = self._entries.popitem(last=False)
             self._bytes -= evicted.size
-        while len(self._choosers) > self.max_entries:
-            old, _ = self._choosers.popitem(last=False)
-            self._bytes -= _key_size(old)
+        while self._choosers and (
+            len(self._choosers) > self.max_entries or self._bytes > self.max_bytes
+        ):
+            resource, _ = self._choosers.popitem(last=False)
+            self._bytes -= _resource_size(resource)
 
     def __len__(self) -> int:
         return len(self._entries)

@@ -23,7 +23,7 @@ SCOPE_KEY = "longgang.variant"
 #: The token of an answer that does not depend on any negotiated header.
 ONLY = ""
 
-Chooser = Callable[[Scope], "str | None"]
+Chooser = Callable[[Scope], str | None]
 
 
 def header(scope: Scope, name: bytes) -> str | None:
