@@ -12,7 +12,7 @@ DATASET ?= $(DEFAULT_DATASET)
 DATASET_DIR := $(patsubst %/,%,$(if $(wildcard datasets/$(DATASET)/dataset.toml),datasets/$(DATASET),$(DATASET)))
 ARTIFACT := build/$(notdir $(DATASET_DIR)).json
 
-.PHONY: install build default-artifact serve test test-fast lint typecheck openapi sdk check-generated release-spec browser consumers bench bench-scale soak fuzz
+.PHONY: install build default-artifact serve test test-fast lint typecheck openapi sdk check-generated release-spec browser nginx consumers bench bench-scale soak fuzz
 
 install: $(VENV)/.installed
 
@@ -69,6 +69,12 @@ browser:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk; \
 	fi
 
+# The shared-cache test runs deploy/nginx.conf in front of the API (a Debian package).
+nginx:
+	@if ! command -v nginx >/dev/null 2>&1; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light; \
+	fi
+
 # OpenAPI tools the tests run (Redocly, Spectral, openapi-typescript, tsc), pinned by the
 # lock file, installed once into tests/consumers/node_modules (git-ignored).
 CONSUMERS := tests/consumers
@@ -96,7 +102,7 @@ soak: build
 fuzz: build
 	$(BIN)/python -m tests.fuzz
 
-test: build lint typecheck check-generated browser consumers
+test: build lint typecheck check-generated browser nginx consumers
 	$(BIN)/python -m pytest
 
 # The in-process tiers: no server process, no browser, nothing slow (markers in pyproject.toml).

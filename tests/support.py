@@ -90,6 +90,42 @@ def serve(
         process.wait(timeout=40)
 
 
+#: The shared-cache configuration that deployments use, run as it is by the tests.
+NGINX_CONF = Path(__file__).resolve().parents[1] / "deploy" / "nginx.conf"
+
+
+def nginx_config(listen_port: int, api_port: int) -> str:
+    """``deploy/nginx.conf`` with only its two addresses' ports changed."""
+    text = NGINX_CONF.read_text()
+    listen, upstream = "listen 127.0.0.1:8080;", "server 127.0.0.1:8000;"
+    assert listen in text and upstream in text, "deploy/nginx.conf lost its addresses"
+    text = text.replace(listen, f"listen 127.0.0.1:{listen_port};")
+    return text.replace(upstream, f"server 127.0.0.1:{api_port};")
+
+
+@contextlib.contextmanager
+def nginx_cache(api_url: str) -> Iterator[str]:
+    """nginx with ``deploy/nginx.conf`` in front of ``api_url``, in a temporary prefix."""
+    port = free_port()
+    api_port = int(api_url.rsplit(":", 1)[1])
+    with tempfile.TemporaryDirectory(prefix="longgang-nginx-") as folder:
+        Path(folder).chmod(0o755)  # its workers run as another user
+        config = Path(folder) / "nginx.conf"
+        config.write_text(nginx_config(port, api_port))
+        process = subprocess.Popen(
+            ["nginx", "-p", folder, "-c", str(config), "-e", "stderr", "-g", "daemon off;"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        url = f"http://127.0.0.1:{port}"
+        try:
+            wait_until_up(url, process)
+            yield url
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
+
+
 def wait_until_up(url: str, process: subprocess.Popen[bytes], timeout: float = 30) -> None:
     deadline = time.monotonic() + timeout
     while True:

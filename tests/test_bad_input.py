@@ -92,7 +92,10 @@ CASES: list[tuple[str, str, dict[str, str], int, str | None]] = [
     ("GET", "/v1/downloads/Observations.CSV", {}, 404, None),
     ("GET", "/v1/downloads/longgang-2024.json?bom=true", {}, 200, None),
     ("GET", "/v1/downloads/glossary.csv?bom=perhaps", {}, 400, "bom"),
-    ("GET", "/v1/downloads/glossary.csv", {"range": "bytes=0-10"}, 200, None),
+    ("GET", "/v1/downloads/glossary.csv", {"range": "bytes=0-10"}, 206, None),
+    ("GET", "/v1/downloads/glossary.csv", {"range": "bytes=99999999-"}, 416, None),
+    ("GET", "/v1/glossary", {"range": "bytes=-0"}, 416, None),
+    ("GET", "/v1/glossary", {"range": "bytes=0-1,5-9"}, 200, None),
     ("GET", "/v1/downloads/glossary.csv", {"range": "bytes=garbage"}, 200, None),
     # Accept, Accept-Encoding, If-None-Match of every shape.
     ("GET", "/v1/indicators", {"accept": ";;;"}, 406, None),

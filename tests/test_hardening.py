@@ -3,6 +3,7 @@ replaces dead workers, bounds requests, and rate-limits clients when asked to.""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import signal
@@ -70,6 +71,33 @@ def test_a_missing_hash_stops_the_server(artifact_copy: Path) -> None:
     artifact_copy.with_name(artifact_copy.name + ".sha256").unlink()
     result = _start(artifact_copy)
     assert result.returncode == 2
+
+
+def _rehash(artifact: Path, data: bytes) -> None:
+    """Write ``data`` with a matching .sha256: an artifact that passes the hash check."""
+    artifact.write_bytes(data)
+    digest = hashlib.sha256(data).hexdigest()
+    artifact.with_name(artifact.name + ".sha256").write_text(f"{digest}  {artifact.name}\n")
+
+
+@pytest.mark.parametrize(
+    ("field", "expected"),
+    [
+        (b'"indicator_id":"', "observes indicator 'missing-"),
+        (b'"section_id":"', "cites section 'missing-"),
+        (b'"parent_id":"', "has parent 'missing-"),
+    ],
+)
+def test_a_dangling_reference_stops_the_server(
+    artifact_copy: Path, field: bytes, expected: str
+) -> None:
+    data = artifact_copy.read_bytes()
+    assert field in data
+    _rehash(artifact_copy, data.replace(field, field + b"missing-", 1))
+    result = _start(artifact_copy)
+    assert result.returncode == 2
+    assert "refusing to start" in result.stderr and expected in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_workers_refuse_a_bad_artifact_too(artifact_copy: Path) -> None:
@@ -158,6 +186,20 @@ def _raw(port: int, request: bytes) -> bytes:
         return b"".join(chunks)
 
 
+def _status_and_body(answer: bytes) -> tuple[int, bytes]:
+    head, _, body = answer.partition(b"\r\n\r\n")
+    return int(head.split(b" ")[1]), body
+
+
+def _read_answer(port: int, request: bytes) -> bytes:
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as connection:
+        connection.sendall(request)
+        chunks = []
+        while chunk := connection.recv(65536):
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+
 def test_oversized_requests_over_real_http(served_url: str) -> None:
     long_url = httpx.get(f"{served_url}/v1/indicators?q=" + "x" * 16_000)
     assert long_url.status_code == 414
@@ -167,10 +209,66 @@ def test_oversized_requests_over_real_http(served_url: str) -> None:
     assert response.status_code == 431
     assert response.json()["status"] == 431
     port = int(served_url.rsplit(":", 1)[1])
-    huge = b"GET /v1 HTTP/1.1\r\nHost: x\r\nX-Huge: " + b"z" * 200_000 + b"\r\n\r\n"
+    huge = b"GET /v1 HTTP/1.1\r\nHost: x\r\nX-Huge: " + b"z" * 2_000_000 + b"\r\n\r\n"
     answer = _raw(port, huge)
     assert answer == b"" or answer.split(b" ")[1] in (b"400", b"413", b"431")
     assert httpx.get(f"{served_url}/healthz").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("target", "headers", "status"),
+    [
+        (b"/v1/indicators?q=" + b"x" * 60_000, b"", 414),
+        (b"/v1", b"X-Huge: " + b"z" * 200_000 + b"\r\n", 431),
+        (b"/v1", b"".join(b"X-Filler-%d: %s\r\n" % (i, b"y" * 300) for i in range(80)), 431),
+    ],
+)
+def test_past_the_apps_limits_the_app_answers_with_a_problem(
+    served_url: str, target: bytes, headers: bytes, status: int
+) -> None:
+    # Far over the app's limits: the server below the app lets them through
+    # (up to 1 MiB of request head), and the app's own problem (with CORS) answers.
+    port = int(served_url.rsplit(":", 1)[1])
+    request = b"GET " + target + b" HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+    answer = _read_answer(port, request + headers + b"\r\n")
+    code, body = _status_and_body(answer)
+    assert code == status
+    head = answer.partition(b"\r\n\r\n")[0].lower()
+    assert b"content-type: application/problem+json" in head
+    assert b"access-control-allow-origin: *" in head
+    assert b'"status":%d' % status in body
+
+
+def test_a_target_over_64_kib_is_414_from_below_the_app(served_url: str) -> None:
+    # The HTTP/1 parser under granian caps a request target at 65,534 bytes and
+    # has no setting for it: the status is right, the body is empty.
+    port = int(served_url.rsplit(":", 1)[1])
+    target = b"/v1/indicators?q=" + b"x" * 70_000
+    answer = _read_answer(port, b"GET " + target + b" HTTP/1.1\r\nHost: x\r\n\r\n")
+    assert _status_and_body(answer)[0] == 414
+
+
+def test_many_small_headers_reach_the_app(served_url: str) -> None:
+    port = int(served_url.rsplit(":", 1)[1])
+    headers = b"".join(b"X-Small-%d: v\r\n" % i for i in range(90))
+    request = b"GET /v1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n" + headers + b"\r\n"
+    code, body = _status_and_body(_read_answer(port, request))
+    assert code == 200 and b'"links"' in body
+
+
+def test_more_than_100_header_fields_are_431_from_below_the_app(served_url: str) -> None:
+    port = int(served_url.rsplit(":", 1)[1])
+    headers = b"".join(b"X-Small-%d: v\r\n" % i for i in range(101))
+    request = b"GET /v1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n" + headers + b"\r\n"
+    assert _status_and_body(_read_answer(port, request))[0] == 431
+
+
+def test_only_http_1_1_is_spoken(served_url: str) -> None:
+    # The HTTP/2 connection preface in cleartext gets no HTTP/2 SETTINGS frame back.
+    port = int(served_url.rsplit(":", 1)[1])
+    answer = _raw(port, b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n")
+    assert answer == b"" or answer.startswith(b"HTTP/1.1 ")
+    assert httpx.get(f"{served_url}/v1").http_version == "HTTP/1.1"
 
 
 def test_answers_are_hardened(served_url: str) -> None:
@@ -186,13 +284,16 @@ def test_answers_are_hardened(served_url: str) -> None:
 
 def test_rate_limit_answers_429_and_the_sdk_waits(artifact_path: Path) -> None:
     with serve(artifact_path, env={"RATE_LIMIT": "4/second"}) as url:
-        statuses = [httpx.get(f"{url}/v1/glossary?limit=1") for _ in range(8)]
+        # Enough requests that even a slow, loaded machine outruns 4 per second.
+        with httpx.Client() as http_client:
+            statuses = [http_client.get(f"{url}/v1/glossary?limit=1") for _ in range(20)]
         limited = [r for r in statuses if r.status_code == 429]
         assert limited, [r.status_code for r in statuses]
         problem = limited[0]
         assert problem.headers["content-type"] == "application/problem+json"
         assert int(problem.headers["retry-after"]) >= 1
         assert problem.headers["ratelimit-limit"] == "4"
+        assert problem.headers["access-control-allow-origin"] == "*"
         assert problem.headers["ratelimit-remaining"] == "0"
         assert "ratelimit-reset" in statuses[0].headers
         time.sleep(1.2)

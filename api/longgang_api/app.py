@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Any
 
 from litestar import Litestar, Router
-from litestar.config.cors import CORSConfig
 from litestar.connection import ASGIConnection
 from litestar.datastructures import State
 from litestar.di import Provide
@@ -142,18 +141,12 @@ def create_app(
             NotAcceptable: handle_http_exception,
             Exception: handle_http_exception,
         },
-        cors_config=CORSConfig(
-            allow_origins=["*"],
-            allow_methods=["GET", "HEAD", "OPTIONS"],
-            allow_headers=["Accept", "If-None-Match", "X-Request-ID"],
-            expose_headers=["ETag", "Link", "X-Request-ID"],
-            max_age=86400,
-        ),
         openapi_config=openapi_config(dataset),
         debug=False,
         state=State({DATASET_STATE: dataset, COLLECTIONS_STATE: served.collections}),
     )
-    # Pre-routing layers wrap Litestar's handler, so they also see what routing refuses.
+    # Pre-routing layers wrap Litestar's handler, so they also see what routing refuses;
+    # CORS is among them (longgang_api.cors), the same on every answer.
     app.asgi_handler = Gateway(
         app.asgi_handler,
         response_cache=ResponseCache() if response_cache else None,

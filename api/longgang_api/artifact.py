@@ -2,7 +2,8 @@
 
 The server never serves part of a dataset: a missing, truncated or tampered
 artifact (its sha256 differs from the ``.sha256`` file written beside it by
-the build) raises :class:`ArtifactError` before the app is built.
+the build), or one whose records reference records it does not hold, raises
+:class:`ArtifactError` before the app is built.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from longgang_api.model import (
     Observation,
     Project,
     Section,
+    Source,
 )
 
 #: Version of the artifact's layout; the build writes it, the server checks it.
@@ -86,4 +88,46 @@ def load(path: Path) -> LoadedDataset:
         raise ArtifactError(
             f"dataset artifact {path} has format {artifact.format}, expected {ARTIFACT_FORMAT}"
         )
+    dangling = dangling_references(artifact)
+    if dangling:
+        shown = "; ".join(dangling[:5]) + (
+            f"; and {len(dangling) - 5} more" if len(dangling) > 5 else ""
+        )
+        raise ArtifactError(
+            f"dataset artifact {path} has {len(dangling)} reference(s) to records it does not "
+            f"hold: {shown}"
+        )
     return LoadedDataset(artifact=artifact, sha256=actual, data=data)
+
+
+def dangling_references(artifact: Artifact) -> list[str]:
+    """Every reference of ``artifact`` to a record it does not hold, in words.
+
+    The build never writes one; an artifact made otherwise (by hand, by
+    another tool) is refused before any lookup is built on it.
+    """
+    indicators = {indicator.id for indicator in artifact.indicators}
+    sections = {section.id for section in artifact.sections}
+    document = artifact.dataset.id
+    found: list[str] = []
+
+    def check_source(owner: str, source: Source) -> None:
+        if source.section_id not in sections:
+            found.append(f"{owner} cites section {source.section_id!r}")
+        if source.document_id is not None and source.document_id != document:
+            found.append(f"{owner} cites document {source.document_id!r}, not {document!r}")
+
+    for section in artifact.sections:
+        if section.parent_id is not None and section.parent_id not in sections:
+            found.append(f"section {section.id!r} has parent {section.parent_id!r}")
+    for observation in artifact.observations:
+        owner = f"observation {observation.id!r}"
+        if observation.indicator_id not in indicators:
+            found.append(f"{owner} observes indicator {observation.indicator_id!r}")
+        check_source(owner, observation.source)
+    for project in artifact.projects:
+        for position, mention in enumerate(project.mentions, start=1):
+            check_source(f"mention {position} of project {project.id!r}", mention.source)
+    for term in artifact.glossary:
+        check_source(f"glossary term {term.id!r}", term.source)
+    return found

@@ -1,5 +1,7 @@
 """``/openapi.json`` (the committed document), ``/docs`` (Swagger UI, served by us) and the guides.
 
+The document is answered like the data: a strong ETag, 304s and gzip.
+
 The documentation page and its assets come from the installed ``swagger-ui-py``
 package; nothing is fetched from another host (the validator badge, which
 would call one, is switched off), and the page's Content-Security-Policy
@@ -9,14 +11,19 @@ only allows this origin.
 from __future__ import annotations
 
 import functools
+import hashlib
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
-from litestar import Controller, Response, get
+from litestar import Controller, Request, Response, get
+from litestar.di import NamedDependency
 from litestar.exceptions import NotFoundException
 from litestar.params import FromPath
 
 from longgang_api.guides import guide_page, index_page
+from longgang_api.http_caching import respond
+from longgang_api.served import Served
 
 #: The committed document (``openapi/v1.json``), shipped in the package as data.
 OPENAPI_RESOURCE = "openapi.json"
@@ -75,6 +82,11 @@ def _asset_dir() -> Path:
 
 
 @functools.cache
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@functools.cache
 def _file(path: Path) -> bytes:
     # These files never change while the server runs: read each once.
     return path.read_bytes()
@@ -85,12 +97,14 @@ class DocsController(Controller):
     include_in_schema = False
 
     @get("/openapi.json")
-    async def openapi_document(self) -> Response[bytes]:
-        return Response(
-            content=_file(Path(str(resources.files("longgang_api") / OPENAPI_RESOURCE))),
-            media_type="application/vnd.oai.openapi+json",
-            headers=_IMMUTABLE,
-        )
+    async def openapi_document(
+        self, request: Request[Any, Any, Any], served: NamedDependency[Served]
+    ) -> Response[bytes]:
+        document = _file(Path(str(resources.files("longgang_api") / OPENAPI_RESOURCE)))
+        # The document ships with the code, not with the artifact: its own hash is in the key.
+        key = f"openapi.json|{_digest(document)}"
+        media = "application/vnd.oai.openapi+json"
+        return respond(request, served.cache, key, media, lambda: document)
 
     @get("/docs")
     async def docs_page(self) -> Response[str]:

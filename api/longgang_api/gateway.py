@@ -1,18 +1,21 @@
 """The layers every request passes before routing, as one ASGI wrapper.
 
-There: oversized requests are refused, the optional rate limit applies, HEAD
-is answered as GET without the body (so the document lists each operation
-once), every answer gets its request id and security headers, and a
-:class:`ResponseCache` answers repeated reads before any routing.
+There: oversized requests are refused, CORS preflights are answered (before
+the optional rate limit, which does not count them), the rate limit applies,
+HEAD is answered as GET without the body (so the document lists each
+operation once), every answer gets its request id, security and CORS headers
+(this is the one place they are set), and a :class:`ResponseCache` answers
+repeated reads before any routing.
 """
 
 from __future__ import annotations
 
-from typing import cast
+from typing import Any, cast
 
 from litestar.enums import ScopeType
 from litestar.types import ASGIApp, HTTPScope, Receive, Scope, Send
 
+from longgang_api import cors, variants
 from longgang_api.headers import standard_headers, wrap_send
 from longgang_api.limits import RateLimiter, oversize_status
 from longgang_api.problems import send_problem
@@ -37,11 +40,14 @@ class Gateway:
             await self.inner(scope, receive, send)
             return
         http_scope = scope
-        extra = standard_headers(http_scope)
+        extra = standard_headers(http_scope) + cors.HEADERS
         oversize = oversize_status(http_scope)
         if oversize is not None:
             detail = "the request is larger than this server accepts"
             await send_problem(send, oversize, detail, extra)
+            return
+        if cors.is_preflight(http_scope):
+            await _answer_preflight(http_scope, send, extra)
             return
         if self.rate_limiter is not None:
             client = http_scope.get("client") or ("unknown", 0)
@@ -52,8 +58,12 @@ class Gateway:
                 await send_problem(send, 429, detail, extra)
                 return
         head = http_scope["method"] == "HEAD"
+        # A fresh scope: the HEAD rewrite and the handler's variant slot stay with this request.
+        choosers: list[variants.Chooser] = []
+        fields: dict[str, Any] = {**http_scope, variants.SCOPE_KEY: choosers}
         if head:
-            http_scope = cast("HTTPScope", {**http_scope, "method": "GET"})
+            fields["method"] = "GET"
+        http_scope = cast("HTTPScope", fields)
         cache = self.response_cache
         if cache is not None and http_scope["method"] == "GET":
             if await cache.answer(http_scope, send, extra, head=head):
@@ -62,3 +72,18 @@ class Gateway:
         else:
             outgoing = wrap_send(send, extra, head=head)
         await self.inner(http_scope, receive, outgoing)
+
+
+async def _answer_preflight(scope: HTTPScope, send: Send, extra: list[tuple[bytes, bytes]]) -> None:
+    refusal = cors.preflight_refusal(scope)
+    if refusal is not None:
+        await send_problem(send, 400, refusal, extra)
+        return
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 204,
+            "headers": [*extra, *cors.PREFLIGHT_HEADERS, (b"content-length", b"0")],
+        }
+    )
+    await send({"type": "http.response.body", "body": b"", "more_body": False})

@@ -1,9 +1,14 @@
-"""HTTP caching: strong ETags from the artifact hash, 304s, gzip, cache headers.
+"""HTTP caching: strong ETags from the artifact hash, 304s, byte ranges, gzip, cache headers.
 
 The dataset never changes under a running server, so the ETag of a
 representation is a function of the artifact's sha256, the path, the
 normalised query and the representation — it is known before any body is
 serialised, and a revalidation costs no serialisation at all.
+
+This is the one conditional-request path: :func:`respond` (and
+:func:`not_modified` before any work) for the app, and the same tests —
+:func:`revalidated_tag`, :func:`unmodified_since`, :func:`byte_range` — for
+the response cache.
 """
 
 from __future__ import annotations
@@ -13,10 +18,13 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from email.utils import format_datetime
-from typing import Any
+from email.utils import format_datetime, parsedate_to_datetime
+from typing import Any, Literal
 
 from litestar import Request, Response
+
+from longgang_api import variants
+from longgang_api.problems import problem_response
 
 GZIP_MIN_BYTES = 1024
 VARY = "Accept, Accept-Encoding"
@@ -49,6 +57,7 @@ class CachePolicy:
             "Cache-Control": f"public, max-age={self.max_age}",
             "Last-Modified": self.last_modified,
             "Vary": VARY,
+            "Accept-Ranges": "bytes",
         }
 
 
@@ -79,34 +88,106 @@ def accepts_gzip(header: str | None) -> bool:
     return False
 
 
-def revalidates(if_none_match: str, etag: str) -> bool:
-    """Whether ``If-None-Match`` names ``etag`` or the same content in the other encoding.
+def revalidated_tag(if_none_match: str, etag: str) -> str | None:
+    """The tag of ``If-None-Match`` that names ``etag``'s content in either encoding, or None.
 
-    The one test of a revalidation, for the app and the response cache alike.
+    The 304 carries that tag: it is the one the client (or shared cache) holds,
+    so the 304 repeats the ETag of the 200 it revalidates — whether that 200
+    was gzipped or, being small, was not. ``*`` gives ``etag`` itself.
     """
     if if_none_match.strip() == "*":
-        return True
+        return etag
     identity = _identity_variant(etag)
     family = (identity, _gzip_variant(identity))
-    return any(tag.strip().removeprefix("W/") in family for tag in if_none_match.split(","))
+    for tag in if_none_match.split(","):
+        candidate = tag.strip().removeprefix("W/")
+        if candidate in family:
+            return candidate
+    return None
+
+
+def revalidates(if_none_match: str, etag: str) -> bool:
+    """Whether ``If-None-Match`` names ``etag`` or the same content in the other encoding."""
+    return revalidated_tag(if_none_match, etag) is not None
+
+
+def _http_date(text: str) -> datetime | None:
+    try:
+        moment = parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return None
+    return moment if moment.tzinfo is not None else None
+
+
+def unmodified_since(if_modified_since: str | None, last_modified: str) -> bool:
+    """Whether ``If-Modified-Since`` is our ``Last-Modified`` or later (then: 304).
+
+    Only asked when the request has no ``If-None-Match`` (RFC 9110 §13.1.3).
+    """
+    since = _http_date(if_modified_since) if if_modified_since else None
+    modified = _http_date(last_modified)
+    return since is not None and modified is not None and modified <= since
+
+
+def byte_range(header: str, size: int) -> tuple[int, int] | Literal["unsatisfiable"] | None:
+    """The one range ``Range: bytes=…`` asks of ``size`` bytes, as (first, last).
+
+    None when the header is to be ignored (not bytes, malformed, or several
+    ranges: the whole representation is a valid answer to those); and
+    ``"unsatisfiable"`` when it asks for nothing that exists (416).
+    """
+    unit, _, spec = header.strip().partition("=")
+    if unit.strip().lower() != "bytes" or "," in spec:
+        return None
+    first_text, dash, last_text = spec.strip().partition("-")
+    first_text, last_text = first_text.strip(), last_text.strip()
+    if not dash or not (first_text + last_text).isdigit() or not (first_text or last_text):
+        return None
+    if not first_text:  # the last N bytes
+        suffix = int(last_text)
+        if suffix == 0 or size == 0:
+            return "unsatisfiable"
+        return max(size - suffix, 0), size - 1
+    first = int(first_text)
+    if last_text and int(last_text) < first:
+        return None
+    if first >= size:
+        return "unsatisfiable"
+    last = int(last_text) if last_text else size - 1
+    return first, min(last, size - 1)
+
+
+def range_applies(if_range: str | None, etag: str, last_modified: str) -> bool:
+    """``If-Range``: the range is served only if the client's copy is this one."""
+    if if_range is None:
+        return True
+    if_range = if_range.strip()
+    if if_range.startswith('"'):
+        return if_range == etag  # a strong comparison: a weak tag never matches
+    return if_range == last_modified
 
 
 def not_modified(
-    request: Request[Any, Any, Any], policy: CachePolicy, key: str
+    request: Request[Any, Any, Any],
+    policy: CachePolicy,
+    key: str,
+    variant: variants.Chooser = variants.constant,
 ) -> Response[bytes] | None:
     """A 304 when the client's ``If-None-Match`` names this representation, else None.
 
     Known before any work: the ETag depends on the key, not on the body.
+    ``variant`` says how the representation was chosen, for the response cache.
     """
+    variants.declare(request, variant)
     if_none_match = request.headers.get("if-none-match")
     if not if_none_match:
         return None
-    etag = policy.etag(key)
-    if not revalidates(if_none_match, etag):
-        return None
     gzip_ok = accepts_gzip(request.headers.get("accept-encoding"))
-    chosen = _gzip_variant(etag) if gzip_ok else etag
-    return Response(content=b"", status_code=304, headers=policy.headers(chosen))
+    etag = policy.etag(key)
+    tag = revalidated_tag(if_none_match, _gzip_variant(etag) if gzip_ok else etag)
+    if tag is None:
+        return None
+    return Response(content=b"", status_code=304, headers=policy.headers(tag))
 
 
 def respond(
@@ -116,9 +197,14 @@ def respond(
     media_type: str,
     render: Callable[[], bytes],
     headers: dict[str, str] | None = None,
+    variant: variants.Chooser = variants.constant,
 ) -> Response[bytes]:
-    """Answer with ``render()``'s bytes, or 304 when the client already has them."""
-    unchanged = not_modified(request, policy, key)
+    """Answer with ``render()``'s bytes, or 304 when the client already has them.
+
+    Also answers ``If-Modified-Since`` (without ``If-None-Match``) and one
+    byte range (``Range``, ``If-Range``) of the bytes as sent.
+    """
+    unchanged = not_modified(request, policy, key, variant)
     if unchanged is not None:
         return unchanged
     etag = policy.etag(key)
@@ -129,8 +215,27 @@ def respond(
         body = gzip.compress(body, compresslevel=6, mtime=0)
         etag = _gzip_variant(etag)
         extra["Content-Encoding"] = "gzip"
+    cache_headers = policy.headers(etag)
+    if not request.headers.get("if-none-match") and unmodified_since(
+        request.headers.get("if-modified-since"), policy.last_modified
+    ):
+        return Response(content=b"", status_code=304, headers=cache_headers)
+    status = 200
+    range_header = request.headers.get("range")
+    if range_header and range_applies(request.headers.get("if-range"), etag, policy.last_modified):
+        wanted = byte_range(range_header, len(body))
+        if wanted == "unsatisfiable":
+            detail = f"the range {range_header!r} is outside the {len(body)} bytes of this answer"
+            unsatisfiable = {"Content-Range": f"bytes */{len(body)}", "Accept-Ranges": "bytes"}
+            return problem_response(416, detail, headers=unsatisfiable)
+        if wanted is not None:
+            first, last = wanted
+            extra["Content-Range"] = f"bytes {first}-{last}/{len(body)}"
+            body = body[first : last + 1]
+            status = 206
     return Response(
         content=body,
+        status_code=status,
         media_type=media_type,
-        headers={**policy.headers(etag), **extra},
+        headers={**cache_headers, **extra},
     )

@@ -11,6 +11,7 @@ import msgspec
 from litestar import Request, Response
 from litestar.params import QueryParameter
 
+from longgang_api import variants
 from longgang_api.http_caching import not_modified, respond
 from longgang_api.problems import BadParameter, RecordNotFound
 from longgang_api.query import (
@@ -29,6 +30,7 @@ from longgang_api.representation import (
     negotiate,
     render_csv,
     render_ndjson,
+    representation_chooser,
 )
 from longgang_api.served import Served
 from longgang_api.streaming import respond_streamed
@@ -134,7 +136,8 @@ def list_response(
     query = build_query(collection, served.codec, filters, q, sort, limit, cursor)
     size = "all" if complete else str(limit)
     key = f"{request.url.path}?{sorted(request.query_params.multi_items())}|{representation}|{size}"
-    unchanged = not_modified(request, served.cache, key)
+    variant = variants.by_accept(representation_chooser(chosen, ("json", "csv", "ndjson")))
+    unchanged = not_modified(request, served.cache, key, variant)
     if unchanged is not None:  # a revalidation costs no selection and no serialisation
         return unchanged
     page = paginate(collection, query, whole=complete)
@@ -149,7 +152,7 @@ def list_response(
                 return csv_chunks(rows, collection.csv_columns, bom)
             return ndjson_chunks(rows)
 
-        return respond_streamed(request, served.cache, key, media_type, chunks)
+        return respond_streamed(request, served.cache, key, media_type, chunks, variant=variant)
     next_cursor = (
         served.codec.encode(f"{collection.name}|{query.scope}", page.next_key)
         if page.next_key is not None
@@ -170,7 +173,7 @@ def list_response(
             page_type(items=page.items, next_cursor=next_cursor, total=page.total)
         )
 
-    return respond(request, served.cache, key, media_type, render, headers)
+    return respond(request, served.cache, key, media_type, render, headers, variant)
 
 
 def item_response(
@@ -185,6 +188,7 @@ def item_response(
         f"{request.url.path}|json",
         MEDIA_TYPES["json"],
         lambda: msgspec.json.encode(record),
+        variant=variants.by_accept(representation_chooser(None, ("json",))),
     )
 
 

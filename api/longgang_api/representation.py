@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import itertools
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -74,6 +74,20 @@ def negotiate(accept: str | None, format_: str | None, offered: Sequence[Format]
         if media == "text/*" and "csv" in offered:
             return "csv"
     raise NotAcceptable("available representations: " + ", ".join(MEDIA_TYPES[f] for f in offered))
+
+
+def representation_chooser(
+    format_: str | None, offered: Sequence[Format]
+) -> Callable[[str | None], str | None]:
+    """:func:`negotiate` as the media type it picks for an ``Accept``, None for a 406."""
+
+    def choose(accept: str | None) -> str | None:
+        try:
+            return MEDIA_TYPES[negotiate(accept, format_, offered)]
+        except (NotAcceptable, BadParameter):
+            return None
+
+    return choose
 
 
 def accepted_media(accept: str | None, offered: Sequence[str], alias: str) -> str | None:

@@ -1,11 +1,15 @@
 """Answers kept as bytes: the dataset never changes under a running server.
 
-The first GET of a (path, query, Accept, Accept-Language, gzip, CORS) combination goes through
-the app; a 200 that carries an ETag is kept — status, headers and the body as
-sent, gzipped or not — and later requests for the same combination are
-answered straight from memory, an ``If-None-Match`` that
-:func:`~longgang_api.http_caching.revalidates` (the app's own test) with a 304.
-Bounded in entries and bytes, least recently used first out.
+The first GET of a resource (path and query) goes through the app; a 200
+that carries an ETag is kept — status, headers and the body as sent, gzipped
+or not — under the representation the handler negotiated (its
+:mod:`~longgang_api.variants` token: media type, page language) and whether
+it was gzipped, never under the raw ``Accept`` header. Later requests whose
+headers negotiate the same representation are answered straight from memory,
+and revalidations (``If-None-Match``, else ``If-Modified-Since``) with a 304
+by the app's own tests (:mod:`~longgang_api.http_caching`). Requests with
+``Range`` go to the app. Bounded in entries and in bytes — bodies, headers
+and keys alike — least recently used first out.
 """
 
 from __future__ import annotations
@@ -16,19 +20,30 @@ from typing import Any
 
 from litestar.types import HTTPResponseStartEvent, HTTPScope, Message, Send
 
-from longgang_api.http_caching import accepts_gzip, revalidates
+from longgang_api import variants
+from longgang_api.http_caching import accepts_gzip, revalidated_tag, unmodified_since
 
 Headers = list[tuple[bytes, bytes]]
-Key = tuple[str, bytes, bytes, bytes, bool, bool]
-_NOT_MODIFIED_HEADERS = frozenset({b"etag", b"cache-control", b"last-modified", b"vary"})
+#: (path, query string)
+Resource = tuple[str, bytes]
+#: (path, query string, variant token, gzipped)
+Key = tuple[str, bytes, str, bool]
+_NOT_MODIFIED_HEADERS = frozenset(
+    {b"cache-control", b"last-modified", b"vary", b"accept-ranges", b"content-location"}
+)
+#: What an entry costs beyond its bytes (the Python objects holding them).
+_OVERHEAD = 256
 
 
 @dataclass(frozen=True, slots=True)
 class Entry:
     headers: Headers
     body: bytes
-    etag: bytes
+    etag: str
+    last_modified: str
+    #: The headers of a 304, without the ETag (the 304 repeats the client's tag).
     not_modified_headers: Headers
+    size: int
 
 
 def _header(scope: HTTPScope, name: bytes) -> bytes:
@@ -38,6 +53,14 @@ def _header(scope: HTTPScope, name: bytes) -> bytes:
     return b""
 
 
+def _resource_size(resource: Resource) -> int:
+    return len(resource[0].encode()) + len(resource[1]) + _OVERHEAD
+
+
+def _key_size(key: Key) -> int:
+    return _resource_size(key[:2]) + len(key[2].encode())
+
+
 class ResponseCache:
     """A bounded LRU of whole answers, used by the app before routing."""
 
@@ -45,33 +68,50 @@ class ResponseCache:
         self.max_entries = max_entries
         self.max_bytes = max_bytes
         self._entries: OrderedDict[Key, Entry] = OrderedDict()
+        #: How each resource chose its representation, replayed on later requests.
+        self._choosers: OrderedDict[Resource, variants.Chooser] = OrderedDict()
         self._bytes = 0
         self.hits = 0
         self.misses = 0
 
-    @staticmethod
-    def key(scope: HTTPScope) -> Key:
+    @property
+    def size_in_bytes(self) -> int:
+        """Bytes held: bodies, headers and keys, counted against ``max_bytes``."""
+        return self._bytes
+
+    def key(self, scope: HTTPScope) -> Key | None:
+        """The entry that would answer ``scope``, or None when the app must negotiate."""
+        resource = (scope["path"], scope["query_string"])
+        chooser = self._choosers.get(resource)
+        if chooser is None:
+            return None
+        token = chooser(scope)
+        if token is None:
+            return None
         gzip = accepts_gzip(_header(scope, b"accept-encoding").decode("latin-1"))
-        cors = bool(_header(scope, b"origin"))
-        # Pages without ?lang= are written in the language Accept-Language prefers.
-        language = _header(scope, b"accept-language")
-        accept = _header(scope, b"accept")
-        return (scope["path"], scope["query_string"], accept, language, gzip, cors)
+        return (*resource, token, gzip)
 
     async def answer(
         self, scope: HTTPScope, send: Send, extra: list[tuple[bytes, bytes]], *, head: bool
     ) -> bool:
         """Answer from memory if possible; ``False`` when the app must answer."""
-        key = self.key(scope)
-        entry = self._entries.get(key)
-        if entry is None:
+        key = None if _header(scope, b"range") else self.key(scope)
+        entry = self._entries.get(key) if key is not None else None
+        if key is None or entry is None:
             self.misses += 1
             return False
         self.hits += 1
         self._entries.move_to_end(key)
         if_none_match = _header(scope, b"if-none-match").decode("latin-1")
-        if if_none_match and revalidates(if_none_match, entry.etag.decode("latin-1")):
-            status, headers, body = 304, entry.not_modified_headers, b""
+        tag = revalidated_tag(if_none_match, entry.etag) if if_none_match else None
+        if tag is None and not if_none_match:
+            since = _header(scope, b"if-modified-since").decode("latin-1")
+            if unmodified_since(since, entry.last_modified):
+                tag = entry.etag
+        if tag is not None:
+            status = 304
+            headers = [(b"etag", tag.encode("latin-1")), *entry.not_modified_headers]
+            body = b""
         else:
             status, headers, body = 200, entry.headers, b"" if head else entry.body
         start: HTTPResponseStartEvent = {
@@ -85,7 +125,6 @@ class ResponseCache:
 
     def recording(self, scope: HTTPScope, send: Send) -> Send:
         """``send`` that keeps a copy of a cacheable answer on its way out."""
-        key = self.key(scope)
         start: dict[str, Any] = {}
         chunks: list[bytes] = []
 
@@ -97,26 +136,56 @@ class ResponseCache:
             elif message["type"] == "http.response.body" and start.get("status") == 200:
                 chunks.append(message.get("body", b""))
                 if not message.get("more_body", False):
-                    self._store(key, start, b"".join(chunks))
+                    self._store(scope, start, b"".join(chunks))
             await send(message)
 
         return record
 
-    def _store(self, key: Key, start: dict[str, Any], body: bytes) -> None:
+    def _store(self, scope: HTTPScope, start: dict[str, Any], body: bytes) -> None:
         headers: Headers = [
             (bytes(name).lower(), bytes(value))
             for name, value in start.get("headers", [])
             if bytes(name).lower() != b"x-request-id"
         ]
-        etag = next((value for name, value in headers if name == b"etag"), None)
-        if etag is None or len(body) > self.max_bytes // 8 or key in self._entries:
+        found = dict(headers)
+        etag = found.get(b"etag")
+        if etag is None:
             return
+        declared: list[variants.Chooser] = scope.get(variants.SCOPE_KEY, [])  # type: ignore[assignment]
+        chooser = declared[-1] if declared else variants.constant
+        resource = (scope["path"], scope["query_string"])
+        token = chooser(scope)
+        if token is None:
+            return
+        gzip = accepts_gzip(_header(scope, b"accept-encoding").decode("latin-1"))
+        key: Key = (*resource, token, gzip)
+        size = len(body) + sum(len(n) + len(v) for n, v in headers) + _key_size(key)
+        if size > self.max_bytes // 8 or key in self._entries:
+            return
+        if resource not in self._choosers:
+            self._choosers[resource] = chooser
+            self._bytes += _resource_size(resource)
+        self._choosers.move_to_end(resource)
         not_modified = [(n, v) for n, v in headers if n in _NOT_MODIFIED_HEADERS]
-        self._entries[key] = Entry(headers, body, etag, not_modified)
-        self._bytes += len(body)
-        while len(self._entries) > self.max_entries or self._bytes > self.max_bytes:
+        last_modified = found.get(b"last-modified", b"").decode("latin-1")
+        self._entries[key] = Entry(
+            headers, body, etag.decode("latin-1"), last_modified, not_modified, size
+        )
+        self._bytes += size
+        self._evict()
+
+    def _evict(self) -> None:
+        """Drop the least recently used answers, then choosers, until within both bounds."""
+        while self._entries and (
+            len(self._entries) > self.max_entries or self._bytes > self.max_bytes
+        ):
             _, evicted = self._entries.popitem(last=False)
-            self._bytes -= len(evicted.body)
+            self._bytes -= evicted.size
+        while self._choosers and (
+            len(self._choosers) > self.max_entries or self._bytes > self.max_bytes
+        ):
+            resource, _ = self._choosers.popitem(last=False)
+            self._bytes -= _resource_size(resource)
 
     def __len__(self) -> int:
         return len(self._entries)

@@ -20,8 +20,10 @@ from longgang_api.artifact import ArtifactError, load
 from longgang_api.asgi import refuse
 from longgang_api.settings import Settings, SettingsError
 
-#: Largest request head (request line and headers) a connection may buffer.
-MAX_REQUEST_HEAD = 64 * 1024
+#: Largest request head (request line and headers) a connection may buffer: far
+#: above the app's own limits (8 KiB target, 16 KiB of headers), so that what is
+#: over those limits reaches the app and is refused there, as a problem (414, 431).
+MAX_REQUEST_HEAD = 1024 * 1024
 #: Seconds a worker may take to finish its requests after SIGTERM.
 DRAIN_SECONDS = 30
 
@@ -46,6 +48,9 @@ def granian_command(host: str, port: int, workers: int) -> list[str]:
         "--http1-header-read-timeout",
         "10000",
         "--no-ws",
+        # HTTP/1.1 only: no cleartext HTTP/2 (whose idle connections granian never closes).
+        "--http",
+        "1",
         "--factory",
         "longgang_api.asgi:create_served_app",
     ]

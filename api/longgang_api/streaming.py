@@ -15,6 +15,7 @@ from typing import Any
 from litestar import Request, Response
 from litestar.response import Stream
 
+from longgang_api import variants
 from longgang_api.http_caching import CachePolicy, accepts_gzip, gzip_etag, not_modified
 
 #: Same level as the buffered answers; wbits=31 writes a gzip member (mtime 0).
@@ -44,9 +45,10 @@ def respond_streamed(
     media_type: str,
     chunks: Callable[[], Iterator[bytes]],
     headers: dict[str, str] | None = None,
+    variant: variants.Chooser = variants.constant,
 ) -> Response[Any]:
     """Answer with ``chunks()`` sent as rendered, or 304 when the client already has them."""
-    unchanged = not_modified(request, policy, key)
+    unchanged = not_modified(request, policy, key, variant)
     if unchanged is not None:
         return unchanged
     etag = policy.etag(key)

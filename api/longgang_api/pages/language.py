@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from typing import Any, Literal
-from urllib.parse import urlencode
+from urllib.parse import parse_qs, urlencode
 
 from litestar import Request
+from litestar.types import Scope
 
+from longgang_api import variants
 from longgang_api.problems import BadParameter
 
 Lang = Literal["zh", "en"]
@@ -45,6 +47,22 @@ def page_language(request: Request[Any, Any, Any]) -> Lang:
             return "en" if value == "en" else "zh"
         raise BadParameter("lang", f"lang must be 'zh' (中文) or 'en' (English), not {value!r}")
     return from_accept_language(request.headers.get("accept-language"))
+
+
+def page_variant(scope: Scope) -> str | None:
+    """The representation a page request gets, as the response cache replays it.
+
+    The same choice as :func:`page_language`, read from the raw request: the
+    cache keeps one answer per language, whatever the ``Accept-Language`` wording.
+    """
+    given = parse_qs(scope.get("query_string", b"").decode("latin-1")).get("lang")
+    if given is None:
+        lang = from_accept_language(variants.header(scope, b"accept-language"))
+    elif len(given) == 1 and given[0] in LANGUAGES:
+        lang = "en" if given[0] == "en" else "zh"
+    else:
+        return None  # the page answers 400: nothing to replay
+    return f"text/html|{lang}"
 
 
 def page_url(path: str, lang: Lang, params: list[tuple[str, str]] | None = None) -> str:

@@ -16,7 +16,7 @@ from longgang_api.http_caching import respond
 from longgang_api.model import Observation
 from longgang_api.pages import texts
 from longgang_api.pages.figures import value_text
-from longgang_api.pages.language import LANGUAGES, TAGS, Lang, page_url
+from longgang_api.pages.language import LANGUAGES, TAGS, Lang, page_url, page_variant
 from longgang_api.served import Served
 
 STYLESHEET = (resources.files("longgang_api.pages") / "static" / "site.css").read_bytes()
@@ -119,4 +119,12 @@ def page_response(
             headers={**headers, "Cache-Control": "no-store"},
         )
     key = f"page|{request.url.path}|{sorted(request.query_params.multi_items())}|{lang}"
-    return respond(request, served.cache, key, "text/html", lambda: make().encode(), headers)
+    return respond(
+        request,
+        served.cache,
+        key,
+        "text/html",
+        lambda: make().encode(),
+        headers,
+        variant=page_variant,
+    )

@@ -188,6 +188,15 @@ PROBLEM_TYPES: dict[str, tuple[int, Pair, Pair]] = {
         ("请求头过大", "Request header fields too large"),
         ("请求头合计超过 16 KiB。", "The request headers add up to more than 16 KiB."),
     ),
+    "range-not-satisfiable": (
+        416,
+        ("请求的范围无法满足", "Range not satisfiable"),
+        (
+            "Range 头所指的字节范围超出了该文件或列表的大小；Content-Range 头给出总字节数。",
+            "The byte range named by the Range header lies outside the answer; the "
+            "Content-Range header gives its size in bytes.",
+        ),
+    ),
     "too-many-requests": (
         429,
         ("请求过多", "Too many requests"),

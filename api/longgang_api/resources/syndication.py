@@ -11,6 +11,7 @@ from litestar.exceptions import NotFoundException
 from litestar.handlers import HTTPRouteHandler
 from litestar.params import PathParameter, QueryParameter
 
+from longgang_api import variants
 from longgang_api.envelopes import ReleaseList
 from longgang_api.http_caching import respond
 from longgang_api.listing import check_single, item_response
@@ -22,9 +23,18 @@ OCTET_STREAM = "application/octet-stream"
 _CATALOG_TYPES = ("application/ld+json", "text/turtle")
 
 
-def _catalog(request: Request[Any, Any, Any], served: Served, media: str) -> Response[bytes]:
+def _catalog(
+    request: Request[Any, Any, Any],
+    served: Served,
+    media: str,
+    variant: variants.Chooser = variants.constant,
+) -> Response[bytes]:
     body = served.catalog.turtle if media == "text/turtle" else served.catalog.jsonld
-    return respond(request, served.cache, f"catalog|{media}", media, lambda: body)
+    return respond(request, served.cache, f"catalog|{media}", media, lambda: body, variant=variant)
+
+
+def _catalog_media(accept: str | None) -> str | None:
+    return accepted_media(accept, _CATALOG_TYPES, "application/json")
 
 
 def _catalog_file(path: str, operation_id: str, media: str, label: str) -> HTTPRouteHandler:
@@ -91,15 +101,10 @@ class SyndicationController(Controller):
         self, request: Request[Any, Any, Any], served: NamedDependency[Served]
     ) -> Response[bytes]:
         check_single(request, frozenset(), frozenset())
-        media = accepted_media(request.headers.get("accept"), _CATALOG_TYPES, "application/json")
+        media = _catalog_media(request.headers.get("accept"))
         if media is None:
             raise NotAcceptable("available representations: " + ", ".join(_CATALOG_TYPES))
-        return self._catalog(request, served, media)
-
-    @staticmethod
-    def _catalog(request: Request[Any, Any, Any], served: Served, media: str) -> Response[bytes]:
-        body = served.catalog.turtle if media == "text/turtle" else served.catalog.jsonld
-        return respond(request, served.cache, f"catalog|{media}", media, lambda: body)
+        return _catalog(request, served, media, variants.by_accept(_catalog_media))
 
     @get(
         "/datapackage.json",
@@ -172,12 +177,13 @@ class SyndicationController(Controller):
         with_bom = bom and download.media_type == "text/csv"  # a BOM belongs to text only
         body = BOM + download.data if with_bom else download.data
         headers = {"Content-Disposition": f'attachment; filename="{name}"'}
-        media = accepted_media(
-            request.headers.get("accept"), (download.media_type, OCTET_STREAM), "*/*"
-        )
-        if media is None:
+
+        def choose(accept: str | None) -> str:
             # A file is what its name says; an Accept that does not fit it is not a reason to fail.
-            media = download.media_type
+            offered = (download.media_type, OCTET_STREAM)
+            return accepted_media(accept, offered, "*/*") or download.media_type
+
+        media = choose(request.headers.get("accept"))
         return respond(
             request,
             served.cache,
@@ -185,4 +191,5 @@ class SyndicationController(Controller):
             media,
             lambda: body,
             headers,
+            variants.by_accept(choose),
         )

@@ -1,0 +1,275 @@
+"""HTTP as caches and browsers use it: CORS on every answer, revalidation by ETag and by
+date, byte ranges, HEAD, and the response cache keyed on the negotiated representation."""
+
+from __future__ import annotations
+
+import gzip
+from email.utils import format_datetime, parsedate_to_datetime
+
+import pytest
+from litestar import Litestar
+from litestar.testing import TestClient
+
+from longgang_api.app import create_app
+from longgang_api.artifact import LoadedDataset
+from longgang_api.gateway import Gateway
+from longgang_api.response_cache import ResponseCache
+
+Client = TestClient[Litestar]
+ORIGIN = {"origin": "https://portal.example.org"}
+DOWNLOAD = "/v1/downloads/longgang-2024.sqlite"
+LIST = "/v1/observations?limit=20"
+IDENTITY = {"accept-encoding": "identity"}
+
+
+def _cors_ok(headers: object) -> None:
+    found = {k.lower(): v for k, v in headers.items()}  # type: ignore[attr-defined]
+    assert found["access-control-allow-origin"] == "*"
+    exposed = found["access-control-expose-headers"].lower()
+    for name in ("etag", "link", "x-request-id", "content-range", "retry-after"):
+        assert name in exposed
+
+
+@pytest.mark.parametrize(
+    ("url", "headers", "status"),
+    [
+        ("/v1/glossary", {}, 200),
+        ("/v1/glossary", ORIGIN, 200),
+        ("/v1/glossary/nope", {}, 404),
+        ("/v1/glossary?limit=0", {}, 400),
+        ("/v1/glossary", {"accept": "image/png"}, 406),
+        ("/v1/indicators?q=" + "x" * 9000, {}, 414),
+        ("/v1", {f"x-filler-{i}": "y" * 1000 for i in range(20)}, 431),
+        (DOWNLOAD, {"range": "bytes=0-99"}, 206),
+        (DOWNLOAD, {"range": "bytes=99999999-"}, 416),
+        ("/openapi.json", {}, 200),
+        ("/", {}, 200),
+    ],
+)
+def test_every_answer_carries_cors_with_or_without_origin(
+    client: Client, url: str, headers: dict[str, str], status: int
+) -> None:
+    response = client.get(url, headers=headers)
+    assert response.status_code == status
+    _cors_ok(response.headers)
+    assert "origin" not in response.headers.get("vary", "").lower()
+
+
+def test_cors_on_304_from_the_app_and_from_the_response_cache(
+    dataset: LoadedDataset, client: Client
+) -> None:
+    with TestClient(create_app(dataset, response_cache=False)) as uncached:
+        for answering in (client, uncached):
+            etag = answering.get("/v1/projects?limit=2").headers["etag"]
+            again = answering.get("/v1/projects?limit=2", headers={"if-none-match": etag})
+            assert again.status_code == 304
+            _cors_ok(again.headers)
+
+
+def test_a_preflight_is_answered_and_a_failed_one_is_a_problem(client: Client) -> None:
+    ok = client.options(
+        "/v1/glossary",
+        headers={
+            **ORIGIN,
+            "access-control-request-method": "GET",
+            "access-control-request-headers": "if-none-match, range",
+        },
+    )
+    assert ok.status_code == 204
+    _cors_ok(ok.headers)
+    assert "GET" in ok.headers["access-control-allow-methods"]
+    assert "range" in ok.headers["access-control-allow-headers"].lower()
+    for asked in (
+        {"access-control-request-method": "DELETE"},
+        {
+            "access-control-request-method": "GET",
+            "access-control-request-headers": "x-secret",
+        },
+    ):
+        refused = client.options("/v1/glossary", headers={**ORIGIN, **asked})
+        assert refused.status_code == 400
+        assert refused.headers["content-type"] == "application/problem+json"
+        assert refused.json()["status"] == 400
+        _cors_ok(refused.headers)
+
+
+def test_preflights_are_not_counted_by_the_rate_limit(dataset: LoadedDataset) -> None:
+    preflight = {**ORIGIN, "access-control-request-method": "GET"}
+    with TestClient(create_app(dataset, rate_limit="3/minute")) as limited:
+        for _ in range(10):
+            assert limited.options("/v1/glossary", headers=preflight).status_code == 204
+        statuses = [limited.get("/v1/glossary?limit=1").status_code for _ in range(4)]
+        assert statuses == [200, 200, 200, 429]
+        refused = limited.get("/v1/glossary?limit=1")
+        assert refused.headers["content-type"] == "application/problem+json"
+        _cors_ok(refused.headers)
+
+
+@pytest.mark.parametrize(
+    "url", ["/v1/glossary/two-mountains", "/v1/glossary?limit=1&format=ndjson&q=两山"]
+)
+@pytest.mark.parametrize("cached", [True, False])
+def test_a_304_repeats_the_etag_of_the_200_it_revalidates(
+    dataset: LoadedDataset, url: str, cached: bool
+) -> None:
+    # Bodies under 1 KB are not gzipped even when gzip is asked for.
+    with TestClient(create_app(dataset, response_cache=cached)) as client:
+        gzip_ok = {"accept-encoding": "gzip"}
+        first = client.get(url, headers=gzip_ok)
+        assert "content-encoding" not in first.headers and len(first.content) < 1024
+        etag = first.headers["etag"]
+        again = client.get(url, headers={**gzip_ok, "if-none-match": etag})
+        assert again.status_code == 304 and again.headers["etag"] == etag
+        big = client.get("/v1/observations?limit=100", headers=gzip_ok)
+        assert big.headers["content-encoding"] == "gzip"
+        revalidated = client.get(
+            "/v1/observations?limit=100", headers={**gzip_ok, "if-none-match": big.headers["etag"]}
+        )
+        assert revalidated.headers["etag"] == big.headers["etag"]
+
+
+@pytest.mark.parametrize("url", [LIST, DOWNLOAD, "/v1/glossary/two-mountains", "/openapi.json"])
+@pytest.mark.parametrize("cached", [True, False])
+def test_if_modified_since_our_last_modified_answers_304(
+    dataset: LoadedDataset, url: str, cached: bool
+) -> None:
+    with TestClient(create_app(dataset, response_cache=cached)) as client:
+        first = client.get(url)
+        modified = first.headers["last-modified"]
+        later = format_datetime(parsedate_to_datetime(modified).replace(year=2099), usegmt=True)
+        earlier = format_datetime(parsedate_to_datetime(modified).replace(year=2000), usegmt=True)
+        for since, status in ((modified, 304), (later, 304), (earlier, 200), ("yesterday", 200)):
+            answer = client.get(url, headers={"if-modified-since": since})
+            assert answer.status_code == status, since
+            if status == 304:
+                assert answer.content == b"" and answer.headers["etag"] == first.headers["etag"]
+        # If-None-Match decides when both are sent.
+        both = client.get(url, headers={"if-modified-since": modified, "if-none-match": '"x"'})
+        assert both.status_code == 200
+
+
+@pytest.mark.parametrize("url", [DOWNLOAD, LIST, "/v1/downloads/observations.csv"])
+def test_byte_ranges(client: Client, url: str) -> None:
+    whole = client.get(url, headers=IDENTITY)
+    size = len(whole.content)
+    assert whole.headers["accept-ranges"] == "bytes" and size > 1000
+    etag = whole.headers["etag"]
+    for spec, (first, last) in {
+        "bytes=0-99": (0, 99),
+        "bytes=100-": (100, size - 1),
+        "bytes=-50": (size - 50, size - 1),
+        f"bytes=10-{size + 500}": (10, size - 1),
+    }.items():
+        part = client.get(url, headers={**IDENTITY, "range": spec})
+        assert part.status_code == 206, spec
+        assert part.headers["content-range"] == f"bytes {first}-{last}/{size}"
+        assert part.content == whole.content[first : last + 1]
+        assert part.headers["etag"] == etag
+    unsatisfiable = client.get(url, headers={**IDENTITY, "range": f"bytes={size}-"})
+    assert unsatisfiable.status_code == 416
+    assert unsatisfiable.headers["content-range"] == f"bytes */{size}"
+    assert unsatisfiable.headers["content-type"] == "application/problem+json"
+    current = client.get(url, headers={**IDENTITY, "range": "bytes=0-9", "if-range": etag})
+    assert current.status_code == 206 and current.content == whole.content[:10]
+    stale = client.get(url, headers={**IDENTITY, "range": "bytes=0-9", "if-range": '"old"'})
+    assert stale.status_code == 200 and stale.content == whole.content
+    several = client.get(url, headers={**IDENTITY, "range": "bytes=0-1,5-9"})
+    assert several.status_code == 200 and several.content == whole.content
+
+
+def test_a_range_of_the_gzipped_bytes(client: Client) -> None:
+    gzipped = {"accept-encoding": "gzip"}
+    with client.stream("GET", DOWNLOAD, headers=gzipped) as whole:
+        wire = b"".join(whole.iter_raw())
+    with client.stream("GET", DOWNLOAD, headers={**gzipped, "range": "bytes=0-1"}) as part:
+        assert part.status_code == 206
+        assert b"".join(part.iter_raw()) == wire[:2] == b"\x1f\x8b"
+    assert gzip.decompress(wire) == client.get(DOWNLOAD, headers=IDENTITY).content
+
+
+def _stable(headers: object) -> dict[str, str]:
+    volatile = {"x-request-id", "date"}
+    return {k: v for k, v in headers.items() if k not in volatile}  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("url", "headers"),
+    [
+        (DOWNLOAD, {}),
+        (LIST, {"accept": "text/csv"}),
+        ("/openapi.json", {"accept-encoding": "gzip"}),
+        (DOWNLOAD, {"range": "bytes=0-99"}),
+        ("/v1/glossary/nope", {}),
+    ],
+)
+def test_head_is_get_without_the_body(client: Client, url: str, headers: dict[str, str]) -> None:
+    for _ in range(2):  # from the app, then from the response cache
+        get = client.get(url, headers=headers)
+        head = client.head(url, headers=headers)
+        assert head.status_code == get.status_code and head.content == b""
+        assert _stable(head.headers) == _stable(get.headers)
+
+
+def test_the_openapi_document_is_revalidated_and_gzipped(client: Client) -> None:
+    plain = client.get("/openapi.json", headers=IDENTITY)
+    etag = plain.headers["etag"]
+    assert etag.startswith('"') and plain.headers["content-type"].startswith(
+        "application/vnd.oai.openapi+json"
+    )
+    with client.stream("GET", "/openapi.json", headers={"accept-encoding": "gzip"}) as zipped:
+        wire = b"".join(zipped.iter_raw())
+        assert zipped.headers["content-encoding"] == "gzip"
+    assert gzip.decompress(wire) == plain.content and len(wire) < len(plain.content) // 3
+    again = client.get("/openapi.json", headers={**IDENTITY, "if-none-match": etag})
+    assert again.status_code == 304 and again.headers["etag"] == etag
+
+
+def _cache_of(app: Litestar) -> ResponseCache:
+    gateway = app.asgi_handler
+    assert isinstance(gateway, Gateway) and gateway.response_cache is not None
+    return gateway.response_cache
+
+
+@pytest.mark.parametrize(
+    ("url", "accepts"),
+    [
+        ("/v1/glossary?limit=3", ["text/csv", "text/csv;q=0.9, image/png;q=0.1", "text/*"]),
+        ("/v1/glossary?limit=3", [None, "*/*", "application/json, text/html;q=0.5"]),
+        ("/v1/catalog", ["text/turtle", "text/turtle, application/ld+json;q=0.2"]),
+        ("/v1/projects/cuhk-shenzhen", [None, "application/json", "*/*;q=0.8"]),
+    ],
+)
+def test_accepts_that_negotiate_one_representation_share_one_entry(
+    dataset: LoadedDataset, url: str, accepts: list[str | None]
+) -> None:
+    app = create_app(dataset)
+    cache = _cache_of(app)
+    with TestClient(app) as client:
+        bodies = set()
+        for accept in accepts:
+            headers = {"accept": accept} if accept else {}
+            answer = client.get(url, headers={**headers, **IDENTITY})
+            assert answer.status_code == 200
+            bodies.add(answer.content)
+        assert len(cache) == 1 and len(bodies) == 1
+        assert cache.hits == len(accepts) - 1
+
+
+def test_a_16_kb_accept_cannot_blow_the_bound(dataset: LoadedDataset) -> None:
+    app = create_app(dataset)
+    gateway = app.asgi_handler
+    assert isinstance(gateway, Gateway)
+    bound = 200_000
+    gateway.response_cache = cache = ResponseCache(max_entries=1000, max_bytes=bound)
+    with TestClient(app) as client:
+        for number in range(60):
+            # Nearly all the 16 KiB of headers the server takes: distinct media ranges,
+            # every one of them ending up as JSON.
+            accept = ", ".join(f"application/x-{number}-{i};q=0.5" for i in range(700))
+            accept = accept[: 16 * 1024 - 400]
+            answer = client.get("/v1/glossary?limit=1", headers={"accept": accept + ", */*"})
+            assert answer.status_code == 200
+            client.get(f"/v1/sections?limit={number + 1}", headers={"accept": accept + ", */*"})
+        assert cache.size_in_bytes <= bound
+        assert len(cache) < 61  # entries were evicted to stay within the bound
+        assert sum(1 for key in cache._entries if key[0] == "/v1/glossary") == 1

@@ -1,0 +1,113 @@
+"""nginx as a shared cache (``deploy/nginx.conf``, as deployed) in front of the served API:
+what it stores is right for every browser after it, and it revalidates with ETags."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.support import free_port, nginx_cache, wait_until_up
+
+pytestmark = [pytest.mark.slow, pytest.mark.http]
+
+ROOT = Path(__file__).resolve().parents[1]
+ORIGIN = {"origin": "https://portal.example.org"}
+#: Seconds the API lets caches keep an answer here, short so that it goes stale in a test.
+MAX_AGE = 2
+
+
+@pytest.fixture(scope="module")
+def proxied(artifact_path: Path) -> Iterator[str]:
+    """The launcher with two granian workers, and nginx with deploy/nginx.conf before it."""
+    port = free_port()
+    env = {
+        **os.environ,
+        "LONGGANG_ARTIFACT": str(artifact_path),
+        "PORT": str(port),
+        "WORKERS": "2",
+        "CACHE_MAX_AGE": str(MAX_AGE),
+    }
+    process = subprocess.Popen(
+        [sys.executable, "-m", "longgang_api.server"], env=env, cwd=ROOT, stderr=subprocess.PIPE
+    )
+    api = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_up(api, process)
+        with nginx_cache(api) as url:
+            yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=40)
+
+
+def _browser_valid(response: httpx.Response) -> None:
+    assert response.headers["access-control-allow-origin"] == "*"
+    assert "etag" in response.headers["access-control-expose-headers"].lower()
+
+
+@pytest.mark.parametrize(
+    "path", ["/v1/observations?limit=7&kind=plan", "/v1/downloads/glossary.csv", "/openapi.json"]
+)
+def test_a_stored_answer_is_right_for_browsers_after_it(proxied: str, path: str) -> None:
+    first = httpx.get(f"{proxied}{path}")  # a client without Origin fills the cache
+    assert first.status_code == 200 and first.headers["x-cache-status"] == "MISS"
+    second = httpx.get(f"{proxied}{path}", headers=ORIGIN)
+    assert second.headers["x-cache-status"] == "HIT"
+    _browser_valid(first)
+    _browser_valid(second)
+    assert second.content == first.content
+
+
+def test_nginx_keeps_one_variant_per_vary(proxied: str) -> None:
+    path = "/v1/glossary?limit=2"
+    as_csv = httpx.get(f"{proxied}{path}", headers={"accept": "text/csv"})
+    as_json = httpx.get(f"{proxied}{path}", headers={"accept": "application/json"})
+    assert as_csv.headers["content-type"].startswith("text/csv")
+    assert as_json.headers["content-type"] == "application/json"
+    again = httpx.get(f"{proxied}{path}", headers={"accept": "text/csv"})
+    assert again.headers["x-cache-status"] == "HIT" and again.content == as_csv.content
+
+
+def test_revalidation_through_the_proxy(proxied: str) -> None:
+    path = "/v1/projects?category=rail"
+    first = httpx.get(f"{proxied}{path}")
+    etag = first.headers["etag"]
+    fresh = httpx.get(f"{proxied}{path}", headers={**ORIGIN, "if-none-match": etag})
+    assert fresh.status_code == 304 and fresh.headers["etag"] == etag
+    _browser_valid(fresh)
+    time.sleep(MAX_AGE + 1)  # stale now: nginx asks the API with the ETag it holds
+    stale = httpx.get(f"{proxied}{path}", headers={**ORIGIN, "if-none-match": etag})
+    assert stale.status_code == 304 and stale.headers["etag"] == etag
+    _browser_valid(stale)
+    time.sleep(MAX_AGE + 1)
+    refreshed = httpx.get(f"{proxied}{path}", headers=ORIGIN)
+    assert refreshed.status_code == 200
+    assert refreshed.headers["x-cache-status"] in ("REVALIDATED", "STALE", "UPDATING")
+    assert refreshed.content == first.content
+    _browser_valid(refreshed)
+
+
+def test_errors_through_the_proxy_carry_cors(proxied: str) -> None:
+    for path, status in (("/v1/glossary/nope", 404), ("/v1/glossary?limit=0", 400)):
+        answer = httpx.get(f"{proxied}{path}", headers=ORIGIN)
+        assert answer.status_code == status
+        assert answer.headers["content-type"] == "application/problem+json"
+        _browser_valid(answer)
+
+
+def test_ranges_and_head_through_the_proxy(proxied: str) -> None:
+    path = "/v1/downloads/longgang-2024.sqlite"
+    identity = {"accept-encoding": "identity"}
+    whole = httpx.get(f"{proxied}{path}", headers=identity)
+    part = httpx.get(f"{proxied}{path}", headers={**identity, "range": "bytes=0-15"})
+    assert part.status_code == 206 and part.content == whole.content[:16] == b"SQLite format 3\0"
+    head = httpx.head(f"{proxied}{path}", headers=identity)
+    assert head.status_code == 200 and head.content == b""
+    assert head.headers["etag"] == whole.headers["etag"]
