@@ -51,7 +51,13 @@ def served(artifact: Path) -> Iterator[tuple[str, subprocess.Popen[bytes], float
     started = time.monotonic()
     process = subprocess.Popen(
         granian_command("127.0.0.1", port, 1),
-        env={**os.environ, "LONGGANG_ARTIFACT": str(artifact)},
+        # The dataset folder beside the artifact: the app checks that its source
+        # document is the one the artifact was built from.
+        env={
+            **os.environ,
+            "LONGGANG_ARTIFACT": str(artifact),
+            "DATASET": str(artifact.with_suffix("")),
+        },
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
