@@ -105,13 +105,18 @@ def create_app(
     """
     served = Served.build(dataset, max_age, public_base_url.rstrip("/"))
     folder = dataset_folder or checkout_folder(dataset.artifact.dataset.id)
-    source_view = build_source_view(read_source(dataset, folder), dataset)
+    source = read_source(dataset, folder)
+    # The /source page's view is laid out on its first request: at a hundred times the
+    # records it costs seconds of start-up that the API itself never needs.
+    source_view: list[SourceView] = []
 
     def provide_served() -> Served:
         return served
 
     def provide_source_view() -> SourceView:
-        return source_view
+        if not source_view:
+            source_view.append(build_source_view(source, dataset))
+        return source_view[0]
 
     v1 = Router(
         path="/v1",
