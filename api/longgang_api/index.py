@@ -133,13 +133,26 @@ class CollectionIndex(Generic[R]):
         exact: dict[str, set[int]] = {}
         collecting = gc.isenabled()
         gc.disable()
+        # Fields are shared between records (a quote serves its observation, its indicator
+        # and its search hit; names repeat across periods): each text is split once, into
+        # its pieces mapped to the field's weight.
+        weighted: dict[tuple[str, int], dict[Piece, int]] = {}
         try:
             for position, record_fields in enumerate(self.fields):
+                # The best (lowest) weight of each piece: the lowest is applied last.
+                best: dict[Piece, int] = {}
+                for f in sorted(record_fields, key=_heaviest_first):
+                    grams = weighted.get((f.text, f.weight))
+                    if grams is None:
+                        grams = weighted[f.text, f.weight] = dict.fromkeys(_grams(f.text), f.weight)
+                    best.update(grams)
+                for key, weight in best.items():
+                    posting = text.get(key)
+                    if posting is None:
+                        text[key] = {position: weight}
+                    else:
+                        posting[position] = weight
                 for f in record_fields:
-                    for key in _grams(f.text):
-                        weights = text.setdefault(key, {})
-                        if weights.get(position, 99) > f.weight:
-                            weights[position] = f.weight
                     if f.weight == 1:
                         exact.setdefault(f.text.strip(), set()).add(position)
         finally:
@@ -332,6 +345,10 @@ def _grams(text: str) -> set[Piece]:
         else:
             found.update(_grams_of_run(piece[1]))
     return found
+
+
+def _heaviest_first(field: SearchField) -> int:
+    return -field.weight
 
 
 def _spec(name: str, descending: bool) -> SortSpec:
