@@ -8,7 +8,7 @@ A list query is answered without a scan of the records:
 - sort orders precomputed: for every sortable field, ascending and
   descending (the id closing the order), a permutation of the positions and
   its inverse, the *rank* of each position; an order of several fields is
-  computed on first use and kept;
+  computed on first use (one sort on one integer per record) and kept;
 - ``q`` from a text index: each Chinese character and each pair of adjacent
   Chinese characters (bigram), and each folded English word, maps to the
   positions whose text holds it, with the best field weight there. A Chinese
@@ -27,6 +27,7 @@ from __future__ import annotations
 import functools
 import gc
 import heapq
+from array import array
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -101,13 +102,16 @@ class CollectionIndex(Generic[R]):
         filters: Mapping[str, Callable[[R], Iterable[str]]],
         sorts: Mapping[str, Callable[[R], Scalar]],
     ) -> None:
-        # Each sortable field's values as dense ranks (equal values, equal ranks): an order
-        # of several fields is then one sort on tuples of integers.
-        self._dense: dict[str, list[int]] = {}
+        # Each sortable field's values as dense ranks (equal values, equal ranks) below its
+        # width: an order of several fields is then one sort on one integer per record.
+        self._dense: dict[str, array[int]] = {}
+        self._widths: dict[str, int] = {}
         for name, get in sorts.items():
             values = [sort_value(get(r)) for r in self.records]
-            rank_of = {v: i for i, v in enumerate(sorted(set(values)))}
-            self._dense[name] = [rank_of[v] for v in values]
+            distinct = sorted(set(values))
+            rank_of = {v: i for i, v in enumerate(distinct)}
+            self._dense[name] = array("I", [rank_of[v] for v in values])
+            self._widths[name] = len(distinct)
         self._postings: dict[str, dict[str, frozenset[int]]] = {}
         for name, values_of in filters.items():
             postings: dict[str, set[int]] = {}
@@ -115,7 +119,7 @@ class CollectionIndex(Generic[R]):
                 for value in set(values_of(record)):
                     postings.setdefault(value, set()).add(position)
             self._postings[name] = {v: frozenset(p) for v, p in postings.items()}
-        self._orders: dict[SortSpec, tuple[list[int], list[int]]] = {}
+        self._orders: dict[SortSpec, tuple[array[int], array[int]]] = {}
         for name in sorts:
             for descending in (False, True):
                 self.order(_spec(name, descending))
@@ -170,23 +174,29 @@ class CollectionIndex(Generic[R]):
 
     # -- orders -------------------------------------------------------------------------
 
-    def order(self, spec: SortSpec) -> tuple[list[int], list[int]]:
+    def order(self, spec: SortSpec) -> tuple[array[int], array[int]]:
         """The positions in the order of ``spec``, and the rank of each position."""
         found = self._orders.get(spec)
         if found is None:
             found = self._compute_order(spec)
         return found
 
-    def _compute_order(self, spec: SortSpec) -> tuple[list[int], list[int]]:
-        # A descending field is its negated rank, so one ascending sort serves every
-        # direction; the id closes every spec, so no two positions tie.
-        columns = [
-            [-r for r in self._dense[name]] if descending else self._dense[name]
-            for name, descending in spec
-        ]
-        keys = list(zip(*columns, strict=True))
-        positions = sorted(range(self.size), key=keys.__getitem__)
-        ranks = [0] * self.size
+    def _compute_order(self, spec: SortSpec) -> tuple[array[int], array[int]]:
+        # One integer per record, its fields' dense ranks as digits of mixed radix (a
+        # descending field counts down from its width), so one ascending sort serves every
+        # direction; the id closes every spec, so no two positions tie. Arrays of 4-byte
+        # integers hold the result: a list would hold an int object per record.
+        keys = [0] * self.size
+        for name, descending in spec:
+            width = self._widths[name]
+            dense = self._dense[name]
+            if descending:
+                top = width - 1
+                keys = [k * width + top - r for k, r in zip(keys, dense, strict=True)]
+            else:
+                keys = [k * width + r for k, r in zip(keys, dense, strict=True)]
+        positions = array("I", sorted(range(self.size), key=keys.__getitem__))
+        ranks = array("I", bytes(4 * self.size))
         for rank, position in enumerate(positions):
             ranks[position] = rank
         # Single fields are kept from start-up; combinations are few, and bounded here.
