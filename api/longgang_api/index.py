@@ -7,8 +7,9 @@ A list query is answered without a scan of the records:
   its values' sets, several filters their intersection;
 - sort orders precomputed: for every sortable field, ascending and
   descending (the id closing the order), a permutation of the positions and
-  its inverse, the *rank* of each position; an order of several fields is
-  computed on first use (one sort on one integer per record) and kept;
+  its inverse, the *rank* of each position; so is every order of two
+  fields; a longer one is computed on first use (the order of its later
+  fields, stably sorted by its first) and kept;
 - ``q`` from a text index: each Chinese character and each pair of adjacent
   Chinese characters (bigram), and each folded English word, maps to the
   positions whose text holds it, with the best field weight there. A Chinese
@@ -102,16 +103,13 @@ class CollectionIndex(Generic[R]):
         filters: Mapping[str, Callable[[R], Iterable[str]]],
         sorts: Mapping[str, Callable[[R], Scalar]],
     ) -> None:
-        # Each sortable field's values as dense ranks (equal values, equal ranks) below its
-        # width: an order of several fields is then one sort on one integer per record.
+        # Each sortable field's values as dense ranks (equal values, equal ranks): orders
+        # are then sorts on small integers.
         self._dense: dict[str, array[int]] = {}
-        self._widths: dict[str, int] = {}
         for name, get in sorts.items():
             values = [sort_value(get(r)) for r in self.records]
-            distinct = sorted(set(values))
-            rank_of = {v: i for i, v in enumerate(distinct)}
+            rank_of = {v: i for i, v in enumerate(sorted(set(values)))}
             self._dense[name] = array("I", [rank_of[v] for v in values])
-            self._widths[name] = len(distinct)
         self._postings: dict[str, dict[str, frozenset[int]]] = {}
         for name, values_of in filters.items():
             postings: dict[str, set[int]] = {}
@@ -120,9 +118,14 @@ class CollectionIndex(Generic[R]):
                     postings.setdefault(value, set()).add(position)
             self._postings[name] = {v: frozenset(p) for v, p in postings.items()}
         self._orders: dict[SortSpec, tuple[array[int], array[int]]] = {}
-        for name in sorts:
-            for descending in (False, True):
-                self.order(_spec(name, descending))
+        # Every order of one or two fields, from start-up: an order computed on its first
+        # request stalls every request queued behind it.
+        directed = [(name, descending) for name in sorts for descending in (False, True)]
+        for first in directed:
+            self.order(_spec(*first))
+            for second in directed:
+                if "id" not in (first[0], second[0]) and first[0] != second[0]:
+                    self.order((first, second, ("id", False)))
 
     @functools.cached_property
     def fields(self) -> tuple[tuple[SearchField, ...], ...]:
@@ -176,31 +179,30 @@ class CollectionIndex(Generic[R]):
 
     def order(self, spec: SortSpec) -> tuple[array[int], array[int]]:
         """The positions in the order of ``spec``, and the rank of each position."""
+        # The id is unique: the fields after it never change the order.
+        for at, (name, _) in enumerate(spec):
+            if name == "id":
+                spec = spec[: at + 1]
+                break
         found = self._orders.get(spec)
         if found is None:
             found = self._compute_order(spec)
         return found
 
     def _compute_order(self, spec: SortSpec) -> tuple[array[int], array[int]]:
-        # One integer per record, its fields' dense ranks as digits of mixed radix (a
-        # descending field counts down from its width), so one ascending sort serves every
-        # direction; the id closes every spec, so no two positions tie. Arrays of 4-byte
-        # integers hold the result: a list would hold an int object per record.
-        keys = [0] * self.size
-        for name, descending in spec:
-            width = self._widths[name]
-            dense = self._dense[name]
-            if descending:
-                top = width - 1
-                keys = [k * width + top - r for k, r in zip(keys, dense, strict=True)]
-            else:
-                keys = [k * width + r for k, r in zip(keys, dense, strict=True)]
-        positions = array("I", sorted(range(self.size), key=keys.__getitem__))
+        # The order of the later fields, sorted by the first field, is the order of all of
+        # them: Python's sort keeps ties in place, reversed or not. The id closes every
+        # spec, so no two positions tie. Arrays of 4-byte integers hold the result: a list
+        # would hold an int object per record.
+        (name, descending), rest = spec[0], spec[1:]
+        within = self.order(rest)[0] if rest else range(self.size)
+        ranked_by = self._dense[name].__getitem__
+        positions = array("I", sorted(within, key=ranked_by, reverse=descending))
         ranks = array("I", bytes(4 * self.size))
         for rank, position in enumerate(positions):
             ranks[position] = rank
-        # Single fields are kept from start-up; combinations are few, and bounded here.
-        if len(self._orders) < 256:
+        # Orders of one and two fields are kept from start-up; longer ones are bounded here.
+        if len(self._orders) < 512:
             self._orders[spec] = (positions, ranks)
         return positions, ranks
 
