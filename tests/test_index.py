@@ -114,7 +114,8 @@ def queries(draw: st.DrawFn, collection: Collection[Any], vocabulary: list[str])
     if collection.relevance is not None or draw(st.booleans()):
         terms = draw(st.lists(st.sampled_from(vocabulary), min_size=1, max_size=3))
         q = draw(st.sampled_from([" ", ",", "，", " - "])).join(terms)
-    keys = draw(st.lists(st.sampled_from(sorted(collection.sorts)), max_size=2, unique=True))
+    # Up to three keys: orders of two are built at start-up, longer ones on first use.
+    keys = draw(st.lists(st.sampled_from(sorted(collection.sorts)), max_size=3, unique=True))
     sort = ",".join(("-" if draw(st.booleans()) else "") + k for k in keys) or None
     return {"filters": filters, "q": q, "sort": sort, "limit": draw(st.integers(1, 7))}
 
@@ -167,6 +168,22 @@ def test_a_cursor_resumes_after_its_record(collections: dict[str, Collection[Any
     )
     everything = scan(collection, query)
     assert [*first.items, *second.items] == everything[:20]
+
+
+def test_orders_of_one_or_two_fields_are_ready_before_the_first_request(
+    collections: dict[str, Collection[Any]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    collection = collections["observations"]
+
+    def computed_on_request(spec: Any) -> Any:
+        raise AssertionError(f"order {spec} computed on a request")
+
+    monkeypatch.setattr(collection.index, "_compute_order", computed_on_request)
+    directed = [d + name for name in sorted(collection.sorts) for d in ("", "-")]
+    sorts = [*directed, *(f"{a},{b}" for a in directed for b in directed)]
+    for sort in sorts:
+        query = build_query(collection, CODEC, {}, None, sort, 5, None)
+        assert list(paginate(collection, query).items) == scan(collection, query)[:5]
 
 
 def test_normalised_queries_use_the_same_index(collections: dict[str, Collection[Any]]) -> None:

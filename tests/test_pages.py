@@ -13,11 +13,13 @@ import pytest
 from litestar import Litestar
 from litestar.testing import TestClient
 
+from longgang_api import app as app_module
 from longgang_api import model
 from longgang_api.app import create_app
 from longgang_api.artifact import LoadedDataset
-from longgang_api.pages import texts
+from longgang_api.pages import source_view, texts
 from longgang_api.pages.rendering import STYLESHEET_PATH
+from longgang_api.pages.source_view import SourceView
 from longgang_api.pages.texts import PROBLEM_TYPES
 from longgang_api.problems import PROBLEM_SLUGS
 from longgang_api.settings import DEFAULT_PUBLIC_BASE_URL
@@ -341,6 +343,25 @@ def test_the_app_refuses_a_source_other_than_the_one_built(dataset: LoadedDatase
     other = LoadedDataset(artifact=artifact, sha256=dataset.sha256, data=dataset.data)
     with pytest.raises(ValueError, match="not the source document"):
         create_app(other)
+
+
+def test_the_source_view_is_laid_out_on_the_first_request_for_it(
+    dataset: LoadedDataset, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    laid_out: list[int] = []
+    build = source_view.build_source_view
+
+    def counted(raw: str, loaded: LoadedDataset) -> SourceView:
+        laid_out.append(1)
+        return build(raw, loaded)
+
+    monkeypatch.setattr(app_module, "build_source_view", counted)
+    with TestClient(create_app(dataset, response_cache=False)) as client:
+        assert client.get("/v1/indicators").status_code == 200
+        assert laid_out == []
+        for _ in range(2):
+            assert client.get("/source").status_code == 200
+        assert laid_out == [1]
 
 
 @pytest.mark.parametrize(

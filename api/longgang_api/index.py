@@ -124,7 +124,7 @@ class CollectionIndex(Generic[R]):
         for first in directed:
             self.order(_spec(*first))
             for second in directed:
-                if "id" not in (first[0], second[0]) and first[0] != second[0]:
+                if first[0] != "id" and first[0] != second[0]:
                     self.order((first, second, ("id", False)))
 
     @functools.cached_property
