@@ -39,19 +39,21 @@ _ITEM_OPERATIONS = {
     for listing in LISTINGS
     if listing.item is not None
 }
+
+
+def _header(description: str, kind: str = "string") -> JSON:
+    """A response header of the document: what it says and its type."""
+    return {"description": description, "schema": {"type": kind}}
+
+
 _HEADERS: JSON = {
-    "ETag": {
-        "description": "Strong validator of this representation; send it back in If-None-Match.",
-        "schema": {"type": "string"},
-    },
-    "Cache-Control": {
-        "description": "How long the answer may be cached.",
-        "schema": {"type": "string"},
-    },
-    "X-Request-ID": {
-        "description": "Id of this request (echoed when the client sent a valid one).",
-        "schema": {"type": "string"},
-    },
+    "ETag": _header(
+        "Strong validator of this representation; send it back in If-None-Match.", "string"
+    ),
+    "Cache-Control": _header("How long the answer may be cached.", "string"),
+    "X-Request-ID": _header(
+        "Id of this request (echoed when the client sent a valid one).", "string"
+    ),
 }
 _LINK_HEADER: JSON = {
     "description": 'RFC 8288 link to the next page (rel="next"), absent on the last page.',
@@ -214,22 +216,10 @@ _RATE_LIMITED: JSON = {
         "Too many requests from this client (only when the server runs with a rate limit)."
     ),
     "headers": {
-        "Retry-After": {
-            "description": "Seconds to wait before the next request.",
-            "schema": {"type": "integer"},
-        },
-        "RateLimit-Limit": {
-            "description": "Requests allowed per window.",
-            "schema": {"type": "integer"},
-        },
-        "RateLimit-Remaining": {
-            "description": "Requests left in this window.",
-            "schema": {"type": "integer"},
-        },
-        "RateLimit-Reset": {
-            "description": "Seconds until the window resets.",
-            "schema": {"type": "integer"},
-        },
+        "Retry-After": _header("Seconds to wait before the next request.", "integer"),
+        "RateLimit-Limit": _header("Requests allowed per window.", "integer"),
+        "RateLimit-Remaining": _header("Requests left in this window.", "integer"),
+        "RateLimit-Reset": _header("Seconds until the window resets.", "integer"),
     },
     "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}},
 }
