@@ -47,18 +47,11 @@ def _header(description: str, kind: str = "string") -> JSON:
 
 
 _HEADERS: JSON = {
-    "ETag": _header(
-        "Strong validator of this representation; send it back in If-None-Match.", "string"
-    ),
-    "Cache-Control": _header("How long the answer may be cached.", "string"),
-    "X-Request-ID": _header(
-        "Id of this request (echoed when the client sent a valid one).", "string"
-    ),
+    "ETag": _header("Strong validator of this representation; send it back in If-None-Match."),
+    "Cache-Control": _header("How long the answer may be cached."),
+    "X-Request-ID": _header("Id of this request (echoed when the client sent a valid one)."),
 }
-_LINK_HEADER: JSON = {
-    "description": 'RFC 8288 link to the next page (rel="next"), absent on the last page.',
-    "schema": {"type": "string"},
-}
+_LINK_HEADER = _header('RFC 8288 link to the next page (rel="next"), absent on the last page.')
 
 
 def _struct_docs() -> dict[str, str]:
