@@ -12,9 +12,14 @@ A list query is answered without a scan of the records:
   fields, stably sorted by its first) and kept;
 - ``q`` from a text index: each Chinese character and each pair of adjacent
   Chinese characters (bigram), and each folded English word, maps to the
-  positions whose text holds it, with the best field weight there. A Chinese
-  piece longer than two characters is looked up by its bigrams and confirmed
-  on the few candidates;
+  positions whose text holds it, ascending in an array, with the best field
+  weight there, one byte each (a :class:`Posting`). A query reads only the
+  postings of its pieces, and a later piece only where the earlier ones
+  matched (by binary search when those are few). A Chinese piece longer than
+  two characters is looked up by its bigrams and confirmed on the few
+  candidates. The text index is built once, by whichever comes first: the
+  served app's start-up thread (:mod:`longgang_api.text_warmup`) or a ``q``,
+  which otherwise waits for the build under way;
 - pages by keyset: a cursor carries the rank of the last record served in
   the chosen order (with its match rank, where relevance leads the order),
   and the next page is the ``limit`` smallest ranks after it.
@@ -28,8 +33,11 @@ from __future__ import annotations
 import functools
 import gc
 import heapq
+import threading
 from array import array
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -54,6 +62,9 @@ Key = tuple[int, ...]
 # A filtered set larger than this share of the records is paged by walking the
 # precomputed order instead of ranking every member.
 _WALK_SHARE = 8
+# Candidates fewer than a posting's length divided by this are looked up in it one by
+# one (a binary search each) instead of reading the whole posting.
+_PROBE_SHARE = 16
 
 
 def sort_value(value: Scalar) -> tuple[int, Scalar]:
@@ -74,6 +85,58 @@ class IndexedPage(Generic[R]):
     total: int
 
 
+@dataclass(frozen=True, slots=True)
+class Posting:
+    """The records holding one piece: their positions, ascending, and the best weight at each."""
+
+    positions: array[int]
+    #: One byte a position: the weight of the best field holding the piece there.
+    weights: bytes
+
+    def __len__(self) -> int:
+        return len(self.positions)
+
+    def weighted(self, within: Collection[int] | None) -> dict[int, int]:
+        """Position → weight, of the positions in ``within`` (of all for None)."""
+        if within is None:
+            return dict(zip(self.positions, self.weights, strict=True))
+        positions, weights = self.positions, self.weights
+        if len(within) * _PROBE_SHARE < len(positions):
+            found: dict[int, int] = {}
+            for position in within:
+                at = bisect_left(positions, position)
+                if at < len(positions) and positions[at] == position:
+                    found[position] = weights[at]
+            return found
+        return {p: w for p, w in zip(positions, weights, strict=True) if p in within}
+
+    def keep(self, candidates: set[int]) -> None:
+        """Remove from ``candidates`` the positions this posting does not hold."""
+        positions = self.positions
+        if len(candidates) * _PROBE_SHARE < len(positions):
+            for position in list(candidates):
+                at = bisect_left(positions, position)
+                if at == len(positions) or positions[at] != position:
+                    candidates.discard(position)
+        else:
+            candidates.intersection_update(positions)
+
+
+_NOWHERE = Posting(array("I"), b"")
+
+
+@dataclass(frozen=True, slots=True)
+class TextIndex:
+    """What ``q`` is answered from, for one collection."""
+
+    #: The searched fields of each record.
+    fields: tuple[tuple[SearchField, ...], ...]
+    #: Each folded word, Chinese character and Chinese bigram, and where it stands.
+    postings: dict[Piece, Posting]
+    #: The positions whose name or id is exactly this normalised text.
+    exact: dict[str, tuple[int, ...]]
+
+
 class CollectionIndex(Generic[R]):
     """Filters, orders and text of one collection, indexed."""
 
@@ -87,8 +150,13 @@ class CollectionIndex(Generic[R]):
     ) -> None:
         self.records = tuple(records)
         self.size = len(self.records)
+        # Positions and ranks in two bytes each while they fit: every order kept is two
+        # arrays of them, and a collection keeps up to some two hundred orders.
+        self._typecode = "H" if self.size <= 0xFFFF else "I"
         self.synonyms = synonyms
         self._fields_of = fields
+        self._text_lock = threading.Lock()
+        self._text_built: TextIndex | None = None
         # Nothing built here is ever freed: the collector need not walk it while it grows.
         collecting = gc.isenabled()
         gc.disable()
@@ -109,7 +177,7 @@ class CollectionIndex(Generic[R]):
         for name, get in sorts.items():
             values = [sort_value(get(r)) for r in self.records]
             rank_of = {v: i for i, v in enumerate(sorted(set(values)))}
-            self._dense[name] = array("I", [rank_of[v] for v in values])
+            self._dense[name] = array(self._typecode, [rank_of[v] for v in values])
         self._postings: dict[str, dict[str, frozenset[int]]] = {}
         for name, values_of in filters.items():
             postings: dict[str, set[int]] = {}
@@ -127,53 +195,81 @@ class CollectionIndex(Generic[R]):
                 if first[0] != "id" and first[0] != second[0]:
                     self.order((first, second, ("id", False)))
 
-    @functools.cached_property
+    @property
     def fields(self) -> tuple[tuple[SearchField, ...], ...]:
-        """The searched fields of each record, prepared on the first ``q``."""
-        return tuple(self._fields_of())
+        """The searched fields of each record, prepared with the text index."""
+        return self._text_index.fields
 
-    @functools.cached_property
-    def _text_index(self) -> tuple[dict[Piece, dict[int, int]], dict[str, set[int]]]:
-        # Built on the first q of this collection, not at start-up: a server that is
-        # only listed and filtered never pays for it.
-        text: dict[Piece, dict[int, int]] = {}
-        exact: dict[str, set[int]] = {}
-        collecting = gc.isenabled()
-        gc.disable()
-        # Fields are shared between records (a quote serves its observation, its indicator
-        # and its search hit; names repeat across periods): each text is split once, into
-        # its pieces mapped to the field's weight.
+    @property
+    def text_ready(self) -> bool:
+        """Whether the text index is built (a ``q`` then never waits for it)."""
+        return self._text_built is not None
+
+    def build_text(self) -> None:
+        """Build the text index now, unless it is built or being built (then wait for it)."""
+        self._text_index  # noqa: B018
+
+    @property
+    def _text_index(self) -> TextIndex:
+        built = self._text_built
+        if built is None:
+            # One build, whichever thread comes first; the others wait for it and see
+            # it only once it is whole (the attribute is set last).
+            with self._text_lock:
+                built = self._text_built
+                if built is None:
+                    built = self._text_built = self._build_text()
+        return built
+
+    def _build_text(self) -> TextIndex:
+        fields = tuple(self._fields_of())
+        # Per piece, the positions holding it (ascending) and the best field weight at
+        # each, one byte: a few bytes an entry where a dict of ints costs some fifty.
+        positions: dict[Piece, array[int]] = {}
+        weights: dict[Piece, bytearray] = {}
+        exact: dict[str, list[int]] = {}
+        # Fields are shared between records (a quote serves its observation and its
+        # indicator; names repeat across periods): a text met more than once is split once,
+        # into its pieces mapped to the field's weight. Only those: a section's long text is
+        # met once, and keeping its pieces would double what the build holds at its peak.
+        seen = Counter((f.text, f.weight) for record_fields in fields for f in record_fields)
         weighted: dict[tuple[str, int], dict[Piece, int]] = {}
-        try:
-            for position, record_fields in enumerate(self.fields):
-                # The best (lowest) weight of each piece: the lowest is applied last.
-                best: dict[Piece, int] = {}
-                for f in sorted(record_fields, key=_heaviest_first):
-                    grams = weighted.get((f.text, f.weight))
-                    if grams is None:
-                        grams = weighted[f.text, f.weight] = dict.fromkeys(_grams(f.text), f.weight)
-                    best.update(grams)
-                for key, weight in best.items():
-                    posting = text.get(key)
-                    if posting is None:
-                        text[key] = {position: weight}
-                    else:
-                        posting[position] = weight
-                for f in record_fields:
-                    if f.weight == 1:
-                        exact.setdefault(f.text.strip(), set()).add(position)
-        finally:
-            if collecting:
-                gc.enable()
-        return text, exact
+        for position, record_fields in enumerate(fields):
+            # The best (lowest) weight of each piece: the lowest is applied last.
+            best: dict[Piece, int] = {}
+            for f in sorted(record_fields, key=_heaviest_first):
+                grams = weighted.get((f.text, f.weight))
+                if grams is None:
+                    grams = dict.fromkeys(_grams(f.text), f.weight)
+                    if seen[f.text, f.weight] > 1:
+                        weighted[f.text, f.weight] = grams
+                best.update(grams)
+            for key, weight in best.items():
+                held = positions.get(key)
+                if held is None:
+                    positions[key] = array("I", (position,))
+                    weights[key] = bytearray((weight,))
+                else:
+                    held.append(position)
+                    weights[key].append(weight)
+            for f in record_fields:
+                if f.weight == 1:
+                    exact.setdefault(f.text.strip(), []).append(position)
+        postings = {key: Posting(held, bytes(weights[key])) for key, held in positions.items()}
+        return TextIndex(
+            fields,
+            postings,
+            # A name is usually one record's: a tuple of one int, not a set.
+            {text: tuple(dict.fromkeys(held)) for text, held in exact.items()},
+        )
 
     @property
-    def _text(self) -> dict[Piece, dict[int, int]]:
-        return self._text_index[0]
+    def _text(self) -> dict[Piece, Posting]:
+        return self._text_index.postings
 
     @property
-    def _exact(self) -> dict[str, set[int]]:
-        return self._text_index[1]
+    def _exact(self) -> dict[str, tuple[int, ...]]:
+        return self._text_index.exact
 
     # -- orders -------------------------------------------------------------------------
 
@@ -192,13 +288,13 @@ class CollectionIndex(Generic[R]):
     def _compute_order(self, spec: SortSpec) -> tuple[array[int], array[int]]:
         # The order of the later fields, sorted by the first field, is the order of all of
         # them: Python's sort keeps ties in place, reversed or not. The id closes every
-        # spec, so no two positions tie. Arrays of 4-byte integers hold the result: a list
+        # spec, so no two positions tie. Arrays of small integers hold the result: a list
         # would hold an int object per record.
         (name, descending), rest = spec[0], spec[1:]
         within = self.order(rest)[0] if rest else range(self.size)
         ranked_by = self._dense[name].__getitem__
-        positions = array("I", sorted(within, key=ranked_by, reverse=descending))
-        ranks = array("I", bytes(4 * self.size))
+        positions = array(self._typecode, sorted(within, key=ranked_by, reverse=descending))
+        ranks = array(self._typecode, bytes(positions.itemsize * self.size))
         for rank, position in enumerate(positions):
             ranks[position] = rank
         # Orders of one and two fields are kept from start-up; longer ones are bounded here.
@@ -223,21 +319,23 @@ class CollectionIndex(Generic[R]):
         postings = self._postings[name]
         return sum(len(postings.get(v, ())) for v in values)
 
-    def _piece(self, piece: Piece, within: frozenset[int] | None) -> dict[int, int]:
+    def _posting(self, piece: Piece) -> Posting:
+        return self._text.get(piece, _NOWHERE)
+
+    def _piece(self, piece: Piece, within: Collection[int] | None) -> dict[int, int]:
         kind, value = piece
         if kind == "word" or len(value) <= 2:
-            found = self._text.get(piece, {})
-            if within is None:
-                return found
-            return {p: w for p, w in found.items() if p in within}
-        grams = sorted(
-            (self._text.get(g, {}) for g in _grams_of_run(value) if len(g[1]) == 2), key=len
-        )
-        candidates = set(grams[0]) if grams else set()
-        for postings in grams[1:]:
-            candidates.intersection_update(postings)
-        if within is not None:
-            candidates &= within
+            return self._posting(piece).weighted(within)
+        grams = sorted((self._posting(g) for g in _grams_of_run(value) if len(g[1]) == 2), key=len)
+        candidates: set[int] = set()
+        if grams:
+            candidates.update(grams[0].positions)
+            if within is not None:
+                candidates.intersection_update(within)
+        for posting in grams[1:]:
+            if not candidates:
+                break
+            posting.keep(candidates)
         result: dict[int, int] = {}
         for position in candidates:
             weights = [f.weight for f in self.fields[position] if f.has(piece)]
@@ -245,14 +343,15 @@ class CollectionIndex(Generic[R]):
                 result[position] = min(weights)
         return result
 
-    def _term(self, term: Term, within: frozenset[int] | None) -> dict[int, int]:
+    def _term(self, term: Term, within: Collection[int] | None) -> dict[int, int]:
         best: dict[int, int] = {}
         for alternative in term.alternatives:
             weights: dict[int, int] | None = None
-            for piece in sorted(alternative, key=lambda p: len(self._text.get(p, ()))):
-                found = self._piece(piece, within)
+            for piece in sorted(alternative, key=lambda p: len(self._posting(p))):
+                # A later piece is looked for only where the earlier ones matched.
+                found = self._piece(piece, within if weights is None else weights)
                 if weights is None:
-                    weights = dict(found)
+                    weights = found
                 else:
                     weights = {p: max(w, found[p]) for p, w in weights.items() if p in found}
                 if not weights:
