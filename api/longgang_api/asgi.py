@@ -17,7 +17,10 @@ from litestar import Litestar
 
 from longgang_api.app import create_app
 from longgang_api.artifact import ArtifactError, load
+from longgang_api.declarations import release_build_memos
+from longgang_api.parameter_errors import COLLECTIONS_STATE
 from longgang_api.settings import Settings, SettingsError
+from longgang_api.text_warmup import build_in_background
 
 
 def refuse(reason: object) -> SystemExit:
@@ -42,4 +45,12 @@ def create_served_app() -> Litestar:
     # Everything made so far lives as long as the process: keep it out of the
     # collector's full passes, which otherwise show up as latency spikes.
     gc.freeze()
+    collections = app.state[COLLECTIONS_STATE]
+    build_in_background((c.index for c in collections.values()), then=_settle)
     return app
+
+
+def _settle() -> None:
+    # The text indexes, built after the freeze above, live as long as the process too.
+    release_build_memos()
+    gc.freeze()

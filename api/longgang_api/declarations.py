@@ -47,7 +47,7 @@ from longgang_api.model import (
 )
 from longgang_api.query import MAX_Q_LENGTH, Q_PATTERN, Collection, Scalar
 from longgang_api.representation import csv_columns
-from longgang_api.text_search import Match, Synonyms, snippet
+from longgang_api.text_search import Match, Synonyms, release_prepared, snippet
 
 R = TypeVar("R")
 L = TypeVar("L", bound=msgspec.Struct)
@@ -436,6 +436,16 @@ def _hit_texts(dataset: LoadedDataset) -> dict[tuple[str, str], tuple[Field, ...
 
 def _hit_text(hit: SearchHit, dataset: LoadedDataset) -> Iterable[Field]:
     return _hit_texts(dataset)[(hit.kind, hit.id)]
+
+
+def release_build_memos() -> None:
+    """Forget what only building the text indexes needed, once they are all built.
+
+    That is each hit's texts and the prepared fields shared between collections
+    (the indexes keep the fields they hold); a later build makes them again.
+    """
+    _hit_texts.cache_clear()
+    release_prepared()
 
 
 SEARCH: Listing[SearchHit] = Listing(

@@ -1,0 +1,37 @@
+"""The served app's text indexes, built in the background from start-up.
+
+A collection's text index (:mod:`longgang_api.index`) is otherwise built on its
+first ``q``, inside that request: seconds at a hundred times the records. The
+served app (:func:`longgang_api.asgi.create_served_app`) starts one thread that
+builds every collection's text index while the server already answers; a ``q``
+that arrives while its index is being built waits for that one build, and none
+is built twice (:meth:`~longgang_api.index.CollectionIndex.build_text`).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from longgang_api.index import CollectionIndex
+
+#: Name of the thread that builds the text indexes.
+THREAD_NAME = "text-indexes"
+
+
+def build_in_background(
+    indexes: Iterable[CollectionIndex[Any]], then: Callable[[], None]
+) -> threading.Thread:
+    """Start a thread that builds the text index of each of ``indexes``, then calls ``then``."""
+    chosen = list(indexes)
+
+    def run() -> None:
+        for index in chosen:
+            index.build_text()
+        then()
+
+    # A daemon: a worker told to stop does not wait for a build nobody will use.
+    thread = threading.Thread(target=run, name=THREAD_NAME, daemon=True)
+    thread.start()
+    return thread
