@@ -20,6 +20,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import sys
@@ -236,14 +237,7 @@ def snippet(match: Match) -> str:
     original = match.best.original
     if len(original) <= _SNIPPET_BEFORE + _SNIPPET_AFTER:
         return " ".join(original.split())
-    # Normalise character by character to find the match in the original text.
-    positions: list[int] = []
-    normalised: list[str] = []
-    for i, char in enumerate(original):
-        n = normalise_text(char)
-        normalised.append(n)
-        positions.extend([i] * len(n))
-    text = "".join(normalised)
+    text = match.best.text
     kind, value = match.piece
     start = -1
     if kind == "cjk":
@@ -253,8 +247,22 @@ def snippet(match: Match) -> str:
             if m.group("word") is not None and fold(m.group("word")) == value:
                 start = m.start()
                 break
-    at = positions[start] if 0 <= start < len(positions) else 0
+    at = max(0, _original_offset(original, text, start))
     begin = max(0, at - _SNIPPET_BEFORE)
     end = min(len(original), at + _SNIPPET_AFTER)
     piece = " ".join(original[begin:end].split())
     return ("…" if begin else "") + piece + ("…" if end < len(original) else "")
+
+
+def _original_offset(original: str, text: str, offset: int) -> int:
+    """The character of ``original`` whose normalised form holds ``text[offset]``."""
+    if offset < 0 or len(text) == len(original):
+        # Normalisation kept every character one character (the usual case).
+        return offset
+    # The last prefix of the original whose normalised form ends at or before ``offset``.
+    return (
+        bisect.bisect_right(
+            range(len(original) + 1), offset, key=lambda k: len(normalise_text(original[:k]))
+        )
+        - 1
+    )
