@@ -17,6 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from longgang_api import index as index_module
 from longgang_api.artifact import LoadedDataset
 from longgang_api.cursor import CursorCodec
 from longgang_api.declarations import LISTINGS
@@ -143,6 +144,30 @@ def test_indexed_answers_equal_a_scan(
         for hit, record in zip(items, expected, strict=True):
             match = match_record(parsed, prepare(collection.text_of(record)))
             assert match is not None and hit.matched_fields == match.fields
+
+
+@pytest.mark.parametrize("share", [0, 10**9], ids=["probed", "read-whole"])
+def test_both_ways_of_reading_a_posting_answer_what_a_scan_does(
+    share: int,
+    collections: dict[str, Collection[Any]],
+    vocabulary: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A posting is read whole, or probed by binary search for a few candidates; the
+    # share decides which. Forced one way, then the other, every answer stays the scan's.
+    monkeypatch.setattr(index_module, "_PROBE_SHARE", share)
+    chooser = random.Random(share)
+    for name in ("observations", "projects", "sections", "search"):
+        collection = collections[name]
+        filter_name = sorted(collection.filters)[0]
+        present = sorted(
+            {canonical(v) for r in collection.records for v in collection.filters[filter_name](r)}
+        )
+        for _ in range(40):
+            terms = chooser.sample(vocabulary, chooser.randint(1, 3))
+            filters = {filter_name: [chooser.choice(present)]} if chooser.random() < 0.5 else {}
+            query = build_query(collection, CODEC, filters, " ".join(terms), None, 500, None)
+            assert select(collection, query) == scan(collection, query), (name, filters, terms)
 
 
 def test_the_generated_queries_find_records(

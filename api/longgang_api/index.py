@@ -356,6 +356,9 @@ class CollectionIndex(Generic[R]):
                     weights = {p: max(w, found[p]) for p, w in weights.items() if p in found}
                 if not weights:
                     break
+            if len(term.alternatives) == 1:
+                # No synonyms: nothing to merge (every weight is below the 99 of none).
+                return weights or {}
             for position, weight in (weights or {}).items():
                 if best.get(position, 99) > weight:
                     best[position] = weight
