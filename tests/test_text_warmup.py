@@ -21,7 +21,7 @@ from litestar.testing import TestClient
 from longgang_api.app import create_app
 from longgang_api.artifact import LoadedDataset
 from longgang_api.asgi import create_served_app
-from longgang_api.index import TextIndex
+from longgang_api.index import CollectionIndex, TextIndex
 from longgang_api.parameter_errors import COLLECTIONS_STATE
 from longgang_api.text_warmup import THREAD_NAME, build_in_background
 
@@ -72,7 +72,7 @@ def test_a_query_during_the_build_waits_for_it_and_gets_the_same_answer(
 ) -> None:
     app = create_app(dataset)
     name = path.split("?")[0].removeprefix("/v1/")
-    index = app.state[COLLECTIONS_STATE][name].index
+    index: CollectionIndex[Any] = app.state[COLLECTIONS_STATE][name].index
     started, release = threading.Event(), threading.Event()
     builders: list[str] = []
     build = index._build_text
