@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from longgang_api import index as index_module
 from longgang_api.artifact import LoadedDataset
 from longgang_api.cursor import CursorCodec
-from longgang_api.declarations import LISTINGS
+from longgang_api.declarations import LISTINGS, SEARCH
 from longgang_api.index import sort_value
 from longgang_api.query import Collection, ListQuery, build_query, canonical, paginate, select
 from longgang_api.settings import DEFAULT_PUBLIC_BASE_URL
@@ -33,9 +33,11 @@ _WORD = re.compile(r"[A-Za-z0-9]+")
 
 @pytest.fixture(scope="module")
 def collections(dataset: LoadedDataset) -> dict[str, Collection[Any]]:
-    return {
-        listing.name: listing.collection(dataset, DEFAULT_PUBLIC_BASE_URL) for listing in LISTINGS
-    }
+    # As the server builds them: the search index joins those of the lists it is made of.
+    built: dict[str, Collection[Any]] = {}
+    for listing in LISTINGS:
+        built[listing.name] = listing.collection(dataset, DEFAULT_PUBLIC_BASE_URL, built)
+    return built
 
 
 @pytest.fixture(scope="module")
@@ -168,6 +170,20 @@ def test_both_ways_of_reading_a_posting_answer_what_a_scan_does(
             filters = {filter_name: [chooser.choice(present)]} if chooser.random() < 0.5 else {}
             query = build_query(collection, CODEC, filters, " ".join(terms), None, 500, None)
             assert select(collection, query) == scan(collection, query), (name, filters, terms)
+
+
+def test_the_joined_search_index_is_the_one_search_builds_alone(
+    collections: dict[str, Collection[Any]], dataset: LoadedDataset
+) -> None:
+    joined = collections["search"]
+    alone = SEARCH.collection(dataset, DEFAULT_PUBLIC_BASE_URL)
+    assert [part.name for part in joined.parts] == list(SEARCH.made_of) != []
+    assert alone.parts == ()
+    assert joined.index.fields == alone.index.fields
+    assert joined.index._exact == alone.index._exact
+    assert set(joined.index._text) == set(alone.index._text)
+    for piece, posting in alone.index._text.items():
+        assert list(joined.index._text[piece].pairs()) == list(posting.pairs()), piece
 
 
 def test_the_generated_queries_find_records(

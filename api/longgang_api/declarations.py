@@ -139,6 +139,9 @@ class Listing(Generic[R]):
     relevance: str | None = None
     #: Adds to a record on a page how it matched ``q``.
     annotate: Callable[[R, Match], R] | None = None
+    #: The lists whose records, one after the other, make this list's (each with the
+    #: same searched text): its text index joins theirs.
+    made_of: tuple[str, ...] = ()
 
     @property
     def path(self) -> str:
@@ -154,7 +157,14 @@ class Listing(Generic[R]):
             f"Also as CSV{self.csv_note} and NDJSON."
         )
 
-    def collection(self, dataset: LoadedDataset, public_base_url: str) -> Collection[R]:
+    def collection(
+        self,
+        dataset: LoadedDataset,
+        public_base_url: str,
+        made_of: Mapping[str, Collection[Any]] | None = None,
+    ) -> Collection[R]:
+        """The runtime collection; ``made_of`` holds the collections it is made of, if built."""
+        parts = tuple((made_of or {}).get(name) for name in self.made_of)
         return Collection(
             name=self.name,
             records=self.records(dataset, public_base_url),
@@ -170,6 +180,7 @@ class Listing(Generic[R]):
             synonyms=synonyms_of(dataset),
             relevance=self.relevance,
             annotate=self.annotate,
+            parts=tuple(p for p in parts if p is not None) if all(parts) else (),
         )
 
 
@@ -474,6 +485,7 @@ SEARCH: Listing[SearchHit] = Listing(
     q=SearchQ,
     q_required=True,
     relevance="rank",
+    made_of=tuple(listing.name for _, listing, _ in SEARCHED),
     annotate=lambda hit, match: msgspec.structs.replace(
         hit, matched_fields=match.fields, snippet=snippet(match)
     ),

@@ -17,9 +17,11 @@ A list query is answered without a scan of the records:
   postings of its pieces, and a later piece only where the earlier ones
   matched (by binary search when those are few). A Chinese piece longer than
   two characters is looked up by its bigrams and confirmed on the few
-  candidates. The text index is built once, by whichever comes first: the
-  served app's start-up thread (:mod:`longgang_api.text_warmup`) or a ``q``,
-  which otherwise waits for the build under way;
+  candidates. A collection made of others (search) joins their text indexes
+  instead of building its own: each of its postings reads theirs, moved by
+  offsets. The text index is built once, by whichever comes first: the served
+  app's start-up thread (:mod:`longgang_api.text_warmup`) or a ``q``, which
+  otherwise waits for the build under way;
 - pages by keyset: a cursor carries the rank of the last record served in
   the chosen order (with its match rank, where relevance leads the order),
   and the next page is the ``limit`` smallest ranks after it.
@@ -34,11 +36,13 @@ import functools
 import gc
 import heapq
 import threading
+from abc import ABC, abstractmethod
 from array import array
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import accumulate, chain
 from typing import Any, Generic, TypeVar
 
 from longgang_api.text_search import (
@@ -85,9 +89,52 @@ class IndexedPage(Generic[R]):
     total: int
 
 
+class Postings(ABC):
+    """Where one piece stands in a collection, with the best field weight at each place."""
+
+    __slots__ = ()
+
+    @abstractmethod
+    def __len__(self) -> int: ...
+
+    @abstractmethod
+    def weight_at(self, position: int) -> int | None:
+        """The weight at ``position``; None where the piece is not."""
+
+    @abstractmethod
+    def pairs(self, offset: int = 0) -> Iterable[tuple[int, int]]:
+        """Every (position + offset, weight), positions ascending."""
+
+    @abstractmethod
+    def held(self, offset: int = 0) -> Iterable[int]:
+        """Every position + offset, ascending."""
+
+    def weighted(self, within: Collection[int] | None) -> dict[int, int]:
+        """Position → weight, of the positions in ``within`` (of all for None)."""
+        if within is None:
+            return dict(self.pairs())
+        if len(within) * _PROBE_SHARE < len(self):
+            found: dict[int, int] = {}
+            for position in within:
+                weight = self.weight_at(position)
+                if weight is not None:
+                    found[position] = weight
+            return found
+        return {p: w for p, w in self.pairs() if p in within}
+
+    def keep(self, candidates: set[int]) -> None:
+        """Remove from ``candidates`` the positions this posting does not hold."""
+        if len(candidates) * _PROBE_SHARE < len(self):
+            for position in list(candidates):
+                if self.weight_at(position) is None:
+                    candidates.discard(position)
+        else:
+            candidates.intersection_update(self.held())
+
+
 @dataclass(frozen=True, slots=True)
-class Posting:
-    """The records holding one piece: their positions, ascending, and the best weight at each."""
+class Posting(Postings):
+    """The positions holding one piece, ascending, and the best weight at each."""
 
     positions: array[int]
     #: One byte a position: the weight of the best field holding the piece there.
@@ -96,30 +143,49 @@ class Posting:
     def __len__(self) -> int:
         return len(self.positions)
 
-    def weighted(self, within: Collection[int] | None) -> dict[int, int]:
-        """Position → weight, of the positions in ``within`` (of all for None)."""
-        if within is None:
-            return dict(zip(self.positions, self.weights, strict=True))
-        positions, weights = self.positions, self.weights
-        if len(within) * _PROBE_SHARE < len(positions):
-            found: dict[int, int] = {}
-            for position in within:
-                at = bisect_left(positions, position)
-                if at < len(positions) and positions[at] == position:
-                    found[position] = weights[at]
-            return found
-        return {p: w for p, w in zip(positions, weights, strict=True) if p in within}
-
-    def keep(self, candidates: set[int]) -> None:
-        """Remove from ``candidates`` the positions this posting does not hold."""
+    def weight_at(self, position: int) -> int | None:
         positions = self.positions
-        if len(candidates) * _PROBE_SHARE < len(positions):
-            for position in list(candidates):
-                at = bisect_left(positions, position)
-                if at == len(positions) or positions[at] != position:
-                    candidates.discard(position)
-        else:
-            candidates.intersection_update(positions)
+        at = bisect_left(positions, position)
+        if at < len(positions) and positions[at] == position:
+            return self.weights[at]
+        return None
+
+    def pairs(self, offset: int = 0) -> Iterable[tuple[int, int]]:
+        return zip(self.held(offset), self.weights, strict=True)
+
+    def held(self, offset: int = 0) -> Iterable[int]:
+        return map(offset.__add__, self.positions) if offset else self.positions
+
+
+class JoinedPosting(Postings):
+    """The posting of a collection made of others, in order: each part's, moved by its offset."""
+
+    __slots__ = ("_offsets", "_parts", "_size")
+
+    def __init__(self, parts: Sequence[Postings], offsets: Sequence[int]) -> None:
+        self._parts = tuple(parts)
+        #: Where each part's positions start in the joined collection (the first at 0).
+        self._offsets = tuple(offsets)
+        self._size = sum(len(p) for p in self._parts)
+
+    def __len__(self) -> int:
+        return self._size
+
+    def weight_at(self, position: int) -> int | None:
+        part = bisect_right(self._offsets, position) - 1
+        return self._parts[part].weight_at(position - self._offsets[part])
+
+    def pairs(self, offset: int = 0) -> Iterable[tuple[int, int]]:
+        return chain.from_iterable(
+            part.pairs(offset + start)
+            for start, part in zip(self._offsets, self._parts, strict=True)
+        )
+
+    def held(self, offset: int = 0) -> Iterable[int]:
+        return chain.from_iterable(
+            part.held(offset + start)
+            for start, part in zip(self._offsets, self._parts, strict=True)
+        )
 
 
 _NOWHERE = Posting(array("I"), b"")
@@ -132,7 +198,7 @@ class TextIndex:
     #: The searched fields of each record.
     fields: tuple[tuple[SearchField, ...], ...]
     #: Each folded word, Chinese character and Chinese bigram, and where it stands.
-    postings: dict[Piece, Posting]
+    postings: Mapping[Piece, Postings]
     #: The positions whose name or id is exactly this normalised text.
     exact: dict[str, tuple[int, ...]]
 
@@ -147,7 +213,10 @@ class CollectionIndex(Generic[R]):
         sorts: Mapping[str, Callable[[R], Scalar]],
         fields: Callable[[], Sequence[tuple[SearchField, ...]]],
         synonyms: Synonyms,
+        parts: Sequence[CollectionIndex[Any]] = (),
     ) -> None:
+        """``parts``: collections whose records, one after the other, are these records
+        (with the same searched text); the text index is then theirs, joined."""
         self.records = tuple(records)
         self.size = len(self.records)
         # Positions and ranks in two bytes each while they fit: every order kept is two
@@ -155,6 +224,7 @@ class CollectionIndex(Generic[R]):
         self._typecode = "H" if self.size <= 0xFFFF else "I"
         self.synonyms = synonyms
         self._fields_of = fields
+        self._parts = tuple(parts) if sum(p.size for p in parts) == self.size else ()
         self._text_lock = threading.Lock()
         self._text_built: TextIndex | None = None
         # Nothing built here is ever freed: the collector need not walk it while it grows.
@@ -222,6 +292,8 @@ class CollectionIndex(Generic[R]):
         return built
 
     def _build_text(self) -> TextIndex:
+        if self._parts:
+            return self._join_text()
         fields = tuple(self._fields_of())
         # Per piece, the positions holding it (ascending) and the best field weight at
         # each, one byte: a few bytes an entry where a dict of ints costs some fifty.
@@ -263,8 +335,25 @@ class CollectionIndex(Generic[R]):
             {text: tuple(dict.fromkeys(held)) for text, held in exact.items()},
         )
 
+    def _join_text(self) -> TextIndex:
+        # Each part's index, built (or waited for) under its own lock: a part never asks
+        # for this one's, so the locks are always taken in the same order.
+        built = [part._text_index for part in self._parts]
+        offsets = tuple(accumulate((part.size for part in self._parts[:-1]), initial=0))
+        pieces = dict.fromkeys(chain.from_iterable(text.postings for text in built))
+        postings = {
+            piece: JoinedPosting([text.postings.get(piece, _NOWHERE) for text in built], offsets)
+            for piece in pieces
+        }
+        exact: dict[str, tuple[int, ...]] = {}
+        for offset, text in zip(offsets, built, strict=True):
+            for name, held in text.exact.items():
+                exact[name] = exact.get(name, ()) + tuple(offset + p for p in held)
+        fields = tuple(chain.from_iterable(text.fields for text in built))
+        return TextIndex(fields, postings, exact)
+
     @property
-    def _text(self) -> dict[Piece, Posting]:
+    def _text(self) -> Mapping[Piece, Postings]:
         return self._text_index.postings
 
     @property
@@ -319,7 +408,7 @@ class CollectionIndex(Generic[R]):
         postings = self._postings[name]
         return sum(len(postings.get(v, ())) for v in values)
 
-    def _posting(self, piece: Piece) -> Posting:
+    def _posting(self, piece: Piece) -> Postings:
         return self._text.get(piece, _NOWHERE)
 
     def _piece(self, piece: Piece, within: Collection[int] | None) -> dict[int, int]:
@@ -329,7 +418,7 @@ class CollectionIndex(Generic[R]):
         grams = sorted((self._posting(g) for g in _grams_of_run(value) if len(g[1]) == 2), key=len)
         candidates: set[int] = set()
         if grams:
-            candidates.update(grams[0].positions)
+            candidates.update(grams[0].held())
             if within is not None:
                 candidates.intersection_update(within)
         for posting in grams[1:]:

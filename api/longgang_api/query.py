@@ -78,6 +78,9 @@ class Collection(Generic[R]):
     relevance: str | None = None
     #: Adds to a record on a page how it matched ``q``.
     annotate: Callable[[R, Match], R] | None = None
+    #: Collections whose records, one after the other, are this one's records with the
+    #: same searched text: the text index is then theirs, joined, not built again.
+    parts: tuple[Collection[Any], ...] = ()
     by_id: Mapping[str, R] = field(init=False, repr=False)
     index: CollectionIndex[R] = field(init=False, repr=False)
 
@@ -91,6 +94,7 @@ class Collection(Generic[R]):
             self.sorts,
             lambda: [prepare(text_of(r)) for r in records],
             self.synonyms,
+            [part.index for part in self.parts],
         )
         object.__setattr__(self, "index", index)
 

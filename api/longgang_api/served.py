@@ -61,11 +61,13 @@ class Served:
 
     @classmethod
     def build(cls, dataset: LoadedDataset, max_age: int, public_base_url: str) -> Served:
+        # In declaration order: a list made of others (search) comes after them.
+        collections: dict[str, Collection[Any]] = {}
+        for listing in LISTINGS:
+            collections[listing.name] = listing.collection(dataset, public_base_url, collections)
         return cls(
             dataset=dataset,
-            collections={
-                listing.name: listing.collection(dataset, public_base_url) for listing in LISTINGS
-            },
+            collections=collections,
             codec=CursorCodec(dataset.sha256),
             cache=CachePolicy.for_release(
                 dataset.sha256, dataset.artifact.dataset.release_date, max_age
