@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections import Counter
 from typing import Any
 
 import pytest
@@ -170,6 +171,36 @@ def test_both_ways_of_reading_a_posting_answer_what_a_scan_does(
             filters = {filter_name: [chooser.choice(present)]} if chooser.random() < 0.5 else {}
             query = build_query(collection, CODEC, filters, " ".join(terms), None, 500, None)
             assert select(collection, query) == scan(collection, query), (name, filters, terms)
+
+
+def test_long_chinese_terms_within_a_few_records_answer_what_a_scan_does(
+    collections: dict[str, Collection[Any]],
+) -> None:
+    # A filter leaves fewer records than the rarest bigram of a common three-character
+    # term holds: the term is then confirmed on those records, not on the bigram's.
+    found = 0
+    for name in ("observations", "projects", "sections", "search"):
+        collection = collections[name]
+        runs = (
+            run
+            for record in collection.records
+            for _, text in collection.text_of(record)
+            for run in _CJK_RUN.findall(text)
+        )
+        counts = Counter(run[i : i + 3] for run in runs for i in range(len(run) - 2))
+        filter_name = sorted(collection.filters)[0]
+        values = {
+            canonical(v) for r in collection.records for v in collection.filters[filter_name](r)
+        }
+        for value in sorted(values):
+            for term, _ in counts.most_common(4):
+                query = build_query(
+                    collection, CODEC, {filter_name: [value]}, term, None, 500, None
+                )
+                expected = scan(collection, query)
+                assert select(collection, query) == expected, (name, value, term)
+                found += bool(expected)
+    assert found >= 20
 
 
 def test_the_joined_search_index_is_the_one_search_builds_alone(

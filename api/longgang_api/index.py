@@ -220,7 +220,8 @@ class CollectionIndex(Generic[R]):
         self.records = tuple(records)
         self.size = len(self.records)
         # Positions and ranks in two bytes each while they fit: every order kept is two
-        # arrays of them, and a collection keeps up to some two hundred orders.
+        # arrays of them (a collection keeps up to some two hundred orders), and the text
+        # index holds a position for each piece of each record.
         self._typecode = "H" if self.size <= 0xFFFF else "I"
         self.synonyms = synonyms
         self._fields_of = fields
@@ -319,7 +320,7 @@ class CollectionIndex(Generic[R]):
             for key, weight in best.items():
                 held = positions.get(key)
                 if held is None:
-                    positions[key] = array("I", (position,))
+                    positions[key] = array(self._typecode, (position,))
                     weights[key] = bytearray((weight,))
                 else:
                     held.append(position)
@@ -416,12 +417,16 @@ class CollectionIndex(Generic[R]):
         if kind == "word" or len(value) <= 2:
             return self._posting(piece).weighted(within)
         grams = sorted((self._posting(g) for g in _grams_of_run(value) if len(g[1]) == 2), key=len)
-        candidates: set[int] = set()
-        if grams:
-            candidates.update(grams[0].held())
+        if not grams:
+            return {}
+        # From the fewest: the positions asked about, or the rarest bigram's.
+        if within is not None and len(within) < len(grams[0]):
+            candidates, rest = set(within), grams
+        else:
+            candidates, rest = set(grams[0].held()), grams[1:]
             if within is not None:
                 candidates.intersection_update(within)
-        for posting in grams[1:]:
+        for posting in rest:
             if not candidates:
                 break
             posting.keep(candidates)
