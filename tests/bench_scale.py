@@ -50,7 +50,7 @@ def served(artifact: Path) -> Iterator[tuple[str, subprocess.Popen[bytes], float
     port = _free_port()
     started = time.monotonic()
     process = subprocess.Popen(
-        granian_command("127.0.0.1", port, 1),
+        granian_command("127.0.0.1", port, int(os.environ.get("BENCH_WORKERS", "1"))),
         # The dataset folder beside the artifact: the app checks that its source
         # document is the one the artifact was built from.
         env={
