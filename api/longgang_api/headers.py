@@ -8,8 +8,8 @@
 
 from __future__ import annotations
 
+import os
 import re
-import uuid
 
 from litestar.types import Message, Scope, Send
 
@@ -26,7 +26,7 @@ def request_id(scope: Scope) -> str:
             candidate = value.decode("latin-1")
             if _REQUEST_ID.match(candidate):
                 return candidate
-    return uuid.uuid4().hex
+    return os.urandom(16).hex()
 
 
 def standard_headers(scope: Scope) -> list[tuple[bytes, bytes]]:
