@@ -95,6 +95,8 @@ def revalidated_tag(if_none_match: str, etag: str) -> str | None:
     so the 304 repeats the ETag of the 200 it revalidates — whether that 200
     was gzipped or, being small, was not. ``*`` gives ``etag`` itself.
     """
+    if if_none_match == etag:  # the common case, before any parsing
+        return etag
     if if_none_match.strip() == "*":
         return etag
     identity = _identity_variant(etag)
