@@ -36,7 +36,7 @@ from longgang_api.model import Artifact
 from longgang_api.query import MAX_LIMIT
 from longgang_api.response_cache import ResponseCache
 from longgang_api.server import granian_command
-from tests.benchmark import Result, _free_port, _lua, _wait, rss_mb, wrk
+from tests.benchmark import Result, _free_port, _lua, _wait, rss_mb, worker_rss_mb, wrk
 from tests.scale import generate
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -46,11 +46,11 @@ MIN_DISTINCT = 2 * ResponseCache().max_entries
 
 
 @contextmanager
-def served(artifact: Path) -> Iterator[tuple[str, subprocess.Popen[bytes], float]]:
+def served(artifact: Path, workers: int) -> Iterator[tuple[str, subprocess.Popen[bytes], float]]:
     port = _free_port()
     started = time.monotonic()
     process = subprocess.Popen(
-        granian_command("127.0.0.1", port, 1),
+        granian_command("127.0.0.1", port, workers),
         # The dataset folder beside the artifact: the app checks that its source
         # document is the one the artifact was built from.
         env={
@@ -142,7 +142,7 @@ def first_query(url: str, path: str) -> float:
     return time.perf_counter() - start
 
 
-def measure(copies: int, duration: int, connections: int) -> dict[str, Any]:
+def measure(copies: int, duration: int, connections: int, workers: int) -> dict[str, Any]:
     folder = generate(copies, OUT)
     started = time.perf_counter()
     subprocess.run(
@@ -163,7 +163,10 @@ def measure(copies: int, duration: int, connections: int) -> dict[str, Any]:
         "build_s": build_s,
         "artifact_bytes": artifact_path.stat().st_size,
     }
-    with served(artifact_path) as (url, process, startup), tempfile.TemporaryDirectory() as tmp:
+    with (
+        served(artifact_path, workers) as (url, process, startup),
+        tempfile.TemporaryDirectory() as tmp,
+    ):
         figures["first_200_s"] = startup
         figures["first_search_s"] = first_query(url, "/v1/search?q=GDP")
         figures["first_list_q_s"] = first_query(url, "/v1/observations?q=GDP")
@@ -178,7 +181,8 @@ def measure(copies: int, duration: int, connections: int) -> dict[str, Any]:
             script = _lua(paths, Path(tmp), name.replace(" ", "-"))
             results[name] = wrk(url, duration, connections, {}, script)
         figures["results"] = results
-        figures["rss_mb"] = rss_mb(process.pid)
+        figures["rss_mb"] = worker_rss_mb(process.pid)
+        figures["rss_all_mb"] = rss_mb(process.pid)
     return figures
 
 
@@ -187,21 +191,29 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="1,10,100")
     parser.add_argument("--duration", type=int, default=10)
     parser.add_argument("--connections", type=int, default=64)
+    parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args(argv)
     if not shutil.which("wrk"):
         print("wrk is needed: `make bench-scale` installs it", file=sys.stderr)
         return 2
-    runs = [measure(int(s), args.duration, args.connections) for s in args.sizes.split(",")]
-    print(f"wrk -t1 -c{args.connections} -d{args.duration}s; API: granian, 1 worker; uncached")
+    runs = [
+        measure(int(s), args.duration, args.connections, args.workers)
+        for s in args.sizes.split(",")
+    ]
+    print(
+        f"wrk -t1 -c{args.connections} -d{args.duration}s; API: granian, {args.workers} "
+        "worker(s); uncached"
+    )
     print()
     print("| size | records | build s | artifact MB | start to first 200 s | first search s "
-          "| first list q s | RSS after load MB |")  # fmt: skip
-    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+          "| first list q s | RSS per worker MB | RSS all processes MB |")  # fmt: skip
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for run in runs:
         print(
             f"| {run['size']} | {run['records']:,} | {run['build_s']:.1f} "
             f"| {run['artifact_bytes'] / 1e6:.1f} | {run['first_200_s']:.2f} "
-            f"| {run['first_search_s']:.2f} | {run['first_list_q_s']:.2f} | {run['rss_mb']:.0f} |"
+            f"| {run['first_search_s']:.2f} | {run['first_list_q_s']:.2f} | {run['rss_mb']:.0f} "
+            f"| {run['rss_all_mb']:.0f} |"
         )
     print()
     print("| scenario | size | req/s | p50 ms | p99 ms | errors | req/s vs 1× |")

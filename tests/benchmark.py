@@ -203,18 +203,25 @@ def varied_paths(url: str) -> list[str]:
     return paths
 
 
+def _rss_mb(pid: int) -> float:
+    status = Path(f"/proc/{pid}/status").read_text()
+    match = re.search(r"VmRSS:\s+(\d+) kB", status)
+    return int(match.group(1)) / 1024 if match else 0.0
+
+
+def _children(pid: int) -> list[int]:
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(p) for p in children.read_text().split()] if children.exists() else []
+
+
 def rss_mb(pid: int) -> float:
     """Resident memory of a process and its children, in MB."""
-    total = 0
-    pids = [pid]
-    children = Path(f"/proc/{pid}/task/{pid}/children")
-    if children.exists():
-        pids += [int(p) for p in children.read_text().split()]
-    for one in pids:
-        status = Path(f"/proc/{one}/status").read_text()
-        match = re.search(r"VmRSS:\s+(\d+) kB", status)
-        total += int(match.group(1)) if match else 0
-    return total / 1024
+    return sum(_rss_mb(one) for one in [pid, *_children(pid)])
+
+
+def worker_rss_mb(pid: int) -> float:
+    """Resident memory of the largest child of a process (granian's workers), in MB."""
+    return max((_rss_mb(child) for child in _children(pid)), default=_rss_mb(pid))
 
 
 def sdk_times(url: str) -> tuple[float, float, int]:

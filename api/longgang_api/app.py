@@ -16,6 +16,7 @@ from litestar.openapi.plugins import JsonRenderPlugin
 from litestar.openapi.spec import Contact, License, Server, Tag
 
 from longgang_api.artifact import LoadedDataset
+from longgang_api.direct import DirectLists
 from longgang_api.docs import DocsController
 from longgang_api.gateway import Gateway
 from longgang_api.landing import LandingController
@@ -94,6 +95,7 @@ def create_app(
     response_cache: bool = True,
     rate_limit: str | None = None,
     dataset_folder: Path | None = None,
+    direct_lists: bool = True,
 ) -> Litestar:
     """Build the read-only API over a loaded, verified dataset.
 
@@ -102,6 +104,8 @@ def create_app(
     ``dataset_folder`` holds the source document the ``/source`` page shows
     (the artifact's own folder under the checkout's ``datasets/`` when not given);
     the app refuses a document other than the one the artifact was built from.
+    ``direct_lists=False`` routes every list page through the framework (the
+    answers are the same; a test compares them).
     """
     served = Served.build(dataset, max_age, public_base_url.rstrip("/"))
     folder = dataset_folder or checkout_folder(dataset.artifact.dataset.id)
@@ -156,5 +160,6 @@ def create_app(
         app.asgi_handler,
         response_cache=ResponseCache() if response_cache else None,
         rate_limiter=RateLimiter.parse(rate_limit) if rate_limit else None,
+        direct=DirectLists(served) if direct_lists else None,
     )
     return app

@@ -4,13 +4,14 @@ There: oversized requests are refused, CORS preflights are answered (before
 the optional rate limit, which does not count them), the rate limit applies,
 HEAD is answered as GET without the body (so the document lists each
 operation once), every answer gets its request id, security and CORS headers
-(this is the one place they are set), and a :class:`ResponseCache` answers
-repeated reads before any routing.
+(this is the one place they are set), a :class:`ResponseCache` answers
+repeated reads before any routing, and :class:`~longgang_api.direct.DirectLists`
+answers the plainly valid JSON pages of the lists.
 """
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from litestar.enums import ScopeType
 from litestar.types import ASGIApp, HTTPScope, Receive, Scope, Send
@@ -21,6 +22,9 @@ from longgang_api.limits import RateLimiter, oversize_status
 from longgang_api.problems import send_problem
 from longgang_api.response_cache import ResponseCache
 
+if TYPE_CHECKING:
+    from longgang_api.direct import DirectLists
+
 
 class Gateway:
     """Wraps Litestar's ASGI handler (``app.asgi_handler``) with the pre-routing layers."""
@@ -30,8 +34,10 @@ class Gateway:
         inner: ASGIApp,
         response_cache: ResponseCache | None = None,
         rate_limiter: RateLimiter | None = None,
+        direct: DirectLists | None = None,
     ) -> None:
         self.inner = inner
+        self.direct = direct
         self.response_cache = response_cache
         self.rate_limiter = rate_limiter
 
@@ -71,6 +77,10 @@ class Gateway:
             outgoing = cache.recording(http_scope, wrap_send(send, extra, head=head))
         else:
             outgoing = wrap_send(send, extra, head=head)
+        direct = self.direct
+        get = http_scope["method"] == "GET"
+        if direct is not None and get and await direct.answer(http_scope, outgoing):
+            return
         await self.inner(http_scope, receive, outgoing)
 
 

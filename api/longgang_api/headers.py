@@ -8,10 +8,9 @@
 
 from __future__ import annotations
 
+import os
 import re
-import uuid
 
-from litestar.datastructures import MutableScopeHeaders
 from litestar.types import Message, Scope, Send
 
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
@@ -27,7 +26,7 @@ def request_id(scope: Scope) -> str:
             candidate = value.decode("latin-1")
             if _REQUEST_ID.match(candidate):
                 return candidate
-    return uuid.uuid4().hex
+    return os.urandom(16).hex()
 
 
 def standard_headers(scope: Scope) -> list[tuple[bytes, bytes]]:
@@ -41,14 +40,20 @@ _SECURITY = [(name.encode(), value.encode()) for name, value in SECURITY_HEADERS
 def wrap_send(send: Send, extra: list[tuple[bytes, bytes]], *, head: bool) -> Send:
     """``send`` that adds ``extra`` headers and, for HEAD, drops the body."""
 
+    names = frozenset(name for name, _ in extra)
+
     async def send_wrapped(message: Message) -> None:
         if message["type"] == "http.response.start":
-            headers = MutableScopeHeaders.from_message(message)
-            for name, value in extra:
-                headers[name.decode()] = value.decode()
-            allow = headers.get("allow")
-            if allow is not None and "HEAD" not in allow:  # HEAD is served wherever GET is
-                headers["allow"] = allow.replace("GET", "GET, HEAD")
+            # ``extra`` replaces what the answer set under the same names.
+            headers: list[tuple[bytes, bytes]] = []
+            for name, value in message.get("headers", ()):
+                lower = bytes(name).lower()
+                if lower in names:
+                    continue
+                if lower == b"allow" and b"HEAD" not in value:  # HEAD is served wherever GET is
+                    value = bytes(value).replace(b"GET", b"GET, HEAD")
+                headers.append((name, value))
+            message = {**message, "headers": headers + extra}
         elif head and message["type"] == "http.response.body":
             if message.get("more_body", False):
                 return

@@ -95,6 +95,8 @@ def revalidated_tag(if_none_match: str, etag: str) -> str | None:
     so the 304 repeats the ETag of the 200 it revalidates — whether that 200
     was gzipped or, being small, was not. ``*`` gives ``etag`` itself.
     """
+    if if_none_match == etag:  # the common case, before any parsing
+        return etag
     if if_none_match.strip() == "*":
         return etag
     identity = _identity_variant(etag)
@@ -190,6 +192,18 @@ def not_modified(
     return Response(content=b"", status_code=304, headers=policy.headers(tag))
 
 
+def encoded(
+    body: bytes, etag: str, gzip_ok: bool, headers: dict[str, str] | None = None
+) -> tuple[bytes, str, dict[str, str]]:
+    """The bytes as sent, their ETag and the headers: gzipped when accepted and worth it."""
+    extra = dict(headers or {})
+    if gzip_ok and len(body) > GZIP_MIN_BYTES:
+        body = gzip.compress(body, compresslevel=6, mtime=0)
+        etag = _gzip_variant(etag)
+        extra["Content-Encoding"] = "gzip"
+    return body, etag, extra
+
+
 def respond(
     request: Request[Any, Any, Any],
     policy: CachePolicy,
@@ -207,14 +221,8 @@ def respond(
     unchanged = not_modified(request, policy, key, variant)
     if unchanged is not None:
         return unchanged
-    etag = policy.etag(key)
     gzip_ok = accepts_gzip(request.headers.get("accept-encoding"))
-    body = render()
-    extra = dict(headers or {})
-    if gzip_ok and len(body) > GZIP_MIN_BYTES:
-        body = gzip.compress(body, compresslevel=6, mtime=0)
-        etag = _gzip_variant(etag)
-        extra["Content-Encoding"] = "gzip"
+    body, etag, extra = encoded(render(), policy.etag(key), gzip_ok, headers)
     cache_headers = policy.headers(etag)
     if not request.headers.get("if-none-match") and unmodified_since(
         request.headers.get("if-modified-since"), policy.last_modified

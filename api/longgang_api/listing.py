@@ -19,6 +19,8 @@ from longgang_api.query import (
     DEFAULT_LIMIT,
     MAX_LIMIT,
     Collection,
+    ListQuery,
+    Page,
     Scalar,
     build_query,
     paginate,
@@ -97,8 +99,15 @@ def check_single(
     request: Request[Any, Any, Any], allowed: frozenset[str], repeatable: frozenset[str]
 ) -> None:
     """Refuse undocumented parameters and repeats of single-valued ones."""
+    check_names(request.query_params.multi_items(), allowed, repeatable)
+
+
+def check_names(
+    items: Iterable[tuple[str, str]], allowed: frozenset[str], repeatable: frozenset[str]
+) -> None:
+    """:func:`check_single` of parameters already read from the query string."""
     seen: set[str] = set()
-    for name, _ in request.query_params.multi_items():
+    for name, _ in items:
         if name not in allowed:
             if not allowed:
                 raise BadParameter(
@@ -111,6 +120,45 @@ def check_single(
         if name in seen and name not in repeatable:
             raise BadParameter(name, f"query parameter {name!r} may be given only once")
         seen.add(name)
+
+
+def list_key(path: str, items: Iterable[tuple[str, str]], representation: str, size: str) -> str:
+    """What a list answer's ETag is made from: everything that chooses its bytes."""
+    return f"{path}?{sorted(items)}|{representation}|{size}"
+
+
+def json_page(
+    served: Served,
+    collection: Collection[R],
+    page_type: Callable[..., msgspec.Struct],
+    query: ListQuery,
+    path: str,
+    items: Sequence[tuple[str, str]],
+) -> tuple[bytes, dict[str, str]]:
+    """The JSON page of ``query`` and its headers (the next page's ``Link``)."""
+    page, next_cursor, headers = _paged(served, collection, query, path, items)
+    body = msgspec.json.encode(
+        page_type(items=page.items, next_cursor=next_cursor, total=page.total)
+    )
+    return body, headers
+
+
+def _paged(
+    served: Served,
+    collection: Collection[R],
+    query: ListQuery,
+    path: str,
+    items: Sequence[tuple[str, str]],
+) -> tuple[Page[R], str | None, dict[str, str]]:
+    page = paginate(collection, query)
+    if query.after is not None and not page.items:
+        raise BadParameter("cursor", f"cursor points past the end of the list; {CURSOR_FIX}")
+    if page.next_key is None:
+        return page, None, {}
+    next_cursor = served.codec.encode(f"{collection.name}|{query.scope}", page.next_key)
+    params = [(k, v) for k, v in items if k != "cursor"]
+    params.append(("cursor", next_cursor))
+    return page, next_cursor, {"Link": f'<{path}?{urlencode(params)}>; rel="next"'}
 
 
 def list_response(
@@ -128,23 +176,24 @@ def list_response(
     bom: bool,
 ) -> Response[Any]:
     """Answer a list request in the negotiated representation, with paging links."""
-    check_single(request, collection.parameters, frozenset(collection.filters))
+    items = list(request.query_params.multi_items())
+    check_names(items, collection.parameters, frozenset(collection.filters))
     chosen = None if format == "auto" else format
     representation = negotiate(request.headers.get("accept"), chosen, ("json", "csv", "ndjson"))
     # CSV and NDJSON readers never follow a Link header: without limit, every row.
     complete = representation != "json" and "limit" not in request.query_params
     query = build_query(collection, served.codec, filters, q, sort, limit, cursor)
-    size = "all" if complete else str(limit)
-    key = f"{request.url.path}?{sorted(request.query_params.multi_items())}|{representation}|{size}"
+    path = request.url.path
+    key = list_key(path, items, representation, "all" if complete else str(limit))
     variant = variants.by_accept(representation_chooser(chosen, ("json", "csv", "ndjson")))
     unchanged = not_modified(request, served.cache, key, variant)
     if unchanged is not None:  # a revalidation costs no selection and no serialisation
         return unchanged
-    page = paginate(collection, query, whole=complete)
-    if query.after is not None and not page.items:
-        raise BadParameter("cursor", f"cursor points past the end of the list; {CURSOR_FIX}")
     media_type = MEDIA_TYPES[representation]
     if complete:
+        page = paginate(collection, query, whole=True)
+        if query.after is not None and not page.items:
+            raise BadParameter("cursor", f"cursor points past the end of the list; {CURSOR_FIX}")
         rows = page.items
 
         def chunks() -> Iterator[bytes]:
@@ -153,25 +202,15 @@ def list_response(
             return ndjson_chunks(rows)
 
         return respond_streamed(request, served.cache, key, media_type, chunks, variant=variant)
-    next_cursor = (
-        served.codec.encode(f"{collection.name}|{query.scope}", page.next_key)
-        if page.next_key is not None
-        else None
-    )
-    headers: dict[str, str] = {}
-    if next_cursor is not None:
-        params = [(k, v) for k, v in request.query_params.multi_items() if k != "cursor"]
-        params.append(("cursor", next_cursor))
-        headers["Link"] = f'<{request.url.path}?{urlencode(params)}>; rel="next"'
+    if representation == "json":
+        body, headers = json_page(served, collection, page_type, query, path, items)
+        return respond(request, served.cache, key, media_type, lambda: body, headers, variant)
+    page, _, headers = _paged(served, collection, query, path, items)
 
     def render() -> bytes:
         if representation == "csv":
             return render_csv(page.items, collection.csv_columns, bom)
-        if representation == "ndjson":
-            return render_ndjson(page.items)
-        return msgspec.json.encode(
-            page_type(items=page.items, next_cursor=next_cursor, total=page.total)
-        )
+        return render_ndjson(page.items)
 
     return respond(request, served.cache, key, media_type, render, headers, variant)
 

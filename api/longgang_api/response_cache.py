@@ -47,10 +47,16 @@ class Entry:
 
 
 def _header(scope: HTTPScope, name: bytes) -> bytes:
-    for key, value in scope["headers"]:
-        if key == name:
-            return value
-    return b""
+    return _first_values(scope).get(name, b"")
+
+
+def _first_values(scope: HTTPScope) -> dict[bytes, bytes]:
+    """Each request header's first value (what every reader of a header here takes)."""
+    found: dict[bytes, bytes] = {}
+    for name, value in scope["headers"]:
+        if name not in found:
+            found[name] = value
+    return found
 
 
 def _resource_size(resource: Resource) -> int:
@@ -81,6 +87,9 @@ class ResponseCache:
 
     def key(self, scope: HTTPScope) -> Key | None:
         """The entry that would answer ``scope``, or None when the app must negotiate."""
+        return self._key(scope, _first_values(scope))
+
+    def _key(self, scope: HTTPScope, headers: dict[bytes, bytes]) -> Key | None:
         resource = (scope["path"], scope["query_string"])
         chooser = self._choosers.get(resource)
         if chooser is None:
@@ -88,24 +97,25 @@ class ResponseCache:
         token = chooser(scope)
         if token is None:
             return None
-        gzip = accepts_gzip(_header(scope, b"accept-encoding").decode("latin-1"))
+        gzip = accepts_gzip(headers.get(b"accept-encoding", b"").decode("latin-1"))
         return (*resource, token, gzip)
 
     async def answer(
         self, scope: HTTPScope, send: Send, extra: list[tuple[bytes, bytes]], *, head: bool
     ) -> bool:
         """Answer from memory if possible; ``False`` when the app must answer."""
-        key = None if _header(scope, b"range") else self.key(scope)
+        asked = _first_values(scope)
+        key = None if asked.get(b"range") else self._key(scope, asked)
         entry = self._entries.get(key) if key is not None else None
         if key is None or entry is None:
             self.misses += 1
             return False
         self.hits += 1
         self._entries.move_to_end(key)
-        if_none_match = _header(scope, b"if-none-match").decode("latin-1")
+        if_none_match = asked.get(b"if-none-match", b"").decode("latin-1")
         tag = revalidated_tag(if_none_match, entry.etag) if if_none_match else None
         if tag is None and not if_none_match:
-            since = _header(scope, b"if-modified-since").decode("latin-1")
+            since = asked.get(b"if-modified-since", b"").decode("latin-1")
             if unmodified_since(since, entry.last_modified):
                 tag = entry.etag
         if tag is not None:

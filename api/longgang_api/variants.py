@@ -36,7 +36,12 @@ def header(scope: Scope, name: bytes) -> str | None:
 
 def declare(request: Request[Any, Any, Any], chooser: Chooser) -> None:
     """Say how this request's representation was chosen (read by the response cache)."""
-    slot = request.scope.get(SCOPE_KEY)
+    declare_in(request.scope, chooser)
+
+
+def declare_in(scope: Scope, chooser: Chooser) -> None:
+    """:func:`declare`, for an answer made before routing."""
+    slot = scope.get(SCOPE_KEY)
     if isinstance(slot, list):
         slot.append(chooser)
 

@@ -66,12 +66,8 @@ def filter_parameters(listing: Listing[Any]) -> list[inspect.Parameter]:
     ]
 
 
-def list_handler(listing: Listing[Any]) -> HTTPRouteHandler:
-    async def handler(request: Request[Any, Any, Any], served: Served, **query: Any) -> Any:
-        filters = {f.name: query.pop(f.name) for f in listing.filters}
-        collection = served.collections[listing.name]
-        return list_response(request, served, collection, listing.page_type, filters, **query)
-
+def query_parameters(listing: Listing[Any]) -> list[inspect.Parameter]:
+    """The query parameters of a list: its declared filters, then those every list shares."""
     filters = filter_parameters(listing)
     # A required q comes first, as Python wants parameters without a default first.
     q = parameter("q", listing.q) if listing.q_required else parameter("q", listing.q, None)
@@ -82,9 +78,17 @@ def list_handler(listing: Listing[Any]) -> HTTPRouteHandler:
         parameter("format", FormatParam, "auto"),
         parameter("bom", Bom, False),
     ]
+    return [q, *filters, *shared] if listing.q_required else [*filters, q, *shared]
+
+
+def list_handler(listing: Listing[Any]) -> HTTPRouteHandler:
+    async def handler(request: Request[Any, Any, Any], served: Served, **query: Any) -> Any:
+        filters = {f.name: query.pop(f.name) for f in listing.filters}
+        collection = served.collections[listing.name]
+        return list_response(request, served, collection, listing.page_type, filters, **query)
+
     returns = Response[listing.page_type]  # type: ignore[name-defined]
-    ordered = [q, *filters, *shared] if listing.q_required else [*filters, q, *shared]
-    with_signature(handler, [*context_parameters(), *ordered], returns)
+    with_signature(handler, [*context_parameters(), *query_parameters(listing)], returns)
     return get(
         "/",
         operation_id=listing.operation_id,

@@ -1,0 +1,220 @@
+"""JSON list pages answered before routing: the common request, without the framework's work.
+
+Most requests to an API like this one are a page of a list as JSON. Routing
+one through the framework (its request object, dependency injection, the
+validation of every parameter, its response object) costs more than finding
+the page. So the :class:`~longgang_api.gateway.Gateway` first offers a GET to
+:class:`DirectLists`, which answers it when it is plainly valid:
+
+- its path is a list of ``/v1`` (``/v1/observations``, ``/v1/search`` …);
+- every parameter is one the list declares, given once unless repeatable,
+  non-empty, and valid against the same declaration the framework reads
+  (:func:`longgang_api.resources.lists.query_parameters`: types, patterns,
+  lengths and bounds);
+- the representation negotiated is JSON, and the request is not conditional
+  and asks no range.
+
+It answers with the same functions the list handler calls — the query
+grammar, the page, the ETag, gzip and cache headers — so the bytes and headers
+are the handler's. Anything else, and every request the handler would refuse,
+goes on to the framework, which answers it or explains the 4xx: the problem
+details have one author. A test sends the same requests through both and
+compares the answers.
+"""
+
+from __future__ import annotations
+
+import inspect
+import types
+import typing
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Annotated, Any, Union
+from urllib.parse import parse_qsl
+
+import msgspec
+from litestar.datastructures import MultiDict
+from litestar.params import KwargDefinition
+from litestar.types import HTTPScope, Send
+
+from longgang_api import variants
+from longgang_api.declarations import LISTINGS, Listing
+from longgang_api.http_caching import accepts_gzip, encoded
+from longgang_api.listing import check_names, json_page, list_key
+from longgang_api.problems import BadParameter, NotAcceptable
+from longgang_api.query import Collection, build_query
+from longgang_api.representation import Format, negotiate, representation_chooser
+from longgang_api.resources.lists import query_parameters
+from longgang_api.served import Served
+
+#: Request headers that make an answer more than a plain 200 (the framework's path).
+_DECLINED = frozenset({b"if-none-match", b"if-modified-since", b"range", b"if-range"})
+#: Request headers read here; given twice, the framework decides which one counts.
+_READ = (b"accept", b"accept-encoding")
+_FORMATS: tuple[Format, ...] = ("json", "csv", "ndjson")
+#: Constraints a declaration may carry, as msgspec names them.
+_BOUNDS = ("ge", "gt", "le", "lt", "multiple_of", "pattern", "min_length", "max_length")
+#: Constraints read nowhere here: a declaration using one is refused at start-up.
+_UNREAD = ("const", "lower_case", "upper_case", "min_items", "max_items")
+
+
+class _Declined(Exception):
+    """The request is for the framework to answer."""
+
+
+#: Texts whose reading each parameter remembers (most parameters take few values).
+_REMEMBERED = 4096
+
+
+@dataclass(frozen=True, slots=True)
+class _Parameter:
+    """One query parameter of a list: how its text is read, and its default."""
+
+    name: str
+    type: Any
+    repeatable: bool
+    required: bool
+    default: Any
+    _seen: dict[str, Any] = field(default_factory=dict)
+
+    def read(self, texts: list[str]) -> Any:
+        if len(texts) > 1 and not self.repeatable:
+            raise _Declined
+        values = [self._value(t) for t in texts]
+        return values if self.repeatable else values[0]
+
+    def _value(self, text: str) -> Any:
+        try:
+            return self._seen[text]
+        except KeyError:
+            pass
+        try:
+            value = msgspec.convert(text, self.type, strict=False)
+        except msgspec.ValidationError:
+            raise _Declined from None
+        if len(self._seen) >= _REMEMBERED:
+            self._seen.clear()
+        self._seen[text] = value
+        return value
+
+
+def _parameter(declared: inspect.Parameter) -> _Parameter:
+    """How to read a parameter, from the annotation the framework reads."""
+    annotation = declared.annotation
+    bound: dict[str, Any] = {}
+    if typing.get_origin(annotation) is Annotated:
+        annotation, *metadata = typing.get_args(annotation)
+        for marker in metadata:
+            if isinstance(marker, KwargDefinition):
+                unread = [name for name in _UNREAD if getattr(marker, name) not in (None, False)]
+                if unread:
+                    raise ValueError(f"{declared.name}: constraints {unread} are not read here")
+                bound = {n: getattr(marker, n) for n in _BOUNDS if getattr(marker, n) is not None}
+    if typing.get_origin(annotation) in (Union, types.UnionType):
+        annotation = Union[tuple(a for a in typing.get_args(annotation) if a is not type(None))]  # noqa: UP007
+    repeatable = typing.get_origin(annotation) is list
+    if repeatable:
+        (annotation,) = typing.get_args(annotation)
+    checked = Annotated[annotation, msgspec.Meta(**bound)] if bound else annotation
+    required = declared.default is inspect.Parameter.empty
+    default = None if required else declared.default
+    return _Parameter(declared.name, checked, repeatable, required, default)
+
+
+@dataclass(frozen=True, slots=True)
+class _List:
+    listing: Listing[Any]
+    collection: Collection[Any]
+    parameters: Mapping[str, _Parameter]
+
+    def kwargs(self, texts: Mapping[str, list[str]]) -> dict[str, Any]:
+        read: dict[str, Any] = {}
+        for name, parameter in self.parameters.items():
+            given = texts.get(name)
+            if given is None:
+                if parameter.required:
+                    raise _Declined
+                read[name] = parameter.default
+            else:
+                read[name] = parameter.read(given)
+        return read
+
+
+class DirectLists:
+    """Answers the plainly valid JSON page requests of every list, before routing."""
+
+    def __init__(self, served: Served, listings: tuple[Listing[Any], ...] = LISTINGS) -> None:
+        self.served = served
+        self._lists = {
+            f"/v1/{listing.name}": _List(
+                listing,
+                served.collections[listing.name],
+                {p.name: _parameter(p) for p in query_parameters(listing)},
+            )
+            for listing in listings
+        }
+        #: Requests answered here, and those passed on (counted for tests and figures).
+        self.answered = 0
+        self.declined = 0
+
+    async def answer(self, scope: HTTPScope, send: Send) -> bool:
+        """Answer ``scope`` if it is a plainly valid JSON page request; else ``False``."""
+        found = self._lists.get(scope["path"])
+        if found is None or scope.get("root_path"):
+            return False
+        try:
+            status, headers, body = self._page(found, scope)
+        except (_Declined, BadParameter, NotAcceptable):
+            self.declined += 1
+            return False
+        self.answered += 1
+        await send({"type": "http.response.start", "status": status, "headers": headers})
+        await send({"type": "http.response.body", "body": body, "more_body": False})
+        return True
+
+    def _page(self, found: _List, scope: HTTPScope) -> tuple[int, list[tuple[bytes, bytes]], bytes]:
+        read: dict[bytes, str] = {}
+        for header, raw in scope["headers"]:
+            if header in _DECLINED or header in read:
+                raise _Declined
+            if header in _READ:
+                read[header] = raw.decode("latin-1")
+        # The framework's reading of the query string: the same parser, the same order.
+        items = list(
+            MultiDict(
+                parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True)
+            ).multi_items()
+        )
+        collection = found.collection
+        check_names(items, collection.parameters, frozenset(collection.filters))
+        texts: dict[str, list[str]] = {}
+        for name, value in items:
+            if not value:
+                raise _Declined
+            texts.setdefault(name, []).append(value)
+        kwargs = found.kwargs(texts)
+        chosen = None if kwargs["format"] == "auto" else kwargs["format"]
+        if negotiate(read.get(b"accept"), chosen, _FORMATS) != "json":
+            raise _Declined
+        filters = {f.name: kwargs[f.name] for f in found.listing.filters}
+        served = self.served
+        limit = kwargs["limit"]
+        query = build_query(
+            collection, served.codec, filters, kwargs["q"], kwargs["sort"], limit, kwargs["cursor"]
+        )
+        path = scope["path"]
+        body, links = json_page(served, collection, found.listing.page_type, query, path, items)
+        key = list_key(path, items, "json", str(limit))
+        gzip_ok = accepts_gzip(read.get(b"accept-encoding"))
+        body, etag, extra = encoded(body, served.cache.etag(key), gzip_ok, links)
+        variants.declare_in(scope, variants.by_accept(representation_chooser(chosen, _FORMATS)))
+        headers = [
+            *(
+                (n.lower().encode(), v.encode("latin-1"))
+                for n, v in served.cache.headers(etag).items()
+            ),
+            *((n.lower().encode(), v.encode("latin-1")) for n, v in extra.items()),
+            (b"content-type", b"application/json"),
+            (b"content-length", str(len(body)).encode()),
+        ]
+        return 200, headers, body
