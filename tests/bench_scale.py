@@ -1,17 +1,20 @@
 """``make bench-scale``: the cost of uncached queries at 1×, 10× and 100× the records.
 
     python -m tests.bench_scale [--sizes 1,10,100] [--duration 10] [--connections 64]
+                                [--workers 1]
 
 For each size, :mod:`tests.scale` writes a SYNTHETIC dataset folder under
 ``build/scale/`` and the real build compiles it (timed, as a process); the API
-is started on it (granian, 1 worker) and timed to its first 200; each text
-index is built by one first query (timed); then wrk (1 thread) runs four
+is started on it (granian, 1 worker unless ``--workers`` says otherwise) and
+timed to its first 200; the served app builds its text indexes from start-up,
+and one first query of search and of a list waits for them (timed); then wrk
+(1 thread) runs four
 scenarios in which every request is a query the response cache does not hold —
 each scenario cycles through more distinct URLs than the cache keeps (4,096),
 in an order that never repeats one before the others: a filtered list, a sorted
 list, a search, and pages deep in a walk (cursors taken from real pages, asked
-with other limits). Prints requests/s, p50 and p99, and the server's RSS after
-load.
+with other limits). Prints requests/s, p50 and p99, and the resident memory
+after load of the largest worker and of all the server's processes.
 """
 
 from __future__ import annotations
@@ -191,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="1,10,100")
     parser.add_argument("--duration", type=int, default=10)
     parser.add_argument("--connections", type=int, default=64)
-    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=1)
     args = parser.parse_args(argv)
     if not shutil.which("wrk"):
         print("wrk is needed: `make bench-scale` installs it", file=sys.stderr)

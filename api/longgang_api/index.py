@@ -46,6 +46,7 @@ from itertools import accumulate, chain
 from typing import Any, Generic, TypeVar
 
 from longgang_api.text_search import (
+    CONTEXT,
     EXACT,
     Piece,
     Query,
@@ -57,6 +58,7 @@ from longgang_api.text_search import (
 )
 
 R = TypeVar("R")
+_NO_POSITIONS: frozenset[int] = frozenset()
 Scalar = str | int | float | bool | None
 #: A sort order: (field, descending) pairs, the id last.
 SortSpec = tuple[tuple[str, bool], ...]
@@ -399,7 +401,10 @@ class CollectionIndex(Generic[R]):
         chosen: frozenset[int] | None = None
         for name, values in sorted(filters, key=lambda f: self._smallest(f[0], f[1])):
             postings = self._postings[name]
-            union = frozenset().union(*(postings.get(v, frozenset()) for v in values))
+            if len(values) == 1:  # the posting itself: a union would copy it
+                union = postings.get(values[0], _NO_POSITIONS)
+            else:
+                union = _NO_POSITIONS.union(*(postings.get(v, _NO_POSITIONS) for v in values))
             chosen = union if chosen is None else chosen & union
             if not chosen:
                 return frozenset()
@@ -500,10 +505,7 @@ class CollectionIndex(Generic[R]):
         wanted = total if limit is None else limit + 1
         keys: list[Key]
         if ranked is not None and relevance:
-            descending = spec[0][1]
-            sign = -1 if descending else 1
-            candidates = ((sign * w, ranks[p]) for p, w in ranked.items())
-            keys = _smallest_after(candidates, after, wanted)
+            keys = _best_after(ranked, ranks, -1 if spec[0][1] else 1, after, wanted)
         elif chosen is None:
             start = 0 if after is None else max(0, after[0] + 1)
             keys = [(r,) for r in range(start, min(start + wanted, self.size))]
@@ -529,6 +531,24 @@ class CollectionIndex(Generic[R]):
             next_key=shown[-1] if more and shown else None,
             total=total,
         )
+
+
+def _best_after(
+    ranked: Mapping[int, int], ranks: Sequence[int], sign: int, after: Key | None, wanted: int
+) -> list[Key]:
+    """The ``wanted`` smallest keys (sign × match rank, order rank) after ``after``.
+
+    Each key is packed into one integer while they are compared: there may be
+    as many as there are matches, and integers compare several times faster
+    than tuples.
+    """
+    scale = max(len(ranks), 1)
+    shift = CONTEXT  # the worst match rank: sign × match rank + shift is never negative
+    packed = [(sign * w + shift) * scale + ranks[p] for p, w in ranked.items()]
+    if after is not None:
+        floor = (after[0] + shift) * scale + after[1]
+        packed = [k for k in packed if k > floor]
+    return [(k // scale - shift, k % scale) for k in heapq.nsmallest(wanted, packed)]
 
 
 def _smallest_after(keys: Iterable[Key], after: Key | None, wanted: int) -> list[Key]:
