@@ -13,7 +13,8 @@ scenarios in which every request is a query the response cache does not hold —
 each scenario cycles through more distinct URLs than the cache keeps (4,096),
 in an order that never repeats one before the others: a filtered list, a sorted
 list, a search, and pages deep in a walk (cursors taken from real pages, asked
-with other limits). Prints requests/s, p50 and p99, and the resident memory
+with other limits). Prints requests/s, p50 and p99, the mean number of records
+on a page of each scenario, and the resident memory
 after load of the largest worker and of all the server's processes.
 """
 
@@ -138,6 +139,17 @@ def deep_paths(url: str, observations: int) -> list[str]:
     return _cycle(paths[: 4 * MIN_DISTINCT])
 
 
+def items_per_page(url: str, paths: list[str], samples: int = 200) -> float:
+    """The mean number of records on a page of ``paths``, over evenly spaced samples.
+
+    A page of a bigger dataset holds more records where the smaller one has fewer
+    matches than the limit, and costs more to send for that alone.
+    """
+    step = max(1, len(paths) // samples)
+    counts = [len(httpx.get(f"{url}{p}", timeout=60).json()["items"]) for p in paths[::step]]
+    return sum(counts) / len(counts)
+
+
 def first_query(url: str, path: str) -> float:
     start = time.perf_counter()
     response = httpx.get(f"{url}{path}", timeout=120)
@@ -184,6 +196,8 @@ def measure(copies: int, duration: int, connections: int, workers: int) -> dict[
             script = _lua(paths, Path(tmp), name.replace(" ", "-"))
             results[name] = wrk(url, duration, connections, {}, script)
         figures["results"] = results
+        # After wrk: the pages asked here are not among those it found in the cache.
+        figures["items"] = {name: items_per_page(url, paths) for name, paths in scenarios.items()}
         figures["rss_mb"] = worker_rss_mb(process.pid)
         figures["rss_all_mb"] = rss_mb(process.pid)
     return figures
@@ -219,15 +233,16 @@ def main(argv: list[str] | None = None) -> int:
             f"| {run['rss_all_mb']:.0f} |"
         )
     print()
-    print("| scenario | size | req/s | p50 ms | p99 ms | errors | req/s vs 1× |")
-    print("|---|---|---:|---:|---:|---:|---:|")
+    print("| scenario | size | records a page | req/s | p50 ms | p99 ms | errors | req/s vs 1× |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|")
     base = runs[0]["results"]
     for name in base:
         for run in runs:
             result: Result = run["results"][name]
             ratio = result.rps / base[name].rps
             print(
-                f"| {name} | {run['size']} | {result.rps:,.0f} | {result.p50_ms:.2f} "
+                f"| {name} | {run['size']} | {run['items'][name]:.1f} | {result.rps:,.0f} "
+                f"| {result.p50_ms:.2f} "
                 f"| {result.p99_ms:.2f} | {result.errors} | {ratio:.2f} |"
             )
     return 0

@@ -111,3 +111,16 @@ def test_ranges_and_head_through_the_proxy(proxied: str) -> None:
     head = httpx.head(f"{proxied}{path}", headers=identity)
     assert head.status_code == 200 and head.content == b""
     assert head.headers["etag"] == whole.headers["etag"]
+
+
+def test_the_directives_the_readme_names_are_in_the_configuration() -> None:
+    conf = (ROOT / "deploy" / "nginx.conf").read_text()
+    readme = (ROOT / "README.md").read_text()
+    named = (
+        "proxy_cache_revalidate on",
+        "proxy_cache_use_stale error timeout updating",
+        "open_file_cache",
+    )
+    for directive in named:
+        assert f"`{directive}`" in readme, directive
+        assert f"\n            {directive}" in conf or f"\n    {directive}" in conf, directive
