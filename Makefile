@@ -117,4 +117,4 @@ bench-scale: install
 	@if ! command -v wrk >/dev/null 2>&1; then \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; \
 	fi
-	$(BIN)/python -m tests.bench_scale
+	$(BIN)/python -m tests.bench_scale --workers $(WORKERS)
