@@ -24,7 +24,13 @@ A list query is answered without a scan of the records:
   otherwise waits for the build under way;
 - pages by keyset: a cursor carries the rank of the last record served in
   the chosen order (with its match rank, where relevance leads the order),
-  and the next page is the ``limit`` smallest ranks after it.
+  and the next page is the ``limit`` smallest ranks after it;
+- where relevance leads the order (either way, the id after it), each piece
+  long enough is also kept presorted: its order ranks grouped by match rank,
+  ascending within each group (a :class:`Presorted`). A ``q`` of one piece
+  with no synonym and no filter is then paged by reading the ranks after the
+  cursor, a page's worth, not by ranking every match; the few records whose
+  name is the query exactly are merged in at their own match rank.
 
 The answers are those of :func:`longgang_api.text_search.match_record` and of
 sorting every record, which a test checks on generated queries.
@@ -71,6 +77,9 @@ _WALK_SHARE = 8
 # Candidates fewer than a posting's length divided by this are looked up in it one by
 # one (a binary search each) instead of reading the whole posting.
 _PROBE_SHARE = 16
+# A posting this long or longer is kept presorted in the relevance orders; a shorter one
+# is ranked whole on each request, which costs little for so few matches.
+_PRESORT_FROM = 64
 
 
 def sort_value(value: Scalar) -> tuple[int, Scalar]:
@@ -191,6 +200,58 @@ class JoinedPosting(Postings):
 
 
 _NOWHERE = Posting(array("I"), b"")
+#: A text index before its presorted postings: fields, postings, exact names.
+_TextParts = tuple[
+    tuple[tuple[SearchField, ...], ...], dict[Piece, Postings], dict[str, tuple[int, ...]]
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Presorted:
+    """One posting in one relevance order: the keys of its positions, ascending.
+
+    A key is (sign × match rank, rank in the order); keys of one match rank
+    share their first part, so each group is stored as the ranks alone.
+    """
+
+    #: Order ranks, group after group, ascending within each.
+    ranks: array[int]
+    #: Each group: (sign × match rank, where it starts in ``ranks``, where it ends).
+    groups: tuple[tuple[int, int, int], ...]
+
+    @classmethod
+    def of(cls, posting: Postings, ranks: Sequence[int], sign: int, typecode: str) -> Presorted:
+        scale = max(len(ranks), 1)
+        shift = CONTEXT  # as in _best_after: never negative
+        packed = sorted([(sign * w + shift) * scale + ranks[p] for p, w in posting.pairs()])
+        firsts = sorted({k // scale for k in packed})
+        starts = [bisect_left(packed, first * scale) for first in firsts]
+        ends = [*starts[1:], len(packed)]
+        return cls(
+            array(typecode, [k % scale for k in packed]),
+            tuple(
+                (first - shift, start, end)
+                for first, start, end in zip(firsts, starts, ends, strict=True)
+            ),
+        )
+
+    def after(self, key: Key | None, wanted: int, skip: Collection[int]) -> list[Key]:
+        """The first ``wanted`` keys after ``key`` whose rank is not in ``skip``."""
+        found: list[Key] = []
+        ranks = self.ranks
+        for first, start, end in self.groups:
+            if key is not None:
+                if first < key[0]:
+                    continue
+                if first == key[0]:
+                    start = bisect_right(ranks, key[1], start, end)
+            for at in range(start, end):
+                rank = ranks[at]
+                if rank not in skip:
+                    found.append((first, rank))
+                    if len(found) == wanted:
+                        return found
+        return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,6 +264,8 @@ class TextIndex:
     postings: Mapping[Piece, Postings]
     #: The positions whose name or id is exactly this normalised text.
     exact: dict[str, tuple[int, ...]]
+    #: The long postings presorted, by relevance order (its sort spec), then by piece.
+    presorted: Mapping[SortSpec, Mapping[Piece, Presorted]]
 
 
 class CollectionIndex(Generic[R]):
@@ -216,10 +279,13 @@ class CollectionIndex(Generic[R]):
         fields: Callable[[], Sequence[tuple[SearchField, ...]]],
         synonyms: Synonyms,
         parts: Sequence[CollectionIndex[Any]] = (),
+        relevance: str | None = None,
     ) -> None:
         """``parts``: collections whose records, one after the other, are these records
-        (with the same searched text); the text index is then theirs, joined."""
+        (with the same searched text); the text index is then theirs, joined.
+        ``relevance``: the sort field that, leading the order, puts better matches first."""
         self.records = tuple(records)
+        self.relevance = relevance
         self.size = len(self.records)
         # Positions and ranks in two bytes each while they fit: every order kept is two
         # arrays of them (a collection keeps up to some two hundred orders), and the text
@@ -295,8 +361,21 @@ class CollectionIndex(Generic[R]):
         return built
 
     def _build_text(self) -> TextIndex:
-        if self._parts:
-            return self._join_text()
+        fields, postings, exact = self._join_text() if self._parts else self._own_text()
+        presorted: dict[SortSpec, dict[Piece, Presorted]] = {}
+        if self.relevance is not None:
+            for descending in (False, True):
+                spec = _spec(self.relevance, descending)
+                ranks = self.order(spec)[1]
+                sign = -1 if descending else 1
+                presorted[spec] = {
+                    piece: Presorted.of(posting, ranks, sign, self._typecode)
+                    for piece, posting in postings.items()
+                    if len(posting) >= _PRESORT_FROM
+                }
+        return TextIndex(fields, postings, exact, presorted)
+
+    def _own_text(self) -> _TextParts:
         fields = tuple(self._fields_of())
         # Per piece, the positions holding it (ascending) and the best field weight at
         # each, one byte: a few bytes an entry where a dict of ints costs some fifty.
@@ -330,21 +409,23 @@ class CollectionIndex(Generic[R]):
             for f in record_fields:
                 if f.weight == 1:
                     exact.setdefault(f.text.strip(), []).append(position)
-        postings = {key: Posting(held, bytes(weights[key])) for key, held in positions.items()}
-        return TextIndex(
+        postings: dict[Piece, Postings] = {
+            key: Posting(held, bytes(weights[key])) for key, held in positions.items()
+        }
+        return (
             fields,
             postings,
             # A name is usually one record's: a tuple of one int, not a set.
             {text: tuple(dict.fromkeys(held)) for text, held in exact.items()},
         )
 
-    def _join_text(self) -> TextIndex:
+    def _join_text(self) -> _TextParts:
         # Each part's index, built (or waited for) under its own lock: a part never asks
         # for this one's, so the locks are always taken in the same order.
         built = [part._text_index for part in self._parts]
         offsets = tuple(accumulate((part.size for part in self._parts[:-1]), initial=0))
         pieces = dict.fromkeys(chain.from_iterable(text.postings for text in built))
-        postings = {
+        postings: dict[Piece, Postings] = {
             piece: JoinedPosting([text.postings.get(piece, _NOWHERE) for text in built], offsets)
             for piece in pieces
         }
@@ -353,7 +434,7 @@ class CollectionIndex(Generic[R]):
             for name, held in text.exact.items():
                 exact[name] = exact.get(name, ()) + tuple(offset + p for p in held)
         fields = tuple(chain.from_iterable(text.fields for text in built))
-        return TextIndex(fields, postings, exact)
+        return fields, postings, exact
 
     @property
     def _text(self) -> Mapping[Piece, Postings]:
@@ -493,8 +574,18 @@ class CollectionIndex(Generic[R]):
         relevance: bool,
         after: Key | None,
         limit: int | None,
+        *,
+        presorted: bool = True,
     ) -> IndexedPage[R]:
-        """The page after ``after`` (every match when ``limit`` is None)."""
+        """The page after ``after`` (every match when ``limit`` is None).
+
+        ``presorted=False`` ranks every match even where a presorted posting
+        could answer (the answers are the same; a test compares them).
+        """
+        if presorted and query is not None and relevance and limit is not None and not filters:
+            found = self._presorted_page(query, spec, after, limit)
+            if found is not None:
+                return found
         chosen = self.filtered(filters)
         positions, ranks = self.order(spec)
         ranked: dict[int, int] | None = None
@@ -519,12 +610,57 @@ class CollectionIndex(Generic[R]):
                         break
         else:
             keys = _smallest_after(((ranks[p],) for p in chosen), after, wanted)
+        return self._page_of(keys, positions, query, limit, total)
+
+    def _presorted_page(
+        self, query: Query, spec: SortSpec, after: Key | None, limit: int
+    ) -> IndexedPage[R] | None:
+        """The page from a presorted posting; None where the query has none."""
+        if len(query.terms) != 1 or len(query.terms[0].alternatives) != 1:
+            return None
+        alternative = query.terms[0].alternatives[0]
+        if len(alternative) != 1:
+            return None
+        piece = alternative[0]
+        # A longer Chinese piece is confirmed record by record: it has no posting of its own.
+        if piece[0] != "word" and len(piece[1]) > 2:
+            return None
+        text = self._text_index
+        kept = text.presorted.get(spec, {}).get(piece)
+        if kept is None:
+            return None
+        posting = text.postings[piece]
+        positions, ranks = self.order(spec)
+        exact = [
+            (EXACT, ranks[p])
+            for p in text.exact.get(query.text, ())
+            if posting.weight_at(p) is not None
+        ]
+        wanted = limit + 1
+        # The exact names rank ahead of (or, descending, behind) their own group: they
+        # are left out of the presorted walk and merged back at their own key.
+        keys = kept.after(after, wanted, {rank for _, rank in exact})
+        if exact:
+            keys = sorted(keys + [k for k in exact if after is None or k > after])[:wanted]
+        return self._page_of(keys, positions, query, limit, len(posting))
+
+    def _page_of(
+        self,
+        keys: list[Key],
+        positions: Sequence[int],
+        query: Query | None,
+        limit: int | None,
+        total: int,
+    ) -> IndexedPage[R]:
+        """The page of the first ``limit`` of ``keys`` (of all for None); a further page
+        follows when ``keys`` holds more."""
         more = limit is not None and len(keys) > limit
         shown = keys[:limit] if limit is not None else keys
         chosen_positions = [positions[k[-1]] for k in shown]
         matches: tuple[Any, ...] = ()
         if query is not None:
-            matches = tuple(match_record(query, self.fields[p]) for p in chosen_positions)
+            fields = self.fields
+            matches = tuple(match_record(query, fields[p]) for p in chosen_positions)
         return IndexedPage(
             items=tuple(self.records[p] for p in chosen_positions),
             matches=matches,

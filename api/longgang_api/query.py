@@ -95,6 +95,7 @@ class Collection(Generic[R]):
             lambda: [prepare(text_of(r)) for r in records],
             self.synonyms,
             [part.index for part in self.parts],
+            self.relevance,
         )
         object.__setattr__(self, "index", index)
 
