@@ -196,6 +196,42 @@ def is_exact(query: Query, fields: Sequence[SearchField]) -> bool:
 
 def match_record(query: Query, fields: Sequence[SearchField]) -> Match | None:
     """Whether ``fields`` match every term of ``query``, and how well."""
+    if len(query.terms) == 1:
+        (alternative, *others) = query.terms[0].alternatives
+        if not others and len(alternative) == 1:
+            return _match_piece(query, alternative[0], fields)
+    return match_terms(query, fields)
+
+
+def _match_piece(query: Query, piece: Piece, fields: Sequence[SearchField]) -> Match | None:
+    """:func:`match_terms` for a query of one piece and no synonym, with less to do.
+
+    Every page of such a query calls it for each of its records.
+    """
+    kind, value = piece
+    if kind == "word":
+        spaced = f" {value} "
+        where = [i for i, f in enumerate(fields) if spaced in f.words]
+    else:
+        where = [i for i, f in enumerate(fields) if value in f.text]
+    if not where:
+        return None
+    # The snippet's field: the best weight, a name before the id, then the first.
+    best = fields[where[0]]
+    best_key = (best.weight, best.name == "id")
+    for i in where[1:]:
+        f = fields[i]
+        key = (f.weight, f.name == "id")
+        if key < best_key:
+            best, best_key = f, key
+    # A field that is the whole query holds its one piece: it is among those matched.
+    exact = any(fields[i].weight == NAME and fields[i].text.strip() == query.text for i in where)
+    names = tuple(dict.fromkeys(fields[i].name for i in where))
+    return Match(EXACT if exact else best.weight, names, best, piece)
+
+
+def match_terms(query: Query, fields: Sequence[SearchField]) -> Match | None:
+    """:func:`match_record` for any query: every term, every synonym, every piece."""
     if not query.terms:
         return None
     matched: set[int] = set()
