@@ -153,9 +153,8 @@ class DirectLists:
             )
             for listing in listings
         }
-        #: Requests answered here, and those passed on (counted for tests and figures).
+        #: Requests answered here (counted for the tests).
         self.answered = 0
-        self.declined = 0
 
     async def answer(self, scope: HTTPScope, send: Send) -> bool:
         """Answer ``scope`` if it is a plainly valid JSON page request; else ``False``."""
@@ -165,7 +164,6 @@ class DirectLists:
         try:
             status, headers, body = self._page(found, scope)
         except (_Declined, BadParameter, NotAcceptable):
-            self.declined += 1
             return False
         self.answered += 1
         await send({"type": "http.response.start", "status": status, "headers": headers})

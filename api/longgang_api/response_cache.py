@@ -46,10 +46,6 @@ class Entry:
     size: int
 
 
-def _header(scope: HTTPScope, name: bytes) -> bytes:
-    return _first_values(scope).get(name, b"")
-
-
 def _first_values(scope: HTTPScope) -> dict[bytes, bytes]:
     """Each request header's first value (what every reader of a header here takes)."""
     found: dict[bytes, bytes] = {}
@@ -57,6 +53,17 @@ def _first_values(scope: HTTPScope) -> dict[bytes, bytes]:
         if name not in found:
             found[name] = value
     return found
+
+
+def _variant_key(
+    scope: HTTPScope, chooser: variants.Chooser, headers: dict[bytes, bytes]
+) -> Key | None:
+    """The entry of ``scope``'s answer: its resource, representation and encoding."""
+    token = chooser(scope)
+    if token is None:
+        return None
+    gzip = accepts_gzip(headers.get(b"accept-encoding", b"").decode("latin-1"))
+    return (scope["path"], scope["query_string"], token, gzip)
 
 
 def _resource_size(resource: Resource) -> int:
@@ -90,15 +97,8 @@ class ResponseCache:
         return self._key(scope, _first_values(scope))
 
     def _key(self, scope: HTTPScope, headers: dict[bytes, bytes]) -> Key | None:
-        resource = (scope["path"], scope["query_string"])
-        chooser = self._choosers.get(resource)
-        if chooser is None:
-            return None
-        token = chooser(scope)
-        if token is None:
-            return None
-        gzip = accepts_gzip(headers.get(b"accept-encoding", b"").decode("latin-1"))
-        return (*resource, token, gzip)
+        chooser = self._choosers.get((scope["path"], scope["query_string"]))
+        return None if chooser is None else _variant_key(scope, chooser, headers)
 
     async def answer(
         self, scope: HTTPScope, send: Send, extra: list[tuple[bytes, bytes]], *, head: bool
@@ -163,12 +163,10 @@ class ResponseCache:
             return
         declared: list[variants.Chooser] = scope.get(variants.SCOPE_KEY, [])  # type: ignore[assignment]
         chooser = declared[-1] if declared else variants.constant
-        resource = (scope["path"], scope["query_string"])
-        token = chooser(scope)
-        if token is None:
+        key = _variant_key(scope, chooser, _first_values(scope))
+        if key is None:
             return
-        gzip = accepts_gzip(_header(scope, b"accept-encoding").decode("latin-1"))
-        key: Key = (*resource, token, gzip)
+        resource: Resource = key[:2]
         size = len(body) + sum(len(n) + len(v) for n, v in headers) + _key_size(key)
         if size > self.max_bytes // 8 or key in self._entries:
             return
