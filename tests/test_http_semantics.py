@@ -245,6 +245,8 @@ def test_accepts_that_negotiate_one_representation_share_one_entry(
     app = create_app(dataset)
     cache = _cache_of(app)
     with TestClient(app) as client:
+        # Asked once: not kept.
+        client.get(url, headers={"accept": accepts[0]} if accepts[0] else {})
         bodies = set()
         for accept in accepts:
             headers = {"accept": accept} if accept else {}
@@ -269,7 +271,8 @@ def test_a_16_kb_accept_cannot_blow_the_bound(dataset: LoadedDataset) -> None:
             accept = accept[: 16 * 1024 - 400]
             answer = client.get("/v1/glossary?limit=1", headers={"accept": accept + ", */*"})
             assert answer.status_code == 200
-            client.get(f"/v1/sections?limit={number + 1}", headers={"accept": accept + ", */*"})
+            for _ in range(2):  # asked again: kept
+                client.get(f"/v1/sections?limit={number + 1}", headers={"accept": accept + ", */*"})
         assert cache.size_in_bytes <= bound
         assert len(cache) < 61  # entries were evicted to stay within the bound
         assert sum(1 for key in cache._entries if key[0] == "/v1/glossary") == 1

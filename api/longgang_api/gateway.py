@@ -74,7 +74,9 @@ class Gateway:
         if cache is not None and http_scope["method"] == "GET":
             if await cache.answer(http_scope, send, extra, head=head):
                 return
-            outgoing = cache.recording(http_scope, wrap_send(send, extra, head=head))
+            outgoing = wrap_send(send, extra, head=head)
+            if cache.admits(http_scope):
+                outgoing = cache.recording(http_scope, outgoing)
         else:
             outgoing = wrap_send(send, extra, head=head)
         direct = self.direct

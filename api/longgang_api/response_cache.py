@@ -1,15 +1,21 @@
 """Answers kept as bytes: the dataset never changes under a running server.
 
-The first GET of a resource (path and query) goes through the app; a 200
-that carries an ETag is kept — status, headers and the body as sent, gzipped
-or not — under the representation the handler negotiated (its
-:mod:`~longgang_api.variants` token: media type, page language) and whether
-it was gzipped, never under the raw ``Accept`` header. Later requests whose
-headers negotiate the same representation are answered straight from memory,
-and revalidations (``If-None-Match``, else ``If-Modified-Since``) with a 304
-by the app's own tests (:mod:`~longgang_api.http_caching`). Requests with
-``Range`` go to the app. Bounded in entries and in bytes — bodies, headers
-and keys alike — least recently used first out.
+The first GET of a resource (path and query) goes through the app, and so
+does the second; the answer to the second, a 200 that carries an ETag, is
+kept — status, headers and the body as sent, gzipped or not — under the
+representation the handler negotiated (its :mod:`~longgang_api.variants`
+token: media type, page language) and whether it was gzipped, never under
+the raw ``Accept`` header. Later requests whose headers negotiate the same
+representation are answered straight from memory, and revalidations
+(``If-None-Match``, else ``If-Modified-Since``) with a 304 by the app's own
+tests (:mod:`~longgang_api.http_caching`). Requests with ``Range`` go to the
+app. Bounded in entries and in bytes — bodies, headers and keys alike —
+least recently used first out.
+
+Only a resource asked again while the cache remembers its first request is
+kept (it remembers the last ``max_entries // 2`` to ``max_entries`` resources
+first asked): pages asked once each, as a crawler walks them, cost nothing to
+store and push out none of the answers asked again and again.
 """
 
 from __future__ import annotations
@@ -86,6 +92,11 @@ class ResponseCache:
         self._bytes = 0
         self.hits = 0
         self.misses = 0
+        # Hashes of the resources asked once, in two generations: the older is
+        # dropped whole when the newer is full, so remembering costs one set lookup.
+        self._asked: set[int] = set()
+        self._asked_before: set[int] = set()
+        self._remembered = max(1, max_entries // 2)
 
     @property
     def size_in_bytes(self) -> int:
@@ -132,6 +143,21 @@ class ResponseCache:
         await send(start)
         await send({"type": "http.response.body", "body": body, "more_body": False})
         return True
+
+    def admits(self, scope: HTTPScope) -> bool:
+        """Whether to keep the answer to ``scope``: its resource was asked lately.
+
+        Called for each request the cache could not answer; the first call for a
+        resource remembers it and says no.
+        """
+        mark = hash((scope["path"], scope["query_string"]))
+        if mark in self._asked or mark in self._asked_before:
+            return True
+        if len(self._asked) >= self._remembered:
+            self._asked_before = self._asked
+            self._asked = set()
+        self._asked.add(mark)
+        return False
 
     def recording(self, scope: HTTPScope, send: Send) -> Send:
         """``send`` that keeps a copy of a cacheable answer on its way out."""
