@@ -48,7 +48,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import accumulate, chain
+from itertools import accumulate, chain, islice
 from typing import Any, Generic, TypeVar
 
 from longgang_api.text_search import (
@@ -71,9 +71,11 @@ SortSpec = tuple[tuple[str, bool], ...]
 #: A record's place in an order: its rank, led by its match rank where relevance leads.
 Key = tuple[int, ...]
 
-# A filtered set larger than this share of the records is paged by walking the
-# precomputed order instead of ranking every member.
-_WALK_SHARE = 8
+# A filtered set is paged by walking the precomputed order for at most this many steps
+# a member (a step costs about 40% of ranking one member), then by ranking every
+# member: the walk is quick where members are many or come early in the order, and
+# adds at most 1.6 times the cost of ranking them where they come late.
+_WALK_FACTOR = 4
 # Candidates fewer than a posting's length divided by this are looked up in it one by
 # one (a binary search each) instead of reading the whole posting.
 _PROBE_SHARE = 16
@@ -318,9 +320,12 @@ class CollectionIndex(Generic[R]):
             rank_of = {v: i for i, v in enumerate(sorted(set(values)))}
             self._dense[name] = array(self._typecode, [rank_of[v] for v in values])
         self._postings: dict[str, dict[str, frozenset[int]]] = {}
+        # One int object for each position, shared by every posting: intersecting two
+        # postings then finds each common position by identity, without reading the ints.
+        shared = list(range(self.size))
         for name, values_of in filters.items():
             postings: dict[str, set[int]] = {}
-            for position, record in enumerate(self.records):
+            for position, record in zip(shared, self.records, strict=True):
                 for value in set(values_of(record)):
                     postings.setdefault(value, set()).add(position)
             self._postings[name] = {v: frozenset(p) for v, p in postings.items()}
@@ -600,16 +605,14 @@ class CollectionIndex(Generic[R]):
         elif chosen is None:
             start = 0 if after is None else max(0, after[0] + 1)
             keys = [(r,) for r in range(start, min(start + wanted, self.size))]
-        elif len(chosen) * _WALK_SHARE > self.size:
-            start = 0 if after is None else max(0, after[0] + 1)
-            keys = []
-            for rank in range(start, self.size):
-                if positions[rank] in chosen:
-                    keys.append((rank,))
-                    if len(keys) == wanted:
-                        break
         else:
-            keys = _smallest_after(((ranks[p],) for p in chosen), after, wanted)
+            start = 0 if after is None else max(0, after[0] + 1)
+            end = start + _WALK_FACTOR * len(chosen)
+            walked = list(islice(filter(chosen.__contains__, positions[start:end]), wanted))
+            if len(walked) == wanted or end >= self.size:
+                keys = [(ranks[p],) for p in walked]
+            else:
+                keys = _smallest_after(sorted(map(ranks.__getitem__, chosen)), after, wanted)
         return self._page_of(keys, positions, query, limit, total)
 
     def _presorted_page(
@@ -687,10 +690,10 @@ def _best_after(
     return [(k // scale - shift, k % scale) for k in heapq.nsmallest(wanted, packed)]
 
 
-def _smallest_after(keys: Iterable[Key], after: Key | None, wanted: int) -> list[Key]:
-    if after is not None:
-        keys = (k for k in keys if k > after)
-    return heapq.nsmallest(wanted, keys)
+def _smallest_after(ranks: list[int], after: Key | None, wanted: int) -> list[Key]:
+    """The first ``wanted`` keys of sorted ``ranks`` after ``after``."""
+    start = 0 if after is None else bisect_right(ranks, after[0])
+    return [(r,) for r in ranks[start : start + wanted]]
 
 
 @functools.lru_cache(maxsize=4096)
