@@ -4,7 +4,9 @@
 
 Starts the API (granian, 1 worker) and nginx (1 worker) on loopback, runs
 each scenario against both with wrk (1 thread) — one of them against the API
-behind ``deploy/nginx.conf`` (nginx, 1 worker, as a shared cache) — and prints requests/s, p50
+behind ``deploy/nginx.conf`` (nginx, 1 worker, as a shared cache), and one
+against granian serving the hot list's answer from a constant app
+(:mod:`tests.bench_ceiling`: the server's own cost) — and prints requests/s, p50
 and p99 latency and the ratio to nginx; then the server's RSS after load,
 the time from process start to the first 200, and the SDK's time to fetch
 every record of every collection and to revalidate them with ETags.
@@ -29,6 +31,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import httpx
+import msgspec
 
 from longgang_api.server import granian_command
 from longgang_opendata import Client
@@ -80,6 +83,40 @@ def api_server() -> Iterator[tuple[str, subprocess.Popen[bytes], float]]:
     try:
         _wait(f"{url}/v1")
         yield url, process, time.monotonic() - started
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@contextmanager
+def constant_server(answer: httpx.Response, folder: Path) -> Iterator[str]:
+    """granian, started as for the API, answering every request with ``answer``."""
+    port = _free_port()
+    saved = folder / "answer.json"
+    saved.write_bytes(
+        msgspec.json.encode(
+            {
+                "status": answer.status_code,
+                "headers": [
+                    [n.decode("latin-1"), v.decode("latin-1")] for n, v in answer.headers.raw
+                ],
+                "body": answer.content.decode("latin-1"),
+            }
+        )
+    )
+    command = granian_command("127.0.0.1", port, 1)
+    command[-1] = "tests.bench_ceiling:create_app"
+    process = subprocess.Popen(
+        command,
+        cwd=ROOT,
+        env={**os.environ, "BENCH_ANSWER": str(saved)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait(url)
+        yield url
     finally:
         process.terminate()
         process.wait(timeout=10)
@@ -273,7 +310,12 @@ def main(argv: list[str] | None = None) -> int:
         # The tag of the representation wrk asks for (no gzip): what a client would hold.
         plain = {"accept-encoding": "identity"}
         etag = httpx.get(f"{api}{HOT_LIST}", headers=plain).headers["etag"]
-        with nginx_server(files) as nginx, nginx_cache(api) as cached:
+        bare_answer = httpx.get(f"{api}{HOT_LIST}", headers=plain)
+        with (
+            nginx_server(files) as nginx,
+            nginx_cache(api) as cached,
+            constant_server(bare_answer, work) as bare,
+        ):
             # nginx keeps one variant per Vary value: fill the one wrk asks for (no
             # Accept-Encoding), so that the measure holds no waits on the cache lock.
             wrk(f"{cached}{HOT_LIST}", 1, 1, {})
@@ -282,6 +324,15 @@ def main(argv: list[str] | None = None) -> int:
             duration, connections = args.duration, args.connections
             scenarios = [
                 ("hot list", f"{api}{HOT_LIST}", f"{nginx}/list.json", {}, {}, None, None),
+                (
+                    "hot list, bare",
+                    f"{bare}{HOT_LIST}",
+                    f"{nginx}/list.json",
+                    {},
+                    {},
+                    None,
+                    None,
+                ),
                 (
                     "via nginx cache",
                     f"{cached}{HOT_LIST}",
