@@ -6,13 +6,17 @@ import csv
 import gzip
 import io
 import json
-from typing import Any
+import multiprocessing
+import re
+from typing import Any, cast
 
 import pytest
 from litestar import Litestar
 from litestar.testing import TestClient
+from litestar.types import Scope
 
 from longgang_api.artifact import LoadedDataset
+from longgang_api.headers import request_id
 
 Client = TestClient[Litestar]
 LISTS = {
@@ -270,8 +274,25 @@ def test_request_id_is_echoed_or_made(client: Client) -> None:
         == "trace-42"
     )
     made = client.get("/v1", headers={"x-request-id": "bad id with spaces"}).headers["x-request-id"]
-    assert made != "bad id with spaces" and len(made) == 32
+    assert made != "bad id with spaces" and re.fullmatch("[0-9a-f]{32}", made)
     assert client.get("/nowhere").headers["x-request-id"]
+
+
+def _made_id() -> str:
+    return request_id(cast("Scope", {"type": "http", "headers": []}))
+
+
+def test_made_request_ids_differ_between_requests_and_processes(client: Client) -> None:
+    made = {client.get("/v1").headers["x-request-id"] for _ in range(50)}
+    assert len(made) == 50
+    # A worker forked from a process that made ids makes others.
+    children = []
+    for _ in range(2):
+        with multiprocessing.get_context("fork").Pool(1) as pool:
+            children.append(pool.apply(_made_id))
+    ours = _made_id()
+    assert len({i[:16] for i in [*children, ours]}) == 3
+    assert all(re.fullmatch("[0-9a-f]{32}", i) for i in [*children, ours])
 
 
 def test_cors_allows_any_origin_for_reads(client: Client) -> None:

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 
@@ -20,13 +21,29 @@ SECURITY_HEADERS = {
 }
 
 
+# A made id is 16 random hex digits drawn once per process and a count of 16: unique
+# across workers without a system call a request. Such a call releases the interpreter
+# lock, and a served worker then waits to take it back from the server's own threads.
+_prefix = os.urandom(8).hex()
+_count = itertools.count()
+
+
+def _new_process() -> None:
+    global _prefix, _count
+    _prefix = os.urandom(8).hex()
+    _count = itertools.count()
+
+
+os.register_at_fork(after_in_child=_new_process)
+
+
 def request_id(scope: Scope) -> str:
     for name, value in scope.get("headers", ()):
         if name == b"x-request-id":
             candidate = value.decode("latin-1")
             if _REQUEST_ID.match(candidate):
                 return candidate
-    return os.urandom(16).hex()
+    return f"{_prefix}{next(_count):016x}"
 
 
 def standard_headers(scope: Scope) -> list[tuple[bytes, bytes]]:
