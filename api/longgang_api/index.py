@@ -59,7 +59,7 @@ from longgang_api.text_search import (
     SearchField,
     Synonyms,
     Term,
-    match_record,
+    match_records,
     pieces,
 )
 
@@ -659,10 +659,13 @@ class CollectionIndex(Generic[R]):
         chosen_positions = [positions[k[-1]] for k in shown]
         matches: tuple[Any, ...] = ()
         if query is not None:
-            fields = self.fields
-            matches = tuple(match_record(query, fields[p]) for p in chosen_positions)
+            text = self._text_index
+            # A name may be many records' (hundreds, in a large dataset): a set, once a page.
+            exact = frozenset(text.exact.get(query.text, ()))
+            matches = tuple(match_records(query, text.fields, chosen_positions, exact))
+        records = self.records
         return IndexedPage(
-            items=tuple(self.records[p] for p in chosen_positions),
+            items=tuple([records[p] for p in chosen_positions]),
             matches=matches,
             next_key=shown[-1] if more and shown else None,
             total=total,
