@@ -48,7 +48,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import accumulate, chain
+from itertools import accumulate, chain, repeat
 from typing import Any, Generic, TypeVar
 
 from longgang_api.text_search import (
@@ -245,12 +245,16 @@ class Presorted:
                     continue
                 if first == key[0]:
                     start = bisect_right(ranks, key[1], start, end)
-            for at in range(start, end):
-                rank = ranks[at]
-                if rank not in skip:
-                    found.append((first, rank))
-                    if len(found) == wanted:
-                        return found
+            # Those still wanted are among the next ones, once those skipped are passed:
+            # one slice of the array, not a step of Python for each rank.
+            needed = wanted - len(found)
+            taken = ranks[start : min(end, start + needed + len(skip))]
+            if skip:
+                found.extend([(first, rank) for rank in taken if rank not in skip][:needed])
+            else:
+                found.extend(zip(repeat(first), taken))
+            if len(found) == wanted:
+                return found
         return found
 
 
