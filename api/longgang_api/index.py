@@ -48,7 +48,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import accumulate, chain, islice
+from itertools import accumulate, chain, islice, repeat
 from typing import Any, Generic, TypeVar
 
 from longgang_api.text_search import (
@@ -59,7 +59,7 @@ from longgang_api.text_search import (
     SearchField,
     Synonyms,
     Term,
-    match_record,
+    match_records,
     pieces,
 )
 
@@ -247,12 +247,16 @@ class Presorted:
                     continue
                 if first == key[0]:
                     start = bisect_right(ranks, key[1], start, end)
-            for at in range(start, end):
-                rank = ranks[at]
-                if rank not in skip:
-                    found.append((first, rank))
-                    if len(found) == wanted:
-                        return found
+            # Those still wanted are among the next ones, once those skipped are passed:
+            # one slice of the array, not a step of Python for each rank.
+            needed = wanted - len(found)
+            taken = ranks[start : min(end, start + needed + len(skip))]
+            if skip:
+                found.extend([(first, rank) for rank in taken if rank not in skip][:needed])
+            else:
+                found.extend(zip(repeat(first), taken))
+            if len(found) == wanted:
+                return found
         return found
 
 
@@ -662,10 +666,13 @@ class CollectionIndex(Generic[R]):
         chosen_positions = [positions[k[-1]] for k in shown]
         matches: tuple[Any, ...] = ()
         if query is not None:
-            fields = self.fields
-            matches = tuple(match_record(query, fields[p]) for p in chosen_positions)
+            text = self._text_index
+            # A name may be many records' (hundreds, in a large dataset): a set, once a page.
+            exact = frozenset(text.exact.get(query.text, ()))
+            matches = tuple(match_records(query, text.fields, chosen_positions, exact))
+        records = self.records
         return IndexedPage(
-            items=tuple(self.records[p] for p in chosen_positions),
+            items=tuple([records[p] for p in chosen_positions]),
             matches=matches,
             next_key=shown[-1] if more and shown else None,
             total=total,

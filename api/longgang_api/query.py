@@ -225,5 +225,5 @@ def paginate(collection: Collection[R], query: ListQuery, *, whole: bool = False
     items = found.items
     if collection.annotate is not None and found.matches:
         annotate = collection.annotate
-        items = tuple(annotate(r, m) for r, m in zip(items, found.matches, strict=True))
+        items = tuple([annotate(r, m) for r, m in zip(items, found.matches, strict=True)])
     return Page(items, found.next_key, found.total)

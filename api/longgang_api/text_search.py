@@ -14,7 +14,9 @@
   worst of its terms, each term at the best field it matched in: 1 a name,
   2 a definition, quote or other body text, 3 the text of a section.
 
-:func:`match_record` is the definition, record by record; the index
+:func:`match_terms` is the definition, record by record; :func:`match_record`
+and, for the records of a page, :func:`match_records` give its answers, a query
+of one piece and no synonym in one pass over each record's fields. The index
 (:mod:`longgang_api.index`) answers the same questions without a scan.
 """
 
@@ -25,8 +27,10 @@ import functools
 import re
 import sys
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
+
+import msgspec
 
 #: Weights of where a term matched; lower is better.
 EXACT, NAME, BODY, CONTEXT = 0, 1, 2, 3
@@ -39,6 +43,9 @@ CONTEXT_FIELDS = frozenset({"text"})
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
 _PIECES = re.compile(f"(?P<cjk>[{_CJK}]+)|(?P<word>[^\\W_{_CJK}]+)")
+#: A word of the text, as _PIECES cuts it, and one character of one.
+_WORD = re.compile(f"[^\\W_{_CJK}]+")
+_WORD_CHAR = re.compile(f"[^\\W_{_CJK}]")
 _SNIPPET_BEFORE = 30
 _SNIPPET_AFTER = 50
 
@@ -152,13 +159,26 @@ class SearchField:
     #: The folded words of the text, each once, each between spaces (`` gdp growth ``):
     #: one string costs a tenth of a set of strings, and is searched as fast.
     words: str
+    #: Where a snippet is cut first, lowest first: the best weight, then a name before the
+    #: id (which says less). One small int, compared once per matched field of a page.
+    preference: int
+    #: The snippet of a field short enough to be shown whole, whatever matched; None for
+    #: a longer one. Usually the original itself: its spaces are already single.
+    whole: str | None
 
     @classmethod
     def of(cls, name: str, original: str) -> SearchField:
         text = normalise_text(original)
         words = dict.fromkeys(p for kind, p in pieces(text) if kind == "word")
         spaced = f" {' '.join(words)} " if words else ""
-        return cls(sys.intern(name), field_weight(name), original, text, spaced)
+        weight = field_weight(name)
+        preference = 2 * weight + (name == "id")
+        whole = None
+        if len(original) <= _SNIPPET_BEFORE + _SNIPPET_AFTER:
+            whole = " ".join(original.split())
+            if whole == original:
+                whole = original
+        return cls(sys.intern(name), weight, original, text, spaced, preference, whole)
 
     def has(self, piece: Piece) -> bool:
         kind, value = piece
@@ -180,9 +200,12 @@ def prepare(fields: Iterable[tuple[str, str]]) -> tuple[SearchField, ...]:
     return tuple(_prepared(name, text) for name, text in fields if text)
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
-    """How a record matched: its rank, the fields and the first piece matched."""
+class Match(msgspec.Struct, frozen=True):
+    """How a record matched: its rank, the fields and the first piece matched.
+
+    A Struct, not a dataclass: a page makes one for each of its records, and a
+    frozen dataclass is several times slower to make.
+    """
 
     rank: int
     fields: tuple[str, ...]
@@ -196,38 +219,57 @@ def is_exact(query: Query, fields: Sequence[SearchField]) -> bool:
 
 def match_record(query: Query, fields: Sequence[SearchField]) -> Match | None:
     """Whether ``fields`` match every term of ``query``, and how well."""
-    if len(query.terms) == 1:
-        (alternative, *others) = query.terms[0].alternatives
-        if not others and len(alternative) == 1:
-            return _match_piece(query, alternative[0], fields)
-    return match_terms(query, fields)
+    return match_records(query, (fields,), (0,), (0,) if is_exact(query, fields) else ())[0]
 
 
-def _match_piece(query: Query, piece: Piece, fields: Sequence[SearchField]) -> Match | None:
-    """:func:`match_terms` for a query of one piece and no synonym, with less to do.
+def match_records(
+    query: Query,
+    fields_of: Sequence[Sequence[SearchField]],
+    positions: Iterable[int],
+    exact: Collection[int],
+) -> list[Match | None]:
+    """:func:`match_record` of the records at ``positions`` in ``fields_of``.
 
-    Every page of such a query calls it for each of its records.
+    ``exact`` holds the positions whose id or a name is the whole query (the
+    text index maps each such text to them): a query of one piece and no
+    synonym is then matched in one pass over each record's fields, which every
+    page of such a query does for each of its records.
     """
+    piece = _only_piece(query)
+    if piece is None:
+        return [match_terms(query, fields_of[p]) for p in positions]
     kind, value = piece
-    if kind == "word":
-        spaced = f" {value} "
-        where = [i for i, f in enumerate(fields) if spaced in f.words]
-    else:
-        where = [i for i, f in enumerate(fields) if value in f.text]
-    if not where:
+    word = kind == "word"
+    needle = f" {value} " if word else value
+    found: list[Match | None] = []
+    for position in positions:
+        best: SearchField | None = None
+        names: list[str] = []
+        for f in fields_of[position]:
+            if needle in (f.words if word else f.text):
+                # The first field of the lowest preference, as match_terms chooses it.
+                if best is None or f.preference < best.preference:
+                    best = f
+                # Names are interned and few: a list is the cheapest ordered set here.
+                if f.name not in names:
+                    names.append(f.name)
+        if best is None:
+            found.append(None)
+        else:
+            # A field that is the whole query holds its one piece: an exact record matched.
+            rank = EXACT if position in exact else best.weight
+            found.append(Match(rank, tuple(names), best, piece))
+    return found
+
+
+def _only_piece(query: Query) -> Piece | None:
+    """The one piece of a query of one term, one piece and no synonym."""
+    if len(query.terms) != 1:
         return None
-    # The snippet's field: the best weight, a name before the id, then the first.
-    best = fields[where[0]]
-    best_key = (best.weight, best.name == "id")
-    for i in where[1:]:
-        f = fields[i]
-        key = (f.weight, f.name == "id")
-        if key < best_key:
-            best, best_key = f, key
-    # A field that is the whole query holds its one piece: it is among those matched.
-    exact = any(fields[i].weight == NAME and fields[i].text.strip() == query.text for i in where)
-    names = tuple(dict.fromkeys(fields[i].name for i in where))
-    return Match(EXACT if exact else best.weight, names, best, piece)
+    alternatives = query.terms[0].alternatives
+    if len(alternatives) != 1 or len(alternatives[0]) != 1:
+        return None
+    return alternatives[0][0]
 
 
 def match_terms(query: Query, fields: Sequence[SearchField]) -> Match | None:
@@ -270,24 +312,36 @@ def match_terms(query: Query, fields: Sequence[SearchField]) -> Match | None:
 
 def snippet(match: Match) -> str:
     """The best field's text around the first place it matched, in its own spelling."""
-    original = match.best.original
-    if len(original) <= _SNIPPET_BEFORE + _SNIPPET_AFTER:
-        return " ".join(original.split())
-    text = match.best.text
+    best = match.best
+    if best.whole is not None:
+        return best.whole
+    original = best.original
+    text = best.text
     kind, value = match.piece
-    start = -1
-    if kind == "cjk":
-        start = text.find(value)
-    else:
-        for m in _PIECES.finditer(text):
-            if m.group("word") is not None and fold(m.group("word")) == value:
-                start = m.start()
-                break
+    start = text.find(value) if kind == "cjk" else _first_word(text, value)
     at = max(0, _original_offset(original, text, start))
     begin = max(0, at - _SNIPPET_BEFORE)
     end = min(len(original), at + _SNIPPET_AFTER)
     piece = " ".join(original[begin:end].split())
     return ("…" if begin else "") + piece + ("…" if end < len(original) else "")
+
+
+def _first_word(text: str, folded: str) -> int:
+    """Where the first word of ``text`` that folds to ``folded`` starts; -1 if none does.
+
+    A word folds to ``folded`` only if it starts with it, or, a plural in
+    ``-ies``, with all of it but its final ``y``: the places where that prefix
+    stands are the only candidates, each confirmed by reading its word whole.
+    """
+    prefix = folded[:-1] if len(folded) > 1 and folded.endswith("y") else folded
+    at = text.find(prefix)
+    while at >= 0:
+        if at == 0 or not _WORD_CHAR.match(text, at - 1):
+            word = _WORD.match(text, at)
+            if word is not None and fold(word.group()) == folded:
+                return at
+        at = text.find(prefix, at + 1)
+    return -1
 
 
 def _original_offset(original: str, text: str, offset: int) -> int:
