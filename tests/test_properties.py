@@ -1,8 +1,9 @@
-"""Property tests of the query parser, the cursor codec and the header parsers."""
+"""Property tests of the query parser, the cursor codec, the header parsers and next links."""
 
 from __future__ import annotations
 
 import base64
+from urllib.parse import urlencode
 
 import pytest
 from hypothesis import given
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 from longgang_api.artifact import LoadedDataset
 from longgang_api.cursor import CursorCodec, CursorError
 from longgang_api.http_caching import accepts_gzip
+from longgang_api.listing import query_string
 from longgang_api.problems import BadParameter, NotAcceptable
 from longgang_api.query import build_query, normalise_text, parse_sort
 from longgang_api.representation import accepted_media, negotiate
@@ -132,3 +134,14 @@ def test_gzip_is_accepted_exactly_when_its_quality_is_positive(
 ) -> None:
     header = f"{before}{coding};q={quality:.3f}"
     assert accepts_gzip(header) is (float(f"{quality:.3f}") > 0)
+
+
+@given(st.lists(st.tuples(st.text(), st.text())))
+def test_a_next_link_s_query_string_is_urlencode_s(params: list[tuple[str, str]]) -> None:
+    assert query_string(params) == urlencode(params)
+
+
+def test_a_next_link_s_query_string_quotes_what_urlencode_quotes() -> None:
+    params = [("q", "学校 & parks"), ("sort", "-value,id"), ("cursor", "AQ_x-1~."), ("a+b", "c=d")]
+    assert query_string(params) == urlencode(params)
+    assert query_string(params).startswith("q=%E5%AD%A6%E6%A0%A1+%26+parks&sort=-value%2Cid")

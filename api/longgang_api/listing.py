@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Annotated, Any, Literal, TypeVar
-from urllib.parse import urlencode
+from urllib.parse import quote_plus
 
 import msgspec
 from litestar import Request, Response
@@ -158,7 +159,20 @@ def _paged(
     next_cursor = served.codec.encode(f"{collection.name}|{query.scope}", page.next_key)
     params = [(k, v) for k, v in items if k != "cursor"]
     params.append(("cursor", next_cursor))
-    return page, next_cursor, {"Link": f'<{path}?{urlencode(params)}>; rel="next"'}
+    return page, next_cursor, {"Link": f'<{path}?{query_string(params)}>; rel="next"'}
+
+
+_UNRESERVED = re.compile(r"[A-Za-z0-9_.~-]*")
+
+
+def query_string(params: Iterable[tuple[str, str]]) -> str:
+    """``urllib.parse.urlencode(params)``, quoting only what holds a character to quote:
+    names, cursors and most values hold none, and quoting them costs a page microseconds."""
+    return "&".join(f"{_plain_or_quoted(name)}={_plain_or_quoted(value)}" for name, value in params)
+
+
+def _plain_or_quoted(text: str) -> str:
+    return text if _UNRESERVED.fullmatch(text) else quote_plus(text)
 
 
 def list_response(
