@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from litestar import Litestar
@@ -180,3 +181,11 @@ def test_revalidations_answer_as_the_app_does(
     assert cached.status_code == plain.status_code == (200 if tag == "stale" else 304)
     assert cached.content == plain.content
     assert _headers(cached) == _headers(plain)
+
+
+def test_the_readme_states_the_cache_s_bounds_and_memory() -> None:
+    readme = " ".join((Path(__file__).parents[1] / "README.md").read_text().split())
+    cache = ResponseCache()
+    entries = f"{cache.max_entries:,} answers / {cache.max_bytes // 2**20} MB at most"
+    remembered = f"among the last {cache.max_entries // 2:,} to {cache.max_entries:,} resources"
+    assert entries in readme and remembered in readme
