@@ -51,6 +51,8 @@ from dataclasses import dataclass
 from itertools import accumulate, chain, islice, repeat
 from typing import Any, Generic, TypeVar
 
+import msgspec
+
 from longgang_api.text_search import (
     CONTEXT,
     EXACT,
@@ -89,8 +91,7 @@ def sort_value(value: Scalar) -> tuple[int, Scalar]:
     return (1, None) if value is None else (0, value)
 
 
-@dataclass(frozen=True, slots=True)
-class IndexedPage(Generic[R]):
+class IndexedPage(msgspec.Struct, Generic[R], frozen=True):
     """One page of an indexed query."""
 
     items: tuple[R, ...]

@@ -19,6 +19,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
+import msgspec
+
 from longgang_api.cursor import CursorCodec, CursorError
 from longgang_api.index import CollectionIndex, Key, SortSpec
 from longgang_api.problems import BadParameter
@@ -104,8 +106,7 @@ class Collection(Generic[R]):
         return COMMON_PARAMETERS | frozenset(self.filters)
 
 
-@dataclass(frozen=True, slots=True)
-class ListQuery:
+class ListQuery(msgspec.Struct, frozen=True):
     """A validated, normalised list query; equal queries have equal keys."""
 
     filters: tuple[tuple[str, tuple[str, ...]], ...]
@@ -123,8 +124,7 @@ class ListQuery:
         return f"{filters}|{self.q or ''}|{sort}"
 
 
-@dataclass(frozen=True, slots=True)
-class Page(Generic[R]):
+class Page(msgspec.Struct, Generic[R], frozen=True):
     items: tuple[R, ...]
     #: Place of the last item, when a further page follows.
     next_key: Key | None

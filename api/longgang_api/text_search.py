@@ -86,8 +86,7 @@ def field_weight(name: str) -> int:
     return CONTEXT if name in CONTEXT_FIELDS else BODY
 
 
-@dataclass(frozen=True, slots=True)
-class Term:
+class Term(msgspec.Struct, frozen=True):
     """One term of a query: it matches where any of its alternatives does."""
 
     #: Each alternative is matched when all its pieces are.
@@ -121,8 +120,7 @@ class Synonyms:
 NO_SYNONYMS = Synonyms(())
 
 
-@dataclass(frozen=True, slots=True)
-class Query:
+class Query(msgspec.Struct, frozen=True):
     """A parsed ``q``: its normalised text and its terms."""
 
     text: str
