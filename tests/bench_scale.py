@@ -11,6 +11,7 @@ and one first query of search and of a list waits for them (timed); then wrk
 (1 thread) runs four
 scenarios in which every request is a query the response cache does not hold —
 each scenario cycles through more distinct URLs than the cache keeps (4,096),
+twice over for each worker (pages of up to 100 records where 50 give too few URLs),
 in an order that never repeats one before the others: a filtered list, a sorted
 list, a search, and pages deep in a walk (cursors taken from real pages, asked
 with other limits). Prints requests/s, p50 and p99, the mean number of records
@@ -46,8 +47,12 @@ from tests.scale import generate
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "build" / "scale"
-#: Each scenario's URLs outnumber what the response cache holds.
+#: Each scenario's URLs outnumber what the response cache holds, twice over for each
+#: worker: a worker sees its share of the cycle, and must never see a URL again while it
+#: still remembers it (or it would keep the answer, and answer later repeats from memory).
 MIN_DISTINCT = 2 * ResponseCache().max_entries
+#: Limits of the pages asked: up to 50 while that gives URLs enough, else up to 100.
+LIMITS = (range(1, 51), range(1, 101))
 
 
 @contextmanager
@@ -75,49 +80,59 @@ def served(artifact: Path, workers: int) -> Iterator[tuple[str, subprocess.Popen
         process.wait(timeout=30)
 
 
-def _cycle(paths: list[str]) -> list[str]:
-    assert len(set(paths)) == len(paths) >= MIN_DISTINCT, (len(set(paths)), len(paths))
+def _cycle(paths: list[str], workers: int) -> list[str]:
+    needed = MIN_DISTINCT * workers
+    paths = paths[: 4 * needed]
+    assert len(set(paths)) == len(paths) >= needed, (len(set(paths)), len(paths), needed)
     return paths
 
 
-def filtered_paths(artifact: Artifact) -> list[str]:
+def filtered_paths(artifact: Artifact, workers: int = 1) -> list[str]:
     categories = sorted({i.category for i in artifact.indicators})
-    combos = itertools.product(
-        range(1, 51), ("2023", "2024"), ("actual", "target", "plan"), ("", "true", "false"),
-        categories,
-    )  # fmt: skip
-    paths = []
-    for limit, period, kind, headline, category in combos:
-        flag = f"&headline={headline}" if headline else ""
-        paths.append(
-            f"/v1/observations?period={period}&kind={kind}&category={category}{flag}&limit={limit}"
-        )
-    return _cycle(paths[: 4 * MIN_DISTINCT])
+    for limits in LIMITS:
+        combos = itertools.product(
+            limits, ("2023", "2024"), ("actual", "target", "plan"), ("", "true", "false"),
+            categories,
+        )  # fmt: skip
+        paths = []
+        for limit, period, kind, headline, category in combos:
+            flag = f"&headline={headline}" if headline else ""
+            paths.append(
+                f"/v1/observations?period={period}&kind={kind}&category={category}{flag}"
+                f"&limit={limit}"
+            )
+        if len(paths) >= MIN_DISTINCT * workers:
+            break
+    return _cycle(paths, workers)
 
 
-def sorted_paths() -> list[str]:
+def sorted_paths(workers: int = 1) -> list[str]:
     keys = ["id", "indicator_id", "period", "kind", "value", "base_value", "line"]
     directed = [f"{d}{k}" for k in keys for d in ("", "-")]
     sorts = directed + [
         f"{a},{b}" for a, b in itertools.permutations(directed, 2) if a.strip("-") != b.strip("-")
     ]
-    paths = [f"/v1/observations?sort={s}&limit={n}" for n in range(1, 51) for s in sorts]
-    return _cycle(paths[: 4 * MIN_DISTINCT])
+    for limits in LIMITS:
+        paths = [f"/v1/observations?sort={s}&limit={n}" for n in limits for s in sorts]
+        if len(paths) >= MIN_DISTINCT * workers:
+            break
+    return _cycle(paths, workers)
 
 
-def search_paths(artifact: Artifact) -> list[str]:
+def search_paths(artifact: Artifact, workers: int = 1) -> list[str]:
     # Terms a reader would type: indicator and project names' words, and Chinese pairs.
-    terms: list[str] = []
-    for indicator in artifact.indicators[:200]:
-        terms.append(indicator.name.zh[:2])
-        terms.extend(w for w in indicator.name.en.split()[:2] if w.isalpha() and len(w) > 3)
-    terms = list(dict.fromkeys(terms))[:120]
+    words: list[str] = []
+    for indicator in artifact.indicators[:400]:
+        words.append(indicator.name.zh[:2])
+        words.extend(w for w in indicator.name.en.split()[:2] if w.isalpha() and len(w) > 3)
+    # 120 terms, or as many more as the workers need.
+    terms = list(dict.fromkeys(words))[: max(120, -(-MIN_DISTINCT * workers // 100))]
     # One term: the broader query, with more hits to rank than two.
     paths = [f"/v1/search?q={t}&limit={n}" for n in range(1, 101) for t in terms]
-    return _cycle(paths[: 4 * MIN_DISTINCT])
+    return _cycle(paths, workers)
 
 
-def deep_paths(url: str, observations: int) -> list[str]:
+def deep_paths(url: str, observations: int, workers: int = 1) -> list[str]:
     """Pages from the second half of walks, each cursor asked with many limits."""
     cursors: list[tuple[str, str]] = []
     step = max(5, observations // 100)
@@ -131,13 +146,14 @@ def deep_paths(url: str, observations: int) -> list[str]:
                 walk.append(cursor)
             path = f"/v1/observations?sort={sort}&limit={step}&cursor={cursor}" if cursor else ""
         cursors += [(sort, c) for c in walk[len(walk) // 2 :]]
-    limits = range(1, min(MAX_LIMIT, MIN_DISTINCT // max(1, len(cursors)) + 2) + 1)
+    needed = MIN_DISTINCT * workers
+    limits = range(1, min(MAX_LIMIT, needed // max(1, len(cursors)) + 2) + 1)
     paths = [
         f"/v1/observations?sort={sort}&limit={n}&cursor={cursor}"
         for n in limits
         for sort, cursor in cursors
     ]
-    return _cycle(paths[: 4 * MIN_DISTINCT])
+    return _cycle(paths, workers)
 
 
 def items_per_page(url: str, paths: list[str], samples: int = 200) -> float:
@@ -199,10 +215,10 @@ def measure(copies: int, duration: int, connections: int, workers: int) -> dict[
         figures["first_search_s"] = first_query(url, "/v1/search?q=GDP")
         figures["first_list_q_s"] = first_query(url, "/v1/observations?q=GDP")
         scenarios = {
-            "filtered list": filtered_paths(artifact),
-            "sorted list": sorted_paths(),
-            "search": search_paths(artifact),
-            "deep-cursor page": deep_paths(url, len(artifact.observations)),
+            "filtered list": filtered_paths(artifact, workers),
+            "sorted list": sorted_paths(workers),
+            "search": search_paths(artifact, workers),
+            "deep-cursor page": deep_paths(url, len(artifact.observations), workers),
         }
         results: dict[str, Result] = {}
         for name, paths in scenarios.items():
