@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import os
+import random
 import shutil
 import subprocess
 import sys
@@ -156,14 +157,16 @@ def deep_paths(url: str, observations: int, workers: int = 1) -> list[str]:
     return _cycle(paths, workers)
 
 
-def items_per_page(url: str, paths: list[str], samples: int = 200) -> float:
-    """The mean number of records on a page of ``paths``, over evenly spaced samples.
+def items_per_page(url: str, paths: list[str], samples: int = 400) -> float:
+    """The mean number of records on a page of ``paths``, over a seeded random sample.
 
     A page of a bigger dataset holds more records where the smaller one has fewer
-    matches than the limit, and costs more to send for that alone.
+    matches than the limit, and costs more to send for that alone. Random, not evenly
+    spaced: the URLs are made in nested loops, and a fixed step can fall in step with
+    one of them (every sample then the same filter value, say).
     """
-    step = max(1, len(paths) // samples)
-    counts = [len(httpx.get(f"{url}{p}", timeout=60).json()["items"]) for p in paths[::step]]
+    chosen = random.Random(0).sample(paths, min(samples, len(paths)))
+    counts = [len(httpx.get(f"{url}{p}", timeout=60).json()["items"]) for p in chosen]
     return sum(counts) / len(counts)
 
 
