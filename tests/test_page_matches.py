@@ -1,8 +1,9 @@
 """A page's matches and snippets, made the fast way, are those of the general way.
 
 Every page of a ``q`` annotates its records with
-:func:`~longgang_api.text_search.match_records`: a query of one piece and no
-synonym is matched in one pass over each record's fields, its exact names read
+:func:`~longgang_api.text_search.match_records`: a query of one term whose
+alternatives are each one piece (one word or Chinese run, or a synonym group of
+those) is matched in one pass over each record's fields, its exact names read
 from the text index's map, and a long field's snippet finds its word from
 ``str.find`` candidates. The references are the general term loop
 (:func:`~longgang_api.text_search.match_terms`, which tests every field of
@@ -96,7 +97,13 @@ def queries(search: Collection[Any], seed: int, count: int) -> list[str]:
     # ranks them exact from that map) and of several.
     names = sorted(search.index._exact)
     one_piece_names = [n for n in names if len(pieces(n)) == 1]
-    synonyms = ["地铁", "metro", "subway", "学位", "school places", "医院", "hospital"]
+    # Every member of every group: groups of one-piece members (a word or a Chinese run
+    # each) take the fast path, a group with a member of several words does not.
+    synonyms = [
+        " ".join(value for _, value in member)
+        for group in search.synonyms.groups
+        for member in group
+    ]
     texts = [
         *common,
         *chooser.sample(words, count),
@@ -131,7 +138,9 @@ def compare(collection: Collection[Any], texts: list[str]) -> Counter[str]:
         exact = frozenset(index._exact.get(query.text, ()))
         fast = match_records(query, fields_of, everyone, exact)
         terms = query.terms
-        one_piece = len(terms) == 1 and [len(a) for a in terms[0].alternatives] == [1]
+        sizes = [len(a) for a in terms[0].alternatives] if len(terms) == 1 else []
+        one_piece = sizes == [1]
+        one_piece_each = len(sizes) > 1 and set(sizes) == {1}
         for position, fields in enumerate(fields_of):
             general = match_terms(query, fields)
             assert fast[position] == general, (collection.name, q, position)
@@ -139,6 +148,8 @@ def compare(collection: Collection[Any], texts: list[str]) -> Counter[str]:
                 continue
             assert snippet(general) == reference_snippet(general), (collection.name, q, position)
             seen["one piece" if one_piece else "general"] += 1
+            seen["synonyms of one piece each"] += one_piece_each
+            seen["a synonym's snippet"] += one_piece_each and general.piece not in terms[0].typed
             seen["exact"] += one_piece and general.rank == EXACT
             long = general.best.whole is None and general.piece[0] == "word"
             seen["long field, word"] += one_piece and long
@@ -161,6 +172,8 @@ def test_page_matches_equal_the_general_matches_on_the_report(
     assert seen["exact"] > 30
     assert seen["long field, word"] > 300
     assert seen["folded"] > 60
+    assert seen["synonyms of one piece each"] > 100
+    assert seen["a synonym's snippet"] > 10
 
 
 def test_page_matches_equal_the_general_matches_at_ten_times_the_records(
@@ -175,3 +188,5 @@ def test_page_matches_equal_the_general_matches_at_ten_times_the_records(
     assert seen["exact"] > 150
     assert seen["long field, word"] > 2_000
     assert seen["folded"] > 400
+    assert seen["synonyms of one piece each"] > 1_000
+    assert seen["a synonym's snippet"] > 100

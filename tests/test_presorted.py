@@ -1,7 +1,8 @@
 """A search page read from a presorted posting is the page that ranking every match gives.
 
-A ``q`` of one piece, no synonym and no filter, ordered by relevance, is paged
-from the posting presorted at start-up (:class:`longgang_api.index.Presorted`);
+A ``q`` of one term (one piece, or a member of a synonym group) and no filter,
+ordered by relevance, is paged from the posting or group presorted at start-up
+(:class:`longgang_api.index.Presorted`);
 ``page(..., presorted=False)`` ranks every match instead. Both are asked the
 same generated queries (pieces common and rare, names matched exactly, every
 limit size, cursors from real pages and made up, every order of search), on
@@ -136,10 +137,7 @@ def assert_same_served_pages(search: Collection[Any], texts: list[str]) -> None:
                     presorted=False,
                 )  # fmt: skip
                 assert search.annotate is not None
-                general_items = tuple(
-                    search.annotate(r, m)
-                    for r, m in zip(general_found.items, general_found.matches, strict=True)
-                )
+                general_items = search.annotate(general_found.items, general_found.matches)
                 assert fast.items == general_items, (q, sort, cursor)
                 assert (fast.next_key, fast.total) == (general_found.next_key, general_found.total)
                 if fast.next_key is None:
@@ -163,6 +161,29 @@ def test_presorted_pages_equal_ranked_pages_at_ten_times_the_records(
     assert len(presorted) >= 15 and len(presorted) < len(texts)
     assert assert_same_walks(scaled_search, texts, seed=4) >= 2 * len(presorted)
     assert_same_served_pages(scaled_search, presorted[:15])
+
+
+def synonym_queries(search: Collection[Any]) -> list[str]:
+    """Every member of every synonym group, as a reader would type it."""
+    return [
+        " ".join(value for _, value in member)
+        for group in search.synonyms.groups
+        for member in group
+    ]
+
+
+def test_synonym_groups_are_paged_from_their_presorted_matches(
+    real_search: Collection[Any], scaled_search: Collection[Any]
+) -> None:
+    # A member asks for its whole group: each is paged from the group's presorted matches,
+    # whichever member is typed (the snippet then prefers that member's own words).
+    for search, seed in ((real_search, 7), (scaled_search, 8)):
+        texts = synonym_queries(search)
+        presorted = [q for q in texts if _presorted(search, q)]
+        groups = {parse_query(q, search.synonyms).terms[0].alternatives for q in presorted}
+        assert len(groups) >= 5, groups
+        assert assert_same_walks(search, texts, seed=seed) >= 2 * len(presorted)
+        assert_same_served_pages(search, presorted)
 
 
 def test_exact_names_are_merged_at_their_own_rank(real_search: Collection[Any]) -> None:

@@ -9,7 +9,7 @@ operation's description), the CSV columns, the text that ``q`` and
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Annotated, Any, Generic, TypeVar
 
@@ -137,8 +137,8 @@ class Listing(Generic[R]):
     description_text: str | None = None
     #: The sort field that, leading the order, puts better matches of ``q`` first.
     relevance: str | None = None
-    #: Adds to a record on a page how it matched ``q``.
-    annotate: Callable[[R, Match], R] | None = None
+    #: Adds to each record of a page how it matched ``q`` (the records, their matches).
+    annotate: Callable[[Sequence[R], Sequence[Match]], tuple[R, ...]] | None = None
     #: The lists whose records, one after the other, make this list's (each with the
     #: same searched text): its text index joins theirs.
     made_of: tuple[str, ...] = ()
@@ -459,6 +459,21 @@ def release_build_memos() -> None:
     release_prepared()
 
 
+def _annotated_hits(hits: Sequence[SearchHit], matches: Sequence[Match]) -> tuple[SearchHit, ...]:
+    # One pass a page, not a call a hit: a page holds up to a hundred. A short field is
+    # its own snippet, whole, with nothing to cut.
+    return tuple(
+        [
+            msgspec.structs.replace(
+                hit,
+                matched_fields=match.fields,
+                snippet=snippet(match) if match.best.whole is None else match.best.whole,
+            )
+            for hit, match in zip(hits, matches, strict=True)
+        ]
+    )
+
+
 SEARCH: Listing[SearchHit] = Listing(
     name="search",
     tag="search",
@@ -486,9 +501,7 @@ SEARCH: Listing[SearchHit] = Listing(
     q_required=True,
     relevance="rank",
     made_of=tuple(listing.name for _, listing, _ in SEARCHED),
-    annotate=lambda hit, match: msgspec.structs.replace(
-        hit, matched_fields=match.fields, snippet=snippet(match)
-    ),
+    annotate=_annotated_hits,
 )  # fmt: skip
 
 LISTINGS: tuple[Listing[Any], ...] = (

@@ -26,11 +26,12 @@ A list query is answered without a scan of the records:
   the chosen order (with its match rank, where relevance leads the order),
   and the next page is the ``limit`` smallest ranks after it;
 - where relevance leads the order (either way, the id after it), each piece
-  long enough is also kept presorted: its order ranks grouped by match rank,
-  ascending within each group (a :class:`Presorted`). A ``q`` of one piece
-  with no synonym and no filter is then paged by reading the ranks after the
-  cursor, a page's worth, not by ranking every match; the few records whose
-  name is the query exactly are merged in at their own match rank.
+  long enough, and each synonym group matching records enough, is also kept
+  presorted: its order ranks grouped by match rank, ascending within each
+  group (a :class:`Presorted`). A ``q`` of one term (a piece, or a synonym
+  group) and no filter is then paged by reading the ranks after the cursor, a
+  page's worth, not by ranking every match; the few records whose name is the
+  query exactly are merged in at their own match rank.
 
 The answers are those of :func:`longgang_api.text_search.match_record` and of
 sorting every record, which a test checks on generated queries.
@@ -81,8 +82,9 @@ _WALK_FACTOR = 4
 # Candidates fewer than a posting's length divided by this are looked up in it one by
 # one (a binary search each) instead of reading the whole posting.
 _PROBE_SHARE = 16
-# A posting this long or longer is kept presorted in the relevance orders; a shorter one
-# is ranked whole on each request, which costs little for so few matches.
+# A posting (or a synonym group's matches) this long or longer is kept presorted in the
+# relevance orders; a shorter one is ranked whole on each request, which costs little for
+# so few matches.
 _PRESORT_FROM = 64
 
 
@@ -203,6 +205,8 @@ class JoinedPosting(Postings):
 
 
 _NOWHERE = Posting(array("I"), b"")
+#: What a term matches: the alternatives of one (a piece alone, or a synonym group).
+Alternatives = tuple[tuple[Piece, ...], ...]
 #: A text index before its presorted postings: fields, postings, exact names.
 _TextParts = tuple[
     tuple[tuple[SearchField, ...], ...], dict[Piece, Postings], dict[str, tuple[int, ...]]
@@ -223,10 +227,13 @@ class Presorted:
     groups: tuple[tuple[int, int, int], ...]
 
     @classmethod
-    def of(cls, posting: Postings, ranks: Sequence[int], sign: int, typecode: str) -> Presorted:
+    def of(
+        cls, matched: Iterable[tuple[int, int]], ranks: Sequence[int], sign: int, typecode: str
+    ) -> Presorted:
+        """``matched``: the (position, match rank) pairs to keep."""
         scale = max(len(ranks), 1)
         shift = CONTEXT  # as in _best_after: never negative
-        packed = sorted([(sign * w + shift) * scale + ranks[p] for p, w in posting.pairs()])
+        packed = sorted([(sign * w + shift) * scale + ranks[p] for p, w in matched])
         firsts = sorted({k // scale for k in packed})
         starts = [bisect_left(packed, first * scale) for first in firsts]
         ends = [*starts[1:], len(packed)]
@@ -271,8 +278,9 @@ class TextIndex:
     postings: Mapping[Piece, Postings]
     #: The positions whose name or id is exactly this normalised text.
     exact: dict[str, tuple[int, ...]]
-    #: The long postings presorted, by relevance order (its sort spec), then by piece.
-    presorted: Mapping[SortSpec, Mapping[Piece, Presorted]]
+    #: The long postings and the synonym groups matching many records, presorted: by
+    #: relevance order (its sort spec), then by the alternatives of the term.
+    presorted: Mapping[SortSpec, Mapping[Alternatives, Presorted]]
 
 
 class CollectionIndex(Generic[R]):
@@ -372,17 +380,32 @@ class CollectionIndex(Generic[R]):
 
     def _build_text(self) -> TextIndex:
         fields, postings, exact = self._join_text() if self._parts else self._own_text()
-        presorted: dict[SortSpec, dict[Piece, Presorted]] = {}
-        if self.relevance is not None:
-            for descending in (False, True):
-                spec = _spec(self.relevance, descending)
-                ranks = self.order(spec)[1]
-                sign = -1 if descending else 1
-                presorted[spec] = {
-                    piece: Presorted.of(posting, ranks, sign, self._typecode)
-                    for piece, posting in postings.items()
-                    if len(posting) >= _PRESORT_FROM
-                }
+        text = TextIndex(fields, postings, exact, {})
+        if self.relevance is None:
+            return text
+        long = {
+            ((piece,),): posting
+            for piece, posting in postings.items()
+            if len(posting) >= _PRESORT_FROM
+        }
+        # Each synonym group matches where a query of it alone does: its members' matches.
+        groups = {group: self._term(Term(group), None, text) for group in self.synonyms.groups}
+        presorted: dict[SortSpec, dict[Alternatives, Presorted]] = {}
+        for descending in (False, True):
+            spec = _spec(self.relevance, descending)
+            ranks = self.order(spec)[1]
+            sign = -1 if descending else 1
+            presorted[spec] = {
+                **{
+                    alternatives: Presorted.of(posting.pairs(), ranks, sign, self._typecode)
+                    for alternatives, posting in long.items()
+                },
+                **{
+                    group: Presorted.of(matched.items(), ranks, sign, self._typecode)
+                    for group, matched in groups.items()
+                    if len(matched) >= _PRESORT_FROM
+                },
+            }
         return TextIndex(fields, postings, exact, presorted)
 
     def _own_text(self) -> _TextParts:
@@ -505,14 +528,15 @@ class CollectionIndex(Generic[R]):
         postings = self._postings[name]
         return sum(len(postings.get(v, ())) for v in values)
 
-    def _posting(self, piece: Piece) -> Postings:
-        return self._text.get(piece, _NOWHERE)
-
-    def _piece(self, piece: Piece, within: Collection[int] | None) -> dict[int, int]:
+    @staticmethod
+    def _piece(piece: Piece, within: Collection[int] | None, text: TextIndex) -> dict[int, int]:
         kind, value = piece
+        postings = text.postings
         if kind == "word" or len(value) <= 2:
-            return self._posting(piece).weighted(within)
-        grams = sorted((self._posting(g) for g in _grams_of_run(value) if len(g[1]) == 2), key=len)
+            return postings.get(piece, _NOWHERE).weighted(within)
+        grams = sorted(
+            (postings.get(g, _NOWHERE) for g in _grams_of_run(value) if len(g[1]) == 2), key=len
+        )
         if not grams:
             return {}
         # From the fewest: the positions asked about, or the rarest bigram's.
@@ -528,18 +552,20 @@ class CollectionIndex(Generic[R]):
             posting.keep(candidates)
         result: dict[int, int] = {}
         for position in candidates:
-            weights = [f.weight for f in self.fields[position] if f.has(piece)]
+            weights = [f.weight for f in text.fields[position] if f.has(piece)]
             if weights:
                 result[position] = min(weights)
         return result
 
-    def _term(self, term: Term, within: Collection[int] | None) -> dict[int, int]:
+    @classmethod
+    def _term(cls, term: Term, within: Collection[int] | None, text: TextIndex) -> dict[int, int]:
         best: dict[int, int] = {}
+        postings = text.postings
         for alternative in term.alternatives:
             weights: dict[int, int] | None = None
-            for piece in sorted(alternative, key=lambda p: len(self._posting(p))):
+            for piece in sorted(alternative, key=lambda p: len(postings.get(p, _NOWHERE))):
                 # A later piece is looked for only where the earlier ones matched.
-                found = self._piece(piece, within if weights is None else weights)
+                found = cls._piece(piece, within if weights is None else weights, text)
                 if weights is None:
                     weights = found
                 else:
@@ -558,9 +584,10 @@ class CollectionIndex(Generic[R]):
         """Positions matching every term of ``query``, each with its match rank."""
         if not query.terms:
             return {}
+        text = self._text_index
         ranked: dict[int, int] | None = None
         for term in query.terms:
-            found = self._term(term, within)
+            found = self._term(term, within, text)
             if ranked is None:
                 ranked = found
             else:
@@ -569,7 +596,7 @@ class CollectionIndex(Generic[R]):
                 return {}
             within = frozenset(ranked)
         assert ranked is not None
-        for position in self._exact.get(query.text, ()):
+        for position in text.exact.get(query.text, ()):
             if position in ranked:
                 ranked[position] = EXACT
         return ranked
@@ -623,34 +650,27 @@ class CollectionIndex(Generic[R]):
     def _presorted_page(
         self, query: Query, spec: SortSpec, after: Key | None, limit: int
     ) -> IndexedPage[R] | None:
-        """The page from a presorted posting; None where the query has none."""
-        if len(query.terms) != 1 or len(query.terms[0].alternatives) != 1:
+        """The page from a presorted posting or group; None where the query has none."""
+        if len(query.terms) != 1:
             return None
-        alternative = query.terms[0].alternatives[0]
-        if len(alternative) != 1:
-            return None
-        piece = alternative[0]
-        # A longer Chinese piece is confirmed record by record: it has no posting of its own.
-        if piece[0] != "word" and len(piece[1]) > 2:
-            return None
+        term = query.terms[0]
         text = self._text_index
-        kept = text.presorted.get(spec, {}).get(piece)
+        # A longer Chinese piece alone has no posting of its own, so none presorted: it
+        # is confirmed record by record.
+        kept = text.presorted.get(spec, {}).get(term.alternatives)
         if kept is None:
             return None
-        posting = text.postings[piece]
         positions, ranks = self.order(spec)
-        exact = [
-            (EXACT, ranks[p])
-            for p in text.exact.get(query.text, ())
-            if posting.weight_at(p) is not None
-        ]
+        named = text.exact.get(query.text, ())
+        matched = self._term(term, frozenset(named), text) if named else {}
+        exact = [(EXACT, ranks[p]) for p in named if p in matched]
         wanted = limit + 1
         # The exact names rank ahead of (or, descending, behind) their own group: they
         # are left out of the presorted walk and merged back at their own key.
         keys = kept.after(after, wanted, {rank for _, rank in exact})
         if exact:
             keys = sorted(keys + [k for k in exact if after is None or k > after])[:wanted]
-        return self._page_of(keys, positions, query, limit, len(posting))
+        return self._page_of(keys, positions, query, limit, len(kept.ranks))
 
     def _page_of(
         self,

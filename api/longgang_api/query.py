@@ -78,8 +78,8 @@ class Collection(Generic[R]):
     synonyms: Synonyms = NO_SYNONYMS
     #: The sort field that, leading the order, puts better matches of ``q`` first.
     relevance: str | None = None
-    #: Adds to a record on a page how it matched ``q``.
-    annotate: Callable[[R, Match], R] | None = None
+    #: Adds to each record of a page how it matched ``q`` (the records, their matches).
+    annotate: Callable[[Sequence[R], Sequence[Match]], tuple[R, ...]] | None = None
     #: Collections whose records, one after the other, are this one's records with the
     #: same searched text: the text index is then theirs, joined, not built again.
     parts: tuple[Collection[Any], ...] = ()
@@ -224,6 +224,5 @@ def paginate(collection: Collection[R], query: ListQuery, *, whole: bool = False
     )  # fmt: skip
     items = found.items
     if collection.annotate is not None and found.matches:
-        annotate = collection.annotate
-        items = tuple([annotate(r, m) for r, m in zip(items, found.matches, strict=True)])
+        items = collection.annotate(items, found.matches)
     return Page(items, found.next_key, found.total)

@@ -112,6 +112,11 @@ class Synonyms:
                 self._lookup.setdefault(alternative, index)
                 self.longest = max(self.longest, len(alternative))
 
+    @property
+    def groups(self) -> tuple[tuple[tuple[Piece, ...], ...], ...]:
+        """Every group: the pieces of each of its members."""
+        return tuple(self._groups)
+
     def group(self, key: tuple[Piece, ...]) -> tuple[tuple[Piece, ...], ...] | None:
         index = self._lookup.get(key)
         return None if index is None else self._groups[index]
@@ -229,45 +234,79 @@ def match_records(
     """:func:`match_record` of the records at ``positions`` in ``fields_of``.
 
     ``exact`` holds the positions whose id or a name is the whole query (the
-    text index maps each such text to them): a query of one piece and no
-    synonym is then matched in one pass over each record's fields, which every
+    text index maps each such text to them): a query of one term whose every
+    alternative is one piece (a word, a Chinese run, or a synonym group of
+    those) is then matched in one pass over each record's fields, which every
     page of such a query does for each of its records.
     """
-    piece = _only_piece(query)
-    if piece is None:
+    alternatives = _single_pieces(query)
+    if alternatives is None:
         return [match_terms(query, fields_of[p]) for p in positions]
-    kind, value = piece
-    word = kind == "word"
-    needle = f" {value} " if word else value
     found: list[Match | None] = []
+    if len(alternatives) == 1:
+        # The common query: one piece, no synonym.
+        ((needle, word, _, piece),) = alternatives
+        for position in positions:
+            best: SearchField | None = None
+            names: list[str] = []
+            for f in fields_of[position]:
+                if needle in (f.words if word else f.text):
+                    # The first field of the lowest preference, as match_terms chooses it.
+                    if best is None or f.preference < best.preference:
+                        best = f
+                    # Names are interned and few: a list is the cheapest ordered set here.
+                    if f.name not in names:
+                        names.append(f.name)
+            if best is None:
+                found.append(None)
+            else:
+                # A field that is the whole query holds its one piece: an exact record.
+                rank = EXACT if position in exact else best.weight
+                found.append(Match(rank, tuple(names), best, piece))
+        return found
     for position in positions:
-        best: SearchField | None = None
-        names: list[str] = []
+        best = None
+        chosen: Piece = alternatives[0][3]
+        lowest = (0, False)
+        names = []
         for f in fields_of[position]:
-            if needle in (f.words if word else f.text):
-                # The first field of the lowest preference, as match_terms chooses it.
-                if best is None or f.preference < best.preference:
-                    best = f
-                # Names are interned and few: a list is the cheapest ordered set here.
-                if f.name not in names:
-                    names.append(f.name)
+            held = False
+            for needle, word, synonym, alternative in alternatives:
+                if needle in (f.words if word else f.text):
+                    held = True
+                    # As match_terms chooses: the lowest preference, the typed piece
+                    # before a synonym, then the first field, then the first alternative.
+                    if best is None or (f.preference, synonym) < lowest:
+                        best, lowest, chosen = f, (f.preference, synonym), alternative
+            if held and f.name not in names:
+                names.append(f.name)
         if best is None:
             found.append(None)
         else:
-            # A field that is the whole query holds its one piece: an exact record matched.
             rank = EXACT if position in exact else best.weight
-            found.append(Match(rank, tuple(names), best, piece))
+            found.append(Match(rank, tuple(names), best, chosen))
     return found
 
 
-def _only_piece(query: Query) -> Piece | None:
-    """The one piece of a query of one term, one piece and no synonym."""
+#: One alternative of a term, ready to test: its needle, whether it is a word (sought
+#: among a field's words), whether it is a synonym (not what was typed), the piece.
+_Alternative = tuple[str, bool, bool, Piece]
+
+
+def _single_pieces(query: Query) -> tuple[_Alternative, ...] | None:
+    """The alternatives of a query of one term whose every alternative is one piece."""
     if len(query.terms) != 1:
         return None
-    alternatives = query.terms[0].alternatives
-    if len(alternatives) != 1 or len(alternatives[0]) != 1:
-        return None
-    return alternatives[0][0]
+    term = query.terms[0]
+    found: list[_Alternative] = []
+    for alternative in term.alternatives:
+        if len(alternative) != 1:
+            return None
+        ((kind, value),) = alternative
+        word = kind == "word"
+        needle = f" {value} " if word else value
+        found.append((needle, word, alternative != term.typed, alternative[0]))
+    return tuple(found)
 
 
 def match_terms(query: Query, fields: Sequence[SearchField]) -> Match | None:
