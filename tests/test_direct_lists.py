@@ -214,3 +214,18 @@ def test_the_response_cache_keeps_what_the_direct_path_answered(dataset: LoadedD
     assert app.asgi_handler.direct.answered == 2  # type: ignore[attr-defined]
     assert again.content == first.content and again.headers["etag"] == first.headers["etag"]
     assert revalidated.status_code == 304
+
+
+def test_a_next_link_keeps_the_parameters_in_the_order_written(
+    clients: tuple[Client, Client, DirectLists],
+) -> None:
+    # The same in every worker process: not the order of a set of names, which follows
+    # their hashes and so differs from one process to the next.
+    direct_client, routed_client, _ = clients
+    orders = itertools.permutations(["sort=-value", "limit=2", "period=2023", "kind=actual"])
+    for order in orders:
+        url = "/v1/observations?" + "&".join(order)
+        for client in (direct_client, routed_client):
+            link = client.get(url).headers["link"]
+            written = link.split("?", 1)[1].split("&cursor=")[0]
+            assert written == "&".join(order).replace(",", "%2C"), (url, link)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import base64
-from urllib.parse import urlencode
+from urllib.parse import parse_qsl, urlencode
 
 import pytest
 from hypothesis import given
@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from longgang_api.artifact import LoadedDataset
 from longgang_api.cursor import CursorCodec, CursorError
 from longgang_api.http_caching import accepts_gzip
-from longgang_api.listing import query_string
+from longgang_api.listing import query_items, query_string
 from longgang_api.problems import BadParameter, NotAcceptable
 from longgang_api.query import build_query, normalise_text, parse_sort
 from longgang_api.representation import accepted_media, negotiate
@@ -134,6 +134,23 @@ def test_gzip_is_accepted_exactly_when_its_quality_is_positive(
 ) -> None:
     header = f"{before}{coding};q={quality:.3f}"
     assert accepts_gzip(header) is (float(f"{quality:.3f}") > 0)
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.text(max_size=12),
+            st.text(alphabet="ab=&+%2E5Ag\u00e9", max_size=12),
+            st.sampled_from(["%", "%2", "%zz", "%E5%AD", "%E5%AD%A6", "+", "=", "a=", "=b", "&&"]),
+        ),
+        max_size=8,
+    ),
+    st.booleans(),
+)
+def test_a_query_string_is_read_as_parse_qsl_reads_it(parts: list[str], keep_blank: bool) -> None:
+    raw = "".join(parts).encode("utf-8")
+    expected = parse_qsl(raw.decode("latin-1"), keep_blank_values=keep_blank)
+    assert query_items(raw, keep_blank=keep_blank) == expected
 
 
 @given(st.lists(st.tuples(st.text(), st.text())))

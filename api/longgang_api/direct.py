@@ -30,17 +30,15 @@ import typing
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Union
-from urllib.parse import parse_qsl
 
 import msgspec
-from litestar.datastructures import MultiDict
 from litestar.params import KwargDefinition
 from litestar.types import HTTPScope, Send
 
 from longgang_api import variants
 from longgang_api.declarations import LISTINGS, Listing
 from longgang_api.http_caching import accepts_gzip, encoded
-from longgang_api.listing import check_names, json_page, list_key
+from longgang_api.listing import check_names, json_page, list_key, query_items
 from longgang_api.problems import BadParameter, NotAcceptable
 from longgang_api.query import Collection, build_query
 from longgang_api.representation import Format, negotiate, representation_chooser
@@ -183,12 +181,8 @@ class DirectLists:
                 raise _Declined
             if header in _READ:
                 read[header] = raw.decode("latin-1")
-        # The framework's reading of the query string: the same parser, the same order.
-        items = list(
-            MultiDict(
-                parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True)
-            ).multi_items()
-        )
+        # The list handler's reading of the query string (blank values kept, to decline).
+        items = query_items(scope["query_string"], keep_blank=True)
         collection = found.collection
         check_names(items, collection.parameters, frozenset(collection.filters))
         texts: dict[str, list[str]] = {}

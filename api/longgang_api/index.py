@@ -26,7 +26,7 @@ A list query is answered without a scan of the records:
   the chosen order (with its match rank, where relevance leads the order),
   and the next page is the ``limit`` smallest ranks after it;
 - where relevance leads the order (either way, the id after it), each piece
-  long enough, and each synonym group matching records enough, is also kept
+  with a posting, and each synonym group that matches, is also kept
   presorted: its order ranks grouped by match rank, ascending within each
   group (a :class:`Presorted`). A ``q`` of one term (a piece, or a synonym
   group) and no filter is then paged by reading the ranks after the cursor, a
@@ -82,10 +82,6 @@ _WALK_FACTOR = 4
 # Candidates fewer than a posting's length divided by this are looked up in it one by
 # one (a binary search each) instead of reading the whole posting.
 _PROBE_SHARE = 16
-# A posting (or a synonym group's matches) this long or longer is kept presorted in the
-# relevance orders; a shorter one is ranked whole on each request, which costs little for
-# so few matches.
-_PRESORT_FROM = 64
 
 
 def sort_value(value: Scalar) -> tuple[int, Scalar]:
@@ -383,11 +379,9 @@ class CollectionIndex(Generic[R]):
         text = TextIndex(fields, postings, exact, {})
         if self.relevance is None:
             return text
-        long = {
-            ((piece,),): posting
-            for piece, posting in postings.items()
-            if len(posting) >= _PRESORT_FROM
-        }
+        # Every posting, however short: ranking even a few dozen matches on each request
+        # costs more than reading a page of them (a third of a search page at 1×), and
+        # the short postings add little to the index, which the long ones make.
         # Each synonym group matches where a query of it alone does: its members' matches.
         groups = {group: self._term(Term(group), None, text) for group in self.synonyms.groups}
         presorted: dict[SortSpec, dict[Alternatives, Presorted]] = {}
@@ -397,13 +391,13 @@ class CollectionIndex(Generic[R]):
             sign = -1 if descending else 1
             presorted[spec] = {
                 **{
-                    alternatives: Presorted.of(posting.pairs(), ranks, sign, self._typecode)
-                    for alternatives, posting in long.items()
+                    ((piece,),): Presorted.of(posting.pairs(), ranks, sign, self._typecode)
+                    for piece, posting in postings.items()
                 },
                 **{
                     group: Presorted.of(matched.items(), ranks, sign, self._typecode)
                     for group, matched in groups.items()
-                    if len(matched) >= _PRESORT_FROM
+                    if matched
                 },
             }
         return TextIndex(fields, postings, exact, presorted)
