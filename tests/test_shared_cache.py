@@ -94,6 +94,25 @@ def test_revalidation_through_the_proxy(proxied: str) -> None:
     _browser_valid(refreshed)
 
 
+def test_every_answer_through_the_proxy_has_its_own_request_id(proxied: str) -> None:
+    path = "/v1/indicators?limit=3"
+    answers = [httpx.get(f"{proxied}{path}") for _ in range(3)]
+    assert [a.headers["x-cache-status"] for a in answers] == ["MISS", "HIT", "HIT"]
+    ids = [a.headers.get_list("x-request-id") for a in answers]
+    assert all(len(found) == 1 for found in ids), ids
+    assert len({found[0] for found in ids}) == 3, ids
+    # A valid id of the client's comes back, stored answer or not; another is replaced.
+    for given in ("trace-1.a:b", "trace-2"):
+        hit = httpx.get(f"{proxied}{path}", headers={"x-request-id": given})
+        assert hit.headers["x-cache-status"] == "HIT"
+        assert hit.headers.get_list("x-request-id") == [given]
+    miss = httpx.get(f"{proxied}/v1/indicators?limit=4", headers={"x-request-id": "trace-3"})
+    assert miss.headers["x-cache-status"] == "MISS"
+    assert miss.headers.get_list("x-request-id") == ["trace-3"]
+    invalid = httpx.get(f"{proxied}{path}", headers={"x-request-id": "no spaces"})
+    assert invalid.headers.get_list("x-request-id") not in ([], ["no spaces"])
+
+
 def test_errors_through_the_proxy_carry_cors(proxied: str) -> None:
     for path, status in (("/v1/glossary/nope", 404), ("/v1/glossary?limit=0", 400)):
         answer = httpx.get(f"{proxied}{path}", headers=ORIGIN)
