@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 d8dca5d75bb65e9186a69d47fa6dc26fd93d745df7bd339f5087798ee5411b47) — do not edit.
+# generated from openapi/v1.json (sha256 42b8f9a8b377d0384f855c9f75463ce7b46f46427006c0fb11ef8a2cb55c4a87) — do not edit.
 # Regenerate with `make sdk`.
 """Resources of the API: one per tag, one method per operation, sync and async."""
 
@@ -652,7 +652,8 @@ class SyncResources:
         Data package.
 
         Frictionless Data Package (v2) describing the downloads: Table Schemas with types,
-        constraints, enums and keys, byte sizes and sha256 hashes.
+        constraints, enums and keys, byte sizes and sha256 hashes. JSON, whatever Accept
+        says.
 
         (operationId: getDataPackage)
         """
@@ -675,7 +676,7 @@ class SyncResources:
 
         Metadata of the SQLite download for Datasette (`datasette longgang-2024.sqlite
         --metadata datasette-metadata.json`): title, licence, source, and the label column
-        and search table of each table.
+        and search table of each table. JSON, whatever Accept says.
 
         (operationId: getDatasetteMetadata)
         """
@@ -701,8 +702,8 @@ class SyncResources:
 
         A bulk download: one CSV per table (UTF-8, header row), the whole dataset as JSON or
         as a SQLite database. Listed, with sizes and hashes, in the data package. The file
-        comes as its own media type, or as application/octet-stream when Accept prefers
-        that.
+        comes as application/octet-stream when Accept prefers that, else as its own media
+        type, whatever Accept says.
 
         Args:
             name: File name of the download.
@@ -1401,7 +1402,8 @@ class AsyncResources:
         Data package.
 
         Frictionless Data Package (v2) describing the downloads: Table Schemas with types,
-        constraints, enums and keys, byte sizes and sha256 hashes.
+        constraints, enums and keys, byte sizes and sha256 hashes. JSON, whatever Accept
+        says.
 
         (operationId: getDataPackage)
         """
@@ -1424,7 +1426,7 @@ class AsyncResources:
 
         Metadata of the SQLite download for Datasette (`datasette longgang-2024.sqlite
         --metadata datasette-metadata.json`): title, licence, source, and the label column
-        and search table of each table.
+        and search table of each table. JSON, whatever Accept says.
 
         (operationId: getDatasetteMetadata)
         """
@@ -1450,8 +1452,8 @@ class AsyncResources:
 
         A bulk download: one CSV per table (UTF-8, header row), the whole dataset as JSON or
         as a SQLite database. Listed, with sizes and hashes, in the data package. The file
-        comes as its own media type, or as application/octet-stream when Accept prefers
-        that.
+        comes as application/octet-stream when Accept prefers that, else as its own media
+        type, whatever Accept says.
 
         Args:
             name: File name of the download.

@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 d8dca5d75bb65e9186a69d47fa6dc26fd93d745df7bd339f5087798ee5411b47) — do not edit.
+# generated from openapi/v1.json (sha256 42b8f9a8b377d0384f855c9f75463ce7b46f46427006c0fb11ef8a2cb55c4a87) — do not edit.
 # Regenerate with `make sdk`.
 """Models of the API's answers: one msgspec Struct per schema of openapi/v1.json."""
 

@@ -112,9 +112,9 @@ class SyndicationController(Controller):
         summary="Data package",
         description=(
             "Frictionless Data Package (v2) describing the downloads: Table Schemas with types, "
-            "constraints, enums and keys, byte sizes and sha256 hashes."
+            "constraints, enums and keys, byte sizes and sha256 hashes. JSON, whatever Accept says."
         ),
-        responses=problem_responses(400, 406),
+        responses=problem_responses(400),
     )
     async def datapackage(
         self, request: Request[Any, Any, Any], served: NamedDependency[Served]
@@ -130,9 +130,9 @@ class SyndicationController(Controller):
         description=(
             "Metadata of the SQLite download for Datasette (`datasette longgang-2024.sqlite "
             "--metadata datasette-metadata.json`): title, licence, source, and the label column "
-            "and search table of each table."
+            "and search table of each table. JSON, whatever Accept says."
         ),
-        responses=problem_responses(400, 406),
+        responses=problem_responses(400),
     )
     async def datasette_metadata(
         self, request: Request[Any, Any, Any], served: NamedDependency[Served]
@@ -150,10 +150,10 @@ class SyndicationController(Controller):
         description=(
             "A bulk download: one CSV per table (UTF-8, header row), the whole dataset as JSON "
             "or as a SQLite database. Listed, with sizes and hashes, in the data package. "
-            "The file comes as its own media type, or as application/octet-stream when Accept "
-            "prefers that."
+            "The file comes as application/octet-stream when Accept prefers that, else as its "
+            "own media type, whatever Accept says."
         ),
-        responses=problem_responses(400, 404, 406),
+        responses=problem_responses(400, 404),
     )
     async def download(
         self,
