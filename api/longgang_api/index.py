@@ -506,21 +506,23 @@ class CollectionIndex(Generic[R]):
 
     def filtered(self, filters: Sequence[tuple[str, Sequence[str]]]) -> frozenset[int] | None:
         """Positions matching every filter (any of its values); None for no filter."""
-        chosen: frozenset[int] | None = None
-        for name, values in sorted(filters, key=lambda f: self._smallest(f[0], f[1])):
+        if not filters:
+            return None
+        found: list[frozenset[int]] = []
+        for name, values in filters:
             postings = self._postings[name]
             if len(values) == 1:  # the posting itself: a union would copy it
                 union = postings.get(values[0], _NO_POSITIONS)
             else:
                 union = _NO_POSITIONS.union(*(postings.get(v, _NO_POSITIONS) for v in values))
-            chosen = union if chosen is None else chosen & union
-            if not chosen:
-                return frozenset()
-        return chosen
-
-    def _smallest(self, name: str, values: Sequence[str]) -> int:
-        postings = self._postings[name]
-        return sum(len(postings.get(v, ())) for v in values)
+            if not union:
+                return _NO_POSITIONS
+            found.append(union)
+        if len(found) == 1:
+            return found[0]
+        # From the smallest: each intersection reads the smaller of its two sets.
+        found.sort(key=len)
+        return found[0].intersection(*found[1:])
 
     @staticmethod
     def _piece(piece: Piece, within: Collection[int] | None, text: TextIndex) -> dict[int, int]:
