@@ -4,7 +4,9 @@ A list query is answered without a scan of the records:
 
 - equality filters from per-field inverted indexes: each value maps to the
   set of record positions holding it; a repeated parameter is the union of
-  its values' sets, several filters their intersection;
+  its values' sets, several filters their intersection. For each two fields
+  of few values, each pair of values is intersected once, at start-up, and
+  kept where that halves the smaller set: a query naming both starts from it;
 - sort orders precomputed: for every sortable field, ascending and
   descending (the id closing the order), a permutation of the positions and
   its inverse, the *rank* of each position; so is every order of two
@@ -24,7 +26,11 @@ A list query is answered without a scan of the records:
   otherwise waits for the build under way;
 - pages by keyset: a cursor carries the rank of the last record served in
   the chosen order (with its match rank, where relevance leads the order),
-  and the next page is the ``limit`` smallest ranks after it;
+  and the next page is the ``limit`` smallest ranks after it. Each set kept
+  for filters (a value's, a pair's) also holds its members' ranks in id
+  order, ascending: a filtered page in id order (most lists' default) reads
+  the smallest of its sets from the cursor on, a page's worth, unless its
+  matches are few there (then they are ranked);
 - where relevance leads the order (either way, the id after it), each piece
   with a posting, and each synonym group that matches, is also kept
   presorted: its order ranks grouped by match rank, ascending within each
@@ -49,8 +55,8 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import accumulate, chain, islice, repeat
-from typing import Any, Generic, TypeVar
+from itertools import accumulate, chain, combinations, islice, repeat
+from typing import Any, Generic, NamedTuple, TypeVar
 
 import msgspec
 
@@ -79,6 +85,11 @@ Key = tuple[int, ...]
 # member: the walk is quick where members are many or come early in the order, and
 # adds at most 1.6 times the cost of ranking them where they come late.
 _WALK_FACTOR = 4
+# Two filter fields of at most this many values each are intersected at start-up, value
+# by value: a query naming a value of each starts from their intersection. One is kept
+# only where it at least halves the smaller of its two sets (elsewhere that set serves as
+# well), which keeps the pairs to a few megabytes at a hundred times the records.
+_PAIRED_VALUES = 16
 # Candidates fewer than a posting's length divided by this are looked up in it one by
 # one (a binary search each) instead of reading the whole posting.
 _PROBE_SHARE = 16
@@ -87,6 +98,22 @@ _PROBE_SHARE = 16
 def sort_value(value: Scalar) -> tuple[int, Scalar]:
     # Nulls sort last in ascending order, whatever the field's type.
     return (1, None) if value is None else (0, value)
+
+
+#: The order of ids, ascending: most lists' default order.
+_ID_ORDER: SortSpec = (("id", False),)
+
+
+class Held(NamedTuple):
+    """The positions holding a filter's value (or a value of each of two filters)."""
+
+    members: frozenset[int]
+    #: Their ranks in id order, ascending: a page in that order reads them from its
+    #: cursor on, instead of walking every record's rank.
+    id_ranks: array[int]
+
+
+_HELD_NOWHERE = Held(frozenset(), array("I"))
 
 
 class IndexedPage(msgspec.Struct, Generic[R], frozen=True):
@@ -328,7 +355,7 @@ class CollectionIndex(Generic[R]):
             values = [sort_value(get(r)) for r in self.records]
             rank_of = {v: i for i, v in enumerate(sorted(set(values)))}
             self._dense[name] = array(self._typecode, [rank_of[v] for v in values])
-        self._postings: dict[str, dict[str, frozenset[int]]] = {}
+        sets: dict[str, dict[str, frozenset[int]]] = {}
         # One int object for each position, shared by every posting: intersecting two
         # postings then finds each common position by identity, without reading the ints.
         shared = list(range(self.size))
@@ -337,7 +364,7 @@ class CollectionIndex(Generic[R]):
             for position, record in zip(shared, self.records, strict=True):
                 for value in set(values_of(record)):
                     postings.setdefault(value, set()).add(position)
-            self._postings[name] = {v: frozenset(p) for v, p in postings.items()}
+            sets[name] = {v: frozenset(p) for v, p in postings.items()}
         self._orders: dict[SortSpec, tuple[array[int], array[int]]] = {}
         # Every order of one or two fields, from start-up: an order computed on its first
         # request stalls every request queued behind it.
@@ -347,6 +374,26 @@ class CollectionIndex(Generic[R]):
             for second in directed:
                 if first[0] != "id" and first[0] != second[0]:
                     self.order((first, second, ("id", False)))
+        id_rank = self.order(_ID_ORDER)[1].__getitem__
+
+        def held(members: frozenset[int]) -> Held:
+            return Held(members, array(self._typecode, sorted(map(id_rank, members))))
+
+        self._postings = {
+            name: {value: held(members) for value, members in values.items()}
+            for name, values in sets.items()
+        }
+        few = sorted(name for name, values in sets.items() if len(values) <= _PAIRED_VALUES)
+        self._pairs: dict[tuple[str, str], dict[tuple[str, str], Held]] = {
+            (first, second): {
+                (a, b): held(both)
+                for a, held_a in sets[first].items()
+                for b, held_b in sets[second].items()
+                # Only where it at least halves the smaller set: elsewhere that set is as good.
+                if 2 * len(both := held_a & held_b) <= min(len(held_a), len(held_b))
+            }
+            for first, second in combinations(few, 2)
+        }
 
     @property
     def fields(self) -> tuple[tuple[SearchField, ...], ...]:
@@ -504,25 +551,53 @@ class CollectionIndex(Generic[R]):
 
     # -- filters and text -------------------------------------------------------------------
 
-    def filtered(self, filters: Sequence[tuple[str, Sequence[str]]]) -> frozenset[int] | None:
-        """Positions matching every filter (any of its values); None for no filter."""
+    def filtered(self, filters: Sequence[tuple[str, Sequence[str]]]) -> Held | None:
+        """Positions matching every filter (any of its values); None for no filter.
+
+        Their ``id_ranks`` are those of the smallest set kept from start-up that
+        holds them all (a filter's single value, or a pair of them); empty where
+        every filter has several values.
+        """
         if not filters:
             return None
-        found: list[frozenset[int]] = []
+        sets: dict[str, frozenset[int]] = {}
+        base = _HELD_NOWHERE
+        single: list[tuple[str, str]] = []
         for name, values in filters:
             postings = self._postings[name]
-            if len(values) == 1:  # the posting itself: a union would copy it
-                union = postings.get(values[0], _NO_POSITIONS)
+            if len(values) == 1:
+                found = postings.get(values[0], _HELD_NOWHERE)
+                if not base.id_ranks or len(found.id_ranks) < len(base.id_ranks):
+                    base = found
+                single.append((name, values[0]))
+                union = found.members
             else:
-                union = _NO_POSITIONS.union(*(postings.get(v, _NO_POSITIONS) for v in values))
+                union = _NO_POSITIONS.union(
+                    *(postings.get(v, _HELD_NOWHERE).members for v in values)
+                )
             if not union:
-                return _NO_POSITIONS
-            found.append(union)
-        if len(found) == 1:
-            return found[0]
+                return _HELD_NOWHERE
+            sets[name] = union
+        if len(single) > 1:
+            # The smallest pair of single values intersected at start-up replaces its two sets.
+            single.sort()
+            paired: tuple[str, str, Held] | None = None
+            for (first, a), (second, b) in combinations(single, 2):
+                # Kept only where it at least halves the smaller of the two sets.
+                both = self._pairs.get((first, second), {}).get((a, b))
+                if both is not None and (
+                    paired is None or len(both.members) < len(paired[2].members)
+                ):
+                    paired = (first, second, both)
+            if paired is not None:
+                first, second, both = paired
+                del sets[first], sets[second]
+                sets[""] = both.members
+                if len(both.id_ranks) < len(base.id_ranks):
+                    base = both
         # From the smallest: each intersection reads the smaller of its two sets.
-        found.sort(key=len)
-        return found[0].intersection(*found[1:])
+        smallest, *rest = sorted(sets.values(), key=len)
+        return Held(smallest.intersection(*rest) if rest else smallest, base.id_ranks)
 
     @staticmethod
     def _piece(piece: Piece, within: Collection[int] | None, text: TextIndex) -> dict[int, int]:
@@ -619,7 +694,8 @@ class CollectionIndex(Generic[R]):
             found = self._presorted_page(query, spec, after, limit)
             if found is not None:
                 return found
-        chosen = self.filtered(filters)
+        held = self.filtered(filters)
+        chosen = None if held is None else held.members
         positions, ranks = self.order(spec)
         ranked: dict[int, int] | None = None
         if query is not None:
@@ -635,9 +711,19 @@ class CollectionIndex(Generic[R]):
             keys = [(r,) for r in range(start, min(start + wanted, self.size))]
         else:
             start = 0 if after is None else max(0, after[0] + 1)
-            end = start + _WALK_FACTOR * len(chosen)
-            walked = list(islice(filter(chosen.__contains__, positions[start:end]), wanted))
-            if len(walked) == wanted or end >= self.size:
+            steps = _WALK_FACTOR * len(chosen)
+            candidates: Iterable[int]
+            if held is not None and held.id_ranks and spec == _ID_ORDER:
+                # In id order, the records of the smallest filter set, from the cursor on.
+                base = held.id_ranks
+                at = bisect_left(base, start)
+                candidates = map(positions.__getitem__, base[at : at + steps])
+                exhausted = at + steps >= len(base)
+            else:
+                candidates = positions[start : start + steps]
+                exhausted = start + steps >= self.size
+            walked = list(islice(filter(chosen.__contains__, candidates), wanted))
+            if len(walked) == wanted or exhausted:
                 keys = [(ranks[p],) for p in walked]
             else:
                 keys = _smallest_after(sorted(map(ranks.__getitem__, chosen)), after, wanted)
