@@ -13,10 +13,12 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
 
+from longgang_api.limits import client_address, parse_proxies
 from longgang_api.server import granian_command
 from longgang_opendata import Client
 from tests.support import free_port, serve, wait_until_up
@@ -304,6 +306,35 @@ def test_rate_limit_answers_429_and_the_sdk_waits(artifact_path: Path) -> None:
         assert len(records) > 100
         assert 429 in seen, "the SDK never met the limit: the test proves nothing"
         assert seen[-1] == 200
+
+
+@pytest.mark.parametrize(
+    ("peer", "forwarded", "expected"),
+    [
+        ("10.0.0.5", ["203.0.113.7"], "203.0.113.7"),
+        # What the client wrote itself, left of the hops the proxies added, counts for nothing.
+        ("10.0.0.5", ["198.51.100.1, 203.0.113.7"], "203.0.113.7"),
+        ("10.0.0.5", ["198.51.100.1", "203.0.113.7, 10.0.0.9"], "203.0.113.7"),
+        ("10.0.0.5", ["2001:db8::7, 10.1.2.3"], "2001:db8::7"),
+        ("10.0.0.5", ["not-an-address, 10.0.0.9"], "not-an-address"),
+        # Every hop a proxy: the first one; no header: the proxy itself.
+        ("10.0.0.5", ["10.0.0.9, 10.0.0.8"], "10.0.0.9"),
+        ("10.0.0.5", [], "10.0.0.5"),
+        # An untrusted peer is the client, whatever it forwards.
+        ("192.0.2.44", ["203.0.113.7"], "192.0.2.44"),
+        ("::1", ["203.0.113.7"], "203.0.113.7"),
+    ],
+)
+def test_behind_trusted_proxies_a_client_is_the_hop_before_them(
+    peer: str, forwarded: list[str], expected: str
+) -> None:
+    proxies = parse_proxies("10.0.0.0/8, ::1")
+    scope: Any = {
+        "client": (peer, 5000),
+        "headers": [(b"x-forwarded-for", value.encode()) for value in forwarded],
+    }
+    assert client_address(scope, proxies) == expected
+    assert client_address(scope, ()) == peer
 
 
 def test_rate_limit_is_off_by_default(served_url: str) -> None:

@@ -43,6 +43,7 @@ def test_dataset_names_the_folder_the_source_page_reads() -> None:
         ("CACHE_MAX_AGE", "an hour"),
         ("CACHE_MAX_AGE", "-1"),
         ("RATE_LIMIT", "lots"),
+        ("TRUSTED_PROXIES", "127.0.0.1, nginx"),
         ("PORT", "0"),
         ("PORT", "http"),
         ("WORKERS", "0"),

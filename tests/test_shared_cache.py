@@ -3,6 +3,7 @@ what it stores is right for every browser after it, and it revalidates with ETag
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -23,17 +24,11 @@ ORIGIN = {"origin": "https://portal.example.org"}
 MAX_AGE = 2
 
 
-@pytest.fixture(scope="module")
-def proxied(artifact_path: Path) -> Iterator[str]:
-    """The launcher with two granian workers, and nginx with deploy/nginx.conf before it."""
+@contextlib.contextmanager
+def behind_nginx(artifact_path: Path, **settings: str) -> Iterator[str]:
+    """The launcher with ``settings``, and nginx with deploy/nginx.conf before it."""
     port = free_port()
-    env = {
-        **os.environ,
-        "LONGGANG_ARTIFACT": str(artifact_path),
-        "PORT": str(port),
-        "WORKERS": "2",
-        "CACHE_MAX_AGE": str(MAX_AGE),
-    }
+    env = {**os.environ, "LONGGANG_ARTIFACT": str(artifact_path), "PORT": str(port), **settings}
     process = subprocess.Popen(
         [sys.executable, "-m", "longgang_api.server"], env=env, cwd=ROOT, stderr=subprocess.PIPE
     )
@@ -45,6 +40,30 @@ def proxied(artifact_path: Path) -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=40)
+
+
+@pytest.fixture(scope="module")
+def proxied(artifact_path: Path) -> Iterator[str]:
+    """Two granian workers behind nginx."""
+    with behind_nginx(artifact_path, WORKERS="2", CACHE_MAX_AGE=str(MAX_AGE)) as url:
+        yield url
+
+
+def test_behind_the_proxy_the_rate_limit_counts_each_client(artifact_path: Path) -> None:
+    # nginx appends the address it was asked from to X-Forwarded-For; the API, trusting
+    # nginx's address, counts that one, not nginx's own, nor what the client wrote first.
+    limited = {"RATE_LIMIT": "3/minute", "TRUSTED_PROXIES": "127.0.0.1, ::1"}
+    with behind_nginx(artifact_path, **limited) as url:
+        first = {"x-forwarded-for": "203.0.113.7"}
+        statuses = [
+            httpx.get(f"{url}/v1/glossary?limit={n}", headers=first).status_code
+            for n in range(1, 6)
+        ]
+        assert statuses[:3] == [200, 200, 200] and statuses[3:] == [429, 429], statuses
+        second = httpx.get(f"{url}/v1/glossary?limit=9", headers={"x-forwarded-for": "203.0.113.8"})
+        assert second.status_code == 200
+        spoofed = {"x-forwarded-for": "203.0.113.9, 203.0.113.7"}
+        assert httpx.get(f"{url}/v1/glossary?limit=10", headers=spoofed).status_code == 429
 
 
 def _browser_valid(response: httpx.Response) -> None:

@@ -20,7 +20,7 @@ from longgang_api.direct import DirectLists
 from longgang_api.docs import DocsController
 from longgang_api.gateway import Gateway
 from longgang_api.landing import LandingController
-from longgang_api.limits import RateLimiter
+from longgang_api.limits import RateLimiter, parse_proxies
 from longgang_api.pages.routes import PagesController, list_pages
 from longgang_api.pages.source_view import SourceView, build_source_view, read_source
 from longgang_api.parameter_errors import COLLECTIONS_STATE, handle_validation
@@ -94,6 +94,7 @@ def create_app(
     public_base_url: str = DEFAULT_PUBLIC_BASE_URL,
     response_cache: bool = True,
     rate_limit: str | None = None,
+    trusted_proxies: str = "",
     dataset_folder: Path | None = None,
     direct_lists: bool = True,
 ) -> Litestar:
@@ -105,7 +106,9 @@ def create_app(
     (the artifact's own folder under the checkout's ``datasets/`` when not given);
     the app refuses a document other than the one the artifact was built from.
     ``direct_lists=False`` routes every list page through the framework (the
-    answers are the same; a test compares them).
+    answers are the same; a test compares them). ``trusted_proxies``
+    (``TRUSTED_PROXIES``): addresses or networks whose ``X-Forwarded-For``
+    names the client that ``rate_limit`` counts.
     """
     served = Served.build(dataset, max_age, public_base_url.rstrip("/"))
     folder = dataset_folder or checkout_folder(dataset.artifact.dataset.id)
@@ -161,5 +164,6 @@ def create_app(
         response_cache=ResponseCache() if response_cache else None,
         rate_limiter=RateLimiter.parse(rate_limit) if rate_limit else None,
         direct=DirectLists(served) if direct_lists else None,
+        proxies=parse_proxies(trusted_proxies),
     )
     return app

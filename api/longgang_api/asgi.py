@@ -43,6 +43,7 @@ def create_served_app() -> Litestar:
         max_age=settings.cache_max_age,
         public_base_url=settings.public_base_url,
         rate_limit=settings.rate_limit,
+        trusted_proxies=settings.trusted_proxies,
         dataset_folder=Path(settings.dataset_folder),
     )
     # Everything made so far lives as long as the process: keep it out of the

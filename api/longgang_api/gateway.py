@@ -18,7 +18,7 @@ from litestar.types import ASGIApp, HTTPScope, Receive, Scope, Send
 
 from longgang_api import cors, variants
 from longgang_api.headers import standard_headers, wrap_send
-from longgang_api.limits import RateLimiter, oversize_status
+from longgang_api.limits import Network, RateLimiter, client_address, oversize_status
 from longgang_api.problems import send_problem
 from longgang_api.response_cache import ResponseCache
 
@@ -35,8 +35,11 @@ class Gateway:
         response_cache: ResponseCache | None = None,
         rate_limiter: RateLimiter | None = None,
         direct: DirectLists | None = None,
+        proxies: tuple[Network, ...] = (),
     ) -> None:
         self.inner = inner
+        #: Proxies whose X-Forwarded-For names the client the rate limit counts.
+        self.proxies = proxies
         self.direct = direct
         self.response_cache = response_cache
         self.rate_limiter = rate_limiter
@@ -56,8 +59,7 @@ class Gateway:
             await _answer_preflight(http_scope, send, extra)
             return
         if self.rate_limiter is not None:
-            client = http_scope.get("client") or ("unknown", 0)
-            decision = self.rate_limiter.check(client[0])
+            decision = self.rate_limiter.check(client_address(http_scope, self.proxies))
             extra += decision.headers()
             if not decision.allowed:
                 detail = f"too many requests; retry in {decision.reset_seconds} s"

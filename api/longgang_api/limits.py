@@ -5,11 +5,16 @@
 - ``RATE_LIMIT`` (off by default), e.g. ``120/minute`` or ``10/second``: a
   token bucket per client address; a client over its budget gets 429 with
   ``Retry-After``, and every answer carries ``RateLimit-Limit``,
-  ``RateLimit-Remaining`` and ``RateLimit-Reset``.
+  ``RateLimit-Remaining`` and ``RateLimit-Reset``. Behind proxies named by
+  ``TRUSTED_PROXIES`` (addresses or networks), a client is the address its
+  nearest untrusted hop, as ``X-Forwarded-For`` records it: the proxy's own
+  address would otherwise put every client in one bucket, and an address the
+  client wrote itself (further left in the header) counts for nothing.
 """
 
 from __future__ import annotations
 
+import ipaddress
 import math
 import re
 import time
@@ -22,6 +27,44 @@ MAX_TARGET_BYTES = 8 * 1024
 MAX_HEADER_BYTES = 16 * 1024
 _PERIODS = {"second": 1.0, "minute": 60.0, "hour": 3600.0}
 _RATE = re.compile(r"^\s*(\d+)\s*/\s*(second|minute|hour)\s*$")
+
+
+Network = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+
+def parse_proxies(text: str) -> tuple[Network, ...]:
+    """The proxies of ``TRUSTED_PROXIES``: comma-separated addresses or networks (CIDR)."""
+    found: list[Network] = []
+    for part in text.split(","):
+        if part.strip():
+            try:
+                found.append(ipaddress.ip_network(part.strip(), strict=False))
+            except ValueError:
+                raise ValueError(
+                    f"TRUSTED_PROXIES: {part.strip()!r} is not an IP address or network"
+                ) from None
+    return tuple(found)
+
+
+def client_address(scope: HTTPScope, proxies: tuple[Network, ...]) -> str:
+    """Who a request counts for: its peer, or behind trusted proxies the hop before them."""
+    peer = (scope.get("client") or ("unknown", 0))[0]
+    if not proxies or not _trusted(peer, proxies):
+        return peer
+    forwarded = b",".join(value for name, value in scope["headers"] if name == b"x-forwarded-for")
+    hops = [hop.strip() for hop in forwarded.decode("latin-1").split(",") if hop.strip()]
+    for hop in reversed(hops):
+        if not _trusted(hop, proxies):
+            return hop
+    return hops[0] if hops else peer
+
+
+def _trusted(address: str, proxies: tuple[Network, ...]) -> bool:
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    return any(ip in network for network in proxies)
 
 
 def oversize_status(scope: HTTPScope) -> int | None:

@@ -15,7 +15,7 @@ from typing import Annotated
 import msgspec
 from msgspec import Meta
 
-from longgang_api.limits import RateLimiter
+from longgang_api.limits import RateLimiter, parse_proxies
 
 #: The dataset served when neither ``DATASET`` nor ``LONGGANG_ARTIFACT`` is set.
 DEFAULT_DATASET_NAME = "longgang-2024"
@@ -35,6 +35,7 @@ VARIABLES = {
     "public_base_url": "PUBLIC_BASE_URL",
     "cache_max_age": "CACHE_MAX_AGE",
     "rate_limit": "RATE_LIMIT",
+    "trusted_proxies": "TRUSTED_PROXIES",
 }
 
 
@@ -60,6 +61,8 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
     )
     cache_max_age: Annotated[int, Meta(ge=0)] = DEFAULT_MAX_AGE
     rate_limit: str | None = None
+    #: Proxies whose ``X-Forwarded-For`` names the client the rate limit counts.
+    trusted_proxies: str = ""
     #: The dataset folder, whose source document the ``/source`` page shows.
     dataset_folder: Annotated[str, Meta(min_length=1)] = str(DATASETS / DEFAULT_DATASET_NAME)
 
@@ -88,11 +91,12 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
             settings = msgspec.structs.replace(
                 settings, public_base_url=listening_url(settings.host, settings.port)
             )
-        if settings.rate_limit is not None:
-            try:
+        try:
+            if settings.rate_limit is not None:
                 RateLimiter.parse(settings.rate_limit)
-            except ValueError as error:
-                raise SettingsError(str(error)) from None
+            parse_proxies(settings.trusted_proxies)
+        except ValueError as error:
+            raise SettingsError(str(error)) from None
         return settings
 
 
