@@ -35,11 +35,13 @@ class CursorCodec:
     """Encodes and verifies cursors for one dataset version."""
 
     def __init__(self, key: str) -> None:
-        self._key = key.encode()
+        # Keyed once: each signature then copies its state instead of hashing the key again.
+        self._keyed = hmac.new(key.encode(), digestmod=hashlib.sha256)
 
     def _sign(self, scope: str, packed: bytes) -> bytes:
-        message = scope.encode() + b"\x00" + packed
-        return hmac.new(self._key, message, hashlib.sha256).digest()[:_SIGNATURE_BYTES]
+        mac = self._keyed.copy()
+        mac.update(scope.encode() + b"\x00" + packed)
+        return mac.digest()[:_SIGNATURE_BYTES]
 
     def encode(self, scope: str, place: tuple[int, ...]) -> str:
         if not 1 <= len(place) <= _MAX_PARTS:

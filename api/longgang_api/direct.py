@@ -33,7 +33,7 @@ from typing import Annotated, Any, Union
 
 import msgspec
 from litestar.params import KwargDefinition
-from litestar.types import HTTPScope, Send
+from litestar.types import HTTPScope
 
 from longgang_api import variants
 from longgang_api.declarations import LISTINGS, Listing
@@ -54,6 +54,10 @@ _FORMATS: tuple[Format, ...] = ("json", "csv", "ndjson")
 _BOUNDS = ("ge", "gt", "le", "lt", "multiple_of", "pattern", "min_length", "max_length")
 #: Constraints read nowhere here: a declaration using one is refused at start-up.
 _UNREAD = ("const", "lower_case", "upper_case", "min_items", "max_items")
+
+
+#: An answer: its status, headers and body.
+Answer = tuple[int, list[tuple[bytes, bytes]], bytes]
 
 
 class _Declined(Exception):
@@ -124,6 +128,8 @@ class _List:
     listing: Listing[Any]
     collection: Collection[Any]
     parameters: Mapping[str, _Parameter]
+    #: The parameters that may be given more than once: the filters.
+    repeatable: frozenset[str]
 
     def kwargs(self, texts: Mapping[str, list[str]]) -> dict[str, Any]:
         read: dict[str, Any] = {}
@@ -148,6 +154,7 @@ class DirectLists:
                 listing,
                 served.collections[listing.name],
                 {p.name: _parameter(p) for p in query_parameters(listing)},
+                frozenset(served.collections[listing.name].filters),
             )
             for listing in listings
         }
@@ -160,21 +167,22 @@ class DirectLists:
         #: Requests answered here (counted for the tests).
         self.answered = 0
 
-    async def answer(self, scope: HTTPScope, send: Send) -> bool:
-        """Answer ``scope`` if it is a plainly valid JSON page request; else ``False``."""
+    def answer(self, scope: HTTPScope) -> Answer | None:
+        """The answer to ``scope`` if it is a plainly valid JSON page request; else None.
+
+        Its headers never share a name with those the gateway adds to every answer.
+        """
         found = self._lists.get(scope["path"])
         if found is None or scope.get("root_path"):
-            return False
+            return None
         try:
-            status, headers, body = self._page(found, scope)
+            answer = self._page(found, scope)
         except (_Declined, BadParameter, NotAcceptable):
-            return False
+            return None
         self.answered += 1
-        await send({"type": "http.response.start", "status": status, "headers": headers})
-        await send({"type": "http.response.body", "body": body, "more_body": False})
-        return True
+        return answer
 
-    def _page(self, found: _List, scope: HTTPScope) -> tuple[int, list[tuple[bytes, bytes]], bytes]:
+    def _page(self, found: _List, scope: HTTPScope) -> Answer:
         read: dict[bytes, str] = {}
         for header, raw in scope["headers"]:
             if header in _DECLINED or header in read:
@@ -184,7 +192,7 @@ class DirectLists:
         # The list handler's reading of the query string (blank values kept, to decline).
         items = query_items(scope["query_string"], keep_blank=True)
         collection = found.collection
-        check_names(items, collection.parameters, frozenset(collection.filters))
+        check_names(items, collection.parameters, found.repeatable)
         texts: dict[str, list[str]] = {}
         for name, value in items:
             if not value:

@@ -14,7 +14,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, cast
 
 from litestar.enums import ScopeType
-from litestar.types import ASGIApp, HTTPScope, Receive, Scope, Send
+from litestar.types import (
+    ASGIApp,
+    HTTPResponseBodyEvent,
+    HTTPResponseStartEvent,
+    HTTPScope,
+    Receive,
+    Scope,
+    Send,
+)
 
 from longgang_api import cors, variants
 from longgang_api.headers import standard_headers, wrap_send
@@ -73,18 +81,35 @@ class Gateway:
             fields["method"] = "GET"
         http_scope = cast("HTTPScope", fields)
         cache = self.response_cache
-        if cache is not None and http_scope["method"] == "GET":
+        get = http_scope["method"] == "GET"
+        kept = False
+        if cache is not None and get:
             if await cache.answer(http_scope, send, extra, head=head):
                 return
-            outgoing = wrap_send(send, extra, head=head)
-            if cache.admits(http_scope):
-                outgoing = cache.recording(http_scope, outgoing)
-        else:
-            outgoing = wrap_send(send, extra, head=head)
+            kept = cache.admits(http_scope)
         direct = self.direct
-        get = http_scope["method"] == "GET"
-        if direct is not None and get and await direct.answer(http_scope, outgoing):
+        answer = direct.answer(http_scope) if direct is not None and get else None
+        if answer is not None:
+            status, headers, body = answer
+            if cache is not None and kept:
+                cache.keep(http_scope, status, headers, body)
+            # Sent as they are: a direct answer's headers never share a name with ``extra``.
+            start: HTTPResponseStartEvent = {
+                "type": "http.response.start",
+                "status": status,
+                "headers": headers + extra,
+            }
+            await send(start)
+            ending: HTTPResponseBodyEvent = {
+                "type": "http.response.body",
+                "body": b"" if head else body,
+                "more_body": False,
+            }
+            await send(ending)
             return
+        outgoing = wrap_send(send, extra, head=head)
+        if cache is not None and kept:
+            outgoing = cache.recording(http_scope, outgoing)
         await self.inner(http_scope, receive, outgoing)
 
 

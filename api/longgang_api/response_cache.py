@@ -115,8 +115,12 @@ class ResponseCache:
         self, scope: HTTPScope, send: Send, extra: list[tuple[bytes, bytes]], *, head: bool
     ) -> bool:
         """Answer from memory if possible; ``False`` when the app must answer."""
+        chooser = self._choosers.get((scope["path"], scope["query_string"]))
+        if chooser is None:  # most requests the cache does not hold: no header read
+            self.misses += 1
+            return False
         asked = _first_values(scope)
-        key = None if asked.get(b"range") else self._key(scope, asked)
+        key = None if asked.get(b"range") else _variant_key(scope, chooser, asked)
         entry = self._entries.get(key) if key is not None else None
         if key is None or entry is None:
             self.misses += 1
@@ -176,6 +180,13 @@ class ResponseCache:
             await send(message)
 
         return record
+
+    def keep(
+        self, scope: HTTPScope, status: int, headers: list[tuple[bytes, bytes]], body: bytes
+    ) -> None:
+        """Keep a whole answer made without :meth:`recording` (an OK answer with an ETag)."""
+        if status == 200:
+            self._store(scope, {"status": status, "headers": headers}, body)
 
     def _store(self, scope: HTTPScope, start: dict[str, Any], body: bytes) -> None:
         headers: Headers = [
