@@ -74,19 +74,19 @@ class Gateway:
                 await send_problem(send, 429, detail, extra)
                 return
         head = http_scope["method"] == "HEAD"
+        get = head or http_scope["method"] == "GET"  # HEAD is answered as GET
+        cache = self.response_cache
+        kept = False
+        if cache is not None and get:
+            if await cache.answer(http_scope, send, extra, head=head):
+                return
+            kept = cache.admits(http_scope)
         # A fresh scope: the HEAD rewrite and the handler's variant slot stay with this request.
         choosers: list[variants.Chooser] = []
         fields: dict[str, Any] = {**http_scope, variants.SCOPE_KEY: choosers}
         if head:
             fields["method"] = "GET"
         http_scope = cast("HTTPScope", fields)
-        cache = self.response_cache
-        get = http_scope["method"] == "GET"
-        kept = False
-        if cache is not None and get:
-            if await cache.answer(http_scope, send, extra, head=head):
-                return
-            kept = cache.admits(http_scope)
         direct = self.direct
         answer = direct.answer(http_scope) if direct is not None and get else None
         if answer is not None:
