@@ -9,8 +9,9 @@ A list query is answered without a scan of the records:
   kept where that halves the smaller set: a query naming both starts from it;
 - sort orders precomputed: for every sortable field, ascending and
   descending (the id closing the order), a permutation of the positions and
-  its inverse, the *rank* of each position; so is every order of two
-  fields; a longer one is computed on first use (the order of its later
+  its inverse, the *rank* of each position; so is every order of two fields,
+  by the served app's start-up thread after the text indexes (or on first
+  use); a longer one is computed on first use (the order of its later
   fields, stably sorted by its first) and kept;
 - ``q`` from a text index: each Chinese character and each pair of adjacent
   Chinese characters (bigram), and each folded English word, maps to the
@@ -366,14 +367,10 @@ class CollectionIndex(Generic[R]):
                     postings.setdefault(value, set()).add(position)
             sets[name] = {v: frozenset(p) for v, p in postings.items()}
         self._orders: dict[SortSpec, tuple[array[int], array[int]]] = {}
-        # Every order of one or two fields, from start-up: an order computed on its first
-        # request stalls every request queued behind it.
-        directed = [(name, descending) for name in sorts for descending in (False, True)]
-        for first in directed:
-            self.order(_spec(*first))
-            for second in directed:
-                if first[0] != "id" and first[0] != second[0]:
-                    self.order((first, second, ("id", False)))
+        # Every order of one field, from start-up; those of two, by build_orders.
+        for name in sorts:
+            for descending in (False, True):
+                self.order(_spec(name, descending))
         id_rank = self.order(_ID_ORDER)[1].__getitem__
 
         def held(members: frozenset[int]) -> Held:
@@ -404,6 +401,21 @@ class CollectionIndex(Generic[R]):
     def text_ready(self) -> bool:
         """Whether the text index is built (a ``q`` then never waits for it)."""
         return self._text_built is not None
+
+    def build_orders(self) -> None:
+        """Compute every order of two fields not computed yet.
+
+        One costs milliseconds at a hundred times the records, and an order
+        computed on its first request stalls every request queued behind it;
+        computing them all takes most of a second there, which the server's
+        first answer need not wait for: the served app's start-up thread
+        computes them (:mod:`longgang_api.text_warmup`).
+        """
+        directed = [(name, descending) for name in self._dense for descending in (False, True)]
+        for first in directed:
+            for second in directed:
+                if first[0] != "id" and first[0] != second[0]:
+                    self.order((first, second, ("id", False)))
 
     def build_text(self) -> None:
         """Build the text index now, unless it is built or being built (then wait for it)."""

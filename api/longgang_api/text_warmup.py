@@ -1,11 +1,14 @@
-"""The served app's text indexes, built in the background from start-up.
+"""The served app's text indexes and orders of two fields, built in the background.
 
 A collection's text index (:mod:`longgang_api.index`) is otherwise built on its
 first ``q``, inside that request: seconds at a hundred times the records. The
 served app (:func:`longgang_api.asgi.create_served_app`) starts one thread that
 builds every collection's text index while the server already answers; a ``q``
 that arrives while its index is being built waits for that one build, and none
-is built twice (:meth:`~longgang_api.index.CollectionIndex.build_text`).
+is built twice (:meth:`~longgang_api.index.CollectionIndex.build_text`). Then
+it computes every collection's orders of two sort fields
+(:meth:`~longgang_api.index.CollectionIndex.build_orders`); a request sorted
+by two fields before then computes its order itself, once.
 """
 
 from __future__ import annotations
@@ -27,7 +30,8 @@ SWITCH_INTERVAL = 0.0005
 def build_in_background(
     indexes: Iterable[CollectionIndex[Any]], then: Callable[[], None]
 ) -> threading.Thread:
-    """Start a thread that builds the text index of each of ``indexes``, then calls ``then``."""
+    """Start a thread that builds the text index of each of ``indexes``, then its orders of
+    two fields, then calls ``then``."""
     chosen = list(indexes)
 
     def run() -> None:
@@ -36,6 +40,8 @@ def build_in_background(
         try:
             for index in chosen:
                 index.build_text()
+            for index in chosen:
+                index.build_orders()
         finally:
             sys.setswitchinterval(default)
         then()
