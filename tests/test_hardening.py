@@ -18,6 +18,8 @@ from typing import Any
 import httpx
 import pytest
 
+from longgang_api import asgi
+from longgang_api.artifact import load
 from longgang_api.limits import client_address, parse_proxies
 from longgang_api.server import granian_command
 from longgang_opendata import Client
@@ -113,6 +115,36 @@ def test_workers_refuse_a_bad_artifact_too(artifact_copy: Path) -> None:
         text=True,
     )
     assert result.returncode == 2 and "refusing to start" in result.stderr
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_a_worker_told_to_stop_while_it_loads_stops_then(
+    signum: int, artifact_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Until granian installs its own, a worker holds the handlers inherited from granian's
+    # main process, which do nothing in a worker: the signal would be lost, and the worker
+    # killed only when the grace period ran out.
+    monkeypatch.setenv("LONGGANG_ARTIFACT", str(artifact_path))
+    loaded: list[Path] = []
+
+    def told_to_stop_while_loading(path: Path) -> Any:
+        os.kill(os.getpid(), signum)
+        loaded.append(path)
+        return load(path)
+
+    monkeypatch.setattr(asgi, "load", told_to_stop_while_loading)
+
+    def inherited(signum: int, frame: Any) -> None:
+        """What a worker holds from granian's main process: a handler that does nothing here."""
+
+    before = signal.signal(signum, inherited)
+    try:
+        with pytest.raises(SystemExit) as stopped:
+            asgi.create_served_app()
+        assert signal.getsignal(signum) is inherited
+    finally:
+        signal.signal(signum, before)
+    assert stopped.value.code == 0 and loaded == []
 
 
 def test_sigterm_drains_requests_in_flight(artifact_path: Path) -> None:

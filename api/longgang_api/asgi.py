@@ -9,9 +9,14 @@ exit status 2: it never serves part of a dataset.
 
 from __future__ import annotations
 
+import contextlib
 import gc
+import signal
 import sys
+import threading
+from collections.abc import Iterator
 from pathlib import Path
+from types import FrameType
 
 from litestar import Litestar
 
@@ -33,6 +38,35 @@ def refuse(reason: object) -> SystemExit:
 
 
 def create_served_app() -> Litestar:
+    with _stopped_by_signals():
+        return _served_app()
+
+
+@contextlib.contextmanager
+def _stopped_by_signals() -> Iterator[None]:
+    """A worker told to stop while it loads stops then, instead of starting to serve.
+
+    Until the server installs its own handlers, after this factory, a worker
+    holds the handlers it inherited from granian's main process, which take
+    SIGTERM and SIGINT as that process's and do nothing here: the worker would
+    load, serve, and be killed only when the server's grace period ran out.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        raise SystemExit(0)
+
+    before = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        yield
+    finally:
+        for sig, handler in before.items():
+            signal.signal(sig, handler)
+
+
+def _served_app() -> Litestar:
     try:
         settings = Settings.from_env()
         dataset = load(Path(settings.artifact))
