@@ -128,8 +128,6 @@ class _List:
     listing: Listing[Any]
     collection: Collection[Any]
     parameters: Mapping[str, _Parameter]
-    #: The parameters that may be given more than once: the filters.
-    repeatable: frozenset[str]
 
     def kwargs(self, texts: Mapping[str, list[str]]) -> dict[str, Any]:
         read: dict[str, Any] = {}
@@ -154,7 +152,6 @@ class DirectLists:
                 listing,
                 served.collections[listing.name],
                 {p.name: _parameter(p) for p in query_parameters(listing)},
-                frozenset(served.collections[listing.name].filters),
             )
             for listing in listings
         }
@@ -192,7 +189,7 @@ class DirectLists:
         # The list handler's reading of the query string (blank values kept, to decline).
         items = query_items(scope["query_string"], keep_blank=True)
         collection = found.collection
-        check_names(items, collection.parameters, found.repeatable)
+        check_names(items, collection.parameters, collection.repeatable)
         texts: dict[str, list[str]] = {}
         for name, value in items:
             if not value:

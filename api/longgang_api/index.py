@@ -55,7 +55,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import accumulate, chain, combinations, islice, repeat
 from typing import Any, Generic, NamedTuple, TypeVar
 
@@ -302,8 +302,8 @@ class TextIndex:
     postings: Mapping[Piece, Postings]
     #: The positions whose name or id is exactly this normalised text.
     exact: dict[str, tuple[int, ...]]
-    #: The long postings and the synonym groups matching many records, presorted: by
-    #: relevance order (its sort spec), then by the alternatives of the term.
+    #: Every posting and every synonym group that matches, presorted: by relevance order
+    #: (its sort spec), then by the alternatives of the term.
     presorted: Mapping[SortSpec, Mapping[Alternatives, Presorted]]
 
 
@@ -438,9 +438,6 @@ class CollectionIndex(Generic[R]):
         text = TextIndex(fields, postings, exact, {})
         if self.relevance is None:
             return text
-        # Every posting, however short: ranking even a few dozen matches on each request
-        # costs more than reading a page of them (a third of a search page at 1×), and
-        # the short postings add little to the index, which the long ones make.
         # Each synonym group matches where a query of it alone does: its members' matches.
         groups = {group: self._term(Term(group), None, text) for group in self.synonyms.groups}
         presorted: dict[SortSpec, dict[Alternatives, Presorted]] = {}
@@ -448,6 +445,9 @@ class CollectionIndex(Generic[R]):
             spec = _spec(self.relevance, descending)
             ranks = self.order(spec)[1]
             sign = -1 if descending else 1
+            # Every posting, however short: ranking even a few dozen matches on each request
+            # costs more than reading a page of them (a third of a search page at 1×), and
+            # the short postings add little to the index, which the long ones make.
             presorted[spec] = {
                 **{
                     ((piece,),): Presorted.of(posting.pairs(), ranks, sign, self._typecode)
@@ -459,7 +459,7 @@ class CollectionIndex(Generic[R]):
                     if matched
                 },
             }
-        return TextIndex(fields, postings, exact, presorted)
+        return replace(text, presorted=presorted)
 
     def _own_text(self) -> _TextParts:
         fields = tuple(self._fields_of())
@@ -579,7 +579,7 @@ class CollectionIndex(Generic[R]):
             postings = self._postings[name]
             if len(values) == 1:
                 found = postings.get(values[0], _HELD_NOWHERE)
-                if not base.id_ranks or len(found.id_ranks) < len(base.id_ranks):
+                if not base.members or len(found.members) < len(base.members):
                     base = found
                 single.append((name, values[0]))
                 union = found.members
@@ -605,7 +605,7 @@ class CollectionIndex(Generic[R]):
                 first, second, both = paired
                 del sets[first], sets[second]
                 sets[""] = both.members
-                if len(both.id_ranks) < len(base.id_ranks):
+                if len(both.members) < len(base.members):
                     base = both
         # From the smallest: each intersection reads the smaller of its two sets.
         smallest, *rest = sorted(sets.values(), key=len)

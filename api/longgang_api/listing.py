@@ -215,7 +215,7 @@ def list_response(
 ) -> Response[Any]:
     """Answer a list request in the negotiated representation, with paging links."""
     items = query_items(request.scope["query_string"])
-    check_names(items, collection.parameters, frozenset(collection.filters))
+    check_names(items, collection.parameters, collection.repeatable)
     chosen = None if format == "auto" else format
     representation = negotiate(request.headers.get("accept"), chosen, ("json", "csv", "ndjson"))
     # CSV and NDJSON readers never follow a Link header: without limit, every row.

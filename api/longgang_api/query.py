@@ -85,9 +85,15 @@ class Collection(Generic[R]):
     parts: tuple[Collection[Any], ...] = ()
     by_id: Mapping[str, R] = field(init=False, repr=False)
     index: CollectionIndex[R] = field(init=False, repr=False)
+    #: The query parameters a list takes: the common ones and its filters.
+    parameters: frozenset[str] = field(init=False, repr=False)
+    #: Those that may be given more than once: the filters.
+    repeatable: frozenset[str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "by_id", {self.id_of(r): r for r in self.records})
+        object.__setattr__(self, "repeatable", frozenset(self.filters))
+        object.__setattr__(self, "parameters", COMMON_PARAMETERS | self.repeatable)
         filters = {name: _canonical_values(values_of) for name, values_of in self.filters.items()}
         records, text_of = self.records, self.text_of
         index = CollectionIndex(
@@ -100,10 +106,6 @@ class Collection(Generic[R]):
             self.relevance,
         )
         object.__setattr__(self, "index", index)
-
-    @property
-    def parameters(self) -> frozenset[str]:
-        return COMMON_PARAMETERS | frozenset(self.filters)
 
 
 class ListQuery(msgspec.Struct, frozen=True):
