@@ -1,15 +1,17 @@
 """``make bench``: the API beside nginx serving the same bytes, with wrk, on this machine.
 
-    python -m tests.benchmark [--duration 10] [--connections 64]
+    python -m tests.benchmark [--duration 5] [--rounds 3] [--connections 64]
 
 Starts the API (granian, 1 worker) and nginx (1 worker) on loopback, runs
 each scenario against both with wrk (1 thread) — one of them against the API
 behind ``deploy/nginx.conf`` (nginx, 1 worker, as a shared cache), and one
 against granian serving the hot list's answer from a constant app
-(:mod:`tests.bench_ceiling`: the server's own cost) — and prints requests/s, p50
-and p99 latency and the ratio to nginx; then the server's RSS after load,
-the time from process start to the first 200, and the SDK's time to fetch
-every record of every collection and to revalidate them with ETags.
+(:mod:`tests.bench_ceiling`: the server's own cost) — in rounds, the API then
+nginx in each, and prints the median round's requests/s, p50 and p99 latency,
+the median of the rounds' ratios to nginx and their range; then the server's
+RSS after load, the time from process start to the first 200, and the SDK's
+time to fetch every record of every collection and to revalidate them with
+ETags.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import os
 import re
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -179,6 +182,43 @@ class Result:
     errors: int
 
 
+@dataclass(frozen=True)
+class Row:
+    """A scenario over its rounds: the median round of each side, and the ratios."""
+
+    ours: Result
+    theirs: Result
+    #: The median of the rounds' ratios (each round's API rate over nginx's).
+    ratio: float
+    lowest: float
+    highest: float
+    #: The API's errors and non-2xx/3xx answers in every round.
+    errors: int
+
+
+def summarise(rounds: list[tuple[Result, Result]]) -> Row:
+    """One row from rounds of (API, nginx) results, each pair measured back to back.
+
+    A ratio is taken within its round, where both sides ran on the machine as it
+    was then: a single pair's ratio moves from one pair to the next, mostly with
+    nginx's rate.
+    """
+    ratios = sorted(ours.rps / theirs.rps for ours, theirs in rounds)
+    return Row(
+        ours=_median([ours for ours, _ in rounds]),
+        theirs=_median([theirs for _, theirs in rounds]),
+        ratio=statistics.median(ratios),
+        lowest=ratios[0],
+        highest=ratios[-1],
+        errors=sum(ours.errors for ours, _ in rounds),
+    )
+
+
+def _median(results: list[Result]) -> Result:
+    """The round of the median rate (the lower middle one of an even count)."""
+    return sorted(results, key=lambda r: r.rps)[(len(results) - 1) // 2]
+
+
 def _ms(text: str) -> float:
     value = float(re.sub(r"[a-z]+$", "", text))
     unit = re.sub(r"^[\d.]+", "", text)
@@ -289,13 +329,14 @@ def sdk_times(url: str) -> tuple[float, float, int]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.benchmark")
-    parser.add_argument("--duration", type=int, default=10)
+    parser.add_argument("--duration", type=int, default=5)
+    parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--connections", type=int, default=64)
     args = parser.parse_args(argv)
     if not shutil.which("wrk") or not shutil.which("nginx"):
         print("wrk and nginx are needed: `make bench` installs them", file=sys.stderr)
         return 2
-    rows: list[tuple[str, Result, Result]] = []
+    rows: list[tuple[str, Row]] = []
     with api_server() as (api, process, startup), tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         hot = httpx.get(f"{api}{HOT_LIST}").content
@@ -381,28 +422,35 @@ def main(argv: list[str] | None = None) -> int:
                 api_lua,
                 nginx_lua,
             ) in scenarios:
-                ours = wrk(api_url, duration, connections, api_headers, api_lua)
-                theirs = wrk(nginx_url, duration, connections, nginx_headers, nginx_lua)
-                rows.append((name, ours, theirs))
+                rounds = [
+                    (
+                        wrk(api_url, duration, connections, api_headers, api_lua),
+                        wrk(nginx_url, duration, connections, nginx_headers, nginx_lua),
+                    )
+                    for _ in range(args.rounds)
+                ]
+                rows.append((name, summarise(rounds)))
         rss = rss_mb(process.pid)
         full, revalidate, records = sdk_times(api)
     print(
-        f"wrk -t1 -c{args.connections} -d{args.duration}s; API: granian, 1 worker; nginx: 1 worker;"
+        f"wrk -t1 -c{args.connections} -d{args.duration}s, {args.rounds} rounds"
+        " (the API, then nginx); API: granian, 1 worker; nginx: 1 worker;"
         " via nginx cache: deploy/nginx.conf (1 worker) in front of the API"
     )
     print(f"hot list page: {HOT_LIST} ({len(hot)} bytes); varied: {len(paths)} distinct URLs")
     print()
     print(
         f"{'scenario':<18} {'API req/s':>10} {'p50 ms':>7} {'p99 ms':>7} {'err':>4}"
-        f" {'nginx req/s':>12} {'p50 ms':>7} {'p99 ms':>7} {'ratio':>6} {'target':>7}"
+        f" {'nginx req/s':>12} {'p50 ms':>7} {'p99 ms':>7} {'ratio':>6} {'range':>10} {'target':>7}"
     )
-    for name, ours, theirs in rows:
+    for name, row in rows:
         target = TARGETS.get(name)
-        ratio = ours.rps / theirs.rps
+        ours, theirs = row.ours, row.theirs
+        spread = f"{row.lowest:.2f}–{row.highest:.2f}"
         print(
-            f"{name:<18} {ours.rps:>10.0f} {ours.p50_ms:>7.2f} {ours.p99_ms:>7.2f} {ours.errors:>4}"
-            f" {theirs.rps:>12.0f} {theirs.p50_ms:>7.2f} {theirs.p99_ms:>7.2f} {ratio:>6.2f}"
-            f" {'≥ ' + format(target, '.2f') if target else '':>7}"
+            f"{name:<18} {ours.rps:>10.0f} {ours.p50_ms:>7.2f} {ours.p99_ms:>7.2f} {row.errors:>4}"
+            f" {theirs.rps:>12.0f} {theirs.p50_ms:>7.2f} {theirs.p99_ms:>7.2f} {row.ratio:>6.2f}"
+            f" {spread:>10} {'≥ ' + format(target, '.2f') if target else '':>7}"
         )
     print()
     print(f"server RSS after load:        {rss:.1f} MB (target ≤ 120)")

@@ -14,6 +14,7 @@ import pytest
 from longgang_build.build import BuildResult
 from tests import bench_scale
 from tests.bench_ceiling import Answer, create_app
+from tests.benchmark import Result, summarise
 
 
 def test_the_constant_app_answers_the_saved_answer(
@@ -54,3 +55,27 @@ def test_every_scenario_cycles_through_enough_distinct_urls(
     # One worker keeps the URLs it always had: its figures stay comparable.
     if workers == 1:
         assert bench_scale.sorted_paths(1)[-1].endswith("limit=50")
+
+
+def test_a_row_takes_each_ratio_within_its_round_and_the_median_of_them() -> None:
+    def result(rps: float, errors: int = 0) -> Result:
+        return Result(rps=rps, p50_ms=rps / 1000, p99_ms=rps / 100, errors=errors)
+
+    # nginx drifts from round to round; the API's ratio to it within each round does not.
+    rounds = [
+        (result(30_000), result(60_000)),
+        (result(36_000, errors=2), result(90_000)),
+        (result(33_000, errors=1), result(55_000)),
+    ]
+    row = summarise(rounds)
+    assert row.ratio == pytest.approx(0.5)  # of 0.4, 0.5 and 0.6
+    assert row.lowest == pytest.approx(0.4)
+    assert row.highest == pytest.approx(0.6)
+    # Each side's figures are those of its own median round, the latencies with them.
+    assert row.ours == result(33_000, errors=1)
+    assert row.theirs == result(60_000)
+    assert row.errors == 3
+    # Two rounds: the mean of both ratios; each side its slower round.
+    two = summarise(rounds[:2])
+    assert two.ratio == pytest.approx(0.45)
+    assert (two.ours.rps, two.theirs.rps) == (30_000, 60_000)
