@@ -190,6 +190,7 @@ class Row:
     theirs: Result
     #: The median of the rounds' ratios (each round's API rate over nginx's).
     ratio: float
+    #: The lowest and the highest of the rounds' ratios.
     lowest: float
     highest: float
     #: The API's errors and non-2xx/3xx answers in every round.
