@@ -334,6 +334,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--connections", type=int, default=64)
     args = parser.parse_args(argv)
+    if args.rounds < 1:
+        parser.error("--rounds must be 1 or more: a row is the median of its rounds")
     if not shutil.which("wrk") or not shutil.which("nginx"):
         print("wrk and nginx are needed: `make bench` installs them", file=sys.stderr)
         return 2
