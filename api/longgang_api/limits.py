@@ -19,6 +19,7 @@ import math
 import re
 import time
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from litestar.types import HTTPScope
@@ -97,9 +98,18 @@ class Decision:
 class RateLimiter:
     """A token bucket per client, the least recently seen forgotten past ``max_clients``."""
 
-    def __init__(self, requests: int, period_seconds: float, max_clients: int = 10_000) -> None:
+    def __init__(
+        self,
+        requests: int,
+        period_seconds: float,
+        max_clients: int = 10_000,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         if requests < 1 or period_seconds <= 0:
             raise ValueError("a rate limit needs at least one request per period")
+        #: Seconds on a steady clock; a fixed one makes the answers repeatable (the
+        #: OpenAPI export's 429 example would otherwise depend on how slow its requests were).
+        self.clock = clock
         self.capacity = requests
         self.refill_per_second = requests / period_seconds
         self.max_clients = max_clients
@@ -113,7 +123,7 @@ class RateLimiter:
         return cls(int(match.group(1)), _PERIODS[match.group(2)])
 
     def check(self, client: str, now: float | None = None) -> Decision:
-        now = time.monotonic() if now is None else now
+        now = self.clock() if now is None else now
         tokens, seen = self._buckets.pop(client, (float(self.capacity), now))
         tokens = min(self.capacity, tokens + (now - seen) * self.refill_per_second)
         allowed = tokens >= 1

@@ -33,6 +33,7 @@ from litestar.testing import TestClient
 from longgang_api.app import DATASET_STATE, create_app
 from longgang_api.artifact import LoadedDataset
 from longgang_api.declarations import LISTINGS, Listing
+from longgang_api.gateway import Gateway
 from longgang_api.settings import DEFAULT_PUBLIC_BASE_URL
 
 JSON = dict[str, Any]
@@ -231,12 +232,22 @@ def _problem_requests(path: str, operation: JSON, examples: dict[str, Any]) -> d
     }
 
 
+def _stopped_clock() -> float:
+    return 0.0
+
+
 def add_examples(doc: JSON, app: Litestar) -> None:
     """Give ``doc`` (the finished document of ``app``) examples asked of ``app``."""
     dataset = app.state[DATASET_STATE]
     # The in-process client logs every request at INFO: hundreds of lines per export.
     logging.getLogger("httpx").setLevel(logging.WARNING)
     limited = create_app(dataset, rate_limit="1/minute", response_cache=False)
+    # The 429's Retry-After counts down with the clock: stopped, the example does not
+    # depend on how long the requests before it took.
+    gateway = limited.asgi_handler
+    if not isinstance(gateway, Gateway) or gateway.rate_limiter is None:
+        raise TypeError("the rate-limited app has no rate limiter before its routes")
+    gateway.rate_limiter.clock = _stopped_clock
     with TestClient(app) as client, TestClient(limited) as limited_client:
         asker = _Asker(client)
         record_examples: dict[str, Any] = {}
