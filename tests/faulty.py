@@ -5,7 +5,8 @@
 - ``field_type``: a response field changes type (the glossary's ``number`` as a string);
 - ``undocumented_status``: a status code the document does not list (418);
 - ``server_error``: a 500 on a negative input (a non-numeric ``limit``);
-- ``slow``: not a bug — a route that answers after two seconds, to hold requests in flight.
+- ``slow``: not a bug — a route that answers after two seconds, to hold requests in flight,
+  and ``/slow/waiting``, how many of them are inside the app.
 """
 
 from __future__ import annotations
@@ -98,13 +99,20 @@ def server_error() -> ASGIApp:
 
 
 def slow() -> ASGIApp:
-    """The served app with one extra route, ``/slow``, that takes two seconds to answer."""
+    """The served app with ``/slow``, which takes two seconds to answer, and ``/slow/waiting``."""
     app = _served()
+    waiting = 0
 
     async def with_slow_route(scope: Scope, receive: Receive, send: Send) -> None:
+        nonlocal waiting
         if scope["type"] == "http" and scope["path"] == "/slow":
+            waiting += 1
             await asyncio.sleep(2)
+            waiting -= 1
             await _answer(send, 200, b'{"done": true}', "application/json")
+            return
+        if scope["type"] == "http" and scope["path"] == "/slow/waiting":
+            await _answer(send, 200, str(waiting).encode(), "application/json")
             return
         await app(scope, receive, send)
 

@@ -163,7 +163,11 @@ def test_sigterm_drains_requests_in_flight(artifact_path: Path) -> None:
     clients = [threading.Thread(target=slow_client) for _ in range(5)]
     for client in clients:
         client.start()
-    time.sleep(0.5)  # all five are now waiting inside the app
+    # On a loaded machine a client may take a while to connect: stop only once all five wait.
+    deadline = time.monotonic() + 20
+    while httpx.get(f"{url}/slow/waiting", timeout=5).json() < 5:
+        assert time.monotonic() < deadline, "the five requests never reached the app"
+        time.sleep(0.05)
     process.send_signal(signal.SIGTERM)
     for client in clients:
         client.join(timeout=30)
