@@ -3,9 +3,10 @@
 The document is answered like the data: a strong ETag, 304s and gzip.
 
 The documentation page and its assets come from the installed ``swagger-ui-py``
-package; nothing is fetched from another host (the validator badge, which
-would call one, is switched off), and the page's Content-Security-Policy
-only allows this origin.
+package, beside our stylesheet of the bar above it; nothing is fetched from
+another host (the validator badge, which would call one, is switched off), and
+the page's Content-Security-Policy (:data:`~longgang_api.pages.csp.SWAGGER_UI`)
+allows only what Swagger UI uses, from this origin.
 """
 
 from __future__ import annotations
@@ -21,22 +22,20 @@ from litestar.di import NamedDependency
 from litestar.exceptions import NotFoundException
 from litestar.params import FromPath
 
-from longgang_api.guides import guide_page, index_page
+from longgang_api.guides import INDEX, pages
 from longgang_api.http_caching import respond
+from longgang_api.pages import csp
 from longgang_api.served import Served
 
 #: The committed document (``openapi/v1.json``), shipped in the package as data.
 OPENAPI_RESOURCE = "openapi.json"
+#: Each asset of ``/docs``: its media type and the package folder it ships in.
 _ASSETS = {
-    "swagger-ui.css": "text/css",
-    "swagger-ui-bundle.js": "text/javascript",
-    "favicon-32x32.png": "image/png",
+    "swagger-ui.css": ("text/css", ("swagger_ui", "static")),
+    "swagger-ui-bundle.js": ("text/javascript", ("swagger_ui", "static")),
+    "favicon-32x32.png": ("image/png", ("swagger_ui", "static")),
+    "docs.css": ("text/css", ("longgang_api.pages", "static")),
 }
-HTML_CSP = (
-    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-    "script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
-    "frame-ancestors 'none'"
-)
 _PAGE = """<!doctype html>
 <html lang="en">
 <head>
@@ -44,10 +43,11 @@ _PAGE = """<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Longgang Open Data API — documentation</title>
 <link rel="stylesheet" href="/docs/assets/swagger-ui.css">
+<link rel="stylesheet" href="/docs/assets/docs.css">
 <link rel="icon" type="image/png" href="/docs/assets/favicon-32x32.png">
 </head>
 <body>
-<nav style="font-family:system-ui,sans-serif;padding:.5rem 1rem">
+<nav class="docs">
 <a href="/">Longgang Open Data</a> · <strong>API reference</strong> ·
 <a href="/docs/guides">Guides</a> · <a href="/openapi.json">OpenAPI document</a></nav>
 <div id="swagger-ui"></div>
@@ -69,16 +69,17 @@ _INIT = """window.onload = function () {
 _IMMUTABLE = {"Cache-Control": "public, max-age=86400"}
 
 
-def _html(content: str) -> Response[str]:
+def _html(content: bytes) -> Response[bytes]:
     return Response(
         content=content,
         media_type="text/html",
-        headers={"Content-Security-Policy": HTML_CSP, **_IMMUTABLE},
+        headers={"Content-Security-Policy": csp.PAGE, **_IMMUTABLE},
     )
 
 
-def _asset_dir() -> Path:
-    return Path(str(resources.files("swagger_ui") / "static"))
+def _asset_path(name: str) -> Path:
+    package, folder = _ASSETS[name][1]
+    return Path(str(resources.files(package) / folder / name))
 
 
 @functools.cache
@@ -111,16 +112,16 @@ class DocsController(Controller):
         return Response(
             content=_PAGE,
             media_type="text/html",
-            headers={"Content-Security-Policy": HTML_CSP, **_IMMUTABLE},
+            headers={"Content-Security-Policy": csp.SWAGGER_UI, **_IMMUTABLE},
         )
 
     @get("/docs/guides")
-    async def guides_index(self) -> Response[str]:
-        return _html(index_page())
+    async def guides_index(self) -> Response[bytes]:
+        return _html(pages()[INDEX])
 
     @get("/docs/guides/{slug:str}")
-    async def guide(self, slug: FromPath[str]) -> Response[str]:
-        html = guide_page(slug)
+    async def guide(self, slug: FromPath[str]) -> Response[bytes]:
+        html = pages().get(slug) if slug != INDEX else None
         if html is None:
             raise NotFoundException(detail=f"no guide {slug!r}")
         return _html(html)
@@ -134,7 +135,7 @@ class DocsController(Controller):
         if name not in _ASSETS:
             raise NotFoundException(detail=f"no documentation asset {name!r}")
         return Response(
-            content=_file(_asset_dir() / name),
-            media_type=_ASSETS[name],
+            content=_file(_asset_path(name)),
+            media_type=_ASSETS[name][0],
             headers=_IMMUTABLE,
         )
