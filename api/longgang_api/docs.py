@@ -69,14 +69,6 @@ _INIT = """window.onload = function () {
 _IMMUTABLE = {"Cache-Control": "public, max-age=86400"}
 
 
-def _html(content: bytes) -> Response[bytes]:
-    return Response(
-        content=content,
-        media_type="text/html",
-        headers={"Content-Security-Policy": csp.PAGE, **_IMMUTABLE},
-    )
-
-
 def _asset_path(name: str) -> Path:
     package, folder = _ASSETS[name][1]
     return Path(str(resources.files(package) / folder / name))
@@ -91,6 +83,15 @@ def _digest(data: bytes) -> str:
 def _file(path: Path) -> bytes:
     # These files never change while the server runs: read each once.
     return path.read_bytes()
+
+
+def _guide(request: Request[Any, Any, Any], served: Served, slug: str) -> Response[bytes]:
+    """A page of ``/docs/guides``, cached like every page: strong ETag, 304s, gzip."""
+    body = pages()[slug]
+    # The guides ship with the code, not with the artifact: the page's own hash is in the key.
+    key = f"guide|{slug}|{_digest(body)}"
+    headers = {"Content-Security-Policy": csp.PAGE, "Content-Language": "en"}
+    return respond(request, served.cache, key, "text/html", lambda: body, headers)
 
 
 class DocsController(Controller):
@@ -116,15 +117,18 @@ class DocsController(Controller):
         )
 
     @get("/docs/guides")
-    async def guides_index(self) -> Response[bytes]:
-        return _html(pages()[INDEX])
+    async def guides_index(
+        self, request: Request[Any, Any, Any], served: NamedDependency[Served]
+    ) -> Response[bytes]:
+        return _guide(request, served, INDEX)
 
     @get("/docs/guides/{slug:str}")
-    async def guide(self, slug: FromPath[str]) -> Response[bytes]:
-        html = pages().get(slug) if slug != INDEX else None
-        if html is None:
+    async def guide(
+        self, request: Request[Any, Any, Any], served: NamedDependency[Served], slug: FromPath[str]
+    ) -> Response[bytes]:
+        if slug == INDEX or slug not in pages():
             raise NotFoundException(detail=f"no guide {slug!r}")
-        return _html(html)
+        return _guide(request, served, slug)
 
     @get("/docs/init.js")
     async def docs_init(self) -> Response[str]:
