@@ -95,6 +95,15 @@ class _Loads(HTMLParser):
 
 def _every_served_get(app: Litestar, dataset: LoadedDataset) -> list[str]:
     """One URL per route (path parameters filled in from the dataset), and the English page."""
+    urls = ["/?lang=en"]
+    for route in app.routes:
+        if not route.path.startswith("/schema"):
+            urls += _urls(route.path, dataset)
+    return urls
+
+
+def _urls(path: str, dataset: LoadedDataset) -> list[str]:
+    """Served URLs of the route ``path``: its parameters filled in from the dataset."""
     artifact = dataset.artifact
     examples = {
         "indicator_id": artifact.indicators[0].id,
@@ -102,25 +111,18 @@ def _every_served_get(app: Litestar, dataset: LoadedDataset) -> list[str]:
         "term_id": artifact.glossary[0].id,
         "section_id": artifact.sections[0].id,
     }
-    urls = ["/?lang=en"]
-    for route in app.routes:
-        path = route.path
-        if path.startswith("/schema"):
-            continue
-        if "{name:str}" in path:
-            if path.startswith("/docs"):
-                names = ["swagger-ui.css", "swagger-ui-bundle.js", "favicon-32x32.png", "docs.css"]
-            elif path.startswith("/assets"):
-                names = [STYLESHEET_PATH.removeprefix("/assets/")]
-            else:
-                names = ["observations.csv", "longgang-2024.sqlite"]
-            urls += [path.replace("{name:str}", name) for name in names]
-            continue
-        slug = "rest-quickstart" if path.startswith("/docs") else "not-found"
-        for key, value in {**examples, "slug": slug}.items():
-            path = path.replace(f"{{{key}:str}}", value)
-        urls.append(path + ("?q=%E9%BE%99%E5%B2%97" if path == "/v1/search" else ""))
-    return urls
+    if "{name:str}" in path:
+        if path.startswith("/docs"):
+            names = ["swagger-ui.css", "swagger-ui-bundle.js", "favicon-32x32.png", "docs.css"]
+        elif path.startswith("/assets"):
+            names = [STYLESHEET_PATH.removeprefix("/assets/")]
+        else:
+            names = ["observations.csv", "longgang-2024.sqlite"]
+        return [path.replace("{name:str}", name) for name in names]
+    slug = "rest-quickstart" if path.startswith("/docs") else "not-found"
+    for key, value in {**examples, "slug": slug}.items():
+        path = path.replace(f"{{{key}:str}}", value)
+    return [path + ("?q=%E9%BE%99%E5%B2%97" if path == "/v1/search" else "")]
 
 
 def test_no_response_loads_anything_from_another_host(
@@ -205,3 +207,38 @@ def test_each_html_answer_allows_what_it_uses_and_nothing_more(
     assert {"/", "/source", "/docs/guides", "/docs/guides/rest-quickstart", *ERROR_PAGES} <= set(
         policies
     )
+
+
+#: What a browser asks for when it follows a link.
+BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,image/webp,*/*;q=0.8"
+UNKNOWN = "unknown-parameter"
+
+
+def test_every_route_refuses_an_unknown_parameter(
+    app: Litestar, client: Client, dataset: LoadedDataset
+) -> None:
+    """Every route of the app (the framework's own /schema ones are never served) answers an
+    unknown parameter with a 400 naming it: problem details for a program; for a browser,
+    problem details from the API (its operations and its document), the error page elsewhere."""
+    api = {re.sub(r"\{(\w+)\}", r"{\1:str}", path) for path in app.openapi_schema.paths or {}}
+    api.add("/openapi.json")
+    walked: dict[str, str] = {}
+    for route in app.routes:
+        if route.path.startswith("/schema"):
+            continue
+        for url in _urls(route.path, dataset):
+            assert client.get(url).status_code == 200, url
+            asked = f"{url}{'&' if '?' in url else '?'}{UNKNOWN}=1"
+            program = client.get(asked, headers={"accept": "application/problem+json"})
+            assert program.status_code == 400, url
+            assert program.headers["content-type"] == "application/problem+json", url
+            assert program.json()["parameter"] == UNKNOWN, url
+            browser = client.get(asked, headers={"accept": BROWSER_ACCEPT})
+            assert browser.status_code == 400, url
+            media = browser.headers["content-type"].split(";")[0]
+            assert media == ("application/problem+json" if route.path in api else "text/html"), url
+            assert UNKNOWN in browser.text, url
+            walked[url] = media
+    assert {"/openapi.json", "/healthz", "/readyz", "/docs", "/docs/guides"} <= set(walked)
+    assert walked["/v1/dataset"] == "application/problem+json"
+    assert walked["/docs/guides/rest-quickstart"] == "text/html"

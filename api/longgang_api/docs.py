@@ -1,5 +1,9 @@
 """``/openapi.json`` (the committed document), ``/docs`` (Swagger UI, served by us) and the guides.
 
+None of them takes a query parameter: any one is refused with a 400, as
+problem details on ``/openapi.json`` and for a program, as the error page for a
+browser under ``/docs``.
+
 The document is answered like the data: a strong ETag, 304s and gzip.
 
 The documentation page and its assets come from the installed ``swagger-ui-py``
@@ -24,7 +28,9 @@ from litestar.params import FromPath
 
 from longgang_api.guides import INDEX, pages
 from longgang_api.http_caching import respond
+from longgang_api.listing import takes_no_parameters
 from longgang_api.pages import csp
+from longgang_api.pages.errors import PAGE_EXCEPTION_HANDLERS
 from longgang_api.served import Served
 
 #: The committed document (``openapi/v1.json``), shipped in the package as data.
@@ -94,9 +100,12 @@ def _guide(request: Request[Any, Any, Any], served: Served, slug: str) -> Respon
     return respond(request, served.cache, key, "text/html", lambda: body, headers)
 
 
-class DocsController(Controller):
+class DocumentController(Controller):
+    """``/openapi.json``: read by programs like the API, so its errors are problem details."""
+
     path = "/"
     include_in_schema = False
+    guards = [takes_no_parameters]
 
     @get("/openapi.json")
     async def openapi_document(
@@ -107,6 +116,15 @@ class DocsController(Controller):
         key = f"openapi.json|{_digest(document)}"
         media = "application/vnd.oai.openapi+json"
         return respond(request, served.cache, key, media, lambda: document)
+
+
+class DocsController(Controller):
+    """``/docs``, its assets and the guides: read by people, so a browser's error is a page."""
+
+    path = "/"
+    include_in_schema = False
+    guards = [takes_no_parameters]
+    exception_handlers = PAGE_EXCEPTION_HANDLERS
 
     @get("/docs")
     async def docs_page(self) -> Response[str]:
