@@ -6,6 +6,7 @@ machine reaches the trap instead, and the test fails if the trap saw one.
 The browser's own housekeeping calls to its vendor's services (time, updates,
 accounts), which no page asks for, are told apart by host and left aside.
 Screenshots at phone and desktop widths go to ``screenshots/`` (git-ignored).
+Each kind of page is also read, and used, under its own Content-Security-Policy.
 """
 
 from __future__ import annotations
