@@ -28,33 +28,75 @@ import websocket
 _LISTENING = re.compile(r"DevTools listening on (ws://\S+)")
 
 
+#: Installed before any page script: a Content-Security-Policy violation is also an event of
+#: the document, so it is seen even where the browser's log words it differently.
+_RECORD_VIOLATIONS = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(
+    `${e.effectiveDirective} refused ${e.blockedURI || "inline"} at ${e.sourceFile}:${e.lineNumber}`
+));
+"""
+
+
 class Page:
-    """A browser tab: navigate, click, evaluate, screenshot."""
+    """A browser tab: navigate, click, evaluate, screenshot; what the browser complains of.
+
+    The browser's own log (``Log.entryAdded``, where a refused load or inline
+    style is reported), the page's console errors and uncaught exceptions are
+    kept in :attr:`complaints`, and each document's Content-Security-Policy
+    violations are read by :meth:`violations`.
+    """
 
     def __init__(self, ws_url: str) -> None:
         self._ws = websocket.create_connection(ws_url, timeout=60, suppress_origin=True)
         self._ids = itertools.count(1)
+        self.complaints: list[str] = []
         self.send("Page.enable")
         self.send("Runtime.enable")
+        self.send("Log.enable")
+        self.send("Page.addScriptToEvaluateOnNewDocument", source=_RECORD_VIOLATIONS)
 
     def send(self, method: str, **params: Any) -> dict[str, Any]:
         message_id = next(self._ids)
         self._ws.send(json.dumps({"id": message_id, "method": method, "params": params}))
         while True:
-            message = json.loads(self._ws.recv())
+            message = self._receive()
             if message.get("id") == message_id:
                 if "error" in message:
                     raise RuntimeError(f"{method}: {message['error']}")
                 result: dict[str, Any] = message.get("result", {})
                 return result
 
+    def _receive(self) -> dict[str, Any]:
+        message: dict[str, Any] = json.loads(self._ws.recv())
+        method, params = message.get("method"), message.get("params", {})
+        if method == "Log.entryAdded" and params["entry"]["level"] in ("warning", "error"):
+            entry = params["entry"]
+            self.complaints.append(f"{entry['source']}: {entry['text']} ({entry.get('url', '')})")
+        elif method == "Runtime.consoleAPICalled" and params["type"] in ("error", "warning"):
+            texts = [str(a.get("value", a.get("description", ""))) for a in params["args"]]
+            self.complaints.append("console: " + " ".join(texts))
+        elif method == "Runtime.exceptionThrown":
+            details = params["exceptionDetails"]
+            thrown = details.get("exception", {}).get("description", details["text"])
+            self.complaints.append(f"exception: {thrown}")
+        return message
+
     def _wait_for(self, event: str, timeout: float = 60) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            message = json.loads(self._ws.recv())
-            if message.get("method") == event:
+            if self._receive().get("method") == event:
                 return
         raise TimeoutError(event)
+
+    def violations(self) -> list[str]:
+        """The Content-Security-Policy violations of the current document so far."""
+        found = self.evaluate("window.__violations || []")
+        return [str(v) for v in found]
+
+    def settle(self, seconds: float = 0.3) -> None:
+        """Let the page's queued tasks run (a violation event is dispatched as one)."""
+        self.evaluate(f"new Promise((done) => setTimeout(done, {int(seconds * 1000)}))")
 
     def goto(self, url: str) -> None:
         self.send("Page.navigate", url=url)
@@ -78,7 +120,9 @@ class Page:
         self._wait_for("Page.loadEventFired")
 
     def evaluate(self, expression: str) -> Any:
-        result = self.send("Runtime.evaluate", expression=expression, returnByValue=True)
+        result = self.send(
+            "Runtime.evaluate", expression=expression, returnByValue=True, awaitPromise=True
+        )
         if "exceptionDetails" in result:
             raise RuntimeError(f"{expression}: {result['exceptionDetails']}")
         return result["result"].get("value")

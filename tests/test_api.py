@@ -312,7 +312,7 @@ def test_docs_are_served_locally(client: Client) -> None:
     page = client.get("/docs")
     assert page.status_code == 200
     assert "http://" not in page.text and "https://" not in page.text
-    assert "default-src 'self'" in page.headers["content-security-policy"]
+    assert "default-src 'none'" in page.headers["content-security-policy"]
     for src in (
         "/docs/assets/swagger-ui.css",
         "/docs/assets/swagger-ui-bundle.js",

@@ -6,6 +6,7 @@ machine reaches the trap instead, and the test fails if the trap saw one.
 The browser's own housekeeping calls to its vendor's services (time, updates,
 accounts), which no page asks for, are told apart by host and left aside.
 Screenshots at phone and desktop widths go to ``screenshots/`` (git-ignored).
+Each kind of page is also read, and used, under its own Content-Security-Policy.
 """
 
 from __future__ import annotations
@@ -16,13 +17,14 @@ import re
 import socket
 import subprocess
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from longgang_api.artifact import LoadedDataset
-from tests.devtools import chromium, chromium_command
+from tests.devtools import Page, chromium, chromium_command
 
 pytestmark = pytest.mark.browser
 
@@ -188,4 +190,88 @@ def test_from_a_figure_to_its_sentence_in_a_browser(
                     shot = SCREENSHOTS / f"{name}-{lang}-{size}.png"
                     page.screenshot(shot)
                     assert shot.stat().st_size > 20_000, f"{shot} looks empty"
+    assert trap.page_requests() == [], f"requests left the machine: {trap.page_requests()[:3]}"
+
+
+#: One page of each kind, and a style its stylesheet gives it: (selector, property, value).
+#: Each value differs from the browser's default, so it shows the stylesheet applied.
+KINDS = {
+    "landing": ("/?lang=en", "figure svg", "display", "block"),
+    "list": ("/projects?lang=en", "form.filters", "display", "flex"),
+    "record with a chart": ("/indicators/gdp-growth?lang=en", "figure svg", "display", "block"),
+    "source": ("/source?lang=en", "nav.toc", "backgroundColor", "rgb(255, 255, 255)"),
+    "guides": ("/docs/guides", "header.site", "borderBottomStyle", "solid"),
+    "a guide": ("/docs/guides/rest-quickstart", "main.guide pre", "overflowX", "auto"),
+    "reference": ("/docs", "nav.docs", "paddingTop", "8px"),
+    "error": ("/indicators/no-such-indicator?lang=en", "header.site", "borderBottomStyle", "solid"),
+}
+
+
+def _complaints(page: Page, url: str) -> list[str]:
+    """What the browser logged, but the page's own error status and its favicon's absence."""
+    return [
+        complaint
+        for complaint in page.complaints
+        if not (
+            complaint.startswith("network: Failed to load resource")
+            and (complaint.endswith(f"({url})") or complaint.endswith("/favicon.ico)"))
+        )
+    ]
+
+
+def _until(page: Page, expression: str) -> None:
+    deadline = time.monotonic() + 30
+    while not page.evaluate(expression):
+        assert time.monotonic() < deadline, f"never true: {expression}"
+        time.sleep(0.05)
+
+
+def _use_the_reference(page: Page) -> None:
+    """Open an operation of Swagger UI and run it: a fetch from this host, icons as data: URLs."""
+    _until(page, "!!document.querySelector('#operations-dataset-getDataset')")
+    page.evaluate(
+        "document.querySelector('#operations-dataset-getDataset .opblock-summary-control').click()"
+    )
+    _until(page, "!!document.querySelector('#operations-dataset-getDataset .execute')")
+    page.evaluate("document.querySelector('#operations-dataset-getDataset .execute').click()")
+    _until(page, "!!document.querySelector('.live-responses-table tbody .response-col_status')")
+    status = page.evaluate(
+        "document.querySelector('.live-responses-table tbody .response-col_status').textContent"
+    )
+    assert status.strip() == "200"
+    # Swagger UI's own stylesheet applied too.
+    title = "getComputedStyle(document.querySelector('.swagger-ui .info .title')).fontSize"
+    assert page.evaluate(title) == "36px"
+
+
+def test_every_kind_of_page_keeps_to_its_policy_in_a_browser(
+    served_url: str, trap: Trap, tmp_path: Path
+) -> None:
+    """Each kind of page, read and used in Chromium, under its own Content-Security-Policy.
+
+    The browser reports no violation and logs no error; the stylesheet applied.
+    And the policy is not a bystander: an inline style put on the page is refused
+    and reported. A list page's filter form is sent, as its policy allows.
+    """
+    with chromium(trap.port, tmp_path / "profile") as page:
+        for kind, (path, selector, name, value) in KINDS.items():
+            url = served_url + path
+            page.complaints.clear()
+            page.goto(url)
+            if path == "/docs":
+                _use_the_reference(page)
+            page.settle()
+            assert page.violations() == [], kind
+            assert _complaints(page, url) == [], kind
+            style = f"getComputedStyle(document.querySelector({json.dumps(selector)})).{name}"
+            assert page.evaluate(style) == value, (kind, selector, name)
+            if path.startswith("/projects"):
+                page.click("form.filters button")  # a refused form would never load a page
+                assert page.evaluate("location.pathname") == "/projects", kind
+                page.settle()
+                assert page.violations() == [], kind
+            page.evaluate("document.body.setAttribute('style', 'border-top: 7px solid red')")
+            page.settle()
+            assert [v for v in page.violations() if v.startswith("style-src-attr")], kind
+            assert page.evaluate("getComputedStyle(document.body).borderTopWidth") != "7px", kind
     assert trap.page_requests() == [], f"requests left the machine: {trap.page_requests()[:3]}"

@@ -193,9 +193,14 @@ def test_docs_serves_every_guide_beside_the_reference(client: TestClient[Litesta
         # A link to another guide leads to its page.
         for target in re.findall(r'href="([a-z-]+)"', page.text):
             assert client.get(f"/docs/guides/{target}").status_code == 200, target
-    missing = client.get("/docs/guides/no-such-guide")
+    # A missing guide is a page for a browser, problem details for a program.
+    missing = client.get("/docs/guides/no-such-guide", headers={"accept": "text/html"})
     assert missing.status_code == 404
-    assert missing.headers["content-type"] == "application/problem+json"
+    assert missing.headers["content-type"].startswith("text/html")
+    assert "no-such-guide" in missing.text
+    asked = client.get("/docs/guides/no-such-guide", headers={"accept": "application/json"})
+    assert asked.status_code == 404
+    assert asked.headers["content-type"] == "application/problem+json"
 
 
 def test_landing_page_links_the_guides(client: TestClient[Litestar]) -> None:

@@ -17,7 +17,7 @@ from litestar.openapi.spec import Contact, License, Server, Tag
 
 from longgang_api.artifact import LoadedDataset
 from longgang_api.direct import DirectLists
-from longgang_api.docs import DocsController
+from longgang_api.docs import DocsController, DocumentController
 from longgang_api.gateway import Gateway
 from longgang_api.landing import LandingController
 from longgang_api.limits import RateLimiter, parse_proxies
@@ -138,6 +138,7 @@ def create_app(
         route_handlers=[
             v1,
             HealthController,
+            DocumentController,
             DocsController,
             LandingController,
             PagesController,

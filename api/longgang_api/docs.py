@@ -1,11 +1,16 @@
 """``/openapi.json`` (the committed document), ``/docs`` (Swagger UI, served by us) and the guides.
 
+None of them takes a query parameter: any one is refused with a 400, as
+problem details on ``/openapi.json`` and for a program, as the error page for a
+browser under ``/docs``.
+
 The document is answered like the data: a strong ETag, 304s and gzip.
 
 The documentation page and its assets come from the installed ``swagger-ui-py``
-package; nothing is fetched from another host (the validator badge, which
-would call one, is switched off), and the page's Content-Security-Policy
-only allows this origin.
+package, beside our stylesheet of the bar above it; nothing is fetched from
+another host (the validator badge, which would call one, is switched off), and
+the page's Content-Security-Policy (:data:`~longgang_api.pages.csp.SWAGGER_UI`)
+allows only what Swagger UI uses, from this origin.
 """
 
 from __future__ import annotations
@@ -21,22 +26,22 @@ from litestar.di import NamedDependency
 from litestar.exceptions import NotFoundException
 from litestar.params import FromPath
 
-from longgang_api.guides import guide_page, index_page
+from longgang_api.guides import INDEX, pages
 from longgang_api.http_caching import respond
+from longgang_api.listing import takes_no_parameters
+from longgang_api.pages import csp
+from longgang_api.pages.errors import PAGE_EXCEPTION_HANDLERS
 from longgang_api.served import Served
 
 #: The committed document (``openapi/v1.json``), shipped in the package as data.
 OPENAPI_RESOURCE = "openapi.json"
+#: Each asset of ``/docs``: its media type and the package folder it ships in.
 _ASSETS = {
-    "swagger-ui.css": "text/css",
-    "swagger-ui-bundle.js": "text/javascript",
-    "favicon-32x32.png": "image/png",
+    "swagger-ui.css": ("text/css", ("swagger_ui", "static")),
+    "swagger-ui-bundle.js": ("text/javascript", ("swagger_ui", "static")),
+    "favicon-32x32.png": ("image/png", ("swagger_ui", "static")),
+    "docs.css": ("text/css", ("longgang_api.pages", "static")),
 }
-HTML_CSP = (
-    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-    "script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
-    "frame-ancestors 'none'"
-)
 _PAGE = """<!doctype html>
 <html lang="en">
 <head>
@@ -44,10 +49,11 @@ _PAGE = """<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Longgang Open Data API — documentation</title>
 <link rel="stylesheet" href="/docs/assets/swagger-ui.css">
+<link rel="stylesheet" href="/docs/assets/docs.css">
 <link rel="icon" type="image/png" href="/docs/assets/favicon-32x32.png">
 </head>
 <body>
-<nav style="font-family:system-ui,sans-serif;padding:.5rem 1rem">
+<nav class="docs">
 <a href="/">Longgang Open Data</a> · <strong>API reference</strong> ·
 <a href="/docs/guides">Guides</a> · <a href="/openapi.json">OpenAPI document</a></nav>
 <div id="swagger-ui"></div>
@@ -69,16 +75,9 @@ _INIT = """window.onload = function () {
 _IMMUTABLE = {"Cache-Control": "public, max-age=86400"}
 
 
-def _html(content: str) -> Response[str]:
-    return Response(
-        content=content,
-        media_type="text/html",
-        headers={"Content-Security-Policy": HTML_CSP, **_IMMUTABLE},
-    )
-
-
-def _asset_dir() -> Path:
-    return Path(str(resources.files("swagger_ui") / "static"))
+def _asset_path(name: str) -> Path:
+    package, folder = _ASSETS[name][1]
+    return Path(str(resources.files(package) / folder / name))
 
 
 @functools.cache
@@ -92,9 +91,21 @@ def _file(path: Path) -> bytes:
     return path.read_bytes()
 
 
-class DocsController(Controller):
+def _guide(request: Request[Any, Any, Any], served: Served, slug: str) -> Response[bytes]:
+    """A page of ``/docs/guides``, cached like every page: strong ETag, 304s, gzip."""
+    body = pages()[slug]
+    # The guides ship with the code, not with the artifact: the page's own hash is in the key.
+    key = f"guide|{slug}|{_digest(body)}"
+    headers = {"Content-Security-Policy": csp.PAGE, "Content-Language": "en"}
+    return respond(request, served.cache, key, "text/html", lambda: body, headers)
+
+
+class DocumentController(Controller):
+    """``/openapi.json``: read by programs like the API, so its errors are problem details."""
+
     path = "/"
     include_in_schema = False
+    guards = [takes_no_parameters]
 
     @get("/openapi.json")
     async def openapi_document(
@@ -106,24 +117,36 @@ class DocsController(Controller):
         media = "application/vnd.oai.openapi+json"
         return respond(request, served.cache, key, media, lambda: document)
 
+
+class DocsController(Controller):
+    """``/docs``, its assets and the guides: read by people, so a browser's error is a page."""
+
+    path = "/"
+    include_in_schema = False
+    guards = [takes_no_parameters]
+    exception_handlers = PAGE_EXCEPTION_HANDLERS
+
     @get("/docs")
     async def docs_page(self) -> Response[str]:
         return Response(
             content=_PAGE,
             media_type="text/html",
-            headers={"Content-Security-Policy": HTML_CSP, **_IMMUTABLE},
+            headers={"Content-Security-Policy": csp.SWAGGER_UI, **_IMMUTABLE},
         )
 
     @get("/docs/guides")
-    async def guides_index(self) -> Response[str]:
-        return _html(index_page())
+    async def guides_index(
+        self, request: Request[Any, Any, Any], served: NamedDependency[Served]
+    ) -> Response[bytes]:
+        return _guide(request, served, INDEX)
 
     @get("/docs/guides/{slug:str}")
-    async def guide(self, slug: FromPath[str]) -> Response[str]:
-        html = guide_page(slug)
-        if html is None:
+    async def guide(
+        self, request: Request[Any, Any, Any], served: NamedDependency[Served], slug: FromPath[str]
+    ) -> Response[bytes]:
+        if slug == INDEX or slug not in pages():
             raise NotFoundException(detail=f"no guide {slug!r}")
-        return _html(html)
+        return _guide(request, served, slug)
 
     @get("/docs/init.js")
     async def docs_init(self) -> Response[str]:
@@ -134,7 +157,7 @@ class DocsController(Controller):
         if name not in _ASSETS:
             raise NotFoundException(detail=f"no documentation asset {name!r}")
         return Response(
-            content=_file(_asset_dir() / name),
-            media_type=_ASSETS[name],
+            content=_file(_asset_path(name)),
+            media_type=_ASSETS[name][0],
             headers=_IMMUTABLE,
         )

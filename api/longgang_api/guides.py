@@ -3,7 +3,7 @@
 The Markdown files ship in the package (``longgang_api/guides`` links the
 repository's ``docs/`` folder) and are rendered once, on first use, by
 markdown-it-py; links between guides (``portals.md``) become links between
-their pages (``portals``). The pages load nothing from another host.
+their pages (``portals``). The pages load nothing but the pages' stylesheet.
 """
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ from importlib import resources
 from pathlib import Path
 
 from markdown_it import MarkdownIt
+
+from longgang_api.pages.rendering import STYLESHEET_PATH
 
 #: The folder of the guides inside the package.
 GUIDES_RESOURCE = "guides"
@@ -71,26 +73,26 @@ def guides() -> dict[str, Guide]:
     return found
 
 
-_STYLE = """body{font-family:system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;
-line-height:1.5;color:#1b1b1b}pre{background:#f4f4f4;padding:.75rem;overflow-x:auto}
-code{font-size:.9em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.25rem .5rem}
-nav{margin-bottom:1.5rem}"""
-
-
 def page(title: str, body: str) -> str:
-    """A documentation page: the navigation between the reference and the guides, then ``body``."""
+    """A documentation page: the navigation between the reference and the guides, then ``body``.
+
+    Styled by the pages' stylesheet (``main.guide``), so the policy of the pages holds.
+    """
     return f"""<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{escape(title)} — Longgang Open Data</title>
-<style>{_STYLE}</style>
+<link rel="stylesheet" href="{STYLESHEET_PATH}">
 </head>
 <body>
-<nav><a href="/">Longgang Open Data</a> · <a href="/docs">API reference</a> ·
-<a href="/docs/guides">Guides</a> · <a href="/openapi.json">OpenAPI document</a></nav>
-<main>
+<header class="site"><div>
+<nav aria-label="Documentation"><a class="brand" href="/">Longgang Open Data</a>
+<a href="/docs">API reference</a> <a href="/docs/guides">Guides</a>
+<a href="/openapi.json">OpenAPI document</a></nav>
+</div></header>
+<main class="guide">
 {body}
 </main>
 </body>
@@ -98,7 +100,7 @@ def page(title: str, body: str) -> str:
 """
 
 
-def index_page() -> str:
+def _index_page() -> str:
     items = "\n".join(
         f'<li><a href="/docs/guides/{escape(guide.slug)}">{escape(guide.title)}</a></li>'
         for guide in guides().values()
@@ -110,6 +112,14 @@ def index_page() -> str:
     return page("Guides", body)
 
 
-def guide_page(slug: str) -> str | None:
-    guide = guides().get(slug)
-    return None if guide is None else page(guide.title, guide.html)
+#: The address of the index among the pages' (``/docs/guides`` itself).
+INDEX = ""
+
+
+@functools.cache
+def pages() -> dict[str, bytes]:
+    """Every page of ``/docs/guides`` by its address below it (:data:`INDEX` for the index)."""
+    found = {INDEX: _index_page().encode()}
+    for guide in guides().values():
+        found[guide.slug] = page(guide.title, guide.html).encode()
+    return found

@@ -10,6 +10,8 @@ from urllib.parse import quote_plus, unquote
 
 import msgspec
 from litestar import Request, Response
+from litestar.connection import ASGIConnection
+from litestar.handlers.base import BaseRouteHandler
 from litestar.params import QueryParameter
 
 from longgang_api import variants
@@ -97,24 +99,44 @@ Bom = Annotated[
 
 
 def check_single(
-    request: Request[Any, Any, Any], allowed: frozenset[str], repeatable: frozenset[str]
+    request: Request[Any, Any, Any],
+    allowed: frozenset[str],
+    repeatable: frozenset[str],
+    *,
+    answers: str | None = None,
 ) -> None:
-    """Refuse undocumented parameters and repeats of single-valued ones."""
-    check_names(request.query_params.multi_items(), allowed, repeatable)
+    """Refuse undocumented parameters and repeats of single-valued ones.
+
+    ``answers`` names the one representation of a resource that takes no
+    parameter, for whoever tries ``format`` on it.
+    """
+    check_names(request.query_params.multi_items(), allowed, repeatable, answers=answers)
+
+
+def takes_no_parameters(
+    connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler
+) -> None:
+    """A guard for the routes that take no query parameter: any one is refused (400)."""
+    check_names(connection.query_params.multi_items(), frozenset(), frozenset())
 
 
 def check_names(
-    items: Iterable[tuple[str, str]], allowed: frozenset[str], repeatable: frozenset[str]
+    items: Iterable[tuple[str, str]],
+    allowed: frozenset[str],
+    repeatable: frozenset[str],
+    *,
+    answers: str | None = None,
 ) -> None:
     """:func:`check_single` of parameters already read from the query string."""
     seen: set[str] = set()
     for name, _ in items:
         if name not in allowed:
             if not allowed:
+                only = f" and answers {answers} only" if answers else ""
                 raise BadParameter(
                     name,
-                    f"unknown query parameter {name!r}: this resource takes no query parameters "
-                    "and answers JSON only; remove it",
+                    f"unknown query parameter {name!r}: this resource takes no query parameters"
+                    f"{only}; remove it",
                 )
             known = ", ".join(sorted(allowed))
             raise BadParameter(name, f"unknown query parameter {name!r}; accepted here: {known}")
@@ -257,7 +279,7 @@ def item_response(
     request: Request[Any, Any, Any], served: Served, record: msgspec.Struct
 ) -> Response[Any]:
     """Answer a single record (JSON only)."""
-    check_single(request, frozenset(), frozenset())
+    check_single(request, frozenset(), frozenset(), answers="JSON")
     negotiate(request.headers.get("accept"), None, ("json",))
     return respond(
         request,

@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 42b8f9a8b377d0384f855c9f75463ce7b46f46427006c0fb11ef8a2cb55c4a87) — do not edit.
+# generated from openapi/v1.json (sha256 d9d7c4e1b2faf5d2e82afca1ddc6ea2ac76f2bb7ec9a0ce532b1d370eddea131) — do not edit.
 # Regenerate with `make sdk`.
 """Resources of the API: one per tag, one method per operation, sync and async."""
 

@@ -15,7 +15,7 @@ from litestar import Request, Response
 from litestar.exceptions import HTTPException, ValidationException
 from litestar.types import ExceptionHandlersMap
 
-from longgang_api.docs import HTML_CSP
+from longgang_api.pages import csp
 from longgang_api.pages.language import TAGS, Lang, from_accept_language
 from longgang_api.pages.rendering import render
 from longgang_api.parameter_errors import explain, handle_validation
@@ -78,7 +78,7 @@ def page_error(request: Request[Any, Any, Any], error: Exception) -> Response[An
         status_code=status,
         media_type="text/html",
         headers={
-            "Content-Security-Policy": HTML_CSP,
+            "Content-Security-Policy": csp.PAGE,
             "Content-Language": TAGS[lang],
             "Cache-Control": "no-store",
         },

@@ -11,10 +11,9 @@ from urllib.parse import urlencode
 import jinja2
 from litestar import Request, Response
 
-from longgang_api.docs import HTML_CSP
 from longgang_api.http_caching import respond
 from longgang_api.model import Observation
-from longgang_api.pages import texts
+from longgang_api.pages import csp, texts
 from longgang_api.pages.figures import value_text
 from longgang_api.pages.language import LANGUAGES, TAGS, Lang, page_url, page_variant
 from longgang_api.served import Served
@@ -100,14 +99,15 @@ def page_response(
     make: Callable[[], str],
     *,
     status_code: int = 200,
+    policy: str = csp.PAGE,
 ) -> Response[bytes]:
-    """A page with a strong ETag, the API's Cache-Control and the strict CSP.
+    """A page with a strong ETag, the API's Cache-Control and its CSP (``policy``).
 
     The ETag's key holds the path, every query parameter and the language chosen
     (which ``Accept-Language`` may have decided), so equal pages share a tag.
     """
     headers = {
-        "Content-Security-Policy": HTML_CSP,
+        "Content-Security-Policy": policy,
         "Content-Language": TAGS[lang],
         "Vary": PAGE_VARY,
     }

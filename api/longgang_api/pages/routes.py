@@ -24,7 +24,7 @@ from longgang_api.declarations import GLOSSARY, INDICATORS, PROJECTS, Listing
 from longgang_api.envelopes import GlossaryTerm, IndicatorDetail, Project
 from longgang_api.http_caching import respond
 from longgang_api.listing import Cursor, Limit, check_single, find, sort_parameter
-from longgang_api.pages import texts
+from longgang_api.pages import csp, texts
 from longgang_api.pages.chart import BarInput, GroupInput, bar_chart
 from longgang_api.pages.errors import PAGE_EXCEPTION_HANDLERS
 from longgang_api.pages.figures import unit_label, value_text
@@ -215,6 +215,7 @@ class _ListPage:
                 previous_href=self.previous_href,
                 alternates=self.twin(api_path),
             ),
+            policy=csp.FORM_PAGE,
         )
 
 

@@ -9,7 +9,7 @@ from litestar.di import NamedDependency
 
 from longgang_api.envelopes import ApiIndex, Health, Link
 from longgang_api.links import LINKS
-from longgang_api.listing import item_response
+from longgang_api.listing import item_response, takes_no_parameters
 from longgang_api.model import Dataset
 from longgang_api.problems import problem_responses
 from longgang_api.served import Served
@@ -59,6 +59,7 @@ class MetaController(Controller):
 class HealthController(Controller):
     path = "/"
     tags = ["health"]
+    guards = [takes_no_parameters]
 
     @get(
         "/healthz",
@@ -66,6 +67,7 @@ class HealthController(Controller):
         summary="Liveness",
         description="Answers 200 while the process serves requests.",
         cache_control=None,
+        responses=problem_responses(400),
     )
     async def healthz(self) -> Health:
         return Health(status="ok")
@@ -78,6 +80,7 @@ class HealthController(Controller):
             "Answers 200 once the dataset artifact is loaded and its sha256 verified; "
             "the server does not start otherwise."
         ),
+        responses=problem_responses(400),
     )
     async def readyz(self, served: NamedDependency[Served]) -> Health:
         return Health(
