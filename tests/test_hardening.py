@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import signal
 import socket
@@ -19,7 +20,7 @@ import httpx
 import pytest
 
 from longgang_api import asgi
-from longgang_api.artifact import load
+from longgang_api.artifact import ArtifactError, load
 from longgang_api.limits import client_address, parse_proxies
 from longgang_api.server import granian_command
 from longgang_opendata import Client
@@ -30,8 +31,13 @@ pytestmark = [pytest.mark.slow, pytest.mark.http]
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _start(artifact: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "LONGGANG_ARTIFACT": str(artifact), "PORT": str(free_port())}
+def _start(artifact: Path, **settings: str) -> subprocess.CompletedProcess[str]:
+    env = {
+        **os.environ,
+        "LONGGANG_ARTIFACT": str(artifact),
+        "PORT": str(free_port()),
+        **settings,
+    }
     return subprocess.run(
         [sys.executable, "-m", "longgang_api.server"],
         env=env,
@@ -102,6 +108,99 @@ def test_a_dangling_reference_stops_the_server(
     assert result.returncode == 2
     assert "refusing to start" in result.stderr and expected in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def _refused_in_one_line(result: subprocess.CompletedProcess[str], *expected: str) -> None:
+    """Exit status 2 and one line naming ``expected``, printed before any worker started."""
+    assert result.returncode == 2, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "refusing to start" in lines[0], result.stderr
+    assert all(text in lines[0] for text in expected), lines[0]
+    # granian prints its banner when it starts; it never did.
+    assert "granian" not in (result.stdout + result.stderr).lower()
+
+
+@pytest.fixture
+def source_folder(tmp_path: Path) -> Path:
+    """A copy of the dataset folder's source document, as the artifact was built from it."""
+    folder = tmp_path / "longgang-2024"
+    folder.mkdir()
+    shutil.copy(ROOT / "datasets" / "longgang-2024" / "source.md", folder)
+    return folder
+
+
+def test_a_source_document_edited_after_the_build_stops_the_launcher(
+    artifact_path: Path, source_folder: Path
+) -> None:
+    source = source_folder / "source.md"
+    source.write_bytes(source.read_bytes() + b"\n")
+    result = _start(artifact_path, DATASET=str(source_folder))
+    _refused_in_one_line(result, str(source), "sha256")
+
+
+def test_a_deleted_source_document_stops_the_launcher(
+    artifact_path: Path, source_folder: Path
+) -> None:
+    (source_folder / "source.md").unlink()
+    result = _start(artifact_path, DATASET=str(source_folder))
+    _refused_in_one_line(result, str(source_folder / "source.md"))
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [(b'"release_date":"', b"2026-13-27"), (b'"temporal_start":"', b"twenty")],
+)
+def test_an_artifact_with_a_bad_date_stops_the_launcher(
+    artifact_copy: Path, field: bytes, value: bytes
+) -> None:
+    # With its checksum recomputed, as a hand-edited artifact would be.
+    data = artifact_copy.read_bytes()
+    start = data.index(field) + len(field)
+    _rehash(artifact_copy, data[:start] + value + data[data.index(b'"', start) :])
+    result = _start(artifact_copy)
+    _refused_in_one_line(result, field.decode().strip('":'), value.decode())
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "expected"),
+    [
+        ("release_date", "2026-02-30", "release_date '2026-02-30' is not a date"),
+        ("release_date", "27/11/2026", "release_date '27/11/2026' is not a date"),
+        ("temporal_end", "24", "temporal_end '24' is not a year"),
+        ("temporal_end", "2019", "temporal_end '2019' is before temporal_start"),
+    ],
+)
+def test_an_artifact_with_a_bad_date_is_refused(
+    artifact_copy: Path, field: str, value: str, expected: str
+) -> None:
+    data = artifact_copy.read_bytes()
+    start = data.index(f'"{field}":"'.encode()) + len(field) + 4
+    _rehash(artifact_copy, data[:start] + value.encode() + data[data.index(b'"', start) :])
+    with pytest.raises(ArtifactError, match=re.escape(expected)):
+        load(artifact_copy)
+
+
+def test_an_artifact_with_a_bad_release_in_its_history_is_refused(artifact_copy: Path) -> None:
+    data = artifact_copy.read_bytes()
+    _rehash(artifact_copy, data.replace(b'"date":"2026-11-26"', b'"date":"2026-11-31"', 1))
+    with pytest.raises(ArtifactError, match=re.escape("releases[1].date '2026-11-31'")):
+        load(artifact_copy)
+
+
+def test_a_worker_refuses_a_changed_source_document_in_one_line(
+    artifact_path: Path,
+    source_folder: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    (source_folder / "source.md").write_text("another report\n")
+    monkeypatch.setenv("LONGGANG_ARTIFACT", str(artifact_path))
+    monkeypatch.setenv("DATASET", str(source_folder))
+    with pytest.raises(SystemExit) as stopped:
+        asgi.create_served_app()
+    assert stopped.value.code == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert "refusing to start" in line and "source.md has sha256" in line
 
 
 def test_workers_refuse_a_bad_artifact_too(artifact_copy: Path) -> None:

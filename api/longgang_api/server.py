@@ -1,10 +1,12 @@
 """Run the API with granian: ``python -m longgang_api.server`` (what ``make serve`` does).
 
 Settings from the environment (see :class:`longgang_api.settings.Settings`).
-They and the artifact are verified here, before any worker starts: a bad
-setting, or a missing, truncated or altered artifact, stops the server with a
-message and exit status 2, so it never serves part of a dataset; so does a
-port another server already listens on. Workers that die are replaced; on
+They and the dataset are verified here, before any worker starts, by the
+function each worker calls (:func:`longgang_api.asgi.verified_dataset`): a bad
+setting, a missing, truncated or altered artifact, or a source document other
+than the one it was built from stops the server with one line and exit status
+2, so it never serves part of a dataset; so does a port another server already
+listens on. Workers that die are replaced; on
 SIGTERM the server stops accepting connections and lets requests in flight
 finish.
 """
@@ -16,8 +18,8 @@ import socket
 import sys
 from pathlib import Path
 
-from longgang_api.artifact import ArtifactError, load
-from longgang_api.asgi import refuse
+from longgang_api.artifact import ArtifactError
+from longgang_api.asgi import refuse, verified_dataset
 from longgang_api.settings import Settings, SettingsError
 
 #: Largest request head (request line and headers) a connection may buffer: far
@@ -79,8 +81,7 @@ def port_taken(host: str, port: int) -> OSError | None:
 def main() -> int:
     try:
         settings = Settings.from_env()
-        artifact = Path(settings.artifact).resolve()
-        load(artifact)
+        verified_dataset(settings)
     except (SettingsError, ArtifactError) as error:
         refuse(error)
         return 2
@@ -93,7 +94,7 @@ def main() -> int:
         return 2
     command = granian_command(settings.host, settings.port, settings.workers)
     # Workers read the same variables; the artifact by absolute path, whatever their directory.
-    env = {**os.environ, "LONGGANG_ARTIFACT": str(artifact)}
+    env = {**os.environ, "LONGGANG_ARTIFACT": str(Path(settings.artifact).resolve())}
     os.execve(command[0], command, env)
 
 
