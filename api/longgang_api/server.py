@@ -20,7 +20,7 @@ from pathlib import Path
 
 from longgang_api.artifact import ArtifactError
 from longgang_api.asgi import refuse, verified_dataset
-from longgang_api.settings import Settings, SettingsError
+from longgang_api.settings import Settings, SettingsError, unreachable_public_url
 
 #: Largest request head (request line and headers) a connection may buffer: far
 #: above the app's own limits (8 KiB target, 16 KiB of headers), so that what is
@@ -92,6 +92,9 @@ def main() -> int:
             "another server may be running there: stop it or choose another PORT"
         )
         return 2
+    unreachable = unreachable_public_url(settings)
+    if unreachable is not None:
+        print(f"longgang-api: warning: {unreachable}", file=sys.stderr)
     command = granian_command(settings.host, settings.port, settings.workers)
     # Workers read the same variables; the artifact by absolute path, whatever their directory.
     env = {**os.environ, "LONGGANG_ARTIFACT": str(Path(settings.artifact).resolve())}
