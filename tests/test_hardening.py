@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import resource
 import shutil
 import signal
 import socket
@@ -22,9 +23,17 @@ import pytest
 from longgang_api import asgi
 from longgang_api.artifact import ArtifactError, load
 from longgang_api.limits import client_address, parse_proxies
-from longgang_api.server import granian_command
+from longgang_api.server import MAX_CONNECTIONS, granian_command, raise_open_file_limit
 from longgang_opendata import Client
-from tests.support import free_port, serve, wait_until_up
+from tests.support import (
+    REPORT,
+    answer_time,
+    closed_by_the_server,
+    free_port,
+    idle_connections,
+    serve,
+    wait_until_up,
+)
 
 pytestmark = [pytest.mark.slow, pytest.mark.http]
 
@@ -297,6 +306,88 @@ def test_a_killed_worker_is_replaced(artifact_path: Path) -> None:
         assert replacements, "the dead worker was not replaced"
         wait_until_up(url, process)
         assert httpx.get(f"{url}/v1/glossary?limit=1").status_code == 200
+    finally:
+        process.terminate()
+        process.wait(timeout=40)
+
+
+@pytest.mark.parametrize(
+    ("soft", "expected"),
+    [
+        (1_024, 768),
+        (20_000, 19_744),
+        (100_000, MAX_CONNECTIONS),
+        (resource.RLIM_INFINITY, MAX_CONNECTIONS),
+    ],
+)
+def test_a_worker_holds_as_many_connections_as_its_open_files_allow(
+    soft: int, expected: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(resource, "getrlimit", lambda _: (soft, resource.RLIM_INFINITY))
+    command = granian_command("127.0.0.1", 8000, 2)
+    assert command[command.index("--backpressure") + 1] == str(expected)
+
+
+@pytest.mark.parametrize(
+    ("soft", "hard", "raised"),
+    [
+        (1_024, 4_096, (4_096, 4_096)),
+        (1_024, 1_048_576, (MAX_CONNECTIONS + 256, 1_048_576)),
+        (1_024, resource.RLIM_INFINITY, (MAX_CONNECTIONS + 256, resource.RLIM_INFINITY)),
+        (100_000, 1_048_576, None),
+    ],
+)
+def test_the_launcher_raises_its_open_file_limit_for_the_workers(
+    soft: int, hard: int, raised: tuple[int, int] | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[tuple[int, int]] = []
+    monkeypatch.setattr(resource, "getrlimit", lambda _: (soft, hard))
+    monkeypatch.setattr(resource, "setrlimit", lambda _, limits: calls.append(limits))
+    raise_open_file_limit()
+    assert calls == ([] if raised is None else [raised])
+
+
+#: Idle connections one client holds: more than granian's default limit of 1,024 a server;
+#: half of them fell idle after a request, half never sent a byte.
+HELD = 1_100
+#: Seconds a new client may wait for its answer; the header-read timeout that would
+#: otherwise free a connection for it is 10.
+PROMPT = 3.0
+
+
+def _answered_promptly(url: str, workers: int) -> None:
+    waited = answer_time(url, PROMPT)
+    if waited is None:
+        pytest.fail(
+            f"a new client got no answer in {PROMPT} s while another held {HELD} connections"
+        )
+    REPORT.append(
+        f"connections: {workers} worker(s): a new client answered in {waited:.3f} s "
+        f"beside {HELD} idle ones of another"
+    )
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_one_client_holding_many_idle_connections_does_not_keep_others_waiting(
+    artifact_path: Path, workers: int
+) -> None:
+    port = free_port()
+    env = {
+        **os.environ,
+        "LONGGANG_ARTIFACT": str(artifact_path),
+        "PORT": str(port),
+        "WORKERS": str(workers),
+    }
+    process = subprocess.Popen(
+        [sys.executable, "-m", "longgang_api.server"], env=env, cwd=ROOT, stderr=subprocess.PIPE
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_up(url, process)
+        with idle_connections(url, HELD, PROMPT) as held:
+            _answered_promptly(url, workers)
+            # Room was not made by closing what the first client holds.
+            assert not any(closed_by_the_server(connection) for connection in held)
     finally:
         process.terminate()
         process.wait(timeout=40)
