@@ -173,8 +173,8 @@ def test_the_directives_the_readme_names_are_in_the_configuration() -> None:
 
 
 def test_nginx_makes_room_for_a_new_client_by_closing_idle_connections(proxied: str) -> None:
-    # Past its worker_connections (1,024) nginx closes the connections that wait for a
-    # request, oldest first, instead of leaving a new client waiting for one to end.
+    # Out of worker_connections (1,024), nginx closes some of the connections that wait for
+    # a request instead of leaving a new client waiting for one to end.
     held_count = 1_100
     with idle_connections(proxied, held_count, timeout=3.0) as held:
         waited = answer_time(proxied, timeout=3.0)
