@@ -13,6 +13,7 @@ connections and lets requests in flight finish. Each worker holds up to
 
 from __future__ import annotations
 
+import contextlib
 import os
 import resource
 import socket
@@ -49,7 +50,9 @@ def raise_open_file_limit() -> None:
     if hard != resource.RLIM_INFINITY:
         wanted = min(wanted, hard)
     if soft != resource.RLIM_INFINITY and soft < wanted:
-        resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
+        # Where the system refuses (a cap below the hard limit), the workers hold fewer connections.
+        with contextlib.suppress(ValueError, OSError):
+            resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
 
 
 def connections_per_worker() -> int:
