@@ -6,6 +6,7 @@ import contextlib
 import functools
 import importlib.util
 import os
+import resource
 import socket
 import subprocess
 import sys
@@ -124,6 +125,56 @@ def nginx_cache(api_url: str) -> Iterator[str]:
         finally:
             process.terminate()
             process.wait(timeout=10)
+
+
+@contextlib.contextmanager
+def idle_connections(url: str, count: int, timeout: float) -> Iterator[list[socket.socket]]:
+    """``count`` idle connections to ``url``: half after one request, half before any."""
+    host, port = url.removeprefix("http://").rsplit(":", 1)
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft < count + 256:  # a descriptor a connection, in this process too
+        resource.setrlimit(resource.RLIMIT_NOFILE, (min(count + 256, hard), hard))
+    held: list[socket.socket] = []
+    try:
+        for _ in range(count // 2):
+            held.append(socket.create_connection((host, int(port)), timeout=timeout))
+            held[-1].sendall(b"GET /healthz HTTP/1.1\r\nHost: held\r\n\r\n")
+        unanswered = sum(not _answered(connection) for connection in held)
+        assert unanswered == 0, f"{unanswered} of {len(held)} connections got no answer in time"
+        for _ in range(count - len(held)):
+            held.append(socket.create_connection((host, int(port)), timeout=timeout))
+        yield held
+    finally:
+        for connection in held:
+            connection.close()
+
+
+def _answered(connection: socket.socket) -> bool:
+    try:
+        return connection.recv(65536).startswith(b"HTTP/1.1 200")
+    except TimeoutError:
+        return False
+
+
+def closed_by_the_server(connection: socket.socket) -> bool:
+    connection.setblocking(False)
+    try:
+        return connection.recv(1, socket.MSG_PEEK) == b""
+    except BlockingIOError:  # nothing to read: open and idle
+        return False
+    except ConnectionError:
+        return True
+
+
+def answer_time(url: str, timeout: float) -> float | None:
+    """Seconds a new client waits for a list from ``url``; None past ``timeout``."""
+    started = time.monotonic()
+    try:
+        answer = httpx.get(f"{url}/v1/glossary?limit=1", timeout=timeout)
+    except httpx.TimeoutException:
+        return None
+    assert answer.status_code == 200, answer.text
+    return time.monotonic() - started
 
 
 def wait_until_up(url: str, process: subprocess.Popen[bytes], timeout: float = 30) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
+import resource
 import shutil
 import signal
 import socket
@@ -19,19 +21,32 @@ import httpx
 import pytest
 
 from longgang_api import asgi
-from longgang_api.artifact import load
+from longgang_api.artifact import ArtifactError, load
 from longgang_api.limits import client_address, parse_proxies
-from longgang_api.server import granian_command
+from longgang_api.server import MAX_CONNECTIONS, granian_command, raise_open_file_limit
 from longgang_opendata import Client
-from tests.support import free_port, serve, wait_until_up
+from tests.support import (
+    REPORT,
+    answer_time,
+    closed_by_the_server,
+    free_port,
+    idle_connections,
+    serve,
+    wait_until_up,
+)
 
 pytestmark = [pytest.mark.slow, pytest.mark.http]
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _start(artifact: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "LONGGANG_ARTIFACT": str(artifact), "PORT": str(free_port())}
+def _start(artifact: Path, **settings: str) -> subprocess.CompletedProcess[str]:
+    env = {
+        **os.environ,
+        "LONGGANG_ARTIFACT": str(artifact),
+        "PORT": str(free_port()),
+        **settings,
+    }
     return subprocess.run(
         [sys.executable, "-m", "longgang_api.server"],
         env=env,
@@ -102,6 +117,99 @@ def test_a_dangling_reference_stops_the_server(
     assert result.returncode == 2
     assert "refusing to start" in result.stderr and expected in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def _refused_in_one_line(result: subprocess.CompletedProcess[str], *expected: str) -> None:
+    """Exit status 2 and one line naming ``expected``, printed before any worker started."""
+    assert result.returncode == 2, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "refusing to start" in lines[0], result.stderr
+    assert all(text in lines[0] for text in expected), lines[0]
+    # granian prints its banner when it starts; it never did.
+    assert "granian" not in (result.stdout + result.stderr).lower()
+
+
+@pytest.fixture
+def source_folder(tmp_path: Path) -> Path:
+    """A copy of the dataset folder's source document, as the artifact was built from it."""
+    folder = tmp_path / "longgang-2024"
+    folder.mkdir()
+    shutil.copy(ROOT / "datasets" / "longgang-2024" / "source.md", folder)
+    return folder
+
+
+def test_a_source_document_edited_after_the_build_stops_the_launcher(
+    artifact_path: Path, source_folder: Path
+) -> None:
+    source = source_folder / "source.md"
+    source.write_bytes(source.read_bytes() + b"\n")
+    result = _start(artifact_path, DATASET=str(source_folder))
+    _refused_in_one_line(result, str(source), "sha256")
+
+
+def test_a_deleted_source_document_stops_the_launcher(
+    artifact_path: Path, source_folder: Path
+) -> None:
+    (source_folder / "source.md").unlink()
+    result = _start(artifact_path, DATASET=str(source_folder))
+    _refused_in_one_line(result, str(source_folder / "source.md"))
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [(b'"release_date":"', b"2026-13-27"), (b'"temporal_start":"', b"twenty")],
+)
+def test_an_artifact_with_a_bad_date_stops_the_launcher(
+    artifact_copy: Path, field: bytes, value: bytes
+) -> None:
+    # With its checksum recomputed, as a hand-edited artifact would be.
+    data = artifact_copy.read_bytes()
+    start = data.index(field) + len(field)
+    _rehash(artifact_copy, data[:start] + value + data[data.index(b'"', start) :])
+    result = _start(artifact_copy)
+    _refused_in_one_line(result, field.decode().strip('":'), value.decode())
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "expected"),
+    [
+        ("release_date", "2026-02-30", "release_date '2026-02-30' is not a date"),
+        ("release_date", "27/11/2026", "release_date '27/11/2026' is not a date"),
+        ("temporal_end", "24", "temporal_end '24' is not a year"),
+        ("temporal_end", "2019", "temporal_end '2019' is before temporal_start"),
+    ],
+)
+def test_an_artifact_with_a_bad_date_is_refused(
+    artifact_copy: Path, field: str, value: str, expected: str
+) -> None:
+    data = artifact_copy.read_bytes()
+    start = data.index(f'"{field}":"'.encode()) + len(field) + 4
+    _rehash(artifact_copy, data[:start] + value.encode() + data[data.index(b'"', start) :])
+    with pytest.raises(ArtifactError, match=re.escape(expected)):
+        load(artifact_copy)
+
+
+def test_an_artifact_with_a_bad_release_in_its_history_is_refused(artifact_copy: Path) -> None:
+    data = artifact_copy.read_bytes()
+    _rehash(artifact_copy, data.replace(b'"date":"2026-11-26"', b'"date":"2026-11-31"', 1))
+    with pytest.raises(ArtifactError, match=re.escape("releases[1].date '2026-11-31'")):
+        load(artifact_copy)
+
+
+def test_a_worker_refuses_a_changed_source_document_in_one_line(
+    artifact_path: Path,
+    source_folder: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    (source_folder / "source.md").write_text("another report\n")
+    monkeypatch.setenv("LONGGANG_ARTIFACT", str(artifact_path))
+    monkeypatch.setenv("DATASET", str(source_folder))
+    with pytest.raises(SystemExit) as stopped:
+        asgi.create_served_app()
+    assert stopped.value.code == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert "refusing to start" in line and "source.md has sha256" in line
 
 
 def test_workers_refuse_a_bad_artifact_too(artifact_copy: Path) -> None:
@@ -202,6 +310,88 @@ def test_a_killed_worker_is_replaced(artifact_path: Path) -> None:
         assert replacements, "the dead worker was not replaced"
         wait_until_up(url, process)
         assert httpx.get(f"{url}/v1/glossary?limit=1").status_code == 200
+    finally:
+        process.terminate()
+        process.wait(timeout=40)
+
+
+@pytest.mark.parametrize(
+    ("soft", "expected"),
+    [
+        (1_024, 768),
+        (20_000, 19_744),
+        (100_000, MAX_CONNECTIONS),
+        (resource.RLIM_INFINITY, MAX_CONNECTIONS),
+    ],
+)
+def test_a_worker_holds_as_many_connections_as_its_open_files_allow(
+    soft: int, expected: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(resource, "getrlimit", lambda _: (soft, resource.RLIM_INFINITY))
+    command = granian_command("127.0.0.1", 8000, 2)
+    assert command[command.index("--backpressure") + 1] == str(expected)
+
+
+@pytest.mark.parametrize(
+    ("soft", "hard", "raised"),
+    [
+        (1_024, 4_096, (4_096, 4_096)),
+        (1_024, 1_048_576, (MAX_CONNECTIONS + 256, 1_048_576)),
+        (1_024, resource.RLIM_INFINITY, (MAX_CONNECTIONS + 256, resource.RLIM_INFINITY)),
+        (100_000, 1_048_576, None),
+    ],
+)
+def test_the_launcher_raises_its_open_file_limit_for_the_workers(
+    soft: int, hard: int, raised: tuple[int, int] | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[tuple[int, int]] = []
+    monkeypatch.setattr(resource, "getrlimit", lambda _: (soft, hard))
+    monkeypatch.setattr(resource, "setrlimit", lambda _, limits: calls.append(limits))
+    raise_open_file_limit()
+    assert calls == ([] if raised is None else [raised])
+
+
+#: Idle connections one client holds: more than granian's default limit of 1,024 a server;
+#: half of them fell idle after a request, half never sent a byte.
+HELD = 1_100
+#: Seconds a new client may wait for its answer; the header-read timeout that would
+#: otherwise free a connection for it is 10.
+PROMPT = 3.0
+
+
+def _answered_promptly(url: str, workers: int) -> None:
+    waited = answer_time(url, PROMPT)
+    if waited is None:
+        pytest.fail(
+            f"a new client got no answer in {PROMPT} s while another held {HELD} connections"
+        )
+    REPORT.append(
+        f"connections: {workers} worker(s): a new client answered in {waited:.3f} s "
+        f"beside {HELD} idle ones of another"
+    )
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_one_client_holding_many_idle_connections_does_not_keep_others_waiting(
+    artifact_path: Path, workers: int
+) -> None:
+    port = free_port()
+    env = {
+        **os.environ,
+        "LONGGANG_ARTIFACT": str(artifact_path),
+        "PORT": str(port),
+        "WORKERS": str(workers),
+    }
+    process = subprocess.Popen(
+        [sys.executable, "-m", "longgang_api.server"], env=env, cwd=ROOT, stderr=subprocess.PIPE
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_up(url, process)
+        with idle_connections(url, HELD, PROMPT) as held:
+            _answered_promptly(url, workers)
+            # Room was not made by closing what the first client holds.
+            assert not any(closed_by_the_server(connection) for connection in held)
     finally:
         process.terminate()
         process.wait(timeout=40)

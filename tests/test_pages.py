@@ -16,7 +16,7 @@ from litestar.testing import TestClient
 from longgang_api import app as app_module
 from longgang_api import docs, guides, model
 from longgang_api.app import create_app
-from longgang_api.artifact import LoadedDataset
+from longgang_api.artifact import ArtifactError, LoadedDataset
 from longgang_api.pages import source_view, texts
 from longgang_api.pages.rendering import STYLESHEET_PATH
 from longgang_api.pages.source_view import SourceView
@@ -382,7 +382,7 @@ def test_the_app_refuses_a_source_other_than_the_one_built(dataset: LoadedDatase
         dataset.artifact, dataset=msgspec.structs.replace(meta, source_document=document)
     )
     other = LoadedDataset(artifact=artifact, sha256=dataset.sha256, data=dataset.data)
-    with pytest.raises(ValueError, match="not the source document"):
+    with pytest.raises(ArtifactError, match="the dataset artifact was built from one with"):
         create_app(other)
 
 

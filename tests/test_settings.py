@@ -6,11 +6,13 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import httpx
 import pytest
 
-from longgang_api.settings import Settings, SettingsError
+from longgang_api import server
+from longgang_api.settings import Settings, SettingsError, unreachable_public_url
 from tests.support import free_port, wait_until_up
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -85,6 +87,77 @@ def test_the_public_base_url_follows_host_and_port() -> None:
     explicit = {"PORT": "8767", "PUBLIC_BASE_URL": "https://data.example.org/longgang"}
     assert Settings.from_env(explicit).public_base_url == "https://data.example.org/longgang"
     assert Settings.from_env({}).public_base_url == "http://127.0.0.1:8000"
+
+
+class _Started(Exception):
+    """Raised in place of the launcher's exec of granian: the launcher got that far."""
+
+
+def _launch_in_process(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], artifact: Path, **env: str
+) -> str:
+    """Run the launcher up to starting granian; what it printed on stderr."""
+    monkeypatch.delenv("PUBLIC_BASE_URL", raising=False)
+    for name, value in {
+        "LONGGANG_ARTIFACT": str(artifact),
+        "PORT": str(free_port()),
+        **env,
+    }.items():
+        monkeypatch.setenv(name, value)
+
+    def started(path: str, argv: list[str], environ: dict[str, str]) -> NoReturn:
+        raise _Started
+
+    monkeypatch.setattr(os, "execve", started)
+    with pytest.raises(_Started):
+        server.main()
+    return capsys.readouterr().err
+
+
+def test_a_wildcard_host_without_a_public_base_url_is_warned_of(
+    artifact_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    port = free_port()
+    stderr = _launch_in_process(monkeypatch, capsys, artifact_path, HOST="0.0.0.0", PORT=str(port))
+    (line,) = stderr.splitlines()
+    assert line.startswith("longgang-api: warning:")
+    assert f"http://0.0.0.0:{port}" in line and "set PUBLIC_BASE_URL" in line
+
+
+@pytest.mark.parametrize(
+    "env",
+    [
+        {"HOST": "0.0.0.0", "PUBLIC_BASE_URL": "https://data.example.org"},
+        {"HOST": "127.0.0.1"},
+    ],
+)
+def test_no_warning_when_links_name_a_reachable_address(
+    env: dict[str, str],
+    artifact_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert _launch_in_process(monkeypatch, capsys, artifact_path, **env) == ""
+
+
+@pytest.mark.parametrize(
+    ("env", "unreachable"),
+    [
+        ({"HOST": "0.0.0.0"}, True),
+        ({"HOST": "::"}, True),
+        ({"HOST": "::", "PUBLIC_BASE_URL": "http://[::]:8000"}, True),
+        ({"HOST": "::", "PUBLIC_BASE_URL": "https://data.example.org/longgang"}, False),
+        ({"HOST": "::1"}, False),
+        ({"HOST": "localhost"}, False),
+        ({"HOST": "192.0.2.7"}, False),
+    ],
+)
+def test_only_a_wildcard_public_address_is_unreachable(
+    env: dict[str, str], unreachable: bool
+) -> None:
+    warning = unreachable_public_url(Settings.from_env(env))
+    assert (warning is not None) is unreachable
+    assert warning is None or "PUBLIC_BASE_URL" in warning
 
 
 def _launch(port: int, artifact: Path, **extra: str) -> subprocess.Popen[bytes]:

@@ -14,7 +14,15 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.support import free_port, nginx_cache, wait_until_up
+from tests.support import (
+    REPORT,
+    answer_time,
+    closed_by_the_server,
+    free_port,
+    idle_connections,
+    nginx_cache,
+    wait_until_up,
+)
 
 pytestmark = [pytest.mark.slow, pytest.mark.http]
 
@@ -162,3 +170,18 @@ def test_the_directives_the_readme_names_are_in_the_configuration() -> None:
     for directive in named:
         assert f"`{directive}`" in readme, directive
         assert f"\n            {directive}" in conf or f"\n    {directive}" in conf, directive
+
+
+def test_nginx_makes_room_for_a_new_client_by_closing_idle_connections(proxied: str) -> None:
+    # Out of worker_connections (1,024), nginx closes some of the connections that wait for
+    # a request instead of leaving a new client waiting for one to end.
+    held_count = 1_100
+    with idle_connections(proxied, held_count, timeout=3.0) as held:
+        waited = answer_time(proxied, timeout=3.0)
+        assert waited is not None, "nginx left a new client waiting"
+        closed = sum(closed_by_the_server(connection) for connection in held)
+    assert closed > 0
+    REPORT.append(
+        f"connections: behind nginx, a new client answered in {waited:.3f} s beside "
+        f"{held_count} idle ones of another, {closed} of which nginx closed"
+    )

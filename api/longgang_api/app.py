@@ -15,14 +15,14 @@ from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin
 from litestar.openapi.spec import Contact, License, Server, Tag
 
-from longgang_api.artifact import LoadedDataset
+from longgang_api.artifact import LoadedDataset, read_source
 from longgang_api.direct import DirectLists
 from longgang_api.docs import DocsController, DocumentController
 from longgang_api.gateway import Gateway
 from longgang_api.landing import LandingController
 from longgang_api.limits import RateLimiter, parse_proxies
 from longgang_api.pages.routes import PagesController, list_pages
-from longgang_api.pages.source_view import SourceView, build_source_view, read_source
+from longgang_api.pages.source_view import SourceView, build_source_view
 from longgang_api.parameter_errors import COLLECTIONS_STATE, handle_validation
 from longgang_api.problems import NotAcceptable, handle_http_exception
 from longgang_api.resources.lists import routers
@@ -104,7 +104,7 @@ def create_app(
     catalogue's URIs are built on it, so it must stay the same across releases.
     ``dataset_folder`` holds the source document the ``/source`` page shows
     (the artifact's own folder under the checkout's ``datasets/`` when not given);
-    the app refuses a document other than the one the artifact was built from.
+    a document other than the one the artifact was built from raises ``ArtifactError``.
     ``direct_lists=False`` routes every list page through the framework (the
     answers are the same; a test compares them). ``trusted_proxies``
     (``TRUSTED_PROXIES``): addresses or networks whose ``X-Forwarded-For``

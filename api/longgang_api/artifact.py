@@ -2,14 +2,17 @@
 
 The server never serves part of a dataset: a missing, truncated or tampered
 artifact (its sha256 differs from the ``.sha256`` file written beside it by
-the build), or one whose records reference records it does not hold, raises
-:class:`ArtifactError` before the app is built.
+the build), one whose records reference records it does not hold, one whose
+dates are not dates, or a source document other than the one the artifact was
+built from raises :class:`ArtifactError` before the app is built.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import msgspec
@@ -28,8 +31,16 @@ from longgang_api.model import (
 ARTIFACT_FORMAT = 1
 
 
+#: A calendar date as the build writes it (``YYYY-MM-DD``), and a year.
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_YEAR = re.compile(r"[0-9]{4}")
+
+
 class ArtifactError(RuntimeError):
-    """The artifact cannot be trusted; the server must not start."""
+    """The artifact, or the source document it was built from, cannot be trusted.
+
+    The server must not start.
+    """
 
 
 # Compared and hashed by identity, so what is derived from it can be cached per dataset.
@@ -90,14 +101,39 @@ def load(path: Path) -> LoadedDataset:
         )
     dangling = dangling_references(artifact)
     if dangling:
-        shown = "; ".join(dangling[:5]) + (
-            f"; and {len(dangling) - 5} more" if len(dangling) > 5 else ""
-        )
         raise ArtifactError(
             f"dataset artifact {path} has {len(dangling)} reference(s) to records it does not "
-            f"hold: {shown}"
+            f"hold: {_first_few(dangling)}"
         )
+    bad_dates = invalid_dates(artifact)
+    if bad_dates:
+        raise ArtifactError(f"dataset artifact {path} has invalid dates: {_first_few(bad_dates)}")
     return LoadedDataset(artifact=artifact, sha256=actual, data=data)
+
+
+def read_source(dataset: LoadedDataset, folder: Path) -> str:
+    """The verbatim source document in ``folder``, refused unless the artifact was built from it."""
+    document = dataset.artifact.dataset.source_document
+    path = folder / document.file
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise ArtifactError(
+            f"cannot read the source document {path} ({error.strerror or error}); "
+            "DATASET names the dataset folder that holds it"
+        ) from None
+    actual = hashlib.sha256(data).hexdigest()
+    if actual != document.sha256:
+        raise ArtifactError(
+            f"{path} has sha256 {actual}, but the dataset artifact was built from one with "
+            f"sha256 {document.sha256}: run `make build` again, or set DATASET to the folder "
+            "it was built from"
+        )
+    return data.decode("utf-8")
+
+
+def _first_few(found: list[str]) -> str:
+    return "; ".join(found[:5]) + (f"; and {len(found) - 5} more" if len(found) > 5 else "")
 
 
 def dangling_references(artifact: Artifact) -> list[str]:
@@ -131,3 +167,38 @@ def dangling_references(artifact: Artifact) -> list[str]:
     for term in artifact.glossary:
         check_source(f"glossary term {term.id!r}", term.source)
     return found
+
+
+def invalid_dates(artifact: Artifact) -> list[str]:
+    """Every date or year of ``artifact``'s metadata that is not one, in words.
+
+    The build copies them from ``dataset.toml`` as text; the server reads them as
+    dates (``Last-Modified``, the catalogue) and years (the values ``period`` and
+    ``year`` accept), where one that is not would stop every worker.
+    """
+    meta = artifact.dataset
+    dates = [("release_date", meta.release_date)]
+    dates += [(f"releases[{n}].date", release.date) for n, release in enumerate(meta.releases)]
+    found = [
+        f"{name} {value!r} is not a date (YYYY-MM-DD)"
+        for name, value in dates
+        if not _is_date(value)
+    ]
+    years = {"temporal_start": meta.temporal_start, "temporal_end": meta.temporal_end}
+    not_years = [name for name, value in years.items() if not _YEAR.fullmatch(value)]
+    found += [f"{name} {years[name]!r} is not a year (YYYY)" for name in not_years]
+    if not not_years and int(meta.temporal_start) > int(meta.temporal_end):
+        found.append(
+            f"temporal_end {meta.temporal_end!r} is before temporal_start {meta.temporal_start!r}"
+        )
+    return found
+
+
+def _is_date(value: str) -> bool:
+    if not _DATE.fullmatch(value):
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:  # a month or a day out of range
+        return False
+    return True

@@ -2,9 +2,10 @@
 
     granian --interface asgi --factory longgang_api.asgi:create_served_app
 
-The settings are those of :class:`longgang_api.settings.Settings`. An artifact
-that is missing or fails its sha256 check stops the worker with a message and
-exit status 2: it never serves part of a dataset.
+The settings are those of :class:`longgang_api.settings.Settings`. What
+:func:`verified_dataset` refuses (an artifact that is missing or fails its
+checks, a source document other than the one it was built from) stops the
+worker with a message and exit status 2: it never serves part of a dataset.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from types import FrameType
 from litestar import Litestar
 
 from longgang_api.app import create_app
-from longgang_api.artifact import ArtifactError, load
+from longgang_api.artifact import ArtifactError, LoadedDataset, load, read_source
 from longgang_api.declarations import release_build_memos
 from longgang_api.parameter_errors import COLLECTIONS_STATE
 from longgang_api.settings import Settings, SettingsError
@@ -35,6 +36,19 @@ def refuse(reason: object) -> SystemExit:
     """Print why the server will not start; the caller raises what this returns."""
     print(f"longgang-api: refusing to start: {reason}", file=sys.stderr)
     return SystemExit(2)
+
+
+def verified_dataset(settings: Settings) -> LoadedDataset:
+    """The dataset ``settings`` name, after every check a worker makes before serving it.
+
+    The launcher makes the same call before any worker starts: what a worker would
+    refuse then stops the server once, instead of workers refusing and being replaced
+    in a loop. Raises :class:`ArtifactError`.
+    """
+    dataset = load(Path(settings.artifact))
+    # The /source page's text: its checksum is checked here, the page laid out later.
+    read_source(dataset, Path(settings.dataset_folder))
+    return dataset
 
 
 def create_served_app() -> Litestar:
@@ -69,17 +83,18 @@ def _stopped_by_signals() -> Iterator[None]:
 def _served_app() -> Litestar:
     try:
         settings = Settings.from_env()
-        dataset = load(Path(settings.artifact))
+        dataset = verified_dataset(settings)
+        app = create_app(
+            dataset,
+            max_age=settings.cache_max_age,
+            public_base_url=settings.public_base_url,
+            rate_limit=settings.rate_limit,
+            trusted_proxies=settings.trusted_proxies,
+            # Read again, and refused the same way, should it change after the check.
+            dataset_folder=Path(settings.dataset_folder),
+        )
     except (SettingsError, ArtifactError) as error:
         raise refuse(error) from None
-    app = create_app(
-        dataset,
-        max_age=settings.cache_max_age,
-        public_base_url=settings.public_base_url,
-        rate_limit=settings.rate_limit,
-        trusted_proxies=settings.trusted_proxies,
-        dataset_folder=Path(settings.dataset_folder),
-    )
     # Everything made so far lives as long as the process: keep it out of the
     # collector's full passes, which otherwise show up as latency spikes.
     gc.freeze()

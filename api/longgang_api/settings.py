@@ -7,10 +7,12 @@ variable; each worker then reads the same variables with the same function.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated
+from urllib.parse import urlsplit
 
 import msgspec
 from msgspec import Meta
@@ -98,6 +100,27 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
         except ValueError as error:
             raise SettingsError(str(error)) from None
         return settings
+
+
+def unreachable_public_url(settings: Settings) -> str | None:
+    """Why the links the server writes would lead nowhere, or None when they would not.
+
+    Unset, ``PUBLIC_BASE_URL`` follows ``HOST``; a wildcard ``HOST`` (``0.0.0.0``,
+    ``::``) listens on every address but is none a client can connect to, so every
+    ``html_url``, canonical link and catalogue URI built on it would be dead.
+    """
+    host = urlsplit(settings.public_base_url).hostname or ""
+    try:
+        wildcard = ipaddress.ip_address(host).is_unspecified
+    except ValueError:  # a name, not an address
+        return None
+    if not wildcard:
+        return None
+    return (
+        f"links (html_url, canonical links, catalogue URIs) would be built on "
+        f"{settings.public_base_url}, which no client can reach: set PUBLIC_BASE_URL "
+        "to the address clients use (https://data.example.org, say)"
+    )
 
 
 def checkout_folder(name_or_path: str | Path) -> Path:

@@ -1,17 +1,16 @@
 """The report as a page: paragraphs joined as the build joins them, every quoted span marked.
 
 Built once per server from ``source.md`` (verified against the sha256 the
-artifact records) and the artifact's records. Each quote is located in the
-normalised text exactly as the build checked it; the text is then cut into
-pieces that each lie on one source line and are covered by one set of quotes,
-so every line can carry its own anchor (``#L123``) and every mark nests.
+artifact records by :func:`longgang_api.artifact.read_source`) and the
+artifact's records. Each quote is located in the normalised text exactly as
+the build checked it; the text is then cut into pieces that each lie on one
+source line and are covered by one set of quotes, so every line can carry its
+own anchor (``#L123``) and every mark nests.
 """
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Literal
 
 from longgang_api.artifact import LoadedDataset
@@ -76,19 +75,6 @@ class SourceView:
     toc: tuple[TocEntry, ...]
     citations: tuple[Citation, ...]
     lines: frozenset[int] = field(default_factory=frozenset)
-
-
-def read_source(dataset: LoadedDataset, folder: Path) -> str:
-    """The verbatim source, refused unless it is the one the artifact was built from."""
-    document = dataset.artifact.dataset.source_document
-    path = folder / document.file
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise ValueError(f"cannot read the source document {path}: {error}") from None
-    if hashlib.sha256(data).hexdigest() != document.sha256:
-        raise ValueError(f"{path} is not the source document the dataset artifact was built from")
-    return data.decode("utf-8")
 
 
 def citations_of(dataset: LoadedDataset) -> tuple[Citation, ...]:
