@@ -10,10 +10,11 @@ a page and its twin always hold the same records; cursors are the API's own.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
+import msgspec
 from litestar import Controller, Request, Response, get
 from litestar.di import NamedDependency
 from litestar.exceptions import NotFoundException
@@ -146,9 +147,12 @@ class _ListPage:
         )
         if before:
             back = before - query.limit
-            # The previous page starts after the record that ends a first page of ``back`` records.
+            # The previous page starts after the record that ends a first page of ``back``
+            # records (a ListQuery is a msgspec Struct: msgspec replaces its fields).
             key = (
-                paginate(collection, replace(query, after=None, limit=back)).next_key
+                paginate(
+                    collection, msgspec.structs.replace(query, after=None, limit=back)
+                ).next_key
                 if back > 0
                 else None
             )
