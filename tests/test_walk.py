@@ -12,6 +12,7 @@ import html
 import itertools
 import re
 from dataclasses import dataclass
+from typing import Any
 
 import pytest
 from litestar import Litestar
@@ -21,7 +22,7 @@ from longgang_api.declarations import GLOSSARY, INDICATORS, PROJECTS, Listing
 
 Client = TestClient[Litestar]
 #: The lists that have a page for people, listed by their ``/v1`` twin.
-PAGE_LISTINGS: tuple[Listing[object], ...] = (INDICATORS, PROJECTS, GLOSSARY)
+PAGE_LISTINGS: tuple[Listing[Any], ...] = (INDICATORS, PROJECTS, GLOSSARY)
 #: A walk longer than this has lost its way (the longest list has a few hundred records).
 MOST_PAGES = 1000
 
@@ -70,7 +71,7 @@ def check_going_back(client: Client, pages: list[HtmlPage]) -> None:
         assert html_page(client, page.previous).ids == before.ids, page.url
 
 
-def api_ids(client: Client, listing: Listing[object], query: str) -> list[str]:
+def api_ids(client: Client, listing: Listing[Any], query: str) -> list[str]:
     """The ids of the records of the unpaged JSON answer to ``query``, in order."""
     url = f"{listing.path}?{query}&limit=500" if query else f"{listing.path}?limit=500"
     body = client.get(url).json()
@@ -81,7 +82,7 @@ def api_ids(client: Client, listing: Listing[object], query: str) -> list[str]:
 @pytest.mark.parametrize("listing", PAGE_LISTINGS, ids=lambda listing: listing.name)
 @pytest.mark.parametrize("limit", [5, 20, 50])
 def test_a_list_page_walks_to_its_end_and_back(
-    client: Client, listing: Listing[object], limit: int
+    client: Client, listing: Listing[Any], limit: int
 ) -> None:
     pages = walk_html(client, f"/{listing.name}?limit={limit}")
     assert [i for page in pages for i in page.ids] == api_ids(client, listing, "")
