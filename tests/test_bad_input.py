@@ -264,7 +264,11 @@ def test_every_integer_and_boolean_parameter_takes_one_spelling(
     """Digits alone for an integer, true or false for a boolean, on every operation and page."""
     for url, name, kind in written_parameters(app):
         for text in MISSPELT[kind]:
-            response = client.get(f"{url}{name}={text}", headers={"accept": "application/json"})
+            asked = f"{url}{name}={text}"
+            response = client.get(asked, headers={"accept": "application/json"})
+            if response.history:  # a list page's form field sent blank: no filter, not a 400
+                assert not text and name not in str(response.url), (asked, response.url)
+                continue
             assert response.status_code == 400, (url, name, text)
             body = response.json()
             assert body["parameter"] == name, (url, name, text)
