@@ -4,7 +4,8 @@
 
 schemathesis generates positive and negative cases (all phases, stateful
 included) for every operation of the committed document against a served
-instance; then the hypothesis property tests run with 5,000 examples each.
+instance; then the hypothesis property tests run with 5,000 examples each
+(the walks of every list, each of which makes many requests, with 250).
 Exits non-zero on any failure.
 """
 
@@ -18,6 +19,9 @@ import sys
 from tests.benchmark import ARTIFACT
 from tests.contract_cli import SEED, run_cli
 from tests.support import serve
+
+#: The property tests run at length, with the "fuzz" profile.
+PROPERTY_TESTS = ("tests/test_properties.py", "tests/test_walk.py")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -36,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
             sys.executable,
             "-m",
             "pytest",
-            "tests/test_properties.py",
+            *PROPERTY_TESTS,
             "-q",
             "--hypothesis-profile=fuzz",
         ],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,7 @@ from litestar import Litestar
 from litestar.testing import TestClient
 
 from longgang_api.artifact import LoadedDataset
+from longgang_api.parameter_values import WRITTEN, Kind, kind_of
 from tests.support import PAGES
 
 Client = TestClient[Litestar]
@@ -79,6 +81,23 @@ CASES: list[tuple[str, str, dict[str, str], int, str | None]] = [
     ("GET", "/v1/indicators?q=%1B%5B31m", {}, 400, "q"),
     ("GET", "/v1/indicators?limit=%FF", {}, 400, "limit"),
     ("GET", "/v1/indicators?q=%", {}, 200, None),
+    # One spelling of a number and of a flag: digits alone; true or false.
+    ("GET", "/v1/indicators?limit=1e2", {}, 400, "limit"),
+    ("GET", "/v1/indicators?limit=5.0", {}, 400, "limit"),
+    ("GET", "/v1/observations?limit=%2B5", {}, 400, "limit"),
+    ("GET", "/v1/glossary?limit=05", {}, 400, "limit"),
+    ("GET", "/v1/sections?limit=%D9%A5", {}, 400, "limit"),
+    ("GET", "/v1/search?q=GDP&limit=%EF%BC%95", {}, 400, "limit"),
+    ("GET", "/v1/projects?limit=5%20", {}, 400, "limit"),
+    ("GET", "/v1/projects?year=2023.0", {}, 400, "year"),
+    ("GET", "/v1/projects?year=2.023e3", {}, 400, "year"),
+    ("GET", "/v1/indicators?headline=1", {}, 400, "headline"),
+    ("GET", "/v1/observations?headline=0", {}, 400, "headline"),
+    ("GET", "/v1/indicators?headline=True", {}, 400, "headline"),
+    ("GET", "/v1/indicators?headline=true", {}, 200, None),
+    ("GET", "/v1/indicators?format=csv&bom=1", {}, 400, "bom"),
+    ("GET", "/v1/downloads/glossary.csv?bom=TRUE", {}, 400, "bom"),
+    ("GET", "/v1/downloads/glossary.csv?bom=false", {}, 200, None),
     # Sizes.
     ("GET", "/v1/indicators?q=" + "x" * 16_000, {}, 414, None),
     ("GET", "/v1/" + "a" * 9_000, {}, 414, None),
@@ -178,6 +197,10 @@ FIX_NAMED: list[tuple[str, tuple[str, ...]]] = [
     ("/v1/observations?period=soon", ("2023, 2024",)),
     ("/v1/indicators?limit=0", ("from 1 to 500",)),
     ("/v1/indicators?limit=lots", ("from 1 to 500",)),
+    ("/v1/indicators?limit=1e2", ("from 1 to 500", "digits 0-9 alone")),
+    ("/v1/indicators?headline=1", ("true or false",)),
+    ("/v1/projects?year=2023.0", ("one of: 2023, 2024",)),
+    ("/v1/downloads/glossary.csv?bom=1", ("true or false",)),
     ("/v1/indicators?cursor=garbage!!", ("next_cursor", "same query")),
     ("/v1/indicators?cursor=AAAAAZbEF--RnPvIYyObow", ("next_cursor", "same query")),
     ("/v1/indicators?format=xml", ("auto, json, csv, ndjson",)),
@@ -196,6 +219,65 @@ def test_a_parameter_error_names_the_fix(
     for fragment in fragments:
         assert fragment in body["detail"], body["detail"]
     assert not [word for word in PARSER_WORDING if word in body["detail"]], body["detail"]
+
+
+#: Spellings the lenient readers of query text take, or might, for each kind of value.
+MISSPELT: dict[Kind, tuple[str, ...]] = {
+    "integer": ("1e2", "5.0", "5e0", "%2B5", "-5", "%205", "5%20", "05", "%D9%A5", "%EF%BC%95",
+                "0x5", "1_0", "Infinity", ""),
+    "boolean": ("1", "0", "True", "TRUE", "yes", "t", "%20true", "true%20", ""),
+}  # fmt: skip
+#: A value for each path parameter and required query parameter of an operation that
+#: takes an integer or a boolean.
+GIVEN = {"name": "glossary.csv", "q": "GDP"}
+
+
+def written_parameters(app: Litestar) -> list[tuple[str, str, Kind]]:
+    """Every integer and boolean query parameter of the app: (a URL to it, its name, its kind)."""
+    found: list[tuple[str, str, Kind]] = []
+    for route in app.routes:
+        for handler in getattr(route, "route_handlers", ()):
+            fields = handler.parsed_fn_signature.parameters
+            queried = {n: f for n, f in fields.items() if n not in route.path_parameters}
+            kinds = [(n, kind) for n, f in queried.items() if (kind := kind_of(f.raw))]
+            if not kinds:
+                continue
+            path = re.sub(r"\{(\w+):\w+\}", lambda m: GIVEN[m.group(1)], route.path)
+            required = "".join(
+                f"{n}={v}&" for n, v in GIVEN.items() if n in queried and queried[n].is_required
+            )
+            found += [(f"{path}?{required}", name, kind) for name, kind in kinds]
+    return found
+
+
+def test_every_integer_and_boolean_parameter_is_found(app: Litestar) -> None:
+    found = {(url.partition("?")[0], name) for url, name, _ in written_parameters(app)}
+    # The lists' limit and bom, their flag and year filters, the pages', a download's bom.
+    assert {("/v1/observations", "limit"), ("/v1/search", "bom"), ("/v1/projects", "year"),
+            ("/indicators", "headline"), ("/glossary", "limit"),
+            ("/v1/downloads/glossary.csv", "bom")} <= found  # fmt: skip
+
+
+def test_every_integer_and_boolean_parameter_takes_one_spelling(
+    app: Litestar, client: Client
+) -> None:
+    """Digits alone for an integer, true or false for a boolean, on every operation and page."""
+    for url, name, kind in written_parameters(app):
+        for text in MISSPELT[kind]:
+            asked = f"{url}{name}={text}"
+            response = client.get(asked, headers={"accept": "application/json"})
+            if response.history:  # a list page's form field sent blank: no filter, not a 400
+                assert not text and name not in str(response.url), (asked, response.url)
+                continue
+            assert response.status_code == 400, (url, name, text)
+            body = response.json()
+            assert body["parameter"] == name, (url, name, text)
+            # A year filter's values are the dataset's: its detail lists them.
+            accepted = (WRITTEN[kind],) if kind == "boolean" else (WRITTEN[kind], "one of: ")
+            assert any(a in body["detail"] for a in accepted), (url, body["detail"])
+        if kind == "boolean":
+            for text in ("true", "false"):
+                assert client.get(f"{url}{name}={text}").status_code == 200, (url, name, text)
 
 
 @pytest.mark.parametrize(
@@ -371,6 +453,9 @@ def test_an_unknown_id_is_a_readable_404(client: Client, url: str) -> None:
         ("/projects?status=finished", "status"),
         ("/projects?sort=colour", "sort"),
         ("/projects?limit=0", "limit"),
+        ("/projects?limit=5.0", "limit"),
+        ("/projects?year=2023.0", "year"),
+        ("/indicators?headline=1", "headline"),
         ("/projects?cursor=garbage!!", "cursor"),
         ("/glossary?cursor=AAAAAZbEF--RnPvIYyObow", "cursor"),
         ("/glossary?q=%00", "q"),

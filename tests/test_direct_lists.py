@@ -31,7 +31,8 @@ Client = TestClient[Litestar]
 Answer = tuple[int, bytes, list[tuple[bytes, bytes]]]
 
 #: Spellings of values, valid and not, tried for every parameter.
-ODD = ("", "0", "1", "05", "+5", " 5", "5.0", "-1", "501", "TRUE", "true", "false", "x", "%00")
+ODD = ("", "0", "1", "05", "+5", " 5", "5.0", "-1", "501", "TRUE", "true", "false", "x", "%00",
+       "1e2", "2.023e3", "2023", "%D9%A5", "1_0", "True", "-0")  # fmt: skip
 
 
 @pytest.fixture(scope="module")

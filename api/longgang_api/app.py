@@ -23,7 +23,11 @@ from longgang_api.landing import LandingController
 from longgang_api.limits import RateLimiter, parse_proxies
 from longgang_api.pages.routes import PagesController, list_pages
 from longgang_api.pages.source_view import SourceView, build_source_view
-from longgang_api.parameter_errors import COLLECTIONS_STATE, handle_validation
+from longgang_api.parameter_errors import (
+    COLLECTIONS_STATE,
+    handle_validation,
+    refuse_unwritten_values,
+)
 from longgang_api.problems import NotAcceptable, handle_http_exception
 from longgang_api.resources.lists import routers
 from longgang_api.resources.meta import HealthController, MetaController
@@ -148,6 +152,7 @@ def create_app(
             "served": Provide(provide_served, sync_to_thread=False, use_cache=True),
             "source_view": Provide(provide_source_view, sync_to_thread=False, use_cache=True),
         },
+        before_request=refuse_unwritten_values,
         exception_handlers={
             HTTPException: handle_http_exception,
             ValidationException: handle_validation,

@@ -10,7 +10,8 @@ the page. So the :class:`~longgang_api.gateway.Gateway` first offers a GET to
 - every parameter is one the list declares, given once unless repeatable,
   non-empty, and valid against the same declaration the framework reads
   (:func:`longgang_api.resources.lists.query_parameters`: types, patterns,
-  lengths and bounds);
+  lengths and bounds), an integer or a boolean written in the API's one
+  grammar (:mod:`longgang_api.parameter_values`);
 - the representation negotiated is JSON, and the request is not conditional
   and asks no range.
 
@@ -39,6 +40,7 @@ from longgang_api import variants
 from longgang_api.declarations import LISTINGS, Listing
 from longgang_api.http_caching import accepts_gzip, encoded
 from longgang_api.listing import check_names, json_page, list_key, query_items
+from longgang_api.parameter_values import Kind, kind_of, read
 from longgang_api.problems import BadParameter, NotAcceptable
 from longgang_api.query import Collection, build_query
 from longgang_api.representation import Format, negotiate, representation_chooser
@@ -77,6 +79,8 @@ class _Parameter:
     repeatable: bool
     required: bool
     default: Any
+    #: Integer or boolean: read by the API's grammar before the type checks the value.
+    kind: Kind | None
     _seen: dict[str, Any] = field(default_factory=dict)
 
     def read(self, texts: list[str]) -> Any:
@@ -90,8 +94,14 @@ class _Parameter:
             return self._seen[text]
         except KeyError:
             pass
+        written: Any = text
+        if self.kind is not None:
+            # msgspec's lenient reading of text would take 1e2 or 1; the grammar does not.
+            written = read(self.kind, text)
+            if written is None:
+                raise _Declined
         try:
-            value = msgspec.convert(text, self.type, strict=False)
+            value = msgspec.convert(written, self.type)
         except msgspec.ValidationError:
             raise _Declined from None
         if len(self._seen) >= _REMEMBERED:
@@ -103,6 +113,7 @@ class _Parameter:
 def _parameter(declared: inspect.Parameter) -> _Parameter:
     """How to read a parameter, from the annotation the framework reads."""
     annotation = declared.annotation
+    kind = kind_of(annotation)
     bound: dict[str, Any] = {}
     if typing.get_origin(annotation) is Annotated:
         annotation, *metadata = typing.get_args(annotation)
@@ -120,7 +131,7 @@ def _parameter(declared: inspect.Parameter) -> _Parameter:
     checked = Annotated[annotation, msgspec.Meta(**bound)] if bound else annotation
     required = declared.default is inspect.Parameter.empty
     default = None if required else declared.default
-    return _Parameter(declared.name, checked, repeatable, required, default)
+    return _Parameter(declared.name, checked, repeatable, required, default, kind)
 
 
 @dataclass(frozen=True, slots=True)

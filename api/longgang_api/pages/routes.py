@@ -10,20 +10,23 @@ a page and its twin always hold the same records; cursors are the API's own.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
+import msgspec
 from litestar import Controller, Request, Response, get
 from litestar.di import NamedDependency
 from litestar.exceptions import NotFoundException
 from litestar.handlers import HTTPRouteHandler
 from litestar.params import FromPath, PathParameter
+from litestar.response import Redirect
+from litestar.status_codes import HTTP_303_SEE_OTHER
 
 from longgang_api.declarations import GLOSSARY, INDICATORS, PROJECTS, Listing
 from longgang_api.envelopes import GlossaryTerm, IndicatorDetail, Project
 from longgang_api.http_caching import respond
-from longgang_api.listing import Cursor, Limit, check_single, find, sort_parameter
+from longgang_api.listing import Cursor, Limit, check_single, find, query_items, sort_parameter
 from longgang_api.pages import csp, texts
 from longgang_api.pages.chart import BarInput, GroupInput, bar_chart
 from longgang_api.pages.errors import PAGE_EXCEPTION_HANDLERS
@@ -37,6 +40,7 @@ from longgang_api.pages.rendering import (
     render,
 )
 from longgang_api.pages.source_view import SourceView
+from longgang_api.parameter_errors import refuse_unwritten_values
 from longgang_api.problems import BadParameter
 from longgang_api.query import (
     COMMON_PARAMETERS,
@@ -146,9 +150,12 @@ class _ListPage:
         )
         if before:
             back = before - query.limit
-            # The previous page starts after the record that ends a first page of ``back`` records.
+            # The previous page starts after the record that ends a first page of ``back``
+            # records (a ListQuery is a msgspec Struct: msgspec replaces its fields).
             key = (
-                paginate(collection, replace(query, after=None, limit=back)).next_key
+                paginate(
+                    collection, msgspec.structs.replace(query, after=None, limit=back)
+                ).next_key
                 if back > 0
                 else None
             )
@@ -381,8 +388,34 @@ def list_page(listing: Listing[Any], write: Callable[[_ListPage], Written]) -> H
         f"/{listing.name}",
         include_in_schema=False,
         exception_handlers=PAGE_EXCEPTION_HANDLERS,
+        before_request=_blank_fields_left_out(listing),
         name=f"page-{listing.name}",
     )(handler)
+
+
+def _blank_fields_left_out(
+    listing: Listing[Any],
+) -> Callable[[Request[Any, Any, Any]], Response[Any] | None]:
+    """The list page's before-request hook: a field of its form sent blank is no filter.
+
+    A form sends every field, those left on "any" or empty too, and a blank
+    value is refused by the query grammar; so the page sends the browser to the
+    same address without them (303), the one its own links would write. This
+    hook takes the place of the app's (:func:`refuse_unwritten_values`), so it
+    calls it.
+    """
+    fields = frozenset(f.name for f in listing.filters) | {"q"}
+
+    def hook(request: Request[Any, Any, Any]) -> Response[Any] | None:
+        items = query_items(request.scope["query_string"], keep_blank=True)
+        kept = [(name, value) for name, value in items if value or name not in fields]
+        if len(kept) < len(items):
+            target = f"{request.url.path}?{urlencode(kept)}" if kept else request.url.path
+            return Redirect(target, status_code=HTTP_303_SEE_OTHER)
+        refuse_unwritten_values(request)
+        return None
+
+    return hook
 
 
 def list_pages() -> list[HTTPRouteHandler]:
