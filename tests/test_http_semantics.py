@@ -14,6 +14,7 @@ from longgang_api.app import create_app
 from longgang_api.artifact import LoadedDataset
 from longgang_api.gateway import Gateway
 from longgang_api.response_cache import ResponseCache
+from tests.raw_asgi import ask
 
 Client = TestClient[Litestar]
 ORIGIN = {"origin": "https://portal.example.org"}
@@ -276,3 +277,44 @@ def test_a_16_kb_accept_cannot_blow_the_bound(dataset: LoadedDataset) -> None:
         assert cache.size_in_bytes <= bound
         assert len(cache) < 61  # entries were evicted to stay within the bound
         assert sum(1 for key in cache._entries if key[0] == "/v1/glossary") == 1
+
+
+#: Every kind of answer that honours Range: a download, a JSON page and a CSV page of a
+#: list, a record, the OpenAPI document and a page for people.
+RANGED = [
+    DOWNLOAD,
+    LIST,
+    "/v1/observations?format=csv&limit=20",
+    "/v1/glossary/two-mountains",
+    "/openapi.json",
+    "/glossary",
+]
+RAW_IDENTITY = [(b"accept-encoding", b"identity")]
+
+
+@pytest.mark.parametrize("url", RANGED)
+@pytest.mark.parametrize(
+    "spec", [b"bytes=\xb2-", b"bytes=-\xb3", b"bytes=\xb9-9", b"bytes=0-\xb9", b"bytes=1\xb2-"]
+)
+def test_a_range_in_superscript_digits_is_ignored(app: Litestar, url: str, spec: bytes) -> None:
+    # Latin-1 b"\xb2" is "²": str.isdigit() takes it, int() does not.
+    whole = ask(app, url, RAW_IDENTITY)
+    answer = ask(app, url, [*RAW_IDENTITY, (b"range", spec)])
+    assert answer.status == 200 and answer.body == whole.body
+
+
+@pytest.mark.parametrize("url", RANGED)
+def test_a_range_of_overflowing_numbers_is_read_as_past_every_end(app: Litestar, url: str) -> None:
+    # More digits than int() reads (4,300): still a position, beyond the end.
+    huge = b"9" * 5000
+    whole = ask(app, url, RAW_IDENTITY).body
+    size = len(whole)
+    beyond = ask(app, url, [*RAW_IDENTITY, (b"range", b"bytes=" + huge + b"-")])
+    assert beyond.status == 416
+    assert beyond.header(b"content-range") == f"bytes */{size}".encode()
+    for spec in (b"bytes=-" + huge, b"bytes=0-" + huge, b"bytes=" + b"0" * 5000 + b"1-" + huge):
+        answer = ask(app, url, [*RAW_IDENTITY, (b"range", spec)])
+        assert answer.status == 206
+        first = 1 if spec.endswith(b"1-" + huge) else 0
+        assert answer.header(b"content-range") == f"bytes {first}-{size - 1}/{size}".encode()
+        assert answer.body == whole[first:]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -28,6 +29,13 @@ from longgang_api.problems import problem_response
 
 GZIP_MIN_BYTES = 1024
 VARY = "Accept, Accept-Encoding"
+#: The one range of ``Range: bytes=first-last``, either number left out. ASCII digits
+#: only: ``str.isdigit`` also takes ``²``, which ``int`` refuses.
+_BYTE_RANGE = re.compile(r"\s*([0-9]*)\s*-\s*([0-9]*)\s*", re.ASCII)
+#: Digits past which a byte position is beyond every answer's end: ``int`` refuses to
+#: read more than 4,300 digits, and no answer is an exabyte.
+_MAX_POSITION_DIGITS = 18
+_PAST_EVERY_END: int = 10**_MAX_POSITION_DIGITS
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +139,14 @@ def unmodified_since(if_modified_since: str | None, last_modified: str) -> bool:
     return since is not None and modified is not None and modified <= since
 
 
+def _position(digits: str) -> int:
+    """A byte position written in ASCII digits, however many; past any end when huge."""
+    significant = digits.lstrip("0")
+    if len(significant) > _MAX_POSITION_DIGITS:
+        return _PAST_EVERY_END
+    return int(significant or "0")
+
+
 def byte_range(header: str, size: int) -> tuple[int, int] | Literal["unsatisfiable"] | None:
     """The one range ``Range: bytes=…`` asks of ``size`` bytes, as (first, last).
 
@@ -141,21 +157,21 @@ def byte_range(header: str, size: int) -> tuple[int, int] | Literal["unsatisfiab
     unit, _, spec = header.strip().partition("=")
     if unit.strip().lower() != "bytes" or "," in spec:
         return None
-    first_text, dash, last_text = spec.strip().partition("-")
-    first_text, last_text = first_text.strip(), last_text.strip()
-    if not dash or not (first_text + last_text).isdigit() or not (first_text or last_text):
+    found = _BYTE_RANGE.fullmatch(spec)
+    if found is None or not (found[1] or found[2]):
         return None
+    first_text, last_text = found[1], found[2]
     if not first_text:  # the last N bytes
-        suffix = int(last_text)
+        suffix = _position(last_text)
         if suffix == 0 or size == 0:
             return "unsatisfiable"
         return max(size - suffix, 0), size - 1
-    first = int(first_text)
-    if last_text and int(last_text) < first:
+    first = _position(first_text)
+    if last_text and _position(last_text) < first:
         return None
     if first >= size:
         return "unsatisfiable"
-    last = int(last_text) if last_text else size - 1
+    last = _position(last_text) if last_text else size - 1
     return first, min(last, size - 1)
 
 
