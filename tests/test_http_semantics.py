@@ -4,6 +4,7 @@ date, byte ranges, HEAD, and the response cache keyed on the negotiated represen
 from __future__ import annotations
 
 import gzip
+from collections.abc import Iterator
 from email.utils import format_datetime, parsedate_to_datetime
 
 import pytest
@@ -231,6 +232,21 @@ def _cache_of(app: Litestar) -> ResponseCache:
     return gateway.response_cache
 
 
+@pytest.fixture(scope="module")
+def own_client(dataset: LoadedDataset) -> Iterator[Client]:
+    """A client of an app of this module's own, whose response cache a test may replace."""
+    with TestClient(create_app(dataset)) as client:
+        yield client
+
+
+def _fresh_cache(app: Litestar) -> ResponseCache:
+    """An empty response cache in place of ``app``'s: every resource is cold again."""
+    gateway = app.asgi_handler
+    assert isinstance(gateway, Gateway)
+    gateway.response_cache = ResponseCache()
+    return gateway.response_cache
+
+
 @pytest.mark.parametrize(
     ("url", "accepts"),
     [
@@ -318,3 +334,28 @@ def test_a_range_of_overflowing_numbers_is_read_as_past_every_end(app: Litestar,
         first = 1 if spec.endswith(b"1-" + huge) else 0
         assert answer.header(b"content-range") == f"bytes {first}-{size - 1}/{size}".encode()
         assert answer.body == whole[first:]
+
+
+@pytest.mark.parametrize(
+    "since",
+    [
+        "Mon, 01 Jan 2024 00:00:99999999999 GMT",  # a second
+        "Mon, 99999999999 Jan 2024 00:00:00 GMT",  # a day
+        "Mon, 01 Jan 99999999999 00:00:00 GMT",  # a year
+        "Mon, 01 Jan 2024 99999999999:00:00 GMT",  # an hour
+        "Fri, 31 Dec 9999 23:59:59 -2359",  # an offset that moves it past year 9999
+        "Mon, 01 Jan 2024 00:00:00 +99999999999",  # an offset of its own
+    ],
+)
+@pytest.mark.parametrize("url", [LIST, DOWNLOAD, "/v1/glossary/two-mountains", "/glossary"])
+def test_an_if_modified_since_out_of_range_is_ignored(
+    own_client: Client, url: str, since: str
+) -> None:
+    cache = _fresh_cache(own_client.app)
+    fresh = own_client.get(url, headers={"if-modified-since": since})  # from the app
+    own_client.get(url)  # asked again: kept
+    kept = own_client.get(url, headers={"if-modified-since": since})  # from the response cache
+    assert cache.hits == 1
+    for answer in (fresh, kept):
+        assert answer.status_code == 200 and answer.content == own_client.get(url).content
+        assert answer.headers["x-request-id"]

@@ -122,11 +122,17 @@ def revalidates(if_none_match: str, etag: str) -> bool:
 
 
 def _http_date(text: str) -> datetime | None:
+    """``text`` as a moment in UTC, or None when it is not a date we can compare.
+
+    A date with fields out of range (a second, day or year too large, an offset
+    that moves it past year 9999) is as invalid as one that does not parse:
+    the header is ignored (RFC 9110 §13.1.3).
+    """
     try:
         moment = parsedate_to_datetime(text)
-    except (TypeError, ValueError, IndexError):
+        return moment.astimezone(UTC) if moment.tzinfo is not None else None
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
-    return moment if moment.tzinfo is not None else None
 
 
 def unmodified_since(if_modified_since: str | None, last_modified: str) -> bool:
