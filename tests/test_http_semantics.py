@@ -14,6 +14,7 @@ from litestar.testing import TestClient
 from longgang_api.app import create_app
 from longgang_api.artifact import LoadedDataset
 from longgang_api.gateway import Gateway
+from longgang_api.headers import Answer
 from longgang_api.response_cache import ResponseCache
 from tests.raw_asgi import ask
 
@@ -359,3 +360,26 @@ def test_an_if_modified_since_out_of_range_is_ignored(
     for answer in (fresh, kept):
         assert answer.status_code == 200 and answer.content == own_client.get(url).content
         assert answer.headers["x-request-id"]
+
+
+class _FaultyCache(ResponseCache):
+    def answer(self, *args: object, **kwargs: object) -> Answer | None:
+        raise RuntimeError("a fault of the response cache")
+
+
+def test_a_fault_before_routing_is_a_problem_with_request_id_and_cors(
+    dataset: LoadedDataset,
+) -> None:
+    app = create_app(dataset)
+    gateway = app.asgi_handler
+    assert isinstance(gateway, Gateway)
+    gateway.response_cache = _FaultyCache()
+    with TestClient(app, raise_server_exceptions=False) as client:
+        got = client.get("/v1/glossary", headers={"x-request-id": "fault-1"})
+        head = client.head("/v1/glossary", headers={"x-request-id": "fault-2"})
+    for answer, request_id in ((got, "fault-1"), (head, "fault-2")):
+        assert answer.status_code == 500
+        assert answer.headers["content-type"] == "application/problem+json"
+        assert answer.headers["x-request-id"] == request_id
+        _cors_ok(answer.headers)
+    assert got.json()["type"] == "/problems/internal-error" and head.content == b""
