@@ -296,13 +296,15 @@ def test_a_16_kb_accept_cannot_blow_the_bound(dataset: LoadedDataset) -> None:
         assert sum(1 for key in cache._entries if key[0] == "/v1/glossary") == 1
 
 
-#: Every kind of answer that honours Range: a download, a JSON page and a CSV page of a
-#: list, a record, the OpenAPI document and a page for people.
+#: Every kind of answer that honours Range: a download, a JSON, CSV and NDJSON page of a
+#: list, a record, a catalogue file, the OpenAPI document and a page for people.
 RANGED = [
     DOWNLOAD,
     LIST,
     "/v1/observations?format=csv&limit=20",
+    "/v1/observations?format=ndjson&limit=20",
     "/v1/glossary/two-mountains",
+    "/v1/catalog.ttl",
     "/openapi.json",
     "/glossary",
 ]

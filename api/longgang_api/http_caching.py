@@ -5,10 +5,11 @@ representation is a function of the artifact's sha256, the path, the
 normalised query and the representation — it is known before any body is
 serialised, and a revalidation costs no serialisation at all.
 
-This is the one conditional-request path: :func:`respond` (and
-:func:`not_modified` before any work) for the app, and the same tests —
-:func:`revalidated_tag`, :func:`unmodified_since`, :func:`byte_range` — for
-the response cache.
+This is the one conditional-request path: :func:`conditional_tag` is the rule
+of every answer — :func:`respond` (and :func:`not_modified` before any work)
+for buffered answers, :mod:`~longgang_api.streaming` for streamed ones, and
+the response cache. Buffered answers also honour one byte range
+(:func:`byte_range`); streamed ones say ``Accept-Ranges: none``.
 """
 
 from __future__ import annotations
@@ -59,13 +60,14 @@ class CachePolicy:
         digest = hashlib.sha256(f"{self.seed}\x00{key}".encode()).hexdigest()[:32]
         return f'"{digest}"'
 
-    def headers(self, etag: str) -> dict[str, str]:
+    def headers(self, etag: str, *, ranges: bool = True) -> dict[str, str]:
+        """The cache headers of the answer tagged ``etag``; ``ranges``: whether it honours Range."""
         return {
             "ETag": etag,
             "Cache-Control": f"public, max-age={self.max_age}",
             "Last-Modified": self.last_modified,
             "Vary": VARY,
-            "Accept-Ranges": "bytes",
+            "Accept-Ranges": "bytes" if ranges else "none",
         }
 
 
@@ -116,9 +118,18 @@ def revalidated_tag(if_none_match: str, etag: str) -> str | None:
     return None
 
 
-def revalidates(if_none_match: str, etag: str) -> bool:
-    """Whether ``If-None-Match`` names ``etag`` or the same content in the other encoding."""
-    return revalidated_tag(if_none_match, etag) is not None
+def conditional_tag(
+    if_none_match: str | None, if_modified_since: str | None, etag: str, last_modified: str
+) -> str | None:
+    """The ETag of a 304 when the client holds the answer tagged ``etag``; None: answer it.
+
+    The one rule of every answer — buffered, streamed, or from the response
+    cache: ``If-None-Match`` decides when sent; otherwise ``If-Modified-Since``
+    at our ``Last-Modified`` or later (RFC 9110 §13.2.2).
+    """
+    if if_none_match:
+        return revalidated_tag(if_none_match, etag)
+    return etag if unmodified_since(if_modified_since, last_modified) else None
 
 
 def _http_date(text: str) -> datetime | None:
@@ -196,11 +207,14 @@ def not_modified(
     policy: CachePolicy,
     key: str,
     variant: variants.Chooser = variants.constant,
+    *,
+    ranges: bool = True,
 ) -> Response[bytes] | None:
     """A 304 when the client's ``If-None-Match`` names this representation, else None.
 
     Known before any work: the ETag depends on the key, not on the body.
-    ``variant`` says how the representation was chosen, for the response cache.
+    ``variant`` says how the representation was chosen, for the response cache;
+    ``ranges``, whether the answer honours ``Range``.
     """
     variants.declare(request, variant)
     if_none_match = request.headers.get("if-none-match")
@@ -211,7 +225,22 @@ def not_modified(
     tag = revalidated_tag(if_none_match, _gzip_variant(etag) if gzip_ok else etag)
     if tag is None:
         return None
-    return Response(content=b"", status_code=304, headers=policy.headers(tag))
+    return Response(content=b"", status_code=304, headers=policy.headers(tag, ranges=ranges))
+
+
+def unchanged(
+    request: Request[Any, Any, Any], policy: CachePolicy, etag: str, *, ranges: bool = True
+) -> Response[bytes] | None:
+    """The 304 of the answer tagged ``etag`` when the client holds it (:func:`conditional_tag`)."""
+    tag = conditional_tag(
+        request.headers.get("if-none-match"),
+        request.headers.get("if-modified-since"),
+        etag,
+        policy.last_modified,
+    )
+    if tag is None:
+        return None
+    return Response(content=b"", status_code=304, headers=policy.headers(tag, ranges=ranges))
 
 
 def encoded(
@@ -240,16 +269,16 @@ def respond(
     Also answers ``If-Modified-Since`` (without ``If-None-Match``) and one
     byte range (``Range``, ``If-Range``) of the bytes as sent.
     """
-    unchanged = not_modified(request, policy, key, variant)
-    if unchanged is not None:
-        return unchanged
+    revalidated = not_modified(request, policy, key, variant)
+    if revalidated is not None:
+        return revalidated
     gzip_ok = accepts_gzip(request.headers.get("accept-encoding"))
     body, etag, extra = encoded(render(), policy.etag(key), gzip_ok, headers)
+    # The ETag of a 304 for If-Modified-Since is that of the bytes: gzipped or, small, not.
+    revalidated = unchanged(request, policy, etag)
+    if revalidated is not None:
+        return revalidated
     cache_headers = policy.headers(etag)
-    if not request.headers.get("if-none-match") and unmodified_since(
-        request.headers.get("if-modified-since"), policy.last_modified
-    ):
-        return Response(content=b"", status_code=304, headers=cache_headers)
     status = 200
     range_header = request.headers.get("range")
     if range_header and range_applies(request.headers.get("if-range"), etag, policy.last_modified):

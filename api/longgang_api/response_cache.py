@@ -28,7 +28,7 @@ from litestar.types import HTTPScope, Message, Send
 
 from longgang_api import variants
 from longgang_api.headers import Answer
-from longgang_api.http_caching import accepts_gzip, revalidated_tag, unmodified_since
+from longgang_api.http_caching import accepts_gzip, conditional_tag
 
 Headers = list[tuple[bytes, bytes]]
 #: (path, query string)
@@ -126,12 +126,12 @@ class ResponseCache:
             return None
         self.hits += 1
         self._entries.move_to_end(key)
-        if_none_match = asked.get(b"if-none-match", b"").decode("latin-1")
-        tag = revalidated_tag(if_none_match, entry.etag) if if_none_match else None
-        if tag is None and not if_none_match:
-            since = asked.get(b"if-modified-since", b"").decode("latin-1")
-            if unmodified_since(since, entry.last_modified):
-                tag = entry.etag
+        tag = conditional_tag(
+            asked.get(b"if-none-match", b"").decode("latin-1"),
+            asked.get(b"if-modified-since", b"").decode("latin-1"),
+            entry.etag,
+            entry.last_modified,
+        )
         if tag is not None:
             return 304, [(b"etag", tag.encode("latin-1")), *entry.not_modified_headers], b""
         return 200, entry.headers, entry.body
