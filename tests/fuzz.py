@@ -4,8 +4,9 @@
 
 schemathesis generates positive and negative cases (all phases, stateful
 included) for every operation of the committed document against a served
-instance; then the hypothesis property tests run with 5,000 examples each.
-Exits non-zero on any failure.
+instance; then the hypothesis property tests run with 5,000 examples each, and
+the fuzz of every request header the server reads with 5,000 in process and
+2,500 over HTTP. Exits non-zero on any failure.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ def main(argv: list[str] | None = None) -> int:
             "-m",
             "pytest",
             "tests/test_properties.py",
+            "tests/test_header_fuzz.py",
             "-q",
             "--hypothesis-profile=fuzz",
         ],

@@ -60,16 +60,22 @@ def scope_of(
 async def _call(app: Litestar, scope: Scope) -> Answer:
     sent: list[Message] = []
     received = False
+    done = asyncio.Event()
 
     async def receive() -> Any:
         nonlocal received
-        if received:  # the app never waits for a disconnect here; nothing else comes
-            await asyncio.sleep(3600)
-        received = True
-        return {"type": "http.request", "body": b"", "more_body": False}
+        if not received:
+            received = True
+            return {"type": "http.request", "body": b"", "more_body": False}
+        # As a server does: the client is gone once the whole answer is sent (a streamed
+        # answer listens for that until its last chunk).
+        await done.wait()
+        return {"type": "http.disconnect"}
 
     async def send(message: Message) -> None:
         sent.append(message)
+        if message["type"] == "http.response.body" and not message.get("more_body", False):
+            done.set()
 
     await app(scope, receive, send)
     start = next(m for m in sent if m["type"] == "http.response.start")
