@@ -5,8 +5,9 @@
 schemathesis generates positive and negative cases (all phases, stateful
 included) for every operation of the committed document against a served
 instance; then the hypothesis property tests run with 5,000 examples each
-(the walks of every list, each of which makes many requests, with 250).
-Exits non-zero on any failure.
+(the walks of every list, each of which makes many requests, with 250), and
+the fuzz of every request header the server reads with 5,000 in process and
+2,500 over HTTP. Exits non-zero on any failure.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from tests.contract_cli import SEED, run_cli
 from tests.support import serve
 
 #: The property tests run at length, with the "fuzz" profile.
-PROPERTY_TESTS = ("tests/test_properties.py", "tests/test_walk.py")
+PROPERTY_TESTS = ("tests/test_properties.py", "tests/test_walk.py", "tests/test_header_fuzz.py")
 
 
 def main(argv: list[str] | None = None) -> int:

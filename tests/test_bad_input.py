@@ -388,6 +388,62 @@ def test_a_cursor_from_another_query_or_collection_is_refused(client: Client) ->
     assert client.get(f"/v1/observations?limit=5&period=2023&cursor={tampered}").status_code == 400
 
 
+#: Lists as a forged cursor may reach them: where relevance leads the order (a search),
+#: one term (a presorted posting answers), several (every match ranked), every match
+#: streamed, the order reversed; and lists in the order of a field.
+RELEVANCE_ORDERED = [
+    "/v1/search?q=碧道",
+    "/v1/search?q=碧道+学校",
+    "/v1/search?q=碧道&format=csv",
+    "/v1/search?q=碧道&format=ndjson",
+    "/v1/search?q=碧道+学校&format=csv",
+]
+FIELD_ORDERED = [
+    "/v1/observations?limit=5",
+    "/v1/observations?format=csv",
+    "/v1/search?q=碧道&sort=id",
+    "/glossary?sort=id",  # a page for people
+]
+#: Places no record holds: a rank alone, or a rank out of range, where a match rank and a
+#: rank are the place; a match rank no match has (0 to 3 ascending).
+NO_RELEVANCE_PLACE = [(5,), (0, -1), (0, 10**6), (4, 3), (-1, 3)]
+#: Where a rank alone is the place: two numbers, or a rank out of range.
+NO_FIELD_PLACE = [(0, 5), (-1,), (10**6,)]
+
+
+def _forged(client: Client, dataset: LoadedDataset, url: str, place: tuple[int, ...]) -> str:
+    """``url`` with a cursor signed as the server signs one, holding ``place``."""
+    from urllib.parse import parse_qs, urlsplit
+
+    from longgang_api.cursor import CursorCodec
+    from longgang_api.parameter_errors import COLLECTIONS_STATE
+    from longgang_api.query import build_query
+
+    # Anyone can sign a cursor: the key is the artifact's published sha256.
+    parts = urlsplit(url)
+    collection = client.app.state[COLLECTIONS_STATE][parts.path.rsplit("/", 1)[1]]
+    asked = {name: values[0] for name, values in parse_qs(parts.query).items()}
+    codec = CursorCodec(dataset.sha256)
+    query = build_query(collection, codec, {}, asked.get("q"), asked.get("sort"), 5, None)
+    return f"{url}&cursor={codec.encode(f'{collection.name}|{query.scope}', place)}"
+
+
+@pytest.mark.parametrize(
+    ("url", "place"),
+    [(u, p) for u in RELEVANCE_ORDERED for p in NO_RELEVANCE_PLACE]
+    + [("/v1/search?q=碧道&sort=-rank", (1, 3))]  # descending: 0 to -3
+    + [(u, p) for u in FIELD_ORDERED for p in NO_FIELD_PLACE],
+)
+def test_a_forged_cursor_holding_no_place_of_the_order_is_refused(
+    client: Client, dataset: LoadedDataset, url: str, place: tuple[int, ...]
+) -> None:
+    problem = {"accept": "application/problem+json"}  # a page answers browsers in HTML
+    answer = client.get(_forged(client, dataset, url, place), headers=problem)
+    assert answer.status_code == 400
+    assert answer.headers["content-type"] == "application/problem+json"
+    assert answer.json()["parameter"] == "cursor"
+
+
 def test_one_error_shape(client: Client) -> None:
     shapes = {
         tuple(sorted(client.request(m, u, headers=h).json()))

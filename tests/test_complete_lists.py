@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+from email.utils import format_datetime, parsedate_to_datetime
 from urllib.parse import quote
 
 import httpx
@@ -17,6 +18,10 @@ import pandas as pd
 import pytest
 from litestar import Litestar
 from litestar.testing import TestClient
+
+from longgang_api.app import create_app
+from longgang_api.artifact import LoadedDataset
+from longgang_api.gateway import Gateway
 
 Client = TestClient[Litestar]
 
@@ -36,6 +41,12 @@ FILTERED = [
     "/v1/indicators?headline=true",
     "/v1/sections?q=教育",
 ]
+
+
+def _cache_hits(client: Client) -> int:
+    gateway = client.app.asgi_handler
+    assert isinstance(gateway, Gateway) and gateway.response_cache is not None
+    return gateway.response_cache.hits
 
 
 def _with(url: str, query: str) -> str:
@@ -165,3 +176,51 @@ def test_pandas_reads_every_row_over_http_in_chunks(served_url: str, url: str) -
         assert response.headers.get("transfer-encoding") == "chunked"
         assert "content-length" not in response.headers
         assert sum(len(chunk) for chunk in response.iter_raw()) > 0
+
+
+#: Complete answers, each rendered as it is sent.
+STREAMED = ["/v1/glossary?format=csv", "/v1/observations?format=ndjson&period=2024"]
+
+
+@pytest.mark.parametrize("url", STREAMED)
+def test_a_complete_answer_says_it_ignores_ranges_and_does(
+    dataset: LoadedDataset, url: str
+) -> None:
+    identity = {"accept-encoding": "identity"}
+    with TestClient(create_app(dataset)) as client:
+        # From the app, from the app again (kept), then from the response cache.
+        plain = [client.get(url, headers=identity) for _ in range(3)]
+        assert _cache_hits(client) == 1
+        ranged = [client.get(url, headers={**identity, "range": "bytes=0-9"}) for _ in range(3)]
+        etag = plain[0].headers["etag"]
+        fresh = TestClient(create_app(dataset))  # a 304 from the app, before any is kept
+        with fresh:
+            revalidated = [fresh.get(url, headers={**identity, "if-none-match": etag})]
+        revalidated.append(client.get(url, headers={**identity, "if-none-match": etag}))
+    for answer in plain + ranged:
+        assert answer.status_code == 200 and answer.content == plain[0].content
+        assert answer.headers["accept-ranges"] == "none"
+        assert "content-range" not in answer.headers
+    for answer in revalidated:
+        assert answer.status_code == 304 and answer.headers["accept-ranges"] == "none"
+
+
+@pytest.mark.parametrize("url", STREAMED)
+@pytest.mark.parametrize("encoding", ["identity", "gzip"])
+def test_if_modified_since_is_answered_alike_from_the_first_request(
+    dataset: LoadedDataset, url: str, encoding: str
+) -> None:
+    asked = {"accept-encoding": encoding}
+    with TestClient(create_app(dataset)) as client:
+        whole = client.get(url, headers=asked)
+        modified = whole.headers["last-modified"]
+        earlier = format_datetime(parsedate_to_datetime(modified).replace(year=2000), usegmt=True)
+    for since, status in ((modified, 304), (earlier, 200)):
+        # A resource nobody asked before: the first two answers are the app's, the third
+        # the response cache's.
+        with TestClient(create_app(dataset)) as client:
+            answers = [client.get(url, headers={**asked, "if-modified-since": since})]
+            answers += [client.get(url, headers={**asked, "if-modified-since": since})]
+            answers += [client.get(url, headers={**asked, "if-modified-since": since})]
+        assert [a.status_code for a in answers] == [status] * 3, since
+        assert {a.headers["etag"] for a in answers} == {whole.headers["etag"]}

@@ -4,6 +4,7 @@ date, byte ranges, HEAD, and the response cache keyed on the negotiated represen
 from __future__ import annotations
 
 import gzip
+from collections.abc import Iterator
 from email.utils import format_datetime, parsedate_to_datetime
 
 import pytest
@@ -13,7 +14,9 @@ from litestar.testing import TestClient
 from longgang_api.app import create_app
 from longgang_api.artifact import LoadedDataset
 from longgang_api.gateway import Gateway
+from longgang_api.headers import Answer
 from longgang_api.response_cache import ResponseCache
+from tests.raw_asgi import ask
 
 Client = TestClient[Litestar]
 ORIGIN = {"origin": "https://portal.example.org"}
@@ -230,6 +233,21 @@ def _cache_of(app: Litestar) -> ResponseCache:
     return gateway.response_cache
 
 
+@pytest.fixture(scope="module")
+def own_client(dataset: LoadedDataset) -> Iterator[Client]:
+    """A client of an app of this module's own, whose response cache a test may replace."""
+    with TestClient(create_app(dataset)) as client:
+        yield client
+
+
+def _fresh_cache(app: Litestar) -> ResponseCache:
+    """An empty response cache in place of ``app``'s: every resource is cold again."""
+    gateway = app.asgi_handler
+    assert isinstance(gateway, Gateway)
+    gateway.response_cache = ResponseCache()
+    return gateway.response_cache
+
+
 @pytest.mark.parametrize(
     ("url", "accepts"),
     [
@@ -276,3 +294,94 @@ def test_a_16_kb_accept_cannot_blow_the_bound(dataset: LoadedDataset) -> None:
         assert cache.size_in_bytes <= bound
         assert len(cache) < 61  # entries were evicted to stay within the bound
         assert sum(1 for key in cache._entries if key[0] == "/v1/glossary") == 1
+
+
+#: Every kind of answer that honours Range: a download, a JSON, CSV and NDJSON page of a
+#: list, a record, a catalogue file, the OpenAPI document and a page for people.
+RANGED = [
+    DOWNLOAD,
+    LIST,
+    "/v1/observations?format=csv&limit=20",
+    "/v1/observations?format=ndjson&limit=20",
+    "/v1/glossary/two-mountains",
+    "/v1/catalog.ttl",
+    "/openapi.json",
+    "/glossary",
+]
+RAW_IDENTITY = [(b"accept-encoding", b"identity")]
+
+
+@pytest.mark.parametrize("url", RANGED)
+@pytest.mark.parametrize(
+    "spec", [b"bytes=\xb2-", b"bytes=-\xb3", b"bytes=\xb9-9", b"bytes=0-\xb9", b"bytes=1\xb2-"]
+)
+def test_a_range_in_superscript_digits_is_ignored(app: Litestar, url: str, spec: bytes) -> None:
+    # Latin-1 b"\xb2" is "²": str.isdigit() takes it, int() does not.
+    whole = ask(app, url, RAW_IDENTITY)
+    answer = ask(app, url, [*RAW_IDENTITY, (b"range", spec)])
+    assert answer.status == 200 and answer.body == whole.body
+
+
+@pytest.mark.parametrize("url", RANGED)
+def test_a_range_of_overflowing_numbers_is_read_as_past_every_end(app: Litestar, url: str) -> None:
+    # More digits than int() reads (4,300): still a position, beyond the end.
+    huge = b"9" * 5000
+    whole = ask(app, url, RAW_IDENTITY).body
+    size = len(whole)
+    beyond = ask(app, url, [*RAW_IDENTITY, (b"range", b"bytes=" + huge + b"-")])
+    assert beyond.status == 416
+    assert beyond.header(b"content-range") == f"bytes */{size}".encode()
+    for spec in (b"bytes=-" + huge, b"bytes=0-" + huge, b"bytes=" + b"0" * 5000 + b"1-" + huge):
+        answer = ask(app, url, [*RAW_IDENTITY, (b"range", spec)])
+        assert answer.status == 206
+        first = 1 if spec.endswith(b"1-" + huge) else 0
+        assert answer.header(b"content-range") == f"bytes {first}-{size - 1}/{size}".encode()
+        assert answer.body == whole[first:]
+
+
+@pytest.mark.parametrize(
+    "since",
+    [
+        "Mon, 01 Jan 2024 00:00:99999999999 GMT",  # a second
+        "Mon, 99999999999 Jan 2024 00:00:00 GMT",  # a day
+        "Mon, 01 Jan 99999999999 00:00:00 GMT",  # a year
+        "Mon, 01 Jan 2024 99999999999:00:00 GMT",  # an hour
+        "Fri, 31 Dec 9999 23:59:59 -2359",  # an offset that moves it past year 9999
+        "Mon, 01 Jan 2024 00:00:00 +99999999999",  # an offset of its own
+    ],
+)
+@pytest.mark.parametrize("url", [LIST, DOWNLOAD, "/v1/glossary/two-mountains", "/glossary"])
+def test_an_if_modified_since_out_of_range_is_ignored(
+    own_client: Client, url: str, since: str
+) -> None:
+    cache = _fresh_cache(own_client.app)
+    fresh = own_client.get(url, headers={"if-modified-since": since})  # from the app
+    own_client.get(url)  # asked again: kept
+    kept = own_client.get(url, headers={"if-modified-since": since})  # from the response cache
+    assert cache.hits == 1
+    for answer in (fresh, kept):
+        assert answer.status_code == 200 and answer.content == own_client.get(url).content
+        assert answer.headers["x-request-id"]
+
+
+class _FaultyCache(ResponseCache):
+    def answer(self, *args: object, **kwargs: object) -> Answer | None:
+        raise RuntimeError("a fault of the response cache")
+
+
+def test_a_fault_before_routing_is_a_problem_with_request_id_and_cors(
+    dataset: LoadedDataset,
+) -> None:
+    app = create_app(dataset)
+    gateway = app.asgi_handler
+    assert isinstance(gateway, Gateway)
+    gateway.response_cache = _FaultyCache()
+    with TestClient(app, raise_server_exceptions=False) as client:
+        got = client.get("/v1/glossary", headers={"x-request-id": "fault-1"})
+        head = client.head("/v1/glossary", headers={"x-request-id": "fault-2"})
+    for answer, request_id in ((got, "fault-1"), (head, "fault-2")):
+        assert answer.status_code == 500
+        assert answer.headers["content-type"] == "application/problem+json"
+        assert answer.headers["x-request-id"] == request_id
+        _cors_ok(answer.headers)
+    assert got.json()["type"] == "/problems/internal-error" and head.content == b""

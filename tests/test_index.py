@@ -18,12 +18,13 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from msgspec.structs import replace
 
 from longgang_api import index as index_module
 from longgang_api.artifact import LoadedDataset
 from longgang_api.cursor import CursorCodec
 from longgang_api.declarations import LISTINGS, SEARCH
-from longgang_api.index import sort_value
+from longgang_api.index import PlaceError, sort_value
 from longgang_api.query import Collection, ListQuery, build_query, canonical, paginate, select
 from longgang_api.settings import DEFAULT_PUBLIC_BASE_URL
 from longgang_api.text_search import match_record, normalise_text, parse_query, prepare
@@ -284,6 +285,28 @@ def test_anyone_can_make_a_cursor_and_it_names_only_a_place(
     # What it catches: a cursor carried to another query.
     other = client.get(f"/v1/observations?limit=5&period=2024&cursor={made}")
     assert other.status_code == 400 and other.json()["parameter"] == "cursor"
+
+
+@pytest.mark.parametrize("name", ["search", "observations"])
+@given(data=st.data())
+@settings(suppress_health_check=[HealthCheck.too_slow])
+def test_any_place_pages_or_is_a_place_error(
+    name: str, data: st.DataObject, collections: dict[str, Collection[Any]], vocabulary: list[str]
+) -> None:
+    # A cursor's place reaches the engine from anyone (the signing key is published):
+    # one of any length or value, near the records' ranks or far, is a page or refused.
+    collection = collections[name]
+    size = collection.index.size
+    number = st.one_of(st.integers(-5, size + 5), st.integers(-(2**31), 2**31 - 1))
+    place = tuple(data.draw(st.lists(number, min_size=1, max_size=2)))
+    query = replace(
+        built(collection, data.draw(queries(collection, vocabulary)), None), after=place
+    )
+    try:
+        page = paginate(collection, query, whole=data.draw(st.booleans()))
+    except PlaceError:
+        return
+    assert len(page.items) <= page.total
 
 
 def test_filter_pairs_and_id_order_pages_answer_what_a_scan_does(

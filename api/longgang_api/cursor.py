@@ -12,7 +12,10 @@ sha256, which is published, so anyone can make a cursor that this server
 accepts. That is harmless by design: a cursor names a place in a public,
 immutable list and grants nothing that the first page's link does not. The
 signature catches mistakes (a cursor pasted into another query, truncated or
-from an older release), not adversaries.
+from an older release), not adversaries. So a signed place is not trusted
+either: one that no record holds in the query's order (a rank out of range, a
+match rank where the order has none) is refused by the query engine
+(:meth:`longgang_api.index.CollectionIndex.check_place`).
 """
 
 from __future__ import annotations

@@ -38,6 +38,7 @@ from litestar.types import HTTPScope
 
 from longgang_api import variants
 from longgang_api.declarations import LISTINGS, Listing
+from longgang_api.headers import Answer
 from longgang_api.http_caching import accepts_gzip, encoded
 from longgang_api.listing import check_names, json_page, list_key, query_items
 from longgang_api.parameter_values import Kind, kind_of, read
@@ -56,10 +57,6 @@ _FORMATS: tuple[Format, ...] = ("json", "csv", "ndjson")
 _BOUNDS = ("ge", "gt", "le", "lt", "multiple_of", "pattern", "min_length", "max_length")
 #: Constraints read nowhere here: a declaration using one is refused at start-up.
 _UNREAD = ("const", "lower_case", "upper_case", "min_items", "max_items")
-
-
-#: An answer: its status, headers and body.
-Answer = tuple[int, list[tuple[bytes, bytes]], bytes]
 
 
 class _Declined(Exception):

@@ -7,10 +7,16 @@ operation once), every answer gets its request id, security and CORS headers
 (this is the one place they are set), a :class:`ResponseCache` answers
 repeated reads before any routing, and :class:`~longgang_api.direct.DirectLists`
 answers the plainly valid JSON pages of the lists.
+
+These layers make their answer before sending any of it, so a fault in them
+is answered as the app answers one of its own: a 500 problem with the request
+id and CORS headers, never the server's bare 500.
 """
 
 from __future__ import annotations
 
+import logging
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
 from litestar.enums import ScopeType
@@ -25,13 +31,25 @@ from litestar.types import (
 )
 
 from longgang_api import cors, variants
-from longgang_api.headers import standard_headers, wrap_send
+from longgang_api.headers import Answer, standard_headers, wrap_send
 from longgang_api.limits import Network, RateLimiter, client_address, oversize_status
-from longgang_api.problems import send_problem
+from longgang_api.problems import problem_answer
 from longgang_api.response_cache import ResponseCache
 
 if TYPE_CHECKING:
     from longgang_api.direct import DirectLists
+
+_log = logging.getLogger("longgang_api")
+
+
+@dataclass(frozen=True, slots=True)
+class _Routed:
+    """A request for the framework to answer: its own scope, and how to send the answer."""
+
+    scope: HTTPScope
+    head: bool
+    #: Whether the response cache keeps the answer.
+    kept: bool
 
 
 class Gateway:
@@ -58,71 +76,76 @@ class Gateway:
             return
         http_scope = scope
         extra = standard_headers(http_scope) + cors.HEADERS
-        oversize = oversize_status(http_scope)
+        try:
+            step = self._before_routing(http_scope, extra)
+        except Exception:
+            _log.exception("unhandled error on %s %s", http_scope["method"], http_scope["path"])
+            step = problem_answer(500, "the server could not answer this request")
+        if isinstance(step, _Routed):
+            outgoing = wrap_send(send, extra, head=step.head)
+            if step.kept and self.response_cache is not None:
+                outgoing = self.response_cache.recording(step.scope, outgoing)
+            await self.inner(step.scope, receive, outgoing)
+            return
+        status, headers, body = step
+        # Sent as they are: an answer made here never shares a header name with ``extra``.
+        start: HTTPResponseStartEvent = {
+            "type": "http.response.start",
+            "status": status,
+            "headers": headers + extra,
+        }
+        await send(start)
+        ending: HTTPResponseBodyEvent = {
+            "type": "http.response.body",
+            "body": b"" if http_scope["method"] == "HEAD" else body,
+            "more_body": False,
+        }
+        await send(ending)
+
+    def _before_routing(
+        self, scope: HTTPScope, extra: list[tuple[bytes, bytes]]
+    ) -> Answer | _Routed:
+        """The answer of the layers before routing, or the request as the framework gets it.
+
+        Adds to ``extra`` the headers that the answer, whoever makes it, carries.
+        """
+        oversize = oversize_status(scope)
         if oversize is not None:
-            detail = "the request is larger than this server accepts"
-            await send_problem(send, oversize, detail, extra)
-            return
-        if cors.is_preflight(http_scope):
-            await _answer_preflight(http_scope, send, extra)
-            return
+            return problem_answer(oversize, "the request is larger than this server accepts")
+        if cors.is_preflight(scope):
+            return _preflight(scope)
         if self.rate_limiter is not None:
-            decision = self.rate_limiter.check(client_address(http_scope, self.proxies))
+            decision = self.rate_limiter.check(client_address(scope, self.proxies))
             extra += decision.headers()
             if not decision.allowed:
                 detail = f"too many requests; retry in {decision.reset_seconds} s"
-                await send_problem(send, 429, detail, extra)
-                return
-        head = http_scope["method"] == "HEAD"
-        get = head or http_scope["method"] == "GET"  # HEAD is answered as GET
+                return problem_answer(429, detail)
+        head = scope["method"] == "HEAD"
+        get = head or scope["method"] == "GET"  # HEAD is answered as GET
         cache = self.response_cache
         kept = False
         if cache is not None and get:
-            if await cache.answer(http_scope, send, extra, head=head):
-                return
-            kept = cache.admits(http_scope)
+            remembered = cache.answer(scope)
+            if remembered is not None:
+                return remembered
+            kept = cache.admits(scope)
         # A fresh scope: the HEAD rewrite and the handler's variant slot stay with this request.
         choosers: list[variants.Chooser] = []
-        fields: dict[str, Any] = {**http_scope, variants.SCOPE_KEY: choosers}
+        fields: dict[str, Any] = {**scope, variants.SCOPE_KEY: choosers}
         if head:
             fields["method"] = "GET"
-        http_scope = cast("HTTPScope", fields)
+        routed = cast("HTTPScope", fields)
         direct = self.direct
-        answer = direct.answer(http_scope) if direct is not None and get else None
-        if answer is not None:
-            status, headers, body = answer
-            if cache is not None and kept:
-                cache.keep(http_scope, status, headers, body)
-            # Sent as they are: a direct answer's headers never share a name with ``extra``.
-            start: HTTPResponseStartEvent = {
-                "type": "http.response.start",
-                "status": status,
-                "headers": headers + extra,
-            }
-            await send(start)
-            ending: HTTPResponseBodyEvent = {
-                "type": "http.response.body",
-                "body": b"" if head else body,
-                "more_body": False,
-            }
-            await send(ending)
-            return
-        outgoing = wrap_send(send, extra, head=head)
+        answer = direct.answer(routed) if direct is not None and get else None
+        if answer is None:
+            return _Routed(routed, head, kept)
         if cache is not None and kept:
-            outgoing = cache.recording(http_scope, outgoing)
-        await self.inner(http_scope, receive, outgoing)
+            cache.keep(routed, *answer)
+        return answer
 
 
-async def _answer_preflight(scope: HTTPScope, send: Send, extra: list[tuple[bytes, bytes]]) -> None:
+def _preflight(scope: HTTPScope) -> Answer:
     refusal = cors.preflight_refusal(scope)
     if refusal is not None:
-        await send_problem(send, 400, refusal, extra)
-        return
-    await send(
-        {
-            "type": "http.response.start",
-            "status": 204,
-            "headers": [*extra, *cors.PREFLIGHT_HEADERS, (b"content-length", b"0")],
-        }
-    )
-    await send({"type": "http.response.body", "body": b"", "more_body": False})
+        return problem_answer(400, refusal)
+    return 204, [*cors.PREFLIGHT_HEADERS, (b"content-length", b"0")], b""

@@ -14,6 +14,8 @@ import re
 
 from litestar.types import Message, Scope, Send
 
+#: A whole answer made before routing: its status, headers and body.
+Answer = tuple[int, list[tuple[bytes, bytes]], bytes]
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 SECURITY_HEADERS = {
     "x-content-type-options": "nosniff",

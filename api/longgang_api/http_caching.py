@@ -5,16 +5,18 @@ representation is a function of the artifact's sha256, the path, the
 normalised query and the representation — it is known before any body is
 serialised, and a revalidation costs no serialisation at all.
 
-This is the one conditional-request path: :func:`respond` (and
-:func:`not_modified` before any work) for the app, and the same tests —
-:func:`revalidated_tag`, :func:`unmodified_since`, :func:`byte_range` — for
-the response cache.
+This is the one conditional-request path: :func:`conditional_tag` is the rule
+of every answer — :func:`respond` (and :func:`not_modified` before any work)
+for buffered answers, :mod:`~longgang_api.streaming` for streamed ones, and
+the response cache. Buffered answers also honour one byte range
+(:func:`byte_range`); streamed ones say ``Accept-Ranges: none``.
 """
 
 from __future__ import annotations
 
 import gzip
 import hashlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -28,6 +30,13 @@ from longgang_api.problems import problem_response
 
 GZIP_MIN_BYTES = 1024
 VARY = "Accept, Accept-Encoding"
+#: The one range of ``Range: bytes=first-last``, either number left out. ASCII digits
+#: only: ``str.isdigit`` also takes ``²``, which ``int`` refuses.
+_BYTE_RANGE = re.compile(r"\s*([0-9]*)\s*-\s*([0-9]*)\s*", re.ASCII)
+#: Digits past which a byte position is beyond every answer's end: ``int`` refuses to
+#: read more than 4,300 digits, and no answer is an exabyte.
+_MAX_POSITION_DIGITS = 18
+_PAST_EVERY_END: int = 10**_MAX_POSITION_DIGITS
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,13 +60,14 @@ class CachePolicy:
         digest = hashlib.sha256(f"{self.seed}\x00{key}".encode()).hexdigest()[:32]
         return f'"{digest}"'
 
-    def headers(self, etag: str) -> dict[str, str]:
+    def headers(self, etag: str, *, ranges: bool = True) -> dict[str, str]:
+        """The cache headers of the answer tagged ``etag``; ``ranges``: whether it honours Range."""
         return {
             "ETag": etag,
             "Cache-Control": f"public, max-age={self.max_age}",
             "Last-Modified": self.last_modified,
             "Vary": VARY,
-            "Accept-Ranges": "bytes",
+            "Accept-Ranges": "bytes" if ranges else "none",
         }
 
 
@@ -108,17 +118,32 @@ def revalidated_tag(if_none_match: str, etag: str) -> str | None:
     return None
 
 
-def revalidates(if_none_match: str, etag: str) -> bool:
-    """Whether ``If-None-Match`` names ``etag`` or the same content in the other encoding."""
-    return revalidated_tag(if_none_match, etag) is not None
+def conditional_tag(
+    if_none_match: str | None, if_modified_since: str | None, etag: str, last_modified: str
+) -> str | None:
+    """The ETag of a 304 when the client holds the answer tagged ``etag``; None: answer it.
+
+    The one rule of every answer — buffered, streamed, or from the response
+    cache: ``If-None-Match`` decides when sent; otherwise ``If-Modified-Since``
+    at our ``Last-Modified`` or later (RFC 9110 §13.2.2).
+    """
+    if if_none_match:
+        return revalidated_tag(if_none_match, etag)
+    return etag if unmodified_since(if_modified_since, last_modified) else None
 
 
 def _http_date(text: str) -> datetime | None:
+    """``text`` as a moment in UTC, or None when it is not a date we can compare.
+
+    A date with fields out of range (a second, day or year too large, an offset
+    that moves it past year 9999) is as invalid as one that does not parse:
+    the header is ignored (RFC 9110 §13.1.3).
+    """
     try:
         moment = parsedate_to_datetime(text)
-    except (TypeError, ValueError, IndexError):
+        return moment.astimezone(UTC) if moment.tzinfo is not None else None
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
-    return moment if moment.tzinfo is not None else None
 
 
 def unmodified_since(if_modified_since: str | None, last_modified: str) -> bool:
@@ -131,6 +156,14 @@ def unmodified_since(if_modified_since: str | None, last_modified: str) -> bool:
     return since is not None and modified is not None and modified <= since
 
 
+def _position(digits: str) -> int:
+    """A byte position written in ASCII digits, however many; past any end when huge."""
+    significant = digits.lstrip("0")
+    if len(significant) > _MAX_POSITION_DIGITS:
+        return _PAST_EVERY_END
+    return int(significant or "0")
+
+
 def byte_range(header: str, size: int) -> tuple[int, int] | Literal["unsatisfiable"] | None:
     """The one range ``Range: bytes=…`` asks of ``size`` bytes, as (first, last).
 
@@ -141,21 +174,21 @@ def byte_range(header: str, size: int) -> tuple[int, int] | Literal["unsatisfiab
     unit, _, spec = header.strip().partition("=")
     if unit.strip().lower() != "bytes" or "," in spec:
         return None
-    first_text, dash, last_text = spec.strip().partition("-")
-    first_text, last_text = first_text.strip(), last_text.strip()
-    if not dash or not (first_text + last_text).isdigit() or not (first_text or last_text):
+    found = _BYTE_RANGE.fullmatch(spec)
+    if found is None or not (found[1] or found[2]):
         return None
+    first_text, last_text = found[1], found[2]
     if not first_text:  # the last N bytes
-        suffix = int(last_text)
+        suffix = _position(last_text)
         if suffix == 0 or size == 0:
             return "unsatisfiable"
         return max(size - suffix, 0), size - 1
-    first = int(first_text)
-    if last_text and int(last_text) < first:
+    first = _position(first_text)
+    if last_text and _position(last_text) < first:
         return None
     if first >= size:
         return "unsatisfiable"
-    last = int(last_text) if last_text else size - 1
+    last = _position(last_text) if last_text else size - 1
     return first, min(last, size - 1)
 
 
@@ -174,11 +207,14 @@ def not_modified(
     policy: CachePolicy,
     key: str,
     variant: variants.Chooser = variants.constant,
+    *,
+    ranges: bool = True,
 ) -> Response[bytes] | None:
     """A 304 when the client's ``If-None-Match`` names this representation, else None.
 
     Known before any work: the ETag depends on the key, not on the body.
-    ``variant`` says how the representation was chosen, for the response cache.
+    ``variant`` says how the representation was chosen, for the response cache;
+    ``ranges``, whether the answer honours ``Range``.
     """
     variants.declare(request, variant)
     if_none_match = request.headers.get("if-none-match")
@@ -189,7 +225,22 @@ def not_modified(
     tag = revalidated_tag(if_none_match, _gzip_variant(etag) if gzip_ok else etag)
     if tag is None:
         return None
-    return Response(content=b"", status_code=304, headers=policy.headers(tag))
+    return Response(content=b"", status_code=304, headers=policy.headers(tag, ranges=ranges))
+
+
+def unchanged(
+    request: Request[Any, Any, Any], policy: CachePolicy, etag: str, *, ranges: bool = True
+) -> Response[bytes] | None:
+    """The 304 of the answer tagged ``etag`` when the client holds it (:func:`conditional_tag`)."""
+    tag = conditional_tag(
+        request.headers.get("if-none-match"),
+        request.headers.get("if-modified-since"),
+        etag,
+        policy.last_modified,
+    )
+    if tag is None:
+        return None
+    return Response(content=b"", status_code=304, headers=policy.headers(tag, ranges=ranges))
 
 
 def encoded(
@@ -218,16 +269,16 @@ def respond(
     Also answers ``If-Modified-Since`` (without ``If-None-Match``) and one
     byte range (``Range``, ``If-Range``) of the bytes as sent.
     """
-    unchanged = not_modified(request, policy, key, variant)
-    if unchanged is not None:
-        return unchanged
+    revalidated = not_modified(request, policy, key, variant)
+    if revalidated is not None:
+        return revalidated
     gzip_ok = accepts_gzip(request.headers.get("accept-encoding"))
     body, etag, extra = encoded(render(), policy.etag(key), gzip_ok, headers)
+    # The ETag of a 304 for If-Modified-Since is that of the bytes: gzipped or, small, not.
+    revalidated = unchanged(request, policy, etag)
+    if revalidated is not None:
+        return revalidated
     cache_headers = policy.headers(etag)
-    if not request.headers.get("if-none-match") and unmodified_since(
-        request.headers.get("if-modified-since"), policy.last_modified
-    ):
-        return Response(content=b"", status_code=304, headers=cache_headers)
     status = 200
     range_header = request.headers.get("range")
     if range_header and range_applies(request.headers.get("if-range"), etag, policy.last_modified):

@@ -117,6 +117,10 @@ class Held(NamedTuple):
 _HELD_NOWHERE = Held(frozenset(), array("I"))
 
 
+class PlaceError(ValueError):
+    """A page was asked after a place that no record holds in the page's order."""
+
+
 class IndexedPage(msgspec.Struct, Generic[R], frozen=True):
     """One page of an indexed query."""
 
@@ -700,8 +704,11 @@ class CollectionIndex(Generic[R]):
         """The page after ``after`` (every match when ``limit`` is None).
 
         ``presorted=False`` ranks every match even where a presorted posting
-        could answer (the answers are the same; a test compares them).
+        could answer (the answers are the same; a test compares them). A place
+        that is not one of the order's is a :class:`PlaceError`.
         """
+        if after is not None:
+            self.check_place(after, spec, query is not None and relevance)
         if presorted and query is not None and relevance and limit is not None and not filters:
             found = self._presorted_page(query, spec, after, limit)
             if found is not None:
@@ -740,6 +747,22 @@ class CollectionIndex(Generic[R]):
             else:
                 keys = _smallest_after(sorted(map(ranks.__getitem__, chosen)), after, wanted)
         return self._page_of(keys, positions, query, limit, total)
+
+    def check_place(self, after: Key, spec: SortSpec, relevance: bool) -> None:
+        """Refuse ``after`` unless a record could hold it in the order of ``spec``.
+
+        A place comes from a cursor, which anyone can sign (its key is
+        published): its parts are read as indexes and packed, so each must be
+        in range. Where relevance leads the order, a place is a match rank
+        (signed as the order runs) and a rank; elsewhere a rank alone.
+        """
+        if len(after) != (2 if relevance else 1):
+            parts = "a match rank and a rank" if relevance else "a rank alone"
+            raise PlaceError(f"a place in this order is {parts}")
+        if not 0 <= after[-1] < self.size:
+            raise PlaceError(f"rank {after[-1]} is not one of the {self.size} records")
+        if relevance and not EXACT <= (-1 if spec[0][1] else 1) * after[0] <= CONTEXT:
+            raise PlaceError(f"match rank {after[0]} is not one of this order's")
 
     def _presorted_page(
         self, query: Query, spec: SortSpec, after: Key | None, limit: int

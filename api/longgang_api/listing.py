@@ -246,7 +246,7 @@ def list_response(
     path = request.url.path
     key = list_key(path, items, representation, "all" if complete else str(limit))
     variant = variants.by_accept(representation_chooser(chosen, ("json", "csv", "ndjson")))
-    unchanged = not_modified(request, served.cache, key, variant)
+    unchanged = not_modified(request, served.cache, key, variant, ranges=not complete)
     if unchanged is not None:  # a revalidation costs no selection and no serialisation
         return unchanged
     media_type = MEDIA_TYPES[representation]

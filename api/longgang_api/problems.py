@@ -16,9 +16,9 @@ import msgspec
 from litestar import Request, Response
 from litestar.exceptions import HTTPException, NotFoundException
 from litestar.openapi.datastructures import ResponseSpec
-from litestar.types import Send
 from msgspec import Meta
 
+from longgang_api.headers import Answer
 from longgang_api.model import Base
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
@@ -129,23 +129,14 @@ def problem_body(
     )
 
 
-async def send_problem(
-    send: Send, status: int, detail: str, headers: list[tuple[bytes, bytes]]
-) -> None:
-    """Answer with a problem directly on the ASGI connection (before any routing)."""
+def problem_answer(status: int, detail: str) -> Answer:
+    """A problem as a whole answer made before routing: status, headers and body."""
     body = problem_body(status, detail)
-    await send(
-        {
-            "type": "http.response.start",
-            "status": status,
-            "headers": [
-                (b"content-type", PROBLEM_MEDIA_TYPE.encode()),
-                (b"content-length", str(len(body)).encode()),
-                *headers,
-            ],
-        }
-    )
-    await send({"type": "http.response.body", "body": body, "more_body": False})
+    headers = [
+        (b"content-type", PROBLEM_MEDIA_TYPE.encode()),
+        (b"content-length", str(len(body)).encode()),
+    ]
+    return status, headers, body
 
 
 def problem_response(

@@ -22,7 +22,7 @@ from typing import Any, Generic, TypeVar
 import msgspec
 
 from longgang_api.cursor import CursorCodec, CursorError
-from longgang_api.index import CollectionIndex, Key, SortSpec
+from longgang_api.index import CollectionIndex, Key, PlaceError, SortSpec
 from longgang_api.problems import BadParameter
 from longgang_api.text_search import (
     NO_SYNONYMS,
@@ -192,7 +192,10 @@ def build_query(
         return query
     try:
         after = codec.decode(f"{collection.name}|{query.scope}", cursor)
-    except CursorError as error:
+        # Anyone can sign a cursor (see cursor.py): its place is checked as well.
+        relevance = query.q is not None and _relevance(collection, query.sort)
+        collection.index.check_place(after, query.sort, relevance)
+    except (CursorError, PlaceError) as error:
         raise BadParameter("cursor", f"{error}; {CURSOR_FIX}") from None
     return ListQuery(query.filters, query.q, query.sort, query.limit, after)
 

@@ -24,10 +24,11 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
-from litestar.types import HTTPResponseStartEvent, HTTPScope, Message, Send
+from litestar.types import HTTPScope, Message, Send
 
 from longgang_api import variants
-from longgang_api.http_caching import accepts_gzip, revalidated_tag, unmodified_since
+from longgang_api.headers import Answer
+from longgang_api.http_caching import accepts_gzip, conditional_tag
 
 Headers = list[tuple[bytes, bytes]]
 #: (path, query string)
@@ -111,42 +112,29 @@ class ResponseCache:
         chooser = self._choosers.get((scope["path"], scope["query_string"]))
         return None if chooser is None else _variant_key(scope, chooser, headers)
 
-    async def answer(
-        self, scope: HTTPScope, send: Send, extra: list[tuple[bytes, bytes]], *, head: bool
-    ) -> bool:
-        """Answer from memory if possible; ``False`` when the app must answer."""
+    def answer(self, scope: HTTPScope) -> Answer | None:
+        """The answer from memory, or None when the app must answer."""
         chooser = self._choosers.get((scope["path"], scope["query_string"]))
         if chooser is None:  # most requests the cache does not hold: no header read
             self.misses += 1
-            return False
+            return None
         asked = _first_values(scope)
         key = None if asked.get(b"range") else _variant_key(scope, chooser, asked)
         entry = self._entries.get(key) if key is not None else None
         if key is None or entry is None:
             self.misses += 1
-            return False
+            return None
         self.hits += 1
         self._entries.move_to_end(key)
-        if_none_match = asked.get(b"if-none-match", b"").decode("latin-1")
-        tag = revalidated_tag(if_none_match, entry.etag) if if_none_match else None
-        if tag is None and not if_none_match:
-            since = asked.get(b"if-modified-since", b"").decode("latin-1")
-            if unmodified_since(since, entry.last_modified):
-                tag = entry.etag
+        tag = conditional_tag(
+            asked.get(b"if-none-match", b"").decode("latin-1"),
+            asked.get(b"if-modified-since", b"").decode("latin-1"),
+            entry.etag,
+            entry.last_modified,
+        )
         if tag is not None:
-            status = 304
-            headers = [(b"etag", tag.encode("latin-1")), *entry.not_modified_headers]
-            body = b""
-        else:
-            status, headers, body = 200, entry.headers, b"" if head else entry.body
-        start: HTTPResponseStartEvent = {
-            "type": "http.response.start",
-            "status": status,
-            "headers": headers + extra,
-        }
-        await send(start)
-        await send({"type": "http.response.body", "body": body, "more_body": False})
-        return True
+            return 304, [(b"etag", tag.encode("latin-1")), *entry.not_modified_headers], b""
+        return 200, entry.headers, entry.body
 
     def admits(self, scope: HTTPScope) -> bool:
         """Whether to keep the answer to ``scope``: its resource was asked lately.

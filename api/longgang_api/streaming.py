@@ -4,6 +4,12 @@ Such an answer is rendered chunk by chunk as it is sent (chunked transfer
 encoding), gzipped on the fly when the client accepts gzip, under the same
 ETag and 304 rules as every other answer: its ETag depends on the request, not
 on the bytes. The response cache may still keep the whole answer.
+
+It does not honour ``Range`` and says so (``Accept-Ranges: none``): its length
+is known only once its last byte is sent, so a range would mean rendering and
+holding the whole answer for each range asked, which streaming exists to avoid.
+A ``Range`` is ignored, as RFC 9110 allows: the answer is the whole of it. The
+same rows page with ``limit``, and each page honours ranges.
 """
 
 from __future__ import annotations
@@ -16,7 +22,13 @@ from litestar import Request, Response
 from litestar.response import Stream
 
 from longgang_api import variants
-from longgang_api.http_caching import CachePolicy, accepts_gzip, gzip_etag, not_modified
+from longgang_api.http_caching import (
+    CachePolicy,
+    accepts_gzip,
+    gzip_etag,
+    not_modified,
+    unchanged,
+)
 
 #: Same level as the buffered answers; wbits=31 writes a gzip member (mtime 0).
 _GZIP_LEVEL = 6
@@ -48,18 +60,22 @@ def respond_streamed(
     variant: variants.Chooser = variants.constant,
 ) -> Response[Any]:
     """Answer with ``chunks()`` sent as rendered, or 304 when the client already has them."""
-    unchanged = not_modified(request, policy, key, variant)
-    if unchanged is not None:
-        return unchanged
-    etag = policy.etag(key)
+    revalidated = not_modified(request, policy, key, variant, ranges=False)
+    if revalidated is not None:
+        return revalidated
+    gzip_ok = accepts_gzip(request.headers.get("accept-encoding"))
+    # Gzipped whenever asked, however short: the ETag is known before any byte is made.
+    etag = gzip_etag(policy.etag(key)) if gzip_ok else policy.etag(key)
+    revalidated = unchanged(request, policy, etag, ranges=False)
+    if revalidated is not None:
+        return revalidated
     extra = dict(headers or {})
     body = chunks()
-    if accepts_gzip(request.headers.get("accept-encoding")):
+    if gzip_ok:
         body = gzipped(body)
-        etag = gzip_etag(etag)
         extra["Content-Encoding"] = "gzip"
     return Stream(
         content=_sent(body),
         media_type=media_type,
-        headers={**policy.headers(etag), **extra},
+        headers={**policy.headers(etag, ranges=False), **extra},
     )
