@@ -4,7 +4,9 @@
 
 schemathesis generates positive and negative cases (all phases, stateful
 included) for every operation of the committed document against a served
-instance; then the hypothesis property tests run with 5,000 examples each.
+instance; then the hypothesis property tests run with 5,000 examples each, and the SDK and
+the command line meet random answers of a misbehaving server (an eighth as many examples:
+each makes a few requests).
 Exits non-zero on any failure.
 """
 
@@ -37,6 +39,7 @@ def main(argv: list[str] | None = None) -> int:
             "-m",
             "pytest",
             "tests/test_properties.py",
+            "tests/test_sdk_bounds.py::test_any_answer_ends_in_a_result_or_an_sdk_error_within_the_deadline",
             "-q",
             "--hypothesis-profile=fuzz",
         ],

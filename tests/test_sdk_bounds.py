@@ -7,9 +7,11 @@ with one fault, sets small bounds so it takes seconds, and times the call.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import email.utils
 import inspect
 import io
+import json
 import re
 import time
 from collections.abc import Awaitable, Callable, Iterator
@@ -18,6 +20,8 @@ from typing import Any, TypeVar
 
 import httpx
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from longgang_opendata import (
     APIResponseValidationError,
@@ -25,11 +29,13 @@ from longgang_opendata import (
     AsyncClient,
     Client,
     InternalServerError,
+    LonggangOpenDataError,
     PaginationError,
     RateLimitError,
 )
 from longgang_opendata._base_client import MAX_RETRY_AFTER, retry_after
 from longgang_opendata.lib import download_to
+from longgang_opendata.lib.cli import main
 from tests.hostile import (
     Behaviour,
     Hostile,
@@ -469,3 +475,86 @@ def test_the_documented_bounds_are_the_codes(document: str) -> None:
         for name, value, unit in _ROW.findall(text)
     }
     assert stated == {**_defaults(), "Retry-After": MAX_RETRY_AFTER}
+
+
+# Any answer at all: the SDK raises only its own errors, the command line prints one line.
+
+_STATUSES = st.one_of(st.sampled_from([200, 200, 200, 204, 301, 302, 304, 400, 404, 429, 503]),
+                      st.integers(100, 599))  # fmt: skip
+_HEADER_TEXT = st.text(st.characters(min_codepoint=0x20, max_codepoint=0x7E), max_size=30)
+_BODIES = st.one_of(
+    st.binary(max_size=300),
+    st.builds(
+        lambda cursor, items: json.dumps({"items": items, "next_cursor": cursor, "total": 0}),
+        st.one_of(st.none(), _HEADER_TEXT),
+        st.lists(st.integers(), max_size=2),
+    ).map(str.encode),
+    st.builds(lambda detail: json.dumps({"status": 404, "detail": detail}).encode(), st.text()),
+)
+
+
+@st.composite
+def _answers(draw: st.DrawFn) -> Behaviour:
+    status = draw(_STATUSES)
+    body = draw(_BODIES)
+    headers = {
+        name: draw(value)
+        for name, value in {
+            "Content-Type": st.sampled_from(["application/json", "text/html", "", "x/y; a=b"]),
+            "Content-Encoding": st.sampled_from(["gzip", "deflate", "br", "identity", "x"]),
+            "Content-Length": st.sampled_from(["0", "5", "99999", "-1", "x", str(len(body))]),
+            "Retry-After": st.one_of(_HEADER_TEXT, st.sampled_from(["nan", "1e400", "0", "-1"])),
+            "Location": _HEADER_TEXT,
+        }.items()
+        if draw(st.booleans())
+    }
+
+    def answering(handler: Any, number: int) -> None:
+        handler.send_response(status)
+        for name, value in headers.items():
+            handler.send_header(name, value)
+        if "Content-Length" not in headers:
+            handler.send_header("Content-Length", str(len(body)))
+        handler.send_header("Connection", "close")  # each example on its own connection
+        handler.end_headers()
+        handler.close_connection = True
+        handler.wfile.write(body)
+
+    return answering
+
+
+#: Each example makes a few requests to a real server: fewer than the profile's examples by
+#: default, many more under ``HYPOTHESIS_PROFILE=fuzz`` (``make fuzz``).
+ANY_ANSWER_EXAMPLES = max(25, settings().max_examples // 8)
+QUICK = 0.25
+
+
+@given(answer=_answers())
+@settings(max_examples=ANY_ANSWER_EXAMPLES, deadline=None, database=None,
+          suppress_health_check=[HealthCheck.too_slow])  # fmt: skip
+def test_any_answer_ends_in_a_result_or_an_sdk_error_within_the_deadline(
+    answer: Behaviour,
+) -> None:
+    with hostile(answer) as server:
+        client = Client(base_url=server.url, deadline=QUICK, timeout=QUICK, max_retries=0,
+                        max_pages=3)  # fmt: skip
+        for call in _every_kind_of_call(client):
+            started = time.monotonic()
+            with contextlib.suppress(LonggangOpenDataError):
+                call()
+            assert time.monotonic() - started < QUICK + SLACK
+        out, err = io.StringIO(), io.StringIO()
+        status = main(["list", "glossary", "--base-url", server.url, "--deadline", str(QUICK)],
+                      stdout=out, stderr=err)  # fmt: skip
+    assert status in (0, 1)
+    if status == 1:
+        assert err.getvalue().startswith("longgang-opendata: error: ")
+        assert err.getvalue().count("\n") == 1 and err.getvalue()[:-1].isprintable()
+
+
+def test_make_fuzz_runs_the_any_answer_test_at_length() -> None:
+    fuzz = settings.get_profile("fuzz").max_examples // 8
+    name = test_any_answer_ends_in_a_result_or_an_sdk_error_within_the_deadline.__name__
+    assert f"tests/test_sdk_bounds.py::{name}" in (ROOT / "tests/fuzz.py").read_text()
+    readme = " ".join((ROOT / "README.md").read_text().split())
+    assert f"the command line against {fuzz:,} random answers" in readme
