@@ -5,9 +5,11 @@
 schemathesis generates positive and negative cases (all phases, stateful
 included) for every operation of the committed document against a served
 instance; then the hypothesis property tests run with 5,000 examples each
-(the walks of every list, each of which makes many requests, with 250), and
-the fuzz of every request header the server reads with 5,000 in process and
-2,500 over HTTP. Exits non-zero on any failure.
+(the walks of every list, each of which makes many requests, with 250), the
+fuzz of every request header the server reads with 5,000 in process and 2,500
+over HTTP, and the SDK and the command line meet random answers of a
+misbehaving server (an eighth as many examples: each makes a few requests).
+Exits non-zero on any failure.
 """
 
 from __future__ import annotations
@@ -22,7 +24,12 @@ from tests.contract_cli import SEED, run_cli
 from tests.support import serve
 
 #: The property tests run at length, with the "fuzz" profile.
-PROPERTY_TESTS = ("tests/test_properties.py", "tests/test_walk.py", "tests/test_header_fuzz.py")
+PROPERTY_TESTS = (
+    "tests/test_properties.py",
+    "tests/test_walk.py",
+    "tests/test_header_fuzz.py",
+    "tests/test_sdk_bounds.py::test_any_answer_ends_in_a_result_or_an_sdk_error_within_the_deadline",
+)
 
 
 def main(argv: list[str] | None = None) -> int:

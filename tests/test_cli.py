@@ -8,8 +8,10 @@ import io
 import json
 import os
 import pty
+import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import httpx
@@ -18,7 +20,21 @@ from litestar import Litestar
 from litestar.testing import TestClient
 
 from longgang_api.artifact import LoadedDataset
+from longgang_opendata._base_client import DEFAULT_DEADLINE
 from longgang_opendata.lib.cli import main
+from tests.hostile import (
+    Behaviour,
+    answer,
+    dripping_body,
+    endless_body,
+    hostile,
+    new_cursor_every_page,
+    non_json,
+    problem,
+    redirect,
+    retry_after,
+    same_cursor_every_page,
+)
 
 SCRIPT = Path(sys.executable).parent / "longgang-opendata"
 
@@ -184,6 +200,7 @@ def test_python_dash_m_runs_the_same_command_line(served_url: str) -> None:
         (["list", "projects", "--filter", "year"], 2, "--filter takes NAME=VALUE"),
         (["list", "projects", "--filter", "colour=red"], 2, "unknown filter 'colour'"),
         (["get", "projects", " "], 2, "project_id must be a non-empty string"),
+        (["get", "projects", ".."], 2, "project_id must be one path segment"),
         (["get", "projects", "no-such-project"], 1, "the API answered 404"),
         (["list", "indicators", "--filter", "headline=yes"], 1, "the API answered 400"),
         (["download", "nothing.csv"], 2, "invalid choice: 'nothing.csv'"),
@@ -249,3 +266,158 @@ def test_csv_of_a_search_and_a_record(client: TestClient[Litestar]) -> None:
     status, out, _ = _main(client, "get", "projects", rows[0]["id"], "--format", "csv")
     assert status == 0
     assert len(list(csv.DictReader(io.StringIO(out)))) == 1
+
+
+# Against a misbehaving server (tests.hostile): one line on stderr, the right status, in time.
+
+
+def _against(url: str, *args: str) -> tuple[int, str, str, float]:
+    out, err = io.StringIO(), io.StringIO()
+    started = time.monotonic()
+    try:
+        status = main([*args, "--base-url", url], stdout=out, stderr=err)
+    except SystemExit as exit:  # argparse's own refusals
+        status = int(exit.code or 0)
+    return status, out.getvalue(), err.getvalue(), time.monotonic() - started
+
+
+def _one_error_line(err: str) -> str:
+    assert err.startswith("longgang-opendata: error: ") and err.count("\n") == 1, err
+    assert err.isprintable() or err[:-1].isprintable(), repr(err)
+    return err
+
+
+@pytest.mark.parametrize(
+    ("behaviour", "args", "message"),
+    [
+        (new_cursor_every_page, ["list", "glossary"], "max_pages (1,000)"),
+        (same_cursor_every_page, ["list", "glossary"], "already followed"),
+        (endless_body, ["list", "glossary"], "larger than max_body_size"),
+        (non_json, ["get", "indicators", "gdp-growth"], "(200 OK, text/html) is not JSON"),
+        (non_json, ["search", "公园"], "is not JSON"),
+        (redirect("/login"), ["get", "indicators", "gdp-growth"], "302 Found"),
+        (dripping_body(0.1), ["--deadline", "1", "list", "glossary"], "deadline of 1 s"),
+        (dripping_body(5.0), ["get", "glossary", "x", "--deadline", "1"], "deadline of 1 s"),
+        (retry_after("nan"), ["list", "glossary"], "the API answered 429: wait"),
+        (retry_after("-5"), ["list", "glossary"], "the API answered 429"),
+        (retry_after("999999"), ["list", "glossary"], "the API answered 429"),
+        (retry_after("Fri, 01 Jan 99999 00:00:00 GMT"), ["list", "glossary"], "answered 429"),
+        (retry_after("Fri, 31 Dec 9999 23:59:59 GMT", 503), ["list", "glossary"], "answered 503"),
+    ],
+)
+def test_a_misbehaving_server_gets_one_line_and_status_1_in_time(
+    behaviour: Behaviour, args: list[str], message: str
+) -> None:
+    with hostile(behaviour) as server:
+        status, out, err, elapsed = _against(server.url, *args)
+    assert status == 1
+    assert message in _one_error_line(err)
+    assert out == ""
+    assert elapsed < 8
+
+
+def test_escape_sequences_from_the_server_never_reach_the_terminal() -> None:
+    detail = "no \x1b]0;pwned\x07such\x1b[2J record\r\nsecond line\x9b31m"
+    with hostile(problem(404, detail)) as server:
+        status, _, err, _ = _against(server.url, "get", "projects", "x")
+    assert status == 1
+    shown = "no ]0;pwnedsuch[2J record  second line31m"
+    assert _one_error_line(err) == f"longgang-opendata: error: the API answered 404: {shown}\n"
+
+
+def test_a_failed_download_leaves_no_file_and_an_earlier_one_untouched(tmp_path: Path) -> None:
+    earlier = tmp_path / "glossary.csv"
+    earlier.write_bytes(b"the earlier download\n")
+    fresh = tmp_path / "fresh.csv"
+    # (An endless file stops at max_file_size, 1 GiB: tests/test_sdk_bounds.py proves it smaller.)
+    for behaviour in (redirect("/login"), problem(404, "gone"), dripping_body(0.1)):
+        with hostile(behaviour) as server:
+            for target in (earlier, fresh):
+                status, _, err, elapsed = _against(
+                    server.url, "download", "glossary.csv", "-o", str(target), "--deadline", "1"
+                )
+                assert status == 1, err
+                assert "wrote" not in _one_error_line(err)
+                assert elapsed < 8
+    assert earlier.read_bytes() == b"the earlier download\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["glossary.csv"]
+
+
+def test_a_redirected_download_names_the_redirect() -> None:
+    with hostile(redirect("/login")) as server:
+        result = subprocess.run(
+            [str(SCRIPT), "download", "glossary.csv", "-o", "-", "--base-url", server.url],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    status, err = result.returncode, result.stderr
+    assert status == 1 and result.stdout == ""
+    assert "answered 302 Found, text/html, a redirect to '/login'" in _one_error_line(err)
+
+
+@pytest.mark.parametrize("bad", [".", "..", "a/b", "../v1", "a\\b", "x\x1b[2J"])
+@pytest.mark.parametrize("command", ["get", "download"])
+def test_ids_that_are_not_one_segment_are_bad_usage_before_any_request(
+    bad: str, command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["get", "projects", bad] if command == "get" else ["download", bad]
+    with hostile(non_json) as server:
+        status, out, err, _ = _against(server.url, *args)
+        assert server.requests == 0
+    assert status == 2
+    assert out == ""
+    if command == "get":
+        assert "project_id must be one path segment" in _one_error_line(err)
+    else:
+        assert "invalid choice" in capsys.readouterr().err  # argparse knows the download names
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--base-url", "http://[::1"], "base_url must be an http:// or https:// URL"),
+        (["--base-url", "localhost:8000"], "base_url must be an http:// or https:// URL"),
+        (["--deadline", "0"], "not a positive number of seconds: '0'"),
+        (["--deadline", "nan"], "not a positive number of seconds: 'nan'"),
+    ],
+)
+def test_a_malformed_base_url_or_deadline_is_bad_usage(args: list[str], message: str) -> None:
+    result = _cli("list", "glossary", *args)
+    assert result.returncode == 2, result.stderr
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_the_installed_script_meets_a_misbehaving_server_without_a_traceback() -> None:
+    with hostile(non_json) as server:
+        result = _cli("list", "glossary", "--base-url", server.url)
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"longgang-opendata: error: the answer to GET {server.url}/v1/glossary?limit=500 "
+        "(200 OK, text/html) is not JSON\n"
+    )
+
+
+def test_the_documented_deadline_default_is_the_codes() -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
+    stated = re.search(r"`--deadline SECONDS` bounds each request, retries included "
+                       r"\(default (\d+)\)", readme)  # fmt: skip
+    assert stated is not None and float(stated.group(1)) == DEFAULT_DEADLINE
+    shown = subprocess.run([str(SCRIPT), "--help"], capture_output=True, text=True, check=True)
+    assert f"retries included (default: {DEFAULT_DEADLINE:g})" in " ".join(shown.stdout.split())
+
+
+def test_tables_drop_escape_sequences_that_json_escapes_and_csv_keeps(
+    client: TestClient[Litestar],
+) -> None:
+    term = client.get("/v1/glossary/two-mountains").json()
+    term["term"]["en"] = "Two \x1b[2JMountains\x07"
+    with hostile(lambda handler, _: answer(handler, 200, json.dumps(term).encode())) as server:
+        table = _against(server.url, "get", "glossary", "two-mountains", "--lang", "en")
+        as_json = _against(server.url, "get", "glossary", "two-mountains", "--format", "json")
+        as_csv = _against(server.url, "get", "glossary", "two-mountains", "--format", "csv")
+    assert table[0] == as_json[0] == as_csv[0] == 0
+    assert "Two [2JMountains" in table[1] and "\x1b" not in table[1] and "\x07" not in table[1]
+    assert "\x1b" not in as_json[1] and json.loads(as_json[1])["term"]["en"] == term["term"]["en"]
+    assert "Two \x1b[2JMountains\x07" in as_csv[1]

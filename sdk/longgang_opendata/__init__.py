@@ -23,6 +23,7 @@ from longgang_opendata._errors import (
     LonggangOpenDataError,
     NotAcceptableError,
     NotFoundError,
+    PaginationError,
     RateLimitError,
 )
 from longgang_opendata._logs import setup_logging
@@ -43,6 +44,7 @@ __all__ = [
     "LonggangOpenDataError",
     "NotAcceptableError",
     "NotFoundError",
+    "PaginationError",
     "RateLimitError",
     "SyncPage",
     "types",

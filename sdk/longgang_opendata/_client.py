@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 from types import TracebackType
+from typing import Any
 
 import httpx
 
 from longgang_opendata._base_client import (
+    DEFAULT_DEADLINE,
+    DEFAULT_MAX_BODY_SIZE,
+    DEFAULT_MAX_FILE_SIZE,
+    DEFAULT_MAX_PAGES,
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
     AsyncAPIClient,
@@ -33,8 +39,24 @@ class _Options:
         return self._options.timeout
 
     @property
+    def deadline(self) -> float:
+        return self._options.deadline
+
+    @property
     def max_retries(self) -> int:
         return self._options.max_retries
+
+    @property
+    def max_pages(self) -> int:
+        return self._options.max_pages
+
+    @property
+    def max_body_size(self) -> int:
+        return self._options.max_body_size
+
+    @property
+    def max_file_size(self) -> int:
+        return self._options.max_file_size
 
     @property
     def revalidated(self) -> int:
@@ -42,38 +64,35 @@ class _Options:
         return self._etags.revalidated if self._etags is not None else 0
 
 
-def _changed(
-    options: ClientOptions, base_url: str | None, timeout: float | None, max_retries: int | None
-) -> ClientOptions:
-    """``options`` with the given ones replaced (the ETag cache setting is kept)."""
-    return ClientOptions(
-        resolve_base_url(base_url or options.base_url),
-        options.timeout if timeout is None else timeout,
-        options.max_retries if max_retries is None else max_retries,
-        options.cache,
-    )
-
-
-def _options(
-    base_url: str | None, timeout: float, max_retries: int, cache: bool
-) -> tuple[ClientOptions, ETagCache | None]:
-    if max_retries < 0:
-        raise ValueError("max_retries must be 0 or more")
-    options = ClientOptions(resolve_base_url(base_url), timeout, max_retries, cache)
-    return options, (ETagCache() if cache else None)
+def _changed(options: ClientOptions, changes: dict[str, Any]) -> ClientOptions:
+    """``options`` with the given ones replaced; None keeps one (the cache setting is kept)."""
+    given = {name: value for name, value in changes.items() if value is not None}
+    if "base_url" in given:
+        given["base_url"] = resolve_base_url(given["base_url"])
+    return dataclasses.replace(options, **given)
 
 
 class Client(SyncResources, _Options):
     """Synchronous client of the Longgang Open Data API.
 
+    Every call is bounded, whatever the server does: no call outlasts ``deadline``, no answer
+    outgrows ``max_body_size`` (``max_file_size`` for files), no walk of a list outruns
+    ``max_pages``. Going past a bound raises (``APITimeoutError``,
+    ``APIResponseValidationError``, ``PaginationError``).
+
     Args:
         base_url: Root of the API; default ``$LONGGANG_OPENDATA_BASE_URL`` or
-            ``http://127.0.0.1:8000``.
-        timeout: Seconds to wait for each answer.
+            ``http://127.0.0.1:8000``. A malformed URL raises ``ValueError`` here.
+        timeout: Seconds to wait for each step of an answer (connecting, each read).
+        deadline: Seconds a whole call may take: every attempt, the waits between them and
+            reading the body.
         max_retries: Retries of a failed call (connection errors, timeouts, 429, 5xx),
-            with exponential backoff and jitter, honouring ``Retry-After``.
+            with exponential backoff and jitter, honouring ``Retry-After`` up to 30 s.
+        max_pages: Pages one walk of a list may fetch.
+        max_body_size: Bytes a JSON answer may hold.
+        max_file_size: Bytes a file (``download()``, ``download_to()``, the catalogues) may hold.
         http_client: An ``httpx.Client`` to send requests with (a test client, a proxy
-            configuration …); the caller keeps ownership of it.
+            configuration …); the caller keeps ownership of it. Redirects are never followed.
         cache: Keep answers with their ETags and revalidate them with ``If-None-Match``;
             a 304 costs no body.
     """
@@ -83,11 +102,25 @@ class Client(SyncResources, _Options):
         *,
         base_url: str | None = None,
         timeout: float = DEFAULT_TIMEOUT,
+        deadline: float = DEFAULT_DEADLINE,
         max_retries: int = DEFAULT_MAX_RETRIES,
+        max_pages: int = DEFAULT_MAX_PAGES,
+        max_body_size: int = DEFAULT_MAX_BODY_SIZE,
+        max_file_size: int = DEFAULT_MAX_FILE_SIZE,
         http_client: httpx.Client | None = None,
         cache: bool = False,
     ) -> None:
-        self._options, self._etags = _options(base_url, timeout, max_retries, cache)
+        self._options = ClientOptions(
+            base_url=resolve_base_url(base_url),
+            timeout=timeout,
+            deadline=deadline,
+            max_retries=max_retries,
+            max_pages=max_pages,
+            max_body_size=max_body_size,
+            max_file_size=max_file_size,
+            cache=cache,
+        )
+        self._etags = ETagCache() if cache else None
         self._http_client = http_client
         self._init_resources(SyncAPIClient(self._options, http_client, self._etags))
 
@@ -96,12 +129,20 @@ class Client(SyncResources, _Options):
         *,
         base_url: str | None = None,
         timeout: float | None = None,
+        deadline: float | None = None,
         max_retries: int | None = None,
+        max_pages: int | None = None,
+        max_body_size: int | None = None,
+        max_file_size: int | None = None,
         http_client: httpx.Client | None = None,
     ) -> Client:
         """A copy of this client with some options changed (the ETag cache is shared)."""
         copy = Client.__new__(Client)
-        copy._options = _changed(self._options, base_url, timeout, max_retries)
+        copy._options = _changed(self._options, {
+            "base_url": base_url, "timeout": timeout, "deadline": deadline,
+            "max_retries": max_retries, "max_pages": max_pages, "max_body_size": max_body_size,
+            "max_file_size": max_file_size,
+        })  # fmt: skip
         copy._etags = self._etags
         copy._http_client = http_client or self._http_client
         copy._init_resources(SyncAPIClient(copy._options, copy._http_client, copy._etags))
@@ -131,11 +172,25 @@ class AsyncClient(AsyncResources, _Options):
         *,
         base_url: str | None = None,
         timeout: float = DEFAULT_TIMEOUT,
+        deadline: float = DEFAULT_DEADLINE,
         max_retries: int = DEFAULT_MAX_RETRIES,
+        max_pages: int = DEFAULT_MAX_PAGES,
+        max_body_size: int = DEFAULT_MAX_BODY_SIZE,
+        max_file_size: int = DEFAULT_MAX_FILE_SIZE,
         http_client: httpx.AsyncClient | None = None,
         cache: bool = False,
     ) -> None:
-        self._options, self._etags = _options(base_url, timeout, max_retries, cache)
+        self._options = ClientOptions(
+            base_url=resolve_base_url(base_url),
+            timeout=timeout,
+            deadline=deadline,
+            max_retries=max_retries,
+            max_pages=max_pages,
+            max_body_size=max_body_size,
+            max_file_size=max_file_size,
+            cache=cache,
+        )
+        self._etags = ETagCache() if cache else None
         self._http_client = http_client
         self._init_resources(AsyncAPIClient(self._options, http_client, self._etags))
 
@@ -144,12 +199,20 @@ class AsyncClient(AsyncResources, _Options):
         *,
         base_url: str | None = None,
         timeout: float | None = None,
+        deadline: float | None = None,
         max_retries: int | None = None,
+        max_pages: int | None = None,
+        max_body_size: int | None = None,
+        max_file_size: int | None = None,
         http_client: httpx.AsyncClient | None = None,
     ) -> AsyncClient:
         """A copy of this client with some options changed (the ETag cache is shared)."""
         copy = AsyncClient.__new__(AsyncClient)
-        copy._options = _changed(self._options, base_url, timeout, max_retries)
+        copy._options = _changed(self._options, {
+            "base_url": base_url, "timeout": timeout, "deadline": deadline,
+            "max_retries": max_retries, "max_pages": max_pages, "max_body_size": max_body_size,
+            "max_file_size": max_file_size,
+        })  # fmt: skip
         copy._etags = self._etags
         copy._http_client = http_client or self._http_client
         copy._init_resources(AsyncAPIClient(copy._options, copy._http_client, copy._etags))

@@ -2,8 +2,10 @@
 
 LonggangOpenDataError
 ├── APIConnectionError            the server could not be reached
-│   └── APITimeoutError           …or did not answer in time
-├── APIResponseValidationError    the answer does not match the API's schema
+│   └── APITimeoutError           …or did not answer in time (timeout, or the call's deadline)
+├── APIResponseValidationError    the answer is not one the API gives: not JSON, not the schema,
+│                                 a redirect, larger than the client's bound
+├── PaginationError               a walk of pages repeated a cursor or ran past max_pages
 └── APIStatusError                the server answered 4xx/5xx (problem details attached)
     ├── BadRequestError           400: a parameter is unknown or has a bad value
     ├── NotFoundError             404: no such record or path
@@ -26,6 +28,7 @@ __all__ = [
     "LonggangOpenDataError",
     "NotAcceptableError",
     "NotFoundError",
+    "PaginationError",
     "RateLimitError",
 ]
 
@@ -43,15 +46,19 @@ class APIConnectionError(LonggangOpenDataError):
 
 
 class APITimeoutError(APIConnectionError):
-    """The server did not answer within the timeout (after retries)."""
+    """No complete answer within the timeout (after retries) or within the call's deadline."""
 
 
 class APIResponseValidationError(LonggangOpenDataError):
-    """The server's answer could not be decoded into the expected model."""
+    """The server's answer is not one the API gives; the message names its status and type."""
 
     def __init__(self, message: str, *, response: httpx.Response) -> None:
         super().__init__(message)
         self.response = response
+
+
+class PaginationError(LonggangOpenDataError):
+    """A walk of a list stopped: the server gave a cursor again, or the walk reached max_pages."""
 
 
 class APIStatusError(LonggangOpenDataError):

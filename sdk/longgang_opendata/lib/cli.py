@@ -5,7 +5,10 @@
     longgang-opendata search 公园 --format json
     longgang-opendata download longgang-2024.sqlite -o data.sqlite
 
-Exit status: 0 on success, 1 when the API answers an error or cannot be reached, 2 for bad usage.
+Exit status: 0 on success; 2 for bad usage (arguments, an id that is not one, a malformed base
+URL), caught before any request; 1 for any other error: an error answer, an API that cannot be
+reached, an answer that is not the API's or outgrows the client's bounds. An error is one line on
+stderr, with whatever text came from the server stripped of control characters.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import argparse
 import csv
 import inspect
 import io
+import math
 import sys
 import typing
 import unicodedata
@@ -24,8 +28,14 @@ from typing import Any, TextIO
 import httpx
 import msgspec
 
+from longgang_opendata._base_client import DEFAULT_DEADLINE, path_segment
 from longgang_opendata._client import Client
-from longgang_opendata._errors import APIConnectionError, APIStatusError, LonggangOpenDataError
+from longgang_opendata._errors import (
+    APIConnectionError,
+    APIStatusError,
+    APITimeoutError,
+    LonggangOpenDataError,
+)
 from longgang_opendata._version import __version__
 from longgang_opendata.lib.download import download_to
 from longgang_opendata.lib.resources import MAX_LIMIT, item_model
@@ -59,6 +69,13 @@ def _parser() -> argparse.ArgumentParser:
         "--base-url",
         default=argparse.SUPPRESS,
         help="root of the API (default: $LONGGANG_OPENDATA_BASE_URL or http://127.0.0.1:8000)",
+    )
+    common.add_argument(
+        "--deadline",
+        type=_seconds,
+        default=argparse.SUPPRESS,
+        metavar="SECONDS",
+        help=f"longest a request may take, retries included (default: {DEFAULT_DEADLINE:g})",
     )
     common.add_argument(
         "--format",
@@ -108,6 +125,16 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _seconds(text: str) -> float:
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = math.nan
+    if not (math.isfinite(seconds) and seconds > 0):
+        raise argparse.ArgumentTypeError(f"not a positive number of seconds: {text!r}")
+    return seconds
+
+
 def _download_names() -> tuple[str, ...]:
     """The file names the API's document lists (a Literal in the generated signature)."""
     hints = typing.get_type_hints(Client.download)
@@ -146,8 +173,21 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
+def printable(text: str) -> str:
+    """``text`` on one line without control characters, safe to show on a terminal.
+
+    Text from the server (a problem's detail, a record's name) could carry escape sequences
+    that recolour, retitle or rewrite the terminal; they are dropped, line breaks become spaces.
+    """
+    return "".join(
+        " " if char.isspace() else char
+        for char in text
+        if char.isspace() or not unicodedata.category(char).startswith("C")
+    )
+
+
 def _clip(text: str, limit: int) -> str:
-    text = " ".join(text.split())
+    text = " ".join(printable(text).split())
     if _width(text) <= limit:
         return text
     out = ""
@@ -180,7 +220,8 @@ def render_record(table: Table) -> str:
     width = max(_width(c.name) for c in table.columns)
     row = table.rows[0]
     return "".join(
-        f"{_pad(c.name, width)}  {_cell(v)}\n" for c, v in zip(table.columns, row, strict=True)
+        f"{_pad(c.name, width)}  {printable(_cell(v))}\n"
+        for c, v in zip(table.columns, row, strict=True)
     )
 
 
@@ -292,6 +333,40 @@ def _download(args: argparse.Namespace, client: Client, stdout: TextIO, stderr: 
     return 0
 
 
+def _client(args: argparse.Namespace, http_client: httpx.Client | None) -> Client:
+    """The client the arguments ask for; a malformed base URL is bad usage."""
+    bounds = {} if args.deadline is None else {"deadline": args.deadline}
+    try:
+        return Client(base_url=args.base_url, http_client=http_client, **bounds)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+
+
+def _check_ids(args: argparse.Namespace, client: Client) -> None:
+    """An id that is not one path segment is bad usage, refused before any request."""
+    try:
+        if args.command == "get":
+            get = getattr(client, args.collection).get
+            path_segment(args.id, next(iter(inspect.signature(get).parameters)))
+        elif args.command == "download":
+            path_segment(args.name, "name")
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+
+
+def _message(error: LonggangOpenDataError | OSError, base_url: str) -> str:
+    if isinstance(error, APIStatusError):
+        return f"the API answered {error.status_code}: {error.detail}"
+    if isinstance(error, APIConnectionError) and not isinstance(error, APITimeoutError):
+        return f"cannot reach {base_url}: {error}"
+    return str(error)
+
+
+def _fail(stderr: TextIO, prog: str, message: str, status: int) -> int:
+    stderr.write(f"{prog}: error: {printable(message)}\n")
+    return status
+
+
 def main(
     argv: Sequence[str] | None = None,
     *,
@@ -304,29 +379,23 @@ def main(
     err = stderr or sys.stderr
     parser = _parser()
     args = parser.parse_args(argv)
-    for name, default in (("format", "table"), ("lang", "zh"), ("base_url", None)):
+    for name, default in (("format", "table"), ("lang", "zh"), ("base_url", None),
+                          ("deadline", None)):  # fmt: skip
         if not hasattr(args, name):
             setattr(args, name, default)
     prog = parser.prog
-    client = Client(base_url=args.base_url, http_client=http_client)
+    try:
+        client = _client(args, http_client)
+    except UsageError as error:
+        return _fail(err, prog, str(error), 2)
     try:
         with client:
+            _check_ids(args, client)
             return _run(args, client, out, err)
-    except (UsageError, ValueError) as error:
-        err.write(f"{prog}: error: {error}\n")
-        return 2
-    except APIStatusError as error:
-        err.write(f"{prog}: error: the API answered {error.status_code}: {error.detail}\n")
-        return 1
-    except APIConnectionError as error:
-        err.write(f"{prog}: error: cannot reach {client.base_url}: {error}\n")
-        return 1
-    except LonggangOpenDataError as error:
-        err.write(f"{prog}: error: {error}\n")
-        return 1
-    except OSError as error:
-        err.write(f"{prog}: error: {error}\n")
-        return 1
+    except UsageError as error:
+        return _fail(err, prog, str(error), 2)
+    except (LonggangOpenDataError, OSError) as error:
+        return _fail(err, prog, _message(error, client.base_url), 1)
 
 
 if __name__ == "__main__":

@@ -28,17 +28,21 @@ def download_to(
 
     Same bytes as ``client.download(name)``. ``progress`` is called after every chunk with the
     bytes received on the wire and the ``Content-Length`` (both compressed when the answer is).
+
+    Any answer but a 200 raises before a byte is written (redirects are not followed). Past the
+    client's ``deadline`` or ``max_file_size`` it raises mid-way, leaving part of the file in
+    ``target``: write to a temporary file and rename it on success, as the command line does.
     """
     path = f"/v1/downloads/{path_segment(name, 'name')}"
     written = 0
-    with client._client.stream(path, {"bom": bom}) as response:
-        length = response.headers.get("content-length")
-        total = int(length) if length and length.isdigit() else None
+    with client._client.stream(path, {"bom": bom}) as answer:
+        length = answer.response.headers.get("content-length")
+        total = int(length) if length and length.isascii() and length.isdigit() else None
         if progress is not None:
             progress(0, total)
-        for chunk in response.iter_bytes():
+        for chunk in answer.chunks:
             target.write(chunk)
             written += len(chunk)
             if progress is not None:
-                progress(response.num_bytes_downloaded, total)
+                progress(answer.response.num_bytes_downloaded, total)
     return written
