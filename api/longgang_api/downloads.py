@@ -5,8 +5,9 @@
   same columns as the API's CSV;
 - the whole dataset as one JSON file (the artifact itself) and as a SQLite
   database for Datasette and DuckDB: primary and foreign keys, an index on
-  every foreign-key column, and FTS5 tables (trigram tokenizer, so Chinese
-  text is found without word breaks) over the Chinese and English text;
+  every foreign-key column, a ``name`` column on every table that has a name
+  (Datasette's label for the ids that point at it), and FTS5 tables over the
+  Chinese and English text (see :func:`spelled_for_search`);
 - Datasette's metadata of that database (title, licence, source, label
   columns), read by ``datasette --metadata``;
 - ``datapackage.json`` (Data Package v2): Table Schema types, constraints,
@@ -16,7 +17,9 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import sqlite3
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Annotated, Any
@@ -78,7 +81,8 @@ class Table:
     foreign_keys: tuple[tuple[str, str, str], ...]  # (field, table, field)
     #: Columns of the full-text index (none: the table has no FTS table).
     searchable: tuple[str, ...] = ()
-    #: The column Datasette shows in place of an id that points at this table.
+    #: The column copied into the SQLite table's ``name`` column, which Datasette
+    #: shows in place of an id that points at this table.
     label: str | None = None
 
 
@@ -168,9 +172,46 @@ TABLES = (
         label="heading_zh",
     ),
 )
-#: FTS5's trigram tokenizer matches any substring of three or more characters,
-#: which is what Chinese text (no spaces between words) needs.
-FTS_TOKENIZER = "trigram"
+#: Datasette's ``?_search=`` quotes each word of the query, and FTS5's unicode61
+#: tokenizer takes a run of Chinese characters as one word: the index holds a
+#: column spelling every character and every pair of characters as words, so a
+#: query of one or two characters (or a longer one written as its pairs) is found.
+FTS_TOKENIZER = "unicode61"
+#: The SQLite-only columns: the label, and the Chinese text spelled for the index.
+LABEL_COLUMN = "name"
+SPELLED_COLUMN = "search_terms"
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+
+def _han_words(text: str) -> list[str]:
+    """Each character and each pair of neighbouring characters of every run of Han text."""
+    words: list[str] = []
+    for run in _HAN_RUN.findall(unicodedata.normalize("NFKC", text)):
+        words += list(run)
+        words += [run[i : i + 2] for i in range(len(run) - 1)]
+    return words
+
+
+def _is_member(term: str, text: str) -> bool:
+    if _HAN_RUN.search(term):
+        return term in text
+    return re.search(rf"\b{re.escape(term)}\b", text, re.IGNORECASE) is not None
+
+
+def spelled_for_search(texts: Sequence[str], synonyms: Sequence[Sequence[str]]) -> str:
+    """``texts`` as words FTS5's unicode61 tokenizer finds one by one, synonyms added.
+
+    A synonym group of the dataset (地铁 = 轨道 = metro) that has a member in the
+    texts adds its other members, as the API's search matches them.
+    """
+    text = " ".join(texts)
+    words = _han_words(text)
+    for group in synonyms:
+        if any(_is_member(term, text) for term in group):
+            for term in group:
+                words += _han_words(term) if _HAN_RUN.search(term) else [term]
+    # Each word once, in order of first appearance: the same text gives the same bytes.
+    return " ".join(dict.fromkeys(words))
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,7 +288,7 @@ def _add_fts(connection: sqlite3.Connection, table: Table) -> None:
     Datasette takes ``<table>_fts`` declared with ``content="<table>"`` as the
     search index of ``<table>`` and joins it on rowid.
     """
-    columns = ", ".join(f'"{c}"' for c in table.searchable)
+    columns = ", ".join(f'"{c}"' for c in (*table.searchable, SPELLED_COLUMN))
     connection.execute(
         f'CREATE VIRTUAL TABLE "{table.name}_fts" USING fts5({columns}, '
         f'content="{table.name}", tokenize="{FTS_TOKENIZER}")'
@@ -265,7 +306,7 @@ def datasette_metadata(dataset: LoadedDataset) -> dict[str, Any]:
     for table in TABLES:
         entry: dict[str, Any] = {"title": table.title, "description": table.row_type.__doc__}
         if table.label:
-            entry["label_column"] = table.label
+            entry["label_column"] = LABEL_COLUMN
         if table.searchable:
             entry["fts_table"] = f"{table.name}_fts"
         tables[table.name] = entry
@@ -282,28 +323,47 @@ def datasette_metadata(dataset: LoadedDataset) -> dict[str, Any]:
     }
 
 
+def _sqlite_rows(table: Table, dataset: LoadedDataset) -> tuple[list[str], list[list[Any]]]:
+    """The columns and rows of ``table`` in the SQLite file: the CSV's, then the label
+    and the spelled text when the table has them."""
+    names = [c.name for c in columns_of(table.row_type)]
+    extra = ([LABEL_COLUMN] if table.label else []) + ([SPELLED_COLUMN] if table.searchable else [])
+    synonyms = [group.terms for group in dataset.artifact.synonyms]
+    rows: list[list[Any]] = []
+    for flat in map(flat_row, table.rows(dataset)):
+        row = [flat.get(n) for n in names]
+        if table.label:
+            row.append(flat[table.label])
+        if table.searchable:
+            row.append(spelled_for_search([flat[c] or "" for c in table.searchable], synonyms))
+        rows.append(row)
+    return names + extra, rows
+
+
+def _create_table(connection: sqlite3.Connection, table: Table, names: list[str]) -> None:
+    types = {c.name: c for c in columns_of(table.row_type)}
+    definitions = [
+        f'"{c.name}" {_sqlite_type(c)}{"" if c.nullable else " NOT NULL"}' for c in types.values()
+    ]
+    definitions += [f'"{n}" TEXT NOT NULL' for n in names if n not in types]
+    definitions.append("PRIMARY KEY (" + ", ".join(f'"{k}"' for k in table.primary_key) + ")")
+    definitions += [
+        f'FOREIGN KEY ("{field}") REFERENCES "{target}" ("{target_field}")'
+        for field, target, target_field in table.foreign_keys
+    ]
+    connection.execute(f'CREATE TABLE "{table.name}" ({", ".join(definitions)})')
+
+
 def _sqlite(dataset: LoadedDataset) -> bytes:
     connection = sqlite3.connect(":memory:")
     try:
         for table in TABLES:
-            columns = columns_of(table.row_type)
-            definitions = [
-                f'"{c.name}" {_sqlite_type(c)}{"" if c.nullable else " NOT NULL"}' for c in columns
-            ]
-            definitions.append(
-                "PRIMARY KEY (" + ", ".join(f'"{k}"' for k in table.primary_key) + ")"
-            )
-            definitions += [
-                f'FOREIGN KEY ("{field}") REFERENCES "{target}" ("{target_field}")'
-                for field, target, target_field in table.foreign_keys
-            ]
-            connection.execute(f'CREATE TABLE "{table.name}" ({", ".join(definitions)})')
-            names = [c.name for c in columns]
+            names, rows = _sqlite_rows(table, dataset)
+            _create_table(connection, table, names)
             placeholders = ", ".join("?" for _ in names)
             quoted = ", ".join(f'"{n}"' for n in names)
             connection.executemany(
-                f'INSERT INTO "{table.name}" ({quoted}) VALUES ({placeholders})',
-                [[row.get(n) for n in names] for row in map(flat_row, table.rows(dataset))],
+                f'INSERT INTO "{table.name}" ({quoted}) VALUES ({placeholders})', rows
             )
             for field, _, _ in table.foreign_keys:
                 connection.execute(

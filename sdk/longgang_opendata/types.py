@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 d9d7c4e1b2faf5d2e82afca1ddc6ea2ac76f2bb7ec9a0ce532b1d370eddea131) — do not edit.
+# generated from openapi/v1.json (sha256 a402e1e559044df0fdccd190aab25d5ecb991e89a064c441e8d6d01e37768ff8) — do not edit.
 # Regenerate with `make sdk`.
 """Models of the API's answers: one msgspec Struct per schema of openapi/v1.json."""
 
