@@ -58,15 +58,20 @@ class Trap:
             except TimeoutError:
                 continue
             with connection:
-                connection.settimeout(1)
+                # A loaded machine may take seconds to send a request it has connected for.
+                connection.settimeout(5)
                 try:
                     self.seen.append(connection.recv(1024))
                 except OSError:
                     self.seen.append(b"")
 
     def page_requests(self) -> list[bytes]:
-        """What was sent on the page's behalf: everything but the browser's housekeeping."""
-        return [request for request in self.seen if not _BROWSER_OWN.match(request)]
+        """What was sent on the page's behalf: everything but the browser's housekeeping.
+
+        A connection that sent nothing (a socket the browser opened ahead of need and
+        closed unused) asked for nothing.
+        """
+        return [r for r in self.seen if r and not _BROWSER_OWN.match(r)]
 
     def close(self) -> None:
         self._stop.set()

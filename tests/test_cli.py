@@ -313,7 +313,9 @@ def test_a_misbehaving_server_gets_one_line_and_status_1_in_time(
     assert status == 1
     assert message in _one_error_line(err)
     assert out == ""
-    assert elapsed < 8
+    # The bound each case meets is in its message (a page count, a size, a deadline); the
+    # server gives up by itself after 20 s, so a client without the bound never ends sooner.
+    assert elapsed < 20
 
 
 def test_escape_sequences_from_the_server_never_reach_the_terminal() -> None:
