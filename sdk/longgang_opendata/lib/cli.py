@@ -36,9 +36,10 @@ from longgang_opendata._errors import (
     APITimeoutError,
     LonggangOpenDataError,
 )
+from longgang_opendata._resources import MAX_LIMIT
 from longgang_opendata._version import __version__
 from longgang_opendata.lib.download import download_to
-from longgang_opendata.lib.resources import MAX_LIMIT, item_model
+from longgang_opendata.lib.resources import item_model
 from longgang_opendata.lib.tables import Table, localized, model_table, observations_table
 
 __all__ = ["main"]
