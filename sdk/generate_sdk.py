@@ -36,7 +36,9 @@ enums. ``--check`` fails when a generated file differs from what is on disk.
 from __future__ import annotations
 
 import argparse
+import csv
 import hashlib
+import io
 import json
 import keyword
 import re
@@ -310,6 +312,24 @@ def max_limit(spec: JSON) -> int:
     return int(max(maxima))
 
 
+def csv_columns(spec: JSON) -> dict[str, list[str]]:
+    """The columns of each list's CSV, in the API's order, by the model of its items.
+
+    Read from the header line of the document's ``text/csv`` example, so that tables and
+    DataFrames made by the SDK put their columns in the order the API's own CSV does.
+    """
+    columns: dict[str, list[str]] = {}
+    for operation in _operations(spec):
+        if operation.page_item is None:
+            continue
+        content = spec["paths"][operation.path]["get"]["responses"]["200"]["content"]
+        example = content.get("text/csv", {}).get("example")
+        if isinstance(example, str) and example.strip():
+            header = next(csv.reader(io.StringIO(example)))
+            columns.setdefault(operation.page_item, header)
+    return columns
+
+
 def _list_params(tag: str, operation: Operation) -> str:
     """A TypedDict of the keyword filters of a resource's ``list()``."""
     lines = [f"\n\nclass {tag.title()}ListParams(TypedDict, total=False):\n"]
@@ -340,6 +360,7 @@ def render_resources(spec: JSON, header: str) -> str:
     }
     exported = [
         "MAX_LIMIT",
+        "CSV_COLUMNS",
         "AsyncOperations",
         "SyncOperations",
         *(f"{t.title()}ListParams" for t in listed),
@@ -359,6 +380,13 @@ def render_resources(spec: JSON, header: str) -> str:
         "__all__ = [" + ", ".join(json.dumps(name) for name in sorted(exported)) + "]\n\n",
         "#: The largest ``limit`` of the API: a whole list in as few pages as possible.\n",
         f"MAX_LIMIT: Final = {max_limit(spec)}\n",
+        "#: The columns of each list's CSV in the API's order, by the model of its items.\n",
+        "CSV_COLUMNS: Final[dict[str, tuple[str, ...]]] = {\n"
+        + "".join(
+            f"    {json.dumps(model)}: ({''.join(json.dumps(c) + ', ' for c in names)}),\n"
+            for model, names in sorted(csv_columns(spec).items())
+        )
+        + "}\n",
     ]
     for tag, operation in listed.items():
         out.append(_list_params(tag, operation))

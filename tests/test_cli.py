@@ -421,3 +421,17 @@ def test_tables_drop_escape_sequences_that_json_escapes_and_csv_keeps(
     assert "Two [2JMountains" in table[1] and "\x1b" not in table[1] and "\x07" not in table[1]
     assert "\x1b" not in as_json[1] and json.loads(as_json[1])["term"]["en"] == term["term"]["en"]
     assert "Two \x1b[2JMountains\x07" in as_csv[1]
+
+
+@pytest.mark.parametrize("collection", ["indicators", "projects", "glossary", "sections"])
+def test_csv_columns_come_in_the_order_of_the_apis_csv(
+    client: TestClient[Litestar], collection: str
+) -> None:
+    status, out, _ = _main(client, "list", collection, "--format", "csv")
+    assert status == 0
+    mine = out.splitlines()[0].split(",")
+    api = client.get(f"/v1/{collection}", params={"format": "csv", "limit": "1"})
+    header = api.text.lstrip("\ufeff").splitlines()[0].split(",")
+    shared = [c for c in mine if c in header]
+    assert shared == [c for c in header if c in shared]
+    assert mine[: len(shared)] == shared

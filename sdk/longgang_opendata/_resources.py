@@ -29,6 +29,7 @@ from longgang_opendata.types import (
 )
 
 __all__ = [
+    "CSV_COLUMNS",
     "MAX_LIMIT",
     "AsyncGlossaryResource",
     "AsyncIndicatorsResource",
@@ -51,6 +52,87 @@ __all__ = [
 
 #: The largest ``limit`` of the API: a whole list in as few pages as possible.
 MAX_LIMIT: Final = 500
+#: The columns of each list's CSV in the API's order, by the model of its items.
+CSV_COLUMNS: Final[dict[str, tuple[str, ...]]] = {
+    "GlossaryTerm": (
+        "id",
+        "number",
+        "term_zh",
+        "term_en",
+        "definition_zh",
+        "definition_en",
+        "source_section_id",
+        "source_quote",
+        "source_line",
+        "source_document_id",
+        "html_url",
+    ),
+    "IndicatorDetail": (
+        "id",
+        "name_zh",
+        "name_en",
+        "category",
+        "unit",
+        "headline",
+        "order",
+        "measure",
+        "base_unit_code",
+        "base_unit_zh",
+        "base_unit_en",
+        "html_url",
+    ),
+    "Observation": (
+        "id",
+        "indicator_id",
+        "period",
+        "kind",
+        "value",
+        "unit",
+        "qualifier",
+        "comparison",
+        "status_zh",
+        "status_en",
+        "note",
+        "source_section_id",
+        "source_quote",
+        "source_line",
+        "source_document_id",
+        "measure",
+        "unit_multiplier",
+        "base_unit_code",
+        "base_unit_zh",
+        "base_unit_en",
+        "base_value",
+        "period_start",
+        "period_end",
+    ),
+    "Project": (
+        "id",
+        "name_zh",
+        "name_en",
+        "category",
+        "html_url",
+    ),
+    "SearchHit": (
+        "kind",
+        "id",
+        "title_zh",
+        "title_en",
+        "url",
+        "snippet",
+    ),
+    "Section": (
+        "id",
+        "kind",
+        "number",
+        "heading_zh",
+        "heading_en",
+        "parent_id",
+        "line",
+        "line_end",
+        "text",
+    ),
+}
 
 
 class GlossaryListParams(TypedDict, total=False):
