@@ -10,8 +10,9 @@ operation, sync and async). Nothing else is written: the hand-written runtime
 are never touched. Generated code imports nothing from ``lib/``: the classes of
 ``lib/resources.py`` extend the generated resources, never the other way round.
 Besides the resources, ``_resources.py`` holds ``MAX_LIMIT`` (the largest ``limit``
-the document allows) and one ``<Resource>ListParams`` TypedDict per list, the
-keyword filters of its ``list()``, so that ``lib/`` can type its own methods with them.
+the document allows), ``CSV_COLUMNS`` (each list's CSV header, from the document's
+example) and one ``<Resource>ListParams`` TypedDict per list, the keyword filters of
+its ``list()``, so that ``lib/`` can type its own methods with them.
 
 Naming rules the generator relies on (``tests/test_sdk_naming.py`` checks them):
 

@@ -85,6 +85,7 @@ def test_generated_code_imports_nothing_hand_written_from_lib() -> None:
 
 def test_every_generated_resource_reaches_the_client_extended_by_lib() -> None:
     generated = [name for name in _resources.__all__ if name.endswith("Resource")]
+    assert len(generated) >= 10, "a sync and an async resource per tag"
     clients = {"": Client(base_url="http://x.test"), "Async": AsyncClient(base_url="http://x.test")}
     for prefix, sdk in clients.items():
         mine = [n for n in generated if n.startswith("Async") == bool(prefix)]
