@@ -8,6 +8,7 @@ import os
 import re
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 from longgang_api.artifact import LoadedDataset
@@ -93,6 +94,21 @@ def test_targets_vs_actuals(served_url: str) -> None:
     gdp = next(line for line in out.splitlines() if "GDP" in line and "6.3" in line)
     assert "6.5" in gdp
     assert any("3.8 万座" in line and line.count("3.8 万座") == 2 for line in out.splitlines())
+
+
+def _display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def test_targets_vs_actuals_aligns_columns_after_chinese_units(served_url: str) -> None:
+    lines = _run(served_url, "targets_vs_actuals.py").stdout.splitlines()
+    assert any(any(_display_width(c) == 2 for c in line) for line in lines[1:])
+    # The third column starts at the same place on screen on every line, the header's too.
+    header = lines[0]
+    third = _display_width(header[: header.index("2024 target")])
+    for line in lines[1:]:
+        cut = [m.end() for m in re.finditer(r"\S  +", line)][1]
+        assert _display_width(line[:cut]) == third, line
 
 
 def test_export_csv(served_url: str, tmp_path: Path, dataset: LoadedDataset) -> None:

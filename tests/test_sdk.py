@@ -177,6 +177,35 @@ def test_etag_cache_revalidates_without_a_body(client: TestClient[Litestar]) -> 
     assert cached.revalidated == 1
 
 
+def test_etag_cache_keeps_the_bodies_used_last_within_its_bytes(
+    client: TestClient[Litestar],
+) -> None:
+    sent: list[httpx.Request] = []
+    client.event_hooks = {"request": [sent.append], "response": []}
+    first, second, third = [i["id"] for i in client.get("/v1/indicators?limit=3").json()["items"]]
+    sizes = {i: len(client.get(f"/v1/indicators/{i}").content) for i in (first, second, third)}
+    try:
+        # Room for any two of the records, not for all three.
+        budget = sum(sizes.values()) - 1
+        cached = Client(base_url=IN_PROCESS, http_client=client, cache=True, cache_max_bytes=budget)
+        cached.indicators.get(first)
+        cached.indicators.get(second)
+        cached.indicators.get(first)  # now the most recently used
+        cached.indicators.get(third)  # pushes out the second, used least recently
+        sent.clear()
+        cached.indicators.get(first)
+        cached.indicators.get(second)
+    finally:
+        client.event_hooks = {"request": [], "response": []}
+    assert "if-none-match" in sent[0].headers
+    assert "if-none-match" not in sent[1].headers
+    assert cached._etags is not None and cached._etags.size <= budget
+    with pytest.raises(ValueError, match="cache_max_bytes"):
+        Client(base_url=IN_PROCESS, cache=True, cache_max_bytes=-1)
+    default = Client(base_url=IN_PROCESS, cache=True)._etags
+    assert default is not None and default.max_bytes == 64 * 2**20
+
+
 def test_path_segments_are_escaped(sdk: Client) -> None:
     # A query or fragment in an id is part of the id, not of the URL.
     with pytest.raises(NotFoundError) as missing:
