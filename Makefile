@@ -89,18 +89,18 @@ bench: build
 	@if ! command -v wrk >/dev/null 2>&1 || ! command -v nginx >/dev/null 2>&1; then \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx-light; \
 	fi
-	$(BIN)/python -m tests.benchmark
+	$(BIN)/python -m tools.benchmark
 
 # wrk at 256 connections for two minutes against one worker (not part of `make test`).
 soak: build
 	@if ! command -v wrk >/dev/null 2>&1; then \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; \
 	fi
-	$(BIN)/python -m tests.soak
+	$(BIN)/python -m tools.soak
 
 # A long schemathesis run over HTTP and the property tests with 5,000 examples each.
 fuzz: build
-	$(BIN)/python -m tests.fuzz
+	$(BIN)/python -m tools.fuzz
 
 test: build lint typecheck check-generated browser nginx consumers
 	$(BIN)/python -m pytest
@@ -117,4 +117,4 @@ bench-scale: install
 	@if ! command -v wrk >/dev/null 2>&1; then \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; \
 	fi
-	$(BIN)/python -m tests.bench_scale --workers $(WORKERS)
+	$(BIN)/python -m tools.bench_scale --workers $(WORKERS)
