@@ -40,13 +40,13 @@ def _run(
     )
 
 
-def test_readme_lists_every_example_with_how_to_run_it() -> None:
-    readme = (ROOT / "README.md").read_text()
+def test_the_sdk_guide_lists_every_example_with_how_to_run_it() -> None:
+    readme = (ROOT / "docs" / "sdk-quickstart.md").read_text()
     examples = sorted(p.name for p in EXAMPLES.iterdir() if p.suffix in (".py", ".sh"))
     assert len(examples) >= 6
     for name in examples:
         run = " ".join(["sh" if name.endswith(".sh") else "python", f"examples/{name}"])
-        assert run in readme, f"the README does not say how to run {name}"
+        assert run in readme, f"the SDK guide does not say how to run {name}"
     assert "LONGGANG_OPENDATA_BASE_URL" in readme
 
 
