@@ -125,3 +125,25 @@ def test_school_places_adds_up_across_written_units(
         assert line.endswith(f"{total:,.0f} places")
     assert "3.8 万座 =   38,000 places" in out
     assert "3420 座 =    3,420 places" in out
+
+
+def _make_plan(goal: str, venv: Path) -> str:
+    """The commands ``make`` would run for ``goal`` with ``venv`` as the project's .venv."""
+    return subprocess.run(
+        ["make", "-n", goal, f"VENV={venv}"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
+
+
+def test_make_install_adds_the_sdk_that_make_serve_leaves_out(tmp_path: Path) -> None:
+    # A .venv as `make serve` leaves it: the server only, stamped .installed-runtime.
+    venv = tmp_path / "venv"
+    venv.mkdir()
+    (venv / ".installed-runtime").touch()
+    assert "./sdk" not in _make_plan("serve", venv)
+    install = _make_plan("install", venv)
+    assert re.search(rf"{re.escape(str(venv))}/bin/python -m pip install .*-e ./sdk", install)
+    # The guide tells a reader who has run `make serve` to run it before an example.
+    guide = " ".join((ROOT / "docs" / "sdk-quickstart.md").read_text().split())
+    examples = guide[guide.index("## Examples") :]
+    assert "`make install`" in examples.split("| example |")[0]
+    assert "`make serve` alone installs only the server" in guide
