@@ -147,3 +147,5 @@ def test_make_install_adds_the_sdk_that_make_serve_leaves_out(tmp_path: Path) ->
     examples = guide[guide.index("## Examples") :]
     assert "`make install`" in examples.split("| example |")[0]
     assert "`make serve` alone installs only the server" in guide
+    readme = " ".join((ROOT / "README.md").read_text().split())
+    assert "`make install` puts the SDK (and the test toolchain) into the project's" in readme
