@@ -402,7 +402,7 @@ def test_the_installed_script_meets_a_misbehaving_server_without_a_traceback() -
 
 
 def test_the_documented_deadline_default_is_the_codes() -> None:
-    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
+    readme = (Path(__file__).resolve().parents[1] / "docs" / "sdk-quickstart.md").read_text()
     stated = re.search(r"`--deadline SECONDS` bounds each request, retries included "
                        r"\(default (\d+)\)", readme)  # fmt: skip
     assert stated is not None and float(stated.group(1)) == DEFAULT_DEADLINE

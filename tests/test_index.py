@@ -274,7 +274,7 @@ def test_normalised_queries_use_the_same_index(collections: dict[str, Collection
 def test_anyone_can_make_a_cursor_and_it_names_only_a_place(
     client: Any, dataset: LoadedDataset
 ) -> None:
-    # The README says what the signature protects: its key is the published sha256,
+    # The REST quickstart says what the signature protects: its key is the published sha256,
     # so a cursor made outside the server is accepted, and it serves the public list.
     published = CursorCodec(dataset.sha256)
     made = published.encode("observations|||id", (9,))

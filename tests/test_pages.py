@@ -252,17 +252,29 @@ def test_the_stylesheet_is_one_file_cached_for_a_year(client: Client) -> None:
     assert client.get("/assets/site.0000000000000000.css").status_code == 404
 
 
-@pytest.mark.parametrize("path", PAGES)
+#: A problem type's page explains an error: it has no data to offer in another format.
+TWINNED_PAGES = [path for path in PAGES if not path.startswith("/problems/")]
+_TYPED_ALTERNATE = r'<link rel="alternate" type="([^"]+)" href="([^"]+)"'
+
+
+@pytest.mark.parametrize("path", TWINNED_PAGES)
 def test_every_page_links_to_its_machine_readable_twin(client: Client, path: str) -> None:
-    if path.startswith("/problems"):
-        return
     html = client.get(path).text
-    twins = re.findall(r'<link rel="alternate" type="([^"]+)" href="([^"]+)"', html)
+    twins = re.findall(_TYPED_ALTERNATE, html)
     assert twins, path
     for media_type, href in twins:
         answer = client.get(href.replace("&amp;", "&"))
         assert answer.status_code == 200, href
         assert answer.headers["content-type"].split(";")[0] == media_type, href
+
+
+def test_a_problem_type_page_links_to_no_machine_readable_twin(client: Client) -> None:
+    assert "/problems/not-found" in PAGES
+    for slug in PROBLEM_TYPES:
+        for lang in ("zh", "en"):
+            page = client.get(f"/problems/{slug}?lang={lang}")
+            assert page.status_code == 200, slug
+            assert re.findall(_TYPED_ALTERNATE, page.text) == [], slug
 
 
 def test_lists_hold_what_the_api_holds(client: Client) -> None:

@@ -32,6 +32,7 @@ from longgang_opendata import (
     RateLimitError,
     types,
 )
+from longgang_opendata._base_client import _RETRIED_STATUSES
 from longgang_opendata.lib import download_to
 from longgang_release.openapi import DOCUMENT_PATH
 
@@ -291,6 +292,21 @@ def test_honours_retry_after_on_429() -> None:
     script, sleeps = Script(_problem(429, {"Retry-After": "3"}), HEALTH), list[float]()
     assert _client(script, sleeps).health().status == "ok"
     assert sleeps == [3.0]
+
+
+@pytest.mark.parametrize("status", sorted(_RETRIED_STATUSES))
+def test_honours_retry_after_on_every_retried_status(status: int) -> None:
+    script, sleeps = Script(_problem(status, {"Retry-After": "2"}), HEALTH), list[float]()
+    assert _client(script, sleeps).health().status == "ok"
+    assert sleeps == [2.0]
+
+
+def test_the_sdk_guide_names_the_statuses_whose_retry_after_is_honoured() -> None:
+    root = pathlib.Path(__file__).resolve().parents[1]
+    guide = " ".join((root / "docs" / "sdk-quickstart.md").read_text().split())
+    stated = re.search(r"`Retry-After` honoured on every retried status \(([^)]*)\)", guide)
+    assert stated is not None
+    assert {int(code) for code in re.findall(r"\d+", stated.group(1))} == _RETRIED_STATUSES
 
 
 def test_retries_connection_errors() -> None:

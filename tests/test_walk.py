@@ -73,7 +73,7 @@ def _walk_settings() -> settings:
 
 
 def test_make_fuzz_walks_many_more_lists() -> None:
-    from tests.fuzz import PROPERTY_TESTS
+    from tools.fuzz import PROPERTY_TESTS
 
     assert "tests/test_walk.py" in PROPERTY_TESTS
     assert settings.get_profile("fuzz").max_examples // SHARE >= 250

@@ -26,9 +26,12 @@ _ORDER = (
     "sdk-quickstart",
     "analysts",
     "portals",
+    "pages",
     "errors-and-caching",
     "stability-and-releases",
+    "running",
     "maintainers",
+    "performance",
 )
 
 

@@ -22,7 +22,7 @@ from longgang_api.headers import Answer
 from longgang_api.model import Base
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
-# Relative references (RFC 9457 §3.1.1): the kinds are listed in the README.
+# Relative references (RFC 9457 §3.1.1): the kinds are listed in docs/errors-and-caching.md.
 PROBLEM_TYPE_BASE = "/problems/"
 _log = logging.getLogger("longgang_api")
 _MISSING = re.compile(r"Missing required \w+ parameter '([^']+)'")
