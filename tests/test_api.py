@@ -183,6 +183,14 @@ def test_items_by_id(client: Client, dataset: LoadedDataset) -> None:
     assert client.get("/v1/sections/p4").json()["heading"]["zh"].startswith("2024年主要经济指标")
 
 
+def test_every_record_of_a_list_with_ids_is_got_by_its_id(client: Client) -> None:
+    # Every list but search, whose hits point at the records of the others.
+    for name in ("indicators", "observations", "projects", "glossary", "sections"):
+        for record in client.get(f"/v1/{name}", params={"limit": 500}).json()["items"]:
+            got = client.get(f"/v1/{name}/{record['id']}")
+            assert got.status_code == 200 and got.json() == record, (name, record["id"])
+
+
 @pytest.mark.parametrize("query", ["ＧＤＰ", "gdp", "地区生产总值", "Gross Regional"])
 def test_q_is_case_and_width_insensitive(client: Client, query: str) -> None:
     ids = _ids(client.get("/v1/indicators", params={"q": query}).json()["items"])

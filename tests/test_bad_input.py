@@ -287,6 +287,7 @@ def test_every_integer_and_boolean_parameter_takes_one_spelling(
         ("/v1/indicators/GDP-GROWTH", "gdp-growth"),
         ("/v1/glossary/two-mountain", "two-mountains"),
         ("/v1/projects/cuhk-shenzen", "cuhk-shenzhen"),
+        ("/v1/observations/gdp-growth.2024.targt", "gdp-growth.2024.target"),
     ],
 )
 def test_a_missing_id_suggests_the_closest_ids(client: Client, url: str, suggested: str) -> None:

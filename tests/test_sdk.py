@@ -138,6 +138,8 @@ def test_get_and_top_level_operations(sdk: Client) -> None:
     gdp = sdk.indicators.get("gdp-growth")
     assert isinstance(gdp, types.IndicatorDetail)
     assert [o.value for o in gdp.observations] == [6.3, 6.5]
+    target = sdk.observations.get("gdp-growth.2024.target")
+    assert isinstance(target, types.Observation) and target == gdp.observations[1]
     assert sdk.dataset().license.id == "CC-BY-4.0"
     assert sdk.index().dataset_version == sdk.dataset().version
     hits = list(sdk.search(q="光储直柔"))
@@ -350,6 +352,11 @@ ROUND_TRIPS: dict[str, tuple[Callable[[Client], Any], str, dict[str, str]]] = {
         lambda c: list(c.observations.list(period="2024", limit=30)),
         "/v1/observations",
         {"period": "2024"},
+    ),
+    "getObservation": (
+        lambda c: c.observations.get("gdp-growth.2024.target"),
+        "/v1/observations/gdp-growth.2024.target",
+        {},
     ),
     "listProjects": (lambda c: list(c.projects.list(year=2023)), "/v1/projects", {"year": "2023"}),
     "getProject": (lambda c: c.projects.get(FIRST_PROJECT), f"/v1/projects/{FIRST_PROJECT}", {}),

@@ -335,6 +335,9 @@ OBSERVATIONS: Listing[Observation] = Listing(
         ("id", o.id), *texts(indicator_name=d.indicators[o.indicator_id].name, status=o.status),
         ("source.quote", o.source.quote), ("note", o.note or ""),
     ),
+    item=Item("getObservation", "Get an observation",
+              "One value of an indicator with its verbatim source quote.",
+              "observation_id", "Id of the observation.", Observation),
 )  # fmt: skip
 
 PROJECTS: Listing[Project] = Listing(

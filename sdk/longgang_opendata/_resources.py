@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 d9d7c4e1b2faf5d2e82afca1ddc6ea2ac76f2bb7ec9a0ce532b1d370eddea131) — do not edit.
+# generated from openapi/v1.json (sha256 9ff1f8e28e9649498e01cadb369ca125783b45c5fbeac7685dcdc27a12738b1d) — do not edit.
 # Regenerate with `make sdk`.
 """Resources of the API: one per tag, one method per operation, sync and async."""
 
@@ -352,6 +352,21 @@ class ObservationsResource(ObservationsHelpers):
                 "cursor": cursor,
             },
             ObservationPage,
+        )
+
+    def get(self, observation_id: str) -> Observation:
+        """
+        Get an observation.
+
+        One value of an indicator with its verbatim source quote.
+
+        Args:
+            observation_id: Id of the observation.
+
+        (operationId: getObservation)
+        """
+        return self._client.get(
+            f"/v1/observations/{path_segment(observation_id, 'observation_id')}", None, Observation
         )
 
 
@@ -1102,6 +1117,21 @@ class AsyncObservationsResource(AsyncObservationsHelpers):
                 "cursor": cursor,
             },
             ObservationPage,
+        )
+
+    async def get(self, observation_id: str) -> Observation:
+        """
+        Get an observation.
+
+        One value of an indicator with its verbatim source quote.
+
+        Args:
+            observation_id: Id of the observation.
+
+        (operationId: getObservation)
+        """
+        return await self._client.get(
+            f"/v1/observations/{path_segment(observation_id, 'observation_id')}", None, Observation
         )
 
 

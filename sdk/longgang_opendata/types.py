@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 d9d7c4e1b2faf5d2e82afca1ddc6ea2ac76f2bb7ec9a0ce532b1d370eddea131) — do not edit.
+# generated from openapi/v1.json (sha256 9ff1f8e28e9649498e01cadb369ca125783b45c5fbeac7685dcdc27a12738b1d) — do not edit.
 # Regenerate with `make sdk`.
 """Models of the API's answers: one msgspec Struct per schema of openapi/v1.json."""
 
