@@ -41,6 +41,10 @@ CASES: list[tuple[str, str, dict[str, str], int, str | None]] = [
     ("GET", "/v1/observations?kind=forecast", {}, 400, "kind"),
     ("GET", "/v1/projects?year=1999", {}, 400, "year"),
     ("GET", "/v1/indicators?sort=colour", {}, 400, "sort"),
+    ("GET", "/v1/observations?sort=valu", {}, 400, "sort"),
+    ("GET", "/v1/observations?indicator_id=gdp-grwth", {}, 400, "indicator_id"),
+    ("GET", "/v1/observations?indicator_id=gdp-growth&indicator_id=nope", {}, 400, "indicator_id"),
+    ("GET", "/v1/sections?parent_id=p9", {}, 400, "parent_id"),
     ("GET", "/v1/indicators?sort=id,id", {}, 200, None),
     ("GET", "/v1/indicators?sort=;drop", {}, 400, "sort"),
     ("GET", "/v1/indicators?q=" + "x" * 10_000, {}, 414, None),
@@ -296,6 +300,33 @@ def test_a_missing_id_suggests_the_closest_ids(client: Client, url: str, suggest
     body = response.json()
     assert body["suggestions"][0] == suggested and len(body["suggestions"]) <= 3
     assert f"did you mean {suggested}" in body["detail"]
+
+
+@pytest.mark.parametrize(
+    ("url", "parameter", "suggested"),
+    [
+        ("/v1/observations?indicator_id=gdp-grwth", "indicator_id", ("gdp-growth",)),
+        ("/v1/observations?indicator_id=gdp-growth&indicator_id=GDP-Growth", "indicator_id",
+         ("gdp-growth",)),
+        ("/v1/sections?parent_id=p2x&kind=item", "parent_id", ("p2",)),
+        ("/v1/sections?parent_id=zzzzzzzz", "parent_id", ()),
+        ("/v1/observations?sort=valu", "sort", ("value", "base_value")),
+        ("/v1/observations?sort=id,-valu", "sort", ("value", "base_value")),
+        ("/v1/indicators?sort=name", "sort", ("name_en", "name_zh")),
+        ("/v1/indicators?sort=zzzz", "sort", ()),
+    ],
+)  # fmt: skip
+def test_an_unknown_id_filter_or_sort_field_suggests_the_closest(
+    client: Client, url: str, parameter: str, suggested: tuple[str, ...]
+) -> None:
+    # Through the direct path (a JSON page) and through the framework (CSV) alike.
+    for shown in (url, url + "&format=csv"):
+        response = client.get(shown)
+        assert response.status_code == 400, shown
+        body = response.json()
+        assert body["parameter"] == parameter
+        assert tuple(body["suggestions"]) == suggested, shown
+        assert ("did you mean " + ", ".join(suggested) in body["detail"]) == bool(suggested)
 
 
 def test_an_id_like_nothing_suggests_nothing(client: Client) -> None:

@@ -45,7 +45,7 @@ from longgang_api.model import (
     SectionKind,
     Year,
 )
-from longgang_api.query import MAX_Q_LENGTH, Q_PATTERN, Collection, Scalar
+from longgang_api.query import MAX_Q_LENGTH, Q_PATTERN, Collection, Ids, Scalar
 from longgang_api.representation import csv_columns
 from longgang_api.text_search import Match, Synonyms, release_prepared, snippet
 
@@ -95,6 +95,8 @@ class Filter(Generic[R]):
     values: Callable[[R, LoadedDataset], Iterable[Scalar]]
     #: The values the dataset allows (its years); None where the type says it all.
     choices: Callable[[LoadedDataset], Iterable[Scalar]] | None = None
+    #: The ids the filter takes, where its values are those of another list's records.
+    ids: Callable[[LoadedDataset], Ids] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +175,7 @@ class Listing(Generic[R]):
             choices={
                 f.name: frozenset(f.choices(dataset)) for f in self.filters if f.choices is not None
             },
+            ids={f.name: f.ids(dataset) for f in self.filters if f.ids is not None},
             sorts=self.sorts,
             csv_columns=csv_columns(self.record_type),
             text_of=_bound(self.text_of, dataset),
@@ -204,6 +207,14 @@ def texts(**items: LocalizedText | None) -> Iterator[Field]:
         if text is not None:
             yield f"{name}.zh", text.zh
             yield f"{name}.en", text.en
+
+
+def indicator_ids(dataset: LoadedDataset) -> Ids:
+    return Ids("an indicator", "/v1/indicators", frozenset(dataset.indicators))
+
+
+def section_ids(dataset: LoadedDataset) -> Ids:
+    return Ids("a section", "/v1/sections", frozenset(s.id for s in dataset.artifact.sections))
 
 
 def periods(dataset: LoadedDataset) -> Iterator[str]:
@@ -306,7 +317,7 @@ OBSERVATIONS: Listing[Observation] = Listing(
     id_of=lambda o: o.id,
     filters=(
         Filter("indicator_id", str, "Id of the indicator; repeat for any of several.",
-               lambda o, _: (o.indicator_id,)),
+               lambda o, _: (o.indicator_id,), ids=indicator_ids),
         Filter("period", Period, "Year the value refers to.", lambda o, _: (o.period,), periods),
         Filter("kind", ObservationKind, "'actual', 'target' or 'plan'.", lambda o, _: (o.kind,)),
         Filter("category", IndicatorCategory, "Policy area of the observed indicator.",
@@ -408,7 +419,8 @@ SECTIONS: Listing[Section] = Listing(
     filters=(
         Filter("kind", SectionKind, "Level in the outline; repeat for any of several.",
                lambda s, _: (s.kind,)),
-        Filter("parent_id", str, "Only children of this section.", lambda s, _: (s.parent_id,)),
+        Filter("parent_id", str, "Only children of this section.", lambda s, _: (s.parent_id,),
+               ids=section_ids),
     ),
     sorts={"line": lambda s: s.line, "id": lambda s: s.id, "kind": lambda s: s.kind},
     text_of=lambda s, _: (("id", s.id), *texts(heading=s.heading), ("text", s.text)),

@@ -82,8 +82,9 @@ class Problem(Base, frozen=True, kw_only=True):
         tuple[str, ...],
         Meta(
             description=(
-                "Up to three existing ids closest to the one asked for (404 responses for a "
-                "record id); empty otherwise."
+                "Up to three existing names closest to the one asked for: ids for a 404 of a "
+                "record id or a 400 of an id filter, sortable fields for a 400 of sort; empty "
+                "otherwise."
             )
         ),
     ] = ()
@@ -98,9 +99,11 @@ class BadParameter(HTTPException):
 
     status_code = 400
 
-    def __init__(self, parameter: str, detail: str) -> None:
+    def __init__(self, parameter: str, detail: str, suggestions: tuple[str, ...] = ()) -> None:
         super().__init__(detail=detail)
         self.parameter = parameter
+        #: The closest accepted values, where the parameter names something that exists.
+        self.suggestions = suggestions
 
 
 class RecordNotFound(NotFoundException):
@@ -158,7 +161,9 @@ def handle_http_exception(request: Request[Any, Any, Any], error: Exception) -> 
     if isinstance(error, NotAcceptable):
         return problem_response(406, str(error))
     if isinstance(error, BadParameter):
-        return problem_response(400, str(error.detail), error.parameter)
+        return problem_response(
+            400, str(error.detail), error.parameter, suggestions=error.suggestions
+        )
     if isinstance(error, HTTPException):
         status = error.status_code
         headers = dict(error.headers or {})

@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 9ff1f8e28e9649498e01cadb369ca125783b45c5fbeac7685dcdc27a12738b1d) — do not edit.
+# generated from openapi/v1.json (sha256 37878cf4be230a05c791e80ae4f011055669aaae9ada82fd47d139b372983905) — do not edit.
 # Regenerate with `make sdk`.
 """Resources of the API: one per tag, one method per operation, sync and async."""
 

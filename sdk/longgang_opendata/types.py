@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 9ff1f8e28e9649498e01cadb369ca125783b45c5fbeac7685dcdc27a12738b1d) — do not edit.
+# generated from openapi/v1.json (sha256 37878cf4be230a05c791e80ae4f011055669aaae9ada82fd47d139b372983905) — do not edit.
 # Regenerate with `make sdk`.
 """Models of the API's answers: one msgspec Struct per schema of openapi/v1.json."""
 
@@ -540,8 +540,9 @@ class Problem(msgspec.Struct, frozen=True, kw_only=True):
         detail: What went wrong with this request.
         parameter: The query parameter or header at fault (400 responses).
         status: HTTP status code.
-        suggestions: Up to three existing ids closest to the one asked for (404
-            responses for a record id); empty otherwise.
+        suggestions: Up to three existing names closest to the one asked for: ids for a
+            404 of a record id or a 400 of an id filter, sortable fields for a 400 of
+            sort; empty otherwise.
         title: Short summary of the kind of problem.
         type: URI identifying the kind of problem.
     """
@@ -555,7 +556,7 @@ class Problem(msgspec.Struct, frozen=True, kw_only=True):
     suggestions: Annotated[
         tuple[str, ...],
         msgspec.Meta(
-            description="Up to three existing ids closest to the one asked for (404 responses for a record id); empty otherwise."
+            description="Up to three existing names closest to the one asked for: ids for a 404 of a record id or a 400 of an id filter, sortable fields for a 400 of sort; empty otherwise."
         ),
     ]
     title: Annotated[str, msgspec.Meta(description="Short summary of the kind of problem.")]
