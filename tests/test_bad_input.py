@@ -329,6 +329,22 @@ def test_an_unknown_id_filter_or_sort_field_suggests_the_closest(
         assert ("did you mean " + ", ".join(suggested) in body["detail"]) == bool(suggested)
 
 
+@pytest.mark.parametrize(
+    ("url", "noun"),
+    [
+        ("/v1/indicators/nope", "indicator"),
+        ("/v1/observations/nope", "observation"),
+        ("/v1/projects/nope", "project"),
+        ("/v1/glossary/nope", "glossary term"),
+        ("/v1/sections/nope", "section"),
+    ],
+)
+def test_a_missing_id_is_named_with_what_a_record_is_called(
+    client: Client, url: str, noun: str
+) -> None:
+    assert client.get(url).json()["detail"].startswith(f"no {noun} with id 'nope'")
+
+
 def test_an_id_like_nothing_suggests_nothing(client: Client) -> None:
     body = client.get("/v1/indicators/zzzzzzzzzzzz").json()
     assert body["suggestions"] == []

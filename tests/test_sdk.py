@@ -322,7 +322,8 @@ def test_responses_tolerate_additive_changes() -> None:
     assert _client(script, []).health().dataset_version == "1.1.0"
     hit = msgspec.json.decode(
         b'{"kind": "dataset", "id": "x", "title": {"zh": "z", "en": "e"}, "url": "/v1/x",'
-        b' "matched_fields": ["name.en"], "snippet": "e", "score": 1}',
+        b' "html_url": "https://example.org/x", "matched_fields": ["name.en"], "snippet": "e",'
+        b' "score": 1}',
         type=types.SearchHit,
     )
     assert hit.kind == "dataset"

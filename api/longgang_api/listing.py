@@ -298,7 +298,7 @@ def find(collection: Collection[R], id_: str) -> R:
     except KeyError:
         pass
     suggestions = closest_ids(id_, collection.by_id)
-    detail = f"no {collection.name} record with id {id_!r}"
+    detail = f"no {collection.noun} with id {id_!r}"
     if suggestions:
         detail += did_you_mean(suggestions)
     else:

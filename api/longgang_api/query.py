@@ -88,6 +88,8 @@ class Collection(Generic[R]):
     """A list resource: its records and what can be filtered, sorted and searched."""
 
     name: str
+    #: What one record is called (``indicator``, ``glossary term``).
+    noun: str
     records: tuple[R, ...]
     id_of: Callable[[R], str]
     filters: Mapping[str, Callable[[R], Iterable[Scalar]]]

@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 37878cf4be230a05c791e80ae4f011055669aaae9ada82fd47d139b372983905) — do not edit.
+# generated from openapi/v1.json (sha256 4e49baf240774748761a8a066714405401f5fc91e049c27a57169e4df6781aeb) — do not edit.
 # Regenerate with `make sdk`.
 """Resources of the API: one per tag, one method per operation, sync and async."""
 

@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 37878cf4be230a05c791e80ae4f011055669aaae9ada82fd47d139b372983905) — do not edit.
+# generated from openapi/v1.json (sha256 4e49baf240774748761a8a066714405401f5fc91e049c27a57169e4df6781aeb) — do not edit.
 # Regenerate with `make sdk`.
 """Models of the API's answers: one msgspec Struct per schema of openapi/v1.json."""
 
@@ -690,15 +690,25 @@ class SearchHit(msgspec.Struct, frozen=True, kw_only=True):
     A record whose text contains the search query.
 
     Attributes:
+        html_url: Absolute URL of the record's page for people, in the reader's language
+            (?lang=zh or ?lang=en chooses one); a section's is its line in the source
+            document's page.
         id: Stable identifier: lower-case ASCII words joined by '-' or '.'.
         kind: Collection the record belongs to.
         matched_fields: Fields of the record that a term of q matched in, e.g.
             'name.en', 'observations.source.quote', 'definition.zh', 'text'.
         snippet: The best-matching field's text around the match, in its own spelling.
         title: Name, term or heading of the record.
-        url: Path of the record in this API.
+        url: Path of the record in this API, relative to the server (kept for existing
+            clients; html_url is absolute).
     """
 
+    html_url: Annotated[
+        str,
+        msgspec.Meta(
+            description="Absolute URL of the record's page for people, in the reader's language (?lang=zh or ?lang=en chooses one); a section's is its line in the source document's page."
+        ),
+    ]
     id: Annotated[
         str,
         msgspec.Meta(description="Stable identifier: lower-case ASCII words joined by '-' or '.'."),
@@ -722,7 +732,12 @@ class SearchHit(msgspec.Struct, frozen=True, kw_only=True):
     title: Annotated[
         LocalizedText, msgspec.Meta(description="Name, term or heading of the record.")
     ]
-    url: Annotated[str, msgspec.Meta(description="Path of the record in this API.")]
+    url: Annotated[
+        str,
+        msgspec.Meta(
+            description="Path of the record in this API, relative to the server (kept for existing clients; html_url is absolute)."
+        ),
+    ]
 
 
 class SearchPage(msgspec.Struct, frozen=True, kw_only=True):
