@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 4e49baf240774748761a8a066714405401f5fc91e049c27a57169e4df6781aeb) — do not edit.
+# generated from openapi/v1.json (sha256 5dfc35446d42fb776973ac284a01cf0399d58985c8766d0b62b9396f27914cce) — do not edit.
 # Regenerate with `make sdk`.
 """Resources of the API: one per tag, one method per operation, sync and async."""
 
