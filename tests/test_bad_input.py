@@ -575,3 +575,55 @@ def test_bad_page_parameters_are_readable_400s(client: Client, url: str, paramet
     assert f"<code>{parameter}</code>" in response.text
     problem = client.get(url, headers={"accept": "application/problem+json"})
     assert problem.status_code == 400 and problem.json()["parameter"] == parameter
+
+
+#: What a browser sends when it opens a link.
+BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,image/webp,*/*;q=0.8"
+UNKNOWN_PATHS = ("/nothing-here", "/indicator", "/source/x", "/v1/nowhere", "/v2/indicators")
+
+
+@pytest.mark.parametrize("path", UNKNOWN_PATHS)
+def test_a_browser_gets_a_page_for_a_path_nothing_serves(client: Client, path: str) -> None:
+    page = client.get(path, headers={"accept": BROWSER, "accept-language": "en"})
+    assert page.status_code == 404
+    assert page.headers["content-type"].startswith("text/html")
+    assert "404 Not found" in page.text and 'href="/problems/not-found' in page.text
+    assert page.headers["vary"] == "Accept"
+    refused = client.post(path.replace("/nothing-here", "/indicators"), headers={"accept": BROWSER})
+    assert refused.headers["content-type"].startswith("text/html")
+
+
+@pytest.mark.parametrize("path", UNKNOWN_PATHS)
+@pytest.mark.parametrize(
+    "accept", [None, "*/*", "application/json", "application/problem+json", "text/csv, */*"]
+)
+def test_a_program_keeps_the_problem_for_a_path_nothing_serves(
+    client: Client, path: str, accept: str | None
+) -> None:
+    headers = {"accept": accept} if accept else {}
+    answer = client.get(path, headers=headers)
+    assert answer.status_code == 404
+    assert answer.headers["content-type"] == "application/problem+json"
+    assert answer.json()["type"] == "/problems/not-found"
+
+
+@pytest.mark.parametrize(
+    "path", ["/indicators", "/v1/indicators", "/", "/v1/indicators/gdp-growth"]
+)
+def test_a_method_no_route_takes_is_a_page_for_a_browser_and_a_problem_for_a_program(
+    client: Client, path: str
+) -> None:
+    page = client.delete(path, headers={"accept": BROWSER})
+    assert page.status_code == 405 and page.headers["content-type"].startswith("text/html")
+    assert page.headers["allow"] == "GET, HEAD, OPTIONS"
+    problem = client.delete(path, headers={"accept": "*/*"})
+    assert problem.status_code == 405
+    assert problem.headers["content-type"] == "application/problem+json"
+    assert problem.headers["allow"] == "GET, HEAD, OPTIONS"
+
+
+def test_a_missing_record_of_the_api_stays_a_problem_for_a_browser(client: Client) -> None:
+    # The route exists: its handler's answer is the API's, whoever asks.
+    answer = client.get("/v1/indicators/nope", headers={"accept": BROWSER})
+    assert answer.status_code == 404
+    assert answer.headers["content-type"] == "application/problem+json"

@@ -26,6 +26,8 @@ PROBLEM_MEDIA_TYPE = "application/problem+json"
 PROBLEM_TYPE_BASE = "/problems/"
 _log = logging.getLogger("longgang_api")
 _MISSING = re.compile(r"Missing required \w+ parameter '([^']+)'")
+#: The methods every resource takes: what a 405's ``Allow`` says.
+ALLOWED_METHODS = "GET, HEAD, OPTIONS"
 
 _TITLES = {
     400: "Bad request",
@@ -174,7 +176,7 @@ def handle_http_exception(request: Request[Any, Any, Any], error: Exception) -> 
         elif status == 405:
             detail = f"method {request.method} is not allowed here"
             headers = {k: v for k, v in headers.items() if k.lower() != "allow"}
-            headers["Allow"] = "GET, HEAD, OPTIONS"
+            headers["Allow"] = ALLOWED_METHODS
         elif status >= 500:
             detail = "the server could not answer this request"
         else:
