@@ -82,6 +82,7 @@ _EXAMPLES = {
     "{project_id}": "dayun-shenzhen-hong-kong-international-science-education-city",
     "{term_id}": "two-mountains",
     "{section_id}": "p4",
+    "{observation_id}": "gdp-growth.2024.target",
     "{name}": "observations.csv",
 }
 

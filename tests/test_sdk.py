@@ -139,6 +139,8 @@ def test_get_and_top_level_operations(sdk: Client) -> None:
     gdp = sdk.indicators.get("gdp-growth")
     assert isinstance(gdp, types.IndicatorDetail)
     assert [o.value for o in gdp.observations] == [6.3, 6.5]
+    target = sdk.observations.get("gdp-growth.2024.target")
+    assert isinstance(target, types.Observation) and target == gdp.observations[1]
     assert sdk.dataset().license.id == "CC-BY-4.0"
     assert sdk.index().dataset_version == sdk.dataset().version
     hits = list(sdk.search(q="光储直柔"))
@@ -365,7 +367,8 @@ def test_responses_tolerate_additive_changes() -> None:
     assert _client(script, []).health().dataset_version == "1.1.0"
     hit = msgspec.json.decode(
         b'{"kind": "dataset", "id": "x", "title": {"zh": "z", "en": "e"}, "url": "/v1/x",'
-        b' "matched_fields": ["name.en"], "snippet": "e", "score": 1}',
+        b' "html_url": "https://example.org/x", "matched_fields": ["name.en"], "snippet": "e",'
+        b' "score": 1}',
         type=types.SearchHit,
     )
     assert hit.kind == "dataset"
@@ -395,6 +398,11 @@ ROUND_TRIPS: dict[str, tuple[Callable[[Client], Any], str, dict[str, str]]] = {
         lambda c: list(c.observations.list(period="2024", limit=30)),
         "/v1/observations",
         {"period": "2024"},
+    ),
+    "getObservation": (
+        lambda c: c.observations.get("gdp-growth.2024.target"),
+        "/v1/observations/gdp-growth.2024.target",
+        {},
     ),
     "listProjects": (lambda c: list(c.projects.list(year=2023)), "/v1/projects", {"year": "2023"}),
     "getProject": (lambda c: c.projects.get(FIRST_PROJECT), f"/v1/projects/{FIRST_PROJECT}", {}),

@@ -110,6 +110,7 @@ def _urls(path: str, dataset: LoadedDataset) -> list[str]:
         "project_id": artifact.projects[0].id,
         "term_id": artifact.glossary[0].id,
         "section_id": artifact.sections[0].id,
+        "observation_id": artifact.observations[0].id,
     }
     if "{name:str}" in path:
         if path.startswith("/docs"):

@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 d9d7c4e1b2faf5d2e82afca1ddc6ea2ac76f2bb7ec9a0ce532b1d370eddea131) — do not edit.
+# generated from openapi/v1.json (sha256 5dfc35446d42fb776973ac284a01cf0399d58985c8766d0b62b9396f27914cce) — do not edit.
 # Regenerate with `make sdk`.
 """Resources of the API: one per tag, one method per operation, sync and async."""
 
@@ -694,6 +694,21 @@ class ObservationsResource:
                 "cursor": cursor,
             },
             ObservationPage,
+        )
+
+    def get(self, observation_id: str) -> Observation:
+        """
+        Get an observation.
+
+        One value of an indicator with its verbatim source quote.
+
+        Args:
+            observation_id: Id of the observation.
+
+        (operationId: getObservation)
+        """
+        return self._client.get(
+            f"/v1/observations/{path_segment(observation_id, 'observation_id')}", None, Observation
         )
 
 
@@ -1431,6 +1446,21 @@ class AsyncObservationsResource:
                 "cursor": cursor,
             },
             ObservationPage,
+        )
+
+    async def get(self, observation_id: str) -> Observation:
+        """
+        Get an observation.
+
+        One value of an indicator with its verbatim source quote.
+
+        Args:
+            observation_id: Id of the observation.
+
+        (operationId: getObservation)
+        """
+        return await self._client.get(
+            f"/v1/observations/{path_segment(observation_id, 'observation_id')}", None, Observation
         )
 
 
