@@ -18,6 +18,8 @@ from longgang_api import docs, guides, model
 from longgang_api.app import create_app
 from longgang_api.artifact import ArtifactError, LoadedDataset
 from longgang_api.pages import source_view, texts
+from longgang_api.pages.figures import number_text
+from longgang_api.pages.language import Lang
 from longgang_api.pages.rendering import STYLESHEET_PATH
 from longgang_api.pages.source_view import SourceView
 from longgang_api.pages.texts import PROBLEM_TYPES
@@ -412,6 +414,7 @@ def test_the_source_view_is_laid_out_on_the_first_request_for_it(
         (model.ProjectCategory, texts.PROJECT_CATEGORY),
         (model.IndicatorCategory, texts.INDICATOR_CATEGORY),
         (model.ObservationKind, texts.KIND),
+        (model.Qualifier, texts.QUALIFIER),
     ],
 )
 def test_every_value_of_the_model_has_a_label_on_the_pages(
@@ -461,3 +464,98 @@ def test_the_filter_form_sent_with_fields_left_on_any_filters_by_the_others(
     api = client.get(f"/v1{path}?{urlencode([*chosen, ('limit', '500')])}")
     shown = re.findall(r'<tr id="([^"]+)">', page.text)
     assert shown == [item["id"] for item in api.json()["items"]][: len(shown)] and shown
+
+
+def _indicator_list_pages(client: Client, lang: str) -> str:
+    """Every page of ``/indicators`` in ``lang``, joined."""
+    pages, href = [], f"/indicators?lang={lang}"
+    while href:
+        html = client.get(href).text
+        pages.append(html)
+        found = re.search(r'<a href="([^"]+)" rel="next">', html)
+        href = found.group(1).replace("&amp;", "&") if found else ""
+    return "\n".join(pages)
+
+
+@pytest.mark.parametrize(
+    ("lang", "written"),
+    [
+        ("en", ["at least 200 enterprises", "at least 10%", "over 148.2 billion yuan (CNY)"]),
+        ("zh", ["200家以上", "10%以上", "超过1482亿元"]),
+    ],
+)
+def test_list_pages_write_values_with_their_qualifier_and_unit(
+    client: Client, lang: str, written: list[str]
+) -> None:
+    html = _indicator_list_pages(client, lang)
+    for text in written:
+        assert text in html
+    assert "enterprise(s)" not in html
+    assert "2023 完成 10 ·" not in html and "2024 plan 200 enterprise" not in html
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_qualified_value_says_so_on_every_page_showing_it(
+    client: Client, dataset: LoadedDataset, lang: Lang
+) -> None:
+    lists = _indicator_list_pages(client, lang)
+    landing = client.get(f"/?lang={lang}").text
+    headline = {i.id for i in dataset.artifact.indicators if i.headline}
+    qualified = [o for o in dataset.artifact.observations if o.qualifier is not None]
+    assert qualified
+    for observation in qualified:
+        assert observation.qualifier is not None
+        word = texts.pick(texts.QUALIFIER[observation.qualifier], lang).replace("{}", "").strip()
+        shown = re.compile(rf"{re.escape(word)}[^<·]*\d|\d[^<·]*{re.escape(word)}")
+        page = client.get(f"/indicators/{observation.indicator_id}?lang={lang}").text
+        row = re.search(rf'<tr id="{re.escape(observation.id)}">(.*?)</tr>', page, re.S)
+        assert row is not None and shown.search(row.group(1)), observation.id
+        figure = re.search(r"<figure>(.*?)</figure>", page, re.S)
+        assert figure is not None and shown.search(figure.group(1)), observation.id
+        assert shown.search(lists), observation.id
+        if observation.indicator_id in headline and observation.kind in ("actual", "target"):
+            assert shown.search(landing), observation.id
+
+
+@pytest.mark.parametrize(
+    ("number", "lang", "written"),
+    [
+        (714_000_000.0000001, "en", "714 million"),
+        (714_000_000, "zh", "7.14亿"),
+        (148_200_000_000, "en", "148.2 billion"),
+        (1_234_567, "en", "1,234,567"),
+        (1_234_567, "zh", "1,234,567"),
+        (38_000, "en", "38,000"),
+        (66_000, "zh", "66,000"),
+        (1_482, "zh", "1482"),
+        (1_482, "en", "1,482"),
+        (12_345.6, "en", "12,345.6"),
+        (3.17, "zh", "3.17"),
+        (0.05, "en", "0.05"),
+        (-2.42, "zh", "-2.42"),
+        (10, "en", "10"),
+        (0, "zh", "0"),
+    ],
+)
+def test_numbers_are_written_for_people(number: float, lang: Lang, written: str) -> None:
+    assert number_text(number, lang) == written
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_no_page_writes_a_number_in_scientific_notation(
+    client: Client, dataset: LoadedDataset, lang: str
+) -> None:
+    pages = [_indicator_list_pages(client, lang), client.get(f"/?lang={lang}").text]
+    pages += [
+        client.get(f"/indicators/{i.id}?lang={lang}").text for i in dataset.artifact.indicators
+    ]
+    for html in pages:
+        assert not re.search(r"\d[eE][+-]\d", html)
+
+
+def test_english_indicator_pages_name_the_unit_in_english(client: Client) -> None:
+    html = client.get("/indicators/new-national-high-tech-enterprises?lang=en").text
+    facts = re.search(r'<dl class="facts">(.*?)</dl>', html, re.S)
+    assert facts is not None
+    assert "<dt>Unit</dt><dd>enterprise(s)</dd>" in facts.group(1)
+    assert "家" not in facts.group(1)

@@ -27,7 +27,7 @@ from longgang_api.listing import check_single
 from longgang_api.model import Dataset, Observation
 from longgang_api.pages.chart import BarInput, Chart, GroupInput, bar_chart
 from longgang_api.pages.errors import PAGE_EXCEPTION_HANDLERS
-from longgang_api.pages.figures import value_text
+from longgang_api.pages.figures import shown_number, value_text
 from longgang_api.pages.language import Lang, page_language
 from longgang_api.pages.rendering import page_response, render
 from longgang_api.served import Served
@@ -114,7 +114,7 @@ def headline_chart(rows: list[HeadlineRow], lang: Lang, words: Words) -> Chart:
         GroupInput(
             r.indicator.name.en if en else r.indicator.name.zh,
             [
-                BarInput(o.value if o else None, value_text(o, lang), kind)
+                BarInput(shown_number(o, lang) if o else None, value_text(o, lang), kind)
                 for o, kind in ((r.actual, "actual"), (r.target, "target"))
             ],
         )

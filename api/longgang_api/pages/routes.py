@@ -30,7 +30,7 @@ from longgang_api.listing import Cursor, Limit, check_single, find, query_items,
 from longgang_api.pages import csp, texts
 from longgang_api.pages.chart import BarInput, GroupInput, bar_chart
 from longgang_api.pages.errors import PAGE_EXCEPTION_HANDLERS
-from longgang_api.pages.figures import unit_label, value_text
+from longgang_api.pages.figures import shown_number, unit_label, value_text
 from longgang_api.pages.language import Lang, page_language, page_url
 from longgang_api.pages.rendering import (
     IMMUTABLE,
@@ -447,7 +447,7 @@ class PagesController(Controller):
         groups = [
             GroupInput(
                 f"{o.period} {kinds[o.kind]}",
-                [BarInput(o.value, value_text(o, lang), o.kind)],
+                [BarInput(shown_number(o, lang), value_text(o, lang), o.kind)],
                 scale=unit_label(o, lang),
             )
             for o in indicator.observations
@@ -455,9 +455,10 @@ class PagesController(Controller):
         ]
         present = [k for k in texts.KIND if any(o.kind == k for o in indicator.observations)]
         chart = bar_chart(_pick(texts.UI["chart"], lang), groups, [(k, kinds[k]) for k in present])
-        units = sorted({g.scale for g in groups})
+        # The units as the page writes its values: in English the English label, never 家.
+        units = ", ".join(u or "—" for u in sorted({g.scale for g in groups}))
         colon = ": " if lang == "en" else "："
-        caption = _pick(texts.UI["unit"], lang) + colon + ", ".join(u or "—" for u in units)
+        caption = _pick(texts.UI["unit"], lang) + colon + units
         return _record_page(
             request,
             served,
@@ -471,6 +472,7 @@ class PagesController(Controller):
             observation_chart=chart,
             has_figures=bool(groups),
             caption=caption,
+            units=units,
         )
 
     @get("/projects/{project_id:str}")

@@ -75,11 +75,16 @@ KIND: dict[str, Pair] = {
     "target": ("目标", "target"),
     "plan": ("计划", "plan"),
 }
+#: How each qualifier wraps a value with its unit ("{}"): Chinese keeps the report's
+#: order (200家以上), English its own (at least 200 enterprises).
 QUALIFIER: dict[str, Pair] = {
-    "over": ("超过", "over"),
-    "at_least": ("以上", "at least"),
-    "about": ("约", "about"),
+    "over": ("超过{}", "over {}"),
+    "at_least": ("{}以上", "at least {}"),
+    "about": ("约{}", "about {}"),
+    "at_most": ("不超过{}", "at most {}"),
 }
+#: How a rank wraps its number: the report's 第三 is "rank 3", not "3 rank".
+RANK: Pair = ("第{}名", "rank {}")
 COMPARISON: dict[str, Pair] = {
     "year_on_year": ("同比", "year on year"),
     "like_for_like": ("同口径", "like for like"),
