@@ -271,7 +271,7 @@ def test_lists_hold_what_the_api_holds(client: Client) -> None:
     cases = [
         ("/indicators", "/v1/indicators", "category=economy&headline=true"),
         ("/indicators", "/v1/indicators", "kind=plan&sort=-category&q=%E5%AD%A6"),
-        ("/projects", "/v1/projects", "category=education&year=2024&status=started"),
+        ("/projects", "/v1/projects", "category=education&year=2024&status=started&sort=line"),
         ("/projects", "/v1/projects", "sort=-line&limit=7"),
         ("/glossary", "/v1/glossary", "q=%E7%A2%B3"),
     ]
@@ -281,6 +281,27 @@ def test_lists_hold_what_the_api_holds(client: Client) -> None:
         expected = [item["id"] for item in client.get(f"{api}?{query}").json()["items"]]
         assert shown == expected, (page, query)
         assert expected, (page, query)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_projects_are_listed_by_the_name_shown(client: Client, lang: str) -> None:
+    pages, href = [], f"/projects?lang={lang}&limit=40"
+    while href:
+        html = client.get(href).text
+        pages.append(html)
+        found = re.search(r'<a href="([^"]+)" rel="next">', html)
+        href = found.group(1).replace("&amp;", "&") if found else ""
+    shown = [i for html in pages for i in re.findall(r'<tr id="([^"]+)">', html)]
+    api = client.get(f"/v1/projects?limit=500&sort=name_{lang}").json()["items"]
+    assert shown == [p["id"] for p in api]
+    names = [p["name"][lang].casefold() if lang == "en" else p["name"][lang] for p in api]
+    assert names == sorted(names)
+    # The column says so: its header carries the arrow of the order.
+    assert re.search(r"<th><a [^>]*>(名称|Name) ↑</a></th>", pages[0])
+    # A search keeps its order of relevance.
+    searched = client.get(f"/projects?lang={lang}&q=park").text
+    api_searched = client.get("/v1/projects?q=park").json()["items"]
+    assert re.findall(r'<tr id="([^"]+)">', searched) == [p["id"] for p in api_searched]
 
 
 def test_list_pages_follow_the_api_cursor(client: Client) -> None:
@@ -461,7 +482,9 @@ def test_the_filter_form_sent_with_fields_left_on_any_filters_by_the_others(
     assert page.status_code == 200, page.text[:300]
     # Shown at the address the page's own links write: the blank fields left out.
     assert parse_qsl(urlsplit(str(page.url)).query) == [("lang", "en"), *chosen]
-    api = client.get(f"/v1{path}?{urlencode([*chosen, ('limit', '500')])}")
+    # The projects page lists by the names it shows (its default order, not the API's).
+    order = [("sort", "name_en")] if path == "/projects" else []
+    api = client.get(f"/v1{path}?{urlencode([*chosen, *order, ('limit', '500')])}")
     shown = re.findall(r'<tr id="([^"]+)">', page.text)
     assert shown == [item["id"] for item in api.json()["items"]][: len(shown)] and shown
 

@@ -214,7 +214,8 @@ class _ListPage:
                 rows=rows,
                 filters=filters,
                 q=self.q,
-                sort=self.sort,
+                # The form keeps an order the reader chose, not the page's default one.
+                sort=self.request.query_params.get("sort"),
                 total=self.total,
                 first=self.first,
                 last=self.last,
@@ -366,10 +367,25 @@ def _glossary_list(listing: _ListPage) -> Written:
     return _pick(ui["glossary"], lang), columns, rows, []
 
 
+#: The lists whose page, asked for no order and no search, lists its records by the
+#: name it shows in its language (``sort=name_en`` or ``name_zh``), not by the ids a
+#: reader never sees. (Indicators keep the report's order; glossary terms their number.)
+BY_NAME = frozenset({PROJECTS.name})
+
+
+def page_sort(listing_name: str, sort: str | None, q: str | None, lang: Lang) -> str | None:
+    """The order a list page shows: the one asked for, else its default (:data:`BY_NAME`)."""
+    if listing_name in BY_NAME and sort is None and q is None:
+        return f"name_{lang}"
+    return sort
+
+
 def list_page(listing: Listing[Any], write: Callable[[_ListPage], Written]) -> HTTPRouteHandler:
     """The page of a list resource, its query parameters those of the declaration."""
 
     async def handler(request: Request[Any, Any, Any], served: Served, **query: Any) -> Any:
+        lang = page_language(request)
+        query["sort"] = page_sort(listing.name, query["sort"], query["q"], lang)
         filters = {f.name: query.pop(f.name) for f in listing.filters}
         page = _ListPage(request, served, served.collections[listing.name], filters, **query)
         title, columns, rows, shown = write(page)
