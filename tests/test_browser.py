@@ -202,7 +202,7 @@ KINDS = {
     "source": ("/source?lang=en", "nav.toc", "backgroundColor", "rgb(255, 255, 255)"),
     "guides": ("/docs/guides", "header.site", "borderBottomStyle", "solid"),
     "a guide": ("/docs/guides/rest-quickstart", "main.guide pre", "overflowX", "auto"),
-    "reference": ("/docs", "nav.docs", "paddingTop", "8px"),
+    "reference": ("/docs", "header.site", "borderBottomStyle", "solid"),
     "error": ("/indicators/no-such-indicator?lang=en", "header.site", "borderBottomStyle", "solid"),
 }
 

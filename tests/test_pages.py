@@ -582,3 +582,27 @@ def test_english_indicator_pages_name_the_unit_in_english(client: Client) -> Non
     assert facts is not None
     assert "<dt>Unit</dt><dd>enterprise(s)</dd>" in facts.group(1)
     assert "家" not in facts.group(1)
+
+
+@pytest.mark.parametrize("path", ["/docs", "/docs/guides", "/docs/guides/rest-quickstart"])
+def test_the_documentation_wears_the_pages_bar_and_says_it_is_english_only(
+    client: Client, path: str
+) -> None:
+    html = client.get(path).text
+    assert f'<link rel="stylesheet" href="{STYLESHEET_PATH}">' in html
+    bar = re.search(r'<header class="site">(.*?)</header>', html, re.S)
+    assert bar is not None
+    assert "English only" in bar.group(1)
+    assert 'href="/?lang=zh"' in bar.group(1)
+
+
+def test_the_reference_names_the_api_version_and_the_dataset_version(
+    client: Client, dataset: LoadedDataset
+) -> None:
+    api_version = client.get("/openapi.json").json()["info"]["version"]
+    data_version = dataset.artifact.dataset.version
+    assert api_version != data_version  # else this test could not tell one from the other
+    bar = re.search(r'<header class="site">(.*?)</header>', client.get("/docs").text, re.S)
+    assert bar is not None
+    assert f"API version {api_version}" in bar.group(1)
+    assert f"dataset version {data_version}" in bar.group(1)
