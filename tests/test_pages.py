@@ -606,3 +606,40 @@ def test_the_reference_names_the_api_version_and_the_dataset_version(
     assert bar is not None
     assert f"API version {api_version}" in bar.group(1)
     assert f"dataset version {data_version}" in bar.group(1)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_home_page_searches_and_the_search_page_shows_the_hits(
+    client: Client, lang: str
+) -> None:
+    home = client.get(f"/?lang={lang}")
+    form = re.search(r'<form [^>]*action="([^"]+)"[^>]*>(.*?)</form>', home.text, re.S)
+    assert form is not None and form.group(1) == "/search"
+    assert 'name="q"' in form.group(2) and f'name="lang" value="{lang}"' in form.group(2)
+    assert "form-action 'self'" in home.headers["content-security-policy"]
+    found = client.get(f"/search?lang={lang}&q=%E5%85%AC%E5%9B%AD")  # 公园
+    assert found.status_code == 200
+    api = client.get("/v1/search?q=%E5%85%AC%E5%9B%AD&limit=50").json()["items"]
+    rows = re.findall(
+        r'<tr id="([^"]+)">\s*<td[^>]*>[^<]*</td>\s*<td[^>]*><a href="([^"]+)"', found.text
+    )
+    assert [row_id for row_id, _ in rows] == [f"{h['kind']}-{h['id']}" for h in api]
+    for _, href in rows:
+        assert client.get(href.replace("&amp;", "&").split("#")[0]).status_code == 200, href
+    # Before anything is asked: the form, and no list of everything.
+    empty = client.get(f"/search?lang={lang}")
+    assert empty.status_code == 200
+    assert 'name="q"' in empty.text and "<tr id=" not in empty.text
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_home_page_names_each_link_of_the_data_differently(client: Client, lang: str) -> None:
+    html = client.get(f"/?lang={lang}").text
+    links = re.findall(r'<a href="(/v1[^"]*|/docs[^"]*|/openapi[^"]*)"[^>]*>([^<]+)</a>', html)
+    names: dict[str, set[str]] = {}
+    for href, name in links:
+        names.setdefault(name, set()).add(href)
+    assert {name: hrefs for name, hrefs in names.items() if len(hrefs) > 1} == {}
+    if lang == "zh":
+        machine = re.search(r'<p class="sub">机器可读(.*?)</p>', html, re.S)
+        assert machine is not None and "catalogue" not in machine.group(1)

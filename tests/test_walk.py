@@ -56,7 +56,10 @@ def _page_listings() -> tuple[Listing[Any], ...]:
     from tests.support import in_process_app
 
     paths = {route.path for route in in_process_app().routes}
-    return tuple(listing for listing in LISTINGS if f"/{listing.name}" in paths)
+    # The search page lists nothing until asked (its q is required): no walk from nothing.
+    return tuple(
+        listing for listing in LISTINGS if f"/{listing.name}" in paths and not listing.q_required
+    )
 
 
 def page_params(listing: Listing[Any], params: Params, lang: Lang) -> Params:

@@ -39,6 +39,12 @@ UI: dict[str, Pair] = {
     ),
     "filter": ("筛选", "Filter"),
     "search": ("关键词", "Search"),
+    "search_title": ("搜索", "Search"),
+    "search_lead": (
+        "在指标、项目、名词解释和原文章节中搜索",
+        "Search indicators, projects, glossary and sections",
+    ),
+    "matched": ("匹配内容", "Matched text"),
     "any": ("全部", "Any"),
     "yes": ("是", "Yes"),
     "no": ("否", "No"),
@@ -70,6 +76,13 @@ UI: dict[str, Pair] = {
     "lang": ("语言", "Language"),
 }
 
+#: The kinds of record a search finds.
+HIT_KIND: dict[str, Pair] = {
+    "indicator": ("指标", "Indicator"),
+    "project": ("项目", "Project"),
+    "glossary": ("名词", "Glossary term"),
+    "section": ("原文章节", "Section of the source"),
+}
 KIND: dict[str, Pair] = {
     "actual": ("完成", "actual"),
     "target": ("目标", "target"),
