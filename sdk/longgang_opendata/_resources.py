@@ -119,6 +119,7 @@ CSV_COLUMNS: Final[dict[str, tuple[str, ...]]] = {
         "title_zh",
         "title_en",
         "url",
+        "html_url",
         "snippet",
     ),
     "Section": (
