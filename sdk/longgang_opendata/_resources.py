@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 5dfc35446d42fb776973ac284a01cf0399d58985c8766d0b62b9396f27914cce) — do not edit.
+# generated from openapi/v1.json (sha256 1288f149df77bd1cbe82b0aa3439a7fadc46d58f9a093e56b2dc3acbde449d28) — do not edit.
 # Regenerate with `make sdk`.
 """Resources of the API: one per tag, one method per operation, sync and async."""
 
