@@ -84,23 +84,23 @@ $(CONSUMERS)/node_modules/.installed: $(CONSUMERS)/package.json $(CONSUMERS)/pac
 	cd $(CONSUMERS) && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# Not part of `make test`: figures, not pass/fail (see the README's Performance section).
+# Not part of `make test`: figures, not pass/fail (see docs/performance.md).
 bench: build
 	@if ! command -v wrk >/dev/null 2>&1 || ! command -v nginx >/dev/null 2>&1; then \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx-light; \
 	fi
-	$(BIN)/python -m tests.benchmark
+	$(BIN)/python -m tools.benchmark
 
 # wrk at 256 connections for two minutes against one worker (not part of `make test`).
 soak: build
 	@if ! command -v wrk >/dev/null 2>&1; then \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; \
 	fi
-	$(BIN)/python -m tests.soak
+	$(BIN)/python -m tools.soak
 
 # A long schemathesis run over HTTP and the property tests with 5,000 examples each.
 fuzz: build
-	$(BIN)/python -m tests.fuzz
+	$(BIN)/python -m tools.fuzz
 
 test: build lint typecheck check-generated browser nginx consumers
 	$(BIN)/python -m pytest
@@ -112,9 +112,9 @@ test-fast: default-artifact
 	$(BIN)/python -m pytest -q -m "not slow and not http and not browser" --ignore=tests/test_contract.py
 
 # Uncached queries at 1×, 10× and 100× the records, on SYNTHETIC datasets written under
-# build/scale/ (not part of `make test`; see the README's Performance section).
+# build/scale/ (not part of `make test`; see docs/performance.md).
 bench-scale: install
 	@if ! command -v wrk >/dev/null 2>&1; then \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; \
 	fi
-	$(BIN)/python -m tests.bench_scale --workers $(WORKERS)
+	$(BIN)/python -m tools.bench_scale --workers $(WORKERS)

@@ -5,6 +5,8 @@ LONGGANG_OPENDATA_BASE_URL=http://127.0.0.1:8000 python examples/targets_vs_actu
 
 from __future__ import annotations
 
+import unicodedata
+
 from longgang_opendata import Client
 from longgang_opendata.types import Observation
 
@@ -28,13 +30,34 @@ def comparisons(client: Client) -> list[tuple[str, str, str]]:
     return rows
 
 
+#: Screen columns of the 2023 column: a qualitative statement longer than that is cut.
+ACTUAL_WIDTH = 24
+
+
+def width(text: str) -> int:
+    """Screen columns of ``text``: a Chinese character (East Asian wide) takes two."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def pad(text: str, columns: int) -> str:
+    return text + " " * (columns - width(text))
+
+
+def clip(text: str, columns: int) -> str:
+    if width(text) <= columns:
+        return text
+    while width(text) > columns - 1:
+        text = text[:-1]
+    return text + "…"
+
+
 def main() -> None:
     with Client() as client:
         rows = comparisons(client)
-    width = max(len(name) for name, _, _ in rows)
-    print(f"{'indicator':<{width}}  {'2023 actual':<16}  2024 target / plan")
+    names = max(width(name) for name, _, _ in rows)
+    print(f"{pad('indicator', names)}  {pad('2023 actual', ACTUAL_WIDTH)}  2024 target / plan")
     for name, actual, ahead in rows:
-        print(f"{name:<{width}}  {actual:<16}  {ahead}")
+        print(f"{pad(name, names)}  {pad(clip(actual, ACTUAL_WIDTH), ACTUAL_WIDTH)}  {ahead}")
 
 
 if __name__ == "__main__":

@@ -7,8 +7,12 @@ Writes ``longgang_opendata/types.py`` (one msgspec Struct per schema) and
 operation, sync and async). Nothing else is written: the hand-written runtime
 (``_base_client.py``, ``_pagination.py``, ``_errors.py``, ``_client.py`` …) and
 ``longgang_opendata/lib/`` (helpers such as ``to_pandas`` and the command line)
-are never touched. A resource class inherits the helpers that ``lib/resources.py``
-defines for its tag (``ObservationsHelpers``), or the common ``ResourceHelpers``.
+are never touched. Generated code imports nothing from ``lib/``: the classes of
+``lib/resources.py`` extend the generated resources, never the other way round.
+Besides the resources, ``_resources.py`` holds ``MAX_LIMIT`` (the largest ``limit``
+the document allows), ``CSV_COLUMNS`` (each list's CSV header, from the document's
+example) and one ``<Resource>ListParams`` TypedDict per list, the keyword filters of
+its ``list()``, so that ``lib/`` can type its own methods with them.
 
 Naming rules the generator relies on (``tests/test_sdk_naming.py`` checks them):
 
@@ -20,6 +24,8 @@ Naming rules the generator relies on (``tests/test_sdk_naming.py`` checks them):
   operations of one resource may share their first word;
 - at the top level, the method is the operationId in snake case without a
   leading ``get_`` (``getDataset`` → ``client.dataset``, ``search`` → ``client.search``);
+- path parameters and required query parameters are positional (``client.search("地铁")``),
+  every optional query parameter keyword-only;
 - an operation is paged exactly when its operationId starts with ``list`` or
   is ``search``: those carry ``x-pagination`` (added by the OpenAPI export).
 
@@ -31,8 +37,9 @@ enums. ``--check`` fails when a generated file differs from what is on disk.
 from __future__ import annotations
 
 import argparse
-import ast
+import csv
 import hashlib
+import io
 import json
 import keyword
 import re
@@ -51,7 +58,6 @@ JSON = dict[str, Any]
 
 #: Tags whose operations are methods of the client itself (``client.search(q=…)``).
 TOP_LEVEL_TAGS = frozenset({"dataset", "search", "health"})
-HELPERS = PACKAGE / "lib" / "resources.py"
 #: Query parameters the SDK handles itself: representations other than JSON.
 RUNTIME_PARAMETERS = frozenset({"format", "bom"})
 
@@ -88,6 +94,9 @@ def python_type(schema: JSON, *, response: bool) -> str:
         if "enum" in inner:
             inner["enum"] = [v for v in inner["enum"] if v is not None]
         return python_type(inner, response=response) + (" | None" if "null" in types else "")
+    if "x-ids-of" in schema:
+        # Record ids change with each release of the data; the server checks them.
+        return "str"
     if "enum" in schema:
         literal = _literal(schema["enum"])
         return f"{literal} | str" if response else literal
@@ -246,17 +255,16 @@ def _method(operation: Operation, *, is_async: bool, indent: str) -> str:
         p for p in operation.parameters if p["in"] == "query" and p["name"] not in skipped
     ]
     signature = ["self"]
-    for parameter in path_params:
+    # What a call cannot do without comes first and may be passed by position.
+    for parameter in path_params + [p for p in query_params if p.get("required")]:
         name, annotation = _parameter(parameter)
         signature.append(f"{name}: {annotation}")
-    if query_params:
+    optional = [p for p in query_params if not p.get("required")]
+    if optional:
         signature.append("*")
-    for parameter in query_params:
+    for parameter in optional:
         name, annotation = _parameter(parameter)
-        if parameter.get("required"):
-            signature.append(f"{name}: {annotation}")
-        else:
-            signature.append(f"{name}: {annotation} | None = None")
+        signature.append(f"{name}: {annotation} | None = None")
     if operation.page_item is not None:
         returns = (
             f"AsyncPager[{operation.page_item}]" if is_async else f"SyncPage[{operation.page_item}]"
@@ -294,67 +302,111 @@ def _method(operation: Operation, *, is_async: bool, indent: str) -> str:
     return "".join(lines)
 
 
-def helper_classes(path: Path = HELPERS) -> frozenset[str]:
-    """Names of the classes the hand-written ``lib/resources.py`` defines (read, never written)."""
-    tree = ast.parse(path.read_text())
-    return frozenset(node.name for node in tree.body if isinstance(node, ast.ClassDef))
+def max_limit(spec: JSON) -> int:
+    """The largest ``limit`` any list of the document allows: the fewest pages for a walk."""
+    maxima = [
+        parameter["schema"]["maximum"]
+        for item in spec["paths"].values()
+        for operation in item.values()
+        for parameter in operation.get("parameters", [])
+        if parameter["name"] == "limit" and "maximum" in parameter["schema"]
+    ]
+    if not maxima:
+        raise SystemExit("openapi/v1.json declares no maximum for any limit parameter")
+    return int(max(maxima))
 
 
-def _helpers(tag: str, prefix: str, defined: frozenset[str]) -> str:
-    specific = f"{prefix}{tag.title()}Helpers"
-    return specific if specific in defined else f"{prefix}ResourceHelpers"
+def csv_columns(spec: JSON) -> dict[str, list[str]]:
+    """The columns of each list's CSV, in the API's order, by the model of its items.
+
+    Read from the header line of the document's ``text/csv`` example, so that tables and
+    DataFrames made by the SDK put their columns in the order the API's own CSV does.
+    """
+    columns: dict[str, list[str]] = {}
+    for operation in _operations(spec):
+        if operation.page_item is None:
+            continue
+        content = spec["paths"][operation.path]["get"]["responses"]["200"]["content"]
+        example = content.get("text/csv", {}).get("example")
+        if isinstance(example, str) and example.strip():
+            header = next(csv.reader(io.StringIO(example)))
+            columns.setdefault(operation.page_item, header)
+    return columns
 
 
-def render_resources(spec: JSON, header: str, helpers: frozenset[str]) -> str:
+def _list_params(tag: str, operation: Operation) -> str:
+    """A TypedDict of the keyword filters of a resource's ``list()``."""
+    lines = [f"\n\nclass {tag.title()}ListParams(TypedDict, total=False):\n"]
+    lines.append(_doc(f"The keyword filters of ``client.{tag}.list()``.", "    "))
+    for parameter in operation.parameters:
+        if parameter["in"] == "query" and parameter["name"] not in RUNTIME_PARAMETERS:
+            name, annotation = _parameter(parameter)
+            lines.append(f"    {name}: {annotation} | None\n")
+    return "".join(lines)
+
+
+def render_resources(spec: JSON, header: str) -> str:
     operations = _operations(spec)
     used_types = sorted(
         ({o.response for o in operations} | {o.page_item for o in operations if o.page_item})
         - {"bytes"}
     )
-    out = [
-        header,
-        '"""Resources of the API: one per tag, one method per operation, sync and async."""\n\n',
-        "from __future__ import annotations\n\n",
-        "from collections.abc import Sequence\n",
-        "from typing import Literal\n\n",
-        "from longgang_opendata._base_client import AsyncAPIClient, SyncAPIClient, path_segment\n",
-        "from longgang_opendata._pagination import AsyncPager, SyncPage\n",
-        "from longgang_opendata.types import (\n"
-        + "".join(f"    {t},\n" for t in used_types)
-        + ")\n\n",
-        '__all__ = ["AsyncResources", "SyncResources"]\n',
-    ]
     tags: dict[str, list[Operation]] = {}
     for operation in operations:
         tags.setdefault(operation.tag, []).append(operation)
     descriptions = {t["name"]: t.get("description", "") for t in spec.get("tags", [])}
     resource_tags = [t for t in sorted(tags) if t not in TOP_LEVEL_TAGS]
-    bases = sorted(
-        {_helpers(t, p, helpers) for t in resource_tags for p in ("", "Async")}, key=str.lower
-    )
-    imports = "".join(f"    {b},\n" for b in bases)
-    out.insert(-1, f"from longgang_opendata.lib.resources import (\n{imports})\n")
+    listed = {
+        tag: operation
+        for tag in resource_tags
+        for operation in tags[tag]
+        if operation.method_name == "list" and operation.page_item is not None
+    }
+    exported = [
+        "MAX_LIMIT",
+        "CSV_COLUMNS",
+        "AsyncOperations",
+        "SyncOperations",
+        *(f"{t.title()}ListParams" for t in listed),
+        *(f"{p}{t.title()}Resource" for p in ("", "Async") for t in resource_tags),
+    ]
+    out = [
+        header,
+        '"""Resources of the API: one per tag, one method per operation, sync and async."""\n\n',
+        "from __future__ import annotations\n\n",
+        "from collections.abc import Sequence\n",
+        "from typing import Final, Literal, TypedDict\n\n",
+        "from longgang_opendata._base_client import AsyncAPIClient, SyncAPIClient, path_segment\n",
+        "from longgang_opendata._pagination import AsyncPager, SyncPage\n",
+        "from longgang_opendata.types import (\n"
+        + "".join(f"    {t},\n" for t in used_types)
+        + ")\n\n",
+        "__all__ = [" + ", ".join(json.dumps(name) for name in sorted(exported)) + "]\n\n",
+        "#: The largest ``limit`` of the API: a whole list in as few pages as possible.\n",
+        f"MAX_LIMIT: Final = {max_limit(spec)}\n",
+        "#: The columns of each list's CSV in the API's order, by the model of its items.\n",
+        "CSV_COLUMNS: Final[dict[str, tuple[str, ...]]] = {\n"
+        + "".join(
+            f"    {json.dumps(model)}: ({''.join(json.dumps(c) + ', ' for c in names)}),\n"
+            for model, names in sorted(csv_columns(spec).items())
+        )
+        + "}\n",
+    ]
+    for tag, operation in listed.items():
+        out.append(_list_params(tag, operation))
     for is_async in (False, True):
         prefix = "Async" if is_async else ""
         client_type = "AsyncAPIClient" if is_async else "SyncAPIClient"
         for tag in resource_tags:
-            class_name = f"{prefix}{tag.title()}Resource"
-            base = _helpers(tag, prefix, helpers)
-            out.append(f"\n\nclass {class_name}({base}):\n")
+            out.append(f"\n\nclass {prefix}{tag.title()}Resource:\n")
             out.append(_doc(descriptions.get(tag, tag), "    "))
             out.append(f"\n    def __init__(self, client: {client_type}) -> None:\n")
             out.append("        self._client = client\n")
             for operation in tags[tag]:
                 out.append("\n" + _method(operation, is_async=is_async, indent="    "))
-        out.append(f"\n\nclass {prefix or 'Sync'}Resources:\n")
-        out.append(_doc("The resources and top-level operations of the API.", "    "))
+        out.append(f"\n\nclass {prefix or 'Sync'}Operations:\n")
+        out.append(_doc("The top-level operations of the API (methods of the client).", "    "))
         out.append(f"\n    _client: {client_type}\n")
-        for tag in resource_tags:
-            out.append(f"    {tag}: {prefix}{tag.title()}Resource\n")
-        out.append(f"\n    def _init_resources(self, client: {client_type}) -> None:\n")
-        out.append("        self._client = client\n")
-        for tag in resource_tags:
-            out.append(f"        self.{tag} = {prefix}{tag.title()}Resource(client)\n")
         for tag in sorted(TOP_LEVEL_TAGS & set(tags)):
             for operation in tags[tag]:
                 out.append("\n" + _method(operation, is_async=is_async, indent="    "))
@@ -385,7 +437,7 @@ def generated_files(spec_path: Path = SPEC) -> dict[Path, str]:
     header = _header(spec_bytes)
     rendered = {
         PACKAGE / "types.py": render_types(spec, header),
-        PACKAGE / "_resources.py": render_resources(spec, header, helper_classes()),
+        PACKAGE / "_resources.py": render_resources(spec, header),
     }
     return {path: _formatted(text, path) for path, text in rendered.items()}
 

@@ -17,6 +17,7 @@ from litestar.types import Scope
 
 from longgang_api.artifact import LoadedDataset
 from longgang_api.headers import request_id
+from longgang_api.settings import DEFAULT_PUBLIC_BASE_URL
 
 Client = TestClient[Litestar]
 LISTS = {
@@ -183,6 +184,14 @@ def test_items_by_id(client: Client, dataset: LoadedDataset) -> None:
     assert client.get("/v1/sections/p4").json()["heading"]["zh"].startswith("2024年主要经济指标")
 
 
+def test_every_record_of_a_list_with_ids_is_got_by_its_id(client: Client) -> None:
+    # Every list but search, whose hits point at the records of the others.
+    for name in ("indicators", "observations", "projects", "glossary", "sections"):
+        for record in client.get(f"/v1/{name}", params={"limit": 500}).json()["items"]:
+            got = client.get(f"/v1/{name}/{record['id']}")
+            assert got.status_code == 200 and got.json() == record, (name, record["id"])
+
+
 @pytest.mark.parametrize("query", ["ＧＤＰ", "gdp", "地区生产总值", "Gross Regional"])
 def test_q_is_case_and_width_insensitive(client: Client, query: str) -> None:
     ids = _ids(client.get("/v1/indicators", params={"q": query}).json()["items"])
@@ -197,6 +206,22 @@ def test_search_spans_collections(client: Client) -> None:
         assert client.get(hit["url"]).status_code == 200
     only = client.get("/v1/search", params={"q": "工业上楼", "kind": "glossary"}).json()["items"]
     assert only and {h["kind"] for h in only} == {"glossary"}
+
+
+def test_every_search_hit_links_its_page_for_people_by_an_absolute_url(client: Client) -> None:
+    hits = client.get("/v1/search", params={"q": "工业上楼", "limit": 500}).json()["items"]
+    assert {h["kind"] for h in hits} >= {"indicator", "glossary", "section"}
+    for hit in hits:
+        assert hit["html_url"].startswith(DEFAULT_PUBLIC_BASE_URL + "/"), hit
+        page, _, line = hit["html_url"].removeprefix(DEFAULT_PUBLIC_BASE_URL).partition("#")
+        answer = client.get(page, headers={"accept": "text/html"})
+        assert answer.status_code == 200 and "text/html" in answer.headers["content-type"], hit
+        if hit["kind"] == "section":
+            section = client.get(hit["url"]).json()
+            assert line == f"L{section['line']}" and f'id="{line}"' in answer.text
+        else:
+            record = client.get(hit["url"]).json()
+            assert hit["html_url"] == record["html_url"]
 
 
 def test_csv_flattens_and_bom_is_optional(client: Client) -> None:

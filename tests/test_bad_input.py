@@ -41,6 +41,10 @@ CASES: list[tuple[str, str, dict[str, str], int, str | None]] = [
     ("GET", "/v1/observations?kind=forecast", {}, 400, "kind"),
     ("GET", "/v1/projects?year=1999", {}, 400, "year"),
     ("GET", "/v1/indicators?sort=colour", {}, 400, "sort"),
+    ("GET", "/v1/observations?sort=valu", {}, 400, "sort"),
+    ("GET", "/v1/observations?indicator_id=gdp-grwth", {}, 400, "indicator_id"),
+    ("GET", "/v1/observations?indicator_id=gdp-growth&indicator_id=nope", {}, 400, "indicator_id"),
+    ("GET", "/v1/sections?parent_id=p9", {}, 400, "parent_id"),
     ("GET", "/v1/indicators?sort=id,id", {}, 200, None),
     ("GET", "/v1/indicators?sort=;drop", {}, 400, "sort"),
     ("GET", "/v1/indicators?q=" + "x" * 10_000, {}, 414, None),
@@ -287,6 +291,7 @@ def test_every_integer_and_boolean_parameter_takes_one_spelling(
         ("/v1/indicators/GDP-GROWTH", "gdp-growth"),
         ("/v1/glossary/two-mountain", "two-mountains"),
         ("/v1/projects/cuhk-shenzen", "cuhk-shenzhen"),
+        ("/v1/observations/gdp-growth.2024.targt", "gdp-growth.2024.target"),
     ],
 )
 def test_a_missing_id_suggests_the_closest_ids(client: Client, url: str, suggested: str) -> None:
@@ -295,6 +300,49 @@ def test_a_missing_id_suggests_the_closest_ids(client: Client, url: str, suggest
     body = response.json()
     assert body["suggestions"][0] == suggested and len(body["suggestions"]) <= 3
     assert f"did you mean {suggested}" in body["detail"]
+
+
+@pytest.mark.parametrize(
+    ("url", "parameter", "suggested"),
+    [
+        ("/v1/observations?indicator_id=gdp-grwth", "indicator_id", ("gdp-growth",)),
+        ("/v1/observations?indicator_id=gdp-growth&indicator_id=GDP-Growth", "indicator_id",
+         ("gdp-growth",)),
+        ("/v1/sections?parent_id=p2x&kind=item", "parent_id", ("p2",)),
+        ("/v1/sections?parent_id=zzzzzzzz", "parent_id", ()),
+        ("/v1/observations?sort=valu", "sort", ("value", "base_value")),
+        ("/v1/observations?sort=id,-valu", "sort", ("value", "base_value")),
+        ("/v1/indicators?sort=name", "sort", ("name_en", "name_zh")),
+        ("/v1/indicators?sort=zzzz", "sort", ()),
+    ],
+)  # fmt: skip
+def test_an_unknown_id_filter_or_sort_field_suggests_the_closest(
+    client: Client, url: str, parameter: str, suggested: tuple[str, ...]
+) -> None:
+    # Through the direct path (a JSON page) and through the framework (CSV) alike.
+    for shown in (url, url + "&format=csv"):
+        response = client.get(shown)
+        assert response.status_code == 400, shown
+        body = response.json()
+        assert body["parameter"] == parameter
+        assert tuple(body["suggestions"]) == suggested, shown
+        assert ("did you mean " + ", ".join(suggested) in body["detail"]) == bool(suggested)
+
+
+@pytest.mark.parametrize(
+    ("url", "noun"),
+    [
+        ("/v1/indicators/nope", "indicator"),
+        ("/v1/observations/nope", "observation"),
+        ("/v1/projects/nope", "project"),
+        ("/v1/glossary/nope", "glossary term"),
+        ("/v1/sections/nope", "section"),
+    ],
+)
+def test_a_missing_id_is_named_with_what_a_record_is_called(
+    client: Client, url: str, noun: str
+) -> None:
+    assert client.get(url).json()["detail"].startswith(f"no {noun} with id 'nope'")
 
 
 def test_an_id_like_nothing_suggests_nothing(client: Client) -> None:
@@ -527,3 +575,55 @@ def test_bad_page_parameters_are_readable_400s(client: Client, url: str, paramet
     assert f"<code>{parameter}</code>" in response.text
     problem = client.get(url, headers={"accept": "application/problem+json"})
     assert problem.status_code == 400 and problem.json()["parameter"] == parameter
+
+
+#: What a browser sends when it opens a link.
+BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,image/webp,*/*;q=0.8"
+UNKNOWN_PATHS = ("/nothing-here", "/indicator", "/source/x", "/v1/nowhere", "/v2/indicators")
+
+
+@pytest.mark.parametrize("path", UNKNOWN_PATHS)
+def test_a_browser_gets_a_page_for_a_path_nothing_serves(client: Client, path: str) -> None:
+    page = client.get(path, headers={"accept": BROWSER, "accept-language": "en"})
+    assert page.status_code == 404
+    assert page.headers["content-type"].startswith("text/html")
+    assert "404 Not found" in page.text and 'href="/problems/not-found' in page.text
+    assert page.headers["vary"] == "Accept"
+    refused = client.post(path.replace("/nothing-here", "/indicators"), headers={"accept": BROWSER})
+    assert refused.headers["content-type"].startswith("text/html")
+
+
+@pytest.mark.parametrize("path", UNKNOWN_PATHS)
+@pytest.mark.parametrize(
+    "accept", [None, "*/*", "application/json", "application/problem+json", "text/csv, */*"]
+)
+def test_a_program_keeps_the_problem_for_a_path_nothing_serves(
+    client: Client, path: str, accept: str | None
+) -> None:
+    headers = {"accept": accept} if accept else {}
+    answer = client.get(path, headers=headers)
+    assert answer.status_code == 404
+    assert answer.headers["content-type"] == "application/problem+json"
+    assert answer.json()["type"] == "/problems/not-found"
+
+
+@pytest.mark.parametrize(
+    "path", ["/indicators", "/v1/indicators", "/", "/v1/indicators/gdp-growth"]
+)
+def test_a_method_no_route_takes_is_a_page_for_a_browser_and_a_problem_for_a_program(
+    client: Client, path: str
+) -> None:
+    page = client.delete(path, headers={"accept": BROWSER})
+    assert page.status_code == 405 and page.headers["content-type"].startswith("text/html")
+    assert page.headers["allow"] == "GET, HEAD, OPTIONS"
+    problem = client.delete(path, headers={"accept": "*/*"})
+    assert problem.status_code == 405
+    assert problem.headers["content-type"] == "application/problem+json"
+    assert problem.headers["allow"] == "GET, HEAD, OPTIONS"
+
+
+def test_a_missing_record_of_the_api_stays_a_problem_for_a_browser(client: Client) -> None:
+    # The route exists: its handler's answer is the API's, whoever asks.
+    answer = client.get("/v1/indicators/nope", headers={"accept": BROWSER})
+    assert answer.status_code == 404
+    assert answer.headers["content-type"] == "application/problem+json"

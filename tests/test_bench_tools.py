@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import asyncio
+import tomllib
 from pathlib import Path
 from typing import Any, cast
 
@@ -12,9 +13,9 @@ import msgspec
 import pytest
 
 from longgang_build.build import BuildResult
-from tests import bench_scale
-from tests.bench_ceiling import Answer, create_app
-from tests.benchmark import Result, summarise
+from tools import bench_scale
+from tools.bench_ceiling import Answer, create_app
+from tools.benchmark import Result, summarise
 
 
 def test_the_constant_app_answers_the_saved_answer(
@@ -79,3 +80,21 @@ def test_a_row_takes_each_ratio_within_its_round_and_the_median_of_them() -> Non
     two = summarise(rounds[:2])
     assert two.ratio == pytest.approx(0.45)
     assert (two.ours.rps, two.theirs.rps) == (30_000, 60_000)
+
+
+def test_make_test_leaves_the_tools_out() -> None:
+    # `make test` runs pytest over testpaths alone: a tool under tools/ (wrk runs of minutes,
+    # a long fuzz) must never be collected as a test.
+    root = Path(__file__).resolve().parents[1]
+    config = tomllib.loads((root / "pyproject.toml").read_text())
+    assert config["tool"]["pytest"]["ini_options"]["testpaths"] == ["tests"]
+    assert not list((root / "tools").glob("test_*.py"))
+    assert {p.stem for p in (root / "tools").glob("*.py")} >= {
+        "benchmark",
+        "bench_scale",
+        "bench_ceiling",
+        "soak",
+        "fuzz",
+        "scale",
+    }
+    assert "tools" in config["tool"]["mypy"]["files"]

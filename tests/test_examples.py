@@ -8,6 +8,7 @@ import os
 import re
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 from longgang_api.artifact import LoadedDataset
@@ -40,13 +41,13 @@ def _run(
     )
 
 
-def test_readme_lists_every_example_with_how_to_run_it() -> None:
-    readme = (ROOT / "README.md").read_text()
+def test_the_sdk_guide_lists_every_example_with_how_to_run_it() -> None:
+    readme = (ROOT / "docs" / "sdk-quickstart.md").read_text()
     examples = sorted(p.name for p in EXAMPLES.iterdir() if p.suffix in (".py", ".sh"))
     assert len(examples) >= 6
     for name in examples:
         run = " ".join(["sh" if name.endswith(".sh") else "python", f"examples/{name}"])
-        assert run in readme, f"the README does not say how to run {name}"
+        assert run in readme, f"the SDK guide does not say how to run {name}"
     assert "LONGGANG_OPENDATA_BASE_URL" in readme
 
 
@@ -95,6 +96,21 @@ def test_targets_vs_actuals(served_url: str) -> None:
     assert any("3.8 万座" in line and line.count("3.8 万座") == 2 for line in out.splitlines())
 
 
+def _display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def test_targets_vs_actuals_aligns_columns_after_chinese_units(served_url: str) -> None:
+    lines = _run(served_url, "targets_vs_actuals.py").stdout.splitlines()
+    assert any(any(_display_width(c) == 2 for c in line) for line in lines[1:])
+    # The third column starts at the same place on screen on every line, the header's too.
+    header = lines[0]
+    third = _display_width(header[: header.index("2024 target")])
+    for line in lines[1:]:
+        cut = [m.end() for m in re.finditer(r"\S  +", line)][1]
+        assert _display_width(line[:cut]) == third, line
+
+
 def test_export_csv(served_url: str, tmp_path: Path, dataset: LoadedDataset) -> None:
     target = tmp_path / "observations.csv"
     out = _run(served_url, "export_csv.py", str(target)).stdout
@@ -125,3 +141,27 @@ def test_school_places_adds_up_across_written_units(
         assert line.endswith(f"{total:,.0f} places")
     assert "3.8 万座 =   38,000 places" in out
     assert "3420 座 =    3,420 places" in out
+
+
+def _make_plan(goal: str, venv: Path) -> str:
+    """The commands ``make`` would run for ``goal`` with ``venv`` as the project's .venv."""
+    return subprocess.run(
+        ["make", "-n", goal, f"VENV={venv}"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
+
+
+def test_make_install_adds_the_sdk_that_make_serve_leaves_out(tmp_path: Path) -> None:
+    # A .venv as `make serve` leaves it: the server only, stamped .installed-runtime.
+    venv = tmp_path / "venv"
+    venv.mkdir()
+    (venv / ".installed-runtime").touch()
+    assert "./sdk" not in _make_plan("serve", venv)
+    install = _make_plan("install", venv)
+    assert re.search(rf"{re.escape(str(venv))}/bin/python -m pip install .*-e ./sdk", install)
+    # The guide tells a reader who has run `make serve` to run it before an example.
+    guide = " ".join((ROOT / "docs" / "sdk-quickstart.md").read_text().split())
+    examples = guide[guide.index("## Examples") :]
+    assert "`make install`" in examples.split("| example |")[0]
+    assert "`make serve` alone installs only the server" in guide
+    readme = " ".join((ROOT / "README.md").read_text().split())
+    assert "`make install` puts the SDK (and the test toolchain) into the project's" in readme

@@ -18,7 +18,7 @@ other status is explained by a header that asks for it.
 Over real HTTP, a smaller run sends the bytes only a server sees (bytes
 outside ASCII, control characters, folded lines, names that are not tokens):
 an answer without the app's ``X-Request-ID`` is the server's own, and must be
-the one the README documents.
+the one docs/running.md documents.
 """
 
 from __future__ import annotations
@@ -402,7 +402,7 @@ def wire_lines(draw: st.DrawFn) -> list[tuple[bytes, bytes]]:
 
 
 def parser_refuses(lines: Sequence[tuple[bytes, bytes]]) -> bool:
-    """What the README says the server below the app answers itself (400, empty body)."""
+    """What docs/running.md says the server below the app answers itself (400, empty body)."""
     return any(
         not TOKEN.match(name) or FOLD in value or CONTROL.search(value.replace(FOLD, b""))
         for name, value in lines

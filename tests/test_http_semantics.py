@@ -58,15 +58,26 @@ def test_every_answer_carries_cors_with_or_without_origin(
     assert "origin" not in response.headers.get("vary", "").lower()
 
 
-def test_cors_on_304_from_the_app_and_from_the_response_cache(
-    dataset: LoadedDataset, client: Client
-) -> None:
-    with TestClient(create_app(dataset, response_cache=False)) as uncached:
-        for answering in (client, uncached):
-            etag = answering.get("/v1/projects?limit=2").headers["etag"]
-            again = answering.get("/v1/projects?limit=2", headers={"if-none-match": etag})
+def _cache_hits(app: Litestar) -> int | None:
+    gateway = app.asgi_handler
+    assert isinstance(gateway, Gateway)
+    return None if gateway.response_cache is None else gateway.response_cache.hits
+
+
+def test_cors_on_304_from_the_app_and_from_the_response_cache(dataset: LoadedDataset) -> None:
+    url = "/v1/projects?limit=2"
+    for cached in (True, False):
+        app = create_app(dataset, response_cache=cached)
+        with TestClient(app) as answering:
+            etag = answering.get(url).headers["etag"]
+            answering.get(url)  # asked twice: the response cache keeps it
+            hits = _cache_hits(app)
+            again = answering.get(url, headers={"if-none-match": etag})
             assert again.status_code == 304
             _cors_ok(again.headers)
+            # Which of the two answered: memory, or the app.
+            assert _cache_hits(app) == (None if hits is None else hits + 1)
+            assert (hits is not None) == cached
 
 
 def test_a_preflight_is_answered_and_a_failed_one_is_a_problem(client: Client) -> None:

@@ -24,7 +24,7 @@ from longgang_api import index as index_module
 from longgang_api.artifact import LoadedDataset
 from longgang_api.cursor import CursorCodec
 from longgang_api.declarations import LISTINGS, SEARCH
-from longgang_api.index import PlaceError, sort_value
+from longgang_api.index import PlaceError
 from longgang_api.query import Collection, ListQuery, build_query, canonical, paginate, select
 from longgang_api.settings import DEFAULT_PUBLIC_BASE_URL
 from longgang_api.text_search import match_record, normalise_text, parse_query, prepare
@@ -80,7 +80,10 @@ def scan(collection: Collection[Any], query: ListQuery) -> list[Any]:
         rows.append((record, rank))
     for name, descending in reversed(query.sort):
         get = collection.sorts[name]
-        rows.sort(key=lambda row: sort_value(get(row[0])), reverse=descending)
+        # Records without a value come last in either direction.
+        present = [row for row in rows if get(row[0]) is not None]
+        present.sort(key=lambda row: (0, get(row[0])), reverse=descending)
+        rows = present + [row for row in rows if get(row[0]) is None]
     if parsed is not None and query.sort[0][0] == collection.relevance:
         rows.sort(key=lambda row: row[1], reverse=query.sort[0][1])
     return [record for record, _ in rows]
@@ -149,6 +152,38 @@ def test_indexed_answers_equal_a_scan(
         for hit, record in zip(items, expected, strict=True):
             match = match_record(parsed, prepare(collection.text_of(record)))
             assert match is not None and hit.matched_fields == match.fields
+
+
+def _nullable_sorts(collections: dict[str, Collection[Any]]) -> list[tuple[str, str]]:
+    return [
+        (name, field)
+        for name, collection in collections.items()
+        for field, get in collection.sorts.items()
+        if any(get(r) is None for r in collection.records)
+    ]
+
+
+def test_records_without_a_value_come_last_in_both_directions(
+    collections: dict[str, Collection[Any]],
+) -> None:
+    nullable = _nullable_sorts(collections)
+    assert ("observations", "value") in nullable
+    for name, field in nullable:
+        collection = collections[name]
+        get = collection.sorts[field]
+        for sort in (field, f"-{field}", f"-{field},-id", f"kind,-{field}"):
+            if sort.startswith("kind") and "kind" not in collection.sorts:
+                continue
+            query = build_query(collection, CODEC, {}, None, sort, 7, None)
+            items, _ = walk(collection, {"filters": {}, "q": None, "sort": sort, "limit": 7})
+            assert select(collection, query) == scan(collection, query), sort
+            assert [collection.id_of(r) for r in items] == [
+                collection.id_of(r) for r in scan(collection, query)
+            ], sort
+            if sort == f"-{field}" or sort == field:
+                values = [get(r) for r in items]
+                present = [v for v in values if v is not None]
+                assert values == present + [None] * (len(values) - len(present)), sort
 
 
 @pytest.mark.parametrize("share", [0, 10**9], ids=["probed", "read-whole"])
@@ -274,7 +309,7 @@ def test_normalised_queries_use_the_same_index(collections: dict[str, Collection
 def test_anyone_can_make_a_cursor_and_it_names_only_a_place(
     client: Any, dataset: LoadedDataset
 ) -> None:
-    # The README says what the signature protects: its key is the published sha256,
+    # The REST quickstart says what the signature protects: its key is the published sha256,
     # so a cursor made outside the server is accepted, and it serves the public list.
     published = CursorCodec(dataset.sha256)
     made = published.encode("observations|||id", (9,))

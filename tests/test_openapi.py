@@ -12,6 +12,7 @@ from litestar import Litestar
 from litestar.testing import TestClient
 from openapi_spec_validator import validate
 
+from longgang_api.app import DATASET_STATE
 from longgang_release.openapi import DOCUMENT_PATH, document, render
 
 
@@ -82,6 +83,7 @@ _EXAMPLES = {
     "{project_id}": "dayun-shenzhen-hong-kong-international-science-education-city",
     "{term_id}": "two-mountains",
     "{section_id}": "p4",
+    "{observation_id}": "gdp-growth.2024.target",
     "{name}": "observations.csv",
 }
 
@@ -161,3 +163,19 @@ def test_every_schema_field_has_a_description(committed: dict[str, Any]) -> None
         assert schema.get("description"), name
         for field, spec in schema.get("properties", {}).items():
             assert spec.get("description"), f"{name}.{field}"
+
+
+def test_an_id_filter_lists_the_ids_it_takes(committed: dict[str, Any], app: Litestar) -> None:
+    # A value outside the set is a 400, so the document says which values are valid,
+    # and marks them as the ids of a list, which change with each release of the data.
+    dataset = app.state[DATASET_STATE]
+    for path, name, listed_at, ids in [
+        ("/v1/observations", "indicator_id", "/v1/indicators", set(dataset.indicators)),
+        ("/v1/sections", "parent_id", "/v1/sections", {s.id for s in dataset.artifact.sections}),
+    ]:
+        parameter = next(
+            p for p in committed["paths"][path]["get"]["parameters"] if p["name"] == name
+        )
+        items = parameter["schema"]["items"]
+        assert set(items["enum"]) == ids, (path, name)
+        assert items["x-ids-of"] == listed_at

@@ -37,8 +37,8 @@ from longgang_api.text_search import (
     snippet,
 )
 from longgang_build.build import compile_artifact, load_records, write
-from tests.scale import generate
 from tests.test_snippet import reference_snippet
+from tools.scale import generate
 
 _CJK_RUN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 # The collections whose text a q searches with its own index (search joins the others').

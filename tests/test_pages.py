@@ -18,6 +18,8 @@ from longgang_api import docs, guides, model
 from longgang_api.app import create_app
 from longgang_api.artifact import ArtifactError, LoadedDataset
 from longgang_api.pages import source_view, texts
+from longgang_api.pages.figures import number_text
+from longgang_api.pages.language import Lang
 from longgang_api.pages.rendering import STYLESHEET_PATH
 from longgang_api.pages.source_view import SourceView
 from longgang_api.pages.texts import PROBLEM_TYPES
@@ -252,12 +254,15 @@ def test_the_stylesheet_is_one_file_cached_for_a_year(client: Client) -> None:
     assert client.get("/assets/site.0000000000000000.css").status_code == 404
 
 
-@pytest.mark.parametrize("path", PAGES)
+#: A problem type's page explains an error: it has no data to offer in another format.
+TWINNED_PAGES = [path for path in PAGES if not path.startswith("/problems/")]
+_TYPED_ALTERNATE = r'<link rel="alternate" type="([^"]+)" href="([^"]+)"'
+
+
+@pytest.mark.parametrize("path", TWINNED_PAGES)
 def test_every_page_links_to_its_machine_readable_twin(client: Client, path: str) -> None:
-    if path.startswith("/problems"):
-        return
     html = client.get(path).text
-    twins = re.findall(r'<link rel="alternate" type="([^"]+)" href="([^"]+)"', html)
+    twins = re.findall(_TYPED_ALTERNATE, html)
     assert twins, path
     for media_type, href in twins:
         answer = client.get(href.replace("&amp;", "&"))
@@ -265,11 +270,20 @@ def test_every_page_links_to_its_machine_readable_twin(client: Client, path: str
         assert answer.headers["content-type"].split(";")[0] == media_type, href
 
 
+def test_a_problem_type_page_links_to_no_machine_readable_twin(client: Client) -> None:
+    assert "/problems/not-found" in PAGES
+    for slug in PROBLEM_TYPES:
+        for lang in ("zh", "en"):
+            page = client.get(f"/problems/{slug}?lang={lang}")
+            assert page.status_code == 200, slug
+            assert re.findall(_TYPED_ALTERNATE, page.text) == [], slug
+
+
 def test_lists_hold_what_the_api_holds(client: Client) -> None:
     cases = [
         ("/indicators", "/v1/indicators", "category=economy&headline=true"),
         ("/indicators", "/v1/indicators", "kind=plan&sort=-category&q=%E5%AD%A6"),
-        ("/projects", "/v1/projects", "category=education&year=2024&status=started"),
+        ("/projects", "/v1/projects", "category=education&year=2024&status=started&sort=line"),
         ("/projects", "/v1/projects", "sort=-line&limit=7"),
         ("/glossary", "/v1/glossary", "q=%E7%A2%B3"),
     ]
@@ -279,6 +293,27 @@ def test_lists_hold_what_the_api_holds(client: Client) -> None:
         expected = [item["id"] for item in client.get(f"{api}?{query}").json()["items"]]
         assert shown == expected, (page, query)
         assert expected, (page, query)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_projects_are_listed_by_the_name_shown(client: Client, lang: str) -> None:
+    pages, href = [], f"/projects?lang={lang}&limit=40"
+    while href:
+        html = client.get(href).text
+        pages.append(html)
+        found = re.search(r'<a href="([^"]+)" rel="next">', html)
+        href = found.group(1).replace("&amp;", "&") if found else ""
+    shown = [i for html in pages for i in re.findall(r'<tr id="([^"]+)">', html)]
+    api = client.get(f"/v1/projects?limit=500&sort=name_{lang}").json()["items"]
+    assert shown == [p["id"] for p in api]
+    names = [p["name"][lang].casefold() if lang == "en" else p["name"][lang] for p in api]
+    assert names == sorted(names)
+    # The column says so: its header carries the arrow of the order.
+    assert re.search(r"<th><a [^>]*>(名称|Name) ↑</a></th>", pages[0])
+    # A search keeps its order of relevance.
+    searched = client.get(f"/projects?lang={lang}&q=park").text
+    api_searched = client.get("/v1/projects?q=park").json()["items"]
+    assert re.findall(r'<tr id="([^"]+)">', searched) == [p["id"] for p in api_searched]
 
 
 def test_list_pages_follow_the_api_cursor(client: Client) -> None:
@@ -412,6 +447,7 @@ def test_the_source_view_is_laid_out_on_the_first_request_for_it(
         (model.ProjectCategory, texts.PROJECT_CATEGORY),
         (model.IndicatorCategory, texts.INDICATOR_CATEGORY),
         (model.ObservationKind, texts.KIND),
+        (model.Qualifier, texts.QUALIFIER),
     ],
 )
 def test_every_value_of_the_model_has_a_label_on_the_pages(
@@ -458,6 +494,164 @@ def test_the_filter_form_sent_with_fields_left_on_any_filters_by_the_others(
     assert page.status_code == 200, page.text[:300]
     # Shown at the address the page's own links write: the blank fields left out.
     assert parse_qsl(urlsplit(str(page.url)).query) == [("lang", "en"), *chosen]
-    api = client.get(f"/v1{path}?{urlencode([*chosen, ('limit', '500')])}")
+    # The projects page lists by the names it shows (its default order, not the API's).
+    order = [("sort", "name_en")] if path == "/projects" else []
+    api = client.get(f"/v1{path}?{urlencode([*chosen, *order, ('limit', '500')])}")
     shown = re.findall(r'<tr id="([^"]+)">', page.text)
     assert shown == [item["id"] for item in api.json()["items"]][: len(shown)] and shown
+
+
+def _indicator_list_pages(client: Client, lang: str) -> str:
+    """Every page of ``/indicators`` in ``lang``, joined."""
+    pages, href = [], f"/indicators?lang={lang}"
+    while href:
+        html = client.get(href).text
+        pages.append(html)
+        found = re.search(r'<a href="([^"]+)" rel="next">', html)
+        href = found.group(1).replace("&amp;", "&") if found else ""
+    return "\n".join(pages)
+
+
+@pytest.mark.parametrize(
+    ("lang", "written"),
+    [
+        ("en", ["at least 200 enterprises", "at least 10%", "over 148.2 billion yuan (CNY)"]),
+        ("zh", ["200家以上", "10%以上", "超过1482亿元"]),
+    ],
+)
+def test_list_pages_write_values_with_their_qualifier_and_unit(
+    client: Client, lang: str, written: list[str]
+) -> None:
+    html = _indicator_list_pages(client, lang)
+    for text in written:
+        assert text in html
+    assert "enterprise(s)" not in html
+    assert "2023 完成 10 ·" not in html and "2024 plan 200 enterprise" not in html
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_qualified_value_says_so_on_every_page_showing_it(
+    client: Client, dataset: LoadedDataset, lang: Lang
+) -> None:
+    lists = _indicator_list_pages(client, lang)
+    landing = client.get(f"/?lang={lang}").text
+    headline = {i.id for i in dataset.artifact.indicators if i.headline}
+    qualified = [o for o in dataset.artifact.observations if o.qualifier is not None]
+    assert qualified
+    for observation in qualified:
+        assert observation.qualifier is not None
+        word = texts.pick(texts.QUALIFIER[observation.qualifier], lang).replace("{}", "").strip()
+        shown = re.compile(rf"{re.escape(word)}[^<·]*\d|\d[^<·]*{re.escape(word)}")
+        page = client.get(f"/indicators/{observation.indicator_id}?lang={lang}").text
+        row = re.search(rf'<tr id="{re.escape(observation.id)}">(.*?)</tr>', page, re.S)
+        assert row is not None and shown.search(row.group(1)), observation.id
+        figure = re.search(r"<figure>(.*?)</figure>", page, re.S)
+        assert figure is not None and shown.search(figure.group(1)), observation.id
+        assert shown.search(lists), observation.id
+        if observation.indicator_id in headline and observation.kind in ("actual", "target"):
+            assert shown.search(landing), observation.id
+
+
+@pytest.mark.parametrize(
+    ("number", "lang", "written"),
+    [
+        (714_000_000.0000001, "en", "714 million"),
+        (714_000_000, "zh", "7.14亿"),
+        (148_200_000_000, "en", "148.2 billion"),
+        (1_234_567, "en", "1,234,567"),
+        (1_234_567, "zh", "1,234,567"),
+        (38_000, "en", "38,000"),
+        (66_000, "zh", "66,000"),
+        (1_482, "zh", "1482"),
+        (1_482, "en", "1,482"),
+        (12_345.6, "en", "12,345.6"),
+        (3.17, "zh", "3.17"),
+        (0.05, "en", "0.05"),
+        (-2.42, "zh", "-2.42"),
+        (10, "en", "10"),
+        (0, "zh", "0"),
+    ],
+)
+def test_numbers_are_written_for_people(number: float, lang: Lang, written: str) -> None:
+    assert number_text(number, lang) == written
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_no_page_writes_a_number_in_scientific_notation(
+    client: Client, dataset: LoadedDataset, lang: str
+) -> None:
+    pages = [_indicator_list_pages(client, lang), client.get(f"/?lang={lang}").text]
+    pages += [
+        client.get(f"/indicators/{i.id}?lang={lang}").text for i in dataset.artifact.indicators
+    ]
+    for html in pages:
+        assert not re.search(r"\d[eE][+-]\d", html)
+
+
+def test_english_indicator_pages_name_the_unit_in_english(client: Client) -> None:
+    html = client.get("/indicators/new-national-high-tech-enterprises?lang=en").text
+    facts = re.search(r'<dl class="facts">(.*?)</dl>', html, re.S)
+    assert facts is not None
+    assert "<dt>Unit</dt><dd>enterprise(s)</dd>" in facts.group(1)
+    assert "家" not in facts.group(1)
+
+
+@pytest.mark.parametrize("path", ["/docs", "/docs/guides", "/docs/guides/rest-quickstart"])
+def test_the_documentation_wears_the_pages_bar_and_says_it_is_english_only(
+    client: Client, path: str
+) -> None:
+    html = client.get(path).text
+    assert f'<link rel="stylesheet" href="{STYLESHEET_PATH}">' in html
+    bar = re.search(r'<header class="site">(.*?)</header>', html, re.S)
+    assert bar is not None
+    assert "English only" in bar.group(1)
+    assert 'href="/?lang=zh"' in bar.group(1)
+
+
+def test_the_reference_names_the_api_version_and_the_dataset_version(
+    client: Client, dataset: LoadedDataset
+) -> None:
+    api_version = client.get("/openapi.json").json()["info"]["version"]
+    data_version = dataset.artifact.dataset.version
+    assert api_version != data_version  # else this test could not tell one from the other
+    bar = re.search(r'<header class="site">(.*?)</header>', client.get("/docs").text, re.S)
+    assert bar is not None
+    assert f"API version {api_version}" in bar.group(1)
+    assert f"dataset version {data_version}" in bar.group(1)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_home_page_searches_and_the_search_page_shows_the_hits(
+    client: Client, lang: str
+) -> None:
+    home = client.get(f"/?lang={lang}")
+    form = re.search(r'<form [^>]*action="([^"]+)"[^>]*>(.*?)</form>', home.text, re.S)
+    assert form is not None and form.group(1) == "/search"
+    assert 'name="q"' in form.group(2) and f'name="lang" value="{lang}"' in form.group(2)
+    assert "form-action 'self'" in home.headers["content-security-policy"]
+    found = client.get(f"/search?lang={lang}&q=%E5%85%AC%E5%9B%AD")  # 公园
+    assert found.status_code == 200
+    api = client.get("/v1/search?q=%E5%85%AC%E5%9B%AD&limit=50").json()["items"]
+    rows = re.findall(
+        r'<tr id="([^"]+)">\s*<td[^>]*>[^<]*</td>\s*<td[^>]*><a href="([^"]+)"', found.text
+    )
+    assert [row_id for row_id, _ in rows] == [f"{h['kind']}-{h['id']}" for h in api]
+    for _, href in rows:
+        assert client.get(href.replace("&amp;", "&").split("#")[0]).status_code == 200, href
+    # Before anything is asked: the form, and no list of everything.
+    empty = client.get(f"/search?lang={lang}")
+    assert empty.status_code == 200
+    assert 'name="q"' in empty.text and "<tr id=" not in empty.text
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_home_page_names_each_link_of_the_data_differently(client: Client, lang: str) -> None:
+    html = client.get(f"/?lang={lang}").text
+    links = re.findall(r'<a href="(/v1[^"]*|/docs[^"]*|/openapi[^"]*)"[^>]*>([^<]+)</a>', html)
+    names: dict[str, set[str]] = {}
+    for href, name in links:
+        names.setdefault(name, set()).add(href)
+    assert {name: hrefs for name, hrefs in names.items() if len(hrefs) > 1} == {}
+    if lang == "zh":
+        machine = re.search(r'<p class="sub">机器可读(.*?)</p>', html, re.S)
+        assert machine is not None and "catalogue" not in machine.group(1)

@@ -25,7 +25,7 @@ from longgang_api.query import Collection, build_query, paginate, parse_sort
 from longgang_api.settings import DEFAULT_PUBLIC_BASE_URL
 from longgang_api.text_search import Query, match_record, match_terms, parse_query, pieces
 from longgang_build.build import compile_artifact, load_records, write
-from tests.scale import generate
+from tools.scale import generate
 
 CODEC = CursorCodec("p" * 64)
 # Every order of search: relevance leading (presorted both ways) or not, the id either way.

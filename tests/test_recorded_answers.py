@@ -64,11 +64,10 @@ def _list_urls(client: Client) -> Iterator[str]:
                 continue
             if schema.get("type") == "boolean" or schema.get("items", {}).get("type") == "boolean":
                 values = ["true", "false"]
-            if values is None:  # an id filter: the first ids of the list
-                first = client.get(path, params={**base, "limit": 3}).json()["items"]
-                values = [record["id"] for record in first]
-                if name == "parent_id":
-                    values = ["p1", "p2", "p4"]
+            if values is None:  # an id filter: the first ids the list's records hold in it
+                records = client.get(path, params={**base, "limit": 500}).json()["items"]
+                held = (record.get(name) for record in records)
+                values = list(dict.fromkeys(v for v in held if isinstance(v, str)))[:3]
             queries += [{**base, name: str(value)} for value in values]
         fields = parameters["sort"]["pattern"].split("(?:")[1].split(")")[0].split("|")
         queries += [{**base, "sort": f"{sign}{field}"} for field in fields for sign in ("", "-")]

@@ -183,8 +183,8 @@ def test_revalidations_answer_as_the_app_does(
     assert _headers(cached) == _headers(plain)
 
 
-def test_the_readme_states_the_cache_s_bounds_and_memory() -> None:
-    readme = " ".join((Path(__file__).parents[1] / "README.md").read_text().split())
+def test_the_performance_guide_states_the_cache_s_bounds_and_memory() -> None:
+    readme = " ".join((Path(__file__).parents[1] / "docs" / "performance.md").read_text().split())
     cache = ResponseCache()
     entries = f"{cache.max_entries:,} answers / {cache.max_bytes // 2**20} MB at most"
     remembered = f"among the last {cache.max_entries // 2:,} to {cache.max_entries:,} resources"

@@ -8,7 +8,7 @@ from longgang_api.artifact import load
 from longgang_api.declarations import LISTINGS
 from longgang_api.settings import DEFAULT_PUBLIC_BASE_URL
 from longgang_build.build import BuildResult, compile_artifact, load_records, write
-from tests.scale import generate
+from tools.scale import generate
 
 
 def test_three_copies_build_with_three_times_the_records(

@@ -32,6 +32,7 @@ from longgang_opendata import (
     RateLimitError,
     types,
 )
+from longgang_opendata._base_client import _RETRIED_STATUSES
 from longgang_opendata.lib import download_to
 from longgang_release.openapi import DOCUMENT_PATH
 
@@ -138,6 +139,8 @@ def test_get_and_top_level_operations(sdk: Client) -> None:
     gdp = sdk.indicators.get("gdp-growth")
     assert isinstance(gdp, types.IndicatorDetail)
     assert [o.value for o in gdp.observations] == [6.3, 6.5]
+    target = sdk.observations.get("gdp-growth.2024.target")
+    assert isinstance(target, types.Observation) and target == gdp.observations[1]
     assert sdk.dataset().license.id == "CC-BY-4.0"
     assert sdk.index().dataset_version == sdk.dataset().version
     hits = list(sdk.search(q="光储直柔"))
@@ -175,6 +178,35 @@ def test_etag_cache_revalidates_without_a_body(client: TestClient[Litestar]) -> 
     assert received[1].status_code == 304
     assert received[1].num_bytes_downloaded == 0
     assert cached.revalidated == 1
+
+
+def test_etag_cache_keeps_the_bodies_used_last_within_its_bytes(
+    client: TestClient[Litestar],
+) -> None:
+    sent: list[httpx.Request] = []
+    client.event_hooks = {"request": [sent.append], "response": []}
+    first, second, third = [i["id"] for i in client.get("/v1/indicators?limit=3").json()["items"]]
+    sizes = {i: len(client.get(f"/v1/indicators/{i}").content) for i in (first, second, third)}
+    try:
+        # Room for any two of the records, not for all three.
+        budget = sum(sizes.values()) - 1
+        cached = Client(base_url=IN_PROCESS, http_client=client, cache=True, cache_max_bytes=budget)
+        cached.indicators.get(first)
+        cached.indicators.get(second)
+        cached.indicators.get(first)  # now the most recently used
+        cached.indicators.get(third)  # pushes out the second, used least recently
+        sent.clear()
+        cached.indicators.get(first)
+        cached.indicators.get(second)
+    finally:
+        client.event_hooks = {"request": [], "response": []}
+    assert "if-none-match" in sent[0].headers
+    assert "if-none-match" not in sent[1].headers
+    assert cached._etags is not None and cached._etags.size <= budget
+    with pytest.raises(ValueError, match="cache_max_bytes"):
+        Client(base_url=IN_PROCESS, cache=True, cache_max_bytes=-1)
+    default = Client(base_url=IN_PROCESS, cache=True)._etags
+    assert default is not None and default.max_bytes == 64 * 2**20
 
 
 def test_path_segments_are_escaped(sdk: Client) -> None:
@@ -264,6 +296,21 @@ def test_honours_retry_after_on_429() -> None:
     assert sleeps == [3.0]
 
 
+@pytest.mark.parametrize("status", sorted(_RETRIED_STATUSES))
+def test_honours_retry_after_on_every_retried_status(status: int) -> None:
+    script, sleeps = Script(_problem(status, {"Retry-After": "2"}), HEALTH), list[float]()
+    assert _client(script, sleeps).health().status == "ok"
+    assert sleeps == [2.0]
+
+
+def test_the_sdk_guide_names_the_statuses_whose_retry_after_is_honoured() -> None:
+    root = pathlib.Path(__file__).resolve().parents[1]
+    guide = " ".join((root / "docs" / "sdk-quickstart.md").read_text().split())
+    stated = re.search(r"`Retry-After` honoured on every retried status \(([^)]*)\)", guide)
+    assert stated is not None
+    assert {int(code) for code in re.findall(r"\d+", stated.group(1))} == _RETRIED_STATUSES
+
+
 def test_retries_connection_errors() -> None:
     script, sleeps = Script(httpx.ConnectError("refused"), HEALTH), list[float]()
     assert _client(script, sleeps).health().status == "ok"
@@ -320,7 +367,8 @@ def test_responses_tolerate_additive_changes() -> None:
     assert _client(script, []).health().dataset_version == "1.1.0"
     hit = msgspec.json.decode(
         b'{"kind": "dataset", "id": "x", "title": {"zh": "z", "en": "e"}, "url": "/v1/x",'
-        b' "matched_fields": ["name.en"], "snippet": "e", "score": 1}',
+        b' "html_url": "https://example.org/x", "matched_fields": ["name.en"], "snippet": "e",'
+        b' "score": 1}',
         type=types.SearchHit,
     )
     assert hit.kind == "dataset"
@@ -350,6 +398,11 @@ ROUND_TRIPS: dict[str, tuple[Callable[[Client], Any], str, dict[str, str]]] = {
         lambda c: list(c.observations.list(period="2024", limit=30)),
         "/v1/observations",
         {"period": "2024"},
+    ),
+    "getObservation": (
+        lambda c: c.observations.get("gdp-growth.2024.target"),
+        "/v1/observations/gdp-growth.2024.target",
+        {},
     ),
     "listProjects": (lambda c: list(c.projects.list(year=2023)), "/v1/projects", {"year": "2023"}),
     "getProject": (lambda c: c.projects.get(FIRST_PROJECT), f"/v1/projects/{FIRST_PROJECT}", {}),

@@ -467,7 +467,7 @@ _UNITS = {"": 1, "s": 1, "MiB": 2**20, "GiB": 2**30}
 _ROW = re.compile(r"^\s*\| `([\w-]+)` \| ([\d,.]+) ?(s|MiB|GiB)? \|", re.MULTILINE)
 
 
-@pytest.mark.parametrize("document", ["README.md", "docs/sdk-quickstart.md"])
+@pytest.mark.parametrize("document", ["docs/sdk-quickstart.md"])
 def test_the_documented_bounds_are_the_codes(document: str) -> None:
     text = (ROOT / document).read_text()
     stated = {
@@ -555,6 +555,6 @@ def test_any_answer_ends_in_a_result_or_an_sdk_error_within_the_deadline(
 def test_make_fuzz_runs_the_any_answer_test_at_length() -> None:
     fuzz = settings.get_profile("fuzz").max_examples // 8
     name = test_any_answer_ends_in_a_result_or_an_sdk_error_within_the_deadline.__name__
-    assert f"tests/test_sdk_bounds.py::{name}" in (ROOT / "tests/fuzz.py").read_text()
-    readme = " ".join((ROOT / "README.md").read_text().split())
+    assert f"tests/test_sdk_bounds.py::{name}" in (ROOT / "tools/fuzz.py").read_text()
+    readme = " ".join((ROOT / "docs" / "running.md").read_text().split())
     assert f"the command line against {fuzz:,} random answers" in readme

@@ -104,16 +104,42 @@ def test_indicators_projects_sections_glossary_frames(sdk: Client, dataset: Load
     )
 
 
+def _csv_header(client: TestClient[Litestar], collection: str) -> list[str]:
+    answer = client.get(f"/v1/{collection}", params={"format": "csv", "limit": "1"})
+    return answer.text.lstrip("\ufeff").splitlines()[0].split(",")
+
+
+@pytest.mark.parametrize("collection", ["indicators", "projects", "glossary", "sections"])
+def test_frame_columns_come_in_the_order_of_the_apis_csv(
+    sdk: Client, client: TestClient[Litestar], collection: str
+) -> None:
+    frame = getattr(sdk, collection).to_pandas(limit=5)
+    header = _csv_header(client, collection)
+    shared = [c for c in frame.columns if c in header]
+    assert shared == [c for c in header if c in shared]
+    assert frame.columns[: len(shared)].tolist() == shared, "the CSV's columns come first"
+
+
+def test_observation_frame_is_the_csv_with_the_indicator_beside_its_id(
+    sdk: Client, client: TestClient[Litestar]
+) -> None:
+    header = _csv_header(client, "observations")
+    at = header.index("indicator_id") + 1
+    joined = ["indicator_name_zh", "indicator_name_en", "indicator_unit"]
+    frame = sdk.observations.to_pandas(period="2024")
+    assert frame.columns.tolist() == header[:at] + joined + header[at:]
+
+
 def test_mentions_frame_has_one_row_per_mention(sdk: Client, dataset: LoadedDataset) -> None:
     projects = dataset.artifact.projects
     every = sdk.projects.mentions_to_pandas()
     assert len(every) == sum(len(p.mentions) for p in projects)
     assert every.columns[:5].tolist() == [
         "project_id",
+        "project_name_zh",
+        "project_name_en",
         "project_category",
         "project_html_url",
-        "project_name_en",
-        "project_name_zh",
     ]
     assert _dtypes(every)["year"] == "Int64"
     in_2024 = sdk.projects.mentions_to_pandas(year=2024)

@@ -10,15 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from longgang_opendata import _resources
-from longgang_opendata.lib.resources import (
-    AsyncObservationsHelpers,
-    AsyncProjectsHelpers,
-    AsyncResourceHelpers,
-    ObservationsHelpers,
-    ProjectsHelpers,
-    ResourceHelpers,
-)
+from longgang_opendata import AsyncClient, Client, _resources
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "sdk" / "longgang_opendata"
@@ -81,26 +73,49 @@ def test_generated_files_carry_the_header_and_hand_written_ones_do_not() -> None
             assert not first.startswith("# generated"), path
 
 
-def test_generated_resources_inherit_the_hand_written_helpers() -> None:
+def test_generated_code_imports_nothing_hand_written_from_lib() -> None:
     source = (PACKAGE / "_resources.py").read_text()
+    assert "longgang_opendata.lib" not in source, "generated code must stand alone"
     assert "to_pandas" not in source, "hand-written behaviour must not live in generated code"
-    assert issubclass(_resources.ObservationsResource, ObservationsHelpers)
-    assert issubclass(_resources.AsyncObservationsResource, AsyncObservationsHelpers)
-    assert issubclass(_resources.ProjectsResource, ProjectsHelpers)
-    assert issubclass(_resources.AsyncProjectsResource, AsyncProjectsHelpers)
-    for name in ("Indicators", "Glossary", "Sections"):
-        assert issubclass(getattr(_resources, f"{name}Resource"), ResourceHelpers)
-        assert issubclass(getattr(_resources, f"Async{name}Resource"), AsyncResourceHelpers)
+    for name in _resources.__all__:
+        value = getattr(_resources, name)
+        if isinstance(value, type) and name.endswith("Resource"):
+            assert value.__bases__ == (object,), f"{name} inherits {value.__bases__}"
 
 
-def test_helpers_are_chosen_by_the_classes_lib_defines(tmp_path: Path) -> None:
-    helpers = tmp_path / "resources.py"
-    helpers.write_text("class ResourceHelpers: ...\nclass AsyncGlossaryHelpers: ...\n")
-    generator = _generator()
-    defined = generator.helper_classes(helpers)
-    assert defined == {"ResourceHelpers", "AsyncGlossaryHelpers"}
+def test_every_generated_resource_reaches_the_client_extended_by_lib() -> None:
+    generated = [name for name in _resources.__all__ if name.endswith("Resource")]
+    assert len(generated) >= 10, "a sync and an async resource per tag"
+    clients = {"": Client(base_url="http://x.test"), "Async": AsyncClient(base_url="http://x.test")}
+    for prefix, sdk in clients.items():
+        mine = [n for n in generated if n.startswith("Async") == bool(prefix)]
+        assert len(mine) == len(generated) // 2
+        for name in mine:
+            tag = name.removeprefix(prefix).removesuffix("Resource").lower()
+            resource = getattr(sdk, tag)
+            assert isinstance(resource, getattr(_resources, name)), name
+            assert type(resource).__module__ == "longgang_opendata.lib.resources", name
+            assert callable(resource.to_pandas), name
+
+
+def test_max_limit_is_the_largest_limit_of_the_document() -> None:
     spec = json.loads((ROOT / "openapi" / "v1.json").read_text())
-    rendered = generator.render_resources(spec, "# header\n", defined)
-    assert "class AsyncGlossaryResource(AsyncGlossaryHelpers):" in rendered
-    assert "class ObservationsResource(ResourceHelpers):" in rendered
-    assert "class AsyncObservationsResource(AsyncResourceHelpers):" in rendered
+    spec["paths"]["/v1/glossary"]["get"]["parameters"].append(
+        {"name": "limit", "in": "query", "schema": {"type": "integer", "maximum": 2000}}
+    )
+    rendered = _generator().render_resources(spec, "# header\n")
+    assert "MAX_LIMIT: Final = 2000\n" in rendered
+    assert _resources.MAX_LIMIT == 500
+
+
+def test_required_query_parameters_may_be_passed_by_position() -> None:
+    source = (PACKAGE / "_resources.py").read_text()
+    assert source.count("def search(\n        self,\n        q: str,\n        *,") == 2
+
+
+def test_an_id_filter_takes_any_string_in_the_sdk() -> None:
+    # The ids change with each release of the data; an installed SDK must not refuse
+    # the ids of a later one. The server names the closest ids of one it has not.
+    source = (PACKAGE / "_resources.py").read_text()
+    assert "indicator_id: str | Sequence[str] | None" in source
+    assert "gdp-growth" not in source

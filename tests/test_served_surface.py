@@ -110,6 +110,7 @@ def _urls(path: str, dataset: LoadedDataset) -> list[str]:
         "project_id": artifact.projects[0].id,
         "term_id": artifact.glossary[0].id,
         "section_id": artifact.sections[0].id,
+        "observation_id": artifact.observations[0].id,
     }
     if "{name:str}" in path:
         if path.startswith("/docs"):
@@ -186,8 +187,8 @@ def test_each_html_answer_allows_what_it_uses_and_nothing_more(
         assert policy["base-uri"] == policy["frame-ancestors"] == ("'none'",), url
         assert parser.styles == [], (url, parser.styles)
         assert parser.stylesheets and policy["style-src"] == ("'self'",), url
-        # Pages, guides and errors share one stylesheet; Swagger UI has its own.
-        assert (STYLESHEET_PATH in parser.stylesheets) == (url != "/docs"), url
+        # Pages, guides, errors and the reference share one stylesheet; Swagger UI adds its own.
+        assert STYLESHEET_PATH in parser.stylesheets, url
         assert policy["form-action"] == (("'self'",) if parser.forms else ("'none'",)), url
         runs = bool(parser.scripts)
         assert policy.get("script-src") == (("'self'",) if runs else None), url

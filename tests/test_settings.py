@@ -89,6 +89,15 @@ def test_the_public_base_url_follows_host_and_port() -> None:
     assert Settings.from_env({}).public_base_url == "http://127.0.0.1:8000"
 
 
+@pytest.mark.parametrize("guide", ["docs/portals.md", "docs/running.md"])
+def test_the_guides_give_the_public_base_url_default_that_follows_host_and_port(
+    guide: str,
+) -> None:
+    text = " ".join((ROOT / guide).read_text().split())
+    assert "http://HOST:PORT" in text
+    assert "`PUBLIC_BASE_URL` (default `http://127.0.0.1:8000`)" not in text
+
+
 class _Started(Exception):
     """Raised in place of the launcher's exec of granian: the launcher got that far."""
 

@@ -161,7 +161,7 @@ def test_ranges_and_head_through_the_proxy(proxied: str) -> None:
 
 def test_the_directives_the_readme_names_are_in_the_configuration() -> None:
     conf = (ROOT / "deploy" / "nginx.conf").read_text()
-    readme = (ROOT / "README.md").read_text()
+    readme = (ROOT / "docs" / "performance.md").read_text()
     named = (
         "proxy_cache_revalidate on",
         "proxy_cache_use_stale error timeout updating",

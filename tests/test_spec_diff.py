@@ -179,7 +179,14 @@ def widen_sort_pattern(doc: JSON) -> None:
     schema["pattern"] = schema["pattern"].replace("indicator_id|", "indicator_id|base_value|")
 
 
+def withdraw_an_indicator_id(doc: JSON) -> None:
+    # Records are corrected or withdrawn between releases of the data: the ids an id
+    # filter takes change with them, which is no change of the interface.
+    _parameter(doc, "/v1/observations", "indicator_id")["schema"]["items"]["enum"].pop()
+
+
 ADDITIVE = [
+    withdraw_an_indicator_id,
     add_path,
     add_optional_parameter,
     add_response_field,

@@ -395,7 +395,7 @@ def test_landing_figures_use_english_unit_labels_in_english(dataset: LoadedDatas
         o for o in dataset.artifact.observations if o.id == "new-school-places.2023.actual"
     ]
     assert value_text(places, "zh") == "3.8万座"
-    assert value_text(places, "en") == "38000 school place(s)"
+    assert value_text(places, "en") == "38,000 school places"
     (gdp,) = [o for o in dataset.artifact.observations if o.id == "gdp-growth.2023.actual"]
     assert value_text(gdp, "en") == value_text(gdp, "zh") == "6.3%"
 

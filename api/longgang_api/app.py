@@ -21,6 +21,7 @@ from longgang_api.docs import DocsController, DocumentController
 from longgang_api.gateway import Gateway
 from longgang_api.landing import LandingController
 from longgang_api.limits import RateLimiter, parse_proxies
+from longgang_api.pages.errors import routing_error
 from longgang_api.pages.routes import PagesController, list_pages
 from longgang_api.pages.source_view import SourceView, build_source_view
 from longgang_api.parameter_errors import (
@@ -154,7 +155,7 @@ def create_app(
         },
         before_request=refuse_unwritten_values,
         exception_handlers={
-            HTTPException: handle_http_exception,
+            HTTPException: routing_error,
             ValidationException: handle_validation,
             NotAcceptable: handle_http_exception,
             Exception: handle_http_exception,

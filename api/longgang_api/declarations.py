@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Annotated, Any, Generic, TypeVar
+from typing import Annotated, Any, Generic, NamedTuple, TypeVar
 
 import msgspec
 from litestar.params import QueryParameter
@@ -45,7 +45,7 @@ from longgang_api.model import (
     SectionKind,
     Year,
 )
-from longgang_api.query import MAX_Q_LENGTH, Q_PATTERN, Collection, Scalar
+from longgang_api.query import MAX_Q_LENGTH, Q_PATTERN, Collection, Ids, Scalar
 from longgang_api.representation import csv_columns
 from longgang_api.text_search import Match, Synonyms, release_prepared, snippet
 
@@ -95,6 +95,8 @@ class Filter(Generic[R]):
     values: Callable[[R, LoadedDataset], Iterable[Scalar]]
     #: The values the dataset allows (its years); None where the type says it all.
     choices: Callable[[LoadedDataset], Iterable[Scalar]] | None = None
+    #: The ids the filter takes, where its values are those of another list's records.
+    ids: Callable[[LoadedDataset], Ids] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +116,8 @@ class Listing(Generic[R]):
     """A list resource of ``/v1``, declared once."""
 
     name: str
+    #: What one record is called (``indicator``, ``glossary term``).
+    noun: str
     tag: str
     operation_id: str
     summary: str
@@ -167,12 +171,14 @@ class Listing(Generic[R]):
         parts = tuple((made_of or {}).get(name) for name in self.made_of)
         return Collection(
             name=self.name,
+            noun=self.noun,
             records=self.records(dataset, public_base_url),
             id_of=self.id_of,
             filters={f.name: _bound(f.values, dataset) for f in self.filters},
             choices={
                 f.name: frozenset(f.choices(dataset)) for f in self.filters if f.choices is not None
             },
+            ids={f.name: f.ids(dataset) for f in self.filters if f.ids is not None},
             sorts=self.sorts,
             csv_columns=csv_columns(self.record_type),
             text_of=_bound(self.text_of, dataset),
@@ -204,6 +210,14 @@ def texts(**items: LocalizedText | None) -> Iterator[Field]:
         if text is not None:
             yield f"{name}.zh", text.zh
             yield f"{name}.en", text.en
+
+
+def indicator_ids(dataset: LoadedDataset) -> Ids:
+    return Ids("an indicator", "/v1/indicators", frozenset(dataset.indicators))
+
+
+def section_ids(dataset: LoadedDataset) -> Ids:
+    return Ids("a section", "/v1/sections", frozenset(s.id for s in dataset.artifact.sections))
 
 
 def periods(dataset: LoadedDataset) -> Iterator[str]:
@@ -254,6 +268,7 @@ def _with_pages(
 
 INDICATORS: Listing[IndicatorDetail] = Listing(
     name="indicators",
+    noun="indicator",
     tag="indicators",
     operation_id="listIndicators",
     summary="List indicators",
@@ -294,6 +309,7 @@ INDICATORS: Listing[IndicatorDetail] = Listing(
 
 OBSERVATIONS: Listing[Observation] = Listing(
     name="observations",
+    noun="observation",
     tag="observations",
     operation_id="listObservations",
     summary="List observations",
@@ -306,7 +322,7 @@ OBSERVATIONS: Listing[Observation] = Listing(
     id_of=lambda o: o.id,
     filters=(
         Filter("indicator_id", str, "Id of the indicator; repeat for any of several.",
-               lambda o, _: (o.indicator_id,)),
+               lambda o, _: (o.indicator_id,), ids=indicator_ids),
         Filter("period", Period, "Year the value refers to.", lambda o, _: (o.period,), periods),
         Filter("kind", ObservationKind, "'actual', 'target' or 'plan'.", lambda o, _: (o.kind,)),
         Filter("category", IndicatorCategory, "Policy area of the observed indicator.",
@@ -335,10 +351,14 @@ OBSERVATIONS: Listing[Observation] = Listing(
         ("id", o.id), *texts(indicator_name=d.indicators[o.indicator_id].name, status=o.status),
         ("source.quote", o.source.quote), ("note", o.note or ""),
     ),
+    item=Item("getObservation", "Get an observation",
+              "One value of an indicator with its verbatim source quote.",
+              "observation_id", "Id of the observation.", Observation),
 )  # fmt: skip
 
 PROJECTS: Listing[Project] = Listing(
     name="projects",
+    noun="project",
     tag="projects",
     operation_id="listProjects",
     summary="List projects",
@@ -376,6 +396,7 @@ PROJECTS: Listing[Project] = Listing(
 
 GLOSSARY: Listing[GlossaryTerm] = Listing(
     name="glossary",
+    noun="glossary term",
     tag="glossary",
     operation_id="listGlossary",
     summary="List glossary terms",
@@ -394,6 +415,7 @@ GLOSSARY: Listing[GlossaryTerm] = Listing(
 
 SECTIONS: Listing[Section] = Listing(
     name="sections",
+    noun="section",
     tag="sections",
     operation_id="listSections",
     summary="List sections",
@@ -405,7 +427,8 @@ SECTIONS: Listing[Section] = Listing(
     filters=(
         Filter("kind", SectionKind, "Level in the outline; repeat for any of several.",
                lambda s, _: (s.kind,)),
-        Filter("parent_id", str, "Only children of this section.", lambda s, _: (s.parent_id,)),
+        Filter("parent_id", str, "Only children of this section.", lambda s, _: (s.parent_id,),
+               ids=section_ids),
     ),
     sorts={"line": lambda s: s.line, "id": lambda s: s.id, "kind": lambda s: s.kind},
     text_of=lambda s, _: (("id", s.id), *texts(heading=s.heading), ("text", s.text)),
@@ -415,21 +438,33 @@ SECTIONS: Listing[Section] = Listing(
               "section_id", "Id of the section.", Section),
 )  # fmt: skip
 
-#: What ``/v1/search`` looks through, in its default order, with each record's title.
-SEARCHED: tuple[tuple[HitKind, Listing[Any], Callable[[Any], LocalizedText]], ...] = (
-    ("indicator", INDICATORS, lambda i: i.name),
-    ("project", PROJECTS, lambda p: p.name),
-    ("glossary", GLOSSARY, lambda g: g.term),
-    ("section", SECTIONS, lambda s: s.heading),
+
+class Searched(NamedTuple, Generic[R]):
+    """A list ``/v1/search`` looks through: the kind of its hits, a record's title and page."""
+
+    kind: HitKind
+    listing: Listing[R]
+    title: Callable[[R], LocalizedText]
+    #: The absolute address of a record's page for people, given the public base URL.
+    page: Callable[[R, str], str]
+
+
+#: What ``/v1/search`` looks through, in its default order.
+SEARCHED: tuple[Searched[Any], ...] = (
+    Searched("indicator", INDICATORS, lambda i: i.name, lambda i, _: i.html_url),
+    Searched("project", PROJECTS, lambda p: p.name, lambda p, _: p.html_url),
+    Searched("glossary", GLOSSARY, lambda g: g.term, lambda g, _: g.html_url),
+    # A section has no page of its own: it is read where it stands in the source's page.
+    Searched("section", SECTIONS, lambda s: s.heading, lambda s, base: f"{base}/source#L{s.line}"),
 )
-_RANK = {kind: rank for rank, (kind, _, _) in enumerate(SEARCHED)}
+_RANK = {searched.kind: rank for rank, searched in enumerate(SEARCHED)}
 
 
 def _search_hits(dataset: LoadedDataset, public_base_url: str) -> tuple[SearchHit, ...]:
     return tuple(
         SearchHit(kind=kind, id=listing.id_of(r), title=title(r),
-                  url=f"{listing.path}/{listing.id_of(r)}")
-        for kind, listing, title in SEARCHED
+                  url=f"{listing.path}/{listing.id_of(r)}", html_url=page(r, public_base_url))
+        for kind, listing, title, page in SEARCHED
         for r in listing.records(dataset, public_base_url)
     )  # fmt: skip
 
@@ -440,7 +475,7 @@ def _hit_texts(dataset: LoadedDataset) -> dict[tuple[str, str], tuple[Field, ...
     # text never holds the page address, so any base URL gives the same texts.
     return {
         (kind, listing.id_of(r)): tuple(listing.text_of(r, dataset))
-        for kind, listing, _ in SEARCHED
+        for kind, listing, _, _ in SEARCHED
         for r in listing.records(dataset, "")
     }
 
@@ -476,6 +511,7 @@ def _annotated_hits(hits: Sequence[SearchHit], matches: Sequence[Match]) -> tupl
 
 SEARCH: Listing[SearchHit] = Listing(
     name="search",
+    noun="search hit",
     tag="search",
     operation_id="search",
     summary="Search the dataset",
@@ -500,7 +536,7 @@ SEARCH: Listing[SearchHit] = Listing(
     q=SearchQ,
     q_required=True,
     relevance="rank",
-    made_of=tuple(listing.name for _, listing, _ in SEARCHED),
+    made_of=tuple(searched.listing.name for searched in SEARCHED),
     annotate=_annotated_hits,
 )  # fmt: skip
 

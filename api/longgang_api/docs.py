@@ -17,20 +17,23 @@ from __future__ import annotations
 
 import functools
 import hashlib
+from html import escape
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import msgspec
 from litestar import Controller, Request, Response, get
 from litestar.di import NamedDependency
 from litestar.exceptions import NotFoundException
 from litestar.params import FromPath
 
-from longgang_api.guides import INDEX, pages
+from longgang_api.guides import INDEX, pages, site_header
 from longgang_api.http_caching import respond
 from longgang_api.listing import takes_no_parameters
 from longgang_api.pages import csp
 from longgang_api.pages.errors import PAGE_EXCEPTION_HANDLERS
+from longgang_api.pages.rendering import STYLESHEET_PATH
 from longgang_api.served import Served
 
 #: The committed document (``openapi/v1.json``), shipped in the package as data.
@@ -48,14 +51,13 @@ _PAGE = """<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Longgang Open Data API — documentation</title>
+<link rel="stylesheet" href="{site}">
 <link rel="stylesheet" href="/docs/assets/swagger-ui.css">
 <link rel="stylesheet" href="/docs/assets/docs.css">
 <link rel="icon" type="image/png" href="/docs/assets/favicon-32x32.png">
 </head>
 <body>
-<nav class="docs">
-<a href="/">Longgang Open Data</a> · <strong>API reference</strong> ·
-<a href="/docs/guides">Guides</a> · <a href="/openapi.json">OpenAPI document</a></nav>
+{header}
 <div id="swagger-ui"></div>
 <script src="/docs/assets/swagger-ui-bundle.js"></script>
 <script src="/docs/init.js"></script>
@@ -91,6 +93,23 @@ def _file(path: Path) -> bytes:
     return path.read_bytes()
 
 
+def _openapi_document() -> bytes:
+    return _file(Path(str(resources.files("longgang_api") / OPENAPI_RESOURCE)))
+
+
+@functools.cache
+def _reference_page(dataset_version: str) -> bytes:
+    """``/docs``: Swagger UI under the pages' bar, which names both versions.
+
+    Swagger UI's badge shows the API document's ``info.version``, the version of
+    the interface; the data has its own (the dataset's ``version``), and a reader
+    who sees only the badge would take one for the other.
+    """
+    api_version = msgspec.json.decode(_openapi_document())["info"]["version"]
+    versions = f"API version {escape(api_version)} · dataset version {escape(dataset_version)}"
+    return _PAGE.format(site=STYLESHEET_PATH, header=site_header(versions)).encode()
+
+
 def _guide(request: Request[Any, Any, Any], served: Served, slug: str) -> Response[bytes]:
     """A page of ``/docs/guides``, cached like every page: strong ETag, 304s, gzip."""
     body = pages()[slug]
@@ -111,7 +130,7 @@ class DocumentController(Controller):
     async def openapi_document(
         self, request: Request[Any, Any, Any], served: NamedDependency[Served]
     ) -> Response[bytes]:
-        document = _file(Path(str(resources.files("longgang_api") / OPENAPI_RESOURCE)))
+        document = _openapi_document()
         # The document ships with the code, not with the artifact: its own hash is in the key.
         key = f"openapi.json|{_digest(document)}"
         media = "application/vnd.oai.openapi+json"
@@ -127,12 +146,13 @@ class DocsController(Controller):
     exception_handlers = PAGE_EXCEPTION_HANDLERS
 
     @get("/docs")
-    async def docs_page(self) -> Response[str]:
-        return Response(
-            content=_PAGE,
-            media_type="text/html",
-            headers={"Content-Security-Policy": csp.SWAGGER_UI, **_IMMUTABLE},
-        )
+    async def docs_page(
+        self, request: Request[Any, Any, Any], served: NamedDependency[Served]
+    ) -> Response[bytes]:
+        body = _reference_page(served.dataset.artifact.dataset.version)
+        key = f"docs|{_digest(body)}"
+        headers = {"Content-Security-Policy": csp.SWAGGER_UI, "Content-Language": "en"}
+        return respond(request, served.cache, key, "text/html", lambda: body, headers)
 
     @get("/docs/guides")
     async def guides_index(

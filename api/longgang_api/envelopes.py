@@ -113,7 +113,25 @@ class SearchHit(Base, frozen=True, kw_only=True):
     kind: Annotated[HitKind, Meta(description="Collection the record belongs to.")]
     id: Id
     title: Annotated[LocalizedText, Meta(description="Name, term or heading of the record.")]
-    url: Annotated[str, Meta(description="Path of the record in this API.")]
+    url: Annotated[
+        str,
+        Meta(
+            description=(
+                "Path of the record in this API, relative to the server (kept for existing "
+                "clients; html_url is absolute)."
+            )
+        ),
+    ]
+    html_url: Annotated[
+        str,
+        Meta(
+            description=(
+                "Absolute URL of the record's page for people, in the reader's language "
+                "(?lang=zh or ?lang=en chooses one); a section's is its line in the source "
+                "document's page."
+            )
+        ),
+    ]
     matched_fields: Annotated[
         tuple[str, ...],
         Meta(

@@ -26,9 +26,12 @@ _ORDER = (
     "sdk-quickstart",
     "analysts",
     "portals",
+    "pages",
     "errors-and-caching",
     "stability-and-releases",
+    "running",
     "maintainers",
+    "performance",
 )
 
 
@@ -73,6 +76,23 @@ def guides() -> dict[str, Guide]:
     return found
 
 
+def site_header(versions: str = "") -> str:
+    """The bar above every documentation page (the reference and the guides), as on the pages.
+
+    The documentation is written in English only, and says so where the pages
+    offer their language switch, with a way to the Chinese home page; ``versions``
+    (already escaped) stands beside the navigation.
+    """
+    shown = f'\n<p class="versions">{versions}</p>' if versions else ""
+    return f"""<header class="site"><div>
+<nav aria-label="Documentation"><a class="brand" href="/">Longgang Open Data</a>
+<a href="/docs">API reference</a> <a href="/docs/guides">Guides</a>
+<a href="/openapi.json">OpenAPI document</a></nav>{shown}
+<nav class="lang" aria-label="Language"><span>English only</span> ·
+<a href="/?lang=zh" hreflang="zh-Hans" lang="zh-Hans">中文首页</a></nav>
+</div></header>"""
+
+
 def page(title: str, body: str) -> str:
     """A documentation page: the navigation between the reference and the guides, then ``body``.
 
@@ -87,11 +107,7 @@ def page(title: str, body: str) -> str:
 <link rel="stylesheet" href="{STYLESHEET_PATH}">
 </head>
 <body>
-<header class="site"><div>
-<nav aria-label="Documentation"><a class="brand" href="/">Longgang Open Data</a>
-<a href="/docs">API reference</a> <a href="/docs/guides">Guides</a>
-<a href="/openapi.json">OpenAPI document</a></nav>
-</div></header>
+{site_header()}
 <main class="guide">
 {body}
 </main>

@@ -97,7 +97,7 @@ _PROBE_SHARE = 16
 
 
 def sort_value(value: Scalar) -> tuple[int, Scalar]:
-    # Nulls sort last in ascending order, whatever the field's type.
+    # Nulls rank after every value, whatever the field's type (see _compute_order).
     return (1, None) if value is None else (0, value)
 
 
@@ -356,10 +356,15 @@ class CollectionIndex(Generic[R]):
         # Each sortable field's values as dense ranks (equal values, equal ranks): orders
         # are then sorts on small integers.
         self._dense: dict[str, array[int]] = {}
+        #: The ranks a descending sort reverses: those of the field, nulls made smallest
+        #: so that they stay last.
+        self._descending: dict[str, array[int]] = {}
         for name, get in sorts.items():
             values = [sort_value(get(r)) for r in self.records]
             rank_of = {v: i for i, v in enumerate(sorted(set(values)))}
             self._dense[name] = array(self._typecode, [rank_of[v] for v in values])
+            # A missing value means nothing to order by: it comes last either way.
+            self._descending[name] = _nulls_smallest(self._dense[name], rank_of.get((1, None)))
         sets: dict[str, dict[str, frozenset[int]]] = {}
         # One int object for each position, shared by every posting: intersecting two
         # postings then finds each common position by identity, without reading the ints.
@@ -555,7 +560,7 @@ class CollectionIndex(Generic[R]):
         # would hold an int object per record.
         (name, descending), rest = spec[0], spec[1:]
         within = self.order(rest)[0] if rest else range(self.size)
-        ranked_by = self._dense[name].__getitem__
+        ranked_by = (self._descending if descending else self._dense)[name].__getitem__
         positions = array(self._typecode, sorted(within, key=ranked_by, reverse=descending))
         ranks = array(self._typecode, bytes(positions.itemsize * self.size))
         for rank, position in enumerate(positions):
@@ -861,6 +866,13 @@ def _grams(text: str) -> set[Piece]:
 
 def _heaviest_first(field: SearchField) -> int:
     return -field.weight
+
+
+def _nulls_smallest(dense: array[int], null_rank: int | None) -> array[int]:
+    """Ranks where the null rank (the largest, if any) is below every other, the rest kept."""
+    if null_rank is None:
+        return dense
+    return array(dense.typecode, [rank + 1 if rank != null_rank else 0 for rank in dense])
 
 
 def _spec(name: str, descending: bool) -> SortSpec:

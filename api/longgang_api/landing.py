@@ -25,9 +25,10 @@ from longgang_api.envelopes import IndicatorDetail
 from longgang_api.links import LINKS
 from longgang_api.listing import check_single
 from longgang_api.model import Dataset, Observation
+from longgang_api.pages import csp
 from longgang_api.pages.chart import BarInput, Chart, GroupInput, bar_chart
 from longgang_api.pages.errors import PAGE_EXCEPTION_HANDLERS
-from longgang_api.pages.figures import value_text
+from longgang_api.pages.figures import shown_number, value_text
 from longgang_api.pages.language import Lang, page_language
 from longgang_api.pages.rendering import page_response, render
 from longgang_api.served import Served
@@ -114,7 +115,7 @@ def headline_chart(rows: list[HeadlineRow], lang: Lang, words: Words) -> Chart:
         GroupInput(
             r.indicator.name.en if en else r.indicator.name.zh,
             [
-                BarInput(o.value if o else None, value_text(o, lang), kind)
+                BarInput(shown_number(o, lang) if o else None, value_text(o, lang), kind)
                 for o, kind in ((r.actual, "actual"), (r.target, "target"))
             ],
         )
@@ -214,11 +215,18 @@ def render_landing(served: Served, lang: Lang) -> str:
         meta=meta,
         # Safe inside <script>: JSON with every "</" escaped cannot close the element.
         json_ld=Markup(json_ld),
+        # Named as in the links above, in the page's language: the two are one catalogue
+        # in two formats, so each name says its format.
         alternates=[
-            ("application/ld+json", "/v1/catalog.jsonld", "DCAT-AP"),
-            ("text/turtle", "/v1/catalog.ttl", "DCAT-AP catalogue"),
+            ("application/ld+json", "/v1/catalog.jsonld", _link_name("catalog", lang)),
+            ("text/turtle", "/v1/catalog.ttl", _link_name("catalog-turtle", lang)),
         ],
     )
+
+
+def _link_name(rel: str, lang: Lang) -> str:
+    link = next(link for link in LINKS if link.rel == rel)
+    return link.en if lang == "en" else link.zh
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,4 +253,7 @@ class LandingController(Controller):
     ) -> Response[bytes]:
         check_single(request, frozenset({"lang"}), frozenset())
         lang = page_language(request)
-        return page_response(request, served, lang, lambda: render_landing(served, lang))
+        # Its search form is sent to the search page, on this origin.
+        return page_response(
+            request, served, lang, lambda: render_landing(served, lang), policy=csp.FORM_PAGE
+        )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Annotated, Any, Literal, TypeVar
@@ -39,6 +38,7 @@ from longgang_api.representation import (
 )
 from longgang_api.served import Served
 from longgang_api.streaming import respond_streamed
+from longgang_api.suggestions import closest_ids, did_you_mean
 
 R = TypeVar("R", bound=msgspec.Struct)
 
@@ -291,35 +291,6 @@ def item_response(
     )
 
 
-#: How many close ids a 404 suggests, and how alike an id must be to be one of them.
-SUGGESTIONS = 3
-_ALIKE = 0.6
-#: Ids are short; comparing a long path segment with every id would only cost time.
-_LONGEST_COMPARED = 100
-
-
-def closest_ids(wanted: str, ids: Iterable[str]) -> tuple[str, ...]:
-    """Up to three ids closest to ``wanted``: same letters in another case, containing it, alike."""
-    folded = wanted.casefold()
-    if len(folded) > _LONGEST_COMPARED:
-        return ()
-    scored: list[tuple[float, str]] = []
-    for candidate in ids:
-        other = candidate.casefold()
-        ratio = difflib.SequenceMatcher(None, folded, other).ratio()
-        if other == folded:
-            score = 3.0
-        elif folded and (folded in other or other in folded):
-            score = 2.0 + ratio
-        elif ratio >= _ALIKE:
-            score = ratio
-        else:
-            continue
-        scored.append((score, candidate))
-    scored.sort(key=lambda pair: (-pair[0], pair[1]))
-    return tuple(candidate for _, candidate in scored[:SUGGESTIONS])
-
-
 def find(collection: Collection[R], id_: str) -> R:
     """The record with id ``id_``, or a 404 naming what was looked for and close ids."""
     try:
@@ -327,9 +298,9 @@ def find(collection: Collection[R], id_: str) -> R:
     except KeyError:
         pass
     suggestions = closest_ids(id_, collection.by_id)
-    detail = f"no {collection.name} record with id {id_!r}"
+    detail = f"no {collection.noun} with id {id_!r}"
     if suggestions:
-        detail += "; did you mean " + ", ".join(suggestions) + "?"
+        detail += did_you_mean(suggestions)
     else:
         detail += f"; the ids are listed at /v1/{collection.name}"
     raise RecordNotFound(detail, suggestions)

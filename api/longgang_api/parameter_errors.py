@@ -28,7 +28,8 @@ from litestar.typing import FieldDefinition
 from longgang_api.listing import query_items
 from longgang_api.parameter_values import WRITTEN, Kind, is_written, kind_of
 from longgang_api.problems import BadParameter, problem_response
-from longgang_api.query import Q_PATTERN, Collection, canonical
+from longgang_api.query import Q_PATTERN, Collection, canonical, parse_sort
+from longgang_api.suggestions import did_you_mean
 
 _MISSING = re.compile(r"Missing required \w+ parameter '([^']+)'")
 #: Longest part of a refused value repeated in a detail.
@@ -214,4 +215,21 @@ def handle_validation(
 ) -> Response[bytes]:
     """The exception handler of parameter errors: a 400 problem that names the fix."""
     parameter, detail = explain(request, error)
-    return problem_response(400, detail, parameter)
+    suggestions = _sort_suggestions(request) if parameter == "sort" else ()
+    if suggestions:
+        detail += did_you_mean(suggestions)
+    return problem_response(400, detail, parameter, suggestions=suggestions)
+
+
+def _sort_suggestions(request: Request[Any, Any, Any]) -> tuple[str, ...]:
+    """The sortable fields closest to the first field of ``sort`` that is not one."""
+    collections: Mapping[str, Collection[Any]] = request.app.state.get(COLLECTIONS_STATE, {})
+    collection = _collection(request, collections)
+    if collection is None:
+        return ()
+    for value in request.query_params.getall("sort", []):
+        try:
+            parse_sort(collection, value)
+        except BadParameter as refused:
+            return refused.suggestions
+    return ()

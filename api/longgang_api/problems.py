@@ -22,10 +22,12 @@ from longgang_api.headers import Answer
 from longgang_api.model import Base
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
-# Relative references (RFC 9457 §3.1.1): the kinds are listed in the README.
+# Relative references (RFC 9457 §3.1.1): the kinds are listed in docs/errors-and-caching.md.
 PROBLEM_TYPE_BASE = "/problems/"
 _log = logging.getLogger("longgang_api")
 _MISSING = re.compile(r"Missing required \w+ parameter '([^']+)'")
+#: The methods every resource takes: what a 405's ``Allow`` says.
+ALLOWED_METHODS = "GET, HEAD, OPTIONS"
 
 _TITLES = {
     400: "Bad request",
@@ -82,8 +84,9 @@ class Problem(Base, frozen=True, kw_only=True):
         tuple[str, ...],
         Meta(
             description=(
-                "Up to three existing ids closest to the one asked for (404 responses for a "
-                "record id); empty otherwise."
+                "Up to three existing names closest to the one asked for: ids for a 404 of a "
+                "record id or a 400 of an id filter, sortable fields for a 400 of sort; empty "
+                "otherwise."
             )
         ),
     ] = ()
@@ -98,9 +101,11 @@ class BadParameter(HTTPException):
 
     status_code = 400
 
-    def __init__(self, parameter: str, detail: str) -> None:
+    def __init__(self, parameter: str, detail: str, suggestions: tuple[str, ...] = ()) -> None:
         super().__init__(detail=detail)
         self.parameter = parameter
+        #: The closest accepted values, where the parameter names something that exists.
+        self.suggestions = suggestions
 
 
 class RecordNotFound(NotFoundException):
@@ -158,7 +163,9 @@ def handle_http_exception(request: Request[Any, Any, Any], error: Exception) -> 
     if isinstance(error, NotAcceptable):
         return problem_response(406, str(error))
     if isinstance(error, BadParameter):
-        return problem_response(400, str(error.detail), error.parameter)
+        return problem_response(
+            400, str(error.detail), error.parameter, suggestions=error.suggestions
+        )
     if isinstance(error, HTTPException):
         status = error.status_code
         headers = dict(error.headers or {})
@@ -169,7 +176,7 @@ def handle_http_exception(request: Request[Any, Any, Any], error: Exception) -> 
         elif status == 405:
             detail = f"method {request.method} is not allowed here"
             headers = {k: v for k, v in headers.items() if k.lower() != "allow"}
-            headers["Allow"] = "GET, HEAD, OPTIONS"
+            headers["Allow"] = ALLOWED_METHODS
         elif status >= 500:
             detail = "the server could not answer this request"
         else:

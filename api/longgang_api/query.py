@@ -24,6 +24,7 @@ import msgspec
 from longgang_api.cursor import CursorCodec, CursorError
 from longgang_api.index import CollectionIndex, Key, PlaceError, SortSpec
 from longgang_api.problems import BadParameter
+from longgang_api.suggestions import closest_ids, did_you_mean
 from longgang_api.text_search import (
     NO_SYNONYMS,
     Match,
@@ -60,10 +61,35 @@ def canonical(value: Scalar) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class Ids:
+    """The ids a filter takes, a closed set: those of the records of a list."""
+
+    #: What one record of that list is called, with its article (``an indicator``).
+    noun: str
+    #: The path of that list.
+    listed_at: str
+    values: frozenset[str]
+
+    def check(self, parameter: str, value: str) -> None:
+        """Refuse an id no record has, naming the closest that exist."""
+        if value in self.values:
+            return
+        suggestions = closest_ids(value, self.values)
+        raise BadParameter(
+            parameter,
+            f"{parameter}={value!r} is not accepted; {parameter} must be the id of "
+            f"{self.noun} listed at {self.listed_at}{did_you_mean(suggestions)}",
+            suggestions,
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class Collection(Generic[R]):
     """A list resource: its records and what can be filtered, sorted and searched."""
 
     name: str
+    #: What one record is called (``indicator``, ``glossary term``).
+    noun: str
     records: tuple[R, ...]
     id_of: Callable[[R], str]
     filters: Mapping[str, Callable[[R], Iterable[Scalar]]]
@@ -75,6 +101,8 @@ class Collection(Generic[R]):
     csv_columns: tuple[str, ...] = ()
     #: Values a filter accepts where its type does not say (the dataset's years).
     choices: Mapping[str, frozenset[Scalar]] = field(default_factory=dict)
+    #: The filters whose values are the ids of another list's records.
+    ids: Mapping[str, Ids] = field(default_factory=dict)
     synonyms: Synonyms = NO_SYNONYMS
     #: The sort field that, leading the order, puts better matches of ``q`` first.
     relevance: str | None = None
@@ -148,7 +176,13 @@ def parse_sort(collection: Collection[Any], sort: str | None) -> tuple[tuple[str
         name = name.removeprefix("-")
         if name not in collection.sorts:
             known = ", ".join(sorted(collection.sorts))
-            raise BadParameter("sort", f"cannot sort by {name!r}; sort by one or more of: {known}")
+            suggestions = closest_ids(name, collection.sorts)
+            raise BadParameter(
+                "sort",
+                f"cannot sort by {name!r}{did_you_mean(suggestions)} "
+                f"(sort by one or more of: {known})",
+                suggestions,
+            )
         if all(existing != name for existing, _ in keys):  # a repeat adds nothing
             keys.append((name, descending))
     if all(name != "id" for name, _ in keys):
@@ -172,7 +206,10 @@ def build_query(
             continue
         values: Sequence[Scalar] = value if isinstance(value, list | tuple) else [value]  # type: ignore[list-item]
         allowed = collection.choices.get(name, frozenset())
+        ids = collection.ids.get(name)
         for v in values:
+            if ids is not None:
+                ids.check(name, canonical(v))
             if allowed and v not in allowed:
                 known = ", ".join(sorted(canonical(c) for c in allowed))
                 shown = canonical(v)

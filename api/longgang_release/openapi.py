@@ -29,6 +29,7 @@ from longgang_api.declarations import LISTINGS, periods, years
 from longgang_api.downloads import download_names
 from longgang_build.build import REPO_ROOT
 from longgang_release.openapi_examples import add_examples
+from longgang_release.spec_diff import IDS_OF
 
 DOCUMENT_PATH = REPO_ROOT / "openapi" / "v1.json"
 JSON = dict[str, Any]
@@ -301,9 +302,17 @@ def document(app: Litestar) -> JSON:
     for listing in LISTINGS:
         operation = doc["paths"][f"{listing.path}"]["get"]
         for declared in listing.filters:
+            # A filter's values are a closed set per release: its years, or the ids of
+            # another list's records, which a value outside the set is refused for.
+            items: JSON = {}
             if declared.choices is not None:
+                items["enum"] = list(declared.choices(dataset))
+            elif declared.ids is not None:
+                ids = declared.ids(dataset)
+                items |= {"enum": sorted(ids.values), IDS_OF: ids.listed_at}
+            if items:
                 parameter = next(p for p in operation["parameters"] if p["name"] == declared.name)
-                parameter["schema"]["items"]["enum"] = list(declared.choices(dataset))
+                parameter["schema"]["items"] |= items
     doc["components"]["schemas"] = _without_empty_alternatives(doc["components"]["schemas"])
     for name, schema in _FILE_SCHEMAS.items():
         doc["components"]["schemas"][name] = {**schema, "x-file": True}

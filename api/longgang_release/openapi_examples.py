@@ -7,8 +7,10 @@ by hand, so the examples change with the data and cannot drift from it:
   together (a client or schemathesis sends them in one request): the filters
   are chosen so that the combined query still finds more records than the
   page holds, and the ``cursor`` example is that query's real ``next_cursor``
-  (where the data leaves a single page for all filters at once, the next page
-  of a wider query); its Example Object names that query in ``x-query``;
+  (where the data leaves a single page for all filters at once, a cursor of that
+  same query placed just before its first record, naming its first page): the
+  examples together are one request the app answers. Its Example Object names
+  that query in ``x-query``;
 * each response with a body gets an example: the ``200`` of each media type
   (a page of two records; CSV and NDJSON as their first lines; the catalogue,
   data package and dataset file shortened to two nodes or records each) and
@@ -32,8 +34,11 @@ from litestar.testing import TestClient
 
 from longgang_api.app import DATASET_STATE, create_app
 from longgang_api.artifact import LoadedDataset
+from longgang_api.cursor import CursorCodec
 from longgang_api.declarations import LISTINGS, Listing
 from longgang_api.gateway import Gateway
+from longgang_api.parameter_errors import COLLECTIONS_STATE
+from longgang_api.query import Collection, build_query, select
 from longgang_api.settings import DEFAULT_PUBLIC_BASE_URL
 
 JSON = dict[str, Any]
@@ -105,8 +110,35 @@ def _q_candidates(texts: list[str]) -> Iterator[str]:
                 yield pair
 
 
+def _cursor_before_first(
+    collection: Collection[Any], dataset: LoadedDataset, listing: Listing[Any], query: JSON
+) -> str | None:
+    """A cursor of ``query`` at the place just before its first record; None where there is none.
+
+    Its page is the query's first: the cursor of a query the data leaves a single page.
+    """
+    codec = CursorCodec(dataset.sha256)
+    filters = {f.name: query[f.name] for f in listing.filters if f.name in query}
+    built = build_query(
+        collection, codec, filters, query.get("q"), query.get("sort"), query["limit"], None
+    )
+    found = select(collection, built)
+    if not found or (built.q is not None and built.sort[0][0] == collection.relevance):
+        return None  # where relevance leads, a place is also a match rank
+    position = next(i for i, r in enumerate(collection.records) if r is found[0])
+    rank = collection.index.order(built.sort)[1][position]
+    if rank == 0:
+        return None
+    return codec.encode(f"{collection.name}|{built.scope}", (rank - 1,))
+
+
 def _list_examples(
-    asker: _Asker, dataset: LoadedDataset, listing: Listing[Any], path: str, operation: JSON
+    asker: _Asker,
+    dataset: LoadedDataset,
+    listing: Listing[Any],
+    collection: Collection[Any],
+    path: str,
+    operation: JSON,
 ) -> dict[str, Any]:
     """Examples of a list's parameters that work together and leave a next page.
 
@@ -168,23 +200,19 @@ def _list_examples(
     examples["limit"] = PAGE_SIZE
     examples["format"] = "json"
     examples["bom"] = False
-    # The cursor is the next page of the query made of the other examples where
-    # that query has one; where the data has too few records that every filter
-    # selects at once, of the same query without its narrowest filters.
-    paging: dict[str, Any] = {k: v for k, v in examples.items() if k in ("sort", "limit")}
-    narrowed = {k: v for k, v in examples.items() if k in preferred or k == "q"}
-    tries: list[dict[str, Any]] = [examples, {**narrowed, **paging}, paging]
-    for tried in tries:
-        query = {k: v for k, v in tried.items() if k not in ("format", "bom")}
-        cursor = asker.get(path, query).json()["next_cursor"]
-        if cursor:
-            examples["cursor"] = {
-                "summary": f"The next page of {_url(path, query)}",
-                "value": cursor,
-                "x-query": query,
-            }
-            return examples
-    raise ValueError(f"no example query of {path} has a next page")
+    # The cursor is of the query made of the other examples, so that all of them
+    # make one request: its next page where it has one; where the data has too few
+    # records that every filter selects at once, its first page.
+    query = {k: v for k, v in examples.items() if k not in ("format", "bom")}
+    cursor = asker.get(path, query).json()["next_cursor"]
+    summary = f"The next page of {_url(path, query)}"
+    if not cursor:
+        cursor = _cursor_before_first(collection, dataset, listing, query)
+        summary = f"The first page of {_url(path, query)}, which the data leaves a single page"
+    if not cursor:
+        raise ValueError(f"no cursor of the example query of {path} names a page")
+    examples["cursor"] = {"summary": summary, "value": cursor, "x-query": query}
+    return examples
 
 
 def _shortened(value: Any) -> Any:
@@ -265,7 +293,8 @@ def add_examples(doc: JSON, app: Litestar) -> None:
             operation_id = operation["operationId"]
             if "x-pagination" in operation:
                 listing = next(x for x in LISTINGS if x.operation_id == operation_id)
-                examples = _list_examples(asker, dataset, listing, path, operation)
+                collection = app.state[COLLECTIONS_STATE][listing.name]
+                examples = _list_examples(asker, dataset, listing, collection, path, operation)
             else:
                 examples = {}
                 for parameter in operation.get("parameters", []):

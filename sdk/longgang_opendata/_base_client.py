@@ -26,8 +26,9 @@ import os
 import random
 import time
 import unicodedata
+from collections import OrderedDict
 from collections.abc import AsyncIterator, Awaitable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal, TypeVar
 from urllib.parse import quote
 
@@ -54,6 +55,8 @@ DEFAULT_MAX_RETRIES = 2
 DEFAULT_MAX_PAGES = 1_000
 #: A page of 500 records is well under 1 MiB; 32 MiB leaves room for the data to grow.
 DEFAULT_MAX_BODY_SIZE = 32 * 2**20
+#: Bytes of bodies the ETag cache keeps: every page of every list of the report several times over.
+DEFAULT_CACHE_MAX_BYTES = 64 * 2**20
 #: The bulk files of a dataset 100 times the report's are under 30 MiB.
 DEFAULT_MAX_FILE_SIZE = 2**30
 INITIAL_RETRY_DELAY = 0.5
@@ -263,12 +266,53 @@ class AsyncStreamed:
     chunks: AsyncIterator[bytes]
 
 
-@dataclass
 class ETagCache:
-    """Bodies of earlier answers by URL, with their ETags, for revalidation."""
+    """Bodies of earlier answers by URL, with their ETags, for revalidation; least recently used
+    first out.
 
-    entries: dict[str, tuple[str, bytes]] = field(default_factory=dict)
-    revalidated: int = 0
+    The bodies together hold at most ``max_bytes``: a long-running program walking many lists
+    keeps the answers it asks for again, not every answer it ever had. A body larger than the
+    whole budget is not kept.
+    """
+
+    def __init__(self, max_bytes: int = DEFAULT_CACHE_MAX_BYTES) -> None:
+        if max_bytes < 0:
+            raise ValueError(f"cache_max_bytes must be 0 or more, got {max_bytes!r}")
+        self.max_bytes = max_bytes
+        self.size = 0
+        self.revalidated = 0
+        self._entries: OrderedDict[str, tuple[str, bytes]] = OrderedDict()
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def etag(self, url: str) -> str | None:
+        """The ETag of the kept answer to ``url``, if any."""
+        entry = self._entries.get(url)
+        return entry[0] if entry is not None else None
+
+    def body(self, url: str) -> bytes | None:
+        """The kept body of ``url`` (a 304 confirmed it), now the most recently used."""
+        entry = self._entries.get(url)
+        if entry is None:
+            return None
+        self._entries.move_to_end(url)
+        return entry[1]
+
+    def keep(self, url: str, etag: str, body: bytes) -> None:
+        """Keep an answer, dropping the least recently used ones past ``max_bytes``."""
+        self._drop(url)
+        if len(body) > self.max_bytes:
+            return
+        self._entries[url] = (etag, body)
+        self.size += len(body)
+        while self.size > self.max_bytes:
+            self._drop(next(iter(self._entries)))
+
+    def _drop(self, url: str) -> None:
+        entry = self._entries.pop(url, None)
+        if entry is not None:
+            self.size -= len(entry[1])
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -338,8 +382,9 @@ class _Base:
         """The full URL (also the cache key) and the headers of a call."""
         url = str(httpx.URL(f"{self._options.base_url}{path}", params=_encode_params(params)))
         headers = {"Accept": accept, "User-Agent": USER_AGENT}
-        if revalidate and self._cache is not None and url in self._cache.entries:
-            headers["If-None-Match"] = self._cache.entries[url][0]
+        etag = self._cache.etag(url) if revalidate and self._cache is not None else None
+        if etag is not None:
+            headers["If-None-Match"] = etag
         return url, headers
 
     @property
@@ -357,15 +402,17 @@ class _Base:
 
     def _content(self, key: str, response: httpx.Response, body: bytes) -> bytes:
         """The body of a 200 (or the kept one a 304 confirms); any other answer raises."""
-        if response.status_code == 304 and self._cache is not None and key in self._cache.entries:
-            self._cache.revalidated += 1
+        cache = self._cache
+        kept = cache.body(key) if cache is not None and response.status_code == 304 else None
+        if cache is not None and kept is not None:
+            cache.revalidated += 1
             logger.debug("cache hit: 304 for %s, body from the ETag cache", key)
-            return self._cache.entries[key][1]
+            return kept
         if response.status_code != 200:
             raise _error(key, response, body)
         etag = response.headers.get("etag")
         if self._cache is not None and etag:
-            self._cache.entries[key] = (etag, body)
+            self._cache.keep(key, etag, body)
         return body
 
     @staticmethod

@@ -1,4 +1,4 @@
-"""``Client`` and ``AsyncClient``: configuration, lifecycle, and the generated resources."""
+"""``Client`` and ``AsyncClient``: configuration, lifecycle, the operations and the resources."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import Any
 import httpx
 
 from longgang_opendata._base_client import (
+    DEFAULT_CACHE_MAX_BYTES,
     DEFAULT_DEADLINE,
     DEFAULT_MAX_BODY_SIZE,
     DEFAULT_MAX_FILE_SIZE,
@@ -21,7 +22,19 @@ from longgang_opendata._base_client import (
     SyncAPIClient,
     resolve_base_url,
 )
-from longgang_opendata._resources import AsyncResources, SyncResources
+from longgang_opendata._resources import AsyncOperations, SyncOperations
+from longgang_opendata.lib.resources import (
+    AsyncGlossary,
+    AsyncIndicators,
+    AsyncObservations,
+    AsyncProjects,
+    AsyncSections,
+    Glossary,
+    Indicators,
+    Observations,
+    Projects,
+    Sections,
+)
 
 __all__ = ["AsyncClient", "Client"]
 
@@ -72,7 +85,7 @@ def _changed(options: ClientOptions, changes: dict[str, Any]) -> ClientOptions:
     return dataclasses.replace(options, **given)
 
 
-class Client(SyncResources, _Options):
+class Client(SyncOperations, _Options):
     """Synchronous client of the Longgang Open Data API.
 
     Every call is bounded, whatever the server does: no call outlasts ``deadline``, no answer
@@ -95,7 +108,23 @@ class Client(SyncResources, _Options):
             configuration …); the caller keeps ownership of it. Redirects are never followed.
         cache: Keep answers with their ETags and revalidate them with ``If-None-Match``;
             a 304 costs no body.
+        cache_max_bytes: Bytes of bodies the cache keeps (default 64 MiB); past it, the
+            answers used least recently are dropped first.
     """
+
+    glossary: Glossary
+    indicators: Indicators
+    observations: Observations
+    projects: Projects
+    sections: Sections
+
+    def _bind(self, client: SyncAPIClient) -> None:
+        self._client = client
+        self.glossary = Glossary(client)
+        self.indicators = Indicators(client)
+        self.observations = Observations(client)
+        self.projects = Projects(client)
+        self.sections = Sections(client)
 
     def __init__(
         self,
@@ -109,6 +138,7 @@ class Client(SyncResources, _Options):
         max_file_size: int = DEFAULT_MAX_FILE_SIZE,
         http_client: httpx.Client | None = None,
         cache: bool = False,
+        cache_max_bytes: int = DEFAULT_CACHE_MAX_BYTES,
     ) -> None:
         self._options = ClientOptions(
             base_url=resolve_base_url(base_url),
@@ -120,9 +150,9 @@ class Client(SyncResources, _Options):
             max_file_size=max_file_size,
             cache=cache,
         )
-        self._etags = ETagCache() if cache else None
+        self._etags = ETagCache(cache_max_bytes) if cache else None
         self._http_client = http_client
-        self._init_resources(SyncAPIClient(self._options, http_client, self._etags))
+        self._bind(SyncAPIClient(self._options, http_client, self._etags))
 
     def with_options(
         self,
@@ -145,7 +175,7 @@ class Client(SyncResources, _Options):
         })  # fmt: skip
         copy._etags = self._etags
         copy._http_client = http_client or self._http_client
-        copy._init_resources(SyncAPIClient(copy._options, copy._http_client, copy._etags))
+        copy._bind(SyncAPIClient(copy._options, copy._http_client, copy._etags))
         return copy
 
     def close(self) -> None:
@@ -164,8 +194,22 @@ class Client(SyncResources, _Options):
         self.close()
 
 
-class AsyncClient(AsyncResources, _Options):
+class AsyncClient(AsyncOperations, _Options):
     """Asynchronous client of the Longgang Open Data API; same arguments as :class:`Client`."""
+
+    glossary: AsyncGlossary
+    indicators: AsyncIndicators
+    observations: AsyncObservations
+    projects: AsyncProjects
+    sections: AsyncSections
+
+    def _bind(self, client: AsyncAPIClient) -> None:
+        self._client = client
+        self.glossary = AsyncGlossary(client)
+        self.indicators = AsyncIndicators(client)
+        self.observations = AsyncObservations(client)
+        self.projects = AsyncProjects(client)
+        self.sections = AsyncSections(client)
 
     def __init__(
         self,
@@ -179,6 +223,7 @@ class AsyncClient(AsyncResources, _Options):
         max_file_size: int = DEFAULT_MAX_FILE_SIZE,
         http_client: httpx.AsyncClient | None = None,
         cache: bool = False,
+        cache_max_bytes: int = DEFAULT_CACHE_MAX_BYTES,
     ) -> None:
         self._options = ClientOptions(
             base_url=resolve_base_url(base_url),
@@ -190,9 +235,9 @@ class AsyncClient(AsyncResources, _Options):
             max_file_size=max_file_size,
             cache=cache,
         )
-        self._etags = ETagCache() if cache else None
+        self._etags = ETagCache(cache_max_bytes) if cache else None
         self._http_client = http_client
-        self._init_resources(AsyncAPIClient(self._options, http_client, self._etags))
+        self._bind(AsyncAPIClient(self._options, http_client, self._etags))
 
     def with_options(
         self,
@@ -215,7 +260,7 @@ class AsyncClient(AsyncResources, _Options):
         })  # fmt: skip
         copy._etags = self._etags
         copy._http_client = http_client or self._http_client
-        copy._init_resources(AsyncAPIClient(copy._options, copy._http_client, copy._etags))
+        copy._bind(AsyncAPIClient(copy._options, copy._http_client, copy._etags))
         return copy
 
     async def close(self) -> None:

@@ -1,22 +1,14 @@
-# generated from openapi/v1.json (sha256 a402e1e559044df0fdccd190aab25d5ecb991e89a064c441e8d6d01e37768ff8) — do not edit.
+# generated from openapi/v1.json (sha256 511ff0848ff8dd16072e55da1820bafb53df2e70e5b22c3cfe24d63a581ce412) — do not edit.
 # Regenerate with `make sdk`.
 """Resources of the API: one per tag, one method per operation, sync and async."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Literal
+from typing import Final, Literal, TypedDict
 
 from longgang_opendata._base_client import AsyncAPIClient, SyncAPIClient, path_segment
 from longgang_opendata._pagination import AsyncPager, SyncPage
-from longgang_opendata.lib.resources import (
-    AsyncObservationsHelpers,
-    AsyncProjectsHelpers,
-    AsyncResourceHelpers,
-    ObservationsHelpers,
-    ProjectsHelpers,
-    ResourceHelpers,
-)
 from longgang_opendata.types import (
     ApiIndex,
     Dataset,
@@ -36,10 +28,361 @@ from longgang_opendata.types import (
     SectionPage,
 )
 
-__all__ = ["AsyncResources", "SyncResources"]
+__all__ = [
+    "CSV_COLUMNS",
+    "MAX_LIMIT",
+    "AsyncGlossaryResource",
+    "AsyncIndicatorsResource",
+    "AsyncObservationsResource",
+    "AsyncOperations",
+    "AsyncProjectsResource",
+    "AsyncSectionsResource",
+    "GlossaryListParams",
+    "GlossaryResource",
+    "IndicatorsListParams",
+    "IndicatorsResource",
+    "ObservationsListParams",
+    "ObservationsResource",
+    "ProjectsListParams",
+    "ProjectsResource",
+    "SectionsListParams",
+    "SectionsResource",
+    "SyncOperations",
+]
+
+#: The largest ``limit`` of the API: a whole list in as few pages as possible.
+MAX_LIMIT: Final = 500
+#: The columns of each list's CSV in the API's order, by the model of its items.
+CSV_COLUMNS: Final[dict[str, tuple[str, ...]]] = {
+    "GlossaryTerm": (
+        "id",
+        "number",
+        "term_zh",
+        "term_en",
+        "definition_zh",
+        "definition_en",
+        "source_section_id",
+        "source_quote",
+        "source_line",
+        "source_document_id",
+        "html_url",
+    ),
+    "IndicatorDetail": (
+        "id",
+        "name_zh",
+        "name_en",
+        "category",
+        "unit",
+        "headline",
+        "order",
+        "measure",
+        "base_unit_code",
+        "base_unit_zh",
+        "base_unit_en",
+        "html_url",
+    ),
+    "Observation": (
+        "id",
+        "indicator_id",
+        "period",
+        "kind",
+        "value",
+        "unit",
+        "qualifier",
+        "comparison",
+        "status_zh",
+        "status_en",
+        "note",
+        "source_section_id",
+        "source_quote",
+        "source_line",
+        "source_document_id",
+        "measure",
+        "unit_multiplier",
+        "base_unit_code",
+        "base_unit_zh",
+        "base_unit_en",
+        "base_value",
+        "period_start",
+        "period_end",
+    ),
+    "Project": (
+        "id",
+        "name_zh",
+        "name_en",
+        "category",
+        "html_url",
+    ),
+    "SearchHit": (
+        "kind",
+        "id",
+        "title_zh",
+        "title_en",
+        "url",
+        "html_url",
+        "snippet",
+    ),
+    "Section": (
+        "id",
+        "kind",
+        "number",
+        "heading_zh",
+        "heading_en",
+        "parent_id",
+        "line",
+        "line_end",
+        "text",
+    ),
+}
 
 
-class GlossaryResource(ResourceHelpers):
+class GlossaryListParams(TypedDict, total=False):
+    """The keyword filters of ``client.glossary.list()``."""
+
+    q: str | None
+    sort: str | None
+    limit: int | None
+    cursor: str | None
+
+
+class IndicatorsListParams(TypedDict, total=False):
+    """The keyword filters of ``client.indicators.list()``."""
+
+    category: (
+        Literal[
+            "economy",
+            "investment",
+            "industry",
+            "innovation",
+            "business",
+            "education",
+            "health",
+            "culture-sports",
+            "employment-welfare",
+            "housing",
+            "safety",
+            "environment",
+            "urban",
+            "transport",
+            "governance",
+        ]
+        | Sequence[
+            Literal[
+                "economy",
+                "investment",
+                "industry",
+                "innovation",
+                "business",
+                "education",
+                "health",
+                "culture-sports",
+                "employment-welfare",
+                "housing",
+                "safety",
+                "environment",
+                "urban",
+                "transport",
+                "governance",
+            ]
+        ]
+        | None
+    )
+    headline: bool | Sequence[bool] | None
+    period: Literal["2023", "2024"] | Sequence[Literal["2023", "2024"]] | None
+    kind: Literal["actual", "target", "plan"] | Sequence[Literal["actual", "target", "plan"]] | None
+    measure: (
+        Literal["growth-rate", "change", "level", "count", "share", "rank", "qualitative"]
+        | Sequence[
+            Literal["growth-rate", "change", "level", "count", "share", "rank", "qualitative"]
+        ]
+        | None
+    )
+    q: str | None
+    sort: str | None
+    limit: int | None
+    cursor: str | None
+
+
+class ObservationsListParams(TypedDict, total=False):
+    """The keyword filters of ``client.observations.list()``."""
+
+    indicator_id: str | Sequence[str] | None
+    period: Literal["2023", "2024"] | Sequence[Literal["2023", "2024"]] | None
+    kind: Literal["actual", "target", "plan"] | Sequence[Literal["actual", "target", "plan"]] | None
+    category: (
+        Literal[
+            "economy",
+            "investment",
+            "industry",
+            "innovation",
+            "business",
+            "education",
+            "health",
+            "culture-sports",
+            "employment-welfare",
+            "housing",
+            "safety",
+            "environment",
+            "urban",
+            "transport",
+            "governance",
+        ]
+        | Sequence[
+            Literal[
+                "economy",
+                "investment",
+                "industry",
+                "innovation",
+                "business",
+                "education",
+                "health",
+                "culture-sports",
+                "employment-welfare",
+                "housing",
+                "safety",
+                "environment",
+                "urban",
+                "transport",
+                "governance",
+            ]
+        ]
+        | None
+    )
+    headline: bool | Sequence[bool] | None
+    qualifier: (
+        Literal["over", "at_least", "about", "at_most"]
+        | Sequence[Literal["over", "at_least", "about", "at_most"]]
+        | None
+    )
+    comparison: (
+        Literal["year_on_year", "like_for_like"]
+        | Sequence[Literal["year_on_year", "like_for_like"]]
+        | None
+    )
+    measure: (
+        Literal["growth-rate", "change", "level", "count", "share", "rank", "qualitative"]
+        | Sequence[
+            Literal["growth-rate", "change", "level", "count", "share", "rank", "qualitative"]
+        ]
+        | None
+    )
+    base_unit: str | Sequence[str] | None
+    q: str | None
+    sort: str | None
+    limit: int | None
+    cursor: str | None
+
+
+class ProjectsListParams(TypedDict, total=False):
+    """The keyword filters of ``client.projects.list()``."""
+
+    category: (
+        Literal[
+            "education",
+            "health",
+            "research",
+            "industrial-park",
+            "enterprise",
+            "commercial",
+            "culture",
+            "sports",
+            "park-greenery",
+            "water-environment",
+            "rail",
+            "road",
+            "transport-hub",
+            "energy-utilities",
+            "housing-welfare",
+            "urban-renewal",
+            "public-service",
+            "finance",
+            "platform",
+            "zone",
+        ]
+        | Sequence[
+            Literal[
+                "education",
+                "health",
+                "research",
+                "industrial-park",
+                "enterprise",
+                "commercial",
+                "culture",
+                "sports",
+                "park-greenery",
+                "water-environment",
+                "rail",
+                "road",
+                "transport-hub",
+                "energy-utilities",
+                "housing-welfare",
+                "urban-renewal",
+                "public-service",
+                "finance",
+                "platform",
+                "zone",
+            ]
+        ]
+        | None
+    )
+    year: Literal[2023, 2024] | Sequence[Literal[2023, 2024]] | None
+    status: (
+        Literal[
+            "completed",
+            "delivered",
+            "in_operation",
+            "opened",
+            "started",
+            "under_construction",
+            "accelerating",
+            "preliminary",
+            "planned",
+            "introduced",
+            "approved",
+            "supported",
+            "designated",
+        ]
+        | Sequence[
+            Literal[
+                "completed",
+                "delivered",
+                "in_operation",
+                "opened",
+                "started",
+                "under_construction",
+                "accelerating",
+                "preliminary",
+                "planned",
+                "introduced",
+                "approved",
+                "supported",
+                "designated",
+            ]
+        ]
+        | None
+    )
+    q: str | None
+    sort: str | None
+    limit: int | None
+    cursor: str | None
+
+
+class SectionsListParams(TypedDict, total=False):
+    """The keyword filters of ``client.sections.list()``."""
+
+    kind: (
+        Literal["document", "part", "subpart", "item"]
+        | Sequence[Literal["document", "part", "subpart", "item"]]
+        | None
+    )
+    parent_id: str | Sequence[str] | None
+    q: str | None
+    sort: str | None
+    limit: int | None
+    cursor: str | None
+
+
+class GlossaryResource:
     """The report's glossary (名词解释)."""
 
     def __init__(self, client: SyncAPIClient) -> None:
@@ -102,7 +445,7 @@ class GlossaryResource(ResourceHelpers):
         )
 
 
-class IndicatorsResource(ResourceHelpers):
+class IndicatorsResource:
     """Measured concepts of the report, with their observations."""
 
     def __init__(self, client: SyncAPIClient) -> None:
@@ -228,7 +571,7 @@ class IndicatorsResource(ResourceHelpers):
         )
 
 
-class ObservationsResource(ObservationsHelpers):
+class ObservationsResource:
     """Values of indicators: results of the report's year, targets and plan quantities."""
 
     def __init__(self, client: SyncAPIClient) -> None:
@@ -354,8 +697,23 @@ class ObservationsResource(ObservationsHelpers):
             ObservationPage,
         )
 
+    def get(self, observation_id: str) -> Observation:
+        """
+        Get an observation.
 
-class ProjectsResource(ProjectsHelpers):
+        One value of an indicator with its verbatim source quote.
+
+        Args:
+            observation_id: Id of the observation.
+
+        (operationId: getObservation)
+        """
+        return self._client.get(
+            f"/v1/observations/{path_segment(observation_id, 'observation_id')}", None, Observation
+        )
+
+
+class ProjectsResource:
     """Named projects, facilities and sites, with their mentions."""
 
     def __init__(self, client: SyncAPIClient) -> None:
@@ -512,7 +870,7 @@ class ProjectsResource(ProjectsHelpers):
         )
 
 
-class SectionsResource(ResourceHelpers):
+class SectionsResource:
     """The outline and text of the source document."""
 
     def __init__(self, client: SyncAPIClient) -> None:
@@ -588,23 +946,10 @@ class SectionsResource(ResourceHelpers):
         )
 
 
-class SyncResources:
-    """The resources and top-level operations of the API."""
+class SyncOperations:
+    """The top-level operations of the API (methods of the client)."""
 
     _client: SyncAPIClient
-    glossary: GlossaryResource
-    indicators: IndicatorsResource
-    observations: ObservationsResource
-    projects: ProjectsResource
-    sections: SectionsResource
-
-    def _init_resources(self, client: SyncAPIClient) -> None:
-        self._client = client
-        self.glossary = GlossaryResource(client)
-        self.indicators = IndicatorsResource(client)
-        self.observations = ObservationsResource(client)
-        self.projects = ProjectsResource(client)
-        self.sections = SectionsResource(client)
 
     def index(self) -> ApiIndex:
         """
@@ -746,8 +1091,8 @@ class SyncResources:
 
     def search(
         self,
-        *,
         q: str,
+        *,
         kind: Literal["indicator", "project", "glossary", "section"]
         | Sequence[Literal["indicator", "project", "glossary", "section"]]
         | None = None,
@@ -789,7 +1134,7 @@ class SyncResources:
         )
 
 
-class AsyncGlossaryResource(AsyncResourceHelpers):
+class AsyncGlossaryResource:
     """The report's glossary (名词解释)."""
 
     def __init__(self, client: AsyncAPIClient) -> None:
@@ -852,7 +1197,7 @@ class AsyncGlossaryResource(AsyncResourceHelpers):
         )
 
 
-class AsyncIndicatorsResource(AsyncResourceHelpers):
+class AsyncIndicatorsResource:
     """Measured concepts of the report, with their observations."""
 
     def __init__(self, client: AsyncAPIClient) -> None:
@@ -978,7 +1323,7 @@ class AsyncIndicatorsResource(AsyncResourceHelpers):
         )
 
 
-class AsyncObservationsResource(AsyncObservationsHelpers):
+class AsyncObservationsResource:
     """Values of indicators: results of the report's year, targets and plan quantities."""
 
     def __init__(self, client: AsyncAPIClient) -> None:
@@ -1104,8 +1449,23 @@ class AsyncObservationsResource(AsyncObservationsHelpers):
             ObservationPage,
         )
 
+    async def get(self, observation_id: str) -> Observation:
+        """
+        Get an observation.
 
-class AsyncProjectsResource(AsyncProjectsHelpers):
+        One value of an indicator with its verbatim source quote.
+
+        Args:
+            observation_id: Id of the observation.
+
+        (operationId: getObservation)
+        """
+        return await self._client.get(
+            f"/v1/observations/{path_segment(observation_id, 'observation_id')}", None, Observation
+        )
+
+
+class AsyncProjectsResource:
     """Named projects, facilities and sites, with their mentions."""
 
     def __init__(self, client: AsyncAPIClient) -> None:
@@ -1262,7 +1622,7 @@ class AsyncProjectsResource(AsyncProjectsHelpers):
         )
 
 
-class AsyncSectionsResource(AsyncResourceHelpers):
+class AsyncSectionsResource:
     """The outline and text of the source document."""
 
     def __init__(self, client: AsyncAPIClient) -> None:
@@ -1338,23 +1698,10 @@ class AsyncSectionsResource(AsyncResourceHelpers):
         )
 
 
-class AsyncResources:
-    """The resources and top-level operations of the API."""
+class AsyncOperations:
+    """The top-level operations of the API (methods of the client)."""
 
     _client: AsyncAPIClient
-    glossary: AsyncGlossaryResource
-    indicators: AsyncIndicatorsResource
-    observations: AsyncObservationsResource
-    projects: AsyncProjectsResource
-    sections: AsyncSectionsResource
-
-    def _init_resources(self, client: AsyncAPIClient) -> None:
-        self._client = client
-        self.glossary = AsyncGlossaryResource(client)
-        self.indicators = AsyncIndicatorsResource(client)
-        self.observations = AsyncObservationsResource(client)
-        self.projects = AsyncProjectsResource(client)
-        self.sections = AsyncSectionsResource(client)
 
     async def index(self) -> ApiIndex:
         """
@@ -1498,8 +1845,8 @@ class AsyncResources:
 
     def search(
         self,
-        *,
         q: str,
+        *,
         kind: Literal["indicator", "project", "glossary", "section"]
         | Sequence[Literal["indicator", "project", "glossary", "section"]]
         | None = None,

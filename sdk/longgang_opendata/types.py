@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 a402e1e559044df0fdccd190aab25d5ecb991e89a064c441e8d6d01e37768ff8) — do not edit.
+# generated from openapi/v1.json (sha256 511ff0848ff8dd16072e55da1820bafb53df2e70e5b22c3cfe24d63a581ce412) — do not edit.
 # Regenerate with `make sdk`.
 """Models of the API's answers: one msgspec Struct per schema of openapi/v1.json."""
 
@@ -540,8 +540,9 @@ class Problem(msgspec.Struct, frozen=True, kw_only=True):
         detail: What went wrong with this request.
         parameter: The query parameter or header at fault (400 responses).
         status: HTTP status code.
-        suggestions: Up to three existing ids closest to the one asked for (404
-            responses for a record id); empty otherwise.
+        suggestions: Up to three existing names closest to the one asked for: ids for a
+            404 of a record id or a 400 of an id filter, sortable fields for a 400 of
+            sort; empty otherwise.
         title: Short summary of the kind of problem.
         type: URI identifying the kind of problem.
     """
@@ -555,7 +556,7 @@ class Problem(msgspec.Struct, frozen=True, kw_only=True):
     suggestions: Annotated[
         tuple[str, ...],
         msgspec.Meta(
-            description="Up to three existing ids closest to the one asked for (404 responses for a record id); empty otherwise."
+            description="Up to three existing names closest to the one asked for: ids for a 404 of a record id or a 400 of an id filter, sortable fields for a 400 of sort; empty otherwise."
         ),
     ]
     title: Annotated[str, msgspec.Meta(description="Short summary of the kind of problem.")]
@@ -689,15 +690,25 @@ class SearchHit(msgspec.Struct, frozen=True, kw_only=True):
     A record whose text contains the search query.
 
     Attributes:
+        html_url: Absolute URL of the record's page for people, in the reader's language
+            (?lang=zh or ?lang=en chooses one); a section's is its line in the source
+            document's page.
         id: Stable identifier: lower-case ASCII words joined by '-' or '.'.
         kind: Collection the record belongs to.
         matched_fields: Fields of the record that a term of q matched in, e.g.
             'name.en', 'observations.source.quote', 'definition.zh', 'text'.
         snippet: The best-matching field's text around the match, in its own spelling.
         title: Name, term or heading of the record.
-        url: Path of the record in this API.
+        url: Path of the record in this API, relative to the server (kept for existing
+            clients; html_url is absolute).
     """
 
+    html_url: Annotated[
+        str,
+        msgspec.Meta(
+            description="Absolute URL of the record's page for people, in the reader's language (?lang=zh or ?lang=en chooses one); a section's is its line in the source document's page."
+        ),
+    ]
     id: Annotated[
         str,
         msgspec.Meta(description="Stable identifier: lower-case ASCII words joined by '-' or '.'."),
@@ -721,7 +732,12 @@ class SearchHit(msgspec.Struct, frozen=True, kw_only=True):
     title: Annotated[
         LocalizedText, msgspec.Meta(description="Name, term or heading of the record.")
     ]
-    url: Annotated[str, msgspec.Meta(description="Path of the record in this API.")]
+    url: Annotated[
+        str,
+        msgspec.Meta(
+            description="Path of the record in this API, relative to the server (kept for existing clients; html_url is absolute)."
+        ),
+    ]
 
 
 class SearchPage(msgspec.Struct, frozen=True, kw_only=True):

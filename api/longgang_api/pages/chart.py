@@ -6,12 +6,25 @@ legible when a phone scales it down.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 #: Colours by kind of value: the landing page's two and one for plan quantities.
 COLOURS = {"actual": "#2a6f97", "target": "#b4232a", "plan": "#6a4c93"}
 WIDTH, MARGIN, BAR, GAP, LABEL = 480, 12, 18, 4, 22
+#: Font sizes of the chart's texts (names and legend; values beside the bars), as drawn.
+NAME_SIZE, VALUE_SIZE = 15, 14
+#: Room left for the bars themselves, however long their values' texts.
+MIN_PLOT = 160
+#: Widths of a character in ems, kept on the wide side: a CJK character fills its em;
+#: Latin letters and digits of a sans-serif face average about half of one.
+_WIDE_EM, _NARROW_EM = 1.0, 0.62
+
+
+def text_width(text: str, size: float) -> float:
+    """How wide ``text`` draws at ``size`` px, estimated generously (no font metrics here)."""
+    return sum(size * (_WIDE_EM if ord(char) >= 0x2E80 else _NARROW_EM) for char in text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,8 +83,30 @@ def bar_chart(
     groups: Sequence[GroupInput],
     legend: Sequence[tuple[str, str]],
 ) -> Chart:
-    """Bars from zero, negatives to the left; one scale per ``GroupInput.scale``."""
-    plot = WIDTH - 2 * MARGIN - 120
+    """Bars from zero, negatives to the left; one scale per ``GroupInput.scale``.
+
+    The chart is sized to its texts: the values' texts beside the bars get the
+    room they need on either side, and the chart widens beyond :data:`WIDTH`
+    when a name, the legend or the values would not fit, so no text is cut at
+    the edge of the drawing.
+    """
+    values = [b for g in groups for b in g.bars]
+    # Room for the texts of negative bars to the left of the plot, positive ones to its right.
+    left = max((text_width(b.text, VALUE_SIZE) + 5 for b in values if _leftward(b)), default=0)
+    right = max((text_width(b.text, VALUE_SIZE) + 5 for b in values if not _leftward(b)), default=0)
+    legend_x = _legend_positions(legend)
+    widest = max(
+        [
+            2 * MARGIN + left + right + MIN_PLOT,
+            *(MARGIN + text_width(g.label, NAME_SIZE) + MARGIN for g in groups),
+            *(
+                x + 20 + text_width(text, NAME_SIZE) + MARGIN
+                for x, (_, text) in zip(legend_x, legend, strict=True)
+            ),
+        ]
+    )
+    width = max(WIDTH, math.ceil(widest))
+    plot = width - 2 * MARGIN - left - right
 
     def bounds(values: Sequence[float | None]) -> tuple[float, float]:
         numbers = [v for v in values if v is not None]
@@ -89,7 +124,7 @@ def bar_chart(
         low, high = scales[group.scale]
 
         def x(value: float, low: float = low, high: float = high) -> float:
-            return MARGIN + 60 + (value - low) / ((high - low) or 1) * plot
+            return MARGIN + left + (value - low) / ((high - low) or 1) * plot
 
         zero = x(0)
         labels.append(Label(top + 16, group.label))
@@ -112,7 +147,21 @@ def bar_chart(
         axes.append(Axis(zero, first - 2, bottom - GAP + 2))
         top = bottom + 12
     legend_items = tuple(
-        (MARGIN + index * 150.0, COLOURS.get(kind, "#5b6775"), text)
-        for index, (kind, text) in enumerate(legend)
+        (x, COLOURS.get(kind, "#5b6775"), text)
+        for x, (kind, text) in zip(legend_x, legend, strict=True)
     )
-    return Chart(title, WIDTH, int(top), legend_items, tuple(labels), tuple(bars), tuple(axes))
+    return Chart(title, width, int(top), legend_items, tuple(labels), tuple(bars), tuple(axes))
+
+
+def _leftward(bar: BarInput) -> bool:
+    """Whether the bar's text stands left of its bar (a negative value's does)."""
+    return bar.value is not None and bar.value < 0
+
+
+def _legend_positions(legend: Sequence[tuple[str, str]]) -> list[float]:
+    """Where each legend entry starts: after the one before it, never over it."""
+    positions, x = [], float(MARGIN)
+    for _, text in legend:
+        positions.append(x)
+        x += max(150.0, 20 + text_width(text, NAME_SIZE) + 16)
+    return positions

@@ -5,6 +5,11 @@ or no ``Accept``) gets an HTML page in its language with the same status, title,
 detail and parameter as the problem details, and a link to the problem type's
 page; a client that asks for ``application/problem+json`` or ``application/json``
 (and not HTML) gets the API's problem+json body.
+
+A path that no route serves, or a method no route takes, is answered the same
+way to a browser that asks for HTML first: :func:`routing_error`, wherever the
+path points (``/v1`` included). Programs (problem+json, JSON, ``*/*`` or no
+``Accept``) keep the problem+json body there.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from longgang_api.pages.language import TAGS, Lang, from_accept_language
 from longgang_api.pages.rendering import render
 from longgang_api.parameter_errors import explain, handle_validation
 from longgang_api.problems import (
+    ALLOWED_METHODS,
     BadParameter,
     handle_http_exception,
     problem_slug,
@@ -32,6 +38,32 @@ def wants_problem_json(accept: str | None) -> bool:
     """True when ``Accept`` puts problem+json or JSON before HTML (a program, not a browser)."""
     offered = ("text/html", "application/problem+json", "application/json")
     return accepted_media(accept, offered, "text/html") not in (None, "text/html")
+
+
+def asks_for_html_first(accept: str | None) -> bool:
+    """True when ``Accept`` names HTML before problem+json and JSON (``*/*`` alone does not)."""
+    offered = ("application/problem+json", "text/html", "application/json")
+    return accepted_media(accept, offered, offered[0]) == "text/html"
+
+
+def routing_error(request: Request[Any, Any, Any], error: Exception) -> Response[Any]:
+    """The app's answer to an error: a page for a browser where routing found nothing.
+
+    Errors a route's handler raises keep the handler's answer (the API's problem+json).
+    """
+    routed = "route_handler" in request.scope
+    if routed or not isinstance(error, HTTPException) or error.status_code not in (404, 405):
+        return handle_http_exception(request, error)
+    accept = request.headers.get("accept")
+    if asks_for_html_first(accept):
+        answer = page_error(request, error)
+        if error.status_code == 405:
+            answer.headers["Allow"] = ALLOWED_METHODS
+    else:
+        answer = handle_http_exception(request, error)
+    # The same URL answers HTML or problem+json by Accept: caches must keep both apart.
+    answer.headers["Vary"] = "Accept"
+    return answer
 
 
 def _language(request: Request[Any, Any, Any]) -> Lang:

@@ -23,14 +23,22 @@ from litestar.params import FromPath, PathParameter
 from litestar.response import Redirect
 from litestar.status_codes import HTTP_303_SEE_OTHER
 
-from longgang_api.declarations import GLOSSARY, INDICATORS, PROJECTS, Listing
-from longgang_api.envelopes import GlossaryTerm, IndicatorDetail, Project
+from longgang_api.declarations import (
+    GLOSSARY,
+    INDICATORS,
+    PROJECTS,
+    SEARCH,
+    SECTIONS,
+    Listing,
+    Q,
+)
+from longgang_api.envelopes import GlossaryTerm, IndicatorDetail, Project, SearchHit
 from longgang_api.http_caching import respond
 from longgang_api.listing import Cursor, Limit, check_single, find, query_items, sort_parameter
 from longgang_api.pages import csp, texts
 from longgang_api.pages.chart import BarInput, GroupInput, bar_chart
 from longgang_api.pages.errors import PAGE_EXCEPTION_HANDLERS
-from longgang_api.pages.figures import unit_label, value_text
+from longgang_api.pages.figures import shown_number, unit_label, value_text
 from longgang_api.pages.language import Lang, page_language, page_url
 from longgang_api.pages.rendering import (
     IMMUTABLE,
@@ -113,14 +121,30 @@ class _ListPage:
         sort: str | None,
         limit: int,
         cursor: str | None,
+        needs_q: bool = False,
     ) -> None:
         check_single(
             request, _PAGE_PARAMETERS | frozenset(collection.filters), frozenset(collection.filters)
         )
         self.lang = page_language(request)
         self.request = request
+        self.served = served
         self.collection = collection
         self.path = request.url.path.rstrip("/") or "/"
+        self.sort = sort
+        self.q = q
+        self.kept = [
+            (k, v) for k, v in request.query_params.multi_items() if k not in ("cursor", "lang")
+        ]
+        if needs_q and q is None:
+            # Nothing asked yet: the form alone, no list of everything.
+            self.items: Sequence[Any] = ()
+            self.total, self.first, self.last = 0, 0, 0
+            self.next_href: str | None = None
+            self.previous_href: str | None = None
+            self.waiting = True
+            return
+        self.waiting = False
         query = build_query(collection, served.codec, dict(filters), q, sort, limit, cursor)
         page = paginate(collection, query)
         if query.after is not None and not page.items:
@@ -132,13 +156,8 @@ class _ListPage:
         self.total = page.total
         self.first = before + 1 if page.items else 0
         self.last = before + len(page.items)
-        self.sort = sort
-        self.q = q
         scope = f"{collection.name}|{query.scope}"
-        kept = [
-            (k, v) for k, v in request.query_params.multi_items() if k not in ("cursor", "lang")
-        ]
-        self.kept = kept
+        kept = self.kept
         self.next_href = (
             page_url(
                 self.path,
@@ -160,7 +179,7 @@ class _ListPage:
                 else None
             )
             extra = [("cursor", served.codec.encode(scope, key))] if key is not None else []
-            self.previous_href: str | None = page_url(self.path, self.lang, [*kept, *extra])
+            self.previous_href = page_url(self.path, self.lang, [*kept, *extra])
         else:
             self.previous_href = None
 
@@ -214,13 +233,15 @@ class _ListPage:
                 rows=rows,
                 filters=filters,
                 q=self.q,
-                sort=self.sort,
+                # The form keeps an order the reader chose, not the page's default one.
+                sort=self.request.query_params.get("sort"),
                 total=self.total,
                 first=self.first,
                 last=self.last,
                 next_href=self.next_href,
                 previous_href=self.previous_href,
-                alternates=self.twin(api_path),
+                alternates=[] if self.waiting else self.twin(api_path),
+                waiting=self.waiting,
             ),
             policy=csp.FORM_PAGE,
         )
@@ -366,19 +387,70 @@ def _glossary_list(listing: _ListPage) -> Written:
     return _pick(ui["glossary"], lang), columns, rows, []
 
 
+def _hit_page(listing: _ListPage, hit: SearchHit) -> str:
+    """The page of a search hit: its record's page, or a section's first line in the source."""
+    if hit.kind == "section":
+        section = find(listing.served.collections[SECTIONS.name], hit.id)
+        return f"{page_url('/source', listing.lang)}#L{section.line}"
+    collection = {"indicator": "indicators", "project": "projects", "glossary": "glossary"}
+    return page_url(f"/{collection[hit.kind]}/{hit.id}", listing.lang)
+
+
+def _search_list(listing: _ListPage) -> Written:
+    """The hits of ``/v1/search`` for people; without words to look for, only the form."""
+    lang = listing.lang
+    ui = texts.UI
+    hits: Sequence[SearchHit] = listing.items
+    columns = [
+        listing.column(_pick(ui["kind"], lang), None),
+        listing.column(_pick(ui["name"], lang), None),
+        listing.column(_pick(ui["matched"], lang), None),
+    ]
+    rows = [
+        Row(
+            f"{hit.kind}-{hit.id}",
+            (
+                Cell(_pick(texts.HIT_KIND[hit.kind], lang)),
+                Cell(hit.title.en if lang == "en" else hit.title.zh, _hit_page(listing, hit)),
+                Cell(hit.snippet or ""),
+            ),
+        )
+        for hit in hits
+    ]
+    filters = [listing.filter("kind", _pick(ui["kind"], lang), _options(texts.HIT_KIND, lang))]
+    return _pick(ui["search_title"], lang), columns, rows, filters
+
+
+#: The lists whose page, asked for no order and no search, lists its records by the
+#: name it shows in its language (``sort=name_en`` or ``name_zh``), not by the ids a
+#: reader never sees. (Indicators keep the report's order; glossary terms their number.)
+BY_NAME = frozenset({PROJECTS.name})
+
+
+def page_sort(listing_name: str, sort: str | None, q: str | None, lang: Lang) -> str | None:
+    """The order a list page shows: the one asked for, else its default (:data:`BY_NAME`)."""
+    if listing_name in BY_NAME and sort is None and q is None:
+        return f"name_{lang}"
+    return sort
+
+
 def list_page(listing: Listing[Any], write: Callable[[_ListPage], Written]) -> HTTPRouteHandler:
     """The page of a list resource, its query parameters those of the declaration."""
 
     async def handler(request: Request[Any, Any, Any], served: Served, **query: Any) -> Any:
+        lang = page_language(request)
+        query["sort"] = page_sort(listing.name, query["sort"], query["q"], lang)
         filters = {f.name: query.pop(f.name) for f in listing.filters}
-        page = _ListPage(request, served, served.collections[listing.name], filters, **query)
+        collection = served.collections[listing.name]
+        page = _ListPage(request, served, collection, filters, **query, needs_q=listing.q_required)
         title, columns, rows, shown = write(page)
         return page.respond(served, title, columns, rows, shown, listing.path)
 
     parameters = [
         *context_parameters(),
         *filter_parameters(listing),
-        parameter("q", listing.q, None),
+        # A page without q shows its form, even where the API requires q (search).
+        parameter("q", Q if listing.q_required else listing.q, None),
         parameter("sort", Annotated[str | None, sort_parameter(listing.sorts)], None),
         parameter("limit", Limit, DEFAULT_LIMIT),
         parameter("cursor", Cursor, None),
@@ -424,6 +496,7 @@ def list_pages() -> list[HTTPRouteHandler]:
         list_page(INDICATORS, _indicator_list),
         list_page(PROJECTS, _project_list),
         list_page(GLOSSARY, _glossary_list),
+        list_page(SEARCH, _search_list),
     ]
 
 
@@ -447,7 +520,7 @@ class PagesController(Controller):
         groups = [
             GroupInput(
                 f"{o.period} {kinds[o.kind]}",
-                [BarInput(o.value, value_text(o, lang), o.kind)],
+                [BarInput(shown_number(o, lang), value_text(o, lang), o.kind)],
                 scale=unit_label(o, lang),
             )
             for o in indicator.observations
@@ -455,9 +528,10 @@ class PagesController(Controller):
         ]
         present = [k for k in texts.KIND if any(o.kind == k for o in indicator.observations)]
         chart = bar_chart(_pick(texts.UI["chart"], lang), groups, [(k, kinds[k]) for k in present])
-        units = sorted({g.scale for g in groups})
+        # The units as the page writes its values: in English the English label, never 家.
+        units = ", ".join(u or "—" for u in sorted({g.scale for g in groups}))
         colon = ": " if lang == "en" else "："
-        caption = _pick(texts.UI["unit"], lang) + colon + ", ".join(u or "—" for u in units)
+        caption = _pick(texts.UI["unit"], lang) + colon + units
         return _record_page(
             request,
             served,
@@ -471,6 +545,7 @@ class PagesController(Controller):
             observation_chart=chart,
             has_figures=bool(groups),
             caption=caption,
+            units=units,
         )
 
     @get("/projects/{project_id:str}")

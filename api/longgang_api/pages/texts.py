@@ -39,6 +39,12 @@ UI: dict[str, Pair] = {
     ),
     "filter": ("筛选", "Filter"),
     "search": ("关键词", "Search"),
+    "search_title": ("搜索", "Search"),
+    "search_lead": (
+        "在指标、项目、名词解释和原文章节中搜索",
+        "Search indicators, projects, glossary and sections",
+    ),
+    "matched": ("匹配内容", "Matched text"),
     "any": ("全部", "Any"),
     "yes": ("是", "Yes"),
     "no": ("否", "No"),
@@ -70,16 +76,28 @@ UI: dict[str, Pair] = {
     "lang": ("语言", "Language"),
 }
 
+#: The kinds of record a search finds.
+HIT_KIND: dict[str, Pair] = {
+    "indicator": ("指标", "Indicator"),
+    "project": ("项目", "Project"),
+    "glossary": ("名词", "Glossary term"),
+    "section": ("原文章节", "Section of the source"),
+}
 KIND: dict[str, Pair] = {
     "actual": ("完成", "actual"),
     "target": ("目标", "target"),
     "plan": ("计划", "plan"),
 }
+#: How each qualifier wraps a value with its unit ("{}"): Chinese keeps the report's
+#: order (200家以上), English its own (at least 200 enterprises).
 QUALIFIER: dict[str, Pair] = {
-    "over": ("超过", "over"),
-    "at_least": ("以上", "at least"),
-    "about": ("约", "about"),
+    "over": ("超过{}", "over {}"),
+    "at_least": ("{}以上", "at least {}"),
+    "about": ("约{}", "about {}"),
+    "at_most": ("不超过{}", "at most {}"),
 }
+#: How a rank wraps its number: the report's 第三 is "rank 3", not "3 rank".
+RANK: Pair = ("第{}名", "rank {}")
 COMPARISON: dict[str, Pair] = {
     "year_on_year": ("同比", "year on year"),
     "like_for_like": ("同口径", "like for like"),

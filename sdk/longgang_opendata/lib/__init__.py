@@ -1,6 +1,6 @@
 """Hand-written helpers of the SDK; ``sdk/generate_sdk.py`` never writes here.
 
-- ``resources``: what every generated resource inherits (``to_pandas`` …)
+- ``resources``: the client's resources, each extending a generated one (``to_pandas`` …)
 - ``tables``: records as flat rows and typed columns, shared by pandas and the command line
 - ``frames``: those tables as pandas DataFrames (the ``pandas`` extra)
 - ``download``: bulk files streamed to disk with progress

@@ -36,10 +36,18 @@ from longgang_opendata._errors import (
     APITimeoutError,
     LonggangOpenDataError,
 )
+from longgang_opendata._resources import MAX_LIMIT
 from longgang_opendata._version import __version__
 from longgang_opendata.lib.download import download_to
-from longgang_opendata.lib.resources import MAX_LIMIT, item_model
-from longgang_opendata.lib.tables import Table, localized, model_table, observations_table
+from longgang_opendata.lib.resources import item_model
+from longgang_opendata.lib.tables import (
+    Column,
+    Table,
+    localized,
+    model_table,
+    observations_table,
+)
+from longgang_opendata.types import Observation
 
 __all__ = ["main"]
 
@@ -48,7 +56,16 @@ COLLECTIONS = ("indicators", "observations", "projects", "glossary", "sections")
 #: goes to CSV and JSON.
 TABLE_COLUMNS = {
     "IndicatorDetail": ("id", "name", "category", "unit", "headline"),
-    "Observation": ("id", "indicator_name", "period", "kind", "value", "unit", "qualifier"),
+    "Observation": (
+        "id",
+        "indicator_name",
+        "period",
+        "kind",
+        "value",
+        "unit",
+        "qualifier",
+        "note",
+    ),
     "Project": ("id", "name", "category"),
     "GlossaryTerm": ("number", "id", "term"),
     "Section": ("id", "kind", "number", "heading"),
@@ -77,13 +94,15 @@ def _parser() -> argparse.ArgumentParser:
         metavar="SECONDS",
         help=f"longest a request may take, retries included (default: {DEFAULT_DEADLINE:g})",
     )
-    common.add_argument(
+    # A download is bytes as the server sends them: the output options would do nothing there.
+    output = argparse.ArgumentParser(add_help=False)
+    output.add_argument(
         "--format",
         choices=("table", "json", "csv"),
         default=argparse.SUPPRESS,
         help="output format (default: table)",
     )
-    common.add_argument(
+    output.add_argument(
         "--lang",
         choices=("zh", "en"),
         default=argparse.SUPPRESS,
@@ -92,11 +111,12 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="longgang-opendata",
         description="Query the Longgang Open Data API. English names are unofficial translations.",
-        parents=[common],
+        parents=[common, output],
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    listing = commands.add_parser("list", parents=[common], help="every record of a collection")
+    queries = [common, output]
+    listing = commands.add_parser("list", parents=queries, help="every record of a collection")
     listing.add_argument("collection", choices=COLLECTIONS)
     listing.add_argument(
         "--filter",
@@ -105,13 +125,17 @@ def _parser() -> argparse.ArgumentParser:
         metavar="NAME=VALUE",
         help="a filter of the list, e.g. period=2024; repeat a name for any of several values",
     )
-    getting = commands.add_parser("get", parents=[common], help="one record by id")
+    getting = commands.add_parser("get", parents=queries, help="one record by id")
     getting.add_argument("collection", choices=COLLECTIONS)
     getting.add_argument("id")
-    searching = commands.add_parser("search", parents=[common], help="search every collection")
+    searching = commands.add_parser("search", parents=queries, help="search every collection")
     searching.add_argument("q")
     searching.add_argument(
-        "--kind", action="append", help="only hits of this kind; repeat for several"
+        "--kind",
+        action="append",
+        type=_kind,
+        help="only hits of this kind (indicator, project, glossary, section, or the plural "
+        "names of list and get); repeat for several",
     )
     downloading = commands.add_parser("download", parents=[common], help="a bulk file")
     downloading.add_argument("name", choices=_download_names() or None)
@@ -133,6 +157,14 @@ def _seconds(text: str) -> float:
     if not (math.isfinite(seconds) and seconds > 0):
         raise argparse.ArgumentTypeError(f"not a positive number of seconds: {text!r}")
     return seconds
+
+
+def _kind(text: str) -> str:
+    """A search kind; the plural collection names of ``list`` and ``get`` name their kind too.
+
+    Any other word goes to the API as it is, which answers what it accepts.
+    """
+    return text.removesuffix("s") if text in COLLECTIONS else text
 
 
 def _download_names() -> tuple[str, ...]:
@@ -238,29 +270,41 @@ def _json(value: object) -> str:
 
 
 class _ProgressBar:
-    """A one-line bar on stderr, redrawn in place."""
+    """Progress of a download on stderr, in bytes received (compressed when the answer is).
+
+    On a terminal, one line redrawn in place; elsewhere (a log, a pipe) a line of its own at
+    every tenth, so that the updates never run together on one line.
+    """
 
     def __init__(self, stream: TextIO, name: str) -> None:
         self._stream = stream
         self._name = name
+        self._redraw = stream.isatty()
         self._shown = -1
+        self.received = 0
 
     def __call__(self, received: int, total: int | None) -> None:
-        if total:
-            percent = min(100, received * 100 // total)
-            if percent == self._shown:
-                return
-            self._shown = percent
-            bar = "#" * (percent // 4) + "." * (25 - percent // 4)
-            line = f"{self._name} [{bar}] {percent:3d}% {received:,}/{total:,} bytes"
-        else:
-            line = f"{self._name} {received:,} bytes"
-        self._stream.write(f"\r{line}")
+        self.received = received
+        if not total:
+            if self._redraw:
+                self._write(f"{self._name} {received:,} bytes received")
+            return
+        percent = min(100, received * 100 // total)
+        step = percent if self._redraw else percent - percent % 10
+        if step == self._shown:
+            return
+        self._shown = step
+        bar = "#" * (percent // 4) + "." * (25 - percent // 4)
+        self._write(f"{self._name} [{bar}] {percent:3d}% {received:,}/{total:,} bytes received")
+
+    def _write(self, line: str) -> None:
+        self._stream.write(f"\r{line}" if self._redraw else f"{line}\n")
         self._stream.flush()
 
     def close(self) -> None:
-        self._stream.write("\n")
-        self._stream.flush()
+        if self._redraw:
+            self._stream.write("\n")
+            self._stream.flush()
 
 
 def _output_table(
@@ -270,7 +314,46 @@ def _output_table(
         return _json(rows)
     if args.format == "csv":
         return render_csv(table)
-    return render_table(localized(table, args.lang), TABLE_COLUMNS.get(model.__name__))
+    shown = localized(table, args.lang)
+    if model is Observation:
+        shown = with_statements(shown)
+    return render_table(shown, TABLE_COLUMNS.get(model.__name__))
+
+
+def with_statements(table: Table) -> Table:
+    """Observations whose ``value`` cell shows the statement of a qualitative one, or "—".
+
+    A qualitative observation has no number: its ``status`` says what the report states.
+    """
+    names = [c.name for c in table.columns]
+    value, status = names.index("value"), names.index("status")
+    rows = [list(row) for row in table.rows]
+    for row in rows:
+        if row[value] is None:
+            row[value] = row[status] or "—"
+    columns = [Column("value", "any", c.path) if c.name == "value" else c for c in table.columns]
+    return Table(columns, rows)
+
+
+def _observations_of(record: object, lang: str) -> str:
+    """The observations a record holds (an indicator's), as a table below its fields."""
+    observations = getattr(record, "observations", None)
+    if not observations:
+        return ""
+    table = with_statements(localized(model_table(observations, Observation), lang))
+    names = [c.name for c in table.columns]
+    at = {name: names.index(name) for name in ("value", "unit", "qualifier")}
+    rows = []
+    for row in table.rows:
+        row = list(row)
+        if isinstance(row[at["value"]], int | float):
+            # The value as the report writes it: its unit, and its qualifier (at_least …).
+            shown = f"{_cell(row[at['value']])} {row[at['unit']] or ''}".rstrip()
+            qualifier = row[at["qualifier"]]
+            row[at["value"]] = f"{shown} ({qualifier})" if qualifier else shown
+        rows.append(row)
+    shown_table = Table(table.columns, rows)
+    return "\nobservations\n" + render_table(shown_table, ("period", "kind", "value", "note"))
 
 
 def _run(args: argparse.Namespace, client: Client, stdout: TextIO, stderr: TextIO) -> int:
@@ -287,7 +370,7 @@ def _run(args: argparse.Namespace, client: Client, stdout: TextIO, stderr: TextI
             table = model_table(rows, model)
         stdout.write(_output_table(rows, model, table, args))
     elif args.command == "get":
-        record = getattr(client, args.collection).get(args.id)
+        record = _getter(client, args.collection)(args.id)
         table = model_table([record], type(record))
         if args.format == "json":
             stdout.write(_json(record))
@@ -295,6 +378,7 @@ def _run(args: argparse.Namespace, client: Client, stdout: TextIO, stderr: TextI
             stdout.write(render_csv(table))
         else:
             stdout.write(render_record(localized(table, args.lang)))
+            stdout.write(_observations_of(record, args.lang))
     elif args.command == "search":
         page = client.search(q=args.q, kind=args.kind, limit=MAX_LIMIT)
         rows = list(page)
@@ -329,8 +413,20 @@ def _download(args: argparse.Namespace, client: Client, stdout: TextIO, stderr: 
     finally:
         if bar is not None:
             bar.close()
-    stderr.write(f"wrote {size:,} bytes to {target}\n")
+    received = f" ({bar.received:,} bytes received)" if bar and bar.received != size else ""
+    stderr.write(f"wrote {size:,} bytes to {target}{received}\n")
     return 0
+
+
+def _getter(client: Client, collection: str) -> Any:
+    """The ``get`` of a collection; one without records by id is bad usage, not a traceback."""
+    get = getattr(getattr(client, collection), "get", None)
+    if get is None:
+        raise UsageError(
+            f"{collection} has no get by id in this version of the API; "
+            f"use: list {collection} --filter NAME=VALUE"
+        )
+    return get
 
 
 def _client(args: argparse.Namespace, http_client: httpx.Client | None) -> Client:
@@ -346,7 +442,7 @@ def _check_ids(args: argparse.Namespace, client: Client) -> None:
     """An id that is not one path segment is bad usage, refused before any request."""
     try:
         if args.command == "get":
-            get = getattr(client, args.collection).get
+            get = _getter(client, args.collection)
             path_segment(args.id, next(iter(inspect.signature(get).parameters)))
         elif args.command == "download":
             path_segment(args.name, "name")

@@ -1,36 +1,69 @@
-"""What the generated resources inherit: ``to_pandas`` and friends.
+"""The client's resources: each extends a generated one with ``to_pandas`` and friends.
 
-``sdk/generate_sdk.py`` makes ``ObservationsResource`` inherit ``ObservationsHelpers`` when this
-module defines it, and ``ResourceHelpers`` otherwise (likewise ``Async…`` for the async client).
+The generated resources (``_resources.py``) stand alone and import nothing from here; each class
+below takes one of them as its base and adds DataFrames, so every operation the document gains
+(a new filter, a ``get``) reaches ``client.<resource>`` with the next ``make sdk``. The filters
+of ``to_pandas()`` are typed with the generated ``<Resource>ListParams``: mypy checks them
+exactly as it checks those of ``list()``.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterable, Callable
-from typing import TYPE_CHECKING, Any, cast
+from collections.abc import AsyncIterable
+from typing import TYPE_CHECKING, Any, TypeVar, Unpack
 
 import msgspec
 from msgspec import inspect
 
-from longgang_opendata._base_client import AsyncAPIClient, SyncAPIClient
-from longgang_opendata._pagination import AsyncPage, SyncPage
+from longgang_opendata._pagination import AsyncPager, SyncPage
+from longgang_opendata._resources import (
+    MAX_LIMIT,
+    AsyncGlossaryResource,
+    AsyncIndicatorsResource,
+    AsyncObservationsResource,
+    AsyncProjectsResource,
+    AsyncSectionsResource,
+    GlossaryListParams,
+    GlossaryResource,
+    IndicatorsListParams,
+    IndicatorsResource,
+    ObservationsListParams,
+    ObservationsResource,
+    ProjectsListParams,
+    ProjectsResource,
+    SectionsListParams,
+    SectionsResource,
+)
 from longgang_opendata.lib.frames import import_pandas, to_frame
-from longgang_opendata.lib.tables import Table, mentions_table, model_table, observations_table
+from longgang_opendata.lib.tables import mentions_table, model_table, observations_table
 
 if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
-    "AsyncObservationsHelpers",
-    "AsyncProjectsHelpers",
-    "AsyncResourceHelpers",
-    "ObservationsHelpers",
-    "ProjectsHelpers",
-    "ResourceHelpers",
+    "AsyncGlossary",
+    "AsyncIndicators",
+    "AsyncObservations",
+    "AsyncProjects",
+    "AsyncSections",
+    "Glossary",
+    "Indicators",
+    "Observations",
+    "Projects",
+    "Sections",
+    "item_model",
 ]
 
-#: The API's largest page: a whole collection in as few requests as possible.
-MAX_LIMIT = 500
+T = TypeVar("T")
+#: Any of the generated ``<Resource>ListParams``.
+Filters = TypeVar(
+    "Filters",
+    GlossaryListParams,
+    IndicatorsListParams,
+    ObservationsListParams,
+    ProjectsListParams,
+    SectionsListParams,
+)
 
 
 def item_model(page_type: type[Any]) -> type[msgspec.Struct]:
@@ -46,8 +79,11 @@ def item_model(page_type: type[Any]) -> type[msgspec.Struct]:
     return element.cls
 
 
-def _paged(filters: dict[str, Any]) -> dict[str, Any]:
-    return {"limit": MAX_LIMIT, **filters}
+def _paged(filters: Filters) -> Filters:
+    """The filters with the largest page unless the caller chose one: the fewest requests."""
+    if filters.get("limit") is None:
+        filters["limit"] = MAX_LIMIT
+    return filters
 
 
 def _selected(value: object) -> set[str] | None:
@@ -57,104 +93,144 @@ def _selected(value: object) -> set[str] | None:
     return {str(v) for v in values}
 
 
-class ResourceHelpers:
-    """Helpers of every synchronous resource with a ``list`` operation."""
-
-    _client: SyncAPIClient
-
-    def _walk(self, filters: dict[str, Any]) -> SyncPage[Any]:
-        # The generated subclass defines ``list`` with its own typed filters.
-        listing = cast(Callable[..., SyncPage[Any]], getattr(self, "list"))  # noqa: B009
-        return listing(**_paged(filters))
-
-    def to_pandas(self, **filters: Any) -> pd.DataFrame:
-        """Every record the filters select as a flat DataFrame (one row per record).
-
-        Takes the filters of ``list()``; nested objects become ``name_zh``-style columns, lists
-        inside a record are left out. Needs the ``pandas`` extra.
-        """
-        import_pandas()
-        page = self._walk(filters)
-        return to_frame(model_table(list(page), item_model(page._page_type)))
+def _frame(page: SyncPage[Any]) -> pd.DataFrame:
+    return to_frame(model_table(list(page), item_model(page._page_type)))
 
 
-class AsyncResourceHelpers:
-    """Helpers of every asynchronous resource with a ``list`` operation."""
-
-    _client: AsyncAPIClient
-
-    async def _walk(self, filters: dict[str, Any]) -> AsyncPage[Any]:
-        listing = cast(Callable[..., Any], getattr(self, "list"))  # noqa: B009
-        page: AsyncPage[Any] = await listing(**_paged(filters))
-        return page
-
-    async def to_pandas(self, **filters: Any) -> pd.DataFrame:
-        """Every record the filters select as a flat DataFrame (await it); as the sync one."""
-        import_pandas()
-        page = await self._walk(filters)
-        return to_frame(model_table(await _all(page), item_model(page._page_type)))
+async def _async_frame(pager: AsyncPager[Any]) -> pd.DataFrame:
+    page = await pager
+    return to_frame(model_table(await _all(page), item_model(page._page_type)))
 
 
-async def _all(items: AsyncIterable[Any]) -> list[Any]:
+async def _all(items: AsyncIterable[T]) -> list[T]:
     return [item async for item in items]
 
 
-class ObservationsHelpers(ResourceHelpers):
-    def to_pandas(self, **filters: Any) -> pd.DataFrame:
+class Glossary(GlossaryResource):
+    def to_pandas(self, **filters: Unpack[GlossaryListParams]) -> pd.DataFrame:
+        """Every record the filters of ``list()`` select as a flat DataFrame, one row each.
+
+        ``limit`` is the page size of the walk (the largest unless given); nested objects become
+        ``name_zh``-style columns, lists inside a record are left out. Needs pandas.
+        """
+        import_pandas()  # before any request: no walk for a frame that cannot be built
+        return _frame(self.list(**_paged(filters)))
+
+
+class Indicators(IndicatorsResource):
+    def to_pandas(self, **filters: Unpack[IndicatorsListParams]) -> pd.DataFrame:
+        """Every record the filters of ``list()`` select as a flat DataFrame, one row each.
+
+        ``limit`` is the page size of the walk (the largest unless given); nested objects become
+        ``name_zh``-style columns, lists inside a record are left out. Needs pandas.
+        """
+        import_pandas()  # before any request: no walk for a frame that cannot be built
+        return _frame(self.list(**_paged(filters)))
+
+
+class Sections(SectionsResource):
+    def to_pandas(self, **filters: Unpack[SectionsListParams]) -> pd.DataFrame:
+        """Every record the filters of ``list()`` select as a flat DataFrame, one row each.
+
+        ``limit`` is the page size of the walk (the largest unless given); nested objects become
+        ``name_zh``-style columns, lists inside a record are left out. Needs pandas.
+        """
+        import_pandas()  # before any request: no walk for a frame that cannot be built
+        return _frame(self.list(**_paged(filters)))
+
+
+class Observations(ObservationsResource):
+    def to_pandas(self, **filters: Unpack[ObservationsListParams]) -> pd.DataFrame:
         """Every observation the filters select, with its indicator's names (zh, en) and unit.
 
-        Two walks, whatever the number of rows: the observations and the indicators. Columns are
-        typed: ``period`` a string, ``value`` float64 (NaN for a qualitative statement), text as
-        nullable strings. Needs the ``pandas`` extra.
+        Takes the filters of ``list()``. Two walks, whatever the number of rows: the
+        observations and the indicators. Columns are typed: ``period`` a string, ``value``
+        float64 (NaN for a qualitative statement), text as nullable strings. Needs the
+        ``pandas`` extra.
         """
         import_pandas()
-        return to_frame(self._table(filters))
-
-    def _table(self, filters: dict[str, Any]) -> Table:
-        from longgang_opendata._resources import IndicatorsResource
-
-        observations = list(self._walk(filters))
+        observations = list(self.list(**_paged(filters)))
         indicators = IndicatorsResource(self._client).list(limit=MAX_LIMIT)
-        return observations_table(observations, indicators)
+        return to_frame(observations_table(observations, indicators))
 
 
-class AsyncObservationsHelpers(AsyncResourceHelpers):
-    async def to_pandas(self, **filters: Any) -> pd.DataFrame:
-        """Every observation the filters select, with its indicator's names and unit (await it)."""
-        import_pandas()
-        return to_frame(await self._table(filters))
+class Projects(ProjectsResource):
+    def to_pandas(self, **filters: Unpack[ProjectsListParams]) -> pd.DataFrame:
+        """Every record the filters of ``list()`` select as a flat DataFrame, one row each.
 
-    async def _table(self, filters: dict[str, Any]) -> Table:
-        from longgang_opendata._resources import AsyncIndicatorsResource
+        ``limit`` is the page size of the walk (the largest unless given); nested objects become
+        ``name_zh``-style columns, lists inside a record are left out. Needs pandas.
+        """
+        import_pandas()  # before any request: no walk for a frame that cannot be built
+        return _frame(self.list(**_paged(filters)))
 
-        observations = await _all(await self._walk(filters))
-        indicators = await _all(AsyncIndicatorsResource(self._client).list(limit=MAX_LIMIT))
-        return observations_table(observations, indicators)
-
-
-class ProjectsHelpers(ResourceHelpers):
-    def mentions_to_pandas(self, **filters: Any) -> pd.DataFrame:
+    def mentions_to_pandas(self, **filters: Unpack[ProjectsListParams]) -> pd.DataFrame:
         """One row per mention of every project the filters select, led by the project's columns.
 
         ``year`` and ``status`` select the mentions too, not only the projects that have one.
         Needs the ``pandas`` extra.
         """
         import_pandas()
-        table = mentions_table(
-            list(self._walk(filters)),
-            years=_selected(filters.get("year")),
-            statuses=_selected(filters.get("status")),
-        )
-        return to_frame(table)
+        years, statuses = _selected(filters.get("year")), _selected(filters.get("status"))
+        projects = list(self.list(**_paged(filters)))
+        return to_frame(mentions_table(projects, years=years, statuses=statuses))
 
 
-class AsyncProjectsHelpers(AsyncResourceHelpers):
-    async def mentions_to_pandas(self, **filters: Any) -> pd.DataFrame:
+class AsyncGlossary(AsyncGlossaryResource):
+    async def to_pandas(self, **filters: Unpack[GlossaryListParams]) -> pd.DataFrame:
+        """Every record the filters of ``list()`` select as a flat DataFrame, one row each.
+
+        ``limit`` is the page size of the walk (the largest unless given); nested objects become
+        ``name_zh``-style columns, lists inside a record are left out. Needs pandas.
+        """
+        import_pandas()
+        return await _async_frame(self.list(**_paged(filters)))
+
+
+class AsyncIndicators(AsyncIndicatorsResource):
+    async def to_pandas(self, **filters: Unpack[IndicatorsListParams]) -> pd.DataFrame:
+        """Every record the filters of ``list()`` select as a flat DataFrame, one row each.
+
+        ``limit`` is the page size of the walk (the largest unless given); nested objects become
+        ``name_zh``-style columns, lists inside a record are left out. Needs pandas.
+        """
+        import_pandas()
+        return await _async_frame(self.list(**_paged(filters)))
+
+
+class AsyncSections(AsyncSectionsResource):
+    async def to_pandas(self, **filters: Unpack[SectionsListParams]) -> pd.DataFrame:
+        """Every record the filters of ``list()`` select as a flat DataFrame, one row each.
+
+        ``limit`` is the page size of the walk (the largest unless given); nested objects become
+        ``name_zh``-style columns, lists inside a record are left out. Needs pandas.
+        """
+        import_pandas()
+        return await _async_frame(self.list(**_paged(filters)))
+
+
+class AsyncObservations(AsyncObservationsResource):
+    async def to_pandas(self, **filters: Unpack[ObservationsListParams]) -> pd.DataFrame:
+        """Every observation the filters select, with its indicator's names and unit (await it)."""
+        import_pandas()
+        observations = await _all(self.list(**_paged(filters)))
+        indicators = await _all(AsyncIndicatorsResource(self._client).list(limit=MAX_LIMIT))
+        return to_frame(observations_table(observations, indicators))
+
+
+class AsyncProjects(AsyncProjectsResource):
+    async def to_pandas(self, **filters: Unpack[ProjectsListParams]) -> pd.DataFrame:
+        """Every record the filters of ``list()`` select as a flat DataFrame, one row each.
+
+        ``limit`` is the page size of the walk (the largest unless given); nested objects become
+        ``name_zh``-style columns, lists inside a record are left out. Needs pandas.
+        """
+        import_pandas()
+        return await _async_frame(self.list(**_paged(filters)))
+
+    async def mentions_to_pandas(self, **filters: Unpack[ProjectsListParams]) -> pd.DataFrame:
         """One row per mention of every project the filters select (await it); as the sync one."""
         import_pandas()
-        table = mentions_table(
-            await _all(await self._walk(filters)),
-            years=_selected(filters.get("year")),
-            statuses=_selected(filters.get("status")),
-        )
-        return to_frame(table)
+        years, statuses = _selected(filters.get("year")), _selected(filters.get("status"))
+        projects = await _all(self.list(**_paged(filters)))
+        return to_frame(mentions_table(projects, years=years, statuses=statuses))

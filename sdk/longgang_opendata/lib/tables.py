@@ -15,6 +15,8 @@ from typing import Any, Literal
 import msgspec
 from msgspec import inspect
 
+from longgang_opendata._resources import CSV_COLUMNS
+
 __all__ = [
     "Column",
     "Table",
@@ -83,7 +85,8 @@ def _kind(types: Sequence[inspect.Type]) -> Kind:
 
 
 def model_columns(model: type[msgspec.Struct], prefix: str = "") -> list[Column]:
-    """The flat columns of a model: the id first, then in field order."""
+    """The flat columns of a model in the order of the API's CSV of it; a column that CSV lacks
+    (or a model without one) comes after, the id first, then in field order."""
     info = inspect.type_info(model)
     assert isinstance(info, inspect.StructType)
     columns: list[Column] = []
@@ -99,7 +102,15 @@ def model_columns(model: type[msgspec.Struct], prefix: str = "") -> list[Column]
             continue
         else:
             columns.append(Column(name, _kind(types), (field_info.name,)))
+    if not prefix:
+        _in_csv_order(columns, CSV_COLUMNS.get(model.__name__, ()))
     return columns
+
+
+def _in_csv_order(columns: list[Column], order: Sequence[str]) -> None:
+    # The generated models list their fields alphabetically, as the OpenAPI document does.
+    rank = {name: index for index, name in enumerate(order)}
+    columns.sort(key=lambda column: rank.get(column.name, len(rank)))
 
 
 def _value(record: object, path: tuple[str, ...]) -> object:

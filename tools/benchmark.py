@@ -1,12 +1,12 @@
 """``make bench``: the API beside nginx serving the same bytes, with wrk, on this machine.
 
-    python -m tests.benchmark [--duration 5] [--rounds 3] [--connections 64]
+    python -m tools.benchmark [--duration 5] [--rounds 3] [--connections 64]
 
 Starts the API (granian, 1 worker) and nginx (1 worker) on loopback, runs
 each scenario against both with wrk (1 thread) — one of them against the API
 behind ``deploy/nginx.conf`` (nginx, 1 worker, as a shared cache), and one
 against granian serving the hot list's answer from a constant app
-(:mod:`tests.bench_ceiling`: the server's own cost) — in rounds, the API then
+(:mod:`tools.bench_ceiling`: the server's own cost) — in rounds, the API then
 nginx in each, and prints the median round's requests/s, p50 and p99 latency,
 the median of the rounds' ratios to nginx and their range; then the server's
 RSS after load, the time from process start to the first 200, and the SDK's
@@ -108,7 +108,7 @@ def constant_server(answer: httpx.Response, folder: Path) -> Iterator[str]:
         )
     )
     command = granian_command("127.0.0.1", port, 1)
-    command[-1] = "tests.bench_ceiling:create_app"
+    command[-1] = "tools.bench_ceiling:create_app"
     process = subprocess.Popen(
         command,
         cwd=ROOT,
@@ -329,7 +329,7 @@ def sdk_times(url: str) -> tuple[float, float, int]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tests.benchmark")
+    parser = argparse.ArgumentParser(prog="python -m tools.benchmark")
     parser.add_argument("--duration", type=int, default=5)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--connections", type=int, default=64)

@@ -1,6 +1,6 @@
 """``make soak``: wrk at 256 connections for two minutes against one worker.
 
-    python -m tests.soak [--seconds 120] [--connections 256]
+    python -m tools.soak [--seconds 120] [--connections 256]
 
 Prints requests, socket errors, unexpected statuses, latency percentiles and
 the server's RSS over time; exits non-zero when a target is missed (zero
@@ -19,11 +19,11 @@ import threading
 import time
 from pathlib import Path
 
-from tests.benchmark import _lua, _ms, api_server, rss_mb, varied_paths
+from tools.benchmark import _lua, _ms, api_server, rss_mb, varied_paths
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tests.soak")
+    parser = argparse.ArgumentParser(prog="python -m tools.soak")
     parser.add_argument("--seconds", type=int, default=120)
     parser.add_argument("--connections", type=int, default=256)
     args = parser.parse_args(argv)

@@ -1,6 +1,6 @@
 """``make fuzz``: a long schemathesis run over real HTTP and the property tests at length.
 
-    python -m tests.fuzz [--examples 400]
+    python -m tools.fuzz [--examples 400]
 
 schemathesis generates positive and negative cases (all phases, stateful
 included) for every operation of the committed document against a served
@@ -19,9 +19,9 @@ import re
 import subprocess
 import sys
 
-from tests.benchmark import ARTIFACT
 from tests.contract_cli import SEED, run_cli
 from tests.support import serve
+from tools.benchmark import ARTIFACT
 
 #: The property tests run at length, with the "fuzz" profile.
 PROPERTY_TESTS = (
@@ -33,7 +33,7 @@ PROPERTY_TESTS = (
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tests.fuzz")
+    parser = argparse.ArgumentParser(prog="python -m tools.fuzz")
     parser.add_argument("--examples", type=int, default=400, help="per operation and phase")
     args = parser.parse_args(argv)
     with serve(ARTIFACT) as url:

@@ -1,9 +1,9 @@
 """``make bench-scale``: the cost of uncached queries at 1×, 10× and 100× the records.
 
-    python -m tests.bench_scale [--sizes 1,10,100] [--duration 10] [--connections 64]
+    python -m tools.bench_scale [--sizes 1,10,100] [--duration 10] [--connections 64]
                                 [--workers 1]
 
-For each size, :mod:`tests.scale` writes a SYNTHETIC dataset folder under
+For each size, :mod:`tools.scale` writes a SYNTHETIC dataset folder under
 ``build/scale/`` and the real build compiles it (timed, as a process); the API
 is started on it (granian, 1 worker unless ``--workers`` says otherwise) and
 timed to its first 200; the served app builds its text indexes from start-up,
@@ -43,8 +43,8 @@ from longgang_api.model import Artifact
 from longgang_api.query import MAX_LIMIT
 from longgang_api.response_cache import ResponseCache
 from longgang_api.server import granian_command
-from tests.benchmark import Result, _free_port, _lua, _wait, rss_mb, worker_rss_mb, wrk
-from tests.scale import generate
+from tools.benchmark import Result, _free_port, _lua, _wait, rss_mb, worker_rss_mb, wrk
+from tools.scale import generate
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "build" / "scale"
@@ -240,7 +240,7 @@ def measure(copies: int, duration: int, connections: int, workers: int) -> dict[
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tests.bench_scale")
+    parser = argparse.ArgumentParser(prog="python -m tools.bench_scale")
     parser.add_argument("--sizes", default="1,10,100")
     parser.add_argument("--duration", type=int, default=10)
     parser.add_argument("--connections", type=int, default=64)

@@ -1,6 +1,6 @@
 """Synthetic datasets at N times the records, for measuring how the API scales.
 
-``python -m tests.scale --copies 100 --out build/scale`` writes the dataset folder
+``python -m tools.scale --copies 100 --out build/scale`` writes the dataset folder
 ``build/scale/synthetic-100x/``: a synthetic ``source.md`` made of N copies of the
 report, each under its own heading, and every record of the report once per copy
 (ids suffixed ``-x<copy>``, lines and sections moved to that copy), then builds it
@@ -157,7 +157,7 @@ _ID = re.compile(r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$")
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tests.scale", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m tools.scale", description=__doc__)
     parser.add_argument("--copies", type=int, required=True)
     parser.add_argument("--out", type=Path, default=Path("build/scale"))
     args = parser.parse_args(argv)
