@@ -16,6 +16,7 @@ from litestar.openapi.plugins import JsonRenderPlugin
 from litestar.openapi.spec import Contact, License, Server, Tag
 
 from longgang_api.artifact import LoadedDataset, read_source
+from longgang_api.checkout import checkout_folder
 from longgang_api.direct import DirectLists
 from longgang_api.docs import DocsController, DocumentController
 from longgang_api.gateway import Gateway
@@ -35,7 +36,7 @@ from longgang_api.resources.meta import HealthController, MetaController
 from longgang_api.resources.syndication import CATALOG_FILES, SyndicationController
 from longgang_api.response_cache import ResponseCache
 from longgang_api.served import Served
-from longgang_api.settings import DEFAULT_MAX_AGE, DEFAULT_PUBLIC_BASE_URL, checkout_folder
+from longgang_api.settings import DEFAULT_MAX_AGE, DEFAULT_PUBLIC_BASE_URL
 
 API_VERSION = "1.0.0"
 #: Key of the served dataset in ``app.state``.

@@ -18,6 +18,7 @@ from pathlib import Path
 import msgspec
 
 from longgang_api.model import (
+    ARTIFACT_FORMAT,
     Artifact,
     GlossaryTerm,
     Indicator,
@@ -26,10 +27,6 @@ from longgang_api.model import (
     Section,
     Source,
 )
-
-#: Version of the artifact's layout; the build writes it, the server checks it.
-ARTIFACT_FORMAT = 1
-
 
 #: A calendar date as the build writes it (``YYYY-MM-DD``), and a year.
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")

@@ -46,7 +46,7 @@ from longgang_api.model import (
     Year,
 )
 from longgang_api.query import MAX_Q_LENGTH, Q_PATTERN, Collection, Ids, Scalar
-from longgang_api.representation import csv_columns
+from longgang_api.tabular import csv_columns
 from longgang_api.text_search import Match, Synonyms, release_prepared, snippet
 
 R = TypeVar("R")
@@ -222,8 +222,7 @@ def section_ids(dataset: LoadedDataset) -> Ids:
 
 def periods(dataset: LoadedDataset) -> Iterator[str]:
     """Every year the dataset covers, as the text a period is written in."""
-    meta = dataset.artifact.dataset
-    return (str(year) for year in range(int(meta.temporal_start), int(meta.temporal_end) + 1))
+    return iter(dataset.artifact.dataset.periods())
 
 
 def years(dataset: LoadedDataset) -> Iterator[int]:

@@ -41,7 +41,7 @@ from longgang_api.model import (
     Section,
     Source,
 )
-from longgang_api.representation import Column, columns_of, flat_row, render_csv
+from longgang_api.tabular import Column, columns_of, flat_row, render_csv
 
 DATAPACKAGE_PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 

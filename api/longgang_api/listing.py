@@ -27,18 +27,11 @@ from longgang_api.query import (
     build_query,
     paginate,
 )
-from longgang_api.representation import (
-    MEDIA_TYPES,
-    csv_chunks,
-    ndjson_chunks,
-    negotiate,
-    render_csv,
-    render_ndjson,
-    representation_chooser,
-)
+from longgang_api.representation import MEDIA_TYPES, negotiate, representation_chooser
 from longgang_api.served import Served
 from longgang_api.streaming import respond_streamed
 from longgang_api.suggestions import closest_ids, did_you_mean
+from longgang_api.tabular import csv_chunks, ndjson_chunks, render_csv, render_ndjson
 
 R = TypeVar("R", bound=msgspec.Struct)
 

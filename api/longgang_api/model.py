@@ -420,6 +420,10 @@ class DatasetMeta(Base, frozen=True, kw_only=True):
     license: Annotated[License, Meta(description="Licence of the compiled dataset.")]
     releases: Annotated[tuple[Release, ...], Meta(description="Every release, newest first.")]
 
+    def periods(self) -> list[str]:
+        """Every year the dataset covers, as the text a period is written in."""
+        return [str(y) for y in range(int(self.temporal_start), int(self.temporal_end) + 1)]
+
 
 class Dataset(DatasetMeta, frozen=True, kw_only=True):
     """Metadata of the published dataset, with the sizes of its collections."""
@@ -445,6 +449,10 @@ class SynonymGroup(Base, frozen=True, kw_only=True):
         tuple[Annotated[str, Meta(min_length=1)], ...],
         Meta(min_length=2, description="Interchangeable terms, Chinese and English."),
     ]
+
+
+#: Version of the artifact's layout; the build writes it, the server checks it.
+ARTIFACT_FORMAT = 1
 
 
 class Artifact(Base, frozen=True, kw_only=True):

@@ -17,13 +17,8 @@ from urllib.parse import urlsplit
 import msgspec
 from msgspec import Meta
 
+from longgang_api.checkout import DATASETS, DEFAULT_DATASET_NAME, checkout_folder
 from longgang_api.limits import RateLimiter, parse_proxies
-
-#: The dataset served when neither ``DATASET`` nor ``LONGGANG_ARTIFACT`` is set.
-DEFAULT_DATASET_NAME = "longgang-2024"
-
-#: The checkout's dataset folders; the server reads its source document from one.
-DATASETS = Path(__file__).resolve().parents[2] / "datasets"
 
 DEFAULT_MAX_AGE = 3600
 DEFAULT_PUBLIC_BASE_URL = "http://127.0.0.1:8000"
@@ -121,9 +116,3 @@ def unreachable_public_url(settings: Settings) -> str | None:
         f"{settings.public_base_url}, which no client can reach: set PUBLIC_BASE_URL "
         "to the address clients use (https://data.example.org, say)"
     )
-
-
-def checkout_folder(name_or_path: str | Path) -> Path:
-    """A folder under the checkout's ``datasets/`` by its name, else the path as given."""
-    named = DATASETS / str(name_or_path)
-    return named if named.is_dir() else Path(name_or_path)

@@ -25,9 +25,10 @@ from typing import TypeVar
 
 import msgspec
 
-from longgang_api.artifact import ARTIFACT_FORMAT
+from longgang_api.checkout import DEFAULT_DATASET_NAME, checkout_folder
 from longgang_api.licences import LICENCES
 from longgang_api.model import (
+    ARTIFACT_FORMAT,
     Artifact,
     Base,
     Dataset,
@@ -44,7 +45,6 @@ from longgang_api.model import (
     SynonymGroup,
     TermsTable,
 )
-from longgang_api.settings import DEFAULT_DATASET_NAME, checkout_folder
 from longgang_api.source_text import QuoteNotFound, SourceText, Spans, values_in
 from longgang_build import chinese_numerals, measures
 

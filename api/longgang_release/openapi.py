@@ -346,7 +346,7 @@ def render(doc: JSON) -> str:
 def main(argv: list[str] | None = None) -> int:
     from longgang_api.app import create_app
     from longgang_api.artifact import load
-    from longgang_api.settings import DEFAULT_DATASET_NAME
+    from longgang_api.checkout import DEFAULT_DATASET_NAME
     from longgang_build.build import DEFAULT_OUT, artifact_name
 
     parser = argparse.ArgumentParser(prog="python -m longgang_release.openapi")

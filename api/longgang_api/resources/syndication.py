@@ -16,8 +16,9 @@ from longgang_api.envelopes import ReleaseList
 from longgang_api.http_caching import respond
 from longgang_api.listing import check_single, item_response
 from longgang_api.problems import NotAcceptable, problem_responses
-from longgang_api.representation import BOM, accepted_media
+from longgang_api.representation import accepted_media
 from longgang_api.served import Served
+from longgang_api.tabular import BOM
 
 OCTET_STREAM = "application/octet-stream"
 _CATALOG_TYPES = ("application/ld+json", "text/turtle")
