@@ -11,6 +11,8 @@ DEFAULT_DATASET := longgang-2024
 DATASET ?= $(DEFAULT_DATASET)
 DATASET_DIR := $(patsubst %/,%,$(if $(wildcard datasets/$(DATASET)/dataset.toml),datasets/$(DATASET),$(DATASET)))
 ARTIFACT := build/$(notdir $(DATASET_DIR)).json
+# The build writes the files derived from the artifact into build/<id>/, their manifest last.
+DERIVED := $(basename $(ARTIFACT))/manifest.json
 
 .PHONY: install build default-artifact serve test test-fast lint typecheck openapi sdk check-generated release-spec browser nginx consumers bench bench-scale soak fuzz
 
@@ -22,15 +24,16 @@ $(VENV)/.installed: pyproject.toml sdk/pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]' -e ./sdk
 	touch $@ $(VENV)/.installed-runtime
 
-# What building and serving need: the server package and its runtime dependencies only.
+# What building and serving need: the server package, its runtime dependencies, and the
+# build's own (rdflib renders the catalogue; the server serves the built bytes without it).
 $(VENV)/.installed-runtime: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e .
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[build]'
 	touch $@
 
-build: $(ARTIFACT)
+build: $(DERIVED)
 
-$(ARTIFACT): $(VENV)/.installed-runtime $(wildcard $(DATASET_DIR)/*) $(wildcard api/longgang_api/*.py api/longgang_build/*.py)
+$(DERIVED): $(VENV)/.installed-runtime $(wildcard $(DATASET_DIR)/*) $(wildcard api/longgang_api/*.py api/longgang_build/*.py)
 	$(BIN)/python -m longgang_build.build --dataset $(DATASET_DIR)
 
 serve: build

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
+import msgspec
 import pytest
 
 from longgang_build.build import (
@@ -376,4 +381,102 @@ def test_refuses_a_base_unit_code_defined_twice(dataset_copy: Path) -> None:
     )
     assert "terms.toml: record 'place': units: the code is defined 2 times" in _problems(
         dataset_copy
+    )
+
+
+_DERIVED = {
+    **{
+        f"downloads/{name}": media
+        for name, media in (
+            ("indicators.csv", "text/csv"),
+            ("observations.csv", "text/csv"),
+            ("projects.csv", "text/csv"),
+            ("project_mentions.csv", "text/csv"),
+            ("glossary.csv", "text/csv"),
+            ("sections.csv", "text/csv"),
+            ("longgang-2024.json", "application/json"),
+            ("longgang-2024.sqlite", "application/vnd.sqlite3"),
+        )
+    },
+    "datapackage.json": "application/json",
+    "datasette-metadata.json": "application/json",
+    "catalog.jsonld": "application/ld+json",
+    "catalog.ttl": "text/turtle",
+    "source-view.json": "application/json",
+}
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {
+        str(path.relative_to(folder)): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def test_the_build_writes_every_derived_file_and_its_manifest(tmp_path: Path) -> None:
+    assert main(["--out", str(tmp_path)]) == 0
+    artifact = tmp_path / "longgang-2024.json"
+    manifest = msgspec.json.decode((tmp_path / "longgang-2024" / "manifest.json").read_bytes())
+    assert manifest["artifact_sha256"] == hashlib.sha256(artifact.read_bytes()).hexdigest()
+    assert {f["name"]: f["media_type"] for f in manifest["files"]} == _DERIVED
+    files = _files(tmp_path / "longgang-2024")
+    assert set(files) == {*_DERIVED, "manifest.json"}
+    for entry in manifest["files"]:
+        data = files[entry["name"]]
+        assert (entry["bytes"], entry["sha256"]) == (len(data), hashlib.sha256(data).hexdigest())
+    # The JSON download is the artifact itself.
+    assert files["downloads/longgang-2024.json"] == artifact.read_bytes()
+
+
+def test_every_derived_file_is_the_same_bytes_on_every_build(tmp_path: Path) -> None:
+    assert main(["--out", str(tmp_path / "here")]) == 0
+    # Another process, another hash seed: set and dict orders inside rdflib and SQLite differ.
+    subprocess.run(
+        [sys.executable, "-m", "longgang_build.build", "--out", str(tmp_path / "there")],
+        env={**os.environ, "PYTHONHASHSEED": "7"},
+        capture_output=True,
+        check=True,
+    )
+    here, there = (_files(tmp_path / side) for side in ("here", "there"))
+    assert set(here) == set(there) and len(here) > len(_DERIVED)
+    assert [name for name in here if here[name] != there[name]] == []
+
+
+#: What the build may load of the server's package: the data model and pure helpers.
+_SHARED = {
+    "longgang_api",
+    "longgang_api.model",
+    "longgang_api.built",
+    "longgang_api.checkout",
+    "longgang_api.licences",
+    "longgang_api.source_layout",
+    "longgang_api.source_text",
+    "longgang_api.tabular",
+}
+_BUILD_MODULES = sorted(
+    f"longgang_build.{path.stem}"
+    for path in (Path(__file__).resolve().parents[1] / "api" / "longgang_build").glob("*.py")
+    if path.stem != "__init__"
+)
+
+
+@pytest.mark.parametrize("module", _BUILD_MODULES)
+def test_the_build_loads_nothing_of_the_server(module: str) -> None:
+    code = (
+        f"import sys, {module}; "
+        "print('\\n'.join(m for m in sys.modules if m.split('.')[0] == 'longgang_api'))"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert set(loaded) - _SHARED == set()
+    assert (
+        "litestar"
+        not in subprocess.run(
+            [sys.executable, "-c", f"import sys, {module}; print(' '.join(sys.modules))"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.split()
     )

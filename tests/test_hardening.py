@@ -22,6 +22,7 @@ import pytest
 
 from longgang_api import asgi
 from longgang_api.artifact import ArtifactError, load
+from longgang_api.built import folder_of
 from longgang_api.limits import client_address, parse_proxies
 from longgang_api.server import MAX_CONNECTIONS, granian_command, raise_open_file_limit
 from longgang_opendata import Client
@@ -62,6 +63,7 @@ def artifact_copy(artifact_path: Path, tmp_path: Path) -> Path:
     copy = tmp_path / artifact_path.name
     shutil.copy(artifact_path, copy)
     shutil.copy(artifact_path.with_name(artifact_path.name + ".sha256"), tmp_path)
+    shutil.copytree(folder_of(artifact_path), folder_of(copy))
     return copy
 
 
@@ -90,6 +92,37 @@ def test_a_missing_hash_stops_the_server(artifact_copy: Path) -> None:
     artifact_copy.with_name(artifact_copy.name + ".sha256").unlink()
     result = _start(artifact_copy)
     assert result.returncode == 2
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("catalog.ttl", "cannot read the derived file"),
+        ("downloads/longgang-2024.sqlite", "cannot read the derived file"),
+        ("manifest.json", "cannot read the manifest"),
+    ],
+)
+def test_a_missing_derived_file_stops_the_launcher(
+    artifact_copy: Path, name: str, expected: str
+) -> None:
+    (folder_of(artifact_copy) / name).unlink()
+    _refused_in_one_line(_start(artifact_copy), expected, name)
+
+
+@pytest.mark.parametrize("name", ["catalog.jsonld", "downloads/observations.csv"])
+def test_an_altered_derived_file_stops_the_launcher(artifact_copy: Path, name: str) -> None:
+    path = folder_of(artifact_copy) / name
+    path.write_bytes(path.read_bytes().replace(b"a", b"b", 1))
+    _refused_in_one_line(_start(artifact_copy), name, "truncated or altered file")
+
+
+def test_derived_files_of_another_artifact_stop_the_launcher(artifact_copy: Path) -> None:
+    manifest = folder_of(artifact_copy) / "manifest.json"
+    text = manifest.read_text()
+    digest = re.search(r'"artifact_sha256": "([0-9a-f]+)"', text)
+    assert digest is not None
+    manifest.write_text(text.replace(digest.group(1), "0" * 64))
+    _refused_in_one_line(_start(artifact_copy), "manifest.json", "not the one served")
 
 
 def _rehash(artifact: Path, data: bytes) -> None:

@@ -30,8 +30,15 @@ for absent in ("longgang_build", "longgang_release"):
         pass
     else:
         raise SystemExit(absent + " is importable beside the installed wheel")
-# The wheel holds no dataset folder: the source document is read from the checkout's.
+# The wheel holds no dataset folder: the source document is read from the checkout's,
+# and the files derived from the artifact from the build folder beside it.
 with TestClient(create_app(load(Path(sys.argv[2])), dataset_folder=Path(sys.argv[3]))) as client:
+    for path in ("/v1/catalog.ttl", "/v1/catalog.jsonld", "/v1/downloads/longgang-2024.sqlite"):
+        assert client.get(path).status_code == 200, path
+    assert client.get("/source").status_code == 200
+    # The catalogue is served as built: rdflib (a build dependency) is never loaded.
+    built = sorted(m for m in sys.modules if m.split(".")[0] in ("rdflib", "sqlite3"))
+    assert not built, built
     sys.stdout.buffer.write(client.get("/openapi.json").content)
 """
 
@@ -51,6 +58,12 @@ def test_the_installed_wheel_serves_the_committed_document(
     # The guides that /docs/guides renders ship with the server.
     assert {f"longgang_api/guides/{p.name}" for p in (ROOT / "docs").glob("*.md")} <= set(names)
     assert not [n for n in names if n.startswith(("longgang_build/", "longgang_release/"))]
+    # rdflib renders the catalogue in the build: the server requires it only as an extra.
+    metadata = zipfile.ZipFile(wheel).read(
+        next(n for n in names if n.endswith(".dist-info/METADATA"))
+    )
+    rdflib = [r for r in metadata.decode().splitlines() if r.startswith("Requires-Dist: rdflib")]
+    assert rdflib and all("extra ==" in r for r in rdflib), rdflib
     target = tmp_path / "site"
     subprocess.run(
         [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", target, wheel],
@@ -88,11 +101,11 @@ def _make_dry_run(target: str, venv: Path) -> str:
     ).stdout
 
 
-def test_make_serve_installs_the_runtime_only(tmp_path: Path) -> None:
+def test_make_serve_installs_the_runtime_and_the_build_only(tmp_path: Path) -> None:
     installs = [
         line for line in _make_dry_run("serve", tmp_path).splitlines() if "pip install" in line
     ]
-    assert installs and all(line.rstrip().endswith(" -e .") for line in installs), installs
+    assert installs and all(line.rstrip().endswith(" -e '.[build]'") for line in installs), installs
     assert not any("[dev]" in line or "./sdk" in line for line in installs)
 
 

@@ -13,19 +13,22 @@ import pytest
 from litestar import Litestar
 from litestar.testing import TestClient
 
-from longgang_api import app as app_module
 from longgang_api import docs, guides, model
-from longgang_api.app import create_app
-from longgang_api.artifact import ArtifactError, LoadedDataset
-from longgang_api.pages import source_view, texts
+from longgang_api.app import DATASET_STATE, create_app
+from longgang_api.artifact import ArtifactError, LoadedDataset, read_source
+from longgang_api.built import SOURCE_VIEW
+from longgang_api.checkout import checkout_folder
+from longgang_api.pages import texts
 from longgang_api.pages.figures import number_text
 from longgang_api.pages.language import Lang
 from longgang_api.pages.rendering import STYLESHEET_PATH
-from longgang_api.pages.source_view import SourceView
 from longgang_api.pages.texts import PROBLEM_TYPES
 from longgang_api.problems import PROBLEM_SLUGS
 from longgang_api.settings import DEFAULT_PUBLIC_BASE_URL
+from longgang_api.source_layout import SourceView
+from longgang_api.source_text import SourceText
 from longgang_build.build import DEFAULT_DATASET
+from longgang_build.source_view import build_source_view
 from tests.support import PAGES
 
 Client = TestClient[Litestar]
@@ -416,28 +419,24 @@ def test_the_app_refuses_a_source_other_than_the_one_built(dataset: LoadedDatase
     artifact = msgspec.structs.replace(
         dataset.artifact, dataset=msgspec.structs.replace(meta, source_document=document)
     )
-    other = LoadedDataset(artifact=artifact, sha256=dataset.sha256, data=dataset.data)
+    other = LoadedDataset(
+        artifact=artifact, sha256=dataset.sha256, data=dataset.data, files=dataset.files
+    )
     with pytest.raises(ArtifactError, match="the dataset artifact was built from one with"):
         create_app(other)
 
 
-def test_the_source_view_is_laid_out_on_the_first_request_for_it(
-    dataset: LoadedDataset, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    laid_out: list[int] = []
-    build = source_view.build_source_view
-
-    def counted(raw: str, loaded: LoadedDataset) -> SourceView:
-        laid_out.append(1)
-        return build(raw, loaded)
-
-    monkeypatch.setattr(app_module, "build_source_view", counted)
-    with TestClient(create_app(dataset, response_cache=False)) as client:
-        assert client.get("/v1/indicators").status_code == 200
-        assert laid_out == []
-        for _ in range(2):
-            assert client.get("/source").status_code == 200
-        assert laid_out == [1]
+def test_the_source_page_shows_the_layout_the_build_wrote(dataset: LoadedDataset) -> None:
+    source = SourceText(read_source(dataset, checkout_folder(dataset.artifact.dataset.id)))
+    laid_out = build_source_view(source, dataset.artifact)
+    app = create_app(dataset, response_cache=False)
+    with TestClient(app) as client:
+        page = client.get("/source")
+    assert page.status_code == 200
+    served = app.state[DATASET_STATE].files[SOURCE_VIEW]
+    assert msgspec.json.decode(served, type=SourceView) == laid_out
+    some = laid_out.citations[0]
+    assert f'id="L{some.line}"' in page.text
 
 
 @pytest.mark.parametrize(

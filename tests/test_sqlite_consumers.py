@@ -21,7 +21,7 @@ import pytest
 from datasette.app import Datasette
 
 from longgang_api.artifact import LoadedDataset
-from longgang_api.downloads import TABLES
+from longgang_build.downloads import TABLES
 
 DATABASE = "longgang-2024"
 #: Datasette stops a query after one second by default; these tests check what its

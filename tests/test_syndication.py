@@ -20,14 +20,15 @@ from frictionless import Package, validate
 from litestar import Litestar
 from litestar.testing import TestClient
 from pyshacl import validate as shacl_validate
-from rdflib import Graph, Literal, Namespace
+from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCAT, DCTERMS, RDF, RDFS, SH, SKOS
 
+from longgang_api.app import create_app
 from longgang_api.artifact import LoadedDataset
 from longgang_api.cursor import CursorCodec
-from longgang_api.downloads import download_names
 from longgang_api.pages.figures import value_text
+from longgang_build.downloads import download_names
 
 Client = TestClient[Litestar]
 # The official DCAT-AP 3.0.1 shapes (SEMICeu/DCAT-AP release files, see their README);
@@ -159,10 +160,10 @@ def test_catalog_is_the_same_bytes_in_every_process(
 ) -> None:
     code = (
         "from pathlib import Path; import sys; from longgang_api.artifact import load; "
-        "from longgang_api.downloads import Downloads; "
-        "from longgang_api.catalog import build_catalog; "
+        "from longgang_build.downloads import Downloads; "
+        "from longgang_build.catalog import build_catalog; "
         f"d = load(Path({str(artifact_path)!r})); "
-        "c = build_catalog(d, Downloads.build(d, d.data), 'http://x'); "
+        "c = build_catalog(d.artifact, Downloads.build(d.artifact, d.data)); "
         "sys.stdout.buffer.write(c.turtle + c.jsonld)"
     )
     outputs = {
@@ -475,8 +476,26 @@ def test_csv_distributions_conform_to_the_data_package(client: Client) -> None:
 
 
 def test_the_documented_download_names_are_the_built_files(client: Client) -> None:
-    from longgang_api.downloads import download_names
+    from longgang_build.downloads import download_names
 
     package = client.get("/v1/datapackage.json").json()
     built = [r["path"].removeprefix("downloads/") for r in package["resources"]]
     assert built == list(download_names(package["id"]))
+
+
+@pytest.mark.parametrize("base", ["http://127.0.0.1:8000", "https://data.example.org/longgang/"])
+def test_the_served_catalogue_is_the_built_bytes_with_its_base_declared(
+    dataset: LoadedDataset, base: str
+) -> None:
+    root = base.rstrip("/") + "/"
+    with TestClient(create_app(dataset, public_base_url=base)) as client:
+        turtle = client.get("/v1/catalog.ttl").content
+        jsonld = client.get("/v1/catalog.jsonld").content
+    head = f"@base <{root}> .\n".encode()
+    assert turtle == head + dataset.files["catalog.ttl"]
+    splice = f'    "@base": "{root}",\n'.encode()
+    assert jsonld.replace(splice, b"", 1) == dataset.files["catalog.jsonld"]
+    assert jsonld.index(splice) == len(b'{\n  "@context": {\n')
+    for data, media in ((turtle, "turtle"), (jsonld, "json-ld")):
+        graph = Graph().parse(data=data, format=media)
+        assert (URIRef(f"{root}v1/dataset"), RDF.type, DCAT.Dataset) in graph

@@ -24,7 +24,6 @@ from longgang_api.landing import LandingController
 from longgang_api.limits import RateLimiter, parse_proxies
 from longgang_api.pages.errors import routing_error
 from longgang_api.pages.routes import PagesController, list_pages
-from longgang_api.pages.source_view import SourceView, build_source_view
 from longgang_api.parameter_errors import (
     COLLECTIONS_STATE,
     handle_validation,
@@ -37,6 +36,7 @@ from longgang_api.resources.syndication import CATALOG_FILES, SyndicationControl
 from longgang_api.response_cache import ResponseCache
 from longgang_api.served import Served
 from longgang_api.settings import DEFAULT_MAX_AGE, DEFAULT_PUBLIC_BASE_URL
+from longgang_api.source_layout import SourceView
 
 API_VERSION = "1.0.0"
 #: Key of the served dataset in ``app.state``.
@@ -117,19 +117,14 @@ def create_app(
     names the client that ``rate_limit`` counts.
     """
     served = Served.build(dataset, max_age, public_base_url.rstrip("/"))
-    folder = dataset_folder or checkout_folder(dataset.artifact.dataset.id)
-    source = read_source(dataset, folder)
-    # The /source page's view is laid out on its first request: at a hundred times the
-    # records it costs seconds of start-up that the API itself never needs.
-    source_view: list[SourceView] = []
+    # The /source page shows the layout the build made of this document: refuse another.
+    read_source(dataset, dataset_folder or checkout_folder(dataset.artifact.dataset.id))
 
     def provide_served() -> Served:
         return served
 
     def provide_source_view() -> SourceView:
-        if not source_view:
-            source_view.append(build_source_view(source, dataset))
-        return source_view[0]
+        return served.syndication.source_view
 
     v1 = Router(
         path="/v1",

@@ -4,7 +4,9 @@ The server never serves part of a dataset: a missing, truncated or tampered
 artifact (its sha256 differs from the ``.sha256`` file written beside it by
 the build), one whose records reference records it does not hold, one whose
 dates are not dates, or a source document other than the one the artifact was
-built from raises :class:`ArtifactError` before the app is built.
+built from raises :class:`ArtifactError` before the app is built; so do
+the files the build derived from it (:mod:`longgang_api.built`), missing,
+altered or made from another artifact.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from pathlib import Path
 
 import msgspec
 
+from longgang_api.built import BuiltFiles, BuiltFilesError, folder_of, read_built
 from longgang_api.model import (
     ARTIFACT_FORMAT,
     Artifact,
@@ -48,6 +51,8 @@ class LoadedDataset:
     artifact: Artifact
     sha256: str
     data: bytes = field(repr=False)
+    #: The downloads, catalogue and source view the build derived from it, checked.
+    files: BuiltFiles = field(repr=False)
     indicators: dict[str, Indicator] = field(init=False)
     observations_by_indicator: dict[str, tuple[Observation, ...]] = field(init=False)
     projects: dict[str, Project] = field(init=False)
@@ -105,7 +110,11 @@ def load(path: Path) -> LoadedDataset:
     bad_dates = invalid_dates(artifact)
     if bad_dates:
         raise ArtifactError(f"dataset artifact {path} has invalid dates: {_first_few(bad_dates)}")
-    return LoadedDataset(artifact=artifact, sha256=actual, data=data)
+    try:
+        files = read_built(folder_of(path), actual)
+    except BuiltFilesError as error:
+        raise ArtifactError(str(error)) from None
+    return LoadedDataset(artifact=artifact, sha256=actual, data=data, files=files)
 
 
 def read_source(dataset: LoadedDataset, folder: Path) -> str:

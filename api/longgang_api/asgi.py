@@ -4,7 +4,8 @@
 
 The settings are those of :class:`longgang_api.settings.Settings`. What
 :func:`verified_dataset` refuses (an artifact that is missing or fails its
-checks, a source document other than the one it was built from) stops the
+checks, a derived file of ``build/<id>/`` missing or altered, a source
+document other than the one it was built from) stops the
 worker with a message and exit status 2: it never serves part of a dataset.
 """
 

@@ -1,324 +1,50 @@
-"""The DCAT-AP 3.0.1 catalogue of the dataset, built with rdflib.
+"""The built DCAT-AP catalogue with the server's public root declared as its base.
 
-Every node has a stable URI under the public base URL (no blank nodes), so
-a harvester sees the same identifiers on every harvest and the serialised
-bytes are the same in every process. Linked resources carry their class
-inline, since validators load no vocabularies.
+The build writes the catalogue's IRIs relative to the API's root, so its
+bytes do not depend on where it is served. The one change the server makes
+to them is to declare ``PUBLIC_BASE_URL`` as the base those IRIs resolve
+against: a leading ``@base`` line in Turtle, and ``"@base"`` as the first
+entry of JSON-LD's inline ``@context``.
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any
 
-from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCAT, DCTERMS, FOAF, RDFS, SKOS
+from longgang_api.artifact import ArtifactError
+from longgang_api.built import CATALOG_JSONLD, CATALOG_TURTLE, BuiltFiles
 
-from longgang_api.artifact import LoadedDataset
-from longgang_api.downloads import Downloads
-from longgang_api.licences import licence_uri
-
-VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
-SPDX = Namespace("http://spdx.org/rdf/terms#")
-DCATAP = Namespace("http://data.europa.eu/r5r/")
-ADMS = Namespace("http://www.w3.org/ns/adms#")
-EU_LANGUAGE = "http://publications.europa.eu/resource/authority/language/"
-EU_FILE_TYPE = "http://publications.europa.eu/resource/authority/file-type/"
-EU_THEME = "http://publications.europa.eu/resource/authority/data-theme/"
-EU_FREQUENCY = "http://publications.europa.eu/resource/authority/frequency/"
-IANA_MEDIA = "http://www.iana.org/assignments/media-types/"
-DCAT_VERSION = URIRef(f"{DCAT}version")  # DCAT 3; rdflib's namespace is DCAT 2
-EU_AVAILABILITY = "http://publications.europa.eu/resource/authority/planned-availability/"
-EU_ACCESS_RIGHT = "http://publications.europa.eu/resource/authority/access-right/"
-THEMES = {
-    "ECON": ("经济和金融", "Economy and finance"),
-    "GOVE": ("政府和公共部门", "Government and public sector"),
-    "REGI": ("地区和城市", "Regions and cities"),
-}
-
-CONTEXT: dict[str, Any] = {
-    "dcat": str(DCAT),
-    "dct": str(DCTERMS),
-    "foaf": str(FOAF),
-    "skos": str(SKOS),
-    "vcard": str(VCARD),
-    "spdx": str(SPDX),
-    "dcatap": str(DCATAP),
-    "adms": str(ADMS),
-    "rdfs": str(RDFS),
-    "xsd": str(XSD),
-}
-_FILE_TYPES = {
-    "text/csv": ("CSV", "text/csv"),
-    "application/json": ("JSON", "application/json"),
-    "application/vnd.sqlite3": ("SQLITE", "application/vnd.sqlite3"),
-}
+#: How every built JSON-LD catalogue begins: the base goes in right after it.
+JSONLD_HEAD = b'{\n  "@context": {\n'
 
 
 @dataclass(frozen=True, slots=True)
 class Catalog:
-    """The catalogue, serialised once in each format."""
+    """The catalogue as served, in each format."""
 
     turtle: bytes
     jsonld: bytes
 
 
-def _text(graph: Graph, node: URIRef, predicate: URIRef, zh: str, en: str) -> None:
-    graph.add((node, predicate, Literal(zh, lang="zh")))
-    graph.add((node, predicate, Literal(en, lang="en")))
+def _base(public_base_url: str) -> str:
+    # Relative IRIs resolve against the base's last "/": the root must end with one.
+    return public_base_url.rstrip("/") + "/"
 
 
-def _typed(graph: Graph, uri: str, kind: URIRef) -> URIRef:
-    node = URIRef(uri)
-    graph.add((node, RDF.type, kind))
-    return node
+def turtle_with_base(built: bytes, public_base_url: str) -> bytes:
+    return f"@base <{_base(public_base_url)}> .\n".encode() + built
 
 
-def _concept(
-    graph: Graph, uri: str, scheme: str, label: tuple[str, str], scheme_title: tuple[str, str]
-) -> URIRef:
-    """A SKOS concept with its labels and its scheme, typed inline."""
-    concept = _typed(graph, uri, SKOS.Concept)
-    _text(graph, concept, SKOS.prefLabel, *label)
-    scheme_node = _typed(graph, scheme, SKOS.ConceptScheme)
-    _text(graph, scheme_node, DCTERMS.title, *scheme_title)
-    graph.add((concept, SKOS.inScheme, scheme_node))
-    return concept
+def jsonld_with_base(built: bytes, public_base_url: str) -> bytes:
+    if not built.startswith(JSONLD_HEAD):
+        raise ArtifactError("the built JSON-LD catalogue does not open with its inline @context")
+    entry = f'    "@base": {json.dumps(_base(public_base_url))},\n'.encode()
+    return JSONLD_HEAD + entry + built[len(JSONLD_HEAD) :]
 
 
-def _in_authority(graph: Graph, table: str, code: str, kind: URIRef) -> URIRef:
-    """An entry of an EU authority table, typed inline and placed in its table."""
-    node = _typed(graph, table + code, kind)
-    graph.add((node, SKOS.inScheme, URIRef(table.rstrip("/"))))
-    return node
-
-
-def build_graph(dataset: LoadedDataset, downloads: Downloads, base_url: str) -> Graph:
-    """The catalogue graph; ``base_url`` is the public root of the API (no trailing slash)."""
-    meta = dataset.artifact.dataset
-    graph = Graph()
-    for prefix, namespace in CONTEXT.items():
-        graph.bind(prefix, namespace)
-    catalog = _typed(graph, f"{base_url}/v1/catalog", DCAT.Catalog)
-    data = _typed(graph, f"{base_url}/v1/dataset", DCAT.Dataset)
-    service = _typed(graph, f"{base_url}/v1", DCAT.DataService)
-    publisher = _typed(graph, f"{base_url}/v1/catalog#publisher", FOAF.Agent)
-    homepage = _typed(graph, f"{base_url}/", FOAF.Document)
-    license_doc = _typed(
-        graph, licence_uri(meta.license.id, meta.license.url), DCTERMS.LicenseDocument
+def served_catalog(files: BuiltFiles, public_base_url: str) -> Catalog:
+    return Catalog(
+        turtle=turtle_with_base(files[CATALOG_TURTLE], public_base_url),
+        jsonld=jsonld_with_base(files[CATALOG_JSONLD], public_base_url),
     )
-    licence_type = _concept(
-        graph,
-        "http://purl.org/adms/licencetype/Attribution",
-        "http://purl.org/adms/licencetype/1.0",
-        ("署名", "Attribution"),
-        ("许可类型", "Licence type"),
-    )
-    graph.add((license_doc, DCTERMS.type, licence_type))
-    languages = [
-        _in_authority(graph, EU_LANGUAGE, code, DCTERMS.LinguisticSystem) for code in ("ZHO", "ENG")
-    ]
-    released = Literal(meta.release_date, datatype=XSD.date)
-
-    _text(graph, publisher, FOAF.name, meta.publisher.name.zh, meta.publisher.name.en)
-    if meta.publisher.url:
-        graph.add((publisher, FOAF.homepage, _typed(graph, meta.publisher.url, FOAF.Document)))
-    kind = _concept(
-        graph,
-        "http://purl.org/adms/publishertype/LocalAuthority",
-        "http://purl.org/adms/publishertype/1.0",
-        ("地方政府", "Local authority"),
-        ("发布者类型", "Publisher type"),
-    )
-    graph.add((publisher, DCTERMS.type, kind))
-
-    _text(graph, catalog, DCTERMS.title, "龙岗开放数据", "Longgang Open Data")
-    _text(
-        graph,
-        catalog,
-        DCTERMS.description,
-        "龙岗区国民经济和社会发展计划报告的开放数据目录。",
-        "Catalogue of the open data compiled from the Longgang District economic and social "
-        "development plan report.",
-    )
-    graph.add((catalog, DCTERMS.publisher, publisher))
-    graph.add((catalog, FOAF.homepage, homepage))
-    graph.add((catalog, DCTERMS.license, license_doc))
-    graph.add((catalog, DCTERMS.issued, released))
-    graph.add((catalog, DCTERMS.modified, released))
-    graph.add((catalog, DCAT.dataset, data))
-    graph.add((catalog, DCAT.service, service))
-    for language in languages:
-        graph.add((catalog, DCTERMS.language, language))
-    theme_scheme = EU_THEME.rstrip("/")
-    graph.add((catalog, DCAT.themeTaxonomy, URIRef(theme_scheme)))
-    spatial = _typed(graph, f"{base_url}/v1/catalog#longgang", DCTERMS.Location)
-    _text(graph, spatial, SKOS.prefLabel, meta.spatial.zh, meta.spatial.en)
-    graph.add((catalog, DCTERMS.spatial, spatial))
-
-    _text(graph, data, DCTERMS.title, meta.title.zh, meta.title.en)
-    _text(
-        graph,
-        data,
-        DCTERMS.description,
-        f"{meta.description.zh}{meta.translation_note.zh}",
-        f"{meta.description.en} {meta.translation_note.en}",
-    )
-    graph.add((data, DCTERMS.identifier, Literal(f"{base_url}/v1/dataset")))
-    identifier = _typed(graph, f"{base_url}/v1/dataset#identifier", ADMS.Identifier)
-    graph.add((identifier, SKOS.notation, Literal(meta.id)))
-    graph.add((data, ADMS.identifier, identifier))
-    graph.add((data, DCTERMS.license, license_doc))
-    public = _concept(
-        graph,
-        EU_ACCESS_RIGHT + "PUBLIC",
-        EU_ACCESS_RIGHT.rstrip("/"),
-        ("公开", "Public"),
-        ("访问权限", "Access right"),
-    )
-    graph.add((public, RDF.type, DCTERMS.RightsStatement))
-    graph.add((data, DCTERMS.accessRights, public))
-    provenance = _typed(graph, f"{base_url}/v1/dataset#provenance", DCTERMS.ProvenanceStatement)
-    _text(
-        graph,
-        provenance,
-        RDFS.label,
-        f"整理自《{meta.source_document.title.zh}》；每个数值都附有原文引文、所在章节和行号，"
-        "构建时逐条核对原文。",
-        f"Compiled from “{meta.source_document.title.en}”; every value carries its verbatim "
-        "quote, section and line, each checked against the source when the dataset is built.",
-    )
-    graph.add((data, DCTERMS.provenance, provenance))
-    graph.add((data, DCTERMS.publisher, publisher))
-    graph.add((data, DCTERMS.creator, publisher))
-    graph.add((data, DCTERMS.issued, released))
-    graph.add((data, DCTERMS.modified, released))
-    graph.add((data, DCAT_VERSION, Literal(meta.version)))
-    graph.add((data, DCAT.landingPage, homepage))
-    graph.add((data, DCTERMS.spatial, spatial))
-    graph.add((data, DCTERMS.language, languages[0]))
-    frequency = _in_authority(graph, EU_FREQUENCY, "ANNUAL", DCTERMS.Frequency)
-    graph.add((data, DCTERMS.accrualPeriodicity, frequency))
-    period = _typed(graph, f"{base_url}/v1/catalog#period", DCTERMS.PeriodOfTime)
-    graph.add((period, DCAT.startDate, Literal(f"{meta.temporal_start}-01-01", datatype=XSD.date)))
-    graph.add((period, DCAT.endDate, Literal(f"{meta.temporal_end}-12-31", datatype=XSD.date)))
-    graph.add((data, DCTERMS.temporal, period))
-    themes = [
-        _concept(graph, EU_THEME + code, theme_scheme, label, ("数据主题", "Data theme"))
-        for code, label in THEMES.items()
-    ]
-    contact = _typed(graph, f"{base_url}/v1/catalog#contact", VCARD.Kind)
-    graph.add((contact, VCARD.fn, Literal("Longgang Open Data")))
-    graph.add((contact, VCARD.hasURL, homepage))
-    for node in (data, service):
-        graph.add((node, DCAT.contactPoint, contact))
-        for theme in themes:
-            graph.add((node, DCAT.theme, theme))
-        for keyword in meta.keywords:
-            _text(graph, node, DCAT.keyword, keyword.zh, keyword.en)
-    source = _typed(graph, f"{base_url}/v1/sections", FOAF.Document)
-    _text(
-        graph, source, DCTERMS.title, meta.source_document.title.zh, meta.source_document.title.en
-    )
-    graph.add((data, FOAF.page, source))
-    stable = _concept(
-        graph,
-        EU_AVAILABILITY + "STABLE",
-        EU_AVAILABILITY.rstrip("/"),
-        ("稳定", "Stable"),
-        ("计划可用性", "Planned availability"),
-    )
-
-    algorithm = _typed(graph, str(SPDX.checksumAlgorithm_sha256), SPDX.ChecksumAlgorithm)
-    # Every CSV file is described, with its Table Schema, by the data package.
-    package = _typed(graph, f"{base_url}/v1/datapackage.json", DCTERMS.Standard)
-    _text(
-        graph,
-        package,
-        DCTERMS.title,
-        "数据包（Frictionless Data Package v2），含各 CSV 文件的 Table Schema",
-        "Data package (Frictionless Data Package v2) with the Table Schema of every CSV file",
-    )
-    for name, download in downloads.files.items():
-        url = f"{base_url}/v1/downloads/{name}"
-        distribution = _typed(graph, f"{url}#distribution", DCAT.Distribution)
-        graph.add((data, DCAT.distribution, distribution))
-        _text(
-            graph,
-            distribution,
-            DCTERMS.title,
-            f"{download.title_zh}（{name}）",
-            f"{download.title} ({name})",
-        )
-        if download.media_type == "text/csv":
-            graph.add((distribution, DCTERMS.conformsTo, package))
-        _text(
-            graph,
-            distribution,
-            DCTERMS.description,
-            f"下载文件 {name}。",
-            f"Download of {name}.",
-        )
-        download_url = URIRef(url)
-        graph.add((distribution, DCAT.accessURL, download_url))
-        graph.add((distribution, DCAT.downloadURL, download_url))
-        file_type, media = _FILE_TYPES[download.media_type]
-        file_format = _in_authority(graph, EU_FILE_TYPE, file_type, DCTERMS.MediaTypeOrExtent)
-        graph.add((distribution, DCTERMS.format, file_format))
-        graph.add(
-            (distribution, DCAT.mediaType, _typed(graph, IANA_MEDIA + media, DCTERMS.MediaType))
-        )
-        graph.add(
-            (
-                distribution,
-                DCAT.byteSize,
-                Literal(len(download.data), datatype=XSD.nonNegativeInteger),
-            )
-        )
-        checksum = _typed(graph, f"{url}#sha256", SPDX.Checksum)
-        graph.add((checksum, SPDX.algorithm, algorithm))
-        graph.add((checksum, SPDX.checksumValue, Literal(download.sha256, datatype=XSD.hexBinary)))
-        graph.add((distribution, SPDX.checksum, checksum))
-        graph.add((distribution, DCTERMS.license, license_doc))
-        graph.add((distribution, DCTERMS.issued, released))
-        graph.add((distribution, DCTERMS.modified, released))
-        graph.add((distribution, DCTERMS.language, languages[0]))
-        graph.add((distribution, DCATAP.availability, stable))
-
-    _text(graph, service, DCTERMS.title, "龙岗开放数据 API", "Longgang Open Data API")
-    _text(
-        graph,
-        service,
-        DCTERMS.description,
-        "只读 HTTP API（/v1），提供指标、项目、名词解释和章节。",
-        "Read-only HTTP API (/v1) over the indicators, projects, glossary and sections.",
-    )
-    graph.add((service, DCAT.endpointURL, URIRef(f"{base_url}/v1")))
-    description = _typed(graph, f"{base_url}/openapi.json", FOAF.Document)
-    graph.add((service, DCAT.endpointDescription, description))
-    graph.add((service, DCAT.servesDataset, data))
-    graph.add((service, DCTERMS.license, license_doc))
-    graph.add((service, DCTERMS.publisher, publisher))
-    openapi = _typed(graph, "https://spec.openapis.org/oas/v3.1.0", DCTERMS.Standard)
-    graph.add((service, DCTERMS.conformsTo, openapi))
-    return graph
-
-
-def _sorted_jsonld(graph: Graph) -> bytes:
-    """JSON-LD with the inline context, nodes and values in a stable order."""
-    document = json.loads(graph.serialize(format="json-ld", context=CONTEXT, auto_compact=True))
-    nodes = document.get("@graph", [document])
-    for node in nodes:
-        for key, value in node.items():
-            if isinstance(value, list):
-                node[key] = sorted(
-                    value, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False)
-                )
-    ordered = {"@context": CONTEXT, "@graph": sorted(nodes, key=lambda n: str(n.get("@id", "")))}
-    return (json.dumps(ordered, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode()
-
-
-def build_catalog(dataset: LoadedDataset, downloads: Downloads, base_url: str) -> Catalog:
-    graph = build_graph(dataset, downloads, base_url)
-    return Catalog(turtle=graph.serialize(format="turtle").encode(), jsonld=_sorted_jsonld(graph))

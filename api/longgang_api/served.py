@@ -5,39 +5,65 @@ from __future__ import annotations
 import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
+
+import msgspec
 
 from longgang_api.artifact import LoadedDataset
+from longgang_api.built import DATAPACKAGE, DATASETTE_METADATA, SOURCE_VIEW
+from longgang_api.catalog import Catalog, served_catalog
 from longgang_api.cursor import CursorCodec
 from longgang_api.declarations import LISTINGS
-from longgang_api.downloads import Downloads
 from longgang_api.http_caching import CachePolicy
 from longgang_api.query import Collection
+from longgang_api.source_layout import SourceView
 
-if TYPE_CHECKING:
-    from longgang_api.catalog import Catalog
+
+@dataclass(frozen=True, slots=True)
+class Download:
+    """A file offered for download, as the build made it."""
+
+    name: str
+    media_type: str
+    data: bytes
+    sha256: str
+
+
+@dataclass(frozen=True, slots=True)
+class Downloads:
+    """Every download, by file name, and the files that describe them."""
+
+    files: dict[str, Download]
+    datapackage: bytes
+    datasette_metadata: bytes
+
+
+def _downloads(dataset: LoadedDataset) -> Downloads:
+    built = dataset.files
+    return Downloads(
+        files={
+            f.name: Download(f.name, f.media_type, data, f.sha256) for f, data in built.downloads()
+        },
+        datapackage=built[DATAPACKAGE],
+        datasette_metadata=built[DATASETTE_METADATA],
+    )
 
 
 class Syndication:
-    """Downloads and the catalogue, made on first use.
+    """The built downloads and catalogue, ready to serve, and the /source page's layout.
 
-    Building them (and importing rdflib) costs about a third of a second; the
-    API answers before any portal asks for them, which keeps start-up short.
+    The layout is decoded on the page's first request: at a hundred times the
+    records, decoding it costs start-up time that the API itself never needs.
     """
 
     def __init__(self, dataset: LoadedDataset, public_base_url: str) -> None:
+        self.downloads = _downloads(dataset)
+        self.catalog: Catalog = served_catalog(dataset.files, public_base_url)
         self._dataset = dataset
-        self._base_url = public_base_url
 
     @functools.cached_property
-    def downloads(self) -> Downloads:
-        return Downloads.build(self._dataset, self._dataset.data)
-
-    @functools.cached_property
-    def catalog(self) -> Catalog:
-        from longgang_api.catalog import build_catalog
-
-        return build_catalog(self._dataset, self.downloads, self._base_url)
+    def source_view(self) -> SourceView:
+        return msgspec.json.decode(self._dataset.files[SOURCE_VIEW], type=SourceView)
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ with a reason.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import hashlib
 import re
 import sys
@@ -25,6 +26,7 @@ from typing import TypeVar
 
 import msgspec
 
+from longgang_api.built import MANIFEST, folder_of
 from longgang_api.checkout import DEFAULT_DATASET_NAME, checkout_folder
 from longgang_api.licences import LICENCES
 from longgang_api.model import (
@@ -47,6 +49,7 @@ from longgang_api.model import (
 )
 from longgang_api.source_text import QuoteNotFound, SourceText, Spans, values_in
 from longgang_build import chinese_numerals, measures
+from longgang_build.derived import write_derived
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DATASETS = REPO_ROOT / "datasets"
@@ -97,6 +100,8 @@ class BuildResult:
     data: bytes
     sha256: str
     counts: dict[str, int]
+    #: The verified source document, from which the /source page is laid out.
+    source: SourceText = dataclasses.field(repr=False)
 
 
 class _Sections(Base, frozen=True, kw_only=True):
@@ -547,15 +552,17 @@ def compile_artifact(records: Records, license_id: str | None = None) -> BuildRe
         synonyms=records.synonyms,
     )
     data = msgspec.json.encode(artifact)
-    return BuildResult(artifact, data, hashlib.sha256(data).hexdigest(), counts)
+    return BuildResult(artifact, data, hashlib.sha256(data).hexdigest(), counts, records.source)
 
 
 def write(result: BuildResult, out: Path) -> Path:
-    """Write the artifact and its ``.sha256`` beside it; return the artifact's path."""
+    """Write the artifact, its ``.sha256`` beside it and the files derived from it in
+    ``<out>/<id>/``; return the artifact's path."""
     out.mkdir(parents=True, exist_ok=True)
     path = out / artifact_name(result.artifact.dataset.id)
     path.write_bytes(result.data)
     path.with_name(path.name + ".sha256").write_text(f"{result.sha256}  {path.name}\n")
+    write_derived(path, result.artifact, result.data, result.sha256, result.source)
     return path
 
 
@@ -583,6 +590,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.check:
         path = write(result, args.out)
         print(f"{'artifact':>18}: {path} sha256 {result.sha256}")
+        print(f"{'derived files':>18}: {folder_of(path)}/{MANIFEST}")
     return 0
 
 

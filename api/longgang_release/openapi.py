@@ -26,8 +26,8 @@ from longgang_api import envelopes, model, problems
 from longgang_api.app import DATASET_STATE
 from longgang_api.artifact import LoadedDataset
 from longgang_api.declarations import LISTINGS, periods, years
-from longgang_api.downloads import download_names
 from longgang_build.build import REPO_ROOT
+from longgang_build.downloads import download_names
 from longgang_release.openapi_examples import add_examples
 from longgang_release.spec_diff import IDS_OF
 

@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 511ff0848ff8dd16072e55da1820bafb53df2e70e5b22c3cfe24d63a581ce412) — do not edit.
+# generated from openapi/v1.json (sha256 2ea07fcffff239fbc1af3a6d00443accf3c0e867c1cd210ab9751287cd553826) — do not edit.
 # Regenerate with `make sdk`.
 """Models of the API's answers: one msgspec Struct per schema of openapi/v1.json."""
 

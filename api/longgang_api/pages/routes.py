@@ -47,7 +47,6 @@ from longgang_api.pages.rendering import (
     page_response,
     render,
 )
-from longgang_api.pages.source_view import SourceView
 from longgang_api.parameter_errors import refuse_unwritten_values
 from longgang_api.problems import BadParameter
 from longgang_api.query import (
@@ -66,6 +65,7 @@ from longgang_api.resources.lists import (
     with_signature,
 )
 from longgang_api.served import Served
+from longgang_api.source_layout import SourceView
 
 _PAGE_PARAMETERS = (COMMON_PARAMETERS - {"format", "bom"}) | {"lang"}
 _RECORD_KINDS: dict[str, texts.Pair] = {

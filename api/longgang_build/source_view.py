@@ -1,8 +1,7 @@
 """The report as a page: paragraphs joined as the build joins them, every quoted span marked.
 
-Built once per server from ``source.md`` (verified against the sha256 the
-artifact records by :func:`longgang_api.artifact.read_source`) and the
-artifact's records. Each quote is located in the normalised text exactly as
+Laid out by the build from ``source.md`` (the document the build verified)
+and the artifact's records. Each quote is located in the normalised text exactly as
 the build checked it; the text is then cut into pieces that each lie on one
 source line and are covered by one set of quotes, so every line can carry its
 own anchor (``#L123``) and every mark nests.
@@ -10,78 +9,18 @@ own anchor (``#L123``) and every mark nests.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Literal
-
-from longgang_api.artifact import LoadedDataset
-from longgang_api.model import LocalizedText, Section
+from longgang_api.model import Artifact, Section
+from longgang_api.source_layout import Block, Citation, Line, Piece, SourceView, TocEntry
 from longgang_api.source_text import SourceText
 
-RecordKind = Literal["indicator", "project", "glossary"]
 _HEADINGS = {"document": "h1", "part": "h2", "subpart": "h3"}
-_PAGES: dict[RecordKind, str] = {
-    "indicator": "/indicators/",
-    "project": "/projects/",
-    "glossary": "/glossary/",
-}
 
 
-@dataclass(frozen=True, slots=True)
-class Citation:
-    """One quote of one record: an observation, a project's mention or a glossary term."""
-
-    key: str
-    kind: RecordKind
-    record_id: str
-    title: LocalizedText
-    quote: str
-    line: int
-    fragment: str = ""
-
-    @property
-    def page(self) -> str:
-        """Path of the page of the record that quotes this."""
-        return _PAGES[self.kind] + self.record_id
-
-
-@dataclass(frozen=True, slots=True)
-class Piece:
-    text: str
-    keys: tuple[str, ...]
-    ends: tuple[Citation, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Line:
-    number: int
-    pieces: tuple[Piece, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Block:
-    tag: str
-    lines: tuple[Line, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class TocEntry:
-    section: Section
-    children: tuple[TocEntry, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class SourceView:
-    blocks: tuple[Block, ...]
-    toc: tuple[TocEntry, ...]
-    citations: tuple[Citation, ...]
-    lines: frozenset[int] = field(default_factory=frozenset)
-
-
-def citations_of(dataset: LoadedDataset) -> tuple[Citation, ...]:
-    artifact = dataset.artifact
+def citations_of(artifact: Artifact) -> tuple[Citation, ...]:
+    indicators = {indicator.id: indicator for indicator in artifact.indicators}
     found: list[Citation] = []
     for observation in artifact.observations:
-        indicator = dataset.indicators[observation.indicator_id]
+        indicator = indicators[observation.indicator_id]
         found.append(
             Citation(
                 key=f"observation:{observation.id}",
@@ -137,19 +76,16 @@ def _toc(sections: tuple[Section, ...]) -> tuple[TocEntry, ...]:
     )
 
 
-def build_source_view(raw: str, dataset: LoadedDataset) -> SourceView:
-    source = SourceText(raw)
+def build_source_view(source: SourceText, artifact: Artifact) -> SourceView:
     text, line_of = source.text, source.line_of
-    citations = citations_of(dataset)
+    citations = citations_of(artifact)
     starts: dict[int, list[Citation]] = {}
     last_char: dict[int, list[Citation]] = {}
     for citation in citations:
         start, end = source.locate(citation.quote, citation.line)
         starts.setdefault(start, []).append(citation)
         last_char.setdefault(end - 1, []).append(citation)
-    heading_at = {
-        s.line: _HEADINGS[s.kind] for s in dataset.artifact.sections if s.kind in _HEADINGS
-    }
+    heading_at = {s.line: _HEADINGS[s.kind] for s in artifact.sections if s.kind in _HEADINGS}
 
     blocks: list[Block] = []
     lines: list[Line] = []
@@ -193,4 +129,4 @@ def build_source_view(raw: str, dataset: LoadedDataset) -> SourceView:
             active.difference_update(c.key for c in closing)
     flush_block()
     numbers = frozenset(line.number for block in blocks for line in block.lines)
-    return SourceView(tuple(blocks), _toc(dataset.artifact.sections), citations, numbers)
+    return SourceView(tuple(blocks), _toc(artifact.sections), citations, numbers)

@@ -1,4 +1,4 @@
-"""Bulk downloads and their Frictionless Data Package, computed once from the artifact.
+"""Bulk downloads and their Frictionless Data Package, rendered by the build from the artifact.
 
 - one CSV per table (``indicators``, ``observations``, ``projects``,
   ``project_mentions``, ``glossary``, ``sections``), UTF-8 without BOM, the
@@ -27,10 +27,9 @@ from typing import Annotated, Any
 import msgspec
 from msgspec import Meta
 
-from longgang_api.artifact import LoadedDataset
-from longgang_api.declarations import periods
 from longgang_api.model import (
     PERIOD_PATTERN,
+    Artifact,
     Base,
     GlossaryTerm,
     Indicator,
@@ -76,7 +75,7 @@ class Table:
     title: str
     title_zh: str
     row_type: type[msgspec.Struct]
-    rows: Callable[[LoadedDataset], Sequence[msgspec.Struct]]
+    rows: Callable[[Artifact], Sequence[msgspec.Struct]]
     primary_key: tuple[str, ...]
     foreign_keys: tuple[tuple[str, str, str], ...]  # (field, table, field)
     #: Columns of the full-text index (none: the table has no FTS table).
@@ -86,13 +85,11 @@ class Table:
     label: str | None = None
 
 
-def _project_rows(dataset: LoadedDataset) -> list[ProjectRow]:
-    return [
-        ProjectRow(id=p.id, name=p.name, category=p.category) for p in dataset.artifact.projects
-    ]
+def _project_rows(artifact: Artifact) -> list[ProjectRow]:
+    return [ProjectRow(id=p.id, name=p.name, category=p.category) for p in artifact.projects]
 
 
-def _mention_rows(dataset: LoadedDataset) -> list[MentionRow]:
+def _mention_rows(artifact: Artifact) -> list[MentionRow]:
     return [
         MentionRow(
             project_id=p.id,
@@ -102,7 +99,7 @@ def _mention_rows(dataset: LoadedDataset) -> list[MentionRow]:
             status_text=m.status_text,
             source=m.source,
         )
-        for p in dataset.artifact.projects
+        for p in artifact.projects
         for position, m in enumerate(p.mentions, start=1)
     ]
 
@@ -114,7 +111,7 @@ TABLES = (
         "Indicators",
         "指标",
         Indicator,
-        lambda d: d.artifact.indicators,
+        lambda a: a.indicators,
         ("id",),
         (),
         searchable=("name_zh", "name_en"),
@@ -125,7 +122,7 @@ TABLES = (
         "Observations",
         "观测值",
         Observation,
-        lambda d: d.artifact.observations,
+        lambda a: a.observations,
         ("id",),
         (("indicator_id", "indicators", "id"), _SOURCE_FK),
     ),
@@ -154,7 +151,7 @@ TABLES = (
         "Glossary",
         "名词解释",
         GlossaryTerm,
-        lambda d: d.artifact.glossary,
+        lambda a: a.glossary,
         ("id",),
         (_SOURCE_FK,),
         searchable=("term_zh", "term_en", "definition_zh", "definition_en"),
@@ -165,7 +162,7 @@ TABLES = (
         "Sections",
         "章节",
         Section,
-        lambda d: d.artifact.sections,
+        lambda a: a.sections,
         ("id",),
         (("parent_id", "sections", "id"),),
         searchable=("heading_zh", "heading_en", "text"),
@@ -299,9 +296,9 @@ def _add_fts(connection: sqlite3.Connection, table: Table) -> None:
     )
 
 
-def datasette_metadata(dataset: LoadedDataset) -> dict[str, Any]:
+def datasette_metadata(artifact: Artifact) -> dict[str, Any]:
     """Datasette's metadata for the SQLite download: what it is, its licence and source."""
-    meta = dataset.artifact.dataset
+    meta = artifact.dataset
     tables: dict[str, Any] = {}
     for table in TABLES:
         entry: dict[str, Any] = {"title": table.title, "description": table.row_type.__doc__}
@@ -323,14 +320,14 @@ def datasette_metadata(dataset: LoadedDataset) -> dict[str, Any]:
     }
 
 
-def _sqlite_rows(table: Table, dataset: LoadedDataset) -> tuple[list[str], list[list[Any]]]:
+def _sqlite_rows(table: Table, artifact: Artifact) -> tuple[list[str], list[list[Any]]]:
     """The columns and rows of ``table`` in the SQLite file: the CSV's, then the label
     and the spelled text when the table has them."""
     names = [c.name for c in columns_of(table.row_type)]
     extra = ([LABEL_COLUMN] if table.label else []) + ([SPELLED_COLUMN] if table.searchable else [])
-    synonyms = [group.terms for group in dataset.artifact.synonyms]
+    synonyms = [group.terms for group in artifact.synonyms]
     rows: list[list[Any]] = []
-    for flat in map(flat_row, table.rows(dataset)):
+    for flat in map(flat_row, table.rows(artifact)):
         row = [flat.get(n) for n in names]
         if table.label:
             row.append(flat[table.label])
@@ -354,11 +351,11 @@ def _create_table(connection: sqlite3.Connection, table: Table, names: list[str]
     connection.execute(f'CREATE TABLE "{table.name}" ({", ".join(definitions)})')
 
 
-def _sqlite(dataset: LoadedDataset) -> bytes:
+def _sqlite(artifact: Artifact) -> bytes:
     connection = sqlite3.connect(":memory:")
     try:
         for table in TABLES:
-            names, rows = _sqlite_rows(table, dataset)
+            names, rows = _sqlite_rows(table, artifact)
             _create_table(connection, table, names)
             placeholders = ", ".join("?" for _ in names)
             quoted = ", ".join(f'"{n}"' for n in names)
@@ -386,19 +383,19 @@ class Downloads:
     datasette_metadata: bytes
 
     @classmethod
-    def build(cls, dataset: LoadedDataset, artifact_bytes: bytes) -> Downloads:
-        meta = dataset.artifact.dataset
+    def build(cls, artifact: Artifact, artifact_bytes: bytes) -> Downloads:
+        meta = artifact.dataset
         files: dict[str, Download] = {}
         resources: list[dict[str, Any]] = []
         for table in TABLES:
             columns = columns_of(table.row_type)
-            data = render_csv(table.rows(dataset), [c.name for c in columns], bom=False)
+            data = render_csv(table.rows(artifact), [c.name for c in columns], bom=False)
             download = Download.of(
                 f"{table.name}.csv", table.title, table.title_zh, "text/csv", data
             )
             files[download.name] = download
             schema: dict[str, Any] = {
-                "fields": [_field(c, table, list(periods(dataset))) for c in columns],
+                "fields": [_field(c, table, meta.periods()) for c in columns],
                 "primaryKey": list(table.primary_key),
             }
             if table.foreign_keys:
@@ -442,7 +439,7 @@ class Downloads:
                 "The whole dataset (SQLite)",
                 "整个数据集（SQLite）",
                 "application/vnd.sqlite3",
-                _sqlite(dataset),
+                _sqlite(artifact),
             ),
         ]
         for download in whole:
@@ -479,7 +476,7 @@ class Downloads:
         return cls(
             files,
             msgspec.json.encode(package),
-            msgspec.json.encode(datasette_metadata(dataset)),
+            msgspec.json.encode(datasette_metadata(artifact)),
         )
 
 

@@ -1,0 +1,81 @@
+"""Every file the build derives from the artifact, written into ``build/<id>/`` with a manifest.
+
+The downloads (one CSV per table, the whole dataset as JSON and as SQLite),
+the data package, Datasette's metadata, the DCAT-AP catalogue (JSON-LD and
+Turtle, IRIs relative to the API's root) and the /source page's layout. The
+same artifact and source give the same bytes: the server checks them against
+the manifest and serves them as they are.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import msgspec
+
+from longgang_api.built import (
+    CATALOG_JSONLD,
+    CATALOG_TURTLE,
+    DATAPACKAGE,
+    DATASETTE_METADATA,
+    DOWNLOADS,
+    MANIFEST,
+    SOURCE_VIEW,
+    Manifest,
+    entry,
+    folder_of,
+)
+from longgang_api.model import Artifact
+from longgang_api.source_text import SourceText
+from longgang_build.catalog import build_catalog
+from longgang_build.downloads import Downloads
+from longgang_build.source_view import build_source_view
+
+
+def derived_files(
+    artifact: Artifact, artifact_bytes: bytes, source: SourceText
+) -> list[tuple[str, str, bytes]]:
+    """Each derived file as (path under ``build/<id>/``, media type, bytes), downloads first."""
+    downloads = Downloads.build(artifact, artifact_bytes)
+    catalog = build_catalog(artifact, downloads)
+    files = [
+        (DOWNLOADS + name, download.media_type, download.data)
+        for name, download in downloads.files.items()
+    ]
+    files += [
+        (DATAPACKAGE, "application/json", downloads.datapackage),
+        (DATASETTE_METADATA, "application/json", downloads.datasette_metadata),
+        (CATALOG_JSONLD, "application/ld+json", catalog.jsonld),
+        (CATALOG_TURTLE, "text/turtle", catalog.turtle),
+        (
+            SOURCE_VIEW,
+            "application/json",
+            # Its set of quoted lines sorted: the same layout gives the same bytes.
+            msgspec.json.encode(build_source_view(source, artifact), order="deterministic"),
+        ),
+    ]
+    return files
+
+
+def write_derived(
+    artifact_path: Path, artifact: Artifact, artifact_bytes: bytes, sha256: str, source: SourceText
+) -> Path:
+    """Write every derived file and, last, the manifest; return the manifest's path."""
+    folder = folder_of(artifact_path)
+    # Nothing of an earlier build stays beside the new files.
+    shutil.rmtree(folder, ignore_errors=True)
+    entries = []
+    for name, media_type, data in derived_files(artifact, artifact_bytes, source):
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        entries.append(entry(name, media_type, data))
+    manifest = folder / MANIFEST
+    manifest.write_bytes(
+        msgspec.json.format(
+            msgspec.json.encode(Manifest(artifact_sha256=sha256, files=tuple(entries))), indent=2
+        )
+        + b"\n"
+    )
+    return manifest
