@@ -177,6 +177,16 @@ def answer_time(url: str, timeout: float) -> float | None:
     return time.monotonic() - started
 
 
+def exchange(port: int, request: bytes) -> bytes:
+    """Send raw request bytes on a new connection; everything the server sends until it closes."""
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as connection:
+        connection.sendall(request)
+        chunks = []
+        while chunk := connection.recv(65536):
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+
 def wait_until_up(url: str, process: subprocess.Popen[bytes], timeout: float = 30) -> None:
     deadline = time.monotonic() + timeout
     while True:

@@ -30,6 +30,7 @@ from tests.support import (
     REPORT,
     answer_time,
     closed_by_the_server,
+    exchange,
     free_port,
     idle_connections,
     serve,
@@ -452,15 +453,6 @@ def _status_and_body(answer: bytes) -> tuple[int, bytes]:
     return int(head.split(b" ")[1]), body
 
 
-def _read_answer(port: int, request: bytes) -> bytes:
-    with socket.create_connection(("127.0.0.1", port), timeout=10) as connection:
-        connection.sendall(request)
-        chunks = []
-        while chunk := connection.recv(65536):
-            chunks.append(chunk)
-        return b"".join(chunks)
-
-
 def test_oversized_requests_over_real_http(served_url: str) -> None:
     long_url = httpx.get(f"{served_url}/v1/indicators?q=" + "x" * 16_000)
     assert long_url.status_code == 414
@@ -491,7 +483,7 @@ def test_past_the_apps_limits_the_app_answers_with_a_problem(
     # (up to 1 MiB of request head), and the app's own problem (with CORS) answers.
     port = int(served_url.rsplit(":", 1)[1])
     request = b"GET " + target + b" HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
-    answer = _read_answer(port, request + headers + b"\r\n")
+    answer = exchange(port, request + headers + b"\r\n")
     code, body = _status_and_body(answer)
     assert code == status
     head = answer.partition(b"\r\n\r\n")[0].lower()
@@ -505,7 +497,7 @@ def test_a_target_over_64_kib_is_414_from_below_the_app(served_url: str) -> None
     # has no setting for it: the status is right, the body is empty.
     port = int(served_url.rsplit(":", 1)[1])
     target = b"/v1/indicators?q=" + b"x" * 70_000
-    answer = _read_answer(port, b"GET " + target + b" HTTP/1.1\r\nHost: x\r\n\r\n")
+    answer = exchange(port, b"GET " + target + b" HTTP/1.1\r\nHost: x\r\n\r\n")
     assert _status_and_body(answer)[0] == 414
 
 
@@ -513,7 +505,7 @@ def test_many_small_headers_reach_the_app(served_url: str) -> None:
     port = int(served_url.rsplit(":", 1)[1])
     headers = b"".join(b"X-Small-%d: v\r\n" % i for i in range(90))
     request = b"GET /v1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n" + headers + b"\r\n"
-    code, body = _status_and_body(_read_answer(port, request))
+    code, body = _status_and_body(exchange(port, request))
     assert code == 200 and b'"links"' in body
 
 
@@ -521,7 +513,7 @@ def test_more_than_100_header_fields_are_431_from_below_the_app(served_url: str)
     port = int(served_url.rsplit(":", 1)[1])
     headers = b"".join(b"X-Small-%d: v\r\n" % i for i in range(101))
     request = b"GET /v1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n" + headers + b"\r\n"
-    assert _status_and_body(_read_answer(port, request))[0] == 431
+    assert _status_and_body(exchange(port, request))[0] == 431
 
 
 #: An HTTP/2 client's first bytes in cleartext with prior knowledge (RFC 9113 §3.4): the

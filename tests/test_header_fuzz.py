@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import json
 import re
-import socket
 from collections.abc import Iterator, Sequence
 
 import pytest
@@ -39,6 +38,7 @@ from longgang_api.gateway import Gateway
 from longgang_api.limits import MAX_HEADER_BYTES
 from longgang_api.response_cache import ResponseCache
 from tests.raw_asgi import Answer, Headers, ask
+from tests.support import exchange
 
 #: The sample: a list as JSON and as CSV pages, a streamed CSV, a record, a download,
 #: a page for people and the OpenAPI document.
@@ -409,15 +409,6 @@ def parser_refuses(lines: Sequence[tuple[bytes, bytes]]) -> bool:
     )
 
 
-def _exchange(port: int, request: bytes) -> bytes:
-    with socket.create_connection(("127.0.0.1", port), timeout=10) as connection:
-        connection.sendall(request)
-        chunks = []
-        while chunk := connection.recv(65536):
-            chunks.append(chunk)
-        return b"".join(chunks)
-
-
 def _parsed(raw: bytes) -> tuple[int, dict[bytes, bytes], bytes]:
     head, _, body = raw.partition(b"\r\n\r\n")
     status_line, *lines = head.split(b"\r\n")
@@ -435,7 +426,7 @@ def warmed(served_url: str) -> Iterator[str]:
     for url in RESOURCES:
         for _ in range(2):
             request = f"GET {url} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
-            assert _parsed(_exchange(port, request.encode()))[0] == 200
+            assert _parsed(exchange(port, request.encode()))[0] == 200
     yield served_url
 
 
@@ -451,7 +442,7 @@ def test_over_http_every_answer_is_the_apps_or_the_documented_400(
     port = int(warmed.rsplit(":", 1)[1])
     head = b"".join(name + b": " + value + b"\r\n" for name, value in lines)
     request = f"GET {url} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n".encode() + head
-    status, headers, body = _parsed(_exchange(port, request + b"\r\n"))
+    status, headers, body = _parsed(exchange(port, request + b"\r\n"))
     if b"x-request-id" not in headers:  # the server's own answer, not the app's
         assert (status, body) == (400, b"") and parser_refuses(lines), (status, lines)
         return
@@ -478,7 +469,7 @@ def test_over_http_every_answer_is_the_apps_or_the_documented_400(
 def test_the_servers_own_400_is_the_one_documented(warmed: str, line: bytes) -> None:
     port = int(warmed.rsplit(":", 1)[1])
     request = b"GET /v1/glossary/two-mountains HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
-    status, headers, body = _parsed(_exchange(port, request + line + b"\r\n\r\n"))
+    status, headers, body = _parsed(exchange(port, request + line + b"\r\n\r\n"))
     assert (status, body) == (400, b"")
     assert b"x-request-id" not in headers and b"access-control-allow-origin" not in headers
 
@@ -497,7 +488,7 @@ def test_bytes_outside_ascii_in_a_value_reach_the_app(
 ) -> None:
     port = int(warmed.rsplit(":", 1)[1])
     request = b"GET /v1/glossary/two-mountains HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
-    answer = _parsed(_exchange(port, request + line + b"\r\n\r\n"))
+    answer = _parsed(exchange(port, request + line + b"\r\n\r\n"))
     assert answer[0] == status
     assert _REQUEST_ID.match(answer[1][b"x-request-id"])
     assert answer[1][b"access-control-allow-origin"] == b"*"

@@ -17,6 +17,7 @@ from typing import Any
 import httpx
 import pytest
 from frictionless import Package, validate
+from frictionless.resources import TableResource
 from litestar import Litestar
 from litestar.testing import TestClient
 from pyshacl import validate as shacl_validate
@@ -499,3 +500,22 @@ def test_the_served_catalogue_is_the_built_bytes_with_its_base_declared(
     for data, media in ((turtle, "turtle"), (jsonld, "json-ld")):
         graph = Graph().parse(data=data, format=media)
         assert (URIRef(f"{root}v1/dataset"), RDF.type, DCAT.Dataset) in graph
+
+
+def test_a_period_is_text_wherever_a_type_is_stated(served_url: str, tmp_path: Path) -> None:
+    # "2024" names a year, not a quantity: JSON, the data package, a reader that follows
+    # the package, and SQLite all give it as text, as the SDK's DataFrames do.
+    listed = httpx.get(f"{served_url}/v1/observations?format=ndjson").text.splitlines()
+    assert {type(json.loads(line)["period"]) for line in listed} == {str}
+    package = Package(f"{served_url}/v1/datapackage.json")
+    observations = package.get_resource("observations")
+    assert isinstance(observations, TableResource)
+    assert observations.schema.get_field("period").type == "string"
+    assert {type(row["period"]) for row in observations.read_rows()} == {str}
+    database = tmp_path / "data.sqlite"
+    database.write_bytes(httpx.get(f"{served_url}/v1/downloads/longgang-2024.sqlite").content)
+    with sqlite3.connect(database) as connection:
+        (types,) = connection.execute(
+            "select group_concat(distinct typeof(period)) from observations"
+        )
+    assert types == ("text",)

@@ -51,6 +51,8 @@ def main(argv: list[str] | None = None) -> int:
             *PROPERTY_TESTS,
             "-q",
             "--hypothesis-profile=fuzz",
+            # Each test's count of passing, failing and invalid examples, as proof of the run.
+            "--hypothesis-show-statistics",
         ],
         check=False,
     )
