@@ -480,3 +480,16 @@ def test_the_build_loads_nothing_of_the_server(module: str) -> None:
             check=True,
         ).stdout.split()
     )
+
+
+def test_a_dataset_that_names_no_folder_is_refused_in_one_line() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "longgang_build.build", "--dataset", "nosuch", "--check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    *usage, error = result.stderr.strip().splitlines()
+    assert "no dataset folder 'nosuch'" in error and "longgang-2024" in error
+    assert all(line.startswith(("usage:", " ")) for line in usage)

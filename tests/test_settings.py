@@ -27,8 +27,22 @@ def test_defaults_and_conversion() -> None:
 def test_dataset_names_the_artifact() -> None:
     settings = Settings.from_env({"DATASET": "tests/fixtures/datasets/testland-2031/"})
     assert settings.artifact == "build/testland-2031.json"
-    explicit = {"DATASET": "testland-2031", "LONGGANG_ARTIFACT": "/tmp/x.json"}
+    explicit = {
+        "DATASET": "tests/fixtures/datasets/testland-2031",
+        "LONGGANG_ARTIFACT": "/tmp/x.json",
+    }
     assert Settings.from_env(explicit).artifact == "/tmp/x.json"
+
+
+@pytest.mark.parametrize("dataset", ["testland-2031", "nosuch", "datasets/nosuch"])
+def test_a_dataset_that_names_no_folder_is_one_error_naming_the_datasets(dataset: str) -> None:
+    # A folder's name alone names a folder under datasets/ only; elsewhere, its path.
+    with pytest.raises(SettingsError) as raised:
+        Settings.from_env({"DATASET": dataset})
+    message = str(raised.value)
+    assert f"no dataset folder {dataset!r}" in message
+    assert "longgang-2024" in message
+    assert "\n" not in message
 
 
 def test_dataset_names_the_folder_the_source_page_reads() -> None:

@@ -15,8 +15,8 @@ from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin
 from litestar.openapi.spec import Contact, License, Server, Tag
 
-from longgang_api.artifact import LoadedDataset, read_source
-from longgang_api.checkout import checkout_folder
+from longgang_api.artifact import ArtifactError, LoadedDataset, read_source
+from longgang_api.checkout import NoDatasetFolder, checkout_folder
 from longgang_api.direct import DirectLists
 from longgang_api.docs import DocsController, DocumentController
 from longgang_api.gateway import Gateway
@@ -118,7 +118,11 @@ def create_app(
     """
     served = Served.build(dataset, max_age, public_base_url.rstrip("/"))
     # The /source page shows the layout the build made of this document: refuse another.
-    read_source(dataset, dataset_folder or checkout_folder(dataset.artifact.dataset.id))
+    try:
+        folder = dataset_folder or checkout_folder(dataset.artifact.dataset.id)
+    except NoDatasetFolder as error:
+        raise ArtifactError(f"{error}; DATASET names the folder of the source document") from None
+    read_source(dataset, folder)
 
     def provide_served() -> Served:
         return served

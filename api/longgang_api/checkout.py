@@ -11,7 +11,23 @@ DEFAULT_DATASET_NAME = "longgang-2024"
 DATASETS = Path(__file__).resolve().parents[2] / "datasets"
 
 
+class NoDatasetFolder(ValueError):
+    """A dataset name or path that names no folder."""
+
+
 def checkout_folder(name_or_path: str | Path) -> Path:
-    """A folder under the checkout's ``datasets/`` by its name, else the path as given."""
+    """A folder under the checkout's ``datasets/`` by its name, else the path as given.
+
+    Raises :class:`NoDatasetFolder` when neither is a folder, naming the checkout's
+    datasets, so that a mistyped name is one clear line rather than a file per record.
+    """
     named = DATASETS / str(name_or_path)
-    return named if named.is_dir() else Path(name_or_path)
+    if named.is_dir():
+        return named
+    if Path(name_or_path).is_dir():
+        return Path(name_or_path)
+    names = sorted(p.name for p in DATASETS.iterdir() if p.is_dir()) if DATASETS.is_dir() else []
+    raise NoDatasetFolder(
+        f"no dataset folder {str(name_or_path)!r}: neither a folder name under datasets/ "
+        f"({', '.join(names) or 'none'}) nor the path of a folder"
+    )

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import msgspec
 from msgspec import Meta
 
-from longgang_api.checkout import DATASETS, DEFAULT_DATASET_NAME, checkout_folder
+from longgang_api.checkout import DATASETS, DEFAULT_DATASET_NAME, NoDatasetFolder, checkout_folder
 from longgang_api.limits import RateLimiter, parse_proxies
 
 DEFAULT_MAX_AGE = 3600
@@ -76,7 +76,10 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
         if "artifact" not in raw and dataset:
             raw["artifact"] = f"build/{Path(dataset).name}.json"
         if dataset:
-            raw["dataset_folder"] = str(checkout_folder(dataset))
+            try:
+                raw["dataset_folder"] = str(checkout_folder(dataset))
+            except NoDatasetFolder as error:
+                raise SettingsError(f"DATASET={dataset!r}: {error}") from None
         try:
             settings = msgspec.convert(raw, type=cls, strict=False)
         except msgspec.ValidationError as error:

@@ -27,7 +27,7 @@ from typing import TypeVar
 import msgspec
 
 from longgang_api.built import MANIFEST, folder_of
-from longgang_api.checkout import DEFAULT_DATASET_NAME, checkout_folder
+from longgang_api.checkout import DEFAULT_DATASET_NAME, NoDatasetFolder, checkout_folder
 from longgang_api.licences import LICENCES
 from longgang_api.model import (
     ARTIFACT_FORMAT,
@@ -59,7 +59,11 @@ DEFAULT_OUT = REPO_ROOT / "build"
 
 def dataset_folder(name_or_path: str | Path) -> Path:
     """A folder under ``datasets/`` by its name, else the path as given."""
-    return checkout_folder(name_or_path)
+    try:
+        return checkout_folder(name_or_path)
+    except NoDatasetFolder as error:
+        # argparse prints this message as the one error line, with the usage.
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def artifact_name(dataset_id: str) -> str:
