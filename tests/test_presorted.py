@@ -23,7 +23,7 @@ from longgang_api.declarations import LISTINGS
 from longgang_api.index import Key
 from longgang_api.query import Collection, build_query, paginate, parse_sort
 from longgang_api.settings import DEFAULT_PUBLIC_BASE_URL
-from longgang_api.text_search import Query, match_record, match_terms, parse_query, pieces
+from longgang_api.text_search import WORST, Query, match_record, match_terms, parse_query, pieces
 from longgang_build.build import compile_artifact, load_records, write
 from tools.scale import generate
 
@@ -110,7 +110,7 @@ def assert_same_walks(search: Collection[Any], texts: list[str], seed: int) -> i
                 after = fast.next_key
             # A made-up place, anywhere among the keys: any key is a cursor.
             sign = -1 if spec[0][1] else 1
-            made_up: Key = (sign * chooser.randint(0, 3), chooser.randrange(search.index.size))
+            made_up: Key = (sign * chooser.randint(0, WORST), chooser.randrange(search.index.size))
             if spec[0][0] != search.relevance:
                 made_up = made_up[1:]
             fast, general = _both(search, query, sort, made_up, limit)

@@ -81,6 +81,28 @@ def test_exact_id_or_name_ranks_before_a_name_before_a_quote(client: Client) -> 
     )
 
 
+def _chinese_names(dataset: LoadedDataset) -> dict[tuple[str, str], str]:
+    """The Chinese name of every record search finds, by (kind, id)."""
+    data = dataset.artifact
+    return {
+        **{("indicator", i.id): i.name.zh for i in data.indicators},
+        **{("project", p.id): p.name.zh for p in data.projects},
+        **{("glossary", g.id): g.term.zh for g in data.glossary},
+        **{("section", s.id): s.heading.zh for s in data.sections},
+    }
+
+
+@pytest.mark.parametrize("term", ["公园", "道路", "医院", "幼儿园"])
+def test_records_whose_chinese_name_holds_the_term_come_first(
+    client: Client, dataset: LoadedDataset, term: str
+) -> None:
+    # Names that hold only a synonym of the term come after those written with it.
+    named = {key for key, name in _chinese_names(dataset).items() if term in name}
+    found = [(h["kind"], h["id"]) for h in hits(client, term, limit=500)]
+    assert named and set(found[: len(named)]) == named, found
+    assert found[len(named) :], "and other hits after them"
+
+
 def test_each_hit_says_where_it_matched_with_a_snippet(client: Client) -> None:
     for hit in hits(client, "碧道"):
         assert hit["matched_fields"], hit

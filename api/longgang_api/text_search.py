@@ -11,8 +11,11 @@
 - Every term must match (AND). A term that is a member of a synonym group
   (data of the dataset: ``synonyms.toml``) matches where any member does.
 - A match ranks 0 when the whole query is the record's id or name, else by the
-  worst of its terms, each term at the best field it matched in: 1 a name,
-  2 a definition, quote or other body text, 3 the text of a section.
+  worst of its terms, each term at the best place it matched: 2 a name, 4 a
+  definition, quote or other body text, 6 the text of a section, each one more
+  where the term matched there only through a synonym: a name holding the
+  term as written ranks above a name holding only a synonym of it, which
+  ranks above a quote holding the term as written.
 
 :func:`match_terms` is the definition, record by record; :func:`match_record`
 and, for the records of a page, :func:`match_records` give its answers, a query
@@ -33,8 +36,15 @@ from dataclasses import dataclass
 
 import msgspec
 
-#: Weights of where a term matched; lower is better.
-EXACT, NAME, BODY, CONTEXT = 0, 1, 2, 3
+#: Weights of where a term matched; lower is better. A field's weight is even: one
+#: more is the same field reached only through a synonym (:data:`SYNONYM`).
+EXACT, NAME, BODY, CONTEXT = 0, 2, 4, 6
+#: Added to a term's weight where none of the words it was typed with matched there,
+#: only another member of its synonym group: a record that holds what the user wrote
+#: ranks above one that holds only a synonym of it, in the same field.
+SYNONYM = 1
+#: The worst match rank.
+WORST = CONTEXT + SYNONYM
 #: Fields that name a record: a match there ranks as a name.
 NAME_FIELDS = frozenset(
     {"id", "name.zh", "name.en", "term.zh", "term.en", "heading.zh", "heading.en"}
@@ -92,7 +102,8 @@ class Term(msgspec.Struct, frozen=True):
 
     #: Each alternative is matched when all its pieces are.
     alternatives: tuple[tuple[Piece, ...], ...]
-    #: The pieces as the query wrote them (a snippet shows them before a synonym).
+    #: The pieces as the query wrote them: they rank above a synonym, and a snippet
+    #: shows them first.
     typed: tuple[Piece, ...] = ()
 
 
@@ -247,6 +258,7 @@ def match_records(
     if len(alternatives) == 1:
         # The common query: one piece, no synonym. The loop below answers it too, but
         # its inner loop over alternatives makes it twice as slow for one piece.
+        # Its one alternative is the one typed: never a synonym.
         ((needle, word, _, piece),) = alternatives
         for position in positions:
             best: SearchField | None = None
@@ -270,12 +282,14 @@ def match_records(
         best = None
         chosen: Piece = alternatives[0][3]
         lowest = (0, False)
+        weight = WORST
         names = []
         for f in fields_of[position]:
             held = False
             for needle, word, synonym, alternative in alternatives:
                 if needle in (f.words if word else f.text):
                     held = True
+                    weight = min(weight, f.weight + SYNONYM if synonym else f.weight)
                     # As match_terms chooses: the lowest preference, the typed piece
                     # before a synonym, then the first field, then the first alternative.
                     if best is None or (f.preference, synonym) < lowest:
@@ -285,7 +299,7 @@ def match_records(
         if best is None:
             found.append(None)
         else:
-            rank = EXACT if position in exact else best.weight
+            rank = EXACT if position in exact else weight
             found.append(Match(rank, tuple(names), best, chosen))
     return found
 
@@ -339,6 +353,8 @@ def match_terms(query: Query, fields: Sequence[SearchField]) -> Match | None:
                         best_at = candidate
             else:
                 matched.update(hits)
+                if alternative != term.typed:
+                    weight += SYNONYM
                 term_weight = weight if term_weight is None else min(term_weight, weight)
         if term_weight is None:
             return None

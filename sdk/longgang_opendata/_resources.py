@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 1288f149df77bd1cbe82b0aa3439a7fadc46d58f9a093e56b2dc3acbde449d28) — do not edit.
+# generated from openapi/v1.json (sha256 0842baadf7e2570bd939888f64c0221163f8018aa372f63108a741e4e7b9ae5e) — do not edit.
 # Regenerate with `make sdk`.
 """Resources of the API: one per tag, one method per operation, sync and async."""
 
@@ -1106,10 +1106,11 @@ class SyncOperations:
         Records of every collection matching every term of q, with the kind of each hit, the
         fields it matched in and a snippet. Default order (rank): the best matches first
         (the id or name exactly, then a name, then a definition or quote, then a section's
-        text), then indicators, projects, glossary, sections, each by id. JSON pages carry
-        total, the number of items matching the query. As CSV or NDJSON without limit, the
-        answer holds every matching record, streamed; with limit, it pages like JSON, the
-        next page in the Link header.
+        text; in each, the terms as written before a term matched only through a synonym),
+        then indicators, projects, glossary, sections, each by id. JSON pages carry total,
+        the number of items matching the query. As CSV or NDJSON without limit, the answer
+        holds every matching record, streamed; with limit, it pages like JSON, the next page
+        in the Link header.
 
         Args:
             q: Search terms, all of which must match (Chinese as written, English as whole
@@ -1860,10 +1861,11 @@ class AsyncOperations:
         Records of every collection matching every term of q, with the kind of each hit, the
         fields it matched in and a snippet. Default order (rank): the best matches first
         (the id or name exactly, then a name, then a definition or quote, then a section's
-        text), then indicators, projects, glossary, sections, each by id. JSON pages carry
-        total, the number of items matching the query. As CSV or NDJSON without limit, the
-        answer holds every matching record, streamed; with limit, it pages like JSON, the
-        next page in the Link header.
+        text; in each, the terms as written before a term matched only through a synonym),
+        then indicators, projects, glossary, sections, each by id. JSON pages carry total,
+        the number of items matching the query. As CSV or NDJSON without limit, the answer
+        holds every matching record, streamed; with limit, it pages like JSON, the next page
+        in the Link header.
 
         Args:
             q: Search terms, all of which must match (Chinese as written, English as whole

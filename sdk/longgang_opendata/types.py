@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 1288f149df77bd1cbe82b0aa3439a7fadc46d58f9a093e56b2dc3acbde449d28) — do not edit.
+# generated from openapi/v1.json (sha256 0842baadf7e2570bd939888f64c0221163f8018aa372f63108a741e4e7b9ae5e) — do not edit.
 # Regenerate with `make sdk`.
 """Models of the API's answers: one msgspec Struct per schema of openapi/v1.json."""
 
