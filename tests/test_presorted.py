@@ -157,12 +157,8 @@ def test_presorted_pages_equal_ranked_pages_at_ten_times_the_records(
 
 
 def synonym_queries(search: Collection[Any]) -> list[str]:
-    """Every member of every synonym group, as a reader would type it."""
-    return [
-        " ".join(value for _, value in member)
-        for group in search.synonyms.groups
-        for member in group
-    ]
+    """Every member of every synonym group, and every broader term, as a reader would type it."""
+    return [" ".join(value for _, value in term.typed) for term in search.synonyms.terms]
 
 
 def test_synonym_groups_are_paged_from_their_presorted_matches(

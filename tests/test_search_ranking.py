@@ -1,9 +1,10 @@
 """How ``q`` ranks a term as written against its synonyms, on records made for the purpose.
 
-Each case takes a synonym group of the dataset, a member as the user types it
-and another member, and two records that differ only in which of the two a
-field holds. Both the scan (:func:`match_record`) and the index (a page ranked
-by relevance, presorted or not) must put the record holding what was typed first.
+Each case takes a term of the dataset's synonym table as the user types it (a
+member of a group, or a broader term) and another member of its group, and two
+records that differ only in which of the two a field holds. Both the scan
+(:func:`match_record`) and the index (a page ranked by relevance, presorted or
+not) must put the record holding what was typed first.
 """
 
 from __future__ import annotations
@@ -69,8 +70,9 @@ def _ranked(synonyms: Synonyms, q: str, records: list[tuple[tuple[str, str], ...
 @st.composite
 def written_and_synonym(draw: st.DrawFn, synonyms: Synonyms) -> tuple[str, str, str, str]:
     """(typed, synonym, a field, a field of a worse weight)."""
-    group = draw(st.sampled_from([g for g in synonyms.groups if len(g) > 1]))
-    typed, other = draw(st.permutations(group))[:2]
+    term = draw(st.sampled_from([t for t in synonyms.terms if len(t.alternatives) > 1]))
+    typed = term.typed
+    other = draw(st.sampled_from([a for a in term.alternatives if a != typed]))
     better, worse = draw(st.sampled_from(_BETTER_AND_WORSE))
     return _written(typed), _written(other), better, worse
 

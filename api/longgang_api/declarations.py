@@ -192,7 +192,7 @@ class Listing(Generic[R]):
 
 @functools.lru_cache(maxsize=8)
 def synonyms_of(dataset: LoadedDataset) -> Synonyms:
-    return Synonyms(group.terms for group in dataset.artifact.synonyms)
+    return Synonyms((group.terms, group.broader) for group in dataset.artifact.synonyms)
 
 
 T = TypeVar("T")

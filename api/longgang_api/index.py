@@ -453,13 +453,18 @@ class CollectionIndex(Generic[R]):
         text = TextIndex(fields, postings, exact, {})
         if self.relevance is None:
             return text
-        # Each synonym group matches where a query of one of its members alone does: its
-        # members' matches, ranked as that member was typed (the others one worse).
-        groups: dict[Term, dict[int, int]] = {}
-        for group in self.synonyms.groups:
-            each = {member: self._alternative(member, None, text) for member in group}
-            for typed in group:
-                groups[Term(group, typed)] = _merged(each, typed)
+        # Each member of a synonym group, and each broader term, matches where a query of
+        # it alone does: its alternatives' matches, ranked as it was typed (the others one
+        # worse). Each alternative is looked up once, whichever terms share it.
+        each: dict[tuple[Piece, ...], dict[int, int]] = {}
+        groups: dict[PresortedKey, dict[int, int]] = {}
+        for term in self.synonyms.terms:
+            for alternative in term.alternatives:
+                if alternative not in each:
+                    each[alternative] = self._alternative(alternative, None, text)
+            groups[_presorted_key(term)] = _merged(
+                {a: each[a] for a in term.alternatives}, term.typed
+            )
         presorted: dict[SortSpec, dict[PresortedKey, Presorted]] = {}
         for descending in (False, True):
             spec = _spec(self.relevance, descending)

@@ -9,7 +9,8 @@
   the text; a word matches a whole word of the text, after plural folding
   (``places`` = ``place``, ``facilities`` = ``facility``).
 - Every term must match (AND). A term that is a member of a synonym group
-  (data of the dataset: ``synonyms.toml``) matches where any member does.
+  (data of the dataset: ``synonyms.toml``) matches where any member does; a
+  broader term of a group, where it or any member does (see :class:`Synonyms`).
 - A match ranks 0 when the whole query is the record's id or name, else by the
   worst of its terms, each term at the best place it matched: 2 a name, 4 a
   definition, quote or other body text, 6 the text of a section, each one more
@@ -108,30 +109,37 @@ class Term(msgspec.Struct, frozen=True):
 
 
 class Synonyms:
-    """Groups of interchangeable terms, looked up by their pieces."""
+    """Groups of interchangeable terms and their broader terms, looked up by their pieces.
 
-    def __init__(self, groups: Iterable[Sequence[str]]) -> None:
-        self._groups: list[tuple[tuple[Piece, ...], ...]] = []
-        self._lookup: dict[tuple[Piece, ...], int] = {}
-        self.longest = 1
-        for members in groups:
-            alternatives = tuple(
-                dict.fromkeys(p for p in (tuple(pieces(normalise_text(m))) for m in members) if p)
-            )
-            index = len(self._groups)
-            self._groups.append(alternatives)
+    A member of a group finds where any member does. A broader term finds where
+    it or any member does, but no member finds it: a word that renders the group
+    and other terms too ("park" renders 公园 and 园区, an industrial park).
+    """
+
+    def __init__(self, groups: Iterable[tuple[Sequence[str], Sequence[str]]]) -> None:
+        """``groups``: each group's terms and its broader terms."""
+        self._terms: dict[tuple[Piece, ...], Term] = {}
+        for members, broader in groups:
+            alternatives = _alternatives(members)
             for alternative in alternatives:
-                self._lookup.setdefault(alternative, index)
-                self.longest = max(self.longest, len(alternative))
+                self._terms.setdefault(alternative, Term(alternatives, alternative))
+            for wider in _alternatives(broader):
+                with_it = tuple(dict.fromkeys((*alternatives, wider)))
+                self._terms.setdefault(wider, Term(with_it, wider))
+        self.longest = max(map(len, self._terms), default=1)
 
     @property
-    def groups(self) -> tuple[tuple[tuple[Piece, ...], ...], ...]:
-        """Every group: the pieces of each of its members."""
-        return tuple(self._groups)
+    def terms(self) -> tuple[Term, ...]:
+        """The term that each member of a group, and each broader term, is read as."""
+        return tuple(self._terms.values())
 
-    def group(self, key: tuple[Piece, ...]) -> tuple[tuple[Piece, ...], ...] | None:
-        index = self._lookup.get(key)
-        return None if index is None else self._groups[index]
+    def term(self, key: tuple[Piece, ...]) -> Term | None:
+        return self._terms.get(key)
+
+
+def _alternatives(terms: Iterable[str]) -> tuple[tuple[Piece, ...], ...]:
+    """The pieces of each of ``terms``, each once."""
+    return tuple(dict.fromkeys(p for p in (tuple(pieces(normalise_text(t))) for t in terms) if p))
 
 
 NO_SYNONYMS = Synonyms(())
@@ -152,9 +160,9 @@ def parse_query(q: str, synonyms: Synonyms = NO_SYNONYMS) -> Query:
     at = 0
     while at < len(found):
         for size in range(min(synonyms.longest, len(found) - at), 0, -1):
-            group = synonyms.group(tuple(found[at : at + size]))
-            if group is not None:
-                terms.append(Term(group, tuple(found[at : at + size])))
+            term = synonyms.term(tuple(found[at : at + size]))
+            if term is not None:
+                terms.append(term)
                 at += size
                 break
         else:

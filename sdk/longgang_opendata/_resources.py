@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 0842baadf7e2570bd939888f64c0221163f8018aa372f63108a741e4e7b9ae5e) — do not edit.
+# generated from openapi/v1.json (sha256 b6edf97a5a44954c0e0815f7954508584515a7b45a7707153c1b082aeb05fa9b) — do not edit.
 # Regenerate with `make sdk`.
 """Resources of the API: one per tag, one method per operation, sync and async."""
 
