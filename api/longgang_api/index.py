@@ -33,10 +33,11 @@ A list query is answered without a scan of the records:
   the smallest of its sets from the cursor on, a page's worth, unless its
   matches are few there (then they are ranked);
 - where relevance leads the order (either way, the id after it), each piece
-  with a posting, and each synonym group that matches, is also kept
-  presorted: its order ranks grouped by match rank, ascending within each
-  group (a :class:`Presorted`). A ``q`` of one term (a piece, or a synonym
-  group) and no filter is then paged by reading the ranks after the cursor, a
+  with a posting, and each term of the synonym table that matches (a group
+  as each of its members is typed, a broader term), is also kept presorted:
+  its order ranks grouped by match rank, ascending within each group (a
+  :class:`Presorted`). A ``q`` of one term (a piece, or a term of the synonym
+  table) and no filter is then paged by reading the ranks after the cursor, a
   page's worth, not by ranking every match; the few records whose name is the
   query exactly are merged in at their own match rank.
 
