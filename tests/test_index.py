@@ -59,6 +59,7 @@ def vocabulary(collections: dict[str, Collection[Any]]) -> list[str]:
     return [
         *chooser.sample(words, min(400, len(words))),
         "地铁", "subway", "Metro", "school places", "hospitals", "GDP", "ＧＤＰ", "xyzzy", "龙",
+        "park", "公园", "Public Parks", "道路",
     ]  # fmt: skip
 
 

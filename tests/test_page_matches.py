@@ -97,13 +97,11 @@ def queries(search: Collection[Any], seed: int, count: int) -> list[str]:
     # ranks them exact from that map) and of several.
     names = sorted(search.index._exact)
     one_piece_names = [n for n in names if len(pieces(n)) == 1]
-    # Every member of every group: groups of one-piece members (a word or a Chinese run
-    # each) take the fast path, a group with a member of several words does not.
-    synonyms = [
-        " ".join(value for _, value in member)
-        for group in search.synonyms.groups
-        for member in group
-    ]
+    # Every member of every group, and every broader term, also in capitals and full
+    # width: groups of one-piece members (a word or a Chinese run each) take the fast path,
+    # a group with a member of several words does not.
+    typed = [" ".join(value for _, value in term.typed) for term in search.synonyms.terms]
+    synonyms = list(dict.fromkeys([*typed, *(t.upper() for t in typed), *map(_full_width, typed)]))
     texts = [
         *common,
         *chooser.sample(words, count),

@@ -23,7 +23,7 @@ from longgang_api.declarations import LISTINGS
 from longgang_api.index import Key
 from longgang_api.query import Collection, build_query, paginate, parse_sort
 from longgang_api.settings import DEFAULT_PUBLIC_BASE_URL
-from longgang_api.text_search import Query, match_record, match_terms, parse_query, pieces
+from longgang_api.text_search import WORST, Query, match_record, match_terms, parse_query, pieces
 from longgang_build.build import compile_artifact, load_records, write
 from tools.scale import generate
 
@@ -110,7 +110,7 @@ def assert_same_walks(search: Collection[Any], texts: list[str], seed: int) -> i
                 after = fast.next_key
             # A made-up place, anywhere among the keys: any key is a cursor.
             sign = -1 if spec[0][1] else 1
-            made_up: Key = (sign * chooser.randint(0, 3), chooser.randrange(search.index.size))
+            made_up: Key = (sign * chooser.randint(0, WORST), chooser.randrange(search.index.size))
             if spec[0][0] != search.relevance:
                 made_up = made_up[1:]
             fast, general = _both(search, query, sort, made_up, limit)
@@ -157,12 +157,8 @@ def test_presorted_pages_equal_ranked_pages_at_ten_times_the_records(
 
 
 def synonym_queries(search: Collection[Any]) -> list[str]:
-    """Every member of every synonym group, as a reader would type it."""
-    return [
-        " ".join(value for _, value in member)
-        for group in search.synonyms.groups
-        for member in group
-    ]
+    """Every member of every synonym group, and every broader term, as a reader would type it."""
+    return [" ".join(value for _, value in term.typed) for term in search.synonyms.terms]
 
 
 def test_synonym_groups_are_paged_from_their_presorted_matches(

@@ -9,7 +9,8 @@ from litestar import Litestar
 from litestar.testing import TestClient
 
 from longgang_api.artifact import LoadedDataset
-from longgang_api.text_search import fold, normalise_text
+from longgang_api.declarations import SEARCHED
+from longgang_api.text_search import Synonyms, fold, normalise_text, parse_query, pieces
 
 Client = TestClient[Litestar]
 
@@ -79,6 +80,64 @@ def test_exact_id_or_name_ranks_before_a_name_before_a_quote(client: Client) -> 
     assert max(order.index(h["id"]) for h in in_names) < min(
         order.index(h["id"]) for h in elsewhere
     )
+
+
+def _chinese_names(dataset: LoadedDataset) -> dict[tuple[str, str], str]:
+    """The Chinese name of every record search finds, by (kind, id)."""
+    data = dataset.artifact
+    return {
+        **{("indicator", i.id): i.name.zh for i in data.indicators},
+        **{("project", p.id): p.name.zh for p in data.projects},
+        **{("glossary", g.id): g.term.zh for g in data.glossary},
+        **{("section", s.id): s.heading.zh for s in data.sections},
+    }
+
+
+@pytest.mark.parametrize("term", ["公园", "道路", "医院", "幼儿园"])
+def test_records_whose_chinese_name_holds_the_term_come_first(
+    client: Client, dataset: LoadedDataset, term: str
+) -> None:
+    # Names that hold only a synonym of the term come after those written with it.
+    named = {key for key, name in _chinese_names(dataset).items() if term in name}
+    found = [(h["kind"], h["id"]) for h in hits(client, term, limit=500)]
+    assert named and set(found[: len(named)]) == named, found
+    assert found[len(named) :], "and other hits after them"
+
+
+def _searched_texts(dataset: LoadedDataset) -> dict[tuple[str, str], str]:
+    """Every text search looks in, normalised and joined, by hit (kind, id)."""
+    return {
+        (searched.kind, searched.listing.id_of(r)): normalise_text(
+            " ".join(text for _, text in searched.listing.text_of(r, dataset))
+        )
+        for searched in SEARCHED
+        for r in searched.listing.records(dataset, "")
+    }
+
+
+def test_a_term_with_a_broader_word_finds_only_where_it_is_written(
+    client: Client, dataset: LoadedDataset
+) -> None:
+    # "park" also renders 园区 (an industrial park): 公园 must not find every "park".
+    texts = _searched_texts(dataset)
+    written = {key for key, text in texts.items() if "公园" in text}
+    found = {(h["kind"], h["id"]) for h in hits(client, "公园", limit=500)}
+    assert written and found == written
+    # The broader word still finds 公园 where no English word of the record says "park".
+    park = {(h["kind"], h["id"]) for h in hits(client, "park", limit=500)}
+    assert written < park
+    assert any(("word", "park") not in pieces(texts[key]) for key in written)
+
+
+def test_a_broader_term_finds_its_group_and_is_found_by_none_of_it() -> None:
+    synonyms = Synonyms([(["公园", "public park"], ["park"])])
+
+    def alternatives(q: str) -> set[str]:
+        (term,) = parse_query(q, synonyms).terms
+        return {" ".join(value for _, value in a) for a in term.alternatives}
+
+    assert alternatives("park") == {"公园", "public park", "park"}
+    assert alternatives("公园") == alternatives("Public Parks") == {"公园", "public park"}
 
 
 def test_each_hit_says_where_it_matched_with_a_snippet(client: Client) -> None:

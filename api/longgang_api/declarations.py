@@ -192,7 +192,7 @@ class Listing(Generic[R]):
 
 @functools.lru_cache(maxsize=8)
 def synonyms_of(dataset: LoadedDataset) -> Synonyms:
-    return Synonyms(group.terms for group in dataset.artifact.synonyms)
+    return Synonyms((group.terms, group.broader) for group in dataset.artifact.synonyms)
 
 
 T = TypeVar("T")
@@ -519,7 +519,8 @@ SEARCH: Listing[SearchHit] = Listing(
         "Records of every collection matching every term of q, with the kind of each hit, "
         "the fields it matched in and a snippet. Default order (rank): the best matches "
         "first (the id or name exactly, then a name, then a definition or quote, then a "
-        "section's text), then indicators, projects, glossary, sections, each by id."
+        "section's text; in each, the terms as written before a term matched only through "
+        "a synonym), then indicators, projects, glossary, sections, each by id."
     ),
     page_type=SearchPage,
     record_type=SearchHit,

@@ -33,10 +33,11 @@ A list query is answered without a scan of the records:
   the smallest of its sets from the cursor on, a page's worth, unless its
   matches are few there (then they are ranked);
 - where relevance leads the order (either way, the id after it), each piece
-  with a posting, and each synonym group that matches, is also kept
-  presorted: its order ranks grouped by match rank, ascending within each
-  group (a :class:`Presorted`). A ``q`` of one term (a piece, or a synonym
-  group) and no filter is then paged by reading the ranks after the cursor, a
+  with a posting, and each term of the synonym table that matches (a group
+  as each of its members is typed, a broader term), is also kept presorted:
+  its order ranks grouped by match rank, ascending within each group (a
+  :class:`Presorted`). A ``q`` of one term (a piece, or a term of the synonym
+  table) and no filter is then paged by reading the ranks after the cursor, a
   page's worth, not by ranking every match; the few records whose name is the
   query exactly are merged in at their own match rank.
 
@@ -62,8 +63,10 @@ from typing import Any, Generic, NamedTuple, TypeVar
 import msgspec
 
 from longgang_api.text_search import (
-    CONTEXT,
     EXACT,
+    NAME,
+    SYNONYM,
+    WORST,
     Piece,
     Query,
     SearchField,
@@ -235,6 +238,10 @@ class JoinedPosting(Postings):
 _NOWHERE = Posting(array("I"), b"")
 #: What a term matches: the alternatives of one (a piece alone, or a synonym group).
 Alternatives = tuple[tuple[Piece, ...], ...]
+#: What a term's presorted matches are kept under: the alternatives of a lone piece (it
+#: is what was typed), or the term of a synonym group as one member was typed (that member
+#: ranks above the others, so each member has its own order).
+PresortedKey = Alternatives | Term
 #: A text index before its presorted postings: fields, postings, exact names.
 _TextParts = tuple[
     tuple[tuple[SearchField, ...], ...], dict[Piece, Postings], dict[str, tuple[int, ...]]
@@ -260,7 +267,7 @@ class Presorted:
     ) -> Presorted:
         """``matched``: the (position, match rank) pairs to keep."""
         scale = max(len(ranks), 1)
-        shift = CONTEXT  # as in _best_after: never negative
+        shift = WORST  # as in _best_after: never negative
         packed = sorted([(sign * w + shift) * scale + ranks[p] for p, w in matched])
         firsts = sorted({k // scale for k in packed})
         starts = [bisect_left(packed, first * scale) for first in firsts]
@@ -307,8 +314,8 @@ class TextIndex:
     #: The positions whose name or id is exactly this normalised text.
     exact: dict[str, tuple[int, ...]]
     #: Every posting and every synonym group that matches, presorted: by relevance order
-    #: (its sort spec), then by the alternatives of the term.
-    presorted: Mapping[SortSpec, Mapping[Alternatives, Presorted]]
+    #: (its sort spec), then by the term (see :func:`_presorted_key`).
+    presorted: Mapping[SortSpec, Mapping[PresortedKey, Presorted]]
 
 
 class CollectionIndex(Generic[R]):
@@ -447,9 +454,19 @@ class CollectionIndex(Generic[R]):
         text = TextIndex(fields, postings, exact, {})
         if self.relevance is None:
             return text
-        # Each synonym group matches where a query of it alone does: its members' matches.
-        groups = {group: self._term(Term(group), None, text) for group in self.synonyms.groups}
-        presorted: dict[SortSpec, dict[Alternatives, Presorted]] = {}
+        # Each member of a synonym group, and each broader term, matches where a query of
+        # it alone does: its alternatives' matches, ranked as it was typed (the others one
+        # worse). Each alternative is looked up once, whichever terms share it.
+        each: dict[tuple[Piece, ...], dict[int, int]] = {}
+        groups: dict[PresortedKey, dict[int, int]] = {}
+        for term in self.synonyms.terms:
+            for alternative in term.alternatives:
+                if alternative not in each:
+                    each[alternative] = self._alternative(alternative, None, text)
+            groups[_presorted_key(term)] = _merged(
+                {a: each[a] for a in term.alternatives}, term.typed
+            )
+        presorted: dict[SortSpec, dict[PresortedKey, Presorted]] = {}
         for descending in (False, True):
             spec = _spec(self.relevance, descending)
             ranks = self.order(spec)[1]
@@ -463,8 +480,8 @@ class CollectionIndex(Generic[R]):
                     for piece, posting in postings.items()
                 },
                 **{
-                    group: Presorted.of(matched.items(), ranks, sign, self._typecode)
-                    for group, matched in groups.items()
+                    term: Presorted.of(matched.items(), ranks, sign, self._typecode)
+                    for term, matched in groups.items()
                     if matched
                 },
             }
@@ -502,7 +519,7 @@ class CollectionIndex(Generic[R]):
                     held.append(position)
                     weights[key].append(weight)
             for f in record_fields:
-                if f.weight == 1:
+                if f.weight == NAME:
                     exact.setdefault(f.text.strip(), []).append(position)
         postings: dict[Piece, Postings] = {
             key: Posting(held, bytes(weights[key])) for key, held in positions.items()
@@ -651,26 +668,30 @@ class CollectionIndex(Generic[R]):
 
     @classmethod
     def _term(cls, term: Term, within: Collection[int] | None, text: TextIndex) -> dict[int, int]:
-        best: dict[int, int] = {}
+        if len(term.alternatives) == 1:
+            # No synonyms: nothing to merge.
+            return cls._alternative(term.alternatives[0], within, text)
+        return _merged(
+            {a: cls._alternative(a, within, text) for a in term.alternatives}, term.typed
+        )
+
+    @classmethod
+    def _alternative(
+        cls, alternative: tuple[Piece, ...], within: Collection[int] | None, text: TextIndex
+    ) -> dict[int, int]:
+        """Positions holding every piece of ``alternative``, each at its worst piece's weight."""
         postings = text.postings
-        for alternative in term.alternatives:
-            weights: dict[int, int] | None = None
-            for piece in sorted(alternative, key=lambda p: len(postings.get(p, _NOWHERE))):
-                # A later piece is looked for only where the earlier ones matched.
-                found = cls._piece(piece, within if weights is None else weights, text)
-                if weights is None:
-                    weights = found
-                else:
-                    weights = {p: max(w, found[p]) for p, w in weights.items() if p in found}
-                if not weights:
-                    break
-            if len(term.alternatives) == 1:
-                # No synonyms: nothing to merge (every weight is below the 99 of none).
-                return weights or {}
-            for position, weight in (weights or {}).items():
-                if best.get(position, 99) > weight:
-                    best[position] = weight
-        return best
+        weights: dict[int, int] | None = None
+        for piece in sorted(alternative, key=lambda p: len(postings.get(p, _NOWHERE))):
+            # A later piece is looked for only where the earlier ones matched.
+            found = cls._piece(piece, within if weights is None else weights, text)
+            if weights is None:
+                weights = found
+            else:
+                weights = {p: max(w, found[p]) for p, w in weights.items() if p in found}
+            if not weights:
+                break
+        return weights or {}
 
     def searched(self, query: Query, within: frozenset[int] | None) -> dict[int, int]:
         """Positions matching every term of ``query``, each with its match rank."""
@@ -766,7 +787,7 @@ class CollectionIndex(Generic[R]):
             raise PlaceError(f"a place in this order is {parts}")
         if not 0 <= after[-1] < self.size:
             raise PlaceError(f"rank {after[-1]} is not one of the {self.size} records")
-        if relevance and not EXACT <= (-1 if spec[0][1] else 1) * after[0] <= CONTEXT:
+        if relevance and not EXACT <= (-1 if spec[0][1] else 1) * after[0] <= WORST:
             raise PlaceError(f"match rank {after[0]} is not one of this order's")
 
     def _presorted_page(
@@ -779,7 +800,7 @@ class CollectionIndex(Generic[R]):
         text = self._text_index
         # A longer Chinese piece alone has no posting of its own, so none presorted: it
         # is confirmed record by record.
-        kept = text.presorted.get(spec, {}).get(term.alternatives)
+        kept = text.presorted.get(spec, {}).get(_presorted_key(term))
         if kept is None:
             return None
         positions, ranks = self.order(spec)
@@ -832,12 +853,32 @@ def _best_after(
     than tuples.
     """
     scale = max(len(ranks), 1)
-    shift = CONTEXT  # the worst match rank: sign × match rank + shift is never negative
+    shift = WORST  # the worst match rank: sign × match rank + shift is never negative
     packed = [(sign * w + shift) * scale + ranks[p] for p, w in ranked.items()]
     if after is not None:
         floor = (after[0] + shift) * scale + after[1]
         packed = [k for k in packed if k > floor]
     return [(k // scale - shift, k % scale) for k in heapq.nsmallest(wanted, packed)]
+
+
+def _presorted_key(term: Term) -> PresortedKey:
+    # A piece's posting is kept under its alternatives alone: one Term a piece would cost
+    # a struct for each of the index's pieces, in each relevance order.
+    return term.alternatives if len(term.alternatives) == 1 else term
+
+
+def _merged(
+    found: Mapping[tuple[Piece, ...], Mapping[int, int]], typed: tuple[Piece, ...]
+) -> dict[int, int]:
+    """Each position at its best weight among the alternatives of a term: one more where
+    the alternative is not the one typed (a synonym ranks below what was written)."""
+    best: dict[int, int] = {}
+    for alternative, weights in found.items():
+        extra = 0 if alternative == typed else SYNONYM
+        for position, weight in weights.items():
+            if best.get(position, WORST + 1) > weight + extra:
+                best[position] = weight + extra
+    return best
 
 
 def _smallest_after(ranks: list[int], after: Key | None, wanted: int) -> list[Key]:

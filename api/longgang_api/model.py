@@ -442,13 +442,24 @@ class Exclusion(Base, frozen=True, kw_only=True):
     ] = None
 
 
-class SynonymGroup(Base, frozen=True, kw_only=True):
+class SynonymGroup(Base, frozen=True, kw_only=True, omit_defaults=True):
     """Terms that search treats as one (synonyms.toml): our search aid, not the source's."""
 
     terms: Annotated[
         tuple[Annotated[str, Meta(min_length=1)], ...],
         Meta(min_length=2, description="Interchangeable terms, Chinese and English."),
     ]
+    # Written only where a group has them, so that a group without keeps its form.
+    broader: Annotated[
+        tuple[Annotated[str, Meta(min_length=1)], ...],
+        Meta(
+            description=(
+                "Terms that find the group's terms but are not found by them: a word that "
+                "renders these and other terms too ('park' renders 公园 and 园区, an "
+                "industrial park)."
+            )
+        ),
+    ] = ()
 
 
 #: Version of the artifact's layout; the build writes it, the server checks it.

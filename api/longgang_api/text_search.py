@@ -9,10 +9,14 @@
   the text; a word matches a whole word of the text, after plural folding
   (``places`` = ``place``, ``facilities`` = ``facility``).
 - Every term must match (AND). A term that is a member of a synonym group
-  (data of the dataset: ``synonyms.toml``) matches where any member does.
+  (data of the dataset: ``synonyms.toml``) matches where any member does; a
+  broader term of a group, where it or any member does (see :class:`Synonyms`).
 - A match ranks 0 when the whole query is the record's id or name, else by the
-  worst of its terms, each term at the best field it matched in: 1 a name,
-  2 a definition, quote or other body text, 3 the text of a section.
+  worst of its terms, each term at the best place it matched: 2 a name, 4 a
+  definition, quote or other body text, 6 the text of a section, each one more
+  where the term matched there only through a synonym: a name holding the
+  term as written ranks above a name holding only a synonym of it, which
+  ranks above a quote holding the term as written.
 
 :func:`match_terms` is the definition, record by record; :func:`match_record`
 and, for the records of a page, :func:`match_records` give its answers, a query
@@ -33,8 +37,15 @@ from dataclasses import dataclass
 
 import msgspec
 
-#: Weights of where a term matched; lower is better.
-EXACT, NAME, BODY, CONTEXT = 0, 1, 2, 3
+#: Weights of where a term matched; lower is better. A field's weight is even: one
+#: more is the same field reached only through a synonym (:data:`SYNONYM`).
+EXACT, NAME, BODY, CONTEXT = 0, 2, 4, 6
+#: Added to a term's weight where none of the words it was typed with matched there,
+#: only another member of its synonym group: a record that holds what the user wrote
+#: ranks above one that holds only a synonym of it, in the same field.
+SYNONYM = 1
+#: The worst match rank.
+WORST = CONTEXT + SYNONYM
 #: Fields that name a record: a match there ranks as a name.
 NAME_FIELDS = frozenset(
     {"id", "name.zh", "name.en", "term.zh", "term.en", "heading.zh", "heading.en"}
@@ -92,35 +103,43 @@ class Term(msgspec.Struct, frozen=True):
 
     #: Each alternative is matched when all its pieces are.
     alternatives: tuple[tuple[Piece, ...], ...]
-    #: The pieces as the query wrote them (a snippet shows them before a synonym).
+    #: The pieces as the query wrote them: they rank above a synonym, and a snippet
+    #: shows them first.
     typed: tuple[Piece, ...] = ()
 
 
 class Synonyms:
-    """Groups of interchangeable terms, looked up by their pieces."""
+    """Groups of interchangeable terms and their broader terms, looked up by their pieces.
 
-    def __init__(self, groups: Iterable[Sequence[str]]) -> None:
-        self._groups: list[tuple[tuple[Piece, ...], ...]] = []
-        self._lookup: dict[tuple[Piece, ...], int] = {}
-        self.longest = 1
-        for members in groups:
-            alternatives = tuple(
-                dict.fromkeys(p for p in (tuple(pieces(normalise_text(m))) for m in members) if p)
-            )
-            index = len(self._groups)
-            self._groups.append(alternatives)
+    A member of a group finds where any member does. A broader term finds where
+    it or any member does, but no member finds it: a word that renders the group
+    and other terms too ("park" renders 公园 and 园区, an industrial park).
+    """
+
+    def __init__(self, groups: Iterable[tuple[Sequence[str], Sequence[str]]]) -> None:
+        """``groups``: each group's terms and its broader terms."""
+        self._terms: dict[tuple[Piece, ...], Term] = {}
+        for members, broader in groups:
+            alternatives = _alternatives(members)
             for alternative in alternatives:
-                self._lookup.setdefault(alternative, index)
-                self.longest = max(self.longest, len(alternative))
+                self._terms.setdefault(alternative, Term(alternatives, alternative))
+            for wider in _alternatives(broader):
+                with_it = tuple(dict.fromkeys((*alternatives, wider)))
+                self._terms.setdefault(wider, Term(with_it, wider))
+        self.longest = max(map(len, self._terms), default=1)
 
     @property
-    def groups(self) -> tuple[tuple[tuple[Piece, ...], ...], ...]:
-        """Every group: the pieces of each of its members."""
-        return tuple(self._groups)
+    def terms(self) -> tuple[Term, ...]:
+        """The term that each member of a group, and each broader term, is read as."""
+        return tuple(self._terms.values())
 
-    def group(self, key: tuple[Piece, ...]) -> tuple[tuple[Piece, ...], ...] | None:
-        index = self._lookup.get(key)
-        return None if index is None else self._groups[index]
+    def term(self, key: tuple[Piece, ...]) -> Term | None:
+        return self._terms.get(key)
+
+
+def _alternatives(terms: Iterable[str]) -> tuple[tuple[Piece, ...], ...]:
+    """The pieces of each of ``terms``, each once."""
+    return tuple(dict.fromkeys(p for p in (tuple(pieces(normalise_text(t))) for t in terms) if p))
 
 
 NO_SYNONYMS = Synonyms(())
@@ -141,9 +160,9 @@ def parse_query(q: str, synonyms: Synonyms = NO_SYNONYMS) -> Query:
     at = 0
     while at < len(found):
         for size in range(min(synonyms.longest, len(found) - at), 0, -1):
-            group = synonyms.group(tuple(found[at : at + size]))
-            if group is not None:
-                terms.append(Term(group, tuple(found[at : at + size])))
+            term = synonyms.term(tuple(found[at : at + size]))
+            if term is not None:
+                terms.append(term)
                 at += size
                 break
         else:
@@ -247,6 +266,7 @@ def match_records(
     if len(alternatives) == 1:
         # The common query: one piece, no synonym. The loop below answers it too, but
         # its inner loop over alternatives makes it twice as slow for one piece.
+        # Its one alternative is the one typed: never a synonym.
         ((needle, word, _, piece),) = alternatives
         for position in positions:
             best: SearchField | None = None
@@ -270,12 +290,14 @@ def match_records(
         best = None
         chosen: Piece = alternatives[0][3]
         lowest = (0, False)
+        weight = WORST
         names = []
         for f in fields_of[position]:
             held = False
             for needle, word, synonym, alternative in alternatives:
                 if needle in (f.words if word else f.text):
                     held = True
+                    weight = min(weight, f.weight + SYNONYM if synonym else f.weight)
                     # As match_terms chooses: the lowest preference, the typed piece
                     # before a synonym, then the first field, then the first alternative.
                     if best is None or (f.preference, synonym) < lowest:
@@ -285,7 +307,7 @@ def match_records(
         if best is None:
             found.append(None)
         else:
-            rank = EXACT if position in exact else best.weight
+            rank = EXACT if position in exact else weight
             found.append(Match(rank, tuple(names), best, chosen))
     return found
 
@@ -339,6 +361,8 @@ def match_terms(query: Query, fields: Sequence[SearchField]) -> Match | None:
                         best_at = candidate
             else:
                 matched.update(hits)
+                if alternative != term.typed:
+                    weight += SYNONYM
                 term_weight = weight if term_weight is None else min(term_weight, weight)
         if term_weight is None:
             return None

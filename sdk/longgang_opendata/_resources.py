@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 2ea07fcffff239fbc1af3a6d00443accf3c0e867c1cd210ab9751287cd553826) — do not edit.
+# generated from openapi/v1.json (sha256 f4c66c16566093ce4505bef45f3b11bf29b5161dbe9e20372e323c1293c3045f) — do not edit.
 # Regenerate with `make sdk`.
 """Resources of the API: one per tag, one method per operation, sync and async."""
 
@@ -1106,10 +1106,11 @@ class SyncOperations:
         Records of every collection matching every term of q, with the kind of each hit, the
         fields it matched in and a snippet. Default order (rank): the best matches first
         (the id or name exactly, then a name, then a definition or quote, then a section's
-        text), then indicators, projects, glossary, sections, each by id. JSON pages carry
-        total, the number of items matching the query. As CSV or NDJSON without limit, the
-        answer holds every matching record, streamed; with limit, it pages like JSON, the
-        next page in the Link header.
+        text; in each, the terms as written before a term matched only through a synonym),
+        then indicators, projects, glossary, sections, each by id. JSON pages carry total,
+        the number of items matching the query. As CSV or NDJSON without limit, the answer
+        holds every matching record, streamed; with limit, it pages like JSON, the next page
+        in the Link header.
 
         Args:
             q: Search terms, all of which must match (Chinese as written, English as whole
@@ -1860,10 +1861,11 @@ class AsyncOperations:
         Records of every collection matching every term of q, with the kind of each hit, the
         fields it matched in and a snippet. Default order (rank): the best matches first
         (the id or name exactly, then a name, then a definition or quote, then a section's
-        text), then indicators, projects, glossary, sections, each by id. JSON pages carry
-        total, the number of items matching the query. As CSV or NDJSON without limit, the
-        answer holds every matching record, streamed; with limit, it pages like JSON, the
-        next page in the Link header.
+        text; in each, the terms as written before a term matched only through a synonym),
+        then indicators, projects, glossary, sections, each by id. JSON pages carry total,
+        the number of items matching the query. As CSV or NDJSON without limit, the answer
+        holds every matching record, streamed; with limit, it pages like JSON, the next page
+        in the Link header.
 
         Args:
             q: Search terms, all of which must match (Chinese as written, English as whole

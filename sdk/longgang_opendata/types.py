@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 2ea07fcffff239fbc1af3a6d00443accf3c0e867c1cd210ab9751287cd553826) — do not edit.
+# generated from openapi/v1.json (sha256 f4c66c16566093ce4505bef45f3b11bf29b5161dbe9e20372e323c1293c3045f) — do not edit.
 # Regenerate with `make sdk`.
 """Models of the API's answers: one msgspec Struct per schema of openapi/v1.json."""
 
