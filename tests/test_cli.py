@@ -91,10 +91,16 @@ def test_filters_repeat_for_any_of_several(served_url: str) -> None:
     assert ids == [o["id"] for o in raw]
 
 
-def test_get_as_json_is_the_record(served_url: str) -> None:
-    result = _cli("get", "indicators", "gdp-growth", "--format", "json", "--base-url", served_url)
+@pytest.mark.parametrize(
+    ("collection", "record_id"),
+    [("indicators", "gdp-growth"), ("observations", "gdp-growth.2023.actual")],
+)
+def test_get_as_json_is_the_record(served_url: str, collection: str, record_id: str) -> None:
+    args = ["get", collection, record_id, "--format", "json", "--base-url", served_url]
+    result = _cli(*args)
     assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout) == httpx.get(f"{served_url}/v1/indicators/gdp-growth").json()
+    got = httpx.get(f"{served_url}/v1/{collection}/{record_id}").json()
+    assert json.loads(result.stdout) == got
 
 
 def test_search_and_the_base_url_from_the_environment(served_url: str) -> None:
