@@ -7,8 +7,12 @@ from pathlib import Path
 #: The dataset served when neither ``DATASET`` nor ``LONGGANG_ARTIFACT`` is set.
 DEFAULT_DATASET_NAME = "longgang-2024"
 
+#: The checkout: the folder of ``pyproject.toml``, ``datasets/``, ``build/`` and ``openapi/``.
+CHECKOUT = Path(__file__).resolve().parents[2]
 #: The checkout's dataset folders; the server reads its source document from one.
-DATASETS = Path(__file__).resolve().parents[2] / "datasets"
+DATASETS = CHECKOUT / "datasets"
+#: Where the build writes artifacts and their derived files unless told otherwise.
+BUILD = CHECKOUT / "build"
 
 
 class NoDatasetFolder(ValueError):

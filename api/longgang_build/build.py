@@ -27,7 +27,13 @@ from typing import TypeVar
 import msgspec
 
 from longgang_api.built import MANIFEST, folder_of
-from longgang_api.checkout import DEFAULT_DATASET_NAME, NoDatasetFolder, checkout_folder
+from longgang_api.checkout import (
+    BUILD,
+    DATASETS,
+    DEFAULT_DATASET_NAME,
+    NoDatasetFolder,
+    checkout_folder,
+)
 from longgang_api.licences import LICENCES
 from longgang_api.model import (
     ARTIFACT_FORMAT,
@@ -51,10 +57,8 @@ from longgang_api.source_text import QuoteNotFound, SourceText, Spans, values_in
 from longgang_build import chinese_numerals, measures
 from longgang_build.derived import write_derived
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-DATASETS = REPO_ROOT / "datasets"
 DEFAULT_DATASET = DATASETS / DEFAULT_DATASET_NAME
-DEFAULT_OUT = REPO_ROOT / "build"
+DEFAULT_OUT = BUILD
 
 
 def dataset_folder(name_or_path: str | Path) -> Path:

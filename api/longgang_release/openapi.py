@@ -25,13 +25,13 @@ from litestar import Litestar
 from longgang_api import envelopes, model, problems
 from longgang_api.app import DATASET_STATE
 from longgang_api.artifact import LoadedDataset
+from longgang_api.checkout import CHECKOUT
 from longgang_api.declarations import LISTINGS, periods, years
-from longgang_build.build import REPO_ROOT
 from longgang_build.downloads import download_names
 from longgang_release.openapi_examples import add_examples
 from longgang_release.spec_diff import IDS_OF
 
-DOCUMENT_PATH = REPO_ROOT / "openapi" / "v1.json"
+DOCUMENT_PATH = CHECKOUT / "openapi" / "v1.json"
 JSON = dict[str, Any]
 
 #: list operation → (get operation, its path parameter), from the declarations
