@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import sysconfig
+import tomllib
 import zipfile
+from importlib import metadata
 from pathlib import Path
 
 import pytest
 
+import longgang_opendata
+from longgang_api.app import API_VERSION
 from longgang_release.openapi import DOCUMENT_PATH
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -111,3 +116,14 @@ def test_make_serve_installs_the_runtime_and_the_build_only(tmp_path: Path) -> N
 
 def test_make_test_installs_the_toolchain(tmp_path: Path) -> None:
     assert "-e '.[dev]' -e ./sdk" in _make_dry_run("test", tmp_path)
+
+
+def test_each_version_is_declared_once() -> None:
+    # The API's version lives in app.py (the document's info.version) and the SDK's in
+    # its _version.py; each distribution reads its own from there.
+    for pyproject in (ROOT / "pyproject.toml", ROOT / "sdk" / "pyproject.toml"):
+        project = tomllib.loads(pyproject.read_text())["project"]
+        assert "version" not in project and "version" in project["dynamic"], pyproject
+    assert json.loads(DOCUMENT_PATH.read_text())["info"]["version"] == API_VERSION
+    assert metadata.version("longgang-api") == API_VERSION
+    assert metadata.version("longgang-opendata") == longgang_opendata.__version__
