@@ -309,6 +309,32 @@ _CUT_TEXTS = """
 """
 
 
+#: Every cell of a table shown without its header (a phone's cards) that names nothing of
+#: its column: the first cell of a list row (the record's name) and a quote read alone.
+_UNNAMED_CELLS = """
+[...document.querySelectorAll('table')]
+  .filter((t) => getComputedStyle(t.querySelector('thead tr')).display !== 'table-row'
+                 || getComputedStyle(t.querySelector('thead')).display === 'none')
+  .flatMap((t) => [...t.querySelectorAll('tbody td:not(:first-child):not(.quote)')])
+  .filter((td) => td.textContent.trim() !== ''
+                  && !getComputedStyle(td, '::before').content.includes(':'))
+  .map((td) => `${td.closest('table').id || 'table'}: ${td.textContent.trim().slice(0, 20)}`)
+"""
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_on_a_phone_every_cell_is_named_by_its_column(
+    served_url: str, trap: Trap, tmp_path: Path, lang: str
+) -> None:
+    with chromium(trap.port, tmp_path / "profile") as page:
+        page.viewport(390, 900)
+        for path in FITTING:
+            url = served_url + path.format(lang=lang)
+            page.goto(url)
+            page.settle(0.1)
+            assert page.evaluate(_UNNAMED_CELLS) == [], url
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_tables_and_charts_fit_a_phone(
     served_url: str, trap: Trap, tmp_path: Path, lang: str
