@@ -12,6 +12,7 @@ from litestar.testing import TestClient
 
 from longgang_api.artifact import LoadedDataset
 from longgang_api.parameter_values import WRITTEN, Kind, kind_of
+from longgang_api.text_search import WORST
 from tests.support import PAGES
 
 Client = TestClient[Litestar]
@@ -453,8 +454,8 @@ FIELD_ORDERED = [
     "/glossary?sort=id",  # a page for people
 ]
 #: Places no record holds: a rank alone, or a rank out of range, where a match rank and a
-#: rank are the place; a match rank no match has (0 to 3 ascending).
-NO_RELEVANCE_PLACE = [(5,), (0, -1), (0, 10**6), (4, 3), (-1, 3)]
+#: rank are the place; a match rank no match has (0 to WORST ascending).
+NO_RELEVANCE_PLACE = [(5,), (0, -1), (0, 10**6), (WORST + 1, 3), (-1, 3)]
 #: Where a rank alone is the place: two numbers, or a rank out of range.
 NO_FIELD_PLACE = [(0, 5), (-1,), (10**6,)]
 
@@ -479,7 +480,7 @@ def _forged(client: Client, dataset: LoadedDataset, url: str, place: tuple[int, 
 @pytest.mark.parametrize(
     ("url", "place"),
     [(u, p) for u in RELEVANCE_ORDERED for p in NO_RELEVANCE_PLACE]
-    + [("/v1/search?q=碧道&sort=-rank", (1, 3))]  # descending: 0 to -3
+    + [("/v1/search?q=碧道&sort=-rank", (1, 3))]  # descending: 0 to -WORST
     + [(u, p) for u in FIELD_ORDERED for p in NO_FIELD_PLACE],
 )
 def test_a_forged_cursor_holding_no_place_of_the_order_is_refused(
