@@ -57,18 +57,16 @@ LIMITS = (range(1, 51), range(1, 101))
 
 
 @contextmanager
-def served(artifact: Path, workers: int) -> Iterator[tuple[str, subprocess.Popen[bytes], float]]:
+def served(
+    artifact: Path, dataset: Path, workers: int
+) -> Iterator[tuple[str, subprocess.Popen[bytes], float]]:
     port = _free_port()
     started = time.monotonic()
     process = subprocess.Popen(
         granian_command("127.0.0.1", port, workers),
-        # The dataset folder beside the artifact: the app checks that its source
-        # document is the one the artifact was built from.
-        env={
-            **os.environ,
-            "LONGGANG_ARTIFACT": str(artifact),
-            "DATASET": str(artifact.with_suffix("")),
-        },
+        # The app checks that the dataset folder's source document is the one the
+        # artifact was built from.
+        env={**os.environ, "LONGGANG_ARTIFACT": str(artifact), "DATASET": str(dataset)},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -190,7 +188,8 @@ def first_query(url: str, path: str) -> float:
 
 
 def measure(copies: int, duration: int, connections: int, workers: int) -> dict[str, Any]:
-    folder = generate(copies, OUT)
+    # Datasets apart from the build's output: it writes derived files into OUT/<id>/.
+    folder = generate(copies, OUT / "datasets")
     started = time.perf_counter()
     subprocess.run(
         [sys.executable, "-m", "longgang_build.build", "--dataset", str(folder), "--out", str(OUT)],
@@ -211,7 +210,7 @@ def measure(copies: int, duration: int, connections: int, workers: int) -> dict[
         "artifact_bytes": artifact_path.stat().st_size,
     }
     with (
-        served(artifact_path, workers) as (url, process, startup),
+        served(artifact_path, folder, workers) as (url, process, startup),
         tempfile.TemporaryDirectory() as tmp,
     ):
         figures["first_200_s"] = startup

@@ -1,7 +1,7 @@
 """Synthetic datasets at N times the records, for measuring how the API scales.
 
 ``python -m tools.scale --copies 100 --out build/scale`` writes the dataset folder
-``build/scale/synthetic-100x/``: a synthetic ``source.md`` made of N copies of the
+``build/scale/datasets/synthetic-100x/``: a synthetic ``source.md`` made of N copies of the
 report, each under its own heading, and every record of the report once per copy
 (ids suffixed ``-x<copy>``, lines and sections moved to that copy), then builds it
 through the real build. The folder says on its first line, in its title and in its
@@ -161,7 +161,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--copies", type=int, required=True)
     parser.add_argument("--out", type=Path, default=Path("build/scale"))
     args = parser.parse_args(argv)
-    folder = generate(args.copies, args.out)
+    # The dataset apart from the build's output, which takes <out>/<id>/ for derived files.
+    folder = generate(args.copies, args.out / "datasets")
     started = time.perf_counter()
     result = compile_artifact(load_records(folder))
     path = write(result, args.out)
