@@ -42,9 +42,9 @@ from longgang_api.headers import Answer
 from longgang_api.http_caching import accepts_gzip, encoded
 from longgang_api.listing import check_names, json_page, list_key, query_items
 from longgang_api.parameter_values import Kind, kind_of, read
-from longgang_api.problems import BadParameter, NotAcceptable
 from longgang_api.query import Collection, build_query
-from longgang_api.representation import Format, negotiate, representation_chooser
+from longgang_api.query_error import QueryError
+from longgang_api.representation import Format, NotAcceptable, negotiate, representation_chooser
 from longgang_api.resources.lists import query_parameters
 from longgang_api.served import Served
 
@@ -182,7 +182,7 @@ class DirectLists:
             return None
         try:
             answer = self._page(found, scope)
-        except (_Declined, BadParameter, NotAcceptable):
+        except (_Declined, QueryError, NotAcceptable):
             return None
         self.answered += 1
         return answer

@@ -15,7 +15,7 @@ from litestar.params import QueryParameter
 
 from longgang_api import variants
 from longgang_api.http_caching import not_modified, respond
-from longgang_api.problems import BadParameter, RecordNotFound
+from longgang_api.problems import RecordNotFound
 from longgang_api.query import (
     CURSOR_FIX,
     DEFAULT_LIMIT,
@@ -27,6 +27,7 @@ from longgang_api.query import (
     build_query,
     paginate,
 )
+from longgang_api.query_error import QueryError
 from longgang_api.representation import MEDIA_TYPES, negotiate, representation_chooser
 from longgang_api.served import Served
 from longgang_api.streaming import respond_streamed
@@ -126,15 +127,15 @@ def check_names(
         if name not in allowed:
             if not allowed:
                 only = f" and answers {answers} only" if answers else ""
-                raise BadParameter(
+                raise QueryError(
                     name,
                     f"unknown query parameter {name!r}: this resource takes no query parameters"
                     f"{only}; remove it",
                 )
             known = ", ".join(sorted(allowed))
-            raise BadParameter(name, f"unknown query parameter {name!r}; accepted here: {known}")
+            raise QueryError(name, f"unknown query parameter {name!r}; accepted here: {known}")
         if name in seen and name not in repeatable:
-            raise BadParameter(name, f"query parameter {name!r} may be given only once")
+            raise QueryError(name, f"query parameter {name!r} may be given only once")
         seen.add(name)
 
 
@@ -192,7 +193,7 @@ def _paged(
 ) -> tuple[Page[R], str | None, dict[str, str]]:
     page = paginate(collection, query)
     if query.after is not None and not page.items:
-        raise BadParameter("cursor", f"cursor points past the end of the list; {CURSOR_FIX}")
+        raise QueryError("cursor", f"cursor points past the end of the list; {CURSOR_FIX}")
     if page.next_key is None:
         return page, None, {}
     next_cursor = served.codec.encode(f"{collection.name}|{query.scope}", page.next_key)
@@ -246,7 +247,7 @@ def list_response(
     if complete:
         page = paginate(collection, query, whole=True)
         if query.after is not None and not page.items:
-            raise BadParameter("cursor", f"cursor points past the end of the list; {CURSOR_FIX}")
+            raise QueryError("cursor", f"cursor points past the end of the list; {CURSOR_FIX}")
         rows = page.items
 
         def chunks() -> Iterator[bytes]:

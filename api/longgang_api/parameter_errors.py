@@ -27,8 +27,9 @@ from litestar.typing import FieldDefinition
 
 from longgang_api.listing import query_items
 from longgang_api.parameter_values import WRITTEN, Kind, is_written, kind_of
-from longgang_api.problems import BadParameter, problem_response
+from longgang_api.problems import problem_response
 from longgang_api.query import Q_PATTERN, Collection, canonical, parse_sort
+from longgang_api.query_error import QueryError
 from longgang_api.suggestions import did_you_mean
 
 _MISSING = re.compile(r"Missing required \w+ parameter '([^']+)'")
@@ -207,7 +208,7 @@ def refuse_unwritten_values(request: Request[Any, Any, Any]) -> None:
         kind = kinds.get(name)
         if kind is not None and name not in request.path_params and not is_written(kind, text):
             form = _form(request, name, spelling=True)
-            raise BadParameter(name, _refusal(name, [text], form))
+            raise QueryError(name, _refusal(name, [text], form))
 
 
 def handle_validation(
@@ -230,6 +231,6 @@ def _sort_suggestions(request: Request[Any, Any, Any]) -> tuple[str, ...]:
     for value in request.query_params.getall("sort", []):
         try:
             parse_sort(collection, value)
-        except BadParameter as refused:
+        except QueryError as refused:
             return refused.suggestions
     return ()

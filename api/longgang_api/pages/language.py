@@ -9,7 +9,7 @@ from litestar import Request
 from litestar.types import Scope
 
 from longgang_api import variants
-from longgang_api.problems import BadParameter
+from longgang_api.query_error import QueryError
 
 Lang = Literal["zh", "en"]
 LANGUAGES: tuple[Lang, ...] = ("zh", "en")
@@ -40,12 +40,12 @@ def page_language(request: Request[Any, Any, Any]) -> Lang:
     """``?lang=zh|en`` when given (anything else is a 400), else the browser's preference."""
     given = request.query_params.getall("lang", [])
     if len(given) > 1:
-        raise BadParameter("lang", "query parameter 'lang' may be given only once")
+        raise QueryError("lang", "query parameter 'lang' may be given only once")
     if given:
         value = given[0]
         if value in LANGUAGES:
             return "en" if value == "en" else "zh"
-        raise BadParameter("lang", f"lang must be 'zh' (中文) or 'en' (English), not {value!r}")
+        raise QueryError("lang", f"lang must be 'zh' (中文) or 'en' (English), not {value!r}")
     return from_accept_language(request.headers.get("accept-language"))
 
 

@@ -48,7 +48,6 @@ from longgang_api.pages.rendering import (
     render,
 )
 from longgang_api.parameter_errors import refuse_unwritten_values
-from longgang_api.problems import BadParameter
 from longgang_api.query import (
     COMMON_PARAMETERS,
     CURSOR_FIX,
@@ -58,10 +57,12 @@ from longgang_api.query import (
     build_query,
     paginate,
 )
+from longgang_api.query_error import QueryError
 from longgang_api.resources.lists import (
     context_parameters,
     filter_parameters,
     parameter,
+    text_annotation,
     with_signature,
 )
 from longgang_api.served import Served
@@ -148,7 +149,7 @@ class _ListPage:
         query = build_query(collection, served.codec, dict(filters), q, sort, limit, cursor)
         page = paginate(collection, query)
         if query.after is not None and not page.items:
-            raise BadParameter("cursor", f"cursor points past the end of the list; {CURSOR_FIX}")
+            raise QueryError("cursor", f"cursor points past the end of the list; {CURSOR_FIX}")
         # A cursor names a place, not a number: the records before it are those not after it.
         after = len(paginate(collection, query, whole=True).items) if query.after else page.total
         before = page.total - after
@@ -450,7 +451,9 @@ def list_page(listing: Listing[Any], write: Callable[[_ListPage], Written]) -> H
         *context_parameters(),
         *filter_parameters(listing),
         # A page without q shows its form, even where the API requires q (search).
-        parameter("q", Q if listing.q_required else listing.q, None),
+        parameter(
+            "q", text_annotation(Q if listing.q_required else listing.q, required=False), None
+        ),
         parameter("sort", Annotated[str | None, sort_parameter(listing.sorts)], None),
         parameter("limit", Limit, DEFAULT_LIMIT),
         parameter("cursor", Cursor, None),

@@ -15,7 +15,7 @@ from litestar.di import NamedDependency
 from litestar.handlers import HTTPRouteHandler
 from litestar.params import PathParameter, QueryParameter
 
-from longgang_api.declarations import LISTINGS, Item, Listing
+from longgang_api.declarations import LISTINGS, Item, Listing, Text
 from longgang_api.listing import (
     COMPLETENESS_NOTE,
     Bom,
@@ -66,11 +66,23 @@ def filter_parameters(listing: Listing[Any]) -> list[inspect.Parameter]:
     ]
 
 
+def text_annotation(text: Text, *, required: bool) -> Any:
+    """The annotation a handler declares a text parameter with, from its declaration."""
+    declared = QueryParameter(
+        description=text.description,
+        min_length=text.min_length,
+        max_length=text.max_length,
+        pattern=text.pattern,
+    )
+    return Annotated[str if required else str | None, declared]
+
+
 def query_parameters(listing: Listing[Any]) -> list[inspect.Parameter]:
     """The query parameters of a list: its declared filters, then those every list shares."""
     filters = filter_parameters(listing)
     # A required q comes first, as Python wants parameters without a default first.
-    q = parameter("q", listing.q) if listing.q_required else parameter("q", listing.q, None)
+    q_type = text_annotation(listing.q, required=listing.q_required)
+    q = parameter("q", q_type) if listing.q_required else parameter("q", q_type, None)
     shared = [
         parameter("sort", Annotated[str | None, sort_parameter(listing.sorts)], None),
         parameter("limit", Limit, DEFAULT_LIMIT),
