@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from longgang_api.artifact import LoadedDataset
 from longgang_api.cursor import CursorCodec, CursorError
 from longgang_api.http_caching import accepts_gzip
-from longgang_api.listing import query_items, query_string
+from longgang_api.list_request import query_items
+from longgang_api.listing import query_string
 from longgang_api.query import build_query, normalise_text, parse_sort
 from longgang_api.query_error import QueryError
 from longgang_api.representation import NotAcceptable, accepted_media, negotiate

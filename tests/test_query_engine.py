@@ -1,8 +1,8 @@
 """The query engine stands apart from the web framework.
 
 Its modules — the query grammar, the indexes, text search, cursors, suggestions,
-the declarations of the lists and the engine's one error — load without
-Litestar: the HTTP layer turns the engine's :class:`QueryError` into a 400.
+the declarations of the lists, the engine's one error and the parser of list
+requests — load without Litestar: the HTTP layer turns the engine's :class:`QueryError` into a 400.
 """
 
 from __future__ import annotations
@@ -24,6 +24,8 @@ ENGINE = (
     "longgang_api.suggestions",
     "longgang_api.declarations",
     "longgang_api.query_error",
+    # The reading of a list request, which the engine's callers share.
+    "longgang_api.list_request",
 )
 
 

@@ -25,7 +25,7 @@ from litestar.handlers import BaseRouteHandler
 from litestar.params import ParameterKwarg, PathParameter
 from litestar.typing import FieldDefinition
 
-from longgang_api.listing import query_items
+from longgang_api.list_request import query_items
 from longgang_api.parameter_values import WRITTEN, Kind, is_written, kind_of
 from longgang_api.problems import problem_response
 from longgang_api.query import Q_PATTERN, Collection, canonical, parse_sort

@@ -34,7 +34,15 @@ from longgang_api.declarations import (
 )
 from longgang_api.envelopes import GlossaryTerm, IndicatorDetail, Project, SearchHit
 from longgang_api.http_caching import respond
-from longgang_api.listing import Cursor, Limit, check_single, find, query_items, sort_parameter
+from longgang_api.list_request import (
+    CURSOR,
+    LIMIT,
+    filter_parameters,
+    query_items,
+    sort_parameter,
+    text_parameter,
+)
+from longgang_api.listing import check_single, find
 from longgang_api.pages import csp, texts
 from longgang_api.pages.chart import BarInput, GroupInput, bar_chart
 from longgang_api.pages.errors import PAGE_EXCEPTION_HANDLERS
@@ -51,20 +59,13 @@ from longgang_api.parameter_errors import refuse_unwritten_values
 from longgang_api.query import (
     COMMON_PARAMETERS,
     CURSOR_FIX,
-    DEFAULT_LIMIT,
     Collection,
     Scalar,
     build_query,
     paginate,
 )
 from longgang_api.query_error import QueryError
-from longgang_api.resources.lists import (
-    context_parameters,
-    filter_parameters,
-    parameter,
-    text_annotation,
-    with_signature,
-)
+from longgang_api.resources.lists import context_parameters, signature_parameter, with_signature
 from longgang_api.served import Served
 from longgang_api.source_layout import SourceView
 
@@ -447,17 +448,10 @@ def list_page(listing: Listing[Any], write: Callable[[_ListPage], Written]) -> H
         title, columns, rows, shown = write(page)
         return page.respond(served, title, columns, rows, shown, listing.path)
 
-    parameters = [
-        *context_parameters(),
-        *filter_parameters(listing),
-        # A page without q shows its form, even where the API requires q (search).
-        parameter(
-            "q", text_annotation(Q if listing.q_required else listing.q, required=False), None
-        ),
-        parameter("sort", Annotated[str | None, sort_parameter(listing.sorts)], None),
-        parameter("limit", Limit, DEFAULT_LIMIT),
-        parameter("cursor", Cursor, None),
-    ]
+    # A page without q shows its form, even where the API requires q (search).
+    q = text_parameter("q", Q if listing.q_required else listing.q, required=False)
+    declared = [*filter_parameters(listing), q, sort_parameter(listing.sorts), LIMIT, CURSOR]
+    parameters = [*context_parameters(), *(signature_parameter(p) for p in declared)]
     with_signature(handler, parameters, Response[bytes])
     return get(
         f"/{listing.name}",
