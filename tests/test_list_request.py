@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
+import markupsafe
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -25,7 +26,15 @@ from litestar.testing import TestClient
 
 from longgang_api.app import create_app
 from longgang_api.artifact import LoadedDataset
-from longgang_api.declarations import INDICATORS, LISTINGS, OBSERVATIONS, PROJECTS, SEARCH
+from longgang_api.declarations import (
+    GLOSSARY,
+    INDICATORS,
+    LISTINGS,
+    OBSERVATIONS,
+    PROJECTS,
+    SEARCH,
+    Listing,
+)
 from longgang_api.list_request import ListParser, ListRequest
 from longgang_api.query import build_query
 from longgang_api.query_error import QueryError
@@ -200,3 +209,59 @@ def test_a_required_q_is_named_when_missing(routed: Routed) -> None:
         read(routed.served, SEARCH, "limit=5")
     assert refused.value.parameter == "q"
     assert refused.value.detail.startswith("query parameter 'q' is required")
+
+
+#: The list pages and the lists they show: each page reads its request with the list's parser.
+PAGES: dict[str, Listing[Any]] = {
+    "/indicators": INDICATORS,
+    "/projects": PROJECTS,
+    "/glossary": GLOSSARY,
+    "/search": SEARCH,
+}
+_PROBLEM = {"accept": "application/problem+json"}
+
+
+def problem(client: Client, url: str) -> Outcome:
+    answer = client.get(url, headers=_PROBLEM, follow_redirects=False)
+    if answer.status_code != 400:
+        return (answer.status_code,)
+    body = answer.json()
+    return (400, body["parameter"], body["detail"], body["suggestions"])
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda page: page.strip("/"))
+def test_a_page_refuses_what_its_list_refuses_in_the_same_words(routed: Routed, page: str) -> None:
+    client = routed.client
+    listing = PAGES[page]
+    # Search's page takes q optional (its form comes first): the other parameters alike.
+    names = [f.name for f in listing.filters] + ["sort", "limit", "cursor"]
+    names += [] if listing.q_required else ["q"]
+    # Blank values aside: a page's form sends its fields blank, and the page drops them.
+    values = [v for v in (*ODD, "a", "valu", "2022", "x" * 70) if v]
+    required = "q=GDP&" if listing.q_required else ""
+    for name, value in itertools.product(names, values):
+        expected = answered(client, f"{listing.path}?{required}{name}={value}")
+        if expected[0] == 400:
+            assert problem(client, f"{page}?{required}{name}={value}") == expected, (name, value)
+
+
+def test_a_page_names_a_wrong_or_repeated_language(routed: Routed) -> None:
+    client = routed.client
+    assert problem(client, "/glossary?lang=fr") == (
+        400, "lang", "lang must be 'zh' (中文) or 'en' (English), not 'fr'", [],
+    )  # fmt: skip
+    assert problem(client, "/glossary?lang=en&lang=zh") == (
+        400, "lang", "query parameter 'lang' may be given only once", [],
+    )  # fmt: skip
+    assert problem(client, "/glossary?colour=")[1] == "colour"  # a page's names count blank too
+
+
+def test_a_refused_page_tells_a_browser_what_the_problem_tells_a_program(
+    routed: Routed,
+) -> None:
+    client = routed.client
+    for url in ("/indicators?sort=nam_en", "/projects?year=1999", "/search?q=GDP&limit=0"):
+        detail = problem(client, url)[2]
+        page = client.get(url, headers={"accept": "text/html"})
+        assert page.status_code == 400
+        assert str(markupsafe.escape(detail)) in page.text, (url, detail)

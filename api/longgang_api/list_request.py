@@ -19,7 +19,10 @@ of the same one on every path:
 4. the representation, by ``format`` or else by ``Accept``.
 
 What the dataset decides (ids, years, cursors, sortable fields) the query
-engine checks after (:func:`~longgang_api.query.build_query`).
+engine checks after (:func:`~longgang_api.query.build_query`). The HTML page
+of a list is read the same way (:meth:`ListParser.parse_page`): its parameters
+(no ``format``, no ``bom``), then ``lang`` before the names, which count there
+blank or not.
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ from urllib.parse import unquote
 
 import msgspec
 
-from longgang_api.declarations import Listing, Text
+from longgang_api.declarations import Listing, Q, Text
 from longgang_api.parameter_values import WRITTEN, Kind, kind_of, read
 from longgang_api.query import (
     DEFAULT_LIMIT,
@@ -321,22 +324,55 @@ class ListRequest:
     #: Whether ``limit`` was given: as CSV or NDJSON without it, the answer is every record.
     limit_given: bool
     cursor: str | None
-    #: ``format`` when given, None when the representation is chosen by ``Accept``.
-    format: Format | None
-    bom: bool
-    representation: Format
     #: The parameters as written, blank values left out (the next page's link, the ETag).
     items: tuple[tuple[str, str], ...]
+    #: ``format`` when given, None when the representation is chosen by ``Accept``.
+    format: Format | None = None
+    bom: bool = False
+    #: The representation of a ``/v1`` list; None for a list page (HTML).
+    representation: Format | None = None
+    #: A list page's ``lang`` when given.
+    lang: str | None = None
+
+
+#: The languages of the pages, as ``lang`` names them.
+LANGUAGES = ("zh", "en")
+
+
+def read_lang(given: Sequence[str]) -> str | None:
+    """A page's ``lang`` (None when not given); a repeat or another value is refused."""
+    if len(given) > 1:
+        raise QueryError("lang", "query parameter 'lang' may be given only once")
+    if not given:
+        return None
+    if given[0] in LANGUAGES:
+        return given[0]
+    raise QueryError("lang", f"lang must be 'zh' (中文) or 'en' (English), not {given[0]!r}")
+
+
+def page_parameters(listing: Listing[Any]) -> list[Parameter]:
+    """The query parameters of a list's page besides ``lang``: no ``format``, no ``bom``.
+
+    A page without q shows its form, even where the API requires q (search).
+    """
+    q = text_parameter("q", Q if listing.q_required else listing.q, required=False)
+    return [*filter_parameters(listing), q, sort_parameter(listing.sorts), LIMIT, CURSOR]
 
 
 class ListParser:
-    """Reads the requests of one list, by its declared parameters and its collection's values."""
+    """Reads the requests of one list, by its declared parameters and its collection's values.
 
-    def __init__(self, listing: Listing[Any], collection: Collection[Any]) -> None:
+    ``page`` reads the requests of the list's page instead: its parameters, and ``lang``.
+    """
+
+    def __init__(
+        self, listing: Listing[Any], collection: Collection[Any], *, page: bool = False
+    ) -> None:
         self.listing = listing
         self.collection = collection
-        self._readers = {p.name: _Reader.of(p) for p in list_parameters(listing)}
-        self._allowed = frozenset(self._readers)
+        declared = page_parameters(listing) if page else list_parameters(listing)
+        self._readers = {p.name: _Reader.of(p) for p in declared}
+        self._allowed = frozenset(self._readers) | ({"lang"} if page else set())
         self._repeatable = frozenset(p.name for p in filter_parameters(listing))
         self._choices = {
             name: [canonical(v) for v in values] for name, values in collection.choices.items()
@@ -344,6 +380,30 @@ class ListParser:
 
     def parse(self, query_string: bytes, accept: str | None) -> ListRequest:
         """The request ``query_string`` and ``Accept`` make; raises QueryError or NotAcceptable."""
+        items, given, values = self._read(query_string)
+        written = tuple((name, text) for name, text in items if text)
+        check_names(written, self._allowed, self._repeatable)
+        chosen: Format | None = None if values["format"] == "auto" else values["format"]
+        return self._request(
+            values, given, written, format=chosen, bom=values["bom"],
+            representation=negotiate(accept, chosen, FORMATS),
+        )  # fmt: skip
+
+    def parse_page(self, query_string: bytes) -> ListRequest:
+        """The request of the list's page; raises QueryError.
+
+        ``lang`` is read after the other parameters, and every name counts, blank or not.
+        """
+        items, given, values = self._read(query_string)
+        lang = read_lang(given.get("lang", ()))
+        check_names(items, self._allowed, self._repeatable)
+        written = tuple((name, text) for name, text in items if text)
+        return self._request(values, given, written, lang=lang)
+
+    def _read(
+        self, query_string: bytes
+    ) -> tuple[list[tuple[str, str]], dict[str, list[str]], dict[str, Any]]:
+        """The parameters as written, their texts by name, and each declared one's value."""
         items = query_items(query_string, keep_blank=True)
         readers = self._readers
         for name, text in items:
@@ -354,9 +414,15 @@ class ListParser:
         for name, text in items:
             given.setdefault(name, []).append(text)
         values = {name: self._value(reader, given.get(name)) for name, reader in readers.items()}
-        written = tuple((name, text) for name, text in items if text)
-        check_names(written, self._allowed, self._repeatable)
-        chosen: Format | None = None if values["format"] == "auto" else values["format"]
+        return items, given, values
+
+    def _request(
+        self,
+        values: Mapping[str, Any],
+        given: Mapping[str, list[str]],
+        written: tuple[tuple[str, str], ...],
+        **rest: Any,
+    ) -> ListRequest:
         return ListRequest(
             filters={f.name: values[f.name] for f in self.listing.filters},
             q=values["q"],
@@ -364,10 +430,8 @@ class ListParser:
             limit=values["limit"],
             limit_given="limit" in given,
             cursor=values["cursor"],
-            format=chosen,
-            bom=values["bom"],
-            representation=negotiate(accept, chosen, FORMATS),
             items=written,
+            **rest,
         )
 
     def _value(self, reader: _Reader, texts: list[str] | None) -> Any:
