@@ -29,7 +29,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Annotated, Any, Literal, get_args, get_origin
+from types import UnionType
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 from urllib.parse import unquote
 
 import msgspec
@@ -53,6 +54,8 @@ from longgang_api.suggestions import did_you_mean
 FORMATS: tuple[Format, ...] = ("json", "csv", "ndjson")
 #: Longest part of a refused value repeated in a detail.
 _SHOWN = 40
+#: The bounds a parameter's declaration may set, as msgspec names them.
+_BOUNDS = ("ge", "le", "min_length", "max_length", "pattern")
 #: Texts whose reading each parameter remembers (most parameters take few values).
 _REMEMBERED = 4096
 
@@ -79,13 +82,7 @@ class Parameter:
 
     @property
     def bounds(self) -> dict[str, Any]:
-        named = {
-            "ge": self.ge,
-            "le": self.le,
-            "min_length": self.min_length,
-            "max_length": self.max_length,
-            "pattern": self.pattern,
-        }
+        named = {name: getattr(self, name) for name in _BOUNDS}
         return {name: value for name, value in named.items() if value is not None}
 
 
@@ -197,17 +194,23 @@ def accepted_form(parameter: Parameter, choices: Iterable[str] = (), *, spelling
 
 
 def _leaf(annotation: Any, bounds: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
-    """The type of one value, metadata removed, and the bounds it and its metadata set."""
-    if get_origin(annotation) is not Annotated:
-        return annotation, bounds
-    base, *metadata = get_args(annotation)
-    found = dict(bounds)
-    for meta in metadata:
-        if isinstance(meta, msgspec.Meta):
-            for name in ("ge", "le", "min_length", "max_length", "pattern"):
-                if getattr(meta, name) is not None:
-                    found.setdefault(name, getattr(meta, name))
-    return _leaf(base, found)
+    """The type of one value (options, lists and metadata removed) and the bounds it sets."""
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        base, *metadata = get_args(annotation)
+        found = dict(bounds)
+        for meta in metadata:
+            if isinstance(meta, msgspec.Meta):
+                for name in _BOUNDS:
+                    if getattr(meta, name) is not None:
+                        found.setdefault(name, getattr(meta, name))
+        return _leaf(base, found)
+    if origin in (Union, UnionType):
+        kept = [a for a in get_args(annotation) if a is not type(None)]
+        return _leaf(kept[0], bounds) if len(kept) == 1 else (annotation, bounds)
+    if origin in (list, tuple):
+        return _leaf(get_args(annotation)[0], bounds)
+    return annotation, bounds
 
 
 def _length(bounds: Mapping[str, Any]) -> str:
