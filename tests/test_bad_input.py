@@ -11,6 +11,8 @@ from litestar import Litestar
 from litestar.testing import TestClient
 
 from longgang_api.artifact import LoadedDataset
+from longgang_api.declarations import LISTINGS
+from longgang_api.list_request import page_parameters
 from longgang_api.parameter_values import WRITTEN, Kind, kind_of
 from longgang_api.text_search import WORST
 from tests.support import PAGES
@@ -237,19 +239,27 @@ MISSPELT: dict[Kind, tuple[str, ...]] = {
 GIVEN = {"name": "glossary.csv", "q": "GDP"}
 
 
+#: The list pages, by their handler's name.
+_PAGES = {f"page-{listing.name}": listing for listing in LISTINGS}
+
+
 def written_parameters(app: Litestar) -> list[tuple[str, str, Kind]]:
     """Every integer and boolean query parameter of the app: (a URL to it, its name, its kind)."""
     found: list[tuple[str, str, Kind]] = []
     for route in app.routes:
         for handler in getattr(route, "route_handlers", ()):
             fields = handler.parsed_fn_signature.parameters
-            queried = {n: f for n, f in fields.items() if n not in route.path_parameters}
-            kinds = [(n, kind) for n, f in queried.items() if (kind := kind_of(f.raw))]
+            queried = {n: f.raw for n, f in fields.items() if n not in route.path_parameters}
+            required_names = {n for n, f in fields.items() if f.is_required}
+            page = _PAGES.get(handler.name or "")
+            if page is not None:  # a list page reads its parameters by their declarations
+                queried = {p.name: p.type for p in page_parameters(page)}
+            kinds = [(n, kind) for n, raw in queried.items() if (kind := kind_of(raw))]
             if not kinds:
                 continue
             path = re.sub(r"\{(\w+):\w+\}", lambda m: GIVEN[m.group(1)], route.path)
             required = "".join(
-                f"{n}={v}&" for n, v in GIVEN.items() if n in queried and queried[n].is_required
+                f"{n}={v}&" for n, v in GIVEN.items() if n in queried and n in required_names
             )
             found += [(f"{path}?{required}", name, kind) for name, kind in kinds]
     return found

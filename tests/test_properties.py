@@ -12,10 +12,11 @@ from hypothesis import strategies as st
 from longgang_api.artifact import LoadedDataset
 from longgang_api.cursor import CursorCodec, CursorError
 from longgang_api.http_caching import accepts_gzip
-from longgang_api.listing import query_items, query_string
-from longgang_api.problems import BadParameter, NotAcceptable
+from longgang_api.list_request import query_items
+from longgang_api.listing import query_string
 from longgang_api.query import build_query, normalise_text, parse_sort
-from longgang_api.representation import accepted_media, negotiate
+from longgang_api.query_error import QueryError
+from longgang_api.representation import NotAcceptable, accepted_media, negotiate
 from longgang_api.served import Served
 
 SCOPES = st.text(max_size=200)
@@ -83,7 +84,7 @@ def test_any_sort_parses_or_is_a_bad_parameter(served: Served, text: str) -> Non
     for collection in (served.collections[n] for n in ("observations", "projects", "search")):
         try:
             keys = parse_sort(collection, text)
-        except BadParameter as error:
+        except QueryError as error:
             assert error.parameter == "sort"
             continue
         names = [name for name, _ in keys]
@@ -104,7 +105,7 @@ def test_any_query_builds_or_is_a_bad_parameter(
         query = build_query(
             served.collections["observations"], served.codec, {}, q, sort, limit, None
         )
-    except BadParameter as error:
+    except QueryError as error:
         assert error.parameter in ("q", "sort")
         return
     assert query.limit == limit and query.after is None
@@ -116,7 +117,7 @@ def test_any_query_builds_or_is_a_bad_parameter(
 def test_any_accept_header_negotiates_or_refuses(accept: str, format_: str | None) -> None:
     try:
         chosen = negotiate(accept, format_, ("json", "csv", "ndjson"))
-    except (NotAcceptable, BadParameter):
+    except (NotAcceptable, QueryError):
         return
     assert chosen in ("json", "csv", "ndjson")
     media = accepted_media(accept, ("application/ld+json", "text/turtle"), "application/json")

@@ -29,7 +29,8 @@ from longgang_api.parameter_errors import (
     handle_validation,
     refuse_unwritten_values,
 )
-from longgang_api.problems import NotAcceptable, handle_http_exception
+from longgang_api.problems import handle_http_exception
+from longgang_api.representation import NotAcceptable
 from longgang_api.resources.lists import routers
 from longgang_api.resources.meta import HealthController, MetaController
 from longgang_api.resources.syndication import CATALOG_FILES, SyndicationController

@@ -11,10 +11,9 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Annotated, Any, Generic, NamedTuple, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 import msgspec
-from litestar.params import QueryParameter
 
 from longgang_api.artifact import LoadedDataset
 from longgang_api.envelopes import (
@@ -54,35 +53,44 @@ L = TypeVar("L", bound=msgspec.Struct)
 #: A searched field of a record: its name (``name.en``, ``observations.source.quote`` …) and text.
 Field = tuple[str, str]
 
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A text query parameter: what it means and the text it takes.
+
+    Declared without the web framework's types, so that the query engine's side
+    of the declarations loads without it; the handlers' parameters are made from it.
+    """
+
+    description: str
+    min_length: int | None = None
+    max_length: int | None = None
+    pattern: str | None = None
+
+
 #: The ``q`` of every list: optional.
-Q = Annotated[
-    str | None,
-    QueryParameter(
-        description=(
-            "Search terms, separated by spaces or punctuation, all of which must match the "
-            "record's Chinese or English text: Chinese as written anywhere in the text, English "
-            "as whole words, case-insensitive, plurals folded (places = place); a term of the "
-            "dataset's synonym table (地铁 = 轨道 = metro = subway …) matches as any of its "
-            "synonyms. NFKC-normalised, so full-width and half-width forms match."
-        ),
-        max_length=MAX_Q_LENGTH,
-        pattern=Q_PATTERN,
+Q = Text(
+    description=(
+        "Search terms, separated by spaces or punctuation, all of which must match the "
+        "record's Chinese or English text: Chinese as written anywhere in the text, English "
+        "as whole words, case-insensitive, plurals folded (places = place); a term of the "
+        "dataset's synonym table (地铁 = 轨道 = metro = subway …) matches as any of its "
+        "synonyms. NFKC-normalised, so full-width and half-width forms match."
     ),
-]
+    max_length=MAX_Q_LENGTH,
+    pattern=Q_PATTERN,
+)
 #: The ``q`` of ``/v1/search``: required.
-SearchQ = Annotated[
-    str,
-    QueryParameter(
-        description=(
-            "Search terms, all of which must match (Chinese as written, English as whole "
-            "words with plurals folded, synonyms of the dataset's table included), "
-            "case-insensitive and NFKC-normalised."
-        ),
-        min_length=1,
-        max_length=MAX_Q_LENGTH,
-        pattern=Q_PATTERN,
+SearchQ = Text(
+    description=(
+        "Search terms, all of which must match (Chinese as written, English as whole "
+        "words with plurals folded, synonyms of the dataset's table included), "
+        "case-insensitive and NFKC-normalised."
     ),
-]
+    min_length=1,
+    max_length=MAX_Q_LENGTH,
+    pattern=Q_PATTERN,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +142,7 @@ class Listing(Generic[R]):
     default_sort: tuple[str, ...] = ("id",)
     order_note: str = ""
     csv_note: str = ""
-    q: Any = Q
+    q: Text = Q
     q_required: bool = False
     item: Item | None = None
     #: Replaces the description made from the lead and the sortable fields.

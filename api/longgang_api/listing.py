@@ -1,25 +1,23 @@
-"""The parameters every list shares and the one function that answers a list."""
+"""The one function that answers a list, and the checks of parameter names."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import Annotated, Any, Literal, TypeVar
-from urllib.parse import quote_plus, unquote
+from typing import Any, Literal, TypeVar
+from urllib.parse import quote_plus
 
 import msgspec
 from litestar import Request, Response
 from litestar.connection import ASGIConnection
 from litestar.handlers.base import BaseRouteHandler
-from litestar.params import QueryParameter
 
 from longgang_api import variants
 from longgang_api.http_caching import not_modified, respond
-from longgang_api.problems import BadParameter, RecordNotFound
+from longgang_api.list_request import check_names, query_items
+from longgang_api.problems import RecordNotFound
 from longgang_api.query import (
     CURSOR_FIX,
-    DEFAULT_LIMIT,
-    MAX_LIMIT,
     Collection,
     ListQuery,
     Page,
@@ -27,6 +25,7 @@ from longgang_api.query import (
     build_query,
     paginate,
 )
+from longgang_api.query_error import QueryError
 from longgang_api.representation import MEDIA_TYPES, negotiate, representation_chooser
 from longgang_api.served import Served
 from longgang_api.streaming import respond_streamed
@@ -41,54 +40,6 @@ COMPLETENESS_NOTE = (
     "without limit, the answer holds every matching record, streamed; with limit, it "
     "pages like JSON, the next page in the Link header."
 )
-
-
-def sort_parameter(fields: Iterable[str]) -> QueryParameter:
-    """The ``sort`` parameter of a list, its pattern naming exactly the sortable fields."""
-    names = sorted(fields)
-    field = "-?(?:" + "|".join(names) + ")"
-    return QueryParameter(
-        description=(
-            "Comma-separated fields to sort by, '-' before a field for descending: "
-            + ", ".join(names)
-            + ". The record id always closes the order, so pages are stable."
-        ),
-        max_length=200,
-        pattern=f"^{field}(?:,{field})*$",
-    )
-
-
-Limit = Annotated[
-    int,
-    QueryParameter(
-        description=(
-            f"Records per page (1–{MAX_LIMIT}); JSON pages hold {DEFAULT_LIMIT} without it. "
-            "CSV and NDJSON without limit answer every matching record in one streamed "
-            "answer; with limit they page like JSON, the next page in the Link header."
-        ),
-        ge=1,
-        le=MAX_LIMIT,
-    ),
-]
-Cursor = Annotated[
-    str | None,
-    QueryParameter(
-        description="Opaque cursor from the previous page's next_cursor; valid for the same query.",
-        min_length=1,
-        max_length=64,
-        pattern=r"^[A-Za-z0-9_-]+$",
-    ),
-]
-FormatParam = Annotated[
-    Literal["auto", "json", "csv", "ndjson"],
-    QueryParameter(
-        description="Representation; 'auto' (the default) chooses by the Accept header."
-    ),
-]
-Bom = Annotated[
-    bool,
-    QueryParameter(description="With CSV: prepend the UTF-8 byte order mark (for Excel)."),
-]
 
 
 def check_single(
@@ -111,55 +62,6 @@ def takes_no_parameters(
 ) -> None:
     """A guard for the routes that take no query parameter: any one is refused (400)."""
     check_names(connection.query_params.multi_items(), frozenset(), frozenset())
-
-
-def check_names(
-    items: Iterable[tuple[str, str]],
-    allowed: frozenset[str],
-    repeatable: frozenset[str],
-    *,
-    answers: str | None = None,
-) -> None:
-    """:func:`check_single` of parameters already read from the query string."""
-    seen: set[str] = set()
-    for name, _ in items:
-        if name not in allowed:
-            if not allowed:
-                only = f" and answers {answers} only" if answers else ""
-                raise BadParameter(
-                    name,
-                    f"unknown query parameter {name!r}: this resource takes no query parameters"
-                    f"{only}; remove it",
-                )
-            known = ", ".join(sorted(allowed))
-            raise BadParameter(name, f"unknown query parameter {name!r}; accepted here: {known}")
-        if name in seen and name not in repeatable:
-            raise BadParameter(name, f"query parameter {name!r} may be given only once")
-        seen.add(name)
-
-
-def query_items(query_string: bytes, *, keep_blank: bool = False) -> list[tuple[str, str]]:
-    """The parameters of a raw query string, in the order written.
-
-    What ``urllib.parse.parse_qsl`` (the framework's reader) returns for the
-    string read as Latin-1, blank values kept or not, without its generic
-    steps: most names and values hold nothing to unquote. The order written,
-    not the framework's multi-dict order (which follows string hashes and so
-    differs between worker processes), orders a next page's ``Link``.
-    """
-    items: list[tuple[str, str]] = []
-    for part in query_string.decode("latin-1").split("&"):
-        name, _, value = part.partition("=")
-        if not part or not (value or keep_blank):
-            continue
-        items.append((_unquoted(name), _unquoted(value)))
-    return items
-
-
-def _unquoted(text: str) -> str:
-    if "%" in text or "+" in text:
-        return unquote(text.replace("+", " "))
-    return text
 
 
 def list_key(path: str, items: Iterable[tuple[str, str]], representation: str, size: str) -> str:
@@ -192,7 +94,7 @@ def _paged(
 ) -> tuple[Page[R], str | None, dict[str, str]]:
     page = paginate(collection, query)
     if query.after is not None and not page.items:
-        raise BadParameter("cursor", f"cursor points past the end of the list; {CURSOR_FIX}")
+        raise QueryError("cursor", f"cursor points past the end of the list; {CURSOR_FIX}")
     if page.next_key is None:
         return page, None, {}
     next_cursor = served.codec.encode(f"{collection.name}|{query.scope}", page.next_key)
@@ -246,7 +148,7 @@ def list_response(
     if complete:
         page = paginate(collection, query, whole=True)
         if query.after is not None and not page.items:
-            raise BadParameter("cursor", f"cursor points past the end of the list; {CURSOR_FIX}")
+            raise QueryError("cursor", f"cursor points past the end of the list; {CURSOR_FIX}")
         rows = page.items
 
         def chunks() -> Iterator[bytes]:

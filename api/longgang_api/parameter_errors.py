@@ -4,7 +4,8 @@ Litestar checks query parameters against a handler's signature and words its
 refusals like a parser (a type name, a regular expression). The detail a
 client reads here says instead which value of which parameter was refused and
 what the parameter accepts — read from the same signature the OpenAPI
-document is made from, and from the dataset for the values it decides (years).
+document is made from, and from the dataset for the values it decides (years),
+in the words of the lists' parser (:func:`longgang_api.list_request.accepted_form`).
 
 Before the framework reads a handler's parameters, an integer or a boolean
 not written in the API's one grammar (:mod:`longgang_api.parameter_values`)
@@ -16,55 +17,30 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Mapping
-from typing import Annotated, Any, Literal, Union, get_args, get_origin
+from typing import Any
 
-import msgspec
 from litestar import Request, Response
 from litestar.exceptions import ValidationException
 from litestar.handlers import BaseRouteHandler
 from litestar.params import ParameterKwarg, PathParameter
 from litestar.typing import FieldDefinition
 
-from longgang_api.listing import query_items
-from longgang_api.parameter_values import WRITTEN, Kind, is_written, kind_of
-from longgang_api.problems import BadParameter, problem_response
-from longgang_api.query import Q_PATTERN, Collection, canonical, parse_sort
+from longgang_api.list_request import (
+    CURSOR,
+    Parameter,
+    query_items,
+    refusal,
+    sort_parameter,
+)
+from longgang_api.list_request import accepted_form as list_accepted_form
+from longgang_api.parameter_values import Kind, is_written, kind_of
+from longgang_api.problems import problem_response
+from longgang_api.query import Collection, canonical, parse_sort
+from longgang_api.query_error import QueryError
 from longgang_api.suggestions import did_you_mean
 
 _MISSING = re.compile(r"Missing required \w+ parameter '([^']+)'")
-#: Longest part of a refused value repeated in a detail.
-_SHOWN = 40
 _CONSTRAINTS = ("ge", "le", "min_length", "max_length", "pattern")
-
-
-def _unwrap(annotation: Any, constraints: dict[str, Any]) -> Any:
-    """The type of one value of a parameter: options, lists and metadata removed."""
-    origin = get_origin(annotation)
-    if origin is Annotated:
-        base, *metadata = get_args(annotation)
-        for meta in metadata:
-            if isinstance(meta, msgspec.Meta):
-                for name in _CONSTRAINTS:
-                    if getattr(meta, name) is not None:
-                        constraints.setdefault(name, getattr(meta, name))
-        return _unwrap(base, constraints)
-    if origin in (Union, type(int | None)):
-        kept = [a for a in get_args(annotation) if a is not type(None)]
-        return _unwrap(kept[0], constraints) if len(kept) == 1 else annotation
-    if origin in (list, tuple):
-        return _unwrap(get_args(annotation)[0], constraints)
-    return annotation
-
-
-def _length(constraints: Mapping[str, Any]) -> str:
-    low, high = constraints.get("min_length"), constraints.get("max_length")
-    if low and high:
-        return f" of {low} to {high} characters"
-    if high:
-        return f" of at most {high} characters"
-    if low:
-        return f" of at least {low} characters"
-    return ""
 
 
 def accepted_form(
@@ -74,49 +50,19 @@ def accepted_form(
     *,
     spelling: bool = False,
 ) -> str:
-    """What a parameter accepts, in words: ``true or false``, ``one of: a, b`` …
+    """What a handler's parameter accepts, in the words of the lists' declarations.
 
     ``choices`` are the values the dataset allows (its years), ``sortable`` the
-    fields a list sorts by: neither is in the parameter's type. ``spelling``
-    adds how a whole number is written, for a value refused for its spelling.
+    fields a list sorts by: neither is in the parameter's type.
     """
-    fields = ", ".join(sorted(sortable))
-    if fields:
-        return (
-            "comma-separated sortable fields, each with '-' before it for descending "
-            f"(sortable fields: {fields})"
-        )
-    listed = sorted(choices)
-    if listed:
-        return "one of: " + ", ".join(listed)
-    constraints: dict[str, Any] = {}
+    sortable = tuple(sortable)
+    if sortable:
+        return list_accepted_form(sort_parameter(sortable), spelling=spelling)
     kwarg = field.kwarg_definition
-    if kwarg is not None:
-        for name in _CONSTRAINTS:
-            if getattr(kwarg, name, None) is not None:
-                constraints[name] = getattr(kwarg, name)
-    leaf = _unwrap(field.raw, constraints)
-    if leaf is bool:
-        return WRITTEN["boolean"]
-    if get_origin(leaf) is Literal:
-        return "one of: " + ", ".join(str(value) for value in get_args(leaf))
-    if leaf is int:
-        low, high = constraints.get("ge"), constraints.get("le")
-        if low is not None and high is not None:
-            number = f"a whole number from {low} to {high}"
-        else:
-            number = "a whole number" + (f" of at least {low}" if low is not None else "")
-        return f"{number}, {WRITTEN['integer']}" if spelling else number
-    if field.name == "cursor":
-        return "the next_cursor of a page of this same query, unchanged"
-    if constraints.get("pattern") == Q_PATTERN:
-        return "text without control characters" + _length(constraints)
-    return "text" + _length(constraints)
-
-
-def _shown(values: list[str]) -> str:
-    value = next((v for v in values if v), values[0] if values else "")
-    return repr(value if len(value) <= _SHOWN else value[:_SHOWN] + "…")
+    bounds = {n: getattr(kwarg, n) for n in _CONSTRAINTS if getattr(kwarg, n, None) is not None}
+    accepts = CURSOR.accepts if field.name == CURSOR.name else None
+    declared = Parameter(field.name, field.raw, "", accepts=accepts, **bounds)
+    return list_accepted_form(declared, choices, spelling=spelling)
 
 
 def _field(request: Request[Any, Any, Any], name: str) -> FieldDefinition | None:
@@ -157,7 +103,7 @@ def explain(request: Request[Any, Any, Any], error: ValidationException) -> tupl
     values = request.query_params.getall(name, [])
     if not values:
         return name, f"query parameter {name!r} is required; it must be {form}"
-    return name, _refusal(name, values, form)
+    return name, refusal(name, values, form)
 
 
 def _form(request: Request[Any, Any, Any], name: str, *, spelling: bool = False) -> str:
@@ -168,10 +114,6 @@ def _form(request: Request[Any, Any, Any], name: str, *, spelling: bool = False)
     choices = [canonical(v) for v in collection.choices.get(name, ())] if collection else []
     sortable = collection.sorts if collection is not None and name == "sort" else ()
     return accepted_form(field, choices, sortable, spelling=spelling) if field else "as documented"
-
-
-def _refusal(name: str, values: list[str], form: str) -> str:
-    return f"{name}={_shown(values)} is not accepted; {name} must be {form}"
 
 
 @functools.lru_cache(maxsize=256)
@@ -207,7 +149,7 @@ def refuse_unwritten_values(request: Request[Any, Any, Any]) -> None:
         kind = kinds.get(name)
         if kind is not None and name not in request.path_params and not is_written(kind, text):
             form = _form(request, name, spelling=True)
-            raise BadParameter(name, _refusal(name, [text], form))
+            raise QueryError(name, refusal(name, [text], form))
 
 
 def handle_validation(
@@ -230,6 +172,6 @@ def _sort_suggestions(request: Request[Any, Any, Any]) -> tuple[str, ...]:
     for value in request.query_params.getall("sort", []):
         try:
             parse_sort(collection, value)
-        except BadParameter as refused:
+        except QueryError as refused:
             return refused.suggestions
     return ()

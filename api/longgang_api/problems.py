@@ -1,8 +1,8 @@
 """One error shape for every 4xx and 5xx: RFC 9457 ``application/problem+json``.
 
-Handlers raise :class:`BadParameter` (400 naming the parameter) or Litestar's
-own HTTP exceptions; the exception handlers here turn all of them — routing
-404s and 405s included — into :class:`Problem` bodies. A server error never
+Handlers raise :class:`~longgang_api.query_error.QueryError` (400 naming the
+parameter) or Litestar's own HTTP exceptions; the exception handlers here turn
+all of them — routing 404s and 405s included — into :class:`Problem` bodies. A server error never
 shows a stack trace, a path or a version.
 """
 
@@ -20,6 +20,8 @@ from msgspec import Meta
 
 from longgang_api.headers import Answer
 from longgang_api.model import Base
+from longgang_api.query_error import QueryError
+from longgang_api.representation import NotAcceptable
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 # Relative references (RFC 9457 §3.1.1): the kinds are listed in docs/errors-and-caching.md.
@@ -92,22 +94,6 @@ class Problem(Base, frozen=True, kw_only=True):
     ] = ()
 
 
-class NotAcceptable(Exception):
-    """No representation the client accepts is available."""
-
-
-class BadParameter(HTTPException):
-    """A query parameter (or header) has a value the API does not accept."""
-
-    status_code = 400
-
-    def __init__(self, parameter: str, detail: str, suggestions: tuple[str, ...] = ()) -> None:
-        super().__init__(detail=detail)
-        self.parameter = parameter
-        #: The closest accepted values, where the parameter names something that exists.
-        self.suggestions = suggestions
-
-
 class RecordNotFound(NotFoundException):
     """No record has the id asked for; ``suggestions`` are the closest ids that exist."""
 
@@ -162,10 +148,8 @@ def problem_response(
 def handle_http_exception(request: Request[Any, Any, Any], error: Exception) -> Response[bytes]:
     if isinstance(error, NotAcceptable):
         return problem_response(406, str(error))
-    if isinstance(error, BadParameter):
-        return problem_response(
-            400, str(error.detail), error.parameter, suggestions=error.suggestions
-        )
+    if isinstance(error, QueryError):
+        return problem_response(400, error.detail, error.parameter, suggestions=error.suggestions)
     if isinstance(error, HTTPException):
         status = error.status_code
         headers = dict(error.headers or {})

@@ -23,7 +23,7 @@ import msgspec
 
 from longgang_api.cursor import CursorCodec, CursorError
 from longgang_api.index import CollectionIndex, Key, PlaceError, SortSpec
-from longgang_api.problems import BadParameter
+from longgang_api.query_error import QueryError
 from longgang_api.suggestions import closest_ids, did_you_mean
 from longgang_api.text_search import (
     NO_SYNONYMS,
@@ -75,7 +75,7 @@ class Ids:
         if value in self.values:
             return
         suggestions = closest_ids(value, self.values)
-        raise BadParameter(
+        raise QueryError(
             parameter,
             f"{parameter}={value!r} is not accepted; {parameter} must be the id of "
             f"{self.noun} listed at {self.listed_at}{did_you_mean(suggestions)}",
@@ -177,7 +177,7 @@ def parse_sort(collection: Collection[Any], sort: str | None) -> tuple[tuple[str
         if name not in collection.sorts:
             known = ", ".join(sorted(collection.sorts))
             suggestions = closest_ids(name, collection.sorts)
-            raise BadParameter(
+            raise QueryError(
                 "sort",
                 f"cannot sort by {name!r}{did_you_mean(suggestions)} "
                 f"(sort by one or more of: {known})",
@@ -213,7 +213,7 @@ def build_query(
             if allowed and v not in allowed:
                 known = ", ".join(sorted(canonical(c) for c in allowed))
                 shown = canonical(v)
-                raise BadParameter(
+                raise QueryError(
                     name, f"{name}={shown!r} is not accepted; {name} must be one of: {known}"
                 )
         if values:
@@ -233,7 +233,7 @@ def build_query(
         relevance = query.q is not None and _relevance(collection, query.sort)
         collection.index.check_place(after, query.sort, relevance)
     except (CursorError, PlaceError) as error:
-        raise BadParameter("cursor", f"{error}; {CURSOR_FIX}") from None
+        raise QueryError("cursor", f"{error}; {CURSOR_FIX}") from None
     return ListQuery(query.filters, query.q, query.sort, query.limit, after)
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Literal
 
-from longgang_api.problems import BadParameter, NotAcceptable
+from longgang_api.query_error import QueryError
 
 Format = Literal["json", "csv", "ndjson"]
 MEDIA_TYPES: dict[Format, str] = {
@@ -26,6 +26,10 @@ _ACCEPTED: dict[str, Format] = {
     "application/x-ndjson": "ndjson",
     "application/ndjson": "ndjson",
 }
+
+
+class NotAcceptable(Exception):
+    """No representation the client accepts is available."""
 
 
 def _parse_accept(header: str) -> list[tuple[float, int, str]]:
@@ -55,7 +59,7 @@ def negotiate(accept: str | None, format_: str | None, offered: Sequence[Format]
         for candidate in offered:
             if candidate == format_:
                 return candidate
-        raise BadParameter("format", f"format must be one of: {', '.join(offered)}")
+        raise QueryError("format", f"format must be one of: {', '.join(offered)}")
     if not accept or not accept.strip():
         return offered[0]
     for _, _, media in _parse_accept(accept):
@@ -77,7 +81,7 @@ def representation_chooser(
     def choose(accept: str | None) -> str | None:
         try:
             return MEDIA_TYPES[negotiate(accept, format_, offered)]
-        except (NotAcceptable, BadParameter):
+        except (NotAcceptable, QueryError):
             return None
 
     return choose

@@ -26,11 +26,11 @@ from longgang_api.pages.rendering import render
 from longgang_api.parameter_errors import explain, handle_validation
 from longgang_api.problems import (
     ALLOWED_METHODS,
-    BadParameter,
     handle_http_exception,
     problem_slug,
     problem_title,
 )
+from longgang_api.query_error import QueryError
 from longgang_api.representation import accepted_media
 
 
@@ -76,22 +76,14 @@ def _language(request: Request[Any, Any, Any]) -> Lang:
 
 def page_error(request: Request[Any, Any, Any], error: Exception) -> Response[Any]:
     """The answer to an error raised while answering a page."""
-    if not isinstance(error, HTTPException) or error.status_code >= 500:
+    refusal = _refusal(request, error)
+    if refusal is None:
         return handle_http_exception(request, error)
     if wants_problem_json(request.headers.get("accept")):
         if isinstance(error, ValidationException):
             return handle_validation(request, error)
         return handle_http_exception(request, error)
-    status = error.status_code
-    parameter: str | None = None
-    if isinstance(error, BadParameter):
-        parameter, detail = error.parameter, str(error.detail)
-    elif isinstance(error, ValidationException):
-        parameter, detail = explain(request, error)
-    elif status == 404:
-        detail = error.detail if error.detail != "Not Found" else "no resource at this URL"
-    else:
-        detail = str(error.detail)
+    status, parameter, detail = refusal
     lang = _language(request)
     slug = problem_slug(status)
     page = render(
@@ -115,6 +107,22 @@ def page_error(request: Request[Any, Any, Any], error: Exception) -> Response[An
             "Cache-Control": "no-store",
         },
     )
+
+
+def _refusal(
+    request: Request[Any, Any, Any], error: Exception
+) -> tuple[int, str | None, str] | None:
+    """The status, parameter and detail of a 4xx; None for an error of the server."""
+    if isinstance(error, QueryError):
+        return 400, error.parameter, error.detail
+    if not isinstance(error, HTTPException) or error.status_code >= 500:
+        return None
+    if isinstance(error, ValidationException):
+        parameter, detail = explain(request, error)
+        return error.status_code, parameter, detail
+    if error.status_code == 404 and error.detail == "Not Found":
+        return 404, None, "no resource at this URL"
+    return error.status_code, None, str(error.detail)
 
 
 PAGE_EXCEPTION_HANDLERS: ExceptionHandlersMap = {

@@ -9,7 +9,7 @@ from litestar import Request
 from litestar.types import Scope
 
 from longgang_api import variants
-from longgang_api.problems import BadParameter
+from longgang_api.list_request import read_lang
 
 Lang = Literal["zh", "en"]
 LANGUAGES: tuple[Lang, ...] = ("zh", "en")
@@ -38,14 +38,13 @@ def from_accept_language(header: str | None) -> Lang:
 
 def page_language(request: Request[Any, Any, Any]) -> Lang:
     """``?lang=zh|en`` when given (anything else is a 400), else the browser's preference."""
-    given = request.query_params.getall("lang", [])
-    if len(given) > 1:
-        raise BadParameter("lang", "query parameter 'lang' may be given only once")
-    if given:
-        value = given[0]
-        if value in LANGUAGES:
-            return "en" if value == "en" else "zh"
-        raise BadParameter("lang", f"lang must be 'zh' (中文) or 'en' (English), not {value!r}")
+    return chosen_language(read_lang(request.query_params.getall("lang", [])), request)
+
+
+def chosen_language(lang: str | None, request: Request[Any, Any, Any]) -> Lang:
+    """The ``lang`` read from the query (None when not given), else the browser's preference."""
+    if lang is not None:
+        return "en" if lang == "en" else "zh"
     return from_accept_language(request.headers.get("accept-language"))
 
 

@@ -30,16 +30,16 @@ from longgang_api.declarations import (
     SEARCH,
     SECTIONS,
     Listing,
-    Q,
 )
 from longgang_api.envelopes import GlossaryTerm, IndicatorDetail, Project, SearchHit
 from longgang_api.http_caching import respond
-from longgang_api.listing import Cursor, Limit, check_single, find, query_items, sort_parameter
+from longgang_api.list_request import ListParser, ListRequest, query_items
+from longgang_api.listing import check_single, find
 from longgang_api.pages import csp, texts
 from longgang_api.pages.chart import BarInput, GroupInput, bar_chart
 from longgang_api.pages.errors import PAGE_EXCEPTION_HANDLERS
 from longgang_api.pages.figures import shown_number, unit_label, value_text
-from longgang_api.pages.language import Lang, page_language, page_url
+from longgang_api.pages.language import Lang, chosen_language, page_language, page_url
 from longgang_api.pages.rendering import (
     IMMUTABLE,
     STYLESHEET,
@@ -47,27 +47,16 @@ from longgang_api.pages.rendering import (
     page_response,
     render,
 )
-from longgang_api.parameter_errors import refuse_unwritten_values
-from longgang_api.problems import BadParameter
 from longgang_api.query import (
-    COMMON_PARAMETERS,
     CURSOR_FIX,
-    DEFAULT_LIMIT,
     Collection,
-    Scalar,
     build_query,
     paginate,
 )
-from longgang_api.resources.lists import (
-    context_parameters,
-    filter_parameters,
-    parameter,
-    with_signature,
-)
+from longgang_api.query_error import QueryError
 from longgang_api.served import Served
 from longgang_api.source_layout import SourceView
 
-_PAGE_PARAMETERS = (COMMON_PARAMETERS - {"format", "bom"}) | {"lang"}
 _RECORD_KINDS: dict[str, texts.Pair] = {
     "indicator": ("指标", "indicator"),
     "project": ("项目", "project"),
@@ -116,23 +105,18 @@ class _ListPage:
         request: Request[Any, Any, Any],
         served: Served,
         collection: Collection[Any],
-        filters: Mapping[str, Sequence[Scalar] | None],
-        q: str | None,
+        read: ListRequest,
         sort: str | None,
-        limit: int,
-        cursor: str | None,
+        lang: Lang,
         needs_q: bool = False,
     ) -> None:
-        check_single(
-            request, _PAGE_PARAMETERS | frozenset(collection.filters), frozenset(collection.filters)
-        )
-        self.lang = page_language(request)
+        self.lang = lang
         self.request = request
         self.served = served
         self.collection = collection
         self.path = request.url.path.rstrip("/") or "/"
         self.sort = sort
-        self.q = q
+        q = self.q = read.q
         self.kept = [
             (k, v) for k, v in request.query_params.multi_items() if k not in ("cursor", "lang")
         ]
@@ -145,10 +129,12 @@ class _ListPage:
             self.waiting = True
             return
         self.waiting = False
-        query = build_query(collection, served.codec, dict(filters), q, sort, limit, cursor)
+        query = build_query(
+            collection, served.codec, read.filters, q, sort, read.limit, read.cursor
+        )
         page = paginate(collection, query)
         if query.after is not None and not page.items:
-            raise BadParameter("cursor", f"cursor points past the end of the list; {CURSOR_FIX}")
+            raise QueryError("cursor", f"cursor points past the end of the list; {CURSOR_FIX}")
         # A cursor names a place, not a number: the records before it are those not after it.
         after = len(paginate(collection, query, whole=True).items) if query.after else page.total
         before = page.total - after
@@ -435,27 +421,17 @@ def page_sort(listing_name: str, sort: str | None, q: str | None, lang: Lang) ->
 
 
 def list_page(listing: Listing[Any], write: Callable[[_ListPage], Written]) -> HTTPRouteHandler:
-    """The page of a list resource, its query parameters those of the declaration."""
+    """The page of a list resource, its request read by the list's parser (page parameters)."""
 
-    async def handler(request: Request[Any, Any, Any], served: Served, **query: Any) -> Any:
-        lang = page_language(request)
-        query["sort"] = page_sort(listing.name, query["sort"], query["q"], lang)
-        filters = {f.name: query.pop(f.name) for f in listing.filters}
+    async def handler(request: Request[Any, Any, Any], served: NamedDependency[Served]) -> Any:
         collection = served.collections[listing.name]
-        page = _ListPage(request, served, collection, filters, **query, needs_q=listing.q_required)
+        read = ListParser(listing, collection, page=True).parse_page(request.scope["query_string"])
+        lang = chosen_language(read.lang, request)
+        sort = page_sort(listing.name, read.sort, read.q, lang)
+        page = _ListPage(request, served, collection, read, sort, lang, needs_q=listing.q_required)
         title, columns, rows, shown = write(page)
         return page.respond(served, title, columns, rows, shown, listing.path)
 
-    parameters = [
-        *context_parameters(),
-        *filter_parameters(listing),
-        # A page without q shows its form, even where the API requires q (search).
-        parameter("q", Q if listing.q_required else listing.q, None),
-        parameter("sort", Annotated[str | None, sort_parameter(listing.sorts)], None),
-        parameter("limit", Limit, DEFAULT_LIMIT),
-        parameter("cursor", Cursor, None),
-    ]
-    with_signature(handler, parameters, Response[bytes])
     return get(
         f"/{listing.name}",
         include_in_schema=False,
@@ -472,9 +448,7 @@ def _blank_fields_left_out(
 
     A form sends every field, those left on "any" or empty too, and a blank
     value is refused by the query grammar; so the page sends the browser to the
-    same address without them (303), the one its own links would write. This
-    hook takes the place of the app's (:func:`refuse_unwritten_values`), so it
-    calls it.
+    same address without them (303), the one its own links would write.
     """
     fields = frozenset(f.name for f in listing.filters) | {"q"}
 
@@ -484,7 +458,6 @@ def _blank_fields_left_out(
         if len(kept) < len(items):
             target = f"{request.url.path}?{urlencode(kept)}" if kept else request.url.path
             return Redirect(target, status_code=HTTP_303_SEE_OTHER)
-        refuse_unwritten_values(request)
         return None
 
     return hook

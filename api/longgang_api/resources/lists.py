@@ -16,19 +16,9 @@ from litestar.handlers import HTTPRouteHandler
 from litestar.params import PathParameter, QueryParameter
 
 from longgang_api.declarations import LISTINGS, Item, Listing
-from longgang_api.listing import (
-    COMPLETENESS_NOTE,
-    Bom,
-    Cursor,
-    FormatParam,
-    Limit,
-    find,
-    item_response,
-    list_response,
-    sort_parameter,
-)
+from longgang_api.list_request import Parameter, list_parameters
+from longgang_api.listing import COMPLETENESS_NOTE, find, item_response, list_response
 from longgang_api.problems import problem_responses
-from longgang_api.query import DEFAULT_LIMIT
 from longgang_api.served import Served
 
 _NO_DEFAULT = inspect.Parameter.empty
@@ -54,31 +44,20 @@ def context_parameters() -> list[inspect.Parameter]:
     ]
 
 
-def filter_parameters(listing: Listing[Any]) -> list[inspect.Parameter]:
-    """The declared filters as query parameters: each optional and repeatable."""
-    return [
-        parameter(
-            f.name,
-            Annotated[list[f.type] | None, QueryParameter(description=f.description)],  # type: ignore[name-defined]
-            None,
-        )
-        for f in listing.filters
-    ]
+def signature_parameter(declared: Parameter) -> inspect.Parameter:
+    """A declared query parameter as the framework reads it from a handler's signature."""
+    annotation: Any = list[declared.type] if declared.repeatable else declared.type  # type: ignore[name-defined]
+    optional = not declared.required and declared.default is None
+    if optional:
+        annotation = annotation | None
+    documented = QueryParameter(description=declared.description, **declared.bounds)
+    default = _NO_DEFAULT if declared.required else declared.default
+    return parameter(declared.name, Annotated[annotation, documented], default)
 
 
 def query_parameters(listing: Listing[Any]) -> list[inspect.Parameter]:
-    """The query parameters of a list: its declared filters, then those every list shares."""
-    filters = filter_parameters(listing)
-    # A required q comes first, as Python wants parameters without a default first.
-    q = parameter("q", listing.q) if listing.q_required else parameter("q", listing.q, None)
-    shared = [
-        parameter("sort", Annotated[str | None, sort_parameter(listing.sorts)], None),
-        parameter("limit", Limit, DEFAULT_LIMIT),
-        parameter("cursor", Cursor, None),
-        parameter("format", FormatParam, "auto"),
-        parameter("bom", Bom, False),
-    ]
-    return [q, *filters, *shared] if listing.q_required else [*filters, q, *shared]
+    """The query parameters of a list, from their declarations."""
+    return [signature_parameter(p) for p in list_parameters(listing)]
 
 
 def list_handler(listing: Listing[Any]) -> HTTPRouteHandler:

@@ -15,8 +15,8 @@ from longgang_api import variants
 from longgang_api.envelopes import ReleaseList
 from longgang_api.http_caching import respond
 from longgang_api.listing import check_single, item_response
-from longgang_api.problems import NotAcceptable, problem_responses
-from longgang_api.representation import accepted_media
+from longgang_api.problems import problem_responses
+from longgang_api.representation import NotAcceptable, accepted_media
 from longgang_api.served import Served
 from longgang_api.tabular import BOM
 
