@@ -17,7 +17,6 @@ from longgang_api.http_caching import not_modified, respond
 from longgang_api.list_request import check_names, query_items
 from longgang_api.problems import RecordNotFound
 from longgang_api.query import (
-    CURSOR_FIX,
     Collection,
     ListQuery,
     Page,
@@ -25,7 +24,6 @@ from longgang_api.query import (
     build_query,
     paginate,
 )
-from longgang_api.query_error import QueryError
 from longgang_api.representation import MEDIA_TYPES, negotiate, representation_chooser
 from longgang_api.served import Served
 from longgang_api.streaming import respond_streamed
@@ -93,8 +91,6 @@ def _paged(
     items: Sequence[tuple[str, str]],
 ) -> tuple[Page[R], str | None, dict[str, str]]:
     page = paginate(collection, query)
-    if query.after is not None and not page.items:
-        raise QueryError("cursor", f"cursor points past the end of the list; {CURSOR_FIX}")
     if page.next_key is None:
         return page, None, {}
     next_cursor = served.codec.encode(f"{collection.name}|{query.scope}", page.next_key)
@@ -147,8 +143,6 @@ def list_response(
     media_type = MEDIA_TYPES[representation]
     if complete:
         page = paginate(collection, query, whole=True)
-        if query.after is not None and not page.items:
-            raise QueryError("cursor", f"cursor points past the end of the list; {CURSOR_FIX}")
         rows = page.items
 
         def chunks() -> Iterator[bytes]:

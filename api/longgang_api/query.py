@@ -258,13 +258,16 @@ def paginate(collection: Collection[R], query: ListQuery, *, whole: bool = False
     """The page of ``query`` after its cursor's place, annotated with how items matched.
 
     ``whole`` takes every record after that place, whatever the limit (the
-    complete CSV and NDJSON answers).
+    complete CSV and NDJSON answers). A cursor's place with nothing after it is
+    refused: a server never issues one, since the last page has no next cursor.
     """
     found = collection.index.page(
         query.filters, _parsed(collection, query), query.sort,
         _relevance(collection, query.sort), query.after, None if whole else query.limit,
     )  # fmt: skip
     items = found.items
+    if query.after is not None and not items:
+        raise QueryError("cursor", f"cursor points past the end of the list; {CURSOR_FIX}")
     if collection.annotate is not None and found.matches:
         items = collection.annotate(items, found.matches)
     return Page(items, found.next_key, found.total)

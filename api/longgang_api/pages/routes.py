@@ -48,12 +48,10 @@ from longgang_api.pages.rendering import (
     render,
 )
 from longgang_api.query import (
-    CURSOR_FIX,
     Collection,
     build_query,
     paginate,
 )
-from longgang_api.query_error import QueryError
 from longgang_api.served import Served
 from longgang_api.source_layout import SourceView
 
@@ -133,8 +131,6 @@ class _ListPage:
             collection, served.codec, read.filters, q, sort, read.limit, read.cursor
         )
         page = paginate(collection, query)
-        if query.after is not None and not page.items:
-            raise QueryError("cursor", f"cursor points past the end of the list; {CURSOR_FIX}")
         # A cursor names a place, not a number: the records before it are those not after it.
         after = len(paginate(collection, query, whole=True).items) if query.after else page.total
         before = page.total - after
