@@ -8,7 +8,7 @@ from longgang_api.artifact import load
 from longgang_api.declarations import LISTINGS
 from longgang_api.settings import DEFAULT_PUBLIC_BASE_URL
 from longgang_build.build import BuildResult, compile_artifact, load_records, write
-from tools.scale import generate
+from tools.scale import generate, main
 
 
 def test_three_copies_build_with_three_times_the_records(
@@ -39,3 +39,11 @@ def test_a_synthetic_dataset_is_served_and_indexed(tmp_path: Path) -> None:
     collection = search.collection(dataset, DEFAULT_PUBLIC_BASE_URL)
     ids = [hit.id for hit in collection.records]
     assert "gdp-growth" in ids and "gdp-growth-x1" in ids
+
+
+def test_the_command_keeps_the_dataset_apart_from_what_the_build_derives(tmp_path: Path) -> None:
+    # The build writes derived files into <out>/<id>/: a dataset folder there would be lost.
+    assert main(["--copies", "1", "--out", str(tmp_path)]) == 0
+    assert (tmp_path / "datasets" / "synthetic-1x" / "source.md").is_file()
+    assert (tmp_path / "synthetic-1x" / "manifest.json").is_file()
+    assert (tmp_path / "synthetic-1x.json").is_file()
