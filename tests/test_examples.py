@@ -151,7 +151,7 @@ def _make_plan(goal: str, venv: Path) -> str:
 
 
 def test_make_install_adds_the_sdk_that_make_serve_leaves_out(tmp_path: Path) -> None:
-    # A .venv as `make serve` leaves it: the server only, stamped .installed-runtime.
+    # A .venv as `make serve` leaves it: the server and the build, stamped .installed-runtime.
     venv = tmp_path / "venv"
     venv.mkdir()
     (venv / ".installed-runtime").touch()
@@ -162,6 +162,6 @@ def test_make_install_adds_the_sdk_that_make_serve_leaves_out(tmp_path: Path) ->
     guide = " ".join((ROOT / "docs" / "sdk-quickstart.md").read_text().split())
     examples = guide[guide.index("## Examples") :]
     assert "`make install`" in examples.split("| example |")[0]
-    assert "`make serve` alone installs only the server" in guide
+    assert "`make serve` alone installs the server and the build, not the SDK" in guide
     readme = " ".join((ROOT / "README.md").read_text().split())
     assert "`make install` puts the SDK (and the test toolchain) into the project's" in readme
