@@ -12,7 +12,7 @@ from litestar.testing import TestClient
 
 from longgang_api.artifact import LoadedDataset
 from longgang_api.declarations import LISTINGS
-from longgang_api.list_request import page_parameters
+from longgang_api.list_request import list_parameters, page_parameters
 from longgang_api.parameter_values import WRITTEN, Kind, kind_of
 from longgang_api.text_search import WORST
 from tests.support import PAGES
@@ -241,6 +241,8 @@ GIVEN = {"name": "glossary.csv", "q": "GDP"}
 
 #: The list pages, by their handler's name.
 _PAGES = {f"page-{listing.name}": listing for listing in LISTINGS}
+#: The lists, by their route's name.
+_LISTS = {listing.operation_id: listing for listing in LISTINGS}
 
 
 def written_parameters(app: Litestar) -> list[tuple[str, str, Kind]]:
@@ -254,6 +256,11 @@ def written_parameters(app: Litestar) -> list[tuple[str, str, Kind]]:
             page = _PAGES.get(handler.name or "")
             if page is not None:  # a list page reads its parameters by their declarations
                 queried = {p.name: p.type for p in page_parameters(page)}
+            listing = _LISTS.get(handler.name or "")
+            if listing is not None:  # and so does a list
+                declared = list_parameters(listing)
+                queried = {p.name: p.type for p in declared}
+                required_names = {p.name for p in declared if p.required}
             kinds = [(n, kind) for n, raw in queried.items() if (kind := kind_of(raw))]
             if not kinds:
                 continue
@@ -474,8 +481,8 @@ def _forged(client: Client, dataset: LoadedDataset, url: str, place: tuple[int, 
     """``url`` with a cursor signed as the server signs one, holding ``place``."""
     from urllib.parse import parse_qs, urlsplit
 
+    from longgang_api.app import COLLECTIONS_STATE
     from longgang_api.cursor import CursorCodec
-    from longgang_api.parameter_errors import COLLECTIONS_STATE
     from longgang_api.query import build_query
 
     # Anyone can sign a cursor: the key is the artifact's published sha256.

@@ -18,11 +18,10 @@ import pytest
 from litestar import Litestar
 from litestar.testing import TestClient
 
-from longgang_api.app import create_app
+from longgang_api.app import COLLECTIONS_STATE, create_app
 from longgang_api.artifact import LoadedDataset
 from longgang_api.asgi import GC_THRESHOLDS, create_served_app
 from longgang_api.index import CollectionIndex, TextIndex
-from longgang_api.parameter_errors import COLLECTIONS_STATE
 from longgang_api.text_warmup import THREAD_NAME, build_in_background
 
 

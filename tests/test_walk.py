@@ -30,10 +30,10 @@ from hypothesis import strategies as st
 from litestar import Litestar
 from litestar.testing import TestClient
 
+from longgang_api.app import COLLECTIONS_STATE
 from longgang_api.declarations import LISTINGS, Listing
 from longgang_api.pages.language import Lang
 from longgang_api.pages.routes import page_sort
-from longgang_api.parameter_errors import COLLECTIONS_STATE
 from longgang_api.query import Collection, canonical
 
 Client = TestClient[Litestar]

@@ -17,18 +17,14 @@ from litestar.openapi.spec import Contact, License, Server, Tag
 
 from longgang_api.artifact import ArtifactError, LoadedDataset, read_source
 from longgang_api.checkout import NoDatasetFolder, checkout_folder
-from longgang_api.direct import DirectLists
 from longgang_api.docs import DocsController, DocumentController
 from longgang_api.gateway import Gateway
 from longgang_api.landing import LandingController
 from longgang_api.limits import RateLimiter, parse_proxies
+from longgang_api.listing import Lists
 from longgang_api.pages.errors import routing_error
 from longgang_api.pages.routes import PagesController, list_pages
-from longgang_api.parameter_errors import (
-    COLLECTIONS_STATE,
-    handle_validation,
-    refuse_unwritten_values,
-)
+from longgang_api.parameter_errors import handle_validation, refuse_unwritten_values
 from longgang_api.problems import handle_http_exception
 from longgang_api.representation import NotAcceptable
 from longgang_api.resources.lists import routers
@@ -42,6 +38,8 @@ from longgang_api.source_layout import SourceView
 API_VERSION = "1.0.0"
 #: Key of the served dataset in ``app.state``.
 DATASET_STATE = "dataset"
+#: Key of the served collections (their indexes) in ``app.state``.
+COLLECTIONS_STATE = "collections"
 
 _TAGS = (
     ("dataset", "The entry point and the dataset's metadata."),
@@ -103,7 +101,6 @@ def create_app(
     rate_limit: str | None = None,
     trusted_proxies: str = "",
     dataset_folder: Path | None = None,
-    direct_lists: bool = True,
 ) -> Litestar:
     """Build the read-only API over a loaded, verified dataset.
 
@@ -112,8 +109,7 @@ def create_app(
     ``dataset_folder`` holds the source document the ``/source`` page shows
     (the artifact's own folder under the checkout's ``datasets/`` when not given);
     a document other than the one the artifact was built from raises ``ArtifactError``.
-    ``direct_lists=False`` routes every list page through the framework (the
-    answers are the same; a test compares them). ``trusted_proxies``
+    ``trusted_proxies``
     (``TRUSTED_PROXIES``): addresses or networks whose ``X-Forwarded-For``
     names the client that ``rate_limit`` counts.
     """
@@ -171,7 +167,7 @@ def create_app(
         app.asgi_handler,
         response_cache=ResponseCache() if response_cache else None,
         rate_limiter=RateLimiter.parse(rate_limit) if rate_limit else None,
-        direct=DirectLists(served) if direct_lists else None,
+        lists=Lists(served),
         proxies=parse_proxies(trusted_proxies),
     )
     return app

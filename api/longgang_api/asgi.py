@@ -22,10 +22,9 @@ from types import FrameType
 
 from litestar import Litestar
 
-from longgang_api.app import create_app
+from longgang_api.app import COLLECTIONS_STATE, create_app
 from longgang_api.artifact import ArtifactError, LoadedDataset, load, read_source
 from longgang_api.declarations import release_build_memos
-from longgang_api.parameter_errors import COLLECTIONS_STATE
 from longgang_api.settings import Settings, SettingsError
 from longgang_api.text_warmup import build_in_background
 

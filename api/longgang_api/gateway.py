@@ -5,8 +5,8 @@ the optional rate limit, which does not count them), the rate limit applies,
 HEAD is answered as GET without the body (so the document lists each
 operation once), every answer gets its request id, security and CORS headers
 (this is the one place they are set), a :class:`ResponseCache` answers
-repeated reads before any routing, and :class:`~longgang_api.direct.DirectLists`
-answers the plainly valid JSON pages of the lists.
+repeated reads before any routing, and :class:`~longgang_api.listing.Lists`
+answers every read of a list: the framework routes the rest.
 
 These layers make their answer before sending any of it, so a fault in them
 is answered as the app answers one of its own: a 500 problem with the request
@@ -16,6 +16,7 @@ id and CORS headers, never the server's bare 500.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
@@ -31,13 +32,13 @@ from litestar.types import (
 )
 
 from longgang_api import cors, variants
-from longgang_api.headers import Answer, standard_headers, wrap_send
+from longgang_api.headers import Answer, Streamed, standard_headers, wrap_send
 from longgang_api.limits import Network, RateLimiter, client_address, oversize_status
 from longgang_api.problems import problem_answer
 from longgang_api.response_cache import ResponseCache
 
 if TYPE_CHECKING:
-    from longgang_api.direct import DirectLists
+    from longgang_api.listing import Lists
 
 _log = logging.getLogger("longgang_api")
 
@@ -52,6 +53,14 @@ class _Routed:
     kept: bool
 
 
+@dataclass(frozen=True, slots=True)
+class _Kept:
+    """A streamed answer the response cache keeps as it is sent."""
+
+    scope: HTTPScope
+    answer: Streamed
+
+
 class Gateway:
     """Wraps Litestar's ASGI handler (``app.asgi_handler``) with the pre-routing layers."""
 
@@ -60,13 +69,13 @@ class Gateway:
         inner: ASGIApp,
         response_cache: ResponseCache | None = None,
         rate_limiter: RateLimiter | None = None,
-        direct: DirectLists | None = None,
+        lists: Lists | None = None,
         proxies: tuple[Network, ...] = (),
     ) -> None:
         self.inner = inner
         #: Proxies whose X-Forwarded-For names the client the rate limit counts.
         self.proxies = proxies
-        self.direct = direct
+        self.lists = lists
         self.response_cache = response_cache
         self.rate_limiter = rate_limiter
 
@@ -87,24 +96,42 @@ class Gateway:
                 outgoing = self.response_cache.recording(step.scope, outgoing)
             await self.inner(step.scope, receive, outgoing)
             return
-        status, headers, body = step
-        # Sent as they are: an answer made here never shares a header name with ``extra``.
+        headers: list[tuple[bytes, bytes]]
+        body: bytes | Iterator[bytes]
+        if isinstance(step, _Kept):
+            # The cache keeps the answer's own headers; ``extra`` is added on the way out.
+            send = wrap_send(send, extra, head=False)
+            send = self.response_cache.recording(step.scope, send)  # type: ignore[union-attr]
+            status, headers, body = step.answer
+        else:
+            status, answered, body = step
+            # Sent as they are: an answer made here never shares a header name with ``extra``.
+            headers = answered + extra
         start: HTTPResponseStartEvent = {
             "type": "http.response.start",
             "status": status,
-            "headers": headers + extra,
+            "headers": headers,
         }
         await send(start)
+        head = http_scope["method"] == "HEAD"
+        if not isinstance(body, bytes) and not head:
+            for chunk in body:
+                more: HTTPResponseBodyEvent = {
+                    "type": "http.response.body",
+                    "body": chunk,
+                    "more_body": True,
+                }
+                await send(more)
         ending: HTTPResponseBodyEvent = {
             "type": "http.response.body",
-            "body": b"" if http_scope["method"] == "HEAD" else body,
+            "body": body if isinstance(body, bytes) and not head else b"",
             "more_body": False,
         }
         await send(ending)
 
     def _before_routing(
         self, scope: HTTPScope, extra: list[tuple[bytes, bytes]]
-    ) -> Answer | _Routed:
+    ) -> Answer | Streamed | _Routed | _Kept:
         """The answer of the layers before routing, or the request as the framework gets it.
 
         Adds to ``extra`` the headers that the answer, whoever makes it, carries.
@@ -135,13 +162,18 @@ class Gateway:
         if head:
             fields["method"] = "GET"
         routed = cast("HTTPScope", fields)
-        direct = self.direct
-        answer = direct.answer(routed) if direct is not None and get else None
+        lists = self.lists
+        answer = lists.answer(routed) if lists is not None and get else None
         if answer is None:
             return _Routed(routed, head, kept)
-        if cache is not None and kept:
-            cache.keep(routed, *answer)
-        return answer
+        if not kept:
+            return answer
+        status, headers, body = answer
+        if isinstance(body, bytes):
+            cache.keep(routed, status, headers, body)  # type: ignore[union-attr]
+            return answer
+        # A streamed answer is kept as it is sent (and so not when HEAD sends none of it).
+        return answer if head else _Kept(routed, (status, headers, body))
 
 
 def _preflight(scope: HTTPScope) -> Answer:

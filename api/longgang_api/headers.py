@@ -11,11 +11,14 @@ from __future__ import annotations
 import itertools
 import os
 import re
+from collections.abc import Iterator
 
 from litestar.types import Message, Scope, Send
 
 #: A whole answer made before routing: its status, headers and body.
 Answer = tuple[int, list[tuple[bytes, bytes]], bytes]
+#: An answer whose body is sent in chunks as they are made (its length unknown before).
+Streamed = tuple[int, list[tuple[bytes, bytes]], Iterator[bytes]]
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 SECURITY_HEADERS = {
     "x-content-type-options": "nosniff",

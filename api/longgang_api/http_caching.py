@@ -5,11 +5,13 @@ representation is a function of the artifact's sha256, the path, the
 normalised query and the representation — it is known before any body is
 serialised, and a revalidation costs no serialisation at all.
 
-This is the one conditional-request path: :func:`conditional_tag` is the rule
-of every answer — :func:`respond` (and :func:`not_modified` before any work)
-for buffered answers, :mod:`~longgang_api.streaming` for streamed ones, and
-the response cache. Buffered answers also honour one byte range
-(:func:`byte_range`); streamed ones say ``Accept-Ranges: none``.
+This is the one conditional-request path, and it knows no web framework: it
+reads request headers from any mapping and makes a :class:`Reply`.
+:func:`conditional_tag` is the rule of every answer — :func:`buffered` (and
+:func:`revalidation` before any work) for buffered answers,
+:func:`streamed` for streamed ones, and the response cache. Buffered answers
+also honour one byte range (:func:`byte_range`); streamed ones say
+``Accept-Ranges: none``.
 """
 
 from __future__ import annotations
@@ -17,16 +19,15 @@ from __future__ import annotations
 import gzip
 import hashlib
 import re
-from collections.abc import Callable
+import zlib
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from email.utils import format_datetime, parsedate_to_datetime
-from typing import Any, Literal
+from typing import Literal, Protocol
 
-from litestar import Request, Response
-
-from longgang_api import variants
-from longgang_api.problems import problem_response
+from longgang_api.headers import Answer, Streamed
+from longgang_api.problems import PROBLEM_MEDIA_TYPE, problem_body
 
 GZIP_MIN_BYTES = 1024
 VARY = "Accept, Accept-Encoding"
@@ -73,11 +74,6 @@ class CachePolicy:
 
 def _gzip_variant(etag: str) -> str:
     return etag[:-1] + '-gzip"'
-
-
-def gzip_etag(etag: str) -> str:
-    """The ETag of the gzipped bytes of the representation tagged ``etag``."""
-    return _gzip_variant(etag)
 
 
 def _identity_variant(etag: str) -> str:
@@ -202,49 +198,83 @@ def range_applies(if_range: str | None, etag: str, last_modified: str) -> bool:
     return if_range == last_modified
 
 
-def not_modified(
-    request: Request[Any, Any, Any],
-    policy: CachePolicy,
-    key: str,
-    variant: variants.Chooser = variants.constant,
-    *,
-    ranges: bool = True,
-) -> Response[bytes] | None:
+class RequestHeaders(Protocol):
+    """A request's headers by lower-case name (the first value of each)."""
+
+    def get(self, name: str, /) -> str | None: ...
+
+
+def first_values(headers: Iterable[tuple[bytes, bytes]]) -> dict[str, str]:
+    """An ASGI scope's headers as :class:`RequestHeaders`: each name's first value."""
+    found: dict[str, str] = {}
+    for name, value in headers:
+        found.setdefault(name.decode("latin-1"), value.decode("latin-1"))
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """An answer before it is sent: its status, headers, body and media type.
+
+    The body is bytes, or chunks rendered as they are sent (a streamed answer,
+    whose length is not known before). ``media_type`` is None for a 304.
+    """
+
+    status: int
+    headers: Mapping[str, str]
+    body: bytes | Iterator[bytes]
+    media_type: str | None
+
+    def encoded(self) -> Answer | Streamed:
+        """The reply as ASGI headers: ``Content-Type`` (text in UTF-8) and the length known."""
+        headers = [(n.lower().encode(), v.encode("latin-1")) for n, v in self.headers.items()]
+        if self.media_type is not None:
+            headers.append((b"content-type", content_type(self.media_type).encode()))
+        if isinstance(self.body, bytes):
+            if self.status != 304:
+                headers.append((b"content-length", str(len(self.body)).encode()))
+            return self.status, headers, self.body
+        return self.status, headers, self.body
+
+
+def content_type(media_type: str) -> str:
+    """The ``Content-Type`` of a media type: every text is UTF-8."""
+    return f"{media_type}; charset=utf-8" if media_type.startswith("text/") else media_type
+
+
+def revalidation(
+    request: RequestHeaders, policy: CachePolicy, key: str, *, ranges: bool = True
+) -> Reply | None:
     """A 304 when the client's ``If-None-Match`` names this representation, else None.
 
     Known before any work: the ETag depends on the key, not on the body.
-    ``variant`` says how the representation was chosen, for the response cache;
-    ``ranges``, whether the answer honours ``Range``.
+    ``ranges``: whether the answer honours ``Range``.
     """
-    variants.declare(request, variant)
-    if_none_match = request.headers.get("if-none-match")
+    if_none_match = request.get("if-none-match")
     if not if_none_match:
         return None
-    gzip_ok = accepts_gzip(request.headers.get("accept-encoding"))
     etag = policy.etag(key)
+    gzip_ok = accepts_gzip(request.get("accept-encoding"))
     tag = revalidated_tag(if_none_match, _gzip_variant(etag) if gzip_ok else etag)
     if tag is None:
         return None
-    return Response(content=b"", status_code=304, headers=policy.headers(tag, ranges=ranges))
+    return Reply(304, policy.headers(tag, ranges=ranges), b"", None)
 
 
-def unchanged(
-    request: Request[Any, Any, Any], policy: CachePolicy, etag: str, *, ranges: bool = True
-) -> Response[bytes] | None:
+def _unchanged(
+    request: RequestHeaders, policy: CachePolicy, etag: str, *, ranges: bool
+) -> Reply | None:
     """The 304 of the answer tagged ``etag`` when the client holds it (:func:`conditional_tag`)."""
     tag = conditional_tag(
-        request.headers.get("if-none-match"),
-        request.headers.get("if-modified-since"),
-        etag,
-        policy.last_modified,
+        request.get("if-none-match"), request.get("if-modified-since"), etag, policy.last_modified
     )
     if tag is None:
         return None
-    return Response(content=b"", status_code=304, headers=policy.headers(tag, ranges=ranges))
+    return Reply(304, policy.headers(tag, ranges=ranges), b"", None)
 
 
 def encoded(
-    body: bytes, etag: str, gzip_ok: bool, headers: dict[str, str] | None = None
+    body: bytes, etag: str, gzip_ok: bool, headers: Mapping[str, str] | None = None
 ) -> tuple[bytes, str, dict[str, str]]:
     """The bytes as sent, their ETag and the headers: gzipped when accepted and worth it."""
     extra = dict(headers or {})
@@ -255,46 +285,88 @@ def encoded(
     return body, etag, extra
 
 
-def respond(
-    request: Request[Any, Any, Any],
+def buffered(
+    request: RequestHeaders,
     policy: CachePolicy,
     key: str,
     media_type: str,
     render: Callable[[], bytes],
-    headers: dict[str, str] | None = None,
-    variant: variants.Chooser = variants.constant,
-) -> Response[bytes]:
+    headers: Mapping[str, str] | None = None,
+) -> Reply:
     """Answer with ``render()``'s bytes, or 304 when the client already has them.
 
     Also answers ``If-Modified-Since`` (without ``If-None-Match``) and one
     byte range (``Range``, ``If-Range``) of the bytes as sent.
     """
-    revalidated = not_modified(request, policy, key, variant)
+    revalidated = revalidation(request, policy, key)
     if revalidated is not None:
         return revalidated
-    gzip_ok = accepts_gzip(request.headers.get("accept-encoding"))
+    gzip_ok = accepts_gzip(request.get("accept-encoding"))
     body, etag, extra = encoded(render(), policy.etag(key), gzip_ok, headers)
     # The ETag of a 304 for If-Modified-Since is that of the bytes: gzipped or, small, not.
-    revalidated = unchanged(request, policy, etag)
+    revalidated = _unchanged(request, policy, etag, ranges=True)
     if revalidated is not None:
         return revalidated
-    cache_headers = policy.headers(etag)
     status = 200
-    range_header = request.headers.get("range")
-    if range_header and range_applies(request.headers.get("if-range"), etag, policy.last_modified):
+    range_header = request.get("range")
+    if range_header and range_applies(request.get("if-range"), etag, policy.last_modified):
         wanted = byte_range(range_header, len(body))
         if wanted == "unsatisfiable":
             detail = f"the range {range_header!r} is outside the {len(body)} bytes of this answer"
             unsatisfiable = {"Content-Range": f"bytes */{len(body)}", "Accept-Ranges": "bytes"}
-            return problem_response(416, detail, headers=unsatisfiable)
+            return Reply(416, unsatisfiable, problem_body(416, detail), PROBLEM_MEDIA_TYPE)
         if wanted is not None:
             first, last = wanted
             extra["Content-Range"] = f"bytes {first}-{last}/{len(body)}"
             body = body[first : last + 1]
             status = 206
-    return Response(
-        content=body,
-        status_code=status,
-        media_type=media_type,
-        headers={**cache_headers, **extra},
-    )
+    return Reply(status, {**policy.headers(etag), **extra}, body, media_type)
+
+
+#: Same level as the buffered answers; wbits=31 writes a gzip member (mtime 0).
+_GZIP_LEVEL = 6
+_GZIP_WBITS = 31
+
+
+def gzipped(chunks: Iterator[bytes]) -> Iterator[bytes]:
+    """``chunks`` as one gzip member, compressed as they come."""
+    compressor = zlib.compressobj(_GZIP_LEVEL, zlib.DEFLATED, _GZIP_WBITS)
+    for chunk in chunks:
+        compressed = compressor.compress(chunk)
+        if compressed:
+            yield compressed
+    yield compressor.flush()
+
+
+def streamed(
+    request: RequestHeaders,
+    policy: CachePolicy,
+    key: str,
+    media_type: str,
+    chunks: Callable[[], Iterator[bytes]],
+) -> Reply:
+    """Answer with ``chunks()`` sent as rendered, or 304 when the client already has them.
+
+    Such an answer is gzipped on the fly when the client accepts gzip, under
+    the same ETag and 304 rules as every other answer: its ETag depends on the
+    request, not on the bytes. It does not honour ``Range`` and says so
+    (``Accept-Ranges: none``): its length is known only once its last byte is
+    sent, so a range would mean rendering and holding the whole answer for each
+    range asked, which streaming exists to avoid. A ``Range`` is ignored, as
+    RFC 9110 allows; the same rows page with ``limit``, and each page honours ranges.
+    """
+    revalidated = revalidation(request, policy, key, ranges=False)
+    if revalidated is not None:
+        return revalidated
+    gzip_ok = accepts_gzip(request.get("accept-encoding"))
+    # Gzipped whenever asked, however short: the ETag is known before any byte is made.
+    etag = _gzip_variant(policy.etag(key)) if gzip_ok else policy.etag(key)
+    revalidated = _unchanged(request, policy, etag, ranges=False)
+    if revalidated is not None:
+        return revalidated
+    headers = policy.headers(etag, ranges=False)
+    body = chunks()
+    if gzip_ok:
+        body = gzipped(body)
+        headers["Content-Encoding"] = "gzip"
+    return Reply(200, headers, body, media_type)

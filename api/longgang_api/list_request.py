@@ -466,3 +466,63 @@ class ListParser:
             except QueryError as refused:
                 return refused.suggestions
         return ()
+
+
+#: JSON Schema names of the bounds a declaration sets; numbers are written as the
+#: document has always written them (``minimum: 1.0``).
+_SCHEMA_BOUNDS = {
+    "ge": ("minimum", float),
+    "le": ("maximum", float),
+    "min_length": ("minLength", int),
+    "max_length": ("maxLength", int),
+    "pattern": ("pattern", str),
+}
+
+
+def _value_schema(annotation: Any, bounds: Mapping[str, Any]) -> dict[str, Any]:
+    """The JSON Schema of one value of a parameter: its type, its choices, its bounds."""
+    leaf, found = _leaf(annotation, dict(bounds))
+    schema: dict[str, Any]
+    if get_origin(leaf) is Literal:
+        schema = {"type": "string", "enum": list(get_args(leaf))}
+    elif leaf is bool:
+        schema = {"type": "boolean"}
+    elif leaf is int:
+        schema = {"type": "integer"}
+    elif leaf is str:
+        schema = {"type": "string"}
+    else:
+        raise TypeError(f"no schema for a query parameter of type {leaf!r}")
+    for name, value in found.items():
+        key, kind = _SCHEMA_BOUNDS[name]
+        schema[key] = kind(value)
+    return schema
+
+
+def openapi_parameter(parameter: Parameter) -> dict[str, Any]:
+    """The OpenAPI Parameter Object of a declared query parameter.
+
+    A repeatable parameter is an array in the form style, exploded
+    (``kind=a&kind=b``); the description is the parameter's and its schema's.
+    """
+    described = {"description": parameter.description}
+    if parameter.repeatable:
+        schema = {
+            "type": "array",
+            "items": _value_schema(parameter.type, {}),
+            **described,
+        }
+        shape = {"style": "form", "explode": True}
+    else:
+        schema = {**_value_schema(parameter.type, parameter.bounds), **described}
+        if parameter.default is not None:
+            schema["default"] = parameter.default
+        shape = {}
+    return {
+        "name": parameter.name,
+        "in": "query",
+        "required": parameter.required,
+        **described,
+        "schema": schema,
+        **shape,
+    }

@@ -1,34 +1,39 @@
-"""The one function that answers a list, and the checks of parameter names."""
+"""The one answer to a list request, whatever its representation, made before routing.
+
+:class:`Lists` answers every ``GET`` and ``HEAD`` of a ``/v1`` list (the
+:class:`~longgang_api.gateway.Gateway` asks it first): it reads the request
+with the list's :class:`~longgang_api.list_request.ListParser`, asks the query
+engine for the page, and answers JSON, CSV or NDJSON with the conditional
+requests, ranges and gzip of :mod:`~longgang_api.http_caching` — or the
+problem that says what to fix. Nothing of the framework runs for a list: its
+route exists so that the framework lists the operation in the OpenAPI document
+and answers other methods with 405.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import Any, Literal, TypeVar
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import quote_plus
 
 import msgspec
-from litestar import Request, Response
-from litestar.connection import ASGIConnection
-from litestar.handlers.base import BaseRouteHandler
 
 from longgang_api import variants
-from longgang_api.http_caching import not_modified, respond
-from longgang_api.list_request import check_names, query_items
-from longgang_api.problems import RecordNotFound
-from longgang_api.query import (
-    Collection,
-    ListQuery,
-    Page,
-    Scalar,
-    build_query,
-    paginate,
-)
-from longgang_api.representation import MEDIA_TYPES, negotiate, representation_chooser
+from longgang_api.declarations import LISTINGS, Listing
+from longgang_api.headers import Answer, Streamed
+from longgang_api.http_caching import buffered, first_values, revalidation, streamed
+from longgang_api.list_request import FORMATS, ListParser, ListRequest
+from longgang_api.problems import problem_answer
+from longgang_api.query import Collection, ListQuery, Page, build_query, paginate
+from longgang_api.query_error import QueryError
+from longgang_api.representation import MEDIA_TYPES, NotAcceptable, representation_chooser
 from longgang_api.served import Served
-from longgang_api.streaming import respond_streamed
-from longgang_api.suggestions import closest_ids, did_you_mean
 from longgang_api.tabular import csv_chunks, ndjson_chunks, render_csv, render_ndjson
+
+if TYPE_CHECKING:
+    from litestar.types import HTTPScope
 
 R = TypeVar("R", bound=msgspec.Struct)
 
@@ -38,28 +43,6 @@ COMPLETENESS_NOTE = (
     "without limit, the answer holds every matching record, streamed; with limit, it "
     "pages like JSON, the next page in the Link header."
 )
-
-
-def check_single(
-    request: Request[Any, Any, Any],
-    allowed: frozenset[str],
-    repeatable: frozenset[str],
-    *,
-    answers: str | None = None,
-) -> None:
-    """Refuse undocumented parameters and repeats of single-valued ones.
-
-    ``answers`` names the one representation of a resource that takes no
-    parameter, for whoever tries ``format`` on it.
-    """
-    check_names(request.query_params.multi_items(), allowed, repeatable, answers=answers)
-
-
-def takes_no_parameters(
-    connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler
-) -> None:
-    """A guard for the routes that take no query parameter: any one is refused (400)."""
-    check_names(connection.query_params.multi_items(), frozenset(), frozenset())
 
 
 def list_key(path: str, items: Iterable[tuple[str, str]], representation: str, size: str) -> str:
@@ -112,84 +95,94 @@ def _plain_or_quoted(text: str) -> str:
     return text if _UNRESERVED.fullmatch(text) else quote_plus(text)
 
 
-def list_response(
-    request: Request[Any, Any, Any],
-    served: Served,
-    collection: Collection[R],
-    page_type: Callable[..., msgspec.Struct],
-    filters: Mapping[str, Sequence[Scalar] | Scalar],
-    *,
-    q: str | None,
-    sort: str | None,
-    limit: int,
-    cursor: str | None,
-    format: Literal["auto", "json", "csv", "ndjson"],
-    bom: bool,
-) -> Response[Any]:
-    """Answer a list request in the negotiated representation, with paging links."""
-    items = query_items(request.scope["query_string"])
-    check_names(items, collection.parameters, collection.repeatable)
-    chosen = None if format == "auto" else format
-    representation = negotiate(request.headers.get("accept"), chosen, ("json", "csv", "ndjson"))
-    # CSV and NDJSON readers never follow a Link header: without limit, every row.
-    complete = representation != "json" and "limit" not in request.query_params
-    query = build_query(collection, served.codec, filters, q, sort, limit, cursor)
-    path = request.url.path
-    key = list_key(path, items, representation, "all" if complete else str(limit))
-    variant = variants.by_accept(representation_chooser(chosen, ("json", "csv", "ndjson")))
-    unchanged = not_modified(request, served.cache, key, variant, ranges=not complete)
-    if unchanged is not None:  # a revalidation costs no selection and no serialisation
-        return unchanged
-    media_type = MEDIA_TYPES[representation]
-    if complete:
-        page = paginate(collection, query, whole=True)
-        rows = page.items
+@dataclass(frozen=True, slots=True)
+class _List:
+    listing: Listing[Any]
+    collection: Collection[Any]
+    parser: ListParser
 
-        def chunks() -> Iterator[bytes]:
-            if representation == "csv":
-                return csv_chunks(rows, collection.csv_columns, bom)
-            return ndjson_chunks(rows)
 
-        return respond_streamed(request, served.cache, key, media_type, chunks, variant=variant)
-    if representation == "json":
-        body, headers = json_page(served, collection, page_type, query, path, items)
-        return respond(request, served.cache, key, media_type, lambda: body, headers, variant)
-    page, _, headers = _paged(served, collection, query, path, items)
+class Lists:
+    """Answers every request of every ``/v1`` list, before routing."""
 
-    def render() -> bytes:
+    def __init__(self, served: Served, listings: tuple[Listing[Any], ...] = LISTINGS) -> None:
+        self.served = served
+        self._lists = {
+            listing.path: _List(
+                listing,
+                served.collections[listing.name],
+                ListParser(listing, served.collections[listing.name]),
+            )
+            for listing in listings
+        }
+
+    def answer(self, scope: HTTPScope) -> Answer | Streamed | None:
+        """The answer to ``scope`` (a GET) when its path is a list's; None for any other path.
+
+        The path is the list's with or without one closing slash, as the
+        framework routes it; the links and ETags name the list's own path.
+        """
+        path = scope["path"]
+        root = scope.get("root_path", "")
+        if root and path.startswith(root):
+            path = path[len(root) :]
+        found = self._lists.get(path) or self._lists.get(path[:-1] if path[-1:] == "/" else "")
+        if found is None:
+            return None
+        try:
+            return self._answer(found, scope)
+        except QueryError as refused:
+            return problem_answer(400, refused.detail, refused.parameter, refused.suggestions)
+        except NotAcceptable as refused:
+            return problem_answer(406, str(refused))
+
+    def _answer(self, found: _List, scope: HTTPScope) -> Answer | Streamed:
+        headers = first_values(scope["headers"])
+        request = found.parser.parse(scope["query_string"], headers.get("accept"))
+        representation = request.representation or "json"
+        served = self.served
+        collection = found.collection
+        query = _query(served, collection, request)
+        path = found.listing.path
+        # CSV and NDJSON readers never follow a Link header: without limit, every row.
+        complete = representation != "json" and not request.limit_given
+        size = "all" if complete else str(request.limit)
+        key = list_key(path, request.items, representation, size)
+        chooser = representation_chooser(request.format, FORMATS)
+        variants.declare_in(scope, variants.by_accept(chooser))
+        media_type = MEDIA_TYPES[representation]
+        revalidated = revalidation(headers, served.cache, key, ranges=not complete)
+        if revalidated is not None:  # a revalidation costs no selection and no serialisation
+            return revalidated.encoded()
+        if complete:
+            rows = paginate(collection, query, whole=True).items
+            columns = collection.csv_columns
+
+            def chunks() -> Iterator[bytes]:
+                if representation == "csv":
+                    return csv_chunks(rows, columns, request.bom)
+                return ndjson_chunks(rows)
+
+            return streamed(headers, served.cache, key, media_type, chunks).encoded()
+        items = request.items
+        if representation == "json":
+            body, links = json_page(served, collection, found.listing.page_type, query, path, items)
+            return buffered(headers, served.cache, key, media_type, lambda: body, links).encoded()
+        page, _, links = _paged(served, collection, query, path, items)
         if representation == "csv":
-            return render_csv(page.items, collection.csv_columns, bom)
-        return render_ndjson(page.items)
+            body = render_csv(page.items, collection.csv_columns, request.bom)
+        else:
+            body = render_ndjson(page.items)
+        return buffered(headers, served.cache, key, media_type, lambda: body, links).encoded()
 
-    return respond(request, served.cache, key, media_type, render, headers, variant)
 
-
-def item_response(
-    request: Request[Any, Any, Any], served: Served, record: msgspec.Struct
-) -> Response[Any]:
-    """Answer a single record (JSON only)."""
-    check_single(request, frozenset(), frozenset(), answers="JSON")
-    negotiate(request.headers.get("accept"), None, ("json",))
-    return respond(
-        request,
-        served.cache,
-        f"{request.url.path}|json",
-        MEDIA_TYPES["json"],
-        lambda: msgspec.json.encode(record),
-        variant=variants.by_accept(representation_chooser(None, ("json",))),
+def _query(served: Served, collection: Collection[Any], request: ListRequest) -> ListQuery:
+    return build_query(
+        collection,
+        served.codec,
+        request.filters,
+        request.q,
+        request.sort,
+        request.limit,
+        request.cursor,
     )
-
-
-def find(collection: Collection[R], id_: str) -> R:
-    """The record with id ``id_``, or a 404 naming what was looked for and close ids."""
-    try:
-        return collection.by_id[id_]
-    except KeyError:
-        pass
-    suggestions = closest_ids(id_, collection.by_id)
-    detail = f"no {collection.noun} with id {id_!r}"
-    if suggestions:
-        detail += did_you_mean(suggestions)
-    else:
-        detail += f"; the ids are listed at /v1/{collection.name}"
-    raise RecordNotFound(detail, suggestions)

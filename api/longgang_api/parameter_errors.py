@@ -1,11 +1,12 @@
-"""Parameter errors in words: the parameter, what was wrong, what is accepted.
+"""Parameter errors of the framework's handlers in words: the parameter, what was wrong,
+what is accepted.
 
-Litestar checks query parameters against a handler's signature and words its
-refusals like a parser (a type name, a regular expression). The detail a
-client reads here says instead which value of which parameter was refused and
-what the parameter accepts — read from the same signature the OpenAPI
-document is made from, and from the dataset for the values it decides (years),
-in the words of the lists' parser (:func:`longgang_api.list_request.accepted_form`).
+The lists read their own parameters (:mod:`longgang_api.list_request`); a few
+other handlers take one (a download's ``bom``, a record's id in its path), and
+Litestar checks those against the handler's signature and words its refusals
+like a parser (a type name). The detail a client reads here says instead
+which value of which parameter was refused and what the parameter accepts, in
+the words of the lists' parser (:func:`longgang_api.list_request.accepted_form`).
 
 Before the framework reads a handler's parameters, an integer or a boolean
 not written in the API's one grammar (:mod:`longgang_api.parameter_values`)
@@ -16,7 +17,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Mapping
 from typing import Any
 
 from litestar import Request, Response
@@ -26,43 +26,25 @@ from litestar.params import ParameterKwarg, PathParameter
 from litestar.typing import FieldDefinition
 
 from longgang_api.list_request import (
-    CURSOR,
     Parameter,
     query_items,
     refusal,
-    sort_parameter,
 )
 from longgang_api.list_request import accepted_form as list_accepted_form
 from longgang_api.parameter_values import Kind, is_written, kind_of
 from longgang_api.problems import problem_response
-from longgang_api.query import Collection, canonical, parse_sort
 from longgang_api.query_error import QueryError
-from longgang_api.suggestions import did_you_mean
 
 _MISSING = re.compile(r"Missing required \w+ parameter '([^']+)'")
 _CONSTRAINTS = ("ge", "le", "min_length", "max_length", "pattern")
 
 
-def accepted_form(
-    field: FieldDefinition,
-    choices: Iterable[str] = (),
-    sortable: Iterable[str] = (),
-    *,
-    spelling: bool = False,
-) -> str:
-    """What a handler's parameter accepts, in the words of the lists' declarations.
-
-    ``choices`` are the values the dataset allows (its years), ``sortable`` the
-    fields a list sorts by: neither is in the parameter's type.
-    """
-    sortable = tuple(sortable)
-    if sortable:
-        return list_accepted_form(sort_parameter(sortable), spelling=spelling)
+def accepted_form(field: FieldDefinition, *, spelling: bool = False) -> str:
+    """What a handler's parameter accepts, in the words of the lists' declarations."""
     kwarg = field.kwarg_definition
     bounds = {n: getattr(kwarg, n) for n in _CONSTRAINTS if getattr(kwarg, n, None) is not None}
-    accepts = CURSOR.accepts if field.name == CURSOR.name else None
-    declared = Parameter(field.name, field.raw, "", accepts=accepts, **bounds)
-    return list_accepted_form(declared, choices, spelling=spelling)
+    declared = Parameter(field.name, field.raw, "", **bounds)
+    return list_accepted_form(declared, spelling=spelling)
 
 
 def _field(request: Request[Any, Any, Any], name: str) -> FieldDefinition | None:
@@ -75,17 +57,6 @@ def _field(request: Request[Any, Any, Any], name: str) -> FieldDefinition | None
             None,
         )
     return field
-
-
-def _collection(
-    request: Request[Any, Any, Any], collections: Mapping[str, Collection[Any]]
-) -> Collection[Any] | None:
-    """The collection a list request is for, None for any other request."""
-    return collections.get(request.url.path.removeprefix("/v1/").strip("/"))
-
-
-#: Key of the served collections in ``app.state``: the values a parameter error lists.
-COLLECTIONS_STATE = "collections"
 
 
 def explain(request: Request[Any, Any, Any], error: ValidationException) -> tuple[str | None, str]:
@@ -108,12 +79,8 @@ def explain(request: Request[Any, Any, Any], error: ValidationException) -> tupl
 
 def _form(request: Request[Any, Any, Any], name: str, *, spelling: bool = False) -> str:
     """What the parameter ``name`` of the request's operation accepts, in words."""
-    collections: Mapping[str, Collection[Any]] = request.app.state.get(COLLECTIONS_STATE, {})
     field = _field(request, name)
-    collection = _collection(request, collections)
-    choices = [canonical(v) for v in collection.choices.get(name, ())] if collection else []
-    sortable = collection.sorts if collection is not None and name == "sort" else ()
-    return accepted_form(field, choices, sortable, spelling=spelling) if field else "as documented"
+    return accepted_form(field, spelling=spelling) if field else "as documented"
 
 
 @functools.lru_cache(maxsize=256)
@@ -157,21 +124,4 @@ def handle_validation(
 ) -> Response[bytes]:
     """The exception handler of parameter errors: a 400 problem that names the fix."""
     parameter, detail = explain(request, error)
-    suggestions = _sort_suggestions(request) if parameter == "sort" else ()
-    if suggestions:
-        detail += did_you_mean(suggestions)
-    return problem_response(400, detail, parameter, suggestions=suggestions)
-
-
-def _sort_suggestions(request: Request[Any, Any, Any]) -> tuple[str, ...]:
-    """The sortable fields closest to the first field of ``sort`` that is not one."""
-    collections: Mapping[str, Collection[Any]] = request.app.state.get(COLLECTIONS_STATE, {})
-    collection = _collection(request, collections)
-    if collection is None:
-        return ()
-    for value in request.query_params.getall("sort", []):
-        try:
-            parse_sort(collection, value)
-        except QueryError as refused:
-            return refused.suggestions
-    return ()
+    return problem_response(400, detail, parameter)

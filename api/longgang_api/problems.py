@@ -120,9 +120,11 @@ def problem_body(
     )
 
 
-def problem_answer(status: int, detail: str) -> Answer:
+def problem_answer(
+    status: int, detail: str, parameter: str | None = None, suggestions: tuple[str, ...] = ()
+) -> Answer:
     """A problem as a whole answer made before routing: status, headers and body."""
-    body = problem_body(status, detail)
+    body = problem_body(status, detail, parameter, suggestions)
     headers = [
         (b"content-type", PROBLEM_MEDIA_TYPE.encode()),
         (b"content-length", str(len(body)).encode()),

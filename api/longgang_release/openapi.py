@@ -27,6 +27,7 @@ from longgang_api.app import DATASET_STATE
 from longgang_api.artifact import LoadedDataset
 from longgang_api.checkout import CHECKOUT
 from longgang_api.declarations import LISTINGS, periods, years
+from longgang_api.list_request import list_parameters, openapi_parameter
 from longgang_build.downloads import download_names
 from longgang_release.openapi_examples import add_examples
 from longgang_release.spec_diff import IDS_OF
@@ -291,9 +292,12 @@ def _with_dataset_values(node: Any, periods: list[str], years: list[int]) -> Any
 def document(app: Litestar) -> JSON:
     """The finished OpenAPI document of ``app``."""
     dataset: LoadedDataset = app.state[DATASET_STATE]
-    doc: JSON = _with_dataset_values(
-        app.openapi_schema.to_schema(), list(periods(dataset)), list(years(dataset))
-    )
+    written = app.openapi_schema.to_schema()
+    for listing in LISTINGS:
+        # The lists read their own parameters: the document states them from the same declarations.
+        operation = written["paths"][listing.path]["get"]
+        operation["parameters"] = [openapi_parameter(p) for p in list_parameters(listing)]
+    doc: JSON = _with_dataset_values(written, list(periods(dataset)), list(years(dataset)))
     # Everything is public: no operation needs credentials.
     doc["security"] = []
     for path_item in doc["paths"].values():

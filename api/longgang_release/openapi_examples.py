@@ -32,12 +32,11 @@ from urllib.parse import urlencode
 from litestar import Litestar
 from litestar.testing import TestClient
 
-from longgang_api.app import DATASET_STATE, create_app
+from longgang_api.app import COLLECTIONS_STATE, DATASET_STATE, create_app
 from longgang_api.artifact import LoadedDataset
 from longgang_api.cursor import CursorCodec
 from longgang_api.declarations import LISTINGS, Listing
 from longgang_api.gateway import Gateway
-from longgang_api.parameter_errors import COLLECTIONS_STATE
 from longgang_api.query import Collection, build_query, select
 from longgang_api.settings import DEFAULT_PUBLIC_BASE_URL
 

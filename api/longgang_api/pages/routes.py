@@ -32,9 +32,7 @@ from longgang_api.declarations import (
     Listing,
 )
 from longgang_api.envelopes import GlossaryTerm, IndicatorDetail, Project, SearchHit
-from longgang_api.http_caching import respond
 from longgang_api.list_request import ListParser, ListRequest, query_items
-from longgang_api.listing import check_single, find
 from longgang_api.pages import csp, texts
 from longgang_api.pages.chart import BarInput, GroupInput, bar_chart
 from longgang_api.pages.errors import PAGE_EXCEPTION_HANDLERS
@@ -52,6 +50,7 @@ from longgang_api.query import (
     build_query,
     paginate,
 )
+from longgang_api.routed import check_single, find, respond
 from longgang_api.served import Served
 from longgang_api.source_layout import SourceView
 

@@ -1,8 +1,7 @@
 """The list and get-one operations of ``/v1``, made from their declarations.
 
-Each :class:`~longgang_api.declarations.Listing` becomes a Router holding a
-list handler, whose query parameters are the declared filters followed by the
-ones every list shares, and, where declared, a get-one handler.
+Each :class:`~longgang_api.declarations.Listing` becomes a Router holding the
+route of its list (answered before routing) and, where declared, a get-one handler.
 """
 
 from __future__ import annotations
@@ -13,12 +12,13 @@ from typing import Annotated, Any
 from litestar import Request, Response, Router, get
 from litestar.di import NamedDependency
 from litestar.handlers import HTTPRouteHandler
-from litestar.params import PathParameter, QueryParameter
+from litestar.openapi.datastructures import ResponseSpec
+from litestar.params import PathParameter
 
 from longgang_api.declarations import LISTINGS, Item, Listing
-from longgang_api.list_request import Parameter, list_parameters
-from longgang_api.listing import COMPLETENESS_NOTE, find, item_response, list_response
+from longgang_api.listing import COMPLETENESS_NOTE
 from longgang_api.problems import problem_responses
+from longgang_api.routed import find, item_response
 from longgang_api.served import Served
 
 _NO_DEFAULT = inspect.Parameter.empty
@@ -44,36 +44,30 @@ def context_parameters() -> list[inspect.Parameter]:
     ]
 
 
-def signature_parameter(declared: Parameter) -> inspect.Parameter:
-    """A declared query parameter as the framework reads it from a handler's signature."""
-    annotation: Any = list[declared.type] if declared.repeatable else declared.type  # type: ignore[name-defined]
-    optional = not declared.required and declared.default is None
-    if optional:
-        annotation = annotation | None
-    documented = QueryParameter(description=declared.description, **declared.bounds)
-    default = _NO_DEFAULT if declared.required else declared.default
-    return parameter(declared.name, Annotated[annotation, documented], default)
-
-
-def query_parameters(listing: Listing[Any]) -> list[inspect.Parameter]:
-    """The query parameters of a list, from their declarations."""
-    return [signature_parameter(p) for p in list_parameters(listing)]
-
-
 def list_handler(listing: Listing[Any]) -> HTTPRouteHandler:
-    async def handler(request: Request[Any, Any, Any], served: Served, **query: Any) -> Any:
-        filters = {f.name: query.pop(f.name) for f in listing.filters}
-        collection = served.collections[listing.name]
-        return list_response(request, served, collection, listing.page_type, filters, **query)
+    """The route of a list: it lists the operation in the document; the gateway answers it.
 
-    returns = Response[listing.page_type]  # type: ignore[name-defined]
-    with_signature(handler, [*context_parameters(), *query_parameters(listing)], returns)
+    Every GET and HEAD of a list is answered before routing, by
+    :class:`~longgang_api.listing.Lists`; the route makes the framework answer
+    any other method with 405 and write the operation, its answers and
+    problems into the document. Its query parameters are written there from
+    their declarations (``longgang_release.openapi``).
+    """
+
+    async def handler() -> None:
+        raise RuntimeError(f"{listing.path} is answered before routing")
+
+    page = ResponseSpec(
+        data_container=listing.page_type,
+        description="Request fulfilled, document follows",
+        generate_examples=False,
+    )
     return get(
         "/",
         operation_id=listing.operation_id,
         summary=listing.summary,
         description=f"{listing.description} {COMPLETENESS_NOTE}",
-        responses=problem_responses(400, 406),
+        responses={200: page, **problem_responses(400, 406)},
         name=listing.operation_id,
     )(handler)
 

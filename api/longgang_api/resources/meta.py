@@ -9,9 +9,9 @@ from litestar.di import NamedDependency
 
 from longgang_api.envelopes import ApiIndex, Health, Link
 from longgang_api.links import LINKS
-from longgang_api.listing import item_response, takes_no_parameters
 from longgang_api.model import Dataset
 from longgang_api.problems import problem_responses
+from longgang_api.routed import item_response, takes_no_parameters
 from longgang_api.served import Served
 
 

@@ -13,10 +13,9 @@ from litestar.params import PathParameter, QueryParameter
 
 from longgang_api import variants
 from longgang_api.envelopes import ReleaseList
-from longgang_api.http_caching import respond
-from longgang_api.listing import check_single, item_response
 from longgang_api.problems import problem_responses
 from longgang_api.representation import NotAcceptable, accepted_media
+from longgang_api.routed import check_single, item_response, respond
 from longgang_api.served import Served
 from longgang_api.tabular import BOM
 

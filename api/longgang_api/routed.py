@@ -1,0 +1,110 @@
+"""What the framework's handlers share: a :class:`~longgang_api.http_caching.Reply` as a
+framework response, single records, and the refusal of parameters a resource does not take.
+
+The lists are answered before routing (:mod:`longgang_api.listing`); every
+other resource — a record, the metadata, the files, the pages — by a handler
+of the framework, which answers through :func:`respond`: the same conditional
+requests, ranges and gzip as the lists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
+
+import msgspec
+from litestar import Request, Response
+from litestar.connection import ASGIConnection
+from litestar.handlers.base import BaseRouteHandler
+
+from longgang_api import variants
+from longgang_api.http_caching import CachePolicy, Reply, buffered
+from longgang_api.list_request import check_names
+from longgang_api.problems import RecordNotFound
+from longgang_api.query import Collection
+from longgang_api.representation import MEDIA_TYPES, negotiate, representation_chooser
+from longgang_api.served import Served
+from longgang_api.suggestions import closest_ids, did_you_mean
+
+R = TypeVar("R", bound=msgspec.Struct)
+
+
+def as_response(reply: Reply) -> Response[Any]:
+    """``reply`` as the framework sends it (a buffered reply: the handlers stream nothing)."""
+    assert isinstance(reply.body, bytes), "a handler's answer is buffered"
+    return Response(
+        content=reply.body,
+        status_code=reply.status,
+        media_type=reply.media_type,
+        headers=dict(reply.headers),
+    )
+
+
+def respond(
+    request: Request[Any, Any, Any],
+    policy: CachePolicy,
+    key: str,
+    media_type: str,
+    render: Callable[[], bytes],
+    headers: Mapping[str, str] | None = None,
+    variant: variants.Chooser = variants.constant,
+) -> Response[Any]:
+    """:func:`~longgang_api.http_caching.buffered` for a handler of the framework.
+
+    ``variant`` says how the representation was chosen, for the response cache.
+    """
+    variants.declare(request, variant)
+    return as_response(buffered(request.headers, policy, key, media_type, render, headers))
+
+
+def check_single(
+    request: Request[Any, Any, Any],
+    allowed: frozenset[str],
+    repeatable: frozenset[str],
+    *,
+    answers: str | None = None,
+) -> None:
+    """Refuse undocumented parameters and repeats of single-valued ones.
+
+    ``answers`` names the one representation of a resource that takes no
+    parameter, for whoever tries ``format`` on it.
+    """
+    check_names(request.query_params.multi_items(), allowed, repeatable, answers=answers)
+
+
+def takes_no_parameters(
+    connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler
+) -> None:
+    """A guard for the routes that take no query parameter: any one is refused (400)."""
+    check_names(connection.query_params.multi_items(), frozenset(), frozenset())
+
+
+def item_response(
+    request: Request[Any, Any, Any], served: Served, record: msgspec.Struct
+) -> Response[Any]:
+    """Answer a single record (JSON only)."""
+    check_single(request, frozenset(), frozenset(), answers="JSON")
+    negotiate(request.headers.get("accept"), None, ("json",))
+    return respond(
+        request,
+        served.cache,
+        f"{request.url.path}|json",
+        MEDIA_TYPES["json"],
+        lambda: msgspec.json.encode(record),
+        variant=variants.by_accept(representation_chooser(None, ("json",))),
+    )
+
+
+def find(collection: Collection[R], id_: str) -> R:
+    """The record with id ``id_``, or a 404 naming what was looked for and close ids."""
+    try:
+        return collection.by_id[id_]
+    except KeyError:
+        pass
+    suggestions = closest_ids(id_, collection.by_id)
+    detail = f"no {collection.noun} with id {id_!r}"
+    if suggestions:
+        detail += did_you_mean(suggestions)
+    else:
+        detail += f"; the ids are listed at /v1/{collection.name}"
+    raise RecordNotFound(detail, suggestions)
