@@ -13,12 +13,12 @@ import pytest
 from litestar import Litestar
 from litestar.testing import TestClient
 
-from longgang_api import docs, guides, model
+from longgang_api import model
 from longgang_api.app import DATASET_STATE, create_app
 from longgang_api.artifact import ArtifactError, LoadedDataset, read_source
 from longgang_api.built import SOURCE_VIEW
 from longgang_api.checkout import checkout_folder
-from longgang_api.pages import texts
+from longgang_api.pages import docs, guides, texts
 from longgang_api.pages.figures import number_text
 from longgang_api.pages.language import Lang
 from longgang_api.pages.rendering import STYLESHEET_PATH

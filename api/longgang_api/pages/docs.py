@@ -28,11 +28,11 @@ from litestar.di import NamedDependency
 from litestar.exceptions import NotFoundException
 from litestar.params import FromPath
 
-from longgang_api.guides import INDEX, pages, site_header
 from longgang_api.http_caching import respond
 from longgang_api.listing import takes_no_parameters
 from longgang_api.pages import csp
 from longgang_api.pages.errors import PAGE_EXCEPTION_HANDLERS
+from longgang_api.pages.guides import INDEX, pages, site_header
 from longgang_api.pages.rendering import STYLESHEET_PATH
 from longgang_api.served import Served
 
