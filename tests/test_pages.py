@@ -607,6 +607,14 @@ def test_the_documentation_wears_the_pages_bar_and_says_it_is_english_only(
     assert 'href="/?lang=zh"' in bar.group(1)
 
 
+@pytest.mark.parametrize("path", ["/docs", "/docs/guides", "/docs/guides/rest-quickstart"])
+def test_the_documentation_has_no_stylesheet_of_its_own(client: Client, path: str) -> None:
+    # Beside Swagger UI's own, the reference wears the pages' one stylesheet, as the guides do.
+    sheets = re.findall(r'<link rel="stylesheet" href="([^"]+)"', client.get(path).text)
+    assert [s for s in sheets if s != "/docs/assets/swagger-ui.css"] == [STYLESHEET_PATH]
+    assert client.get("/docs/assets/docs.css").status_code == 404
+
+
 def test_the_reference_names_the_api_version_and_the_dataset_version(
     client: Client, dataset: LoadedDataset
 ) -> None:
