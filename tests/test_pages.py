@@ -13,12 +13,12 @@ import pytest
 from litestar import Litestar
 from litestar.testing import TestClient
 
-from longgang_api import docs, guides, model
+from longgang_api import model
 from longgang_api.app import DATASET_STATE, create_app
 from longgang_api.artifact import ArtifactError, LoadedDataset, read_source
 from longgang_api.built import SOURCE_VIEW
 from longgang_api.checkout import checkout_folder
-from longgang_api.pages import texts
+from longgang_api.pages import docs, guides, texts
 from longgang_api.pages.figures import number_text
 from longgang_api.pages.language import Lang
 from longgang_api.pages.rendering import STYLESHEET_PATH
@@ -605,6 +605,14 @@ def test_the_documentation_wears_the_pages_bar_and_says_it_is_english_only(
     assert bar is not None
     assert "English only" in bar.group(1)
     assert 'href="/?lang=zh"' in bar.group(1)
+
+
+@pytest.mark.parametrize("path", ["/docs", "/docs/guides", "/docs/guides/rest-quickstart"])
+def test_the_documentation_has_no_stylesheet_of_its_own(client: Client, path: str) -> None:
+    # Beside Swagger UI's own, the reference wears the pages' one stylesheet, as the guides do.
+    sheets = re.findall(r'<link rel="stylesheet" href="([^"]+)"', client.get(path).text)
+    assert [s for s in sheets if s != "/docs/assets/swagger-ui.css"] == [STYLESHEET_PATH]
+    assert client.get("/docs/assets/docs.css").status_code == 404
 
 
 def test_the_reference_names_the_api_version_and_the_dataset_version(

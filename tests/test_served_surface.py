@@ -114,7 +114,7 @@ def _urls(path: str, dataset: LoadedDataset) -> list[str]:
     }
     if "{name:str}" in path:
         if path.startswith("/docs"):
-            names = ["swagger-ui.css", "swagger-ui-bundle.js", "favicon-32x32.png", "docs.css"]
+            names = ["swagger-ui.css", "swagger-ui-bundle.js", "favicon-32x32.png"]
         elif path.startswith("/assets"):
             names = [STYLESHEET_PATH.removeprefix("/assets/")]
         else:

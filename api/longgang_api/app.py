@@ -17,12 +17,12 @@ from litestar.openapi.spec import Contact, License, Server, Tag
 
 from longgang_api.artifact import ArtifactError, LoadedDataset, read_source
 from longgang_api.checkout import NoDatasetFolder, checkout_folder
-from longgang_api.docs import DocsController, DocumentController
 from longgang_api.gateway import Gateway
-from longgang_api.landing import LandingController
 from longgang_api.limits import RateLimiter, parse_proxies
 from longgang_api.listing import Lists
+from longgang_api.pages.docs import DocsController, DocumentController
 from longgang_api.pages.errors import routing_error
+from longgang_api.pages.landing import LandingController
 from longgang_api.pages.routes import PagesController, list_pages
 from longgang_api.parameter_errors import handle_validation, refuse_unwritten_values
 from longgang_api.problems import handle_http_exception

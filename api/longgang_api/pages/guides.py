@@ -3,20 +3,23 @@
 The Markdown files ship in the package (``longgang_api/guides`` links the
 repository's ``docs/`` folder) and are rendered once, on first use, by
 markdown-it-py; links between guides (``portals.md``) become links between
-their pages (``portals``). The pages load nothing but the pages' stylesheet.
+their pages (``portals``). Each page is ``guide.html`` (the index ``guides_index.html``)
+on the pages' layout, under the documentation's bar; it loads nothing but the
+pages' stylesheet.
 """
 
 from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from html import escape
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from markdown_it import MarkdownIt
+from markupsafe import Markup
 
-from longgang_api.pages.rendering import STYLESHEET_PATH
+from longgang_api.pages.rendering import render
 
 #: The folder of the guides inside the package.
 GUIDES_RESOURCE = "guides"
@@ -76,56 +79,9 @@ def guides() -> dict[str, Guide]:
     return found
 
 
-def site_header(versions: str = "") -> str:
-    """The bar above every documentation page (the reference and the guides), as on the pages.
-
-    The documentation is written in English only, and says so where the pages
-    offer their language switch, with a way to the Chinese home page; ``versions``
-    (already escaped) stands beside the navigation.
-    """
-    shown = f'\n<p class="versions">{versions}</p>' if versions else ""
-    return f"""<header class="site"><div>
-<nav aria-label="Documentation"><a class="brand" href="/">Longgang Open Data</a>
-<a href="/docs">API reference</a> <a href="/docs/guides">Guides</a>
-<a href="/openapi.json">OpenAPI document</a></nav>{shown}
-<nav class="lang" aria-label="Language"><span>English only</span> ·
-<a href="/?lang=zh" hreflang="zh-Hans" lang="zh-Hans">中文首页</a></nav>
-</div></header>"""
-
-
-def page(title: str, body: str) -> str:
-    """A documentation page: the navigation between the reference and the guides, then ``body``.
-
-    Styled by the pages' stylesheet (``main.guide``), so the policy of the pages holds.
-    """
-    return f"""<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{escape(title)} — Longgang Open Data</title>
-<link rel="stylesheet" href="{STYLESHEET_PATH}">
-</head>
-<body>
-{site_header()}
-<main class="guide">
-{body}
-</main>
-</body>
-</html>
-"""
-
-
-def _index_page() -> str:
-    items = "\n".join(
-        f'<li><a href="/docs/guides/{escape(guide.slug)}">{escape(guide.title)}</a></li>'
-        for guide in guides().values()
-    )
-    body = (
-        "<h1>Guides</h1>\n<p>Every shell and Python block of these guides is run by the tests "
-        f"against a served instance.</p>\n<ul>\n{items}\n</ul>"
-    )
-    return page("Guides", body)
+def _page(template: str, path: str, title: str, **context: Any) -> bytes:
+    """A documentation page, on the pages' layout under the documentation's bar, in English."""
+    return render(template, "en", path, title=title, alternates=[], **context).encode()
 
 
 #: The address of the index among the pages' (``/docs/guides`` itself).
@@ -135,7 +91,11 @@ INDEX = ""
 @functools.cache
 def pages() -> dict[str, bytes]:
     """Every page of ``/docs/guides`` by its address below it (:data:`INDEX` for the index)."""
-    found = {INDEX: _index_page().encode()}
+    found = {INDEX: _page("guides_index.html", "/docs/guides", "Guides", guides=guides().values())}
     for guide in guides().values():
-        found[guide.slug] = page(guide.title, guide.html).encode()
+        # Markup: the HTML is markdown-it's, from the guides that ship in the package.
+        body = Markup(guide.html)
+        found[guide.slug] = _page(
+            "guide.html", f"/docs/guides/{guide.slug}", guide.title, body=body
+        )
     return found

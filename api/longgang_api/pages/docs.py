@@ -6,8 +6,9 @@ browser under ``/docs``.
 
 The document is answered like the data: a strong ETag, 304s and gzip.
 
-The documentation page and its assets come from the installed ``swagger-ui-py``
-package, beside our stylesheet of the bar above it; nothing is fetched from
+The documentation page (``reference.html``, on the pages' layout under the
+documentation's bar, styled by the pages' one stylesheet) runs Swagger UI, whose
+assets come from the installed ``swagger-ui-py`` package; nothing is fetched from
 another host (the validator badge, which would call one, is switched off), and
 the page's Content-Security-Policy (:data:`~longgang_api.pages.csp.SWAGGER_UI`)
 allows only what Swagger UI uses, from this origin.
@@ -17,7 +18,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from html import escape
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -28,41 +28,21 @@ from litestar.di import NamedDependency
 from litestar.exceptions import NotFoundException
 from litestar.params import FromPath
 
-from longgang_api.guides import INDEX, pages, site_header
 from longgang_api.pages import csp
 from longgang_api.pages.errors import PAGE_EXCEPTION_HANDLERS
-from longgang_api.pages.rendering import STYLESHEET_PATH
+from longgang_api.pages.guides import INDEX, pages
+from longgang_api.pages.rendering import render
 from longgang_api.routed import respond, takes_no_parameters
 from longgang_api.served import Served
 
 #: The committed document (``openapi/v1.json``), shipped in the package as data.
 OPENAPI_RESOURCE = "openapi.json"
-#: Each asset of ``/docs``: its media type and the package folder it ships in.
+#: Each asset of ``/docs`` (Swagger UI's, from the ``swagger-ui-py`` package): its media type.
 _ASSETS = {
-    "swagger-ui.css": ("text/css", ("swagger_ui", "static")),
-    "swagger-ui-bundle.js": ("text/javascript", ("swagger_ui", "static")),
-    "favicon-32x32.png": ("image/png", ("swagger_ui", "static")),
-    "docs.css": ("text/css", ("longgang_api.pages", "static")),
+    "swagger-ui.css": "text/css",
+    "swagger-ui-bundle.js": "text/javascript",
+    "favicon-32x32.png": "image/png",
 }
-_PAGE = """<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Longgang Open Data API — documentation</title>
-<link rel="stylesheet" href="{site}">
-<link rel="stylesheet" href="/docs/assets/swagger-ui.css">
-<link rel="stylesheet" href="/docs/assets/docs.css">
-<link rel="icon" type="image/png" href="/docs/assets/favicon-32x32.png">
-</head>
-<body>
-{header}
-<div id="swagger-ui"></div>
-<script src="/docs/assets/swagger-ui-bundle.js"></script>
-<script src="/docs/init.js"></script>
-</body>
-</html>
-"""
 _INIT = """window.onload = function () {
   window.ui = SwaggerUIBundle({
     url: "/openapi.json",
@@ -77,8 +57,7 @@ _IMMUTABLE = {"Cache-Control": "public, max-age=86400"}
 
 
 def _asset_path(name: str) -> Path:
-    package, folder = _ASSETS[name][1]
-    return Path(str(resources.files(package) / folder / name))
+    return Path(str(resources.files("swagger_ui") / "static" / name))
 
 
 @functools.cache
@@ -98,15 +77,21 @@ def _openapi_document() -> bytes:
 
 @functools.cache
 def _reference_page(dataset_version: str) -> bytes:
-    """``/docs``: Swagger UI under the pages' bar, which names both versions.
+    """``/docs``: Swagger UI under the documentation's bar, which names both versions.
 
     Swagger UI's badge shows the API document's ``info.version``, the version of
     the interface; the data has its own (the dataset's ``version``), and a reader
     who sees only the badge would take one for the other.
     """
     api_version = msgspec.json.decode(_openapi_document())["info"]["version"]
-    versions = f"API version {escape(api_version)} · dataset version {escape(dataset_version)}"
-    return _PAGE.format(site=STYLESHEET_PATH, header=site_header(versions)).encode()
+    return render(
+        "reference.html",
+        "en",
+        "/docs",
+        alternates=[],
+        api_version=api_version,
+        dataset_version=dataset_version,
+    ).encode()
 
 
 def _guide(request: Request[Any, Any, Any], served: Served, slug: str) -> Response[bytes]:
@@ -177,6 +162,6 @@ class DocsController(Controller):
             raise NotFoundException(detail=f"no documentation asset {name!r}")
         return Response(
             content=_file(_asset_path(name)),
-            media_type=_ASSETS[name][0],
+            media_type=_ASSETS[name],
             headers=_IMMUTABLE,
         )
