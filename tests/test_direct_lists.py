@@ -25,6 +25,7 @@ from longgang_api.app import create_app
 from longgang_api.artifact import LoadedDataset
 from longgang_api.declarations import LISTINGS
 from longgang_api.direct import DirectLists
+from longgang_api.settings import Settings
 from tests.test_bad_input import CASES
 
 Client = TestClient[Litestar]
@@ -37,8 +38,8 @@ ODD = ("", "0", "1", "05", "+5", " 5", "5.0", "-1", "501", "TRUE", "true", "fals
 
 @pytest.fixture(scope="module")
 def clients(dataset: LoadedDataset) -> Iterator[tuple[Client, Client, DirectLists]]:
-    direct_app = create_app(dataset, response_cache=False)
-    routed_app = create_app(dataset, response_cache=False, direct_lists=False)
+    direct_app = create_app(dataset, Settings(response_cache=False))
+    routed_app = create_app(dataset, Settings(response_cache=False), direct_lists=False)
     direct = direct_app.asgi_handler.direct  # type: ignore[attr-defined]
     assert isinstance(direct, DirectLists)
     with TestClient(direct_app) as direct_client, TestClient(routed_app) as routed_client:

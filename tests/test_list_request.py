@@ -40,6 +40,7 @@ from longgang_api.query import build_query
 from longgang_api.query_error import QueryError
 from longgang_api.representation import NotAcceptable
 from longgang_api.served import Served
+from longgang_api.settings import Settings
 from tests.test_bad_input import CASES
 from tests.test_direct_lists import _NAMES, _VALUES, ODD
 
@@ -58,7 +59,7 @@ class Routed:
 @pytest.fixture(scope="module")
 def routed(dataset: LoadedDataset) -> Iterator[Routed]:
     # Every request through the framework's routes: the answers the parser must match.
-    app = create_app(dataset, response_cache=False, direct_lists=False)
+    app = create_app(dataset, Settings(response_cache=False), direct_lists=False)
     provided = app.dependencies["served"]
     assert isinstance(provided, Provide)
     served = provided.dependency()
