@@ -14,7 +14,7 @@ ARTIFACT := build/$(notdir $(DATASET_DIR)).json
 # The build writes the files derived from the artifact into build/<id>/, their manifest last.
 DERIVED := $(basename $(ARTIFACT))/manifest.json
 
-.PHONY: install build default-artifact serve test test-fast lint typecheck openapi sdk check-generated release-spec browser nginx consumers bench bench-scale soak fuzz
+.PHONY: install build default-artifact serve test test-fast lint typecheck openapi sdk docs check-generated release-spec browser nginx consumers bench bench-scale soak fuzz
 
 install: $(VENV)/.installed
 
@@ -54,10 +54,15 @@ release-spec: check-generated
 sdk: install
 	$(BIN)/python sdk/generate_sdk.py
 
+# The table of settings in docs/running.md, from the declaration in api/longgang_api/settings.py.
+docs: $(VENV)/.installed-runtime
+	$(BIN)/python -m tools.settings_table
+
 # The committed OpenAPI document and the generated SDK must match the app.
 check-generated: default-artifact
 	$(BIN)/python -m longgang_release.openapi --check
 	$(BIN)/python sdk/generate_sdk.py --check
+	$(BIN)/python -m tools.settings_table --check
 
 lint: install
 	$(BIN)/ruff check .

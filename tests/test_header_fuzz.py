@@ -37,6 +37,7 @@ from longgang_api.artifact import LoadedDataset
 from longgang_api.gateway import Gateway
 from longgang_api.limits import MAX_HEADER_BYTES
 from longgang_api.response_cache import ResponseCache
+from longgang_api.settings import Settings
 from tests.raw_asgi import Answer, Headers, ask
 from tests.support import exchange
 
@@ -265,7 +266,7 @@ def requests(draw: st.DrawFn) -> tuple[str, str, list[tuple[bytes, bytes]]]:
 @pytest.fixture(scope="module")
 def proxied_app(dataset: LoadedDataset) -> Litestar:
     """The app as served with a rate limit behind a trusted proxy: every header is read."""
-    return create_app(dataset, rate_limit="1000000/second", trusted_proxies="127.0.0.1")
+    return create_app(dataset, Settings(rate_limit="1000000/second", trusted_proxies="127.0.0.1"))
 
 
 def _gateway(app: Litestar) -> Gateway:

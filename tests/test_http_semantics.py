@@ -16,6 +16,7 @@ from longgang_api.artifact import LoadedDataset
 from longgang_api.gateway import Gateway
 from longgang_api.headers import Answer
 from longgang_api.response_cache import ResponseCache
+from longgang_api.settings import Settings
 from tests.raw_asgi import ask
 
 Client = TestClient[Litestar]
@@ -67,7 +68,7 @@ def _cache_hits(app: Litestar) -> int | None:
 def test_cors_on_304_from_the_app_and_from_the_response_cache(dataset: LoadedDataset) -> None:
     url = "/v1/projects?limit=2"
     for cached in (True, False):
-        app = create_app(dataset, response_cache=cached)
+        app = create_app(dataset, Settings(response_cache=cached))
         with TestClient(app) as answering:
             etag = answering.get(url).headers["etag"]
             answering.get(url)  # asked twice: the response cache keeps it
@@ -109,7 +110,7 @@ def test_a_preflight_is_answered_and_a_failed_one_is_a_problem(client: Client) -
 
 def test_preflights_are_not_counted_by_the_rate_limit(dataset: LoadedDataset) -> None:
     preflight = {**ORIGIN, "access-control-request-method": "GET"}
-    with TestClient(create_app(dataset, rate_limit="3/minute")) as limited:
+    with TestClient(create_app(dataset, Settings(rate_limit="3/minute"))) as limited:
         for _ in range(10):
             assert limited.options("/v1/glossary", headers=preflight).status_code == 204
         statuses = [limited.get("/v1/glossary?limit=1").status_code for _ in range(4)]
@@ -127,7 +128,7 @@ def test_a_304_repeats_the_etag_of_the_200_it_revalidates(
     dataset: LoadedDataset, url: str, cached: bool
 ) -> None:
     # Bodies under 1 KB are not gzipped even when gzip is asked for.
-    with TestClient(create_app(dataset, response_cache=cached)) as client:
+    with TestClient(create_app(dataset, Settings(response_cache=cached))) as client:
         gzip_ok = {"accept-encoding": "gzip"}
         first = client.get(url, headers=gzip_ok)
         assert "content-encoding" not in first.headers and len(first.content) < 1024
@@ -147,7 +148,7 @@ def test_a_304_repeats_the_etag_of_the_200_it_revalidates(
 def test_if_modified_since_our_last_modified_answers_304(
     dataset: LoadedDataset, url: str, cached: bool
 ) -> None:
-    with TestClient(create_app(dataset, response_cache=cached)) as client:
+    with TestClient(create_app(dataset, Settings(response_cache=cached))) as client:
         first = client.get(url)
         modified = first.headers["last-modified"]
         later = format_datetime(parsedate_to_datetime(modified).replace(year=2099), usegmt=True)

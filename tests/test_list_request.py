@@ -42,6 +42,7 @@ from longgang_api.query import build_query
 from longgang_api.query_error import QueryError
 from longgang_api.representation import NotAcceptable
 from longgang_api.served import Served
+from longgang_api.settings import Settings
 from tests.test_bad_input import CASES
 from tests.test_recorded_answers import ODD
 
@@ -73,7 +74,7 @@ _VALUES = st.one_of(
 @pytest.fixture(scope="module")
 def api(dataset: LoadedDataset) -> Iterator[Api]:
     # Every request through the app, without its response cache: each one is read anew.
-    app = create_app(dataset, response_cache=False)
+    app = create_app(dataset, Settings(response_cache=False))
     provided = app.dependencies["served"]
     assert isinstance(provided, Provide)
     served = provided.dependency()

@@ -26,6 +26,7 @@ from litestar.testing import TestClient
 import longgang_api
 from longgang_api.app import create_app
 from longgang_api.artifact import load
+from longgang_api.settings import Settings
 paths = list(longgang_api.__path__)
 assert all(Path(p).is_relative_to(sys.argv[1]) for p in paths), paths
 for absent in ("longgang_build", "longgang_release"):
@@ -37,7 +38,8 @@ for absent in ("longgang_build", "longgang_release"):
         raise SystemExit(absent + " is importable beside the installed wheel")
 # The wheel holds no dataset folder: the source document is read from the checkout's,
 # and the files derived from the artifact from the build folder beside it.
-with TestClient(create_app(load(Path(sys.argv[2])), dataset_folder=Path(sys.argv[3]))) as client:
+app = create_app(load(Path(sys.argv[2])), Settings(dataset_folder=sys.argv[3]))
+with TestClient(app) as client:
     for path in ("/v1/catalog.ttl", "/v1/catalog.jsonld", "/v1/downloads/longgang-2024.sqlite"):
         assert client.get(path).status_code == 200, path
     assert client.get("/source").status_code == 200

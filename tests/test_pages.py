@@ -24,7 +24,7 @@ from longgang_api.pages.language import Lang
 from longgang_api.pages.rendering import STYLESHEET_PATH
 from longgang_api.pages.texts import PROBLEM_TYPES
 from longgang_api.problems import PROBLEM_SLUGS
-from longgang_api.settings import DEFAULT_PUBLIC_BASE_URL
+from longgang_api.settings import DEFAULT_PUBLIC_BASE_URL, Settings
 from longgang_api.source_layout import SourceView
 from longgang_api.source_text import SourceText
 from longgang_build.build import DEFAULT_DATASET
@@ -231,7 +231,7 @@ def test_a_changed_guide_has_another_etag(
 ) -> None:
     # The guides ship with the code: a new release of the code with the same dataset
     # must not leave a cache holding the old text as current.
-    with TestClient(create_app(dataset, response_cache=False)) as client:
+    with TestClient(create_app(dataset, Settings(response_cache=False))) as client:
         before = client.get("/docs/guides/portals")
         changed = {**guides.pages(), "portals": b"<!doctype html><p>portals, rewritten</p>"}
         monkeypatch.setattr(docs, "pages", lambda: changed)
@@ -349,7 +349,7 @@ def test_text_is_escaped(client: Client) -> None:
 
 
 def test_api_records_carry_their_page_address(client: Client, dataset: LoadedDataset) -> None:
-    app = create_app(dataset, public_base_url="https://data.example.org/longgang/")
+    app = create_app(dataset, Settings(public_base_url="https://data.example.org/longgang/"))
     with TestClient(app) as elsewhere:
         for api, page in (
             ("/v1/indicators/gdp-growth", "/indicators/gdp-growth"),
@@ -429,7 +429,7 @@ def test_the_app_refuses_a_source_other_than_the_one_built(dataset: LoadedDatase
 def test_the_source_page_shows_the_layout_the_build_wrote(dataset: LoadedDataset) -> None:
     source = SourceText(read_source(dataset, checkout_folder(dataset.artifact.dataset.id)))
     laid_out = build_source_view(source, dataset.artifact)
-    app = create_app(dataset, response_cache=False)
+    app = create_app(dataset, Settings(response_cache=False))
     with TestClient(app) as client:
         page = client.get("/source")
     assert page.status_code == 200

@@ -13,6 +13,7 @@ from longgang_api.app import create_app
 from longgang_api.artifact import LoadedDataset
 from longgang_api.gateway import Gateway
 from longgang_api.response_cache import ResponseCache
+from longgang_api.settings import Settings
 
 SAMPLE = [
     "/v1",
@@ -42,7 +43,7 @@ VOLATILE = {"x-request-id", "date"}
 
 @pytest.fixture(scope="module")
 def uncached(dataset: LoadedDataset) -> Iterator[TestClient[Litestar]]:
-    with TestClient(create_app(dataset, response_cache=False)) as client:
+    with TestClient(create_app(dataset, Settings(response_cache=False))) as client:
         yield client
 
 

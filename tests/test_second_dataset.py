@@ -16,6 +16,7 @@ from litestar.testing import TestClient
 
 from longgang_api.app import create_app
 from longgang_api.artifact import load
+from longgang_api.settings import Settings
 from tests.support import TESTLAND, build_folder, free_port, wait_until_up
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -26,7 +27,7 @@ Client = TestClient[Litestar]
 def testland(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Client]:
     artifact = build_folder(TESTLAND, tmp_path_factory.mktemp("testland"))
     assert artifact.name == "testland-2031.json"
-    with TestClient(create_app(load(artifact), dataset_folder=TESTLAND)) as client:
+    with TestClient(create_app(load(artifact), Settings(dataset_folder=str(TESTLAND)))) as client:
         yield client
 
 

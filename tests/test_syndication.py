@@ -29,6 +29,7 @@ from longgang_api.app import create_app
 from longgang_api.artifact import LoadedDataset
 from longgang_api.cursor import CursorCodec
 from longgang_api.pages.figures import value_text
+from longgang_api.settings import Settings
 from longgang_build.downloads import download_names
 
 Client = TestClient[Litestar]
@@ -489,7 +490,7 @@ def test_the_served_catalogue_is_the_built_bytes_with_its_base_declared(
     dataset: LoadedDataset, base: str
 ) -> None:
     root = base.rstrip("/") + "/"
-    with TestClient(create_app(dataset, public_base_url=base)) as client:
+    with TestClient(create_app(dataset, Settings(public_base_url=base))) as client:
         turtle = client.get("/v1/catalog.ttl").content
         jsonld = client.get("/v1/catalog.jsonld").content
     head = f"@base <{root}> .\n".encode()

@@ -1,1 +1,2 @@
-"""Tools run by hand or by make (bench, bench-scale, soak, fuzz), not by `make test`."""
+"""Tools run by hand or by make: bench, bench-scale, soak and fuzz, none by `make test`; and docs
+(the table of settings in docs/running.md), whose check `make check-generated` runs."""

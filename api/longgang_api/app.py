@@ -15,8 +15,7 @@ from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin
 from litestar.openapi.spec import Contact, License, Server, Tag
 
-from longgang_api.artifact import ArtifactError, LoadedDataset, read_source
-from longgang_api.checkout import NoDatasetFolder, checkout_folder
+from longgang_api.artifact import LoadedDataset, read_source
 from longgang_api.gateway import Gateway
 from longgang_api.limits import RateLimiter, parse_proxies
 from longgang_api.listing import Lists
@@ -32,7 +31,7 @@ from longgang_api.resources.meta import HealthController, MetaController
 from longgang_api.resources.syndication import CATALOG_FILES, SyndicationController
 from longgang_api.response_cache import ResponseCache
 from longgang_api.served import Served
-from longgang_api.settings import DEFAULT_MAX_AGE, DEFAULT_PUBLIC_BASE_URL
+from longgang_api.settings import Settings
 from longgang_api.source_layout import SourceView
 
 API_VERSION = "1.0.0"
@@ -94,32 +93,20 @@ def _not_served(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHand
 
 def create_app(
     dataset: LoadedDataset,
-    *,
-    max_age: int = DEFAULT_MAX_AGE,
-    public_base_url: str = DEFAULT_PUBLIC_BASE_URL,
-    response_cache: bool = True,
-    rate_limit: str | None = None,
-    trusted_proxies: str = "",
-    dataset_folder: Path | None = None,
+    settings: Settings | None = None,
 ) -> Litestar:
-    """Build the read-only API over a loaded, verified dataset.
+    """Build the read-only API over a loaded, verified dataset, run as ``settings`` say.
 
-    ``public_base_url`` is where the API is reachable from outside; the
-    catalogue's URIs are built on it, so it must stay the same across releases.
-    ``dataset_folder`` holds the source document the ``/source`` page shows
-    (the artifact's own folder under the checkout's ``datasets/`` when not given);
-    a document other than the one the artifact was built from raises ``ArtifactError``.
-    ``trusted_proxies``
-    (``TRUSTED_PROXIES``): addresses or networks whose ``X-Forwarded-For``
-    names the client that ``rate_limit`` counts.
+    ``settings`` default to :class:`Settings`'s defaults. Their ``public_base_url``
+    is where the API is reachable from outside; the catalogue's URIs are built on
+    it, so it must stay the same across releases. Their ``dataset_folder`` holds
+    the source document the ``/source`` page shows; a document other than the one
+    the artifact was built from raises ``ArtifactError``.
     """
-    served = Served.build(dataset, max_age, public_base_url.rstrip("/"))
+    settings = Settings() if settings is None else settings
+    served = Served.build(dataset, settings.cache_max_age, settings.public_base_url.rstrip("/"))
     # The /source page shows the layout the build made of this document: refuse another.
-    try:
-        folder = dataset_folder or checkout_folder(dataset.artifact.dataset.id)
-    except NoDatasetFolder as error:
-        raise ArtifactError(f"{error}; DATASET names the folder of the source document") from None
-    read_source(dataset, folder)
+    read_source(dataset, Path(settings.dataset_folder))
 
     def provide_served() -> Served:
         return served
@@ -165,9 +152,9 @@ def create_app(
     # CORS is among them (longgang_api.cors), the same on every answer.
     app.asgi_handler = Gateway(
         app.asgi_handler,
-        response_cache=ResponseCache() if response_cache else None,
-        rate_limiter=RateLimiter.parse(rate_limit) if rate_limit else None,
+        response_cache=ResponseCache() if settings.response_cache else None,
+        rate_limiter=RateLimiter.parse(settings.rate_limit) if settings.rate_limit else None,
         lists=Lists(served),
-        proxies=parse_proxies(trusted_proxies),
+        proxies=parse_proxies(settings.trusted_proxies),
     )
     return app

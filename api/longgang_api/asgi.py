@@ -84,15 +84,9 @@ def _served_app() -> Litestar:
     try:
         settings = Settings.from_env()
         dataset = verified_dataset(settings)
-        app = create_app(
-            dataset,
-            max_age=settings.cache_max_age,
-            public_base_url=settings.public_base_url,
-            rate_limit=settings.rate_limit,
-            trusted_proxies=settings.trusted_proxies,
-            # Read again, and refused the same way, should it change after the check.
-            dataset_folder=Path(settings.dataset_folder),
-        )
+        # The source document is read again, and refused the same way, should it
+        # change after the check.
+        app = create_app(dataset, settings)
     except (SettingsError, ArtifactError) as error:
         raise refuse(error) from None
     # Everything made so far lives as long as the process: keep it out of the

@@ -350,7 +350,8 @@ def render(doc: JSON) -> str:
 def main(argv: list[str] | None = None) -> int:
     from longgang_api.app import create_app
     from longgang_api.artifact import load
-    from longgang_api.checkout import DEFAULT_DATASET_NAME
+    from longgang_api.checkout import DEFAULT_DATASET_NAME, checkout_folder
+    from longgang_api.settings import Settings
     from longgang_build.build import DEFAULT_OUT, artifact_name
 
     parser = argparse.ArgumentParser(prog="python -m longgang_release.openapi")
@@ -363,7 +364,9 @@ def main(argv: list[str] | None = None) -> int:
         help="the artifact of the dataset the document lists the values of",
     )
     args = parser.parse_args(argv)
-    text = render(document(create_app(load(args.artifact))))
+    dataset = load(args.artifact)
+    folder = str(checkout_folder(dataset.artifact.dataset.id))
+    text = render(document(create_app(dataset, Settings(dataset_folder=folder))))
     if args.check:
         current = args.out.read_text() if args.out.exists() else ""
         if current != text:

@@ -34,11 +34,12 @@ from litestar.testing import TestClient
 
 from longgang_api.app import COLLECTIONS_STATE, DATASET_STATE, create_app
 from longgang_api.artifact import LoadedDataset
+from longgang_api.checkout import checkout_folder
 from longgang_api.cursor import CursorCodec
 from longgang_api.declarations import LISTINGS, Listing
 from longgang_api.gateway import Gateway
 from longgang_api.query import Collection, build_query, select
-from longgang_api.settings import DEFAULT_PUBLIC_BASE_URL
+from longgang_api.settings import DEFAULT_PUBLIC_BASE_URL, Settings
 
 JSON = dict[str, Any]
 #: Records on an example page: enough to show the shape, short enough to read.
@@ -268,7 +269,11 @@ def add_examples(doc: JSON, app: Litestar) -> None:
     dataset = app.state[DATASET_STATE]
     # The in-process client logs every request at INFO: hundreds of lines per export.
     logging.getLogger("httpx").setLevel(logging.WARNING)
-    limited = create_app(dataset, rate_limit="1/minute", response_cache=False)
+    # The dataset's own folder under the checkout, whichever dataset ``app`` serves.
+    folder = str(checkout_folder(dataset.artifact.dataset.id))
+    limited = create_app(
+        dataset, Settings(rate_limit="1/minute", response_cache=False, dataset_folder=folder)
+    )
     # The 429's Retry-After counts down with the clock: stopped, the example does not
     # depend on how long the requests before it took.
     gateway = limited.asgi_handler
