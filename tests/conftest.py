@@ -12,7 +12,7 @@ from hypothesis import settings
 from litestar import Litestar
 from litestar.testing import TestClient
 
-from longgang_api.artifact import LoadedDataset, load
+from longgang_api.data.artifact import LoadedDataset, load
 from longgang_build.build import BuildResult
 from tests.support import REPORT, artifact_file, compiled, in_process_app, serve
 

@@ -20,7 +20,7 @@ import httpx
 from litestar import Litestar
 
 from longgang_api.app import create_app
-from longgang_api.artifact import load
+from longgang_api.data.artifact import load
 from longgang_api.server import granian_command
 from longgang_build.build import DEFAULT_DATASET, BuildResult, compile_artifact, load_records, write
 

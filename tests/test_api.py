@@ -15,9 +15,9 @@ from litestar import Litestar
 from litestar.testing import TestClient
 from litestar.types import Scope
 
-from longgang_api.artifact import LoadedDataset
-from longgang_api.headers import request_id
+from longgang_api.data.artifact import LoadedDataset
 from longgang_api.settings import DEFAULT_PUBLIC_BASE_URL
+from longgang_api.web.headers import request_id
 
 Client = TestClient[Litestar]
 LISTS = {

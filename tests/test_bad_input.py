@@ -10,11 +10,11 @@ import pytest
 from litestar import Litestar
 from litestar.testing import TestClient
 
-from longgang_api.artifact import LoadedDataset
-from longgang_api.declarations import LISTINGS
-from longgang_api.list_request import list_parameters, page_parameters
-from longgang_api.parameter_values import WRITTEN, Kind, kind_of
-from longgang_api.text_search import WORST
+from longgang_api.data.artifact import LoadedDataset
+from longgang_api.engine.declarations import LISTINGS
+from longgang_api.engine.list_request import list_parameters, page_parameters
+from longgang_api.engine.parameter_values import WRITTEN, Kind, kind_of
+from longgang_api.engine.text_search import WORST
 from tests.support import PAGES
 
 Client = TestClient[Litestar]
@@ -422,9 +422,9 @@ def test_every_method_on_every_route(client: Client, route: str, method: str) ->
 def test_a_cursor_from_another_dataset_version_is_refused(
     client: Client, dataset: LoadedDataset
 ) -> None:
-    from longgang_api.cursor import CursorCodec
-    from longgang_api.declarations import OBSERVATIONS
-    from longgang_api.query import build_query
+    from longgang_api.engine.cursor import CursorCodec
+    from longgang_api.engine.declarations import OBSERVATIONS
+    from longgang_api.engine.query import build_query
 
     collection = OBSERVATIONS.collection(dataset, "")
     # The scope the server binds a cursor of this query to, signed by each version's key.
@@ -482,8 +482,8 @@ def _forged(client: Client, dataset: LoadedDataset, url: str, place: tuple[int, 
     from urllib.parse import parse_qs, urlsplit
 
     from longgang_api.app import COLLECTIONS_STATE
-    from longgang_api.cursor import CursorCodec
-    from longgang_api.query import build_query
+    from longgang_api.engine.cursor import CursorCodec
+    from longgang_api.engine.query import build_query
 
     # Anyone can sign a cursor: the key is the artifact's published sha256.
     parts = urlsplit(url)

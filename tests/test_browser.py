@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from longgang_api.artifact import LoadedDataset
+from longgang_api.data.artifact import LoadedDataset
 from tests.devtools import Page, chromium, chromium_command
 
 pytestmark = pytest.mark.browser

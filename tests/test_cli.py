@@ -19,7 +19,7 @@ import pytest
 from litestar import Litestar
 from litestar.testing import TestClient
 
-from longgang_api.artifact import LoadedDataset
+from longgang_api.data.artifact import LoadedDataset
 from longgang_opendata._base_client import DEFAULT_DEADLINE
 from longgang_opendata.lib.cli import main
 from tests.hostile import (

@@ -20,8 +20,8 @@ from litestar import Litestar
 from litestar.testing import TestClient
 
 from longgang_api.app import create_app
-from longgang_api.artifact import LoadedDataset
-from longgang_api.gateway import Gateway
+from longgang_api.data.artifact import LoadedDataset
+from longgang_api.web.gateway import Gateway
 
 Client = TestClient[Litestar]
 

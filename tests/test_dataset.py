@@ -6,8 +6,8 @@ import hashlib
 
 import pytest
 
-from longgang_api.model import Observation
-from longgang_api.source_text import SourceText
+from longgang_api.data.model import Observation
+from longgang_api.data.source_text import SourceText
 from longgang_build.build import DEFAULT_DATASET, BuildResult, load_records
 from longgang_build.measures import check_translations
 

@@ -11,7 +11,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from longgang_api.artifact import LoadedDataset
+from longgang_api.data.artifact import LoadedDataset
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"

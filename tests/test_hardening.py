@@ -21,10 +21,10 @@ import httpx
 import pytest
 
 from longgang_api import asgi
-from longgang_api.artifact import ArtifactError, load
-from longgang_api.built import folder_of
-from longgang_api.limits import client_address, parse_proxies
+from longgang_api.data.artifact import ArtifactError, load
+from longgang_api.data.built import folder_of
 from longgang_api.server import MAX_CONNECTIONS, granian_command, raise_open_file_limit
+from longgang_api.web.limits import client_address, parse_proxies
 from longgang_opendata import Client
 from tests.support import (
     REPORT,

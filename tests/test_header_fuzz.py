@@ -33,11 +33,11 @@ from hypothesis import strategies as st
 from litestar import Litestar
 
 from longgang_api.app import create_app
-from longgang_api.artifact import LoadedDataset
-from longgang_api.gateway import Gateway
-from longgang_api.limits import MAX_HEADER_BYTES
-from longgang_api.response_cache import ResponseCache
+from longgang_api.data.artifact import LoadedDataset
 from longgang_api.settings import Settings
+from longgang_api.web.gateway import Gateway
+from longgang_api.web.limits import MAX_HEADER_BYTES
+from longgang_api.web.response_cache import ResponseCache
 from tests.raw_asgi import Answer, Headers, ask
 from tests.support import exchange
 

@@ -12,11 +12,11 @@ from litestar import Litestar
 from litestar.testing import TestClient
 
 from longgang_api.app import create_app
-from longgang_api.artifact import LoadedDataset
-from longgang_api.gateway import Gateway
-from longgang_api.headers import Answer
-from longgang_api.response_cache import ResponseCache
+from longgang_api.data.artifact import LoadedDataset
 from longgang_api.settings import Settings
+from longgang_api.web.gateway import Gateway
+from longgang_api.web.headers import Answer
+from longgang_api.web.response_cache import ResponseCache
 from tests.raw_asgi import ask
 
 Client = TestClient[Litestar]

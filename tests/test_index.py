@@ -2,7 +2,7 @@
 
 The scan below is the definition, written the straightforward way: every
 record tested against every filter and against ``q`` with
-:func:`~longgang_api.text_search.match_record`, then sorted with stable sorts
+:func:`~longgang_api.engine.text_search.match_record`, then sorted with stable sorts
 key by key (relevance, where it leads, last). The indexed answer is walked
 page by page through real cursors, so keyset paging is checked with it.
 """
@@ -20,15 +20,22 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from msgspec.structs import replace
 
-from longgang_api import index as index_module
-from longgang_api.artifact import LoadedDataset
-from longgang_api.cursor import CursorCodec
-from longgang_api.declarations import LISTINGS, SEARCH
-from longgang_api.index import PlaceError
-from longgang_api.query import Collection, ListQuery, build_query, canonical, paginate, select
-from longgang_api.query_error import QueryError
+from longgang_api.data.artifact import LoadedDataset
+from longgang_api.engine import index as index_module
+from longgang_api.engine.cursor import CursorCodec
+from longgang_api.engine.declarations import LISTINGS, SEARCH
+from longgang_api.engine.index import PlaceError
+from longgang_api.engine.query import (
+    Collection,
+    ListQuery,
+    build_query,
+    canonical,
+    paginate,
+    select,
+)
+from longgang_api.engine.query_error import QueryError
+from longgang_api.engine.text_search import match_record, normalise_text, parse_query, prepare
 from longgang_api.settings import DEFAULT_PUBLIC_BASE_URL
-from longgang_api.text_search import match_record, normalise_text, parse_query, prepare
 
 CODEC = CursorCodec("k" * 64)
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")

@@ -1,6 +1,6 @@
 """One pure parser reads every list request: values, refusals and the representation.
 
-:class:`~longgang_api.list_request.ListParser` reads a raw query string and
+:class:`~longgang_api.engine.list_request.ListParser` reads a raw query string and
 ``Accept`` by the lists' declarations. Its refusals are worded from those
 declarations, and the API answers them as problems, word for word — for each
 parameter in valid, odd and invalid spellings, repeated, unknown or missing,
@@ -27,8 +27,8 @@ from litestar.di import Provide
 from litestar.testing import TestClient
 
 from longgang_api.app import create_app
-from longgang_api.artifact import LoadedDataset
-from longgang_api.declarations import (
+from longgang_api.data.artifact import LoadedDataset
+from longgang_api.engine.declarations import (
     GLOSSARY,
     INDICATORS,
     LISTINGS,
@@ -37,12 +37,12 @@ from longgang_api.declarations import (
     SEARCH,
     Listing,
 )
-from longgang_api.list_request import ListParser, ListRequest
-from longgang_api.query import build_query
-from longgang_api.query_error import QueryError
-from longgang_api.representation import NotAcceptable
-from longgang_api.served import Served
+from longgang_api.engine.list_request import ListParser, ListRequest
+from longgang_api.engine.query import build_query
+from longgang_api.engine.query_error import QueryError
 from longgang_api.settings import Settings
+from longgang_api.web.representation import NotAcceptable
+from longgang_api.web.served import Served
 from tests.test_bad_input import CASES
 from tests.test_recorded_answers import ODD
 

@@ -25,7 +25,7 @@ from pathlib import Path
 from litestar.testing import TestClient
 import longgang_api
 from longgang_api.app import create_app
-from longgang_api.artifact import load
+from longgang_api.data.artifact import load
 from longgang_api.settings import Settings
 paths = list(longgang_api.__path__)
 assert all(Path(p).is_relative_to(sys.argv[1]) for p in paths), paths

@@ -1,12 +1,12 @@
 """A page's matches and snippets, made the fast way, are those of the general way.
 
 Every page of a ``q`` annotates its records with
-:func:`~longgang_api.text_search.match_records`: a query of one term whose
+:func:`~longgang_api.engine.text_search.match_records`: a query of one term whose
 alternatives are each one piece (one word or Chinese run, or a synonym group of
 those) is matched in one pass over each record's fields, its exact names read
 from the text index's map, and a long field's snippet finds its word from
 ``str.find`` candidates. The references are the general term loop
-(:func:`~longgang_api.text_search.match_terms`, which tests every field of
+(:func:`~longgang_api.engine.text_search.match_terms`, which tests every field of
 the record for the exact name) and the snippet that reads every word of the
 field (:func:`tests.test_snippet.reference_snippet`). Both are asked a few
 hundred queries, on every record of the report's collections and of search
@@ -24,11 +24,10 @@ from typing import Any
 
 import pytest
 
-from longgang_api.artifact import LoadedDataset, load
-from longgang_api.declarations import LISTINGS
-from longgang_api.query import Collection
-from longgang_api.settings import DEFAULT_PUBLIC_BASE_URL
-from longgang_api.text_search import (
+from longgang_api.data.artifact import LoadedDataset, load
+from longgang_api.engine.declarations import LISTINGS
+from longgang_api.engine.query import Collection
+from longgang_api.engine.text_search import (
     EXACT,
     match_records,
     match_terms,
@@ -36,6 +35,7 @@ from longgang_api.text_search import (
     pieces,
     snippet,
 )
+from longgang_api.settings import DEFAULT_PUBLIC_BASE_URL
 from longgang_build.build import compile_artifact, load_records, write
 from tests.test_snippet import reference_snippet
 from tools.scale import generate

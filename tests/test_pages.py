@@ -13,20 +13,20 @@ import pytest
 from litestar import Litestar
 from litestar.testing import TestClient
 
-from longgang_api import model
 from longgang_api.app import DATASET_STATE, create_app
-from longgang_api.artifact import ArtifactError, LoadedDataset, read_source
-from longgang_api.built import SOURCE_VIEW
 from longgang_api.checkout import checkout_folder
+from longgang_api.data import model
+from longgang_api.data.artifact import ArtifactError, LoadedDataset, read_source
+from longgang_api.data.built import SOURCE_VIEW
+from longgang_api.data.source_layout import SourceView
+from longgang_api.data.source_text import SourceText
 from longgang_api.pages import docs, guides, texts
 from longgang_api.pages.figures import number_text
 from longgang_api.pages.language import Lang
 from longgang_api.pages.rendering import STYLESHEET_PATH
 from longgang_api.pages.texts import PROBLEM_TYPES
-from longgang_api.problems import PROBLEM_SLUGS
 from longgang_api.settings import DEFAULT_PUBLIC_BASE_URL, Settings
-from longgang_api.source_layout import SourceView
-from longgang_api.source_text import SourceText
+from longgang_api.web.problems import PROBLEM_SLUGS
 from longgang_build.build import DEFAULT_DATASET
 from longgang_build.source_view import build_source_view
 from tests.support import PAGES

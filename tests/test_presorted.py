@@ -2,7 +2,7 @@
 
 A ``q`` of one term (one piece, or a member of a synonym group) and no filter,
 ordered by relevance, is paged from the posting or group presorted at start-up
-(:class:`longgang_api.index.Presorted`);
+(:class:`longgang_api.engine.index.Presorted`);
 ``page(..., presorted=False)`` ranks every match instead. Both are asked the
 same generated queries (pieces common and rare, names matched exactly, every
 limit size, cursors from real pages and made up, every order of search), on
@@ -17,13 +17,20 @@ from typing import Any
 
 import pytest
 
-from longgang_api.artifact import LoadedDataset, load
-from longgang_api.cursor import CursorCodec
-from longgang_api.declarations import LISTINGS
-from longgang_api.index import Key
-from longgang_api.query import Collection, build_query, paginate, parse_sort
+from longgang_api.data.artifact import LoadedDataset, load
+from longgang_api.engine.cursor import CursorCodec
+from longgang_api.engine.declarations import LISTINGS
+from longgang_api.engine.index import Key
+from longgang_api.engine.query import Collection, build_query, paginate, parse_sort
+from longgang_api.engine.text_search import (
+    WORST,
+    Query,
+    match_record,
+    match_terms,
+    parse_query,
+    pieces,
+)
 from longgang_api.settings import DEFAULT_PUBLIC_BASE_URL
-from longgang_api.text_search import WORST, Query, match_record, match_terms, parse_query, pieces
 from longgang_build.build import compile_artifact, load_records, write
 from tools.scale import generate
 

@@ -9,15 +9,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from longgang_api.artifact import LoadedDataset
-from longgang_api.cursor import CursorCodec, CursorError
-from longgang_api.http_caching import accepts_gzip
-from longgang_api.list_request import query_items
-from longgang_api.listing import query_string
-from longgang_api.query import build_query, normalise_text, parse_sort
-from longgang_api.query_error import QueryError
-from longgang_api.representation import NotAcceptable, accepted_media, negotiate
-from longgang_api.served import Served
+from longgang_api.data.artifact import LoadedDataset
+from longgang_api.engine.cursor import CursorCodec, CursorError
+from longgang_api.engine.list_request import query_items
+from longgang_api.engine.query import build_query, normalise_text, parse_sort
+from longgang_api.engine.query_error import QueryError
+from longgang_api.web.http_caching import accepts_gzip
+from longgang_api.web.listing import query_string
+from longgang_api.web.representation import NotAcceptable, accepted_media, negotiate
+from longgang_api.web.served import Served
 
 SCOPES = st.text(max_size=200)
 Place = tuple[int, ...]

@@ -9,24 +9,25 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 from litestar import Litestar
 from litestar.testing import TestClient
 
-from longgang_api.query import CURSOR_FIX
-from longgang_api.query_error import QueryError
+from longgang_api.engine.query import CURSOR_FIX
+from longgang_api.engine.query_error import QueryError
 
-ENGINE = (
-    "longgang_api.query",
-    "longgang_api.index",
-    "longgang_api.text_search",
-    "longgang_api.cursor",
-    "longgang_api.suggestions",
-    "longgang_api.declarations",
-    "longgang_api.query_error",
-    # The reading of a list request, which the engine's callers share.
-    "longgang_api.list_request",
+#: Every module of the query engine's package, the reading of a list request included.
+ENGINE = tuple(
+    f"longgang_api.engine.{path.stem}"
+    for path in sorted(
+        (Path(__file__).resolve().parents[1] / "api/longgang_api/engine").glob("*.py")
+    )
 )
+
+
+def test_the_engine_is_found() -> None:
+    assert {"longgang_api.engine.query", "longgang_api.engine.index"} <= set(ENGINE)
 
 
 def test_the_engine_loads_without_the_web_framework() -> None:

@@ -30,7 +30,7 @@ from urllib.parse import urlencode
 from litestar import Litestar
 from litestar.testing import TestClient
 
-from longgang_api.artifact import LoadedDataset
+from longgang_api.data.artifact import LoadedDataset
 
 Client = TestClient[Litestar]
 RECORDED = Path(__file__).resolve().parent / "fixtures" / "recorded-answers.json"
@@ -239,7 +239,7 @@ if __name__ == "__main__" and sys.argv[1:] == ["--record"]:
     from tests.support import artifact_file, in_process_app
 
     with TestClient(in_process_app()) as recording_client:
-        from longgang_api.artifact import load
+        from longgang_api.data.artifact import load
 
         answers = record(recording_client, load(artifact_file()))
     RECORDED.write_text(json.dumps(answers, ensure_ascii=False, indent=1) + "\n")

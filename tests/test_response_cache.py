@@ -10,10 +10,10 @@ from litestar import Litestar
 from litestar.testing import TestClient
 
 from longgang_api.app import create_app
-from longgang_api.artifact import LoadedDataset
-from longgang_api.gateway import Gateway
-from longgang_api.response_cache import ResponseCache
+from longgang_api.data.artifact import LoadedDataset
 from longgang_api.settings import Settings
+from longgang_api.web.gateway import Gateway
+from longgang_api.web.response_cache import ResponseCache
 
 SAMPLE = [
     "/v1",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from longgang_api.artifact import load
-from longgang_api.declarations import LISTINGS
+from longgang_api.data.artifact import load
+from longgang_api.engine.declarations import LISTINGS
 from longgang_api.settings import DEFAULT_PUBLIC_BASE_URL
 from longgang_build.build import BuildResult, compile_artifact, load_records, write
 from tools.scale import generate, main

@@ -12,7 +12,7 @@ import pytest
 from litestar import Litestar
 from litestar.testing import TestClient
 
-from longgang_api.artifact import LoadedDataset
+from longgang_api.data.artifact import LoadedDataset
 from longgang_opendata import AsyncClient, Client
 
 IN_PROCESS = "http://testserver.local"

@@ -8,9 +8,9 @@ import pytest
 from litestar import Litestar
 from litestar.testing import TestClient
 
-from longgang_api.artifact import LoadedDataset
-from longgang_api.declarations import SEARCHED
-from longgang_api.text_search import Synonyms, fold, normalise_text, parse_query, pieces
+from longgang_api.data.artifact import LoadedDataset
+from longgang_api.engine.declarations import SEARCHED
+from longgang_api.engine.text_search import Synonyms, fold, normalise_text, parse_query, pieces
 
 Client = TestClient[Litestar]
 

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from longgang_api.artifact import LoadedDataset
-from longgang_api.declarations import synonyms_of
-from longgang_api.index import CollectionIndex
-from longgang_api.text_search import (
+from longgang_api.data.artifact import LoadedDataset
+from longgang_api.engine.declarations import synonyms_of
+from longgang_api.engine.index import CollectionIndex
+from longgang_api.engine.text_search import (
     Piece,
     Synonyms,
     field_weight,

@@ -15,7 +15,7 @@ from litestar import Litestar
 from litestar.testing import TestClient
 
 from longgang_api.app import create_app
-from longgang_api.artifact import load
+from longgang_api.data.artifact import load
 from longgang_api.settings import Settings
 from tests.support import TESTLAND, build_folder, free_port, wait_until_up
 

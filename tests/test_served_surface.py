@@ -10,7 +10,7 @@ import pytest
 from litestar import Litestar
 from litestar.testing import TestClient
 
-from longgang_api.artifact import LoadedDataset
+from longgang_api.data.artifact import LoadedDataset
 from longgang_api.pages.rendering import STYLESHEET_PATH
 
 Client = TestClient[Litestar]

@@ -1,6 +1,6 @@
 """Snippets are cut where the match stands in the original text, in its own spelling.
 
-:func:`~longgang_api.text_search.snippet` finds the match in the field's
+:func:`~longgang_api.engine.text_search.snippet` finds the match in the field's
 normalised text and maps its place back to the original only where
 normalising changed the length. The reference below is the way it was first
 written: the original normalised character by character, each normalised
@@ -17,10 +17,9 @@ from collections.abc import Iterator
 
 import pytest
 
-from longgang_api.artifact import LoadedDataset
-from longgang_api.declarations import LISTINGS
-from longgang_api.settings import DEFAULT_PUBLIC_BASE_URL
-from longgang_api.text_search import (
+from longgang_api.data.artifact import LoadedDataset
+from longgang_api.engine.declarations import LISTINGS
+from longgang_api.engine.text_search import (
     Match,
     Piece,
     SearchField,
@@ -30,6 +29,7 @@ from longgang_api.text_search import (
     prepare,
     snippet,
 )
+from longgang_api.settings import DEFAULT_PUBLIC_BASE_URL
 
 BEFORE, AFTER = 30, 50
 # The pieces of normalised text, as text_search cuts them.

@@ -20,7 +20,7 @@ import httpx
 import pytest
 from datasette.app import Datasette
 
-from longgang_api.artifact import LoadedDataset
+from longgang_api.data.artifact import LoadedDataset
 from longgang_build.downloads import TABLES
 
 DATABASE = "longgang-2024"

@@ -26,8 +26,8 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import DCAT, DCTERMS, RDF, RDFS, SH, SKOS
 
 from longgang_api.app import create_app
-from longgang_api.artifact import LoadedDataset
-from longgang_api.cursor import CursorCodec
+from longgang_api.data.artifact import LoadedDataset
+from longgang_api.engine.cursor import CursorCodec
 from longgang_api.pages.figures import value_text
 from longgang_api.settings import Settings
 from longgang_build.downloads import download_names
@@ -161,7 +161,7 @@ def test_catalog_is_the_same_bytes_in_every_process(
     dataset: LoadedDataset, artifact_path: Path
 ) -> None:
     code = (
-        "from pathlib import Path; import sys; from longgang_api.artifact import load; "
+        "from pathlib import Path; import sys; from longgang_api.data.artifact import load; "
         "from longgang_build.downloads import Downloads; "
         "from longgang_build.catalog import build_catalog; "
         f"d = load(Path({str(artifact_path)!r})); "

@@ -19,10 +19,10 @@ from litestar import Litestar
 from litestar.testing import TestClient
 
 from longgang_api.app import COLLECTIONS_STATE, create_app
-from longgang_api.artifact import LoadedDataset
 from longgang_api.asgi import GC_THRESHOLDS, create_served_app
-from longgang_api.index import CollectionIndex, TextIndex
-from longgang_api.text_warmup import THREAD_NAME, build_in_background
+from longgang_api.data.artifact import LoadedDataset
+from longgang_api.engine.index import CollectionIndex, TextIndex
+from longgang_api.engine.text_warmup import THREAD_NAME, build_in_background
 
 
 def test_the_served_app_builds_every_text_index_without_a_query(

@@ -31,10 +31,10 @@ from litestar import Litestar
 from litestar.testing import TestClient
 
 from longgang_api.app import COLLECTIONS_STATE
-from longgang_api.declarations import LISTINGS, Listing
+from longgang_api.engine.declarations import LISTINGS, Listing
+from longgang_api.engine.query import Collection, canonical
 from longgang_api.pages.language import Lang
 from longgang_api.pages.routes import page_sort
-from longgang_api.query import Collection, canonical
 
 Client = TestClient[Litestar]
 Format = Literal["json", "csv", "ndjson"]

@@ -39,10 +39,10 @@ from typing import Any
 import httpx
 import msgspec
 
-from longgang_api.model import Artifact
-from longgang_api.query import MAX_LIMIT
-from longgang_api.response_cache import ResponseCache
+from longgang_api.data.model import Artifact
+from longgang_api.engine.query import MAX_LIMIT
 from longgang_api.server import granian_command
+from longgang_api.web.response_cache import ResponseCache
 from tools.benchmark import Result, _free_port, _lua, _wait, rss_mb, worker_rss_mb, wrk
 from tools.scale import generate
 

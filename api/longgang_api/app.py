@@ -15,24 +15,24 @@ from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin
 from litestar.openapi.spec import Contact, License, Server, Tag
 
-from longgang_api.artifact import LoadedDataset, read_source
-from longgang_api.gateway import Gateway
-from longgang_api.limits import RateLimiter, parse_proxies
-from longgang_api.listing import Lists
+from longgang_api.data.artifact import LoadedDataset, read_source
+from longgang_api.data.source_layout import SourceView
 from longgang_api.pages.docs import DocsController, DocumentController
 from longgang_api.pages.errors import routing_error
 from longgang_api.pages.landing import LandingController
 from longgang_api.pages.routes import PagesController, list_pages
-from longgang_api.parameter_errors import handle_validation, refuse_unwritten_values
-from longgang_api.problems import handle_http_exception
-from longgang_api.representation import NotAcceptable
 from longgang_api.resources.lists import routers
 from longgang_api.resources.meta import HealthController, MetaController
 from longgang_api.resources.syndication import CATALOG_FILES, SyndicationController
-from longgang_api.response_cache import ResponseCache
-from longgang_api.served import Served
 from longgang_api.settings import Settings
-from longgang_api.source_layout import SourceView
+from longgang_api.web.gateway import Gateway
+from longgang_api.web.limits import RateLimiter, parse_proxies
+from longgang_api.web.listing import Lists
+from longgang_api.web.parameter_errors import handle_validation, refuse_unwritten_values
+from longgang_api.web.problems import handle_http_exception
+from longgang_api.web.representation import NotAcceptable
+from longgang_api.web.response_cache import ResponseCache
+from longgang_api.web.served import Served
 
 API_VERSION = "1.0.0"
 #: Key of the served dataset in ``app.state``.
@@ -149,7 +149,7 @@ def create_app(
         state=State({DATASET_STATE: dataset, COLLECTIONS_STATE: served.collections}),
     )
     # Pre-routing layers wrap Litestar's handler, so they also see what routing refuses;
-    # CORS is among them (longgang_api.cors), the same on every answer.
+    # CORS is among them (longgang_api.web.cors), the same on every answer.
     app.asgi_handler = Gateway(
         app.asgi_handler,
         response_cache=ResponseCache() if settings.response_cache else None,

@@ -23,10 +23,10 @@ from types import FrameType
 from litestar import Litestar
 
 from longgang_api.app import COLLECTIONS_STATE, create_app
-from longgang_api.artifact import ArtifactError, LoadedDataset, load, read_source
-from longgang_api.declarations import release_build_memos
+from longgang_api.data.artifact import ArtifactError, LoadedDataset, load, read_source
+from longgang_api.engine.declarations import release_build_memos
+from longgang_api.engine.text_warmup import build_in_background
 from longgang_api.settings import Settings, SettingsError
-from longgang_api.text_warmup import build_in_background
 
 #: The collector's thresholds in a served worker (Python's are 700, 10, 10).
 GC_THRESHOLDS = (10_000, 10, 10)

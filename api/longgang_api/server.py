@@ -20,8 +20,8 @@ import socket
 import sys
 from pathlib import Path
 
-from longgang_api.artifact import ArtifactError
 from longgang_api.asgi import refuse, verified_dataset
+from longgang_api.data.artifact import ArtifactError
 from longgang_api.settings import Settings, SettingsError, unreachable_public_url
 
 #: Largest request head (request line and headers) a connection may buffer: far

@@ -22,7 +22,7 @@ import msgspec
 from msgspec import Meta
 
 from longgang_api.checkout import DATASETS, DEFAULT_DATASET_NAME, NoDatasetFolder, checkout_folder
-from longgang_api.limits import RateLimiter, parse_proxies
+from longgang_api.web.limits import RateLimiter, parse_proxies
 
 
 def listening_url(host: str, port: int) -> str:

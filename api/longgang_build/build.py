@@ -26,7 +26,6 @@ from typing import TypeVar
 
 import msgspec
 
-from longgang_api.built import MANIFEST, folder_of
 from longgang_api.checkout import (
     BUILD,
     DATASETS,
@@ -34,8 +33,9 @@ from longgang_api.checkout import (
     NoDatasetFolder,
     checkout_folder,
 )
-from longgang_api.licences import LICENCES
-from longgang_api.model import (
+from longgang_api.data.built import MANIFEST, folder_of
+from longgang_api.data.licences import LICENCES
+from longgang_api.data.model import (
     ARTIFACT_FORMAT,
     Artifact,
     Base,
@@ -53,7 +53,7 @@ from longgang_api.model import (
     SynonymGroup,
     TermsTable,
 )
-from longgang_api.source_text import QuoteNotFound, SourceText, Spans, values_in
+from longgang_api.data.source_text import QuoteNotFound, SourceText, Spans, values_in
 from longgang_build import chinese_numerals, measures
 from longgang_build.derived import write_derived
 

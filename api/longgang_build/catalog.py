@@ -4,7 +4,7 @@ Every node of ours has a stable IRI relative to the API's root (no blank
 nodes), so a harvester sees the same identifiers on every harvest and the
 serialised bytes are the same in every process. The root is a serve-time
 setting (``PUBLIC_BASE_URL``): the server declares it as the base of these
-relative IRIs (:mod:`longgang_api.catalog`). Linked resources carry their
+relative IRIs (:mod:`longgang_api.data.catalog`). Linked resources carry their
 class inline, since validators load no vocabularies.
 """
 
@@ -17,8 +17,8 @@ from typing import Any
 from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDFS, SKOS
 
-from longgang_api.licences import licence_uri
-from longgang_api.model import Artifact
+from longgang_api.data.licences import licence_uri
+from longgang_api.data.model import Artifact
 from longgang_build.downloads import Downloads
 
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from longgang_api.source_text import NumberHit, SourceText, Spans
+from longgang_api.data.source_text import NumberHit, SourceText, Spans
 
 #: Measure words after which a bare Chinese numeral counts something.
 MEASURE_WORDS = "大条个家项所类座张名批期年届套种次场级"

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import msgspec
 
-from longgang_api.built import (
+from longgang_api.data.built import (
     CATALOG_JSONLD,
     CATALOG_TURTLE,
     DATAPACKAGE,
@@ -26,8 +26,8 @@ from longgang_api.built import (
     entry,
     folder_of,
 )
-from longgang_api.model import Artifact
-from longgang_api.source_text import SourceText
+from longgang_api.data.model import Artifact
+from longgang_api.data.source_text import SourceText
 from longgang_build.catalog import build_catalog
 from longgang_build.downloads import Downloads
 from longgang_build.source_view import build_source_view

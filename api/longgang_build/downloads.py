@@ -27,7 +27,7 @@ from typing import Annotated, Any
 import msgspec
 from msgspec import Meta
 
-from longgang_api.model import (
+from longgang_api.data.model import (
     PERIOD_PATTERN,
     Artifact,
     Base,
@@ -40,7 +40,7 @@ from longgang_api.model import (
     Section,
     Source,
 )
-from longgang_api.tabular import Column, columns_of, flat_row, render_csv
+from longgang_api.data.tabular import Column, columns_of, flat_row, render_csv
 
 DATAPACKAGE_PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 

@@ -13,7 +13,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 
-from longgang_api.model import (
+from longgang_api.data.model import (
     BaseUnit,
     GlossaryTerm,
     Indicator,

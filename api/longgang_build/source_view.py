@@ -9,9 +9,9 @@ own anchor (``#L123``) and every mark nests.
 
 from __future__ import annotations
 
-from longgang_api.model import Artifact, Section
-from longgang_api.source_layout import Block, Citation, Line, Piece, SourceView, TocEntry
-from longgang_api.source_text import SourceText
+from longgang_api.data.model import Artifact, Section
+from longgang_api.data.source_layout import Block, Citation, Line, Piece, SourceView, TocEntry
+from longgang_api.data.source_text import SourceText
 
 _HEADINGS = {"document": "h1", "part": "h2", "subpart": "h3"}
 

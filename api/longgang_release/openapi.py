@@ -22,12 +22,13 @@ from typing import Any
 import msgspec
 from litestar import Litestar
 
-from longgang_api import envelopes, model, problems
 from longgang_api.app import DATASET_STATE
-from longgang_api.artifact import LoadedDataset
 from longgang_api.checkout import CHECKOUT
-from longgang_api.declarations import LISTINGS, periods, years
-from longgang_api.list_request import list_parameters, openapi_parameter
+from longgang_api.data import envelopes, model
+from longgang_api.data.artifact import LoadedDataset
+from longgang_api.engine.declarations import LISTINGS, periods, years
+from longgang_api.engine.list_request import list_parameters, openapi_parameter
+from longgang_api.web import problems
 from longgang_build.downloads import download_names
 from longgang_release.openapi_examples import add_examples
 from longgang_release.spec_diff import IDS_OF
@@ -349,8 +350,8 @@ def render(doc: JSON) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     from longgang_api.app import create_app
-    from longgang_api.artifact import load
     from longgang_api.checkout import DEFAULT_DATASET_NAME, checkout_folder
+    from longgang_api.data.artifact import load
     from longgang_api.settings import Settings
     from longgang_build.build import DEFAULT_OUT, artifact_name
 

@@ -33,13 +33,13 @@ from litestar import Litestar
 from litestar.testing import TestClient
 
 from longgang_api.app import COLLECTIONS_STATE, DATASET_STATE, create_app
-from longgang_api.artifact import LoadedDataset
 from longgang_api.checkout import checkout_folder
-from longgang_api.cursor import CursorCodec
-from longgang_api.declarations import LISTINGS, Listing
-from longgang_api.gateway import Gateway
-from longgang_api.query import Collection, build_query, select
+from longgang_api.data.artifact import LoadedDataset
+from longgang_api.engine.cursor import CursorCodec
+from longgang_api.engine.declarations import LISTINGS, Listing
+from longgang_api.engine.query import Collection, build_query, select
 from longgang_api.settings import DEFAULT_PUBLIC_BASE_URL, Settings
+from longgang_api.web.gateway import Gateway
 
 JSON = dict[str, Any]
 #: Records on an example page: enough to show the shape, short enough to read.

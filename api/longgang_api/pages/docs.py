@@ -32,8 +32,8 @@ from longgang_api.pages import csp
 from longgang_api.pages.errors import PAGE_EXCEPTION_HANDLERS
 from longgang_api.pages.guides import INDEX, pages
 from longgang_api.pages.rendering import render
-from longgang_api.routed import respond, takes_no_parameters
-from longgang_api.served import Served
+from longgang_api.web.routed import respond, takes_no_parameters
+from longgang_api.web.served import Served
 
 #: The committed document (``openapi/v1.json``), shipped in the package as data.
 OPENAPI_RESOURCE = "openapi.json"

@@ -20,18 +20,18 @@ from litestar import Request, Response
 from litestar.exceptions import HTTPException, ValidationException
 from litestar.types import ExceptionHandlersMap
 
+from longgang_api.engine.query_error import QueryError
 from longgang_api.pages import csp
 from longgang_api.pages.language import TAGS, Lang, from_accept_language
 from longgang_api.pages.rendering import render
-from longgang_api.parameter_errors import explain, handle_validation
-from longgang_api.problems import (
+from longgang_api.web.parameter_errors import explain, handle_validation
+from longgang_api.web.problems import (
     ALLOWED_METHODS,
     handle_http_exception,
     problem_slug,
     problem_title,
 )
-from longgang_api.query_error import QueryError
-from longgang_api.representation import accepted_media
+from longgang_api.web.representation import accepted_media
 
 
 def wants_problem_json(accept: str | None) -> bool:

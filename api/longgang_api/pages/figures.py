@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 
-from longgang_api.model import Observation
+from longgang_api.data.model import Observation
 from longgang_api.pages import texts
 from longgang_api.pages.language import Lang
 

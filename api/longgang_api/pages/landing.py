@@ -20,18 +20,18 @@ from litestar import Controller, Request, Response, get
 from litestar.di import NamedDependency
 from markupsafe import Markup
 
-from longgang_api.declarations import INDICATORS, PROJECTS
-from longgang_api.envelopes import IndicatorDetail
-from longgang_api.links import LINKS
-from longgang_api.model import Dataset, Observation
+from longgang_api.data.envelopes import IndicatorDetail
+from longgang_api.data.model import Dataset, Observation
+from longgang_api.engine.declarations import INDICATORS, PROJECTS
 from longgang_api.pages import csp
 from longgang_api.pages.chart import BarInput, Chart, GroupInput, bar_chart
 from longgang_api.pages.errors import PAGE_EXCEPTION_HANDLERS
 from longgang_api.pages.figures import shown_number, value_text
 from longgang_api.pages.language import Lang, page_language
 from longgang_api.pages.rendering import page_response, render
-from longgang_api.routed import check_single
-from longgang_api.served import Served
+from longgang_api.web.links import LINKS
+from longgang_api.web.routed import check_single
+from longgang_api.web.served import Served
 
 # The report's own words (issuer, title, years) come from the dataset: see ``_words``.
 _TEXT = {

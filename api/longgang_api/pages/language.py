@@ -8,8 +8,8 @@ from urllib.parse import parse_qs, urlencode
 from litestar import Request
 from litestar.types import Scope
 
-from longgang_api import variants
-from longgang_api.list_request import read_lang
+from longgang_api.engine.list_request import read_lang
+from longgang_api.web import variants
 
 Lang = Literal["zh", "en"]
 LANGUAGES: tuple[Lang, ...] = ("zh", "en")

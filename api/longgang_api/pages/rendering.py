@@ -11,12 +11,12 @@ from urllib.parse import urlencode
 import jinja2
 from litestar import Request, Response
 
-from longgang_api.model import Observation
+from longgang_api.data.model import Observation
 from longgang_api.pages import csp, texts
 from longgang_api.pages.figures import value_text
 from longgang_api.pages.language import LANGUAGES, TAGS, Lang, page_url, page_variant
-from longgang_api.routed import respond
-from longgang_api.served import Served
+from longgang_api.web.routed import respond
+from longgang_api.web.served import Served
 
 STYLESHEET = (resources.files("longgang_api.pages") / "static" / "site.css").read_bytes()
 #: The stylesheet's address names its content, so it can be cached for a year: a new

@@ -1,9 +1,9 @@
 """The pages' routes: lists, record pages, the source, problem types and the stylesheet.
 
 A list page is made from the declaration of its ``/v1`` twin
-(:mod:`longgang_api.declarations`): the same filters with the same types, the
+(:mod:`longgang_api.engine.declarations`): the same filters with the same types, the
 same sortable fields, the same collection, answered through the API's query
-grammar (:func:`~longgang_api.query.build_query`, ``select``, ``paginate``), so
+grammar (:func:`~longgang_api.engine.query.build_query`, ``select``, ``paginate``), so
 a page and its twin always hold the same records; cursors are the API's own.
 """
 
@@ -23,7 +23,9 @@ from litestar.params import FromPath, PathParameter
 from litestar.response import Redirect
 from litestar.status_codes import HTTP_303_SEE_OTHER
 
-from longgang_api.declarations import (
+from longgang_api.data.envelopes import GlossaryTerm, IndicatorDetail, Project, SearchHit
+from longgang_api.data.source_layout import SourceView
+from longgang_api.engine.declarations import (
     GLOSSARY,
     INDICATORS,
     PROJECTS,
@@ -31,8 +33,12 @@ from longgang_api.declarations import (
     SECTIONS,
     Listing,
 )
-from longgang_api.envelopes import GlossaryTerm, IndicatorDetail, Project, SearchHit
-from longgang_api.list_request import ListParser, ListRequest, query_items
+from longgang_api.engine.list_request import ListParser, ListRequest, query_items
+from longgang_api.engine.query import (
+    Collection,
+    build_query,
+    paginate,
+)
 from longgang_api.pages import csp, texts
 from longgang_api.pages.chart import BarInput, GroupInput, bar_chart
 from longgang_api.pages.errors import PAGE_EXCEPTION_HANDLERS
@@ -45,14 +51,8 @@ from longgang_api.pages.rendering import (
     page_response,
     render,
 )
-from longgang_api.query import (
-    Collection,
-    build_query,
-    paginate,
-)
-from longgang_api.routed import check_single, find, respond
-from longgang_api.served import Served
-from longgang_api.source_layout import SourceView
+from longgang_api.web.routed import check_single, find, respond
+from longgang_api.web.served import Served
 
 _RECORD_KINDS: dict[str, texts.Pair] = {
     "indicator": ("指标", "indicator"),

@@ -1,6 +1,6 @@
 """The list and get-one operations of ``/v1``, made from their declarations.
 
-Each :class:`~longgang_api.declarations.Listing` becomes a Router holding the
+Each :class:`~longgang_api.engine.declarations.Listing` becomes a Router holding the
 route of its list (answered before routing) and, where declared, a get-one handler.
 """
 
@@ -15,11 +15,11 @@ from litestar.handlers import HTTPRouteHandler
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import PathParameter
 
-from longgang_api.declarations import LISTINGS, Item, Listing
-from longgang_api.listing import COMPLETENESS_NOTE
-from longgang_api.problems import problem_responses
-from longgang_api.routed import find, item_response
-from longgang_api.served import Served
+from longgang_api.engine.declarations import LISTINGS, Item, Listing
+from longgang_api.web.listing import COMPLETENESS_NOTE
+from longgang_api.web.problems import problem_responses
+from longgang_api.web.routed import find, item_response
+from longgang_api.web.served import Served
 
 _NO_DEFAULT = inspect.Parameter.empty
 
@@ -48,7 +48,7 @@ def list_handler(listing: Listing[Any]) -> HTTPRouteHandler:
     """The route of a list: it lists the operation in the document; the gateway answers it.
 
     Every GET and HEAD of a list is answered before routing, by
-    :class:`~longgang_api.listing.Lists`; the route makes the framework answer
+    :class:`~longgang_api.web.listing.Lists`; the route makes the framework answer
     any other method with 405 and write the operation, its answers and
     problems into the document. Its query parameters are written there from
     their declarations (``longgang_release.openapi``).

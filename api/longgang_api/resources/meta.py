@@ -7,12 +7,12 @@ from typing import Any
 from litestar import Controller, Request, Response, get
 from litestar.di import NamedDependency
 
-from longgang_api.envelopes import ApiIndex, Health, Link
-from longgang_api.links import LINKS
-from longgang_api.model import Dataset
-from longgang_api.problems import problem_responses
-from longgang_api.routed import item_response, takes_no_parameters
-from longgang_api.served import Served
+from longgang_api.data.envelopes import ApiIndex, Health, Link
+from longgang_api.data.model import Dataset
+from longgang_api.web.links import LINKS
+from longgang_api.web.problems import problem_responses
+from longgang_api.web.routed import item_response, takes_no_parameters
+from longgang_api.web.served import Served
 
 
 class MetaController(Controller):

@@ -11,13 +11,13 @@ from litestar.exceptions import NotFoundException
 from litestar.handlers import HTTPRouteHandler
 from litestar.params import PathParameter, QueryParameter
 
-from longgang_api import variants
-from longgang_api.envelopes import ReleaseList
-from longgang_api.problems import problem_responses
-from longgang_api.representation import NotAcceptable, accepted_media
-from longgang_api.routed import check_single, item_response, respond
-from longgang_api.served import Served
-from longgang_api.tabular import BOM
+from longgang_api.data.envelopes import ReleaseList
+from longgang_api.data.tabular import BOM
+from longgang_api.web import variants
+from longgang_api.web.problems import problem_responses
+from longgang_api.web.representation import NotAcceptable, accepted_media
+from longgang_api.web.routed import check_single, item_response, respond
+from longgang_api.web.served import Served
 
 OCTET_STREAM = "application/octet-stream"
 _CATALOG_TYPES = ("application/ld+json", "text/turtle")

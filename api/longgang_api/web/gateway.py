@@ -5,7 +5,7 @@ the optional rate limit, which does not count them), the rate limit applies,
 HEAD is answered as GET without the body (so the document lists each
 operation once), every answer gets its request id, security and CORS headers
 (this is the one place they are set), a :class:`ResponseCache` answers
-repeated reads before any routing, and :class:`~longgang_api.listing.Lists`
+repeated reads before any routing, and :class:`~longgang_api.web.listing.Lists`
 answers every read of a list: the framework routes the rest.
 
 These layers make their answer before sending any of it, so a fault in them
@@ -31,14 +31,14 @@ from litestar.types import (
     Send,
 )
 
-from longgang_api import cors, variants
-from longgang_api.headers import Answer, Streamed, standard_headers, wrap_send
-from longgang_api.limits import Network, RateLimiter, client_address, oversize_status
-from longgang_api.problems import problem_answer
-from longgang_api.response_cache import ResponseCache
+from longgang_api.web import cors, variants
+from longgang_api.web.headers import Answer, Streamed, standard_headers, wrap_send
+from longgang_api.web.limits import Network, RateLimiter, client_address, oversize_status
+from longgang_api.web.problems import problem_answer
+from longgang_api.web.response_cache import ResponseCache
 
 if TYPE_CHECKING:
-    from longgang_api.listing import Lists
+    from longgang_api.web.listing import Lists
 
 _log = logging.getLogger("longgang_api")
 

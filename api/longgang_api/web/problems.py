@@ -1,6 +1,6 @@
 """One error shape for every 4xx and 5xx: RFC 9457 ``application/problem+json``.
 
-Handlers raise :class:`~longgang_api.query_error.QueryError` (400 naming the
+Handlers raise :class:`~longgang_api.engine.query_error.QueryError` (400 naming the
 parameter) or Litestar's own HTTP exceptions; the exception handlers here turn
 all of them — routing 404s and 405s included — into :class:`Problem` bodies. A server error never
 shows a stack trace, a path or a version.
@@ -18,10 +18,10 @@ from litestar.exceptions import HTTPException, NotFoundException
 from litestar.openapi.datastructures import ResponseSpec
 from msgspec import Meta
 
-from longgang_api.headers import Answer
-from longgang_api.model import Base
-from longgang_api.query_error import QueryError
-from longgang_api.representation import NotAcceptable
+from longgang_api.data.model import Base
+from longgang_api.engine.query_error import QueryError
+from longgang_api.web.headers import Answer
+from longgang_api.web.representation import NotAcceptable
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 # Relative references (RFC 9457 §3.1.1): the kinds are listed in docs/errors-and-caching.md.

@@ -2,13 +2,13 @@
 
 - equality filters on documented fields; a repeated parameter means OR;
 - ``q``: terms that must all match the record's text in both languages
-  (:mod:`longgang_api.text_search` says how);
+  (:mod:`longgang_api.engine.text_search` says how);
 - ``sort``: comma-separated fields, ``-`` for descending; the record id is
   always the last key, so every order is total and pages are stable;
-- ``limit`` and an opaque ``cursor`` (see :mod:`longgang_api.cursor`), which
+- ``limit`` and an opaque ``cursor`` (see :mod:`longgang_api.engine.cursor`), which
   carries the last record's place in the chosen order.
 
-Queries are answered from the collection's indexes (:mod:`longgang_api.index`).
+Queries are answered from the collection's indexes (:mod:`longgang_api.engine.index`).
 
 Anything the grammar does not know is a 400 naming the parameter.
 """
@@ -21,11 +21,11 @@ from typing import Any, Generic, TypeVar
 
 import msgspec
 
-from longgang_api.cursor import CursorCodec, CursorError
-from longgang_api.index import CollectionIndex, Key, PlaceError, SortSpec
-from longgang_api.query_error import QueryError
-from longgang_api.suggestions import closest_ids, did_you_mean
-from longgang_api.text_search import (
+from longgang_api.engine.cursor import CursorCodec, CursorError
+from longgang_api.engine.index import CollectionIndex, Key, PlaceError, SortSpec
+from longgang_api.engine.query_error import QueryError
+from longgang_api.engine.suggestions import closest_ids, did_you_mean
+from longgang_api.engine.text_search import (
     NO_SYNONYMS,
     Match,
     Query,

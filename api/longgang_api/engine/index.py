@@ -23,7 +23,7 @@ A list query is answered without a scan of the records:
   candidates. A collection made of others (search) joins their text indexes
   instead of building its own: each of its postings reads theirs, moved by
   offsets. The text index is built once, by whichever comes first: the served
-  app's start-up thread (:mod:`longgang_api.text_warmup`) or a ``q``, which
+  app's start-up thread (:mod:`longgang_api.engine.text_warmup`) or a ``q``, which
   otherwise waits for the build under way;
 - pages by keyset: a cursor carries the rank of the last record served in
   the chosen order (with its match rank, where relevance leads the order),
@@ -41,7 +41,7 @@ A list query is answered without a scan of the records:
   page's worth, not by ranking every match; the few records whose name is the
   query exactly are merged in at their own match rank.
 
-The answers are those of :func:`longgang_api.text_search.match_record` and of
+The answers are those of :func:`longgang_api.engine.text_search.match_record` and of
 sorting every record, which a test checks on generated queries.
 """
 
@@ -62,7 +62,7 @@ from typing import Any, Generic, NamedTuple, TypeVar
 
 import msgspec
 
-from longgang_api.text_search import (
+from longgang_api.engine.text_search import (
     EXACT,
     NAME,
     SYNONYM,
@@ -425,7 +425,7 @@ class CollectionIndex(Generic[R]):
         computed on its first request stalls every request queued behind it;
         computing them all takes most of a second there, which the server's
         first answer need not wait for: the served app's start-up thread
-        computes them (:mod:`longgang_api.text_warmup`).
+        computes them (:mod:`longgang_api.engine.text_warmup`).
         """
         directed = [(name, descending) for name in self._dense for descending in (False, True)]
         for first in directed:

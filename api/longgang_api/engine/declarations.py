@@ -3,7 +3,7 @@
 From a :class:`Listing` come the handler's query parameters and their
 descriptions, the sortable fields (in the ``sort`` pattern and in the
 operation's description), the CSV columns, the text that ``q`` and
-``/v1/search`` look in, and the runtime :class:`~longgang_api.query.Collection`.
+``/v1/search`` look in, and the runtime :class:`~longgang_api.engine.query.Collection`.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from typing import Any, Generic, NamedTuple, TypeVar
 
 import msgspec
 
-from longgang_api.artifact import LoadedDataset
-from longgang_api.envelopes import (
+from longgang_api.data.artifact import LoadedDataset
+from longgang_api.data.envelopes import (
     GlossaryPage,
     GlossaryTerm,
     HitKind,
@@ -29,7 +29,7 @@ from longgang_api.envelopes import (
     SearchPage,
     SectionPage,
 )
-from longgang_api.model import (
+from longgang_api.data.model import (
     Comparison,
     IndicatorCategory,
     LocalizedText,
@@ -44,9 +44,9 @@ from longgang_api.model import (
     SectionKind,
     Year,
 )
-from longgang_api.query import MAX_Q_LENGTH, Q_PATTERN, Collection, Ids, Scalar
-from longgang_api.tabular import csv_columns
-from longgang_api.text_search import Match, Synonyms, release_prepared, snippet
+from longgang_api.data.tabular import csv_columns
+from longgang_api.engine.query import MAX_Q_LENGTH, Q_PATTERN, Collection, Ids, Scalar
+from longgang_api.engine.text_search import Match, Synonyms, release_prepared, snippet
 
 R = TypeVar("R")
 L = TypeVar("L", bound=msgspec.Struct)

@@ -15,7 +15,7 @@ signature catches mistakes (a cursor pasted into another query, truncated or
 from an older release), not adversaries. So a signed place is not trusted
 either: one that no record holds in the query's order (a rank out of range, a
 match rank where the order has none) is refused by the query engine
-(:meth:`longgang_api.index.CollectionIndex.check_place`).
+(:meth:`longgang_api.engine.index.CollectionIndex.check_place`).
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from litestar.types import Scope
 
-from longgang_api.variants import header
+from longgang_api.web.variants import header
 
 ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
 ALLOW_HEADERS = (

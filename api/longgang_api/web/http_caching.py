@@ -26,8 +26,8 @@ from datetime import UTC, date, datetime
 from email.utils import format_datetime, parsedate_to_datetime
 from typing import Literal, Protocol
 
-from longgang_api.headers import Answer, Streamed
-from longgang_api.problems import PROBLEM_MEDIA_TYPE, problem_body
+from longgang_api.web.headers import Answer, Streamed
+from longgang_api.web.problems import PROBLEM_MEDIA_TYPE, problem_body
 
 GZIP_MIN_BYTES = 1024
 VARY = "Accept, Accept-Encoding"

@@ -3,12 +3,12 @@
 The first GET of a resource (path and query) goes through the app, and so
 does the second; the answer to the second, a 200 that carries an ETag, is
 kept — status, headers and the body as sent, gzipped or not — under the
-representation the handler negotiated (its :mod:`~longgang_api.variants`
+representation the handler negotiated (its :mod:`~longgang_api.web.variants`
 token: media type, page language) and whether it was gzipped, never under
 the raw ``Accept`` header. Later requests whose headers negotiate the same
 representation are answered straight from memory, and revalidations
 (``If-None-Match``, else ``If-Modified-Since``) with a 304 by the app's own
-tests (:mod:`~longgang_api.http_caching`). Requests with ``Range`` go to the
+tests (:mod:`~longgang_api.web.http_caching`). Requests with ``Range`` go to the
 app. Bounded in entries and in bytes — bodies, headers and keys alike —
 least recently used first out.
 
@@ -26,9 +26,9 @@ from typing import Any
 
 from litestar.types import HTTPScope, Message, Send
 
-from longgang_api import variants
-from longgang_api.headers import Answer
-from longgang_api.http_caching import accepts_gzip, conditional_tag
+from longgang_api.web import variants
+from longgang_api.web.headers import Answer
+from longgang_api.web.http_caching import accepts_gzip, conditional_tag
 
 Headers = list[tuple[bytes, bytes]]
 #: (path, query string)

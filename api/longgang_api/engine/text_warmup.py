@@ -1,13 +1,13 @@
 """The served app's text indexes and orders of two fields, built in the background.
 
-A collection's text index (:mod:`longgang_api.index`) is otherwise built on its
+A collection's text index (:mod:`longgang_api.engine.index`) is otherwise built on its
 first ``q``, inside that request: seconds at a hundred times the records. The
 served app (:func:`longgang_api.asgi.create_served_app`) starts one thread that
 builds every collection's text index while the server already answers; a ``q``
 that arrives while its index is being built waits for that one build, and none
-is built twice (:meth:`~longgang_api.index.CollectionIndex.build_text`). Then
+is built twice (:meth:`~longgang_api.engine.index.CollectionIndex.build_text`). Then
 it computes every collection's orders of two sort fields
-(:meth:`~longgang_api.index.CollectionIndex.build_orders`); a request sorted
+(:meth:`~longgang_api.engine.index.CollectionIndex.build_orders`); a request sorted
 by two fields before then computes its order itself, once.
 """
 
@@ -18,7 +18,7 @@ import threading
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from longgang_api.index import CollectionIndex
+from longgang_api.engine.index import CollectionIndex
 
 #: Name of the thread that builds the text indexes.
 THREAD_NAME = "text-indexes"

@@ -9,14 +9,14 @@ from typing import Any
 
 import msgspec
 
-from longgang_api.artifact import LoadedDataset
-from longgang_api.built import DATAPACKAGE, DATASETTE_METADATA, SOURCE_VIEW
-from longgang_api.catalog import Catalog, served_catalog
-from longgang_api.cursor import CursorCodec
-from longgang_api.declarations import LISTINGS
-from longgang_api.http_caching import CachePolicy
-from longgang_api.query import Collection
-from longgang_api.source_layout import SourceView
+from longgang_api.data.artifact import LoadedDataset
+from longgang_api.data.built import DATAPACKAGE, DATASETTE_METADATA, SOURCE_VIEW
+from longgang_api.data.catalog import Catalog, served_catalog
+from longgang_api.data.source_layout import SourceView
+from longgang_api.engine.cursor import CursorCodec
+from longgang_api.engine.declarations import LISTINGS
+from longgang_api.engine.query import Collection
+from longgang_api.web.http_caching import CachePolicy
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,12 +1,12 @@
 """A list request read from its raw query string and ``Accept``: one pure parser.
 
 Every query parameter of a list is declared once, here, as a :class:`Parameter`
-(the filters come from the list's :class:`~longgang_api.declarations.Listing`):
+(the filters come from the list's :class:`~longgang_api.engine.declarations.Listing`):
 the handlers' signatures and so the OpenAPI document are made from these
 declarations, and :class:`ListParser` reads a request with them — types,
 bounds, patterns and lengths, integers and booleans in the API's one grammar
-(:mod:`longgang_api.parameter_values`), unknown and repeated names. A refusal
-is a :class:`~longgang_api.query_error.QueryError` worded from the declaration:
+(:mod:`longgang_api.engine.parameter_values`), unknown and repeated names. A refusal
+is a :class:`~longgang_api.engine.query_error.QueryError` worded from the declaration:
 which value of which parameter, and what the parameter accepts.
 
 The checks run in a fixed order, so that a request with several faults is told
@@ -19,7 +19,7 @@ of the same one on every path:
 4. the representation, by ``format`` or else by ``Accept``.
 
 What the dataset decides (ids, years, cursors, sortable fields) the query
-engine checks after (:func:`~longgang_api.query.build_query`). The HTML page
+engine checks after (:func:`~longgang_api.engine.query.build_query`). The HTML page
 of a list is read the same way (:meth:`ListParser.parse_page`): its parameters
 (no ``format``, no ``bom``), then ``lang`` before the names, which count there
 blank or not.
@@ -35,9 +35,9 @@ from urllib.parse import unquote
 
 import msgspec
 
-from longgang_api.declarations import Listing, Q, Text
-from longgang_api.parameter_values import WRITTEN, Kind, kind_of, read
-from longgang_api.query import (
+from longgang_api.engine.declarations import Listing, Q, Text
+from longgang_api.engine.parameter_values import WRITTEN, Kind, kind_of, read
+from longgang_api.engine.query import (
     DEFAULT_LIMIT,
     MAX_LIMIT,
     Q_PATTERN,
@@ -46,9 +46,9 @@ from longgang_api.query import (
     canonical,
     parse_sort,
 )
-from longgang_api.query_error import QueryError
-from longgang_api.representation import Format, negotiate
-from longgang_api.suggestions import did_you_mean
+from longgang_api.engine.query_error import QueryError
+from longgang_api.engine.suggestions import did_you_mean
+from longgang_api.web.representation import Format, negotiate
 
 #: The representations of a list.
 FORMATS: tuple[Format, ...] = ("json", "csv", "ndjson")

@@ -12,8 +12,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from longgang_api.artifact import ArtifactError
-from longgang_api.built import CATALOG_JSONLD, CATALOG_TURTLE, BuiltFiles
+from longgang_api.data.artifact import ArtifactError
+from longgang_api.data.built import CATALOG_JSONLD, CATALOG_TURTLE, BuiltFiles
 
 #: How every built JSON-LD catalogue begins: the base goes in right after it.
 JSONLD_HEAD = b'{\n  "@context": {\n'

@@ -15,7 +15,7 @@ from typing import Annotated
 import msgspec
 from msgspec import Meta
 
-from longgang_api.model import Base
+from longgang_api.data.model import Base
 
 MANIFEST = "manifest.json"
 DATAPACKAGE = "datapackage.json"

@@ -5,7 +5,7 @@ artifact (its sha256 differs from the ``.sha256`` file written beside it by
 the build), one whose records reference records it does not hold, one whose
 dates are not dates, or a source document other than the one the artifact was
 built from raises :class:`ArtifactError` before the app is built; so do
-the files the build derived from it (:mod:`longgang_api.built`), missing,
+the files the build derived from it (:mod:`longgang_api.data.built`), missing,
 altered or made from another artifact.
 """
 
@@ -19,8 +19,8 @@ from pathlib import Path
 
 import msgspec
 
-from longgang_api.built import BuiltFiles, BuiltFilesError, folder_of, read_built
-from longgang_api.model import (
+from longgang_api.data.built import BuiltFiles, BuiltFilesError, folder_of, read_built
+from longgang_api.data.model import (
     ARTIFACT_FORMAT,
     Artifact,
     GlossaryTerm,

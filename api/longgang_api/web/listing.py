@@ -1,10 +1,10 @@
 """The one answer to a list request, whatever its representation, made before routing.
 
 :class:`Lists` answers every ``GET`` and ``HEAD`` of a ``/v1`` list (the
-:class:`~longgang_api.gateway.Gateway` asks it first): it reads the request
-with the list's :class:`~longgang_api.list_request.ListParser`, asks the query
+:class:`~longgang_api.web.gateway.Gateway` asks it first): it reads the request
+with the list's :class:`~longgang_api.engine.list_request.ListParser`, asks the query
 engine for the page, and answers JSON, CSV or NDJSON with the conditional
-requests, ranges and gzip of :mod:`~longgang_api.http_caching` — or the
+requests, ranges and gzip of :mod:`~longgang_api.web.http_caching` — or the
 problem that says what to fix. Nothing of the framework runs for a list: its
 route exists so that the framework lists the operation in the OpenAPI document
 and answers other methods with 405.
@@ -20,17 +20,17 @@ from urllib.parse import quote_plus
 
 import msgspec
 
-from longgang_api import variants
-from longgang_api.declarations import LISTINGS, Listing
-from longgang_api.headers import Answer, Streamed
-from longgang_api.http_caching import buffered, first_values, revalidation, streamed
-from longgang_api.list_request import FORMATS, ListParser, ListRequest
-from longgang_api.problems import problem_answer
-from longgang_api.query import Collection, ListQuery, Page, build_query, paginate
-from longgang_api.query_error import QueryError
-from longgang_api.representation import MEDIA_TYPES, NotAcceptable, representation_chooser
-from longgang_api.served import Served
-from longgang_api.tabular import csv_chunks, ndjson_chunks, render_csv, render_ndjson
+from longgang_api.data.tabular import csv_chunks, ndjson_chunks, render_csv, render_ndjson
+from longgang_api.engine.declarations import LISTINGS, Listing
+from longgang_api.engine.list_request import FORMATS, ListParser, ListRequest
+from longgang_api.engine.query import Collection, ListQuery, Page, build_query, paginate
+from longgang_api.engine.query_error import QueryError
+from longgang_api.web import variants
+from longgang_api.web.headers import Answer, Streamed
+from longgang_api.web.http_caching import buffered, first_values, revalidation, streamed
+from longgang_api.web.problems import problem_answer
+from longgang_api.web.representation import MEDIA_TYPES, NotAcceptable, representation_chooser
+from longgang_api.web.served import Served
 
 if TYPE_CHECKING:
     from litestar.types import HTTPScope

@@ -1,15 +1,15 @@
 """Parameter errors of the framework's handlers in words: the parameter, what was wrong,
 what is accepted.
 
-The lists read their own parameters (:mod:`longgang_api.list_request`); a few
+The lists read their own parameters (:mod:`longgang_api.engine.list_request`); a few
 other handlers take one (a download's ``bom``, a record's id in its path), and
 Litestar checks those against the handler's signature and words its refusals
 like a parser (a type name). The detail a client reads here says instead
 which value of which parameter was refused and what the parameter accepts, in
-the words of the lists' parser (:func:`longgang_api.list_request.accepted_form`).
+the words of the lists' parser (:func:`longgang_api.engine.list_request.accepted_form`).
 
 Before the framework reads a handler's parameters, an integer or a boolean
-not written in the API's one grammar (:mod:`longgang_api.parameter_values`)
+not written in the API's one grammar (:mod:`longgang_api.engine.parameter_values`)
 is refused here: the framework's own reading would take ``1e2`` or ``1``.
 """
 
@@ -25,15 +25,15 @@ from litestar.handlers import BaseRouteHandler
 from litestar.params import ParameterKwarg, PathParameter
 from litestar.typing import FieldDefinition
 
-from longgang_api.list_request import (
+from longgang_api.engine.list_request import (
     Parameter,
     query_items,
     refusal,
 )
-from longgang_api.list_request import accepted_form as list_accepted_form
-from longgang_api.parameter_values import Kind, is_written, kind_of
-from longgang_api.problems import problem_response
-from longgang_api.query_error import QueryError
+from longgang_api.engine.list_request import accepted_form as list_accepted_form
+from longgang_api.engine.parameter_values import Kind, is_written, kind_of
+from longgang_api.engine.query_error import QueryError
+from longgang_api.web.problems import problem_response
 
 _MISSING = re.compile(r"Missing required \w+ parameter '([^']+)'")
 _CONSTRAINTS = ("ge", "le", "min_length", "max_length", "pattern")

@@ -10,7 +10,7 @@ from typing import Literal
 
 import msgspec
 
-from longgang_api.model import LocalizedText, Section
+from longgang_api.data.model import LocalizedText, Section
 
 RecordKind = Literal["indicator", "project", "glossary"]
 _PAGES: dict[RecordKind, str] = {

@@ -1,7 +1,7 @@
 """Representations of lists: JSON (default), CSV and NDJSON.
 
 Chosen by ``format=`` when given, else by ``Accept``; anything else is 406.
-The rows themselves are :mod:`longgang_api.tabular`'s: CSV flattens nested
+The rows themselves are :mod:`longgang_api.data.tabular`'s: CSV flattens nested
 objects into ``parent_child`` columns (``name_zh``, ``name_en``,
 ``source_quote`` …) and leaves out nested lists, which have their own
 collections; ``bom=true`` prepends the UTF-8 BOM Excel needs.
@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Literal
 
-from longgang_api.query_error import QueryError
+from longgang_api.engine.query_error import QueryError
 
 Format = Literal["json", "csv", "ndjson"]
 MEDIA_TYPES: dict[Format, str] = {

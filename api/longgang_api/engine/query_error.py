@@ -1,8 +1,8 @@
 """The one error of the query engine: a parameter whose value a list does not accept.
 
-It knows nothing of HTTP. The engine (:mod:`longgang_api.query`, its indexes,
+It knows nothing of HTTP. The engine (:mod:`longgang_api.engine.query`, its indexes,
 cursors and suggestions) and the reading of a list's parameters raise it; the
-HTTP layer (:mod:`longgang_api.problems`) answers it as a 400 problem naming the
+HTTP layer (:mod:`longgang_api.web.problems`) answers it as a 400 problem naming the
 parameter, and the pages as their 400 page.
 """
 

@@ -1,7 +1,7 @@
-"""What the framework's handlers share: a :class:`~longgang_api.http_caching.Reply` as a
+"""What the framework's handlers share: a :class:`~longgang_api.web.http_caching.Reply` as a
 framework response, single records, and the refusal of parameters a resource does not take.
 
-The lists are answered before routing (:mod:`longgang_api.listing`); every
+The lists are answered before routing (:mod:`longgang_api.web.listing`); every
 other resource — a record, the metadata, the files, the pages — by a handler
 of the framework, which answers through :func:`respond`: the same conditional
 requests, ranges and gzip as the lists.
@@ -17,14 +17,14 @@ from litestar import Request, Response
 from litestar.connection import ASGIConnection
 from litestar.handlers.base import BaseRouteHandler
 
-from longgang_api import variants
-from longgang_api.http_caching import CachePolicy, Reply, buffered
-from longgang_api.list_request import check_names
-from longgang_api.problems import RecordNotFound
-from longgang_api.query import Collection
-from longgang_api.representation import MEDIA_TYPES, negotiate, representation_chooser
-from longgang_api.served import Served
-from longgang_api.suggestions import closest_ids, did_you_mean
+from longgang_api.engine.list_request import check_names
+from longgang_api.engine.query import Collection
+from longgang_api.engine.suggestions import closest_ids, did_you_mean
+from longgang_api.web import variants
+from longgang_api.web.http_caching import CachePolicy, Reply, buffered
+from longgang_api.web.problems import RecordNotFound
+from longgang_api.web.representation import MEDIA_TYPES, negotiate, representation_chooser
+from longgang_api.web.served import Served
 
 R = TypeVar("R", bound=msgspec.Struct)
 
@@ -49,7 +49,7 @@ def respond(
     headers: Mapping[str, str] | None = None,
     variant: variants.Chooser = variants.constant,
 ) -> Response[Any]:
-    """:func:`~longgang_api.http_caching.buffered` for a handler of the framework.
+    """:func:`~longgang_api.web.http_caching.buffered` for a handler of the framework.
 
     ``variant`` says how the representation was chosen, for the response cache.
     """

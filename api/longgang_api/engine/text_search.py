@@ -22,7 +22,7 @@
 and, for the records of a page, :func:`match_records` give its answers, a query
 of one term whose alternatives are each one piece in one pass over each
 record's fields. The index
-(:mod:`longgang_api.index`) answers the same questions without a scan.
+(:mod:`longgang_api.engine.index`) answers the same questions without a scan.
 """
 
 from __future__ import annotations

@@ -10,8 +10,8 @@ from typing import Annotated, Literal
 
 from msgspec import Meta
 
-from longgang_api import model
-from longgang_api.model import (
+from longgang_api.data import model
+from longgang_api.data.model import (
     Base,
     Id,
     Indicator,
