@@ -17,6 +17,7 @@ from litestar.openapi.spec import Contact, License, Server, Tag
 
 from longgang_api.data.artifact import LoadedDataset, read_source
 from longgang_api.data.source_layout import SourceView
+from longgang_api.engine.declarations import API_ROOT
 from longgang_api.pages.docs import DocsController, DocumentController
 from longgang_api.pages.errors import routing_error
 from longgang_api.pages.landing import LandingController
@@ -115,7 +116,7 @@ def create_app(
         return served.syndication.source_view
 
     v1 = Router(
-        path="/v1",
+        path=API_ROOT,
         route_handlers=[
             MetaController,
             *routers(),

@@ -17,6 +17,7 @@ from typing import Any
 from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDFS, SKOS
 
+from longgang_api.data import media_types
 from longgang_api.data.licences import licence_uri
 from longgang_api.data.model import Artifact
 from longgang_build.downloads import Downloads
@@ -52,9 +53,9 @@ CONTEXT: dict[str, Any] = {
     "xsd": str(XSD),
 }
 _FILE_TYPES = {
-    "text/csv": ("CSV", "text/csv"),
-    "application/json": ("JSON", "application/json"),
-    "application/vnd.sqlite3": ("SQLITE", "application/vnd.sqlite3"),
+    media_types.CSV: ("CSV", media_types.CSV),
+    media_types.JSON: ("JSON", media_types.JSON),
+    media_types.SQLITE: ("SQLITE", media_types.SQLITE),
 }
 
 
@@ -254,7 +255,7 @@ def build_graph(artifact: Artifact, downloads: Downloads) -> Graph:
             f"{download.title_zh}（{name}）",
             f"{download.title} ({name})",
         )
-        if download.media_type == "text/csv":
+        if download.media_type == media_types.CSV:
             graph.add((distribution, DCTERMS.conformsTo, package))
         _text(
             graph,

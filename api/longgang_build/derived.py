@@ -14,6 +14,7 @@ from pathlib import Path
 
 import msgspec
 
+from longgang_api.data import media_types
 from longgang_api.data.built import (
     CATALOG_JSONLD,
     CATALOG_TURTLE,
@@ -44,13 +45,13 @@ def derived_files(
         for name, download in downloads.files.items()
     ]
     files += [
-        (DATAPACKAGE, "application/json", downloads.datapackage),
-        (DATASETTE_METADATA, "application/json", downloads.datasette_metadata),
-        (CATALOG_JSONLD, "application/ld+json", catalog.jsonld),
-        (CATALOG_TURTLE, "text/turtle", catalog.turtle),
+        (DATAPACKAGE, media_types.JSON, downloads.datapackage),
+        (DATASETTE_METADATA, media_types.JSON, downloads.datasette_metadata),
+        (CATALOG_JSONLD, media_types.JSON_LD, catalog.jsonld),
+        (CATALOG_TURTLE, media_types.TURTLE, catalog.turtle),
         (
             SOURCE_VIEW,
-            "application/json",
+            media_types.JSON,
             # Its set of quoted lines sorted: the same layout gives the same bytes.
             msgspec.json.encode(build_source_view(source, artifact), order="deterministic"),
         ),

@@ -27,6 +27,7 @@ from typing import Annotated, Any
 import msgspec
 from msgspec import Meta
 
+from longgang_api.data import media_types
 from longgang_api.data.model import (
     PERIOD_PATTERN,
     Artifact,
@@ -391,7 +392,7 @@ class Downloads:
             columns = columns_of(table.row_type)
             data = render_csv(table.rows(artifact), [c.name for c in columns], bom=False)
             download = Download.of(
-                f"{table.name}.csv", table.title, table.title_zh, "text/csv", data
+                f"{table.name}.csv", table.title, table.title_zh, media_types.CSV, data
             )
             files[download.name] = download
             schema: dict[str, Any] = {
@@ -417,7 +418,7 @@ class Downloads:
                     "description": table.row_type.__doc__ or table.title,
                     "path": f"downloads/{download.name}",
                     "format": "csv",
-                    "mediatype": "text/csv",
+                    "mediatype": media_types.CSV,
                     "encoding": "utf-8",
                     "bytes": len(data),
                     "hash": f"sha256:{download.sha256}",
@@ -431,14 +432,14 @@ class Downloads:
                 json_name,
                 "The whole dataset (JSON)",
                 "整个数据集（JSON）",
-                "application/json",
+                media_types.JSON,
                 artifact_bytes,
             ),
             Download.of(
                 sqlite_name,
                 "The whole dataset (SQLite)",
                 "整个数据集（SQLite）",
-                "application/vnd.sqlite3",
+                media_types.SQLITE,
                 _sqlite(artifact),
             ),
         ]

@@ -24,7 +24,7 @@ from litestar import Litestar
 
 from longgang_api.app import DATASET_STATE
 from longgang_api.checkout import CHECKOUT
-from longgang_api.data import envelopes, model
+from longgang_api.data import envelopes, media_types, model
 from longgang_api.data.artifact import LoadedDataset
 from longgang_api.engine.declarations import LISTINGS, periods, years
 from longgang_api.engine.list_request import list_parameters, openapi_parameter
@@ -184,19 +184,19 @@ _FILE_SCHEMAS: dict[str, JSON] = {
 #: A download asked for as ``application/octet-stream`` is the same bytes under
 #: that media type; listing it first makes generators that take the first
 #: media type of a response hand the file over as bytes.
-OCTET_STREAM = "application/octet-stream"
-_CATALOG_CONTENT = {"application/ld+json": "CatalogJsonLd", "text/turtle": "CatalogTurtle"}
+OCTET_STREAM = media_types.OCTET_STREAM
+_CATALOG_CONTENT = {media_types.JSON_LD: "CatalogJsonLd", media_types.TURTLE: "CatalogTurtle"}
 _RAW_CONTENT: dict[str, dict[str, str]] = {
     "getCatalog": _CATALOG_CONTENT,
-    "getCatalogJsonLd": {"application/ld+json": "CatalogJsonLd"},
-    "getCatalogTurtle": {"text/turtle": "CatalogTurtle"},
-    "getDataPackage": {"application/json": "DataPackage"},
-    "getDatasetteMetadata": {"application/json": "DatasetteMetadata"},
+    "getCatalogJsonLd": {media_types.JSON_LD: "CatalogJsonLd"},
+    "getCatalogTurtle": {media_types.TURTLE: "CatalogTurtle"},
+    "getDataPackage": {media_types.JSON: "DataPackage"},
+    "getDatasetteMetadata": {media_types.JSON: "DatasetteMetadata"},
     "getDownload": {
         OCTET_STREAM: "BinaryFile",
-        "text/csv": "CsvFile",
-        "application/json": "DatasetJson",
-        "application/vnd.sqlite3": "SqliteFile",
+        media_types.CSV: "CsvFile",
+        media_types.JSON: "DatasetJson",
+        media_types.SQLITE: "SqliteFile",
     },
 }
 #: Answers that carry no validator, so If-None-Match never makes them a 304.
@@ -217,7 +217,7 @@ _RATE_LIMITED: JSON = {
         "RateLimit-Remaining": _header("Requests left in this window.", "integer"),
         "RateLimit-Reset": _header("Seconds until the window resets.", "integer"),
     },
-    "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}},
+    "content": {media_types.PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}},
 }
 
 
@@ -253,8 +253,8 @@ def _finish_operation(operation: JSON, dataset_id: str) -> None:
         )
     if operation_id.startswith("list") or operation_id == "search":
         ok["headers"]["Link"] = _LINK_HEADER
-        ok["content"]["text/csv"] = {"schema": {"$ref": "#/components/schemas/CsvFile"}}
-        ok["content"]["application/x-ndjson"] = {
+        ok["content"][media_types.CSV] = {"schema": {"$ref": "#/components/schemas/CsvFile"}}
+        ok["content"][media_types.NDJSON] = {
             "schema": {"$ref": "#/components/schemas/NdjsonStream"}
         }
         operation["x-pagination"] = {

@@ -34,6 +34,7 @@ from litestar.testing import TestClient
 
 from longgang_api.app import COLLECTIONS_STATE, DATASET_STATE, create_app
 from longgang_api.checkout import checkout_folder
+from longgang_api.data import media_types
 from longgang_api.data.artifact import LoadedDataset
 from longgang_api.engine.cursor import CursorCodec
 from longgang_api.engine.declarations import LISTINGS, Listing
@@ -62,11 +63,11 @@ _PREFERRED_SORT: dict[str, str] = {
     "listSections": "kind,line",
     "search": "rank,id",
 }
-_BINARY = frozenset({"application/vnd.sqlite3", "application/octet-stream"})
-_PROBLEM = "application/problem+json"
-_JSON = "application/json"
+_BINARY = frozenset({media_types.SQLITE, media_types.OCTET_STREAM})
+_PROBLEM = media_types.PROBLEM_JSON
+_JSON = media_types.JSON
 #: Downloads shown as examples, by the media type they are served as.
-_DOWNLOAD_FOR = {"text/csv": "observations.csv", "application/json": None}
+_DOWNLOAD_FOR = {media_types.CSV: "observations.csv", media_types.JSON: None}
 _UNKNOWN_ID = "no-such-id"
 
 
@@ -226,7 +227,7 @@ def _shortened(value: Any) -> Any:
 
 def _text_excerpt(text: str, media_type: str) -> str:
     lines = text.splitlines(keepends=True)
-    if media_type == "text/turtle":
+    if media_type == media_types.TURTLE:
         # The prefixes and the first statement: a statement ends with " ." on its line.
         ends = [
             i
@@ -235,7 +236,7 @@ def _text_excerpt(text: str, media_type: str) -> str:
         ]
         end = ends[0] if ends else len(lines) - 1
         return "".join(lines[: end + 1])
-    keep = PAGE_SIZE + (1 if media_type == "text/csv" else 0)  # CSV keeps its header row
+    keep = PAGE_SIZE + (1 if media_type == media_types.CSV else 0)  # CSV keeps its header row
     return "".join(lines[:keep])
 
 
@@ -256,7 +257,7 @@ def _problem_requests(path: str, operation: JSON, examples: dict[str, Any]) -> d
     return {
         "400": {"path": concrete, "query": {**good_query, **bad_query}, "accept": _JSON},
         "404": {"path": missing, "query": good_query, "accept": _JSON},
-        "406": {"path": concrete, "query": negotiated, "accept": "image/png"},
+        "406": {"path": concrete, "query": negotiated, "accept": media_types.PNG},
     }
 
 
@@ -305,7 +306,7 @@ def add_examples(doc: JSON, app: Litestar) -> None:
                     if parameter["in"] == "path" and operation_id in first_ids:
                         examples[parameter["name"]] = first_ids[operation_id]
                     elif parameter["name"] == "name":
-                        examples["name"] = _DOWNLOAD_FOR["text/csv"]
+                        examples["name"] = _DOWNLOAD_FOR[media_types.CSV]
                     elif "default" in parameter["schema"]:
                         examples[parameter["name"]] = parameter["schema"]["default"]
             for parameter in operation.get("parameters", []):
@@ -377,7 +378,7 @@ def _response_examples(
             answer = asker.get(path, asked, media_type)
         if answer.status_code != 200:
             raise ValueError(f"{operation['operationId']} {media_type}: {answer.status_code}")
-        if media_type.startswith("text/") or media_type == "application/x-ndjson":
+        if media_type.startswith("text/") or media_type == media_types.NDJSON:
             content["example"] = _text_excerpt(answer.text, media_type)
             continue
         body = answer.json()

@@ -93,6 +93,10 @@ SearchQ = Text(
 )
 
 
+#: Where the versioned API lives: every list's path and every ``/v1`` address is under it.
+API_ROOT = "/v1"
+
+
 @dataclass(frozen=True, slots=True)
 class Filter(Generic[R]):
     """An equality filter: its query parameter and the values a record has for it."""
@@ -157,7 +161,7 @@ class Listing(Generic[R]):
 
     @property
     def path(self) -> str:
-        return f"/v1/{self.name}"
+        return f"{API_ROOT}/{self.name}"
 
     @property
     def description(self) -> str:
@@ -221,11 +225,11 @@ def texts(**items: LocalizedText | None) -> Iterator[Field]:
 
 
 def indicator_ids(dataset: LoadedDataset) -> Ids:
-    return Ids("an indicator", "/v1/indicators", frozenset(dataset.indicators))
+    return Ids("an indicator", INDICATORS.path, frozenset(dataset.indicators))
 
 
 def section_ids(dataset: LoadedDataset) -> Ids:
-    return Ids("a section", "/v1/sections", frozenset(s.id for s in dataset.artifact.sections))
+    return Ids("a section", SECTIONS.path, frozenset(s.id for s in dataset.artifact.sections))
 
 
 def periods(dataset: LoadedDataset) -> Iterator[str]:

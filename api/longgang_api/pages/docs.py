@@ -28,6 +28,7 @@ from litestar.di import NamedDependency
 from litestar.exceptions import NotFoundException
 from litestar.params import FromPath
 
+from longgang_api.data import media_types
 from longgang_api.pages import csp
 from longgang_api.pages.errors import PAGE_EXCEPTION_HANDLERS
 from longgang_api.pages.guides import INDEX, pages
@@ -39,9 +40,9 @@ from longgang_api.web.served import Served
 OPENAPI_RESOURCE = "openapi.json"
 #: Each asset of ``/docs`` (Swagger UI's, from the ``swagger-ui-py`` package): its media type.
 _ASSETS = {
-    "swagger-ui.css": "text/css",
-    "swagger-ui-bundle.js": "text/javascript",
-    "favicon-32x32.png": "image/png",
+    "swagger-ui.css": media_types.CSS,
+    "swagger-ui-bundle.js": media_types.JAVASCRIPT,
+    "favicon-32x32.png": media_types.PNG,
 }
 _INIT = """window.onload = function () {
   window.ui = SwaggerUIBundle({
@@ -100,7 +101,7 @@ def _guide(request: Request[Any, Any, Any], served: Served, slug: str) -> Respon
     # The guides ship with the code, not with the artifact: the page's own hash is in the key.
     key = f"guide|{slug}|{_digest(body)}"
     headers = {"Content-Security-Policy": csp.PAGE, "Content-Language": "en"}
-    return respond(request, served.cache, key, "text/html", lambda: body, headers)
+    return respond(request, served.cache, key, media_types.HTML, lambda: body, headers)
 
 
 class DocumentController(Controller):
@@ -117,7 +118,7 @@ class DocumentController(Controller):
         document = _openapi_document()
         # The document ships with the code, not with the artifact: its own hash is in the key.
         key = f"openapi.json|{_digest(document)}"
-        media = "application/vnd.oai.openapi+json"
+        media = media_types.OPENAPI_JSON
         return respond(request, served.cache, key, media, lambda: document)
 
 
@@ -136,7 +137,7 @@ class DocsController(Controller):
         body = _reference_page(served.dataset.artifact.dataset.version)
         key = f"docs|{_digest(body)}"
         headers = {"Content-Security-Policy": csp.SWAGGER_UI, "Content-Language": "en"}
-        return respond(request, served.cache, key, "text/html", lambda: body, headers)
+        return respond(request, served.cache, key, media_types.HTML, lambda: body, headers)
 
     @get("/docs/guides")
     async def guides_index(
@@ -154,7 +155,7 @@ class DocsController(Controller):
 
     @get("/docs/init.js")
     async def docs_init(self) -> Response[str]:
-        return Response(content=_INIT, media_type="text/javascript", headers=_IMMUTABLE)
+        return Response(content=_INIT, media_type=media_types.JAVASCRIPT, headers=_IMMUTABLE)
 
     @get("/docs/assets/{name:str}")
     async def docs_asset(self, name: FromPath[str]) -> Response[bytes]:

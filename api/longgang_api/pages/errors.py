@@ -20,6 +20,7 @@ from litestar import Request, Response
 from litestar.exceptions import HTTPException, ValidationException
 from litestar.types import ExceptionHandlersMap
 
+from longgang_api.data import media_types
 from longgang_api.engine.query_error import QueryError
 from longgang_api.pages import csp
 from longgang_api.pages.language import TAGS, Lang, from_accept_language
@@ -36,14 +37,14 @@ from longgang_api.web.representation import accepted_media
 
 def wants_problem_json(accept: str | None) -> bool:
     """True when ``Accept`` puts problem+json or JSON before HTML (a program, not a browser)."""
-    offered = ("text/html", "application/problem+json", "application/json")
-    return accepted_media(accept, offered, "text/html") not in (None, "text/html")
+    offered = (media_types.HTML, media_types.PROBLEM_JSON, media_types.JSON)
+    return accepted_media(accept, offered, media_types.HTML) not in (None, media_types.HTML)
 
 
 def asks_for_html_first(accept: str | None) -> bool:
     """True when ``Accept`` names HTML before problem+json and JSON (``*/*`` alone does not)."""
-    offered = ("application/problem+json", "text/html", "application/json")
-    return accepted_media(accept, offered, offered[0]) == "text/html"
+    offered = (media_types.PROBLEM_JSON, media_types.HTML, media_types.JSON)
+    return accepted_media(accept, offered, offered[0]) == media_types.HTML
 
 
 def routing_error(request: Request[Any, Any, Any], error: Exception) -> Response[Any]:
@@ -100,7 +101,7 @@ def page_error(request: Request[Any, Any, Any], error: Exception) -> Response[An
     return Response(
         content=page.encode(),
         status_code=status,
-        media_type="text/html",
+        media_type=media_types.HTML,
         headers={
             "Content-Security-Policy": csp.PAGE,
             "Content-Language": TAGS[lang],

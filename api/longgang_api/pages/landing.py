@@ -20,6 +20,7 @@ from litestar import Controller, Request, Response, get
 from litestar.di import NamedDependency
 from markupsafe import Markup
 
+from longgang_api.data import media_types
 from longgang_api.data.envelopes import IndicatorDetail
 from longgang_api.data.model import Dataset, Observation
 from longgang_api.engine.declarations import INDICATORS, PROJECTS
@@ -29,7 +30,8 @@ from longgang_api.pages.errors import PAGE_EXCEPTION_HANDLERS
 from longgang_api.pages.figures import shown_number, value_text
 from longgang_api.pages.language import Lang, page_language
 from longgang_api.pages.rendering import page_response, render
-from longgang_api.web.links import LINKS
+from longgang_api.web import links
+from longgang_api.web.links import LINKS, site_link
 from longgang_api.web.routed import check_single
 from longgang_api.web.served import Served
 
@@ -142,7 +144,7 @@ def schema_org(served: Served, rows: list[HeadlineRow]) -> dict[str, Any]:
         "alternateName": meta.title.zh,
         "description": f"{meta.description.en} {meta.translation_note.en}",
         "url": f"{base}/",
-        "identifier": f"{base}/v1/dataset",
+        "identifier": base + links.href(links.DATASET),
         "keywords": [k.zh for k in meta.keywords] + [k.en for k in meta.keywords],
         "license": meta.license.url,
         "creator": publisher,
@@ -151,7 +153,7 @@ def schema_org(served: Served, rows: list[HeadlineRow]) -> dict[str, Any]:
             "@type": "DataCatalog",
             "name": "Longgang Open Data",
             "alternateName": "龙岗开放数据",
-            "url": f"{base}/v1/catalog",
+            "url": base + links.href(links.CATALOG),
         },
         "citation": {
             "@type": "Report",
@@ -180,7 +182,7 @@ def schema_org(served: Served, rows: list[HeadlineRow]) -> dict[str, Any]:
                 "@type": "DataDownload",
                 "name": name,
                 "encodingFormat": download.media_type,
-                "contentUrl": f"{base}/v1/downloads/{name}",
+                "contentUrl": base + links.download_href(name),
                 "contentSize": f"{len(download.data)} B",
                 "sha256": download.sha256,
             }
@@ -218,14 +220,18 @@ def render_landing(served: Served, lang: Lang) -> str:
         # Named as in the links above, in the page's language: the two are one catalogue
         # in two formats, so each name says its format.
         alternates=[
-            ("application/ld+json", "/v1/catalog.jsonld", _link_name("catalog", lang)),
-            ("text/turtle", "/v1/catalog.ttl", _link_name("catalog-turtle", lang)),
+            (media_types.JSON_LD, links.href(links.CATALOG_JSONLD), _link_name("catalog", lang)),
+            (
+                media_types.TURTLE,
+                links.href(links.CATALOG_TURTLE),
+                _link_name("catalog-turtle", lang),
+            ),
         ],
     )
 
 
 def _link_name(rel: str, lang: Lang) -> str:
-    link = next(link for link in LINKS if link.rel == rel)
+    link = site_link(rel)
     return link.en if lang == "en" else link.zh
 
 

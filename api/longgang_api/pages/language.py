@@ -10,6 +10,7 @@ from litestar.types import Scope
 
 from longgang_api.engine.list_request import read_lang
 from longgang_api.web import variants
+from longgang_api.web.representation import preferred
 
 Lang = Literal["zh", "en"]
 LANGUAGES: tuple[Lang, ...] = ("zh", "en")
@@ -19,21 +20,12 @@ TAGS: dict[Lang, str] = {"zh": "zh-Hans", "en": "en"}
 
 def from_accept_language(header: str | None) -> Lang:
     """The preferred of our two languages in an ``Accept-Language`` header; Chinese if neither."""
-    best: Lang = "zh"
-    best_quality = 0.0
-    for item in (header or "").split(","):
-        tag, _, params = item.strip().partition(";")
-        primary = tag.strip().split("-")[0].lower()
-        quality = 1.0
-        key, _, value = params.strip().partition("=")
-        if key.strip().lower() == "q":
-            try:
-                quality = float(value)
-            except ValueError:
-                quality = 0.0
-        if primary in LANGUAGES and 0 < quality <= 1 and quality > best_quality:
-            best, best_quality = ("en" if primary == "en" else "zh"), quality
-    return best
+    for tag in preferred(header):
+        if tag.split("-")[0] == "en":
+            return "en"
+        if tag.split("-")[0] == "zh":
+            return "zh"
+    return "zh"
 
 
 def page_language(request: Request[Any, Any, Any]) -> Lang:

@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 import jinja2
 from litestar import Request, Response
 
+from longgang_api.data import media_types
 from longgang_api.data.model import Observation
 from longgang_api.pages import csp, texts
 from longgang_api.pages.figures import value_text
@@ -115,7 +116,7 @@ def page_response(
         return Response(
             content=make().encode(),
             status_code=status_code,
-            media_type="text/html",
+            media_type=media_types.HTML,
             headers={**headers, "Cache-Control": "no-store"},
         )
     key = f"page|{request.url.path}|{sorted(request.query_params.multi_items())}|{lang}"
@@ -123,7 +124,7 @@ def page_response(
         request,
         served.cache,
         key,
-        "text/html",
+        media_types.HTML,
         lambda: make().encode(),
         headers,
         variant=page_variant,

@@ -23,11 +23,13 @@ from litestar.params import FromPath, PathParameter
 from litestar.response import Redirect
 from litestar.status_codes import HTTP_303_SEE_OTHER
 
+from longgang_api.data import media_types
 from longgang_api.data.envelopes import GlossaryTerm, IndicatorDetail, Project, SearchHit
 from longgang_api.data.source_layout import SourceView
 from longgang_api.engine.declarations import (
     GLOSSARY,
     INDICATORS,
+    OBSERVATIONS,
     PROJECTS,
     SEARCH,
     SECTIONS,
@@ -51,6 +53,7 @@ from longgang_api.pages.rendering import (
     page_response,
     render,
 )
+from longgang_api.web.links import record_href
 from longgang_api.web.routed import check_single, find, respond
 from longgang_api.web.served import Served
 
@@ -188,7 +191,7 @@ class _ListPage:
         )
         json_href = f"{api_path}?{query}" if query else api_path
         csv_href = f"{json_href}{'&' if query else '?'}format=csv"
-        return [("application/json", json_href, "JSON"), ("text/csv", csv_href, "CSV")]
+        return [(media_types.JSON, json_href, "JSON"), (media_types.CSV, csv_href, "CSV")]
 
     def respond(
         self,
@@ -505,8 +508,12 @@ class PagesController(Controller):
             served,
             "indicator.html",
             [
-                ("application/json", f"/v1/indicators/{indicator.id}", "JSON"),
-                ("text/csv", f"/v1/observations?indicator_id={indicator.id}&format=csv", "CSV"),
+                (media_types.JSON, record_href(INDICATORS, indicator.id), "JSON"),
+                (
+                    media_types.CSV,
+                    f"{OBSERVATIONS.path}?indicator_id={indicator.id}&format=csv",
+                    "CSV",
+                ),
             ],
             title=indicator.name.en if lang == "en" else indicator.name.zh,
             indicator=indicator,
@@ -529,7 +536,7 @@ class PagesController(Controller):
             request,
             served,
             "project.html",
-            [("application/json", f"/v1/projects/{project.id}", "JSON")],
+            [(media_types.JSON, record_href(PROJECTS, project.id), "JSON")],
             title=project.name.en if lang == "en" else project.name.zh,
             project=project,
         )
@@ -547,7 +554,7 @@ class PagesController(Controller):
             request,
             served,
             "glossary_term.html",
-            [("application/json", f"/v1/glossary/{term.id}", "JSON")],
+            [(media_types.JSON, record_href(GLOSSARY, term.id), "JSON")],
             title=term.term.en if lang == "en" else term.term.zh,
             term=term,
         )
@@ -565,8 +572,8 @@ class PagesController(Controller):
             served,
             "source.html",
             [
-                ("application/json", "/v1/sections", "JSON"),
-                ("text/csv", "/v1/sections?format=csv", "CSV"),
+                (media_types.JSON, SECTIONS.path, "JSON"),
+                (media_types.CSV, f"{SECTIONS.path}?format=csv", "CSV"),
             ],
             title=_pick(texts.UI["source"], lang),
             view=source_view,
@@ -619,7 +626,7 @@ class PagesController(Controller):
             request,
             served.cache,
             f"asset|{STYLESHEET_PATH}",
-            "text/css",
+            media_types.CSS,
             lambda: STYLESHEET,
             {"Cache-Control": IMMUTABLE},
         )

@@ -9,6 +9,7 @@ from litestar.di import NamedDependency
 
 from longgang_api.data.envelopes import ApiIndex, Health, Link
 from longgang_api.data.model import Dataset
+from longgang_api.web import links
 from longgang_api.web.links import LINKS
 from longgang_api.web.problems import problem_responses
 from longgang_api.web.routed import item_response, takes_no_parameters
@@ -41,7 +42,7 @@ class MetaController(Controller):
         return item_response(request, served, body)
 
     @get(
-        "/dataset",
+        links.DATASET,
         operation_id="getDataset",
         summary="Dataset metadata",
         description=(

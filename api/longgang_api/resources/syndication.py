@@ -11,16 +11,17 @@ from litestar.exceptions import NotFoundException
 from litestar.handlers import HTTPRouteHandler
 from litestar.params import PathParameter, QueryParameter
 
+from longgang_api.data import media_types
 from longgang_api.data.envelopes import ReleaseList
 from longgang_api.data.tabular import BOM
-from longgang_api.web import variants
+from longgang_api.web import links, variants
 from longgang_api.web.problems import problem_responses
 from longgang_api.web.representation import NotAcceptable, accepted_media
 from longgang_api.web.routed import check_single, item_response, respond
 from longgang_api.web.served import Served
 
-OCTET_STREAM = "application/octet-stream"
-_CATALOG_TYPES = ("application/ld+json", "text/turtle")
+OCTET_STREAM = media_types.OCTET_STREAM
+_CATALOG_TYPES = (media_types.JSON_LD, media_types.TURTLE)
 
 
 def _catalog(
@@ -29,12 +30,12 @@ def _catalog(
     media: str,
     variant: variants.Chooser = variants.constant,
 ) -> Response[bytes]:
-    body = served.catalog.turtle if media == "text/turtle" else served.catalog.jsonld
+    body = served.catalog.turtle if media == media_types.TURTLE else served.catalog.jsonld
     return respond(request, served.cache, f"catalog|{media}", media, lambda: body, variant=variant)
 
 
 def _catalog_media(accept: str | None) -> str | None:
-    return accepted_media(accept, _CATALOG_TYPES, "application/json")
+    return accepted_media(accept, _CATALOG_TYPES, media_types.JSON)
 
 
 def _catalog_file(path: str, operation_id: str, media: str, label: str) -> HTTPRouteHandler:
@@ -59,8 +60,8 @@ def _catalog_file(path: str, operation_id: str, media: str, label: str) -> HTTPR
 
 #: The catalogue's file paths, routed beside :class:`SyndicationController`.
 CATALOG_FILES = (
-    _catalog_file("/catalog.jsonld", "getCatalogJsonLd", "application/ld+json", "JSON-LD"),
-    _catalog_file("/catalog.ttl", "getCatalogTurtle", "text/turtle", "Turtle"),
+    _catalog_file(links.CATALOG_JSONLD, "getCatalogJsonLd", media_types.JSON_LD, "JSON-LD"),
+    _catalog_file(links.CATALOG_TURTLE, "getCatalogTurtle", media_types.TURTLE, "Turtle"),
 )
 
 
@@ -69,7 +70,7 @@ class SyndicationController(Controller):
     tags = ["dataset"]
 
     @get(
-        "/releases",
+        links.RELEASES,
         operation_id="getReleases",
         summary="Releases",
         description="Every released version of the dataset, newest first, with its sha256.",
@@ -88,12 +89,13 @@ class SyndicationController(Controller):
         return item_response(request, served, ReleaseList(items=items))
 
     @get(
-        "/catalog",
+        links.CATALOG,
         operation_id="getCatalog",
         summary="DCAT-AP catalogue",
         description=(
             "The DCAT-AP 3.0.1 catalogue of the dataset, its distributions and this API: "
-            "JSON-LD (default) or Turtle by Accept. Also at /v1/catalog.jsonld and /v1/catalog.ttl."
+            "JSON-LD (default) or Turtle by Accept. Also at "
+            f"{links.href(links.CATALOG_JSONLD)} and {links.href(links.CATALOG_TURTLE)}."
         ),
         responses=problem_responses(400, 406),
     )
@@ -107,7 +109,7 @@ class SyndicationController(Controller):
         return _catalog(request, served, media, variants.by_accept(_catalog_media))
 
     @get(
-        "/datapackage.json",
+        links.DATAPACKAGE,
         operation_id="getDataPackage",
         summary="Data package",
         description=(
@@ -121,10 +123,10 @@ class SyndicationController(Controller):
     ) -> Response[bytes]:
         check_single(request, frozenset(), frozenset())
         body = served.downloads.datapackage
-        return respond(request, served.cache, "datapackage", "application/json", lambda: body)
+        return respond(request, served.cache, "datapackage", media_types.JSON, lambda: body)
 
     @get(
-        "/datasette-metadata.json",
+        links.DATASETTE_METADATA,
         operation_id="getDatasetteMetadata",
         summary="Datasette metadata",
         description=(
@@ -139,12 +141,10 @@ class SyndicationController(Controller):
     ) -> Response[bytes]:
         check_single(request, frozenset(), frozenset())
         body = served.downloads.datasette_metadata
-        return respond(
-            request, served.cache, "datasette-metadata", "application/json", lambda: body
-        )
+        return respond(request, served.cache, "datasette-metadata", media_types.JSON, lambda: body)
 
     @get(
-        "/downloads/{name:str}",
+        f"{links.DOWNLOADS}/{{name:str}}",
         operation_id="getDownload",
         summary="Download a file",
         description=(
@@ -174,7 +174,7 @@ class SyndicationController(Controller):
             known = ", ".join(sorted(served.downloads.files))
             raise NotFoundException(detail=f"no download {name!r}; available: {known}")
         check_single(request, frozenset({"bom"}), frozenset())
-        with_bom = bom and download.media_type == "text/csv"  # a BOM belongs to text only
+        with_bom = bom and download.media_type == media_types.CSV  # a BOM belongs to text only
         body = BOM + download.data if with_bom else download.data
         headers = {"Content-Disposition": f'attachment; filename="{name}"'}
 

@@ -26,8 +26,10 @@ from datetime import UTC, date, datetime
 from email.utils import format_datetime, parsedate_to_datetime
 from typing import Literal, Protocol
 
+from longgang_api.data import media_types
 from longgang_api.web.headers import Answer, Streamed
-from longgang_api.web.problems import PROBLEM_MEDIA_TYPE, problem_body
+from longgang_api.web.problems import problem_body
+from longgang_api.web.representation import weighted
 
 GZIP_MIN_BYTES = 1024
 VARY = "Accept, Accept-Encoding"
@@ -81,16 +83,10 @@ def _identity_variant(etag: str) -> str:
 
 
 def accepts_gzip(header: str | None) -> bool:
-    if not header:
-        return False
-    for item in header.split(","):
-        coding, _, params = item.strip().partition(";")
-        if coding.strip().lower() in ("gzip", "*"):
-            quality = params.strip().removeprefix("q=").strip() if params else "1"
-            try:
-                return float(quality) > 0
-            except ValueError:
-                return False
+    """Whether ``Accept-Encoding`` takes gzip: its first gzip (or ``*``) has a positive quality."""
+    for coding, quality in weighted(header):
+        if coding in ("gzip", "*"):
+            return quality > 0
     return False
 
 
@@ -314,7 +310,7 @@ def buffered(
         if wanted == "unsatisfiable":
             detail = f"the range {range_header!r} is outside the {len(body)} bytes of this answer"
             unsatisfiable = {"Content-Range": f"bytes */{len(body)}", "Accept-Ranges": "bytes"}
-            return Reply(416, unsatisfiable, problem_body(416, detail), PROBLEM_MEDIA_TYPE)
+            return Reply(416, unsatisfiable, problem_body(416, detail), media_types.PROBLEM_JSON)
         if wanted is not None:
             first, last = wanted
             extra["Content-Range"] = f"bytes {first}-{last}/{len(body)}"

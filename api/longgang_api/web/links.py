@@ -1,8 +1,52 @@
-"""The one table of links the server offers: the ``/v1`` entry point and the landing page."""
+"""Every address under ``/v1`` the server routes or writes, declared once, and the table of
+links it offers (the ``/v1`` entry point lists some, the landing page others).
+
+A route is declared with its path here (relative to :data:`API_ROOT`, under
+which the ``/v1`` router mounts it), and a link is written with :func:`href`,
+:func:`record_href` or :func:`download_href`: an address changed here changes
+both, and no handler or page writes one by hand.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote
+
+from longgang_api.engine.declarations import (
+    API_ROOT,
+    GLOSSARY,
+    INDICATORS,
+    OBSERVATIONS,
+    PROJECTS,
+    SEARCH,
+    SECTIONS,
+    Listing,
+)
+
+DATASET = "/dataset"
+RELEASES = "/releases"
+CATALOG = "/catalog"
+CATALOG_JSONLD = "/catalog.jsonld"
+CATALOG_TURTLE = "/catalog.ttl"
+DATAPACKAGE = "/datapackage.json"
+DATASETTE_METADATA = "/datasette-metadata.json"
+DOWNLOADS = "/downloads"
+
+
+def href(path: str) -> str:
+    """The address of one of the paths above."""
+    return API_ROOT + path
+
+
+def record_href(listing: Listing[Any], record_id: str) -> str:
+    """The address of one record of a list."""
+    return f"{listing.path}/{quote(record_id, safe='')}"
+
+
+def download_href(name: str) -> str:
+    """The address of a download."""
+    return f"{API_ROOT}{DOWNLOADS}/{quote(name, safe='')}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,24 +62,29 @@ class SiteLink:
 
 
 LINKS = (
-    SiteLink("dataset", "/v1/dataset", "Metadata of the dataset", "数据集元数据"),
-    SiteLink("indicators", "/v1/indicators", "Indicators with their observations", "指标"),
-    SiteLink("observations", "/v1/observations", "Observations, one row each", "观测值"),
-    SiteLink("projects", "/v1/projects", "Projects with their mentions", "项目"),
-    SiteLink("glossary", "/v1/glossary", "Glossary terms", "名词解释"),
-    SiteLink("sections", "/v1/sections", "Sections of the source document", "章节"),
-    SiteLink("search", "/v1/search", "Search across collections", "搜索"),
+    SiteLink("dataset", href(DATASET), "Metadata of the dataset", "数据集元数据"),
+    SiteLink(INDICATORS.name, INDICATORS.path, "Indicators with their observations", "指标"),
+    SiteLink(OBSERVATIONS.name, OBSERVATIONS.path, "Observations, one row each", "观测值"),
+    SiteLink(PROJECTS.name, PROJECTS.path, "Projects with their mentions", "项目"),
+    SiteLink(GLOSSARY.name, GLOSSARY.path, "Glossary terms", "名词解释"),
+    SiteLink(SECTIONS.name, SECTIONS.path, "Sections of the source document", "章节"),
+    SiteLink(SEARCH.name, SEARCH.path, "Search across collections", "搜索"),
     SiteLink("service-desc", "/openapi.json", "OpenAPI 3.1 document of this API", "OpenAPI 描述",
              on_landing=True),
     SiteLink("service-doc", "/docs", "Interactive documentation", "API 文档", on_landing=True),
     SiteLink("guides", "/docs/guides", "Guides: REST, SDK, analysts, portals", "使用指南",
              on_index=False, on_landing=True),
-    SiteLink("api", "/v1", "API entry point", "API 入口", on_index=False, on_landing=True),
-    SiteLink("catalog", "/v1/catalog.jsonld", "DCAT-AP catalogue (JSON-LD)",
+    SiteLink("api", API_ROOT, "API entry point", "API 入口", on_index=False, on_landing=True),
+    SiteLink("catalog", href(CATALOG_JSONLD), "DCAT-AP catalogue (JSON-LD)",
              "DCAT-AP 目录（JSON-LD）", on_index=False, on_landing=True),
-    SiteLink("catalog-turtle", "/v1/catalog.ttl", "DCAT-AP catalogue (Turtle)",
+    SiteLink("catalog-turtle", href(CATALOG_TURTLE), "DCAT-AP catalogue (Turtle)",
              "DCAT-AP 目录（Turtle）", on_index=False, on_landing=True),
-    SiteLink("datapackage", "/v1/datapackage.json", "Data package (Frictionless)",
+    SiteLink("datapackage", href(DATAPACKAGE), "Data package (Frictionless)",
              "数据包（Frictionless）", on_index=False, on_landing=True),
-    SiteLink("releases", "/v1/releases", "Releases", "版本记录", on_index=False, on_landing=True),
+    SiteLink("releases", href(RELEASES), "Releases", "版本记录", on_index=False, on_landing=True),
 )  # fmt: skip
+
+
+def site_link(rel: str) -> SiteLink:
+    """The link of the table named ``rel``."""
+    return next(link for link in LINKS if link.rel == rel)

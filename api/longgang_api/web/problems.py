@@ -18,12 +18,12 @@ from litestar.exceptions import HTTPException, NotFoundException
 from litestar.openapi.datastructures import ResponseSpec
 from msgspec import Meta
 
+from longgang_api.data import media_types
 from longgang_api.data.model import Base
 from longgang_api.engine.query_error import QueryError
 from longgang_api.web.headers import Answer
 from longgang_api.web.representation import NotAcceptable
 
-PROBLEM_MEDIA_TYPE = "application/problem+json"
 # Relative references (RFC 9457 §3.1.1): the kinds are listed in docs/errors-and-caching.md.
 PROBLEM_TYPE_BASE = "/problems/"
 _log = logging.getLogger("longgang_api")
@@ -126,7 +126,7 @@ def problem_answer(
     """A problem as a whole answer made before routing: status, headers and body."""
     body = problem_body(status, detail, parameter, suggestions)
     headers = [
-        (b"content-type", PROBLEM_MEDIA_TYPE.encode()),
+        (b"content-type", media_types.PROBLEM_JSON.encode()),
         (b"content-length", str(len(body)).encode()),
     ]
     return status, headers, body
@@ -142,7 +142,7 @@ def problem_response(
     return Response(
         content=problem_body(status, detail, parameter, suggestions),
         status_code=status,
-        media_type=PROBLEM_MEDIA_TYPE,
+        media_type=media_types.PROBLEM_JSON,
         headers=headers,
     )
 
@@ -183,7 +183,7 @@ def problem_responses(*statuses: int) -> dict[int, ResponseSpec]:
         status: ResponseSpec(
             data_container=Problem,
             description=descriptions.get(status, _TITLES.get(status, "Error")),
-            media_type=PROBLEM_MEDIA_TYPE,
+            media_type=media_types.PROBLEM_JSON,
             generate_examples=False,
         )
         for status in statuses

@@ -12,19 +12,20 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Literal
 
+from longgang_api.data import media_types
 from longgang_api.engine.query_error import QueryError
 
 Format = Literal["json", "csv", "ndjson"]
 MEDIA_TYPES: dict[Format, str] = {
-    "json": "application/json",
-    "csv": "text/csv",  # Litestar adds "; charset=utf-8" to every text/* type
-    "ndjson": "application/x-ndjson",
+    "json": media_types.JSON,
+    "csv": media_types.CSV,  # Litestar adds "; charset=utf-8" to every text/* type
+    "ndjson": media_types.NDJSON,
 }
 _ACCEPTED: dict[str, Format] = {
-    "application/json": "json",
-    "text/csv": "csv",
-    "application/x-ndjson": "ndjson",
-    "application/ndjson": "ndjson",
+    media_types.JSON: "json",
+    media_types.CSV: "csv",
+    media_types.NDJSON: "ndjson",
+    media_types.NDJSON_ALIAS: "ndjson",
 }
 
 
@@ -32,25 +33,38 @@ class NotAcceptable(Exception):
     """No representation the client accepts is available."""
 
 
-def _parse_accept(header: str) -> list[tuple[float, int, str]]:
-    ranges: list[tuple[float, int, str]] = []
-    for position, item in enumerate(header.split(",")):
-        media, _, params = item.strip().partition(";")
-        media = media.strip().lower()
-        if not media:
+def weighted(header: str | None) -> list[tuple[str, float]]:
+    """The choices of a weighted header, lower-cased, with their qualities, in the order written.
+
+    The one reader of ``Accept``, ``Accept-Encoding`` and ``Accept-Language``
+    (RFC 9110 §12.4.2): a choice without ``q`` weighs 1, one whose ``q`` is not
+    a number 0; empty choices are left out.
+    """
+    choices: list[tuple[str, float]] = []
+    for item in (header or "").split(","):
+        value, _, params = item.strip().partition(";")
+        value = value.strip().lower()
+        if not value:
             continue
         quality = 1.0
         for param in params.split(";"):
-            key, _, value = param.strip().partition("=")
+            key, _, number = param.strip().partition("=")
             if key.strip().lower() == "q":
                 try:
-                    quality = float(value)
+                    quality = float(number)
                 except ValueError:
                     quality = 0.0
-        if 0 < quality <= 1:
-            ranges.append((quality, position, media))
-    ranges.sort(key=lambda r: (-r[0], r[1]))
-    return ranges
+        choices.append((value, quality))
+    return choices
+
+
+def preferred(header: str | None) -> list[str]:
+    """The acceptable choices of a weighted header (0 < q ≤ 1), most preferred first.
+
+    Of two choices of the same quality, the one written first comes first.
+    """
+    ranked = [(-q, position, value) for position, (value, q) in enumerate(weighted(header))]
+    return [value for q, _, value in sorted(ranked) if 0 < -q <= 1]
 
 
 def negotiate(accept: str | None, format_: str | None, offered: Sequence[Format]) -> Format:
@@ -62,8 +76,8 @@ def negotiate(accept: str | None, format_: str | None, offered: Sequence[Format]
         raise QueryError("format", f"format must be one of: {', '.join(offered)}")
     if not accept or not accept.strip():
         return offered[0]
-    for _, _, media in _parse_accept(accept):
-        if media in ("*/*", "application/*", "application/problem+json"):
+    for media in preferred(accept):
+        if media in ("*/*", "application/*", media_types.PROBLEM_JSON):
             return offered[0]
         chosen = _ACCEPTED.get(media)
         if chosen is not None and chosen in offered:
@@ -91,7 +105,7 @@ def accepted_media(accept: str | None, offered: Sequence[str], alias: str) -> st
     """The first of ``offered`` that ``accept`` allows (``alias`` stands for the first one)."""
     if not accept or not accept.strip():
         return offered[0]
-    for _, _, media in _parse_accept(accept):
+    for media in preferred(accept):
         if media in ("*/*", alias):
             return offered[0]
         if media in offered:

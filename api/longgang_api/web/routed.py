@@ -17,6 +17,7 @@ from litestar import Request, Response
 from litestar.connection import ASGIConnection
 from litestar.handlers.base import BaseRouteHandler
 
+from longgang_api.engine.declarations import API_ROOT
 from longgang_api.engine.list_request import check_names
 from longgang_api.engine.query import Collection
 from longgang_api.engine.suggestions import closest_ids, did_you_mean
@@ -106,5 +107,5 @@ def find(collection: Collection[R], id_: str) -> R:
     if suggestions:
         detail += did_you_mean(suggestions)
     else:
-        detail += f"; the ids are listed at /v1/{collection.name}"
+        detail += f"; the ids are listed at {API_ROOT}/{collection.name}"
     raise RecordNotFound(detail, suggestions)
