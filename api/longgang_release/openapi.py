@@ -298,6 +298,11 @@ def document(app: Litestar) -> JSON:
         # The lists read their own parameters: the document states them from the same declarations.
         operation = written["paths"][listing.path]["get"]
         operation["parameters"] = [openapi_parameter(p) for p in list_parameters(listing)]
+        item = listing.item
+        if item is not None:  # the record's id, read from its path
+            path = f"{listing.path}/{{{item.parameter}}}"
+            (read,) = written["paths"][path]["get"]["parameters"]
+            read["description"] = read["schema"]["description"] = item.parameter_description
     doc: JSON = _with_dataset_values(written, list(periods(dataset)), list(years(dataset)))
     # Everything is public: no operation needs credentials.
     doc["security"] = []

@@ -6,42 +6,17 @@ route of its list (answered before routing) and, where declared, a get-one handl
 
 from __future__ import annotations
 
-import inspect
-from typing import Annotated, Any
+from typing import Any
 
 from litestar import Request, Response, Router, get
-from litestar.di import NamedDependency
 from litestar.handlers import HTTPRouteHandler
 from litestar.openapi.datastructures import ResponseSpec
-from litestar.params import PathParameter
 
 from longgang_api.engine.declarations import LISTINGS, Item, Listing
 from longgang_api.web.listing import COMPLETENESS_NOTE
 from longgang_api.web.problems import problem_responses
 from longgang_api.web.routed import find, item_response
 from longgang_api.web.served import Served
-
-_NO_DEFAULT = inspect.Parameter.empty
-
-
-def parameter(name: str, annotation: Any, default: Any = _NO_DEFAULT) -> inspect.Parameter:
-    return inspect.Parameter(
-        name, inspect.Parameter.KEYWORD_ONLY, annotation=annotation, default=default
-    )
-
-
-def with_signature(handler: Any, parameters: list[inspect.Parameter], returns: Any) -> Any:
-    # Litestar reads the parameters, their documentation and validation from the signature.
-    handler.__signature__ = inspect.Signature(parameters, return_annotation=returns)
-    handler.__annotations__ = {p.name: p.annotation for p in parameters} | {"return": returns}
-    return handler
-
-
-def context_parameters() -> list[inspect.Parameter]:
-    return [
-        parameter("request", Request[Any, Any, Any]),
-        parameter("served", NamedDependency[Served]),
-    ]
 
 
 def list_handler(listing: Listing[Any]) -> HTTPRouteHandler:
@@ -73,20 +48,27 @@ def list_handler(listing: Listing[Any]) -> HTTPRouteHandler:
 
 
 def item_handler(listing: Listing[Any], item: Item) -> HTTPRouteHandler:
-    async def handler(request: Request[Any, Any, Any], served: Served, **path: Any) -> Any:
-        record = find(served.collections[listing.name], path[item.parameter])
+    """The get-one operation of a list: its record by id, or a 404 naming the closest ids.
+
+    Its id is read from the path; the document describes it from the declaration
+    (``longgang_release.openapi``), as it does the lists' query parameters.
+    """
+
+    async def handler(request: Request[Any, Any, Any], served: Served) -> Response[Any]:
+        record = find(served.collections[listing.name], request.path_params[item.parameter])
         return item_response(request, served, record)
 
-    path_parameter = parameter(
-        item.parameter, Annotated[str, PathParameter(description=item.parameter_description)]
+    record = ResponseSpec(
+        data_container=item.type,
+        description="Request fulfilled, document follows",
+        generate_examples=False,
     )
-    with_signature(handler, [*context_parameters(), path_parameter], Response[item.type])  # type: ignore[name-defined]
     return get(
         f"/{{{item.parameter}:str}}",
         operation_id=item.operation_id,
         summary=item.summary,
         description=item.description,
-        responses=problem_responses(400, 404, 406),
+        responses={200: record, **problem_responses(400, 404, 406)},
         name=item.operation_id,
     )(handler)
 

@@ -1,4 +1,5 @@
-"""Representations of lists: JSON (default), CSV and NDJSON.
+"""Representations of lists: JSON (default), CSV and NDJSON; and the one reader of the
+weighted headers (``Accept``, ``Accept-Encoding``, ``Accept-Language``).
 
 Chosen by ``format=`` when given, else by ``Accept``; anything else is 406.
 The rows themselves are :mod:`longgang_api.data.tabular`'s: CSV flattens nested
