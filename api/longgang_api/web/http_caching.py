@@ -16,6 +16,7 @@ also honour one byte range (:func:`byte_range`); streamed ones say
 
 from __future__ import annotations
 
+import functools
 import gzip
 import hashlib
 import re
@@ -144,8 +145,10 @@ def unmodified_since(if_modified_since: str | None, last_modified: str) -> bool:
     Only asked when the request has no ``If-None-Match`` (RFC 9110 §13.1.3).
     """
     since = _http_date(if_modified_since) if if_modified_since else None
+    if since is None:
+        return False
     modified = _http_date(last_modified)
-    return since is not None and modified is not None and modified <= since
+    return modified is not None and modified <= since
 
 
 def _position(digits: str) -> int:
@@ -223,14 +226,25 @@ class Reply:
 
     def encoded(self) -> Answer | Streamed:
         """The reply as ASGI headers: ``Content-Type`` (text in UTF-8) and the length known."""
-        headers = [(n.lower().encode(), v.encode("latin-1")) for n, v in self.headers.items()]
+        headers = [(_header_name(n), v.encode("latin-1")) for n, v in self.headers.items()]
         if self.media_type is not None:
-            headers.append((b"content-type", content_type(self.media_type).encode()))
+            headers.append((b"content-type", _content_type_bytes(self.media_type)))
         if isinstance(self.body, bytes):
             if self.status != 304:
                 headers.append((b"content-length", str(len(self.body)).encode()))
             return self.status, headers, self.body
         return self.status, headers, self.body
+
+
+# Memoised: a handful of names and media types, encoded on every answer otherwise.
+@functools.cache
+def _header_name(name: str) -> bytes:
+    return name.lower().encode()
+
+
+@functools.cache
+def _content_type_bytes(media_type: str) -> bytes:
+    return content_type(media_type).encode()
 
 
 def content_type(media_type: str) -> str:
