@@ -408,8 +408,8 @@ ROUND_TRIPS: dict[str, tuple[Callable[[Client], Any], str, dict[str, str]]] = {
     "getProject": (lambda c: c.projects.get(FIRST_PROJECT), f"/v1/projects/{FIRST_PROJECT}", {}),
     "listGlossary": (lambda c: list(c.glossary.list(limit=5)), "/v1/glossary", {}),
     "getGlossaryTerm": (
-        lambda c: c.glossary.get("one-core-two-hubs-multiple-pivots"),
-        "/v1/glossary/one-core-two-hubs-multiple-pivots",
+        lambda c: c.glossary.get("one-core-two-poles-multiple-pivots"),
+        "/v1/glossary/one-core-two-poles-multiple-pivots",
         {},
     ),
     "listSections": (

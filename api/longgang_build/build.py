@@ -417,6 +417,10 @@ def _statistics(records: Records) -> list[Problem]:
         *measures.check_translations(
             records.indicators, records.projects, records.glossary, records.sections, terms
         ),
+        *measures.check_shared_renderings(
+            records.indicators, records.projects, records.glossary, terms
+        ),
+        *measures.check_spellings(records.indicators, records.projects, records.glossary),
     ]
     return [Problem(*finding) for finding in findings]
 
