@@ -430,6 +430,19 @@ def test_refuses_an_id_and_a_name_spelt_two_ways(dataset_copy: Path) -> None:
     ) in _problems(dataset_copy)
 
 
+def test_refuses_a_change_list_naming_an_id_that_is_not_as_it_says(dataset_copy: Path) -> None:
+    _edit(
+        dataset_copy,
+        "changes.toml",
+        'new_id = "one-core-two-poles-multiple-pivots"',
+        'new_id = "one-core-two-cores-multiple-pivots"',
+    )
+    assert _problems(dataset_copy) == [
+        "changes.toml: record '1.2.0': renamed.new_id: no glossary record "
+        "'one-core-two-cores-multiple-pivots' in 1.2.0"
+    ]
+
+
 def test_refuses_an_order_that_is_not_the_report_order(dataset_copy: Path) -> None:
     _edit_record(dataset_copy, "indicators.toml", "gdp-growth", "order = 1", "order = 2")
     _edit_record(

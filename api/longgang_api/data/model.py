@@ -406,6 +406,72 @@ class Release(Base, frozen=True, kw_only=True):
     ] = None
 
 
+ChangedCollection = Literal["indicators", "observations", "projects", "glossary", "sections"]
+ChangedValue = str | float | bool | None
+
+
+class AddedRecord(Base, frozen=True, kw_only=True):
+    """A record new in a release."""
+
+    collection: Annotated[ChangedCollection, Meta(description="Collection of the record.")]
+    id: Annotated[Id, Meta(description="Id of the new record.")]
+
+
+class RemovedRecord(Base, frozen=True, kw_only=True):
+    """A record a release removed, with what replaces it and why."""
+
+    collection: Annotated[ChangedCollection, Meta(description="Collection of the record.")]
+    id: Annotated[Id, Meta(description="Id of the removed record.")]
+    replaced_by: Annotated[
+        tuple[Id, ...],
+        Meta(description="Ids (in any collection) that hold what it held; empty if none."),
+    ] = ()
+    reason: Annotated[str, Meta(min_length=3, description="Why it was removed, in English.")]
+
+
+class RenamedRecord(Base, frozen=True, kw_only=True):
+    """A record a release gave a new id; nothing else changed with the id."""
+
+    collection: Annotated[ChangedCollection, Meta(description="Collection of the record.")]
+    old_id: Annotated[Id, Meta(description="Id in the previous release.")]
+    new_id: Annotated[Id, Meta(description="Id in this release.")]
+
+
+class ValueChange(Base, frozen=True, kw_only=True):
+    """A field of a record whose value a release changed."""
+
+    collection: Annotated[ChangedCollection, Meta(description="Collection of the record.")]
+    id: Annotated[Id, Meta(description="Id of the record in this release.")]
+    field: Annotated[
+        str,
+        Meta(
+            min_length=1,
+            description="The field, e.g. 'unit_multiplier' or 'mentions[0].status'.",
+        ),
+    ]
+    old: Annotated[ChangedValue, Meta(description="Value in the previous release.")] = None
+    new: Annotated[ChangedValue, Meta(description="Value in this release.")] = None
+
+
+class ChangeList(Base, frozen=True, kw_only=True):
+    """What changed from the previous release to this one (changes.toml), as data."""
+
+    version: Annotated[
+        str, Meta(pattern=r"^\d+\.\d+\.\d+$", description="The release the changes made.")
+    ]
+    previous_version: Annotated[
+        str, Meta(pattern=r"^\d+\.\d+\.\d+$", description="The release before it.")
+    ]
+    added: Annotated[tuple[AddedRecord, ...], Meta(description="Records new in it.")] = ()
+    removed: Annotated[tuple[RemovedRecord, ...], Meta(description="Records it removed.")] = ()
+    renamed: Annotated[
+        tuple[RenamedRecord, ...], Meta(description="Records it gave a new id.")
+    ] = ()
+    values_changed: Annotated[
+        tuple[ValueChange, ...], Meta(description="Values it changed, old → new.")
+    ] = ()
+
+
 class DatasetMeta(Base, frozen=True, kw_only=True):
     """Metadata of the dataset as curated in dataset.toml."""
 
@@ -491,6 +557,10 @@ class Artifact(Base, frozen=True, kw_only=True):
     synonyms: Annotated[
         tuple[SynonymGroup, ...],
         Meta(description="Groups of terms that search treats as one (synonyms.toml)."),
+    ] = ()
+    changes: Annotated[
+        tuple[ChangeList, ...],
+        Meta(description="What each release changed (changes.toml), newest first."),
     ] = ()
 
 

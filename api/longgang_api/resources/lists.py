@@ -15,9 +15,10 @@ from litestar.handlers import HTTPRouteHandler
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import PathParameter
 
+from longgang_api.data.release_changes import gone
 from longgang_api.engine.declarations import LISTINGS, Item, Listing
 from longgang_api.web.listing import COMPLETENESS_NOTE
-from longgang_api.web.problems import problem_responses
+from longgang_api.web.problems import RecordNotFound, problem_responses
 from longgang_api.web.routed import find, item_response
 from longgang_api.web.served import Served
 
@@ -74,7 +75,16 @@ def list_handler(listing: Listing[Any]) -> HTTPRouteHandler:
 
 def item_handler(listing: Listing[Any], item: Item) -> HTTPRouteHandler:
     async def handler(request: Request[Any, Any, Any], served: Served, **path: Any) -> Any:
-        record = find(served.collections[listing.name], path[item.parameter])
+        id_ = path[item.parameter]
+        collection = served.collections[listing.name]
+        try:
+            record = find(collection, id_)
+        except RecordNotFound:
+            # An id of an earlier release: say where it went, by the change lists.
+            went = gone(served.dataset.artifact.changes, listing.name, collection.noun, id_)
+            if went is None:
+                raise
+            raise RecordNotFound(went.detail, went.ids) from None
         return item_response(request, served, record)
 
     path_parameter = parameter(
