@@ -382,6 +382,11 @@ ROUND_TRIPS: dict[str, tuple[Callable[[Client], Any], str, dict[str, str]]] = {
     "getHealth": (lambda c: c.health(), "/healthz", {}),
     "getReadiness": (lambda c: c.readiness(), "/readyz", {}),
     "getReleases": (lambda c: c.releases(), "/v1/releases", {}),
+    "getReleaseChanges": (
+        lambda c: c.release_changes("1.2.0"),
+        "/v1/releases/1.2.0/changes",
+        {},
+    ),
     "getCatalog": (lambda c: c.catalog(), "/v1/catalog", {}),
     "getCatalogJsonLd": (lambda c: c.catalog_json_ld(), "/v1/catalog.jsonld", {}),
     "getCatalogTurtle": (lambda c: c.catalog_turtle(), "/v1/catalog.ttl", {}),
