@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 c0fd0d53efd35dde7092faed734363b99581e68e25397c9d925f6b0acbd23043) — do not edit.
+# generated from openapi/v1.json (sha256 16ba1cbb674a456133607f4c9ce2c7822fd87d6c0a0aee3a809d18a152b28b96) — do not edit.
 # Regenerate with `make sdk`.
 """Models of the API's answers: one msgspec Struct per schema of openapi/v1.json."""
 
