@@ -122,7 +122,7 @@ def test_refuses_a_dangling_section(dataset_copy: Path) -> None:
     )
     problems = _problems(dataset_copy)
     assert any(
-        "glossary.toml: record 'one-core-two-hubs-multiple-pivots': source.section_id" in p
+        "glossary.toml: record 'one-core-two-poles-multiple-pivots': source.section_id" in p
         for p in problems
     )
 
@@ -227,19 +227,19 @@ def _edit_record(folder: Path, file: str, record: str, old: str, new: str) -> No
             "new-school-places.2023.actual",
             "base_value = 38000.0",
             "base_value = 3800.0",
-            "3800 disagrees with value 3.8 万座 (expected 38000)",
+            "3800 is not value × 10^unit_multiplier (3.8 万座 × 10^4 = 38000)",
         ),
         (
             "tourist-visits-growth.2023.actual",
             "base_value = 280.0",
             "base_value = 180.0",
-            "180 disagrees with value 2.8 倍 (expected 280)",
+            "180 is not value × 10^unit_multiplier (2.8 倍 × 10^2 = 280)",
         ),
         (
             "little-giant-enterprises-total-growth.2023.actual",
             "base_value = 70.0",
             "base_value = 7.0",
-            "7 disagrees with value 7 成 (expected 70)",
+            "7 is not value × 10^unit_multiplier (7 成 × 10^1 = 70)",
         ),
     ],
     ids=["scale-word", "bei-rule", "cheng-rule"],
@@ -349,6 +349,97 @@ def test_refuses_a_period_that_hides_a_multi_year_total(dataset_copy: Path) -> N
     assert _problems(dataset_copy) == [
         "observations.toml: record 'pinghu-infrastructure-investment.2023.actual': "
         "period_start: the quote says '近三年': 3 years, not 1"
+    ]
+
+
+def test_refuses_a_multiplier_that_hides_the_cheng_rule(dataset_copy: Path) -> None:
+    # 七成 stored as value 7 with multiplier 0 beside base value 70: a reader of the CSV
+    # alone, applying value × 10^unit_multiplier, would get 7.
+    _edit_record(
+        dataset_copy,
+        "observations.toml",
+        "little-giant-enterprises-total-growth.2023.actual",
+        "unit_multiplier = 1",
+        "unit_multiplier = 0",
+    )
+    record = "observations.toml: record 'little-giant-enterprises-total-growth.2023.actual'"
+    assert _problems(dataset_copy) == [
+        f"{record}: unit_multiplier: 0 disagrees with the written unit '成' (expected 1)",
+        f"{record}: base_value: 70 is not value × 10^unit_multiplier (7 成 × 10^0 = 7)",
+    ]
+
+
+def test_refuses_a_one_year_period_on_a_running_total_without_a_start(
+    dataset_copy: Path,
+) -> None:
+    _edit_record(
+        dataset_copy,
+        "observations.toml",
+        "launch-zone-land-released.2023.actual",
+        "period_start_stated = false\n",
+        "",
+    )
+    assert _problems(dataset_copy) == [
+        "observations.toml: record 'launch-zone-land-released.2023.actual': "
+        "period_start_stated: the quote says '累计' and states no start: not a one-year period "
+        "(set period_start_stated = false, or the span the quote states)"
+    ]
+
+
+def test_refuses_an_unaccounted_bare_scale_word(dataset_copy: Path) -> None:
+    # Drop the exclusion of the campaign name “万名干部助企行”: its 万 has no numeral before it.
+    campaign = "pattern = '(?<=“)万(?=名干部助企行”)'"
+    _edit(dataset_copy, "exclusions.toml", campaign, "pattern = '助企行'")
+    (problem,) = _problems(dataset_copy)
+    assert problem.startswith("exclusions.toml: record 'line 37': audit: chinese numeral '万' in ")
+
+
+def test_refuses_an_unaccounted_numeral_in_quotation_marks(dataset_copy: Path) -> None:
+    _edit(dataset_copy, "exclusions.toml", "pattern = '(?<=突破“)六(?=”)'", "pattern = '突破'")
+    (problem,) = _problems(dataset_copy)
+    assert problem.startswith("exclusions.toml: record 'line 29': audit: chinese numeral '六' in ")
+
+
+def test_refuses_a_chinese_run_rendered_two_ways_across_names(dataset_copy: Path) -> None:
+    # 比亚迪 is BYD in one project's name and would be Biyadi in another's.
+    _edit_record(
+        dataset_copy,
+        "projects.toml",
+        "byd-energy-storage-industrial-park",
+        'en = "BYD Energy Storage Industrial Park"',
+        'en = "Biyadi Energy Storage Industrial Park"',
+    )
+    (problem,) = _problems(dataset_copy)
+    assert problem.startswith(
+        "terms.toml: record '比亚迪': terms: '比亚迪' is shared by 2 names whose English has no "
+        "word in common"
+    )
+
+
+def test_refuses_an_id_and_a_name_spelt_two_ways(dataset_copy: Path) -> None:
+    _edit_record(
+        dataset_copy,
+        "indicators.toml",
+        "community-health-centres-under-construction",
+        "Community health centres under construction",
+        "Community health centers under construction",
+    )
+    assert (
+        "indicators.toml: record 'community-health-centres-under-construction': id: the id "
+        "spells 'centres', the English name 'centers': spell them one way"
+    ) in _problems(dataset_copy)
+
+
+def test_refuses_a_change_list_naming_an_id_that_is_not_as_it_says(dataset_copy: Path) -> None:
+    _edit(
+        dataset_copy,
+        "changes.toml",
+        'new_id = "one-core-two-poles-multiple-pivots"',
+        'new_id = "one-core-two-cores-multiple-pivots"',
+    )
+    assert _problems(dataset_copy) == [
+        "changes.toml: record '1.2.0': renamed.new_id: no glossary record "
+        "'one-core-two-cores-multiple-pivots' in 1.2.0"
     ]
 
 

@@ -147,8 +147,8 @@ def _only(result: BuildResult, observation_id: str) -> Observation:
         ("new-school-places.2023.actual", 4, "place", 38_000),  # 3.8 万座
         ("new-kindergarten-places.2023.actual", 0, "place", 3_420),  # 3420 座
         ("private-school-subsidies.2023.actual", 8, "yuan", 1_084_000_000),  # 10.84 亿元
-        ("tourist-visits-growth.2023.actual", 0, "percent", 280),  # 增长2.8倍
-        ("little-giant-enterprises-total-growth.2023.actual", 0, "percent", 70),  # 超七成
+        ("tourist-visits-growth.2023.actual", 2, "percent", 280),  # 增长2.8倍
+        ("little-giant-enterprises-total-growth.2023.actual", 1, "percent", 70),  # 超七成
         ("affordable-housing-units.2024.plan", 4, "housing-unit", 15_000),  # 1.5万套
     ],
 )
@@ -216,8 +216,9 @@ def test_comparisons_are_stated_by_their_quotes(build_result: BuildResult) -> No
 @pytest.mark.parametrize(
     ("observation_id", "value", "words"),
     [
-        ("sector-growth-double-digit.2023.actual", 10, "双位数"),
-        ("advanced-manufacturing-parks.2023.actual", 3, "三大"),
+        ("little-giant-enterprises-total-growth.2023.actual", 7, "七成"),
+        ("cuhk-shenzhen-enrolment.2023.actual", 1, "突破万人"),
+        ("kitchen-waste-impurity-rate-city-standing.2023.actual", 1, "全市最低"),
         ("private-education-measures.2023.actual", 10, "十条"),
         ("new-wage-arrears-blacklisted-enterprises.2023.actual", 0, "全年无"),
         ("child-friendly-bases-city-rank.2023.actual", 1, "之首"),
@@ -278,13 +279,16 @@ def test_one_english_rendering_per_term(build_result: BuildResult) -> None:
 
 def test_release_history_keeps_the_first_release(build_result: BuildResult) -> None:
     meta = build_result.artifact.dataset
-    assert meta.version == "1.1.0"
-    assert [r.version for r in meta.releases] == ["1.1.0", "1.0.0"]
-    first = meta.releases[1]
+    assert meta.version == "1.2.0"
+    assert [r.version for r in meta.releases] == ["1.2.0", "1.1.0", "1.0.0"]
+    assert meta.releases[1].artifact_sha256 == (
+        "faaa5e84d41e5bd079a3dc76312f97430f79cf2a5b5720104cf1e5da13cfd003"
+    )
+    first = meta.releases[2]
     assert first.artifact_sha256 == (
         "04e039609c9a8cc5d72b875955b67aeeef51b5a2a276959af8425fc43b527dec"
     )
-    notes = meta.releases[0].notes
+    notes = meta.releases[1].notes
     for corrected in (
         "little-giant-enterprises.2023.actual",
         "community-parks.2024.plan",

@@ -85,6 +85,7 @@ _EXAMPLES = {
     "{section_id}": "p4",
     "{observation_id}": "gdp-growth.2024.target",
     "{name}": "observations.csv",
+    "{version}": "1.2.0",
 }
 
 

@@ -514,8 +514,8 @@ def _indicator_list_pages(client: Client, lang: str) -> str:
 @pytest.mark.parametrize(
     ("lang", "written"),
     [
-        ("en", ["at least 200 enterprises", "at least 10%", "over 148.2 billion yuan (CNY)"]),
-        ("zh", ["200家以上", "10%以上", "超过1482亿元"]),
+        ("en", ["at least 200 enterprises", "at least 85%", "over 148.2 billion yuan (CNY)"]),
+        ("zh", ["200家以上", "85%以上", "超过1482亿元"]),
     ],
 )
 def test_list_pages_write_values_with_their_qualifier_and_unit(

@@ -382,6 +382,11 @@ ROUND_TRIPS: dict[str, tuple[Callable[[Client], Any], str, dict[str, str]]] = {
     "getHealth": (lambda c: c.health(), "/healthz", {}),
     "getReadiness": (lambda c: c.readiness(), "/readyz", {}),
     "getReleases": (lambda c: c.releases(), "/v1/releases", {}),
+    "getReleaseChanges": (
+        lambda c: c.release_changes("1.2.0"),
+        "/v1/releases/1.2.0/changes",
+        {},
+    ),
     "getCatalog": (lambda c: c.catalog(), "/v1/catalog", {}),
     "getCatalogJsonLd": (lambda c: c.catalog_json_ld(), "/v1/catalog.jsonld", {}),
     "getCatalogTurtle": (lambda c: c.catalog_turtle(), "/v1/catalog.ttl", {}),
@@ -408,8 +413,8 @@ ROUND_TRIPS: dict[str, tuple[Callable[[Client], Any], str, dict[str, str]]] = {
     "getProject": (lambda c: c.projects.get(FIRST_PROJECT), f"/v1/projects/{FIRST_PROJECT}", {}),
     "listGlossary": (lambda c: list(c.glossary.list(limit=5)), "/v1/glossary", {}),
     "getGlossaryTerm": (
-        lambda c: c.glossary.get("one-core-two-hubs-multiple-pivots"),
-        "/v1/glossary/one-core-two-hubs-multiple-pivots",
+        lambda c: c.glossary.get("one-core-two-poles-multiple-pivots"),
+        "/v1/glossary/one-core-two-poles-multiple-pivots",
         {},
     ),
     "listSections": (

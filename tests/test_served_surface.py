@@ -111,6 +111,7 @@ def _urls(path: str, dataset: LoadedDataset) -> list[str]:
         "term_id": artifact.glossary[0].id,
         "section_id": artifact.sections[0].id,
         "observation_id": artifact.observations[0].id,
+        "version": artifact.dataset.version,
     }
     if "{name:str}" in path:
         if path.startswith("/docs"):

@@ -74,8 +74,8 @@ def _alone(downloaded: tuple[Path, Path], path: str) -> Any:
 @pytest.mark.parametrize(
     ("table", "query", "column", "expected_id"),
     [
-        ("glossary", "一芯两核多支点", "term_zh", "one-core-two-hubs-multiple-pivots"),
-        ("glossary", "multiple pivots", "term_en", "one-core-two-hubs-multiple-pivots"),
+        ("glossary", "一芯两核多支点", "term_zh", "one-core-two-poles-multiple-pivots"),
+        ("glossary", "multiple pivots", "term_en", "one-core-two-poles-multiple-pivots"),
         ("indicators", "增速", "name_zh", "gdp-growth"),
         ("indicators", "GDP", "name_en", "gdp-growth"),
     ],

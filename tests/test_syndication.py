@@ -314,16 +314,78 @@ def test_a_download_comes_as_octet_stream_when_asked(client: Client, name: str) 
 
 
 def test_releases_list_the_served_artifact(client: Client, dataset: LoadedDataset) -> None:
-    current, first = client.get("/v1/releases").json()["items"]
-    assert current["version"] == dataset.version == "1.1.0"
+    current, previous, first = client.get("/v1/releases").json()["items"]
+    assert current["version"] == dataset.version == "1.2.0"
     assert current["artifact_sha256"] == dataset.sha256
-    assert "tourist-visits-growth.2023.actual" in current["notes"]["en"]
-    # 1.0.0 keeps the hash of the artifact it was served as.
+    assert "launch-zone-land-released" in current["notes"]["en"]
+    assert "launch-zone-land-released" in current["notes"]["zh"]
+    # Earlier releases keep the hashes of the artifacts they were served as.
+    assert previous["version"] == "1.1.0"
+    assert previous["artifact_sha256"] == (
+        "faaa5e84d41e5bd079a3dc76312f97430f79cf2a5b5720104cf1e5da13cfd003"
+    )
+    assert "tourist-visits-growth.2023.actual" in previous["notes"]["en"]
     assert first["version"] == "1.0.0"
     assert first["artifact_sha256"] == (
         "04e039609c9a8cc5d72b875955b67aeeef51b5a2a276959af8425fc43b527dec"
     )
-    assert first["artifact_sha256"] != dataset.sha256
+    assert dataset.sha256 not in (first["artifact_sha256"], previous["artifact_sha256"])
+
+
+def test_a_release_serves_its_change_list(client: Client) -> None:
+    changes = client.get("/v1/releases/1.2.0/changes").json()
+    assert (changes["version"], changes["previous_version"]) == ("1.2.0", "1.1.0")
+    assert {
+        "collection": "glossary",
+        "old_id": "one-core-two-hubs-multiple-pivots",
+        "new_id": "one-core-two-poles-multiple-pivots",
+    } in changes["renamed"]
+    assert {
+        "collection": "observations",
+        "id": "tourist-visits-growth.2023.actual",
+        "field": "unit_multiplier",
+        "old": 0,
+        "new": 2,
+    } in changes["values_changed"]
+    earlier = client.get("/v1/releases/1.1.0/changes").json()
+    assert earlier["previous_version"] == "1.0.0"
+    assert any(r["id"] == "cuhk-shenzhen-phase-2" for r in earlier["removed"])
+    first = client.get("/v1/releases/1.0.0/changes")
+    assert first.status_code == 404
+    assert "it is the first release" in first.json()["detail"]
+    assert client.get("/v1/releases/9.9.9/changes").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("path", "words", "successors"),
+    [
+        (
+            "/v1/projects/manufacturing-finance-service-center",
+            "renamed 'manufacturing-finance-service-center' to "
+            "'manufacturing-finance-service-centre' in release 1.2.0",
+            ["manufacturing-finance-service-centre"],
+        ),
+        (
+            "/v1/indicators/online-offline-service-pilot-districts",
+            "removed 'online-offline-service-pilot-districts' in release 1.2.0",
+            ["online-offline-government-services-pilot"],
+        ),
+        (
+            "/v1/observations/little-giant-enterprises.2023.actual",
+            "in release 1.1.0",
+            ["little-giant-enterprises-total-growth.2023.actual"],
+        ),
+    ],
+)
+def test_an_id_of_an_earlier_release_answers_where_it_went(
+    client: Client, path: str, words: str, successors: list[str]
+) -> None:
+    response = client.get(path)
+    assert response.status_code == 404
+    problem = response.json()
+    assert words in problem["detail"]
+    assert all(successor in problem["detail"] for successor in successors)
+    assert problem["suggestions"] == successors
 
 
 def test_cursors_of_release_1_0_0_stop_matching(client: Client, dataset: LoadedDataset) -> None:

@@ -39,6 +39,7 @@ from longgang_api.data.model import (
     ARTIFACT_FORMAT,
     Artifact,
     Base,
+    ChangeList,
     Dataset,
     DatasetMeta,
     Exclusion,
@@ -136,6 +137,10 @@ class _Synonyms(Base, frozen=True, kw_only=True):
     synonyms: tuple[SynonymGroup, ...]
 
 
+class _Changes(Base, frozen=True, kw_only=True):
+    changes: tuple[ChangeList, ...]
+
+
 class _Exclusions(Base, frozen=True, kw_only=True):
     exclusions: tuple[Exclusion, ...]
 
@@ -187,6 +192,8 @@ class Records:
     folder: str = ""
     #: synonyms.toml: search aids of ours, optional.
     synonyms: tuple[SynonymGroup, ...] = ()
+    #: changes.toml: what each release changed, optional.
+    changes: tuple[ChangeList, ...] = ()
 
 
 def load_records(folder: Path) -> Records:
@@ -211,6 +218,7 @@ def load_records(folder: Path) -> Records:
     exclusions = decode("exclusions.toml", _Exclusions)
     terms = decode("terms.toml", TermsTable)
     synonyms = decode("synonyms.toml", _Synonyms) if (folder / "synonyms.toml").exists() else None
+    changes = decode("changes.toml", _Changes) if (folder / "changes.toml").exists() else None
     if problems:
         raise BuildError(problems)
     assert meta and sections and indicators and observations and projects and glossary
@@ -229,6 +237,7 @@ def load_records(folder: Path) -> Records:
         source_sha256=hashlib.sha256(source_bytes).hexdigest(),
         folder=folder.resolve().name,
         synonyms=synonyms.synonyms if synonyms is not None else (),
+        changes=changes.changes if changes is not None else (),
     )
 
 
@@ -347,6 +356,7 @@ def check(records: Records) -> tuple[list[Problem], dict[str, int]]:
             )
 
     problems += _statistics(records)
+    problems += _check_changes(records)
     spans: list[tuple[int, int]] = []
     first_position: dict[str, int] = {}
     observed = {o.id: o.indicator_id for o in records.observations}
@@ -417,8 +427,68 @@ def _statistics(records: Records) -> list[Problem]:
         *measures.check_translations(
             records.indicators, records.projects, records.glossary, records.sections, terms
         ),
+        *measures.check_shared_renderings(
+            records.indicators, records.projects, records.glossary, terms
+        ),
+        *measures.check_spellings(records.indicators, records.projects, records.glossary),
     ]
     return [Problem(*finding) for finding in findings]
+
+
+def _check_changes(records: Records) -> Iterator[Problem]:
+    """Each change list follows a release, and every id it names exists, or is gone, as it says.
+
+    Walking back from the records as they are, each list turns the ids of its release into
+    those of the one before: what it added or renamed to must be there, what it removed or
+    renamed from must not, and a value changed is of a record of its release.
+    """
+    file = "changes.toml"
+    versions = [release.version for release in records.meta.releases]
+    listed = [change.version for change in records.changes]
+    if listed != versions[: len(listed)]:
+        yield Problem(
+            file, "-", "version", f"lists {listed}, not the releases {versions}, newest first"
+        )
+        return
+    ids: dict[str, set[str]] = {
+        "indicators": {i.id for i in records.indicators},
+        "observations": {o.id for o in records.observations},
+        "projects": {p.id for p in records.projects},
+        "glossary": {g.id for g in records.glossary},
+        "sections": {s.id for s in records.sections},
+    }
+    everything = set().union(*ids.values())
+    for index, change in enumerate(records.changes):
+        release = change.version
+        before = versions[index + 1] if index + 1 < len(versions) else None
+        if change.previous_version != before:
+            yield Problem(file, release, "previous_version", f"the release before it is {before}")
+        named = [
+            *((a.collection, a.id, "added") for a in change.added),
+            *((r.collection, r.new_id, "renamed.new_id") for r in change.renamed),
+            *((v.collection, v.id, "values_changed") for v in change.values_changed),
+        ]
+        for collection, id_, field in named:
+            if id_ not in ids[collection]:
+                yield Problem(file, release, field, f"no {collection} record {id_!r} in {release}")
+        for removed in change.removed:
+            if removed.id in ids[removed.collection]:
+                yield Problem(file, release, "removed", f"{removed.id!r} is still there")
+            for successor in removed.replaced_by:
+                if successor not in everything:
+                    yield Problem(file, release, "removed.replaced_by", f"no record {successor!r}")
+        for renamed in change.renamed:
+            if renamed.old_id in ids[renamed.collection]:
+                yield Problem(file, release, "renamed.old_id", f"{renamed.old_id!r} is still there")
+        # The ids of the release before this one.
+        for added in change.added:
+            ids[added.collection].discard(added.id)
+        for renamed in change.renamed:
+            ids[renamed.collection].discard(renamed.new_id)
+            ids[renamed.collection].add(renamed.old_id)
+        for removed in change.removed:
+            ids[removed.collection].add(removed.id)
+        everything = set().union(*ids.values())
 
 
 def _check_value(observation: Observation) -> Iterator[Problem]:
@@ -558,6 +628,7 @@ def compile_artifact(records: Records, license_id: str | None = None) -> BuildRe
         ),
         glossary=tuple(sourced(g) for g in records.glossary),
         synonyms=records.synonyms,
+        changes=records.changes,
     )
     data = msgspec.json.encode(artifact)
     return BuildResult(artifact, data, hashlib.sha256(data).hexdigest(), counts, records.source)

@@ -10,6 +10,7 @@ build turns into its problems.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 
@@ -30,23 +31,31 @@ OBSERVATIONS = "observations.toml"
 INDICATORS = "indicators.toml"
 TERMS = "terms.toml"
 
+#: The word of a running total: without a stated start it is not a one-year value.
+CUMULATIVE = "累计"
+#: Words of a quote that state where its running total starts: the whole (report) year,
+#: or since a named point.
+STATED_STARTS = ("全年", "以来")
+
 
 def expected_multiplier(unit: str | None, terms: TermsTable) -> int:
-    """Power of ten of a written unit: the scale word it opens with, else 0."""
+    """Power of ten of a written unit: its ratio word's (成 → 1, 倍 → 2), else the scale
+    word it opens with, else 0."""
+    for ratio in terms.ratios:
+        if unit == ratio.zh:
+            return round(math.log10(ratio.factor))
     for scale in sorted(terms.scales, key=lambda s: -len(s.zh)):
         if unit is not None and unit.startswith(scale.zh) and unit != scale.zh:
             return scale.multiplier
     return 0
 
 
-def expected_base_value(observation: Observation, terms: TermsTable) -> float | None:
-    """The base value the written value stands for, by the rules of ``terms``."""
-    if observation.value is None:
+def expected_base_value(observation: Observation) -> float | None:
+    """The base value by the one rule a reader of the CSV can apply alone:
+    value × 10^unit_multiplier (成 and 倍 carry their power of ten as a multiplier)."""
+    if observation.value is None or observation.unit_multiplier is None:
         return None
-    for ratio in terms.ratios:
-        if observation.unit == ratio.zh:
-            return observation.value * ratio.factor
-    return observation.value * 10.0 ** expected_multiplier(observation.unit, terms)
+    return observation.value * 10.0**observation.unit_multiplier
 
 
 def _unit_label_findings(
@@ -71,6 +80,10 @@ def check_units(observations: Iterable[Observation], terms: TermsTable) -> Itera
         if count > 1:
             yield TERMS, code, "units", f"the code is defined {count} times"
     ratio_words = {r.zh for r in terms.ratios}
+    for ratio in terms.ratios:
+        # A factor that is not a power of ten could not be written as a multiplier.
+        if not math.isclose(10.0 ** round(math.log10(ratio.factor)), ratio.factor):
+            yield TERMS, ratio.zh, "ratios", f"factor {ratio.factor:g} is not a power of ten"
     for obs in observations:
         quantities = (obs.unit_multiplier, obs.base_unit, obs.base_value)
         if obs.value is None:
@@ -102,14 +115,14 @@ def check_units(observations: Iterable[Observation], terms: TermsTable) -> Itera
             )
         if obs.unit in ratio_words and obs.base_unit.code != "percent":
             yield OBSERVATIONS, obs.id, "base_unit", f"a value in {obs.unit!r} is a percent"
-        expected = expected_base_value(obs, terms)
+        expected = expected_base_value(obs)
         if expected is not None and not math.isclose(obs.base_value, expected, rel_tol=1e-9):
             yield (
                 OBSERVATIONS,
                 obs.id,
                 "base_value",
-                f"{obs.base_value:g} disagrees with value {obs.value:g} {obs.unit or ''} "
-                f"(expected {expected:g})",
+                f"{obs.base_value:g} is not value × 10^unit_multiplier "
+                f"({obs.value:g} {obs.unit or ''} × 10^{obs.unit_multiplier} = {expected:g})",
             )
 
 
@@ -195,6 +208,23 @@ def check_periods(observations: Iterable[Observation], terms: TermsTable) -> Ite
                 "period_start",
                 f"{obs.period_start}–{obs.period_end} does not end in the period {obs.period}",
             )
+        one_year = obs.period_start == obs.period_end
+        stated = any(word in obs.source.quote for word in STATED_STARTS)
+        if CUMULATIVE in obs.source.quote and one_year and obs.period_start_stated and not stated:
+            yield (
+                OBSERVATIONS,
+                obs.id,
+                "period_start_stated",
+                f"the quote says {CUMULATIVE!r} and states no start: not a one-year period "
+                "(set period_start_stated = false, or the span the quote states)",
+            )
+        if not obs.period_start_stated and CUMULATIVE not in obs.source.quote:
+            yield (
+                OBSERVATIONS,
+                obs.id,
+                "period_start_stated",
+                f"an open start is for a running total ({CUMULATIVE!r}); the quote has none",
+            )
         for span in terms.spans:
             years = obs.period_end - obs.period_start + 1
             if span.zh in obs.source.quote and years != span.years:
@@ -272,4 +302,109 @@ def check_translations(
                     record,
                     f"{field}.en",
                     f"{term.zh!r} is rendered {term.en!r} everywhere; not in {text.en!r}",
+                )
+
+
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+_WORD = re.compile(r"[a-z0-9]+")
+#: Words that carry no rendering of their own.
+_STOP_WORDS = frozenset(
+    ("a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with", "new")
+)
+
+
+def _content_words(english: str) -> set[str]:
+    """The words of an English name, plural and case set aside."""
+    words = set()
+    for word in _WORD.findall(english.casefold()):
+        if word not in _STOP_WORDS:
+            words.add(re.sub(r"(?<![su])s$", "", re.sub(r"(?<=[^aeiou])ies$", "y", word)))
+    return words
+
+
+def _shared_runs(names: list[str]) -> set[str]:
+    """The longest Chinese runs (two characters or more) that two names have in common."""
+    runs: set[str] = set()
+    for first_index, first in enumerate(names):
+        for second in names[first_index + 1 :]:
+            for i, char in enumerate(first):
+                for j in range(len(second)):
+                    if second[j] != char or (i and j and first[i - 1] == second[j - 1]):
+                        continue
+                    length = 0
+                    while (
+                        i + length < len(first)
+                        and j + length < len(second)
+                        and first[i + length] == second[j + length]
+                    ):
+                        length += 1
+                    runs.update(_CJK_RUN.findall(first[i : i + length]))
+    return runs
+
+
+def check_shared_renderings(
+    indicators: Iterable[Indicator],
+    projects: Iterable[Project],
+    glossary: Iterable[GlossaryTerm],
+    terms: TermsTable,
+) -> Iterator[Finding]:
+    """A Chinese run that two or more names share is rendered one way in their English.
+
+    A run of the terms table has its one rendering checked wherever it occurs; any other
+    run shared by names must leave a word common to all their English names, unless the
+    table lists it as loose, with the reason its English rightly differs.
+    """
+    names = [
+        *((INDICATORS, i.id, i.name) for i in indicators),
+        *(("projects.toml", p.id, p.name) for p in projects),
+        *(("glossary.toml", g.id, g.term) for g in glossary),
+    ]
+    known = {t.zh for t in terms.terms} | {run for loose in terms.loose_runs for run in loose.runs}
+    for run in sorted(_shared_runs([text.zh for _, _, text in names]) - known):
+        holders = [(file, record, text) for file, record, text in names if run in text.zh]
+        common = set.intersection(*(_content_words(text.en) for _, _, text in holders))
+        if not common:
+            renderings = "; ".join(f"{record}: {text.en!r}" for _, record, text in holders)
+            yield (
+                TERMS,
+                run,
+                "terms",
+                f"{run!r} is shared by {len(holders)} names whose English has no word in "
+                f"common ({renderings}): give it one rendering in terms, or list it as loose",
+            )
+
+
+#: British spellings of our translations and their American counterparts.
+_SPELLINGS = (
+    (re.compile(r"(?<=[a-z])(?:re)(?=s?$)"), "er"),  # centre, metre, litre
+    (re.compile(r"(?<=[a-z])our(?=(?:s|ed|ing)?$)"), "or"),  # labour, harbour
+    (re.compile(r"(?<=[a-z]{3})is(?=(?:e|es|ed|ing|ation|ations)$)"), "iz"),  # specialise
+)
+
+
+def _american(word: str) -> str:
+    for pattern, replacement in _SPELLINGS:
+        word = pattern.sub(replacement, word)
+    return word
+
+
+def check_spellings(
+    indicators: Iterable[Indicator], projects: Iterable[Project], glossary: Iterable[GlossaryTerm]
+) -> Iterator[Finding]:
+    """An id and its English name spell a word the same way (centres, not centers)."""
+    named = [
+        *((INDICATORS, i.id, i.name.en) for i in indicators),
+        *(("projects.toml", p.id, p.name.en) for p in projects),
+        *(("glossary.toml", g.id, g.term.en) for g in glossary),
+    ]
+    for file, record, english in named:
+        spelt = {_american(word): word for word in _WORD.findall(english.casefold())}
+        for word in re.split(r"[-.]", record):
+            other = spelt.get(_american(word))
+            if other is not None and other != word:
+                yield (
+                    file,
+                    record,
+                    "id",
+                    f"the id spells {word!r}, the English name {other!r}: spell them one way",
                 )

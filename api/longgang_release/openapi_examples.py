@@ -307,6 +307,9 @@ def add_examples(doc: JSON, app: Litestar) -> None:
                         examples[parameter["name"]] = first_ids[operation_id]
                     elif parameter["name"] == "name":
                         examples["name"] = _DOWNLOAD_FOR[media_types.CSV]
+                    elif parameter["name"] == "version":
+                        # The served release: the one whose changes a client reads first.
+                        examples["version"] = dataset.artifact.dataset.version
                     elif "default" in parameter["schema"]:
                         examples[parameter["name"]] = parameter["schema"]["default"]
             for parameter in operation.get("parameters", []):

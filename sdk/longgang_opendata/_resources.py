@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 f4c66c16566093ce4505bef45f3b11bf29b5161dbe9e20372e323c1293c3045f) — do not edit.
+# generated from openapi/v1.json (sha256 16ba1cbb674a456133607f4c9ce2c7822fd87d6c0a0aee3a809d18a152b28b96) — do not edit.
 # Regenerate with `make sdk`.
 """Resources of the API: one per tag, one method per operation, sync and async."""
 
@@ -11,6 +11,7 @@ from longgang_opendata._base_client import AsyncAPIClient, SyncAPIClient, path_s
 from longgang_opendata._pagination import AsyncPager, SyncPage
 from longgang_opendata.types import (
     ApiIndex,
+    ChangeList,
     Dataset,
     GlossaryPage,
     GlossaryTerm,
@@ -105,6 +106,7 @@ CSV_COLUMNS: Final[dict[str, tuple[str, ...]]] = {
         "base_value",
         "period_start",
         "period_end",
+        "period_start_stated",
     ),
     "Project": (
         "id",
@@ -1068,6 +1070,24 @@ class SyncOperations:
         """
         return self._client.get("/v1/releases", None, ReleaseList)
 
+    def release_changes(self, version: str) -> ChangeList:
+        """
+        What a release changed.
+
+        The change list of a release, as data: the ids it added, removed (with the ids that
+        replace them and why), renamed (old → new) and the values it changed (old → new).
+        The first release has none. A GET of a removed or renamed id answers 404 with these
+        facts.
+
+        Args:
+            version: A released version, e.g. '1.2.0'.
+
+        (operationId: getReleaseChanges)
+        """
+        return self._client.get(
+            f"/v1/releases/{path_segment(version, 'version')}/changes", None, ChangeList
+        )
+
     def health(self) -> Health:
         """
         Liveness.
@@ -1822,6 +1842,24 @@ class AsyncOperations:
         (operationId: getReleases)
         """
         return await self._client.get("/v1/releases", None, ReleaseList)
+
+    async def release_changes(self, version: str) -> ChangeList:
+        """
+        What a release changed.
+
+        The change list of a release, as data: the ids it added, removed (with the ids that
+        replace them and why), renamed (old → new) and the values it changed (old → new).
+        The first release has none. A GET of a removed or renamed id answers 404 with these
+        facts.
+
+        Args:
+            version: A released version, e.g. '1.2.0'.
+
+        (operationId: getReleaseChanges)
+        """
+        return await self._client.get(
+            f"/v1/releases/{path_segment(version, 'version')}/changes", None, ChangeList
+        )
 
     async def health(self) -> Health:
         """

@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 f4c66c16566093ce4505bef45f3b11bf29b5161dbe9e20372e323c1293c3045f) — do not edit.
+# generated from openapi/v1.json (sha256 16ba1cbb674a456133607f4c9ce2c7822fd87d6c0a0aee3a809d18a152b28b96) — do not edit.
 # Regenerate with `make sdk`.
 """Models of the API's answers: one msgspec Struct per schema of openapi/v1.json."""
 
@@ -9,8 +9,10 @@ from typing import Annotated, Literal
 import msgspec
 
 __all__ = [
+    "AddedRecord",
     "ApiIndex",
     "BaseUnit",
+    "ChangeList",
     "Dataset",
     "GlossaryPage",
     "GlossaryTerm",
@@ -29,13 +31,32 @@ __all__ = [
     "Publisher",
     "Release",
     "ReleaseList",
+    "RemovedRecord",
+    "RenamedRecord",
     "SearchHit",
     "SearchPage",
     "Section",
     "SectionPage",
     "Source",
     "SourceDocument",
+    "ValueChange",
 ]
+
+
+class AddedRecord(msgspec.Struct, frozen=True, kw_only=True):
+    """
+    A record new in a release.
+
+    Attributes:
+        collection: Collection of the record.
+        id: Id of the new record.
+    """
+
+    collection: Annotated[
+        Literal["indicators", "observations", "projects", "glossary", "sections"] | str,
+        msgspec.Meta(description="Collection of the record."),
+    ]
+    id: Annotated[str, msgspec.Meta(description="Id of the new record.")]
 
 
 class ApiIndex(msgspec.Struct, frozen=True, kw_only=True):
@@ -78,6 +99,31 @@ class BaseUnit(msgspec.Struct, frozen=True, kw_only=True):
     ]
     en: Annotated[str, msgspec.Meta(description="English label of the unit (ours).")]
     zh: Annotated[str, msgspec.Meta(description="Chinese label of the unit.")]
+
+
+class ChangeList(msgspec.Struct, frozen=True, kw_only=True):
+    """
+    What changed from the previous release to this one (changes.toml), as data.
+
+    Attributes:
+        added: Records new in it.
+        previous_version: The release before it.
+        removed: Records it removed.
+        renamed: Records it gave a new id.
+        values_changed: Values it changed, old → new.
+        version: The release the changes made.
+    """
+
+    added: Annotated[tuple[AddedRecord, ...], msgspec.Meta(description="Records new in it.")]
+    previous_version: Annotated[str, msgspec.Meta(description="The release before it.")]
+    removed: Annotated[tuple[RemovedRecord, ...], msgspec.Meta(description="Records it removed.")]
+    renamed: Annotated[
+        tuple[RenamedRecord, ...], msgspec.Meta(description="Records it gave a new id.")
+    ]
+    values_changed: Annotated[
+        tuple[ValueChange, ...], msgspec.Meta(description="Values it changed, old → new.")
+    ]
+    version: Annotated[str, msgspec.Meta(description="The release the changes made.")]
 
 
 class Dataset(msgspec.Struct, frozen=True, kw_only=True):
@@ -416,9 +462,9 @@ class Observation(msgspec.Struct, frozen=True, kw_only=True):
 
     Attributes:
         base_unit: The counted thing of base_value; null for a qualitative statement.
-        base_value: The value in base_unit: value × 10^unit_multiplier (3.8 万座 → 38000
-            places), 七成 → 70 percent, 增长2.8倍 → 280 percent; null for a qualitative
-            statement.
+        base_value: The value in base_unit, always value × 10^unit_multiplier: 3.8 万座 →
+            38000 places; 七成 (value 7, multiplier 1) → 70 percent; 增长2.8倍 (value 2.8,
+            multiplier 2) → 280 percent; null for a qualitative statement.
         comparison: Basis of a change: 'year_on_year' (同比) or 'like_for_like' (同口径);
             null for levels and counts.
         id: Stable identifier: lower-case ASCII words joined by '-' or '.'.
@@ -430,13 +476,18 @@ class Observation(msgspec.Struct, frozen=True, kw_only=True):
         period: Year the value refers to.
         period_end: Last year the value covers.
         period_start: First year the value covers (three years back for 近三年).
+        period_start_stated: False for a running total (累计) whose start the source does
+            not state: the value covers an unknown span of years ending in period_end,
+            and period_start is then only the latest year the span can begin, not its
+            start. True otherwise.
         qualifier: 'over' for 超/余/突破 (more than), 'at_least' for 以上, 'about' for 约,
             'at_most' for 以内/不超过; null when the value is exact.
         source: Provenance of the value.
         status: Wording of a qualitative statement; set when value is null.
         unit: Unit as written in the quote.
-        unit_multiplier: Power of ten carried by the written unit (万 → 4, 亿 → 8, none →
-            0), as SDMX UNIT_MULT; null for a qualitative statement.
+        unit_multiplier: Power of ten carried by the written unit (万 → 4, 亿 → 8, 成 → 1,
+            倍 → 2, none → 0), as SDMX UNIT_MULT, so that base_value = value ×
+            10^unit_multiplier; null for a qualitative statement.
         value: The number as written (decreases negative); null for a qualitative
             statement.
     """
@@ -450,7 +501,7 @@ class Observation(msgspec.Struct, frozen=True, kw_only=True):
     base_value: Annotated[
         float | None,
         msgspec.Meta(
-            description="The value in base_unit: value × 10^unit_multiplier (3.8 万座 → 38000 places), 七成 → 70 percent, 增长2.8倍 → 280 percent; null for a qualitative statement."
+            description="The value in base_unit, always value × 10^unit_multiplier: 3.8 万座 → 38000 places; 七成 (value 7, multiplier 1) → 70 percent; 增长2.8倍 (value 2.8, multiplier 2) → 280 percent; null for a qualitative statement."
         ),
     ]
     comparison: Annotated[
@@ -485,6 +536,12 @@ class Observation(msgspec.Struct, frozen=True, kw_only=True):
     period_start: Annotated[
         int, msgspec.Meta(description="First year the value covers (three years back for 近三年).")
     ]
+    period_start_stated: Annotated[
+        bool,
+        msgspec.Meta(
+            description="False for a running total (累计) whose start the source does not state: the value covers an unknown span of years ending in period_end, and period_start is then only the latest year the span can begin, not its start. True otherwise."
+        ),
+    ]
     qualifier: Annotated[
         Literal["over", "at_least", "about", "at_most"] | str | None,
         msgspec.Meta(
@@ -500,7 +557,7 @@ class Observation(msgspec.Struct, frozen=True, kw_only=True):
     unit_multiplier: Annotated[
         int | None,
         msgspec.Meta(
-            description="Power of ten carried by the written unit (万 → 4, 亿 → 8, none → 0), as SDMX UNIT_MULT; null for a qualitative statement."
+            description="Power of ten carried by the written unit (万 → 4, 亿 → 8, 成 → 1, 倍 → 2, none → 0), as SDMX UNIT_MULT, so that base_value = value × 10^unit_multiplier; null for a qualitative statement."
         ),
     ]
     value: Annotated[
@@ -683,6 +740,47 @@ class ReleaseList(msgspec.Struct, frozen=True, kw_only=True):
     """
 
     items: Annotated[tuple[Release, ...], msgspec.Meta(description="The releases.")]
+
+
+class RemovedRecord(msgspec.Struct, frozen=True, kw_only=True):
+    """
+    A record a release removed, with what replaces it and why.
+
+    Attributes:
+        collection: Collection of the record.
+        id: Id of the removed record.
+        reason: Why it was removed, in English.
+        replaced_by: Ids (in any collection) that hold what it held; empty if none.
+    """
+
+    collection: Annotated[
+        Literal["indicators", "observations", "projects", "glossary", "sections"] | str,
+        msgspec.Meta(description="Collection of the record."),
+    ]
+    id: Annotated[str, msgspec.Meta(description="Id of the removed record.")]
+    reason: Annotated[str, msgspec.Meta(description="Why it was removed, in English.")]
+    replaced_by: Annotated[
+        tuple[str, ...],
+        msgspec.Meta(description="Ids (in any collection) that hold what it held; empty if none."),
+    ]
+
+
+class RenamedRecord(msgspec.Struct, frozen=True, kw_only=True):
+    """
+    A record a release gave a new id; nothing else changed with the id.
+
+    Attributes:
+        collection: Collection of the record.
+        new_id: Id in this release.
+        old_id: Id in the previous release.
+    """
+
+    collection: Annotated[
+        Literal["indicators", "observations", "projects", "glossary", "sections"] | str,
+        msgspec.Meta(description="Collection of the record."),
+    ]
+    new_id: Annotated[str, msgspec.Meta(description="Id in this release.")]
+    old_id: Annotated[str, msgspec.Meta(description="Id in the previous release.")]
 
 
 class SearchHit(msgspec.Struct, frozen=True, kw_only=True):
@@ -868,3 +966,29 @@ class SourceDocument(msgspec.Struct, frozen=True, kw_only=True):
     language: Annotated[str, msgspec.Meta(description="BCP 47 language tag of the document.")]
     sha256: Annotated[str, msgspec.Meta(description="sha256 of the verbatim copy.")]
     title: Annotated[LocalizedText, msgspec.Meta(description="Title of the source document.")]
+
+
+class ValueChange(msgspec.Struct, frozen=True, kw_only=True):
+    """
+    A field of a record whose value a release changed.
+
+    Attributes:
+        collection: Collection of the record.
+        field: The field, e.g. 'unit_multiplier' or 'mentions[0].status'.
+        id: Id of the record in this release.
+        new: Value in this release.
+        old: Value in the previous release.
+    """
+
+    collection: Annotated[
+        Literal["indicators", "observations", "projects", "glossary", "sections"] | str,
+        msgspec.Meta(description="Collection of the record."),
+    ]
+    field: Annotated[
+        str, msgspec.Meta(description="The field, e.g. 'unit_multiplier' or 'mentions[0].status'.")
+    ]
+    id: Annotated[str, msgspec.Meta(description="Id of the record in this release.")]
+    new: Annotated[str | float | bool | None, msgspec.Meta(description="Value in this release.")]
+    old: Annotated[
+        str | float | bool | None, msgspec.Meta(description="Value in the previous release.")
+    ]

@@ -278,8 +278,9 @@ class Observation(Base, frozen=True, kw_only=True):
         Annotated[int, Meta(ge=0)] | None,
         Meta(
             description=(
-                "Power of ten carried by the written unit (万 → 4, 亿 → 8, none → 0), as SDMX "
-                "UNIT_MULT; null for a qualitative statement."
+                "Power of ten carried by the written unit (万 → 4, 亿 → 8, 成 → 1, 倍 → 2, "
+                "none → 0), as SDMX UNIT_MULT, so that base_value = value × 10^unit_multiplier; "
+                "null for a qualitative statement."
             ),
         ),
     ] = None
@@ -291,8 +292,9 @@ class Observation(Base, frozen=True, kw_only=True):
         float | None,
         Meta(
             description=(
-                "The value in base_unit: value × 10^unit_multiplier (3.8 万座 → 38000 places), "
-                "七成 → 70 percent, 增长2.8倍 → 280 percent; null for a qualitative statement."
+                "The value in base_unit, always value × 10^unit_multiplier: 3.8 万座 → 38000 "
+                "places; 七成 (value 7, multiplier 1) → 70 percent; 增长2.8倍 (value 2.8, "
+                "multiplier 2) → 280 percent; null for a qualitative statement."
             )
         ),
     ] = None
@@ -305,6 +307,16 @@ class Observation(Base, frozen=True, kw_only=True):
         ),
     ]
     period_end: Annotated[int, Meta(ge=1900, le=2100, description="Last year the value covers.")]
+    period_start_stated: Annotated[
+        bool,
+        Meta(
+            description=(
+                "False for a running total (累计) whose start the source does not state: the "
+                "value covers an unknown span of years ending in period_end, and period_start is "
+                "then only the latest year the span can begin, not its start. True otherwise."
+            )
+        ),
+    ] = True
 
 
 class Mention(Base, frozen=True, kw_only=True):
@@ -394,6 +406,72 @@ class Release(Base, frozen=True, kw_only=True):
     ] = None
 
 
+ChangedCollection = Literal["indicators", "observations", "projects", "glossary", "sections"]
+ChangedValue = str | float | bool | None
+
+
+class AddedRecord(Base, frozen=True, kw_only=True):
+    """A record new in a release."""
+
+    collection: Annotated[ChangedCollection, Meta(description="Collection of the record.")]
+    id: Annotated[Id, Meta(description="Id of the new record.")]
+
+
+class RemovedRecord(Base, frozen=True, kw_only=True):
+    """A record a release removed, with what replaces it and why."""
+
+    collection: Annotated[ChangedCollection, Meta(description="Collection of the record.")]
+    id: Annotated[Id, Meta(description="Id of the removed record.")]
+    replaced_by: Annotated[
+        tuple[Id, ...],
+        Meta(description="Ids (in any collection) that hold what it held; empty if none."),
+    ] = ()
+    reason: Annotated[str, Meta(min_length=3, description="Why it was removed, in English.")]
+
+
+class RenamedRecord(Base, frozen=True, kw_only=True):
+    """A record a release gave a new id; nothing else changed with the id."""
+
+    collection: Annotated[ChangedCollection, Meta(description="Collection of the record.")]
+    old_id: Annotated[Id, Meta(description="Id in the previous release.")]
+    new_id: Annotated[Id, Meta(description="Id in this release.")]
+
+
+class ValueChange(Base, frozen=True, kw_only=True):
+    """A field of a record whose value a release changed."""
+
+    collection: Annotated[ChangedCollection, Meta(description="Collection of the record.")]
+    id: Annotated[Id, Meta(description="Id of the record in this release.")]
+    field: Annotated[
+        str,
+        Meta(
+            min_length=1,
+            description="The field, e.g. 'unit_multiplier' or 'mentions[0].status'.",
+        ),
+    ]
+    old: Annotated[ChangedValue, Meta(description="Value in the previous release.")] = None
+    new: Annotated[ChangedValue, Meta(description="Value in this release.")] = None
+
+
+class ChangeList(Base, frozen=True, kw_only=True):
+    """What changed from the previous release to this one (changes.toml), as data."""
+
+    version: Annotated[
+        str, Meta(pattern=r"^\d+\.\d+\.\d+$", description="The release the changes made.")
+    ]
+    previous_version: Annotated[
+        str, Meta(pattern=r"^\d+\.\d+\.\d+$", description="The release before it.")
+    ]
+    added: Annotated[tuple[AddedRecord, ...], Meta(description="Records new in it.")] = ()
+    removed: Annotated[tuple[RemovedRecord, ...], Meta(description="Records it removed.")] = ()
+    renamed: Annotated[
+        tuple[RenamedRecord, ...], Meta(description="Records it gave a new id.")
+    ] = ()
+    values_changed: Annotated[
+        tuple[ValueChange, ...], Meta(description="Values it changed, old → new.")
+    ] = ()
+
+
 class DatasetMeta(Base, frozen=True, kw_only=True):
     """Metadata of the dataset as curated in dataset.toml."""
 
@@ -480,6 +558,10 @@ class Artifact(Base, frozen=True, kw_only=True):
         tuple[SynonymGroup, ...],
         Meta(description="Groups of terms that search treats as one (synonyms.toml)."),
     ] = ()
+    changes: Annotated[
+        tuple[ChangeList, ...],
+        Meta(description="What each release changed (changes.toml), newest first."),
+    ] = ()
 
 
 class ScaleWord(Base, frozen=True, kw_only=True):
@@ -490,7 +572,8 @@ class ScaleWord(Base, frozen=True, kw_only=True):
 
 
 class RatioWord(Base, frozen=True, kw_only=True):
-    """A written unit that is a ratio (成, 倍): its base value is value × factor per cent."""
+    """A written unit that is a ratio (成, 倍): its base value is value × factor per cent,
+    the factor a power of ten that the observation carries as its unit_multiplier."""
 
     zh: Annotated[str, Meta(min_length=1, description="The written unit, e.g. '倍'.")]
     factor: Annotated[float, Meta(gt=0, description="Percent per unit of the written value.")]
@@ -520,6 +603,13 @@ class Term(Base, frozen=True, kw_only=True):
     en: Annotated[str, Meta(min_length=1, description="Its English rendering, everywhere.")]
 
 
+class LooseRuns(Base, frozen=True, kw_only=True):
+    """Chinese runs shared by several names whose English rightly differs, with the reason."""
+
+    runs: Annotated[tuple[str, ...], Meta(min_length=1, description="The Chinese runs.")]
+    reason: Annotated[str, Meta(min_length=3, description="Why no one rendering applies.")]
+
+
 class TermsTable(Base, frozen=True, kw_only=True):
     """terms.toml: base units, scale and ratio words, comparison and span markers, terms."""
 
@@ -529,3 +619,4 @@ class TermsTable(Base, frozen=True, kw_only=True):
     comparisons: tuple[ComparisonMarker, ...]
     spans: tuple[SpanMarker, ...]
     terms: tuple[Term, ...]
+    loose_runs: tuple[LooseRuns, ...] = ()

@@ -12,9 +12,10 @@ from litestar import Request, Response, Router, get
 from litestar.handlers import HTTPRouteHandler
 from litestar.openapi.datastructures import ResponseSpec
 
+from longgang_api.data.release_changes import gone
 from longgang_api.engine.declarations import LISTINGS, Item, Listing
 from longgang_api.web.listing import COMPLETENESS_NOTE
-from longgang_api.web.problems import problem_responses
+from longgang_api.web.problems import RecordNotFound, problem_responses
 from longgang_api.web.routed import find, item_response
 from longgang_api.web.served import Served
 
@@ -48,14 +49,24 @@ def list_handler(listing: Listing[Any]) -> HTTPRouteHandler:
 
 
 def item_handler(listing: Listing[Any], item: Item) -> HTTPRouteHandler:
-    """The get-one operation of a list: its record by id, or a 404 naming the closest ids.
+    """The get-one operation of a list: its record by id, or a 404 naming the closest ids
+    (or, for an id of an earlier release, the release that removed or renamed it).
 
     Its id is read from the path; the document describes it from the declaration
     (``longgang_release.openapi``), as it does the lists' query parameters.
     """
 
     async def handler(request: Request[Any, Any, Any], served: Served) -> Response[Any]:
-        record = find(served.collections[listing.name], request.path_params[item.parameter])
+        id_ = request.path_params[item.parameter]
+        collection = served.collections[listing.name]
+        try:
+            record = find(collection, id_)
+        except RecordNotFound:
+            # An id of an earlier release: say where it went, by the change lists.
+            went = gone(served.dataset.artifact.changes, listing.name, collection.noun, id_)
+            if went is None:
+                raise
+            raise RecordNotFound(went.detail, went.ids) from None
         return item_response(request, served, record)
 
     record = ResponseSpec(

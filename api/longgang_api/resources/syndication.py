@@ -13,6 +13,7 @@ from litestar.params import PathParameter, QueryParameter
 
 from longgang_api.data import media_types
 from longgang_api.data.envelopes import ReleaseList
+from longgang_api.data.model import ChangeList
 from longgang_api.data.tabular import BOM
 from longgang_api.web import links, variants
 from longgang_api.web.problems import problem_responses
@@ -87,6 +88,36 @@ class SyndicationController(Controller):
             for index, release in enumerate(meta.releases)
         )
         return item_response(request, served, ReleaseList(items=items))
+
+    @get(
+        f"{links.RELEASES}/{{version:str}}/changes",
+        operation_id="getReleaseChanges",
+        summary="What a release changed",
+        description=(
+            "The change list of a release, as data: the ids it added, removed (with the ids "
+            "that replace them and why), renamed (old → new) and the values it changed "
+            "(old → new). The first release has none. A GET of a removed or renamed id "
+            "answers 404 with these facts."
+        ),
+        responses=problem_responses(400, 404, 406),
+    )
+    async def release_changes(
+        self,
+        request: Request[Any, Any, Any],
+        served: NamedDependency[Served],
+        # A plain string, so an unknown version is a 404 rather than a 400.
+        version: Annotated[str, PathParameter(description="A released version, e.g. '1.2.0'.")],
+    ) -> Response[ChangeList]:
+        artifact = served.dataset.artifact
+        for change in artifact.changes:
+            if change.version == version:
+                return item_response(request, served, change)
+        listed = ", ".join(change.version for change in artifact.changes)
+        released = {release.version for release in artifact.dataset.releases}
+        reason = "it is the first release" if version in released else "no such release"
+        raise NotFoundException(
+            detail=f"no change list for release {version!r} ({reason}); lists exist for {listed}"
+        )
 
     @get(
         links.CATALOG,
