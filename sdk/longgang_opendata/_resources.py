@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 16ba1cbb674a456133607f4c9ce2c7822fd87d6c0a0aee3a809d18a152b28b96) — do not edit.
+# generated from openapi/v1.json (sha256 6c1bd1a0558254a04d51b612c1a50a9daecc583919202d539dc8d40401bbe2b1) — do not edit.
 # Regenerate with `make sdk`.
 """Resources of the API: one per tag, one method per operation, sync and async."""
 
