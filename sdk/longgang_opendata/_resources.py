@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 f4c66c16566093ce4505bef45f3b11bf29b5161dbe9e20372e323c1293c3045f) — do not edit.
+# generated from openapi/v1.json (sha256 1290ee94b51a5529a425880c4d3517b5f72ddcc036edd2d063ee8ad7976bf05f) — do not edit.
 # Regenerate with `make sdk`.
 """Resources of the API: one per tag, one method per operation, sync and async."""
 
@@ -1027,6 +1027,47 @@ class SyncOperations:
         """
         return self._client.get_bytes("/v1/datasette-metadata.json", None)
 
+    def format_download(
+        self,
+        folder: Literal["parquet", "csvw", "jsonstat", "sdmx"],
+        name: Literal[
+            "indicators.parquet",
+            "observations.parquet",
+            "projects.parquet",
+            "project_mentions.parquet",
+            "glossary.parquet",
+            "sections.parquet",
+            "csv-metadata.json",
+            "observations.json",
+            "observations.csv",
+            "structure.xml",
+        ],
+        *,
+        bom: bool | None = None,
+    ) -> bytes:
+        """
+        Download a file of a statistical format.
+
+        The data in the formats of official statistics, a folder each: parquet (one Parquet
+        file per table, the CSV's columns typed), csvw (the CSV on the Web metadata of the
+        CSV files), jsonstat (the observations as a JSON-stat 2.0 collection, one dataset
+        per indicator) and sdmx (the observations as SDMX-CSV 2.0 and their SDMX-ML 3.0
+        structure). Listed, with sizes, hashes and the standard each conforms to, in the
+        data package and the catalogue. The file comes as application/octet-stream when
+        Accept prefers that, else as its own media type.
+
+        Args:
+            folder: Folder of the format.
+            name: File name in the folder.
+            bom: For a CSV file: prepend the UTF-8 byte order mark (for Excel).
+
+        (operationId: getFormatDownload)
+        """
+        return self._client.get_bytes(
+            f"/v1/downloads/{path_segment(folder, 'folder')}/{path_segment(name, 'name')}",
+            {"bom": bom},
+        )
+
     def download(
         self,
         name: Literal[
@@ -1046,9 +1087,10 @@ class SyncOperations:
         Download a file.
 
         A bulk download: one CSV per table (UTF-8, header row), the whole dataset as JSON or
-        as a SQLite database. Listed, with sizes and hashes, in the data package. The file
-        comes as application/octet-stream when Accept prefers that, else as its own media
-        type, whatever Accept says.
+        as a SQLite database. The statistical formats are in folders beside them
+        (/v1/downloads/{folder}/{name}). Listed, with sizes and hashes, in the data package.
+        The file comes as application/octet-stream when Accept prefers that, else as its own
+        media type, whatever Accept says.
 
         Args:
             name: File name of the download.
@@ -1780,6 +1822,47 @@ class AsyncOperations:
         """
         return await self._client.get_bytes("/v1/datasette-metadata.json", None)
 
+    async def format_download(
+        self,
+        folder: Literal["parquet", "csvw", "jsonstat", "sdmx"],
+        name: Literal[
+            "indicators.parquet",
+            "observations.parquet",
+            "projects.parquet",
+            "project_mentions.parquet",
+            "glossary.parquet",
+            "sections.parquet",
+            "csv-metadata.json",
+            "observations.json",
+            "observations.csv",
+            "structure.xml",
+        ],
+        *,
+        bom: bool | None = None,
+    ) -> bytes:
+        """
+        Download a file of a statistical format.
+
+        The data in the formats of official statistics, a folder each: parquet (one Parquet
+        file per table, the CSV's columns typed), csvw (the CSV on the Web metadata of the
+        CSV files), jsonstat (the observations as a JSON-stat 2.0 collection, one dataset
+        per indicator) and sdmx (the observations as SDMX-CSV 2.0 and their SDMX-ML 3.0
+        structure). Listed, with sizes, hashes and the standard each conforms to, in the
+        data package and the catalogue. The file comes as application/octet-stream when
+        Accept prefers that, else as its own media type.
+
+        Args:
+            folder: Folder of the format.
+            name: File name in the folder.
+            bom: For a CSV file: prepend the UTF-8 byte order mark (for Excel).
+
+        (operationId: getFormatDownload)
+        """
+        return await self._client.get_bytes(
+            f"/v1/downloads/{path_segment(folder, 'folder')}/{path_segment(name, 'name')}",
+            {"bom": bom},
+        )
+
     async def download(
         self,
         name: Literal[
@@ -1799,9 +1882,10 @@ class AsyncOperations:
         Download a file.
 
         A bulk download: one CSV per table (UTF-8, header row), the whole dataset as JSON or
-        as a SQLite database. Listed, with sizes and hashes, in the data package. The file
-        comes as application/octet-stream when Accept prefers that, else as its own media
-        type, whatever Accept says.
+        as a SQLite database. The statistical formats are in folders beside them
+        (/v1/downloads/{folder}/{name}). Listed, with sizes and hashes, in the data package.
+        The file comes as application/octet-stream when Accept prefers that, else as its own
+        media type, whatever Accept says.
 
         Args:
             name: File name of the download.

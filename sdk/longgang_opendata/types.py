@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 f4c66c16566093ce4505bef45f3b11bf29b5161dbe9e20372e323c1293c3045f) — do not edit.
+# generated from openapi/v1.json (sha256 1290ee94b51a5529a425880c4d3517b5f72ddcc036edd2d063ee8ad7976bf05f) — do not edit.
 # Regenerate with `make sdk`.
 """Models of the API's answers: one msgspec Struct per schema of openapi/v1.json."""
 
