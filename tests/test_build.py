@@ -406,6 +406,8 @@ _DERIVED = {
             ("jsonstat/observations.json", "application/json"),
             ("sdmx/observations.csv", "text/csv"),
             ("sdmx/structure.xml", "application/xml"),
+            ("source/text.txt", "text/plain"),
+            ("provenance/annotations.jsonld", "application/ld+json"),
         )
     },
     "datapackage.json": "application/json",

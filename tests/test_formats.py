@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ import polars as pl
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from anchorpoint.textselectors import TextPositionSelector, TextQuoteSelector
 from csvw import CSVW
 from litestar import Litestar
 from litestar.testing import TestClient
@@ -27,6 +29,7 @@ from pyjstat import pyjstat
 from pysdmx.io import get_datasets, read_sdmx
 
 from longgang_build.downloads import TABLES
+from longgang_build.provenance import SelectorError, check, select
 
 Client = TestClient[Litestar]
 TABLE_NAMES = [table.name for table in TABLES]
@@ -298,3 +301,73 @@ def test_an_unknown_file_of_a_format_names_the_files_of_its_folder(client: Clien
     assert client.get("/v1/downloads/nowhere/observations.csv").status_code == 404
     # The top level names its own files only, as before the formats came.
     assert "parquet" not in client.get("/v1/downloads/nope").json()["detail"]
+
+
+# --- Provenance: every quote as a Web Annotation with its selectors ------------------------
+
+
+def _annotations(get: Any) -> tuple[str, list[dict[str, Any]]]:
+    text = get("/v1/downloads/source/text.txt").content.decode()
+    collection = get("/v1/downloads/provenance/annotations.jsonld").json()
+    assert collection["type"] == "AnnotationCollection"
+    assert collection["total"] == len(collection["first"]["items"])
+    return text, collection["first"]["items"]
+
+
+def _quotes(client: Client) -> dict[str, str]:
+    """Every quote of the JSON API, by the address of its record relative to /v1/."""
+    quotes = {f"observations/{k}": o["source"]["quote"] for k, o in _observations(client).items()}
+    for project in client.get("/v1/projects?limit=500").json()["items"]:
+        for position, mention in enumerate(project["mentions"], start=1):
+            quotes[f"projects/{project['id']}#mention-{position}"] = mention["source"]["quote"]
+    for term in client.get("/v1/glossary?limit=500").json()["items"]:
+        quotes[f"glossary/{term['id']}"] = term["source"]["quote"]
+    return quotes
+
+
+def _selectors(annotation: dict[str, Any]) -> tuple[TextQuoteSelector, TextPositionSelector]:
+    by_type = {s["type"]: s for s in annotation["target"]["selector"]}
+    quote, position = by_type["TextQuoteSelector"], by_type["TextPositionSelector"]
+    return (
+        TextQuoteSelector(exact=quote["exact"], prefix=quote["prefix"], suffix=quote["suffix"]),
+        TextPositionSelector(start=position["start"], end=position["end"]),
+    )
+
+
+def test_every_quote_has_both_selectors_and_anchorpoint_resolves_them(client: Client) -> None:
+    text, items = _annotations(client.get)
+    quotes = _quotes(client)
+    by_record = {item["body"]["id"].removeprefix("../../"): item for item in items}
+    assert set(by_record) == set(quotes) and len(items) == len(quotes)
+    for record, quote in quotes.items():
+        item = by_record[record]
+        assert item["target"]["source"] == "../source/text.txt"
+        assert item["body"]["prov:wasDerivedFrom"] == {"id": "../source/text.txt"}
+        by_quote, by_position = _selectors(item)
+        assert by_quote.exact == quote
+        # anchorpoint, an implementation of the selectors of its own, finds the same text
+        # in the same one place.
+        assert by_quote.is_unique_in(text), record
+        assert by_quote.as_unique_position(text) == by_position, record
+        assert by_position.select_text(text) == quote, record
+        assert text[by_position.start : by_position.end] == quote
+
+
+def test_selectors_resolve_over_http(served_url: str) -> None:
+    with httpx.Client(base_url=served_url) as http:
+        text, items = _annotations(http.get)
+        gdp = http.get("/v1/observations/gdp-growth.2023.actual").json()
+    (item,) = [i for i in items if i["body"]["id"] == "../../observations/gdp-growth.2023.actual"]
+    by_quote, by_position = _selectors(item)
+    assert by_quote.select_text(text) == by_position.select_text(text) == gdp["source"]["quote"]
+
+
+def test_the_build_refuses_a_selector_that_does_not_resolve_to_one_place() -> None:
+    text = "增长6.3%。另增长6.3%。"
+    selector = select(text, 2, 6)
+    assert (selector.exact, selector.prefix) == ("6.3%", "增长")
+    check(text, selector)
+    with pytest.raises(SelectorError, match="not the quote"):
+        check(text, replace(selector, start=3, end=7))
+    with pytest.raises(SelectorError, match="occur 2 time"):
+        check(text, replace(selector, prefix="", suffix=""))

@@ -33,6 +33,7 @@ from longgang_api.settings import Settings
 from longgang_build.downloads import download_names
 
 Client = TestClient[Litestar]
+SOURCE = Path(__file__).resolve().parents[1] / "datasets" / "longgang-2024" / "source.md"
 # The official DCAT-AP 3.0.1 shapes (SEMICeu/DCAT-AP release files, see their README);
 # DCAT_AP_SHAPES points elsewhere when a newer copy is to be used.
 SHAPES = Path(
@@ -126,7 +127,7 @@ def test_eu_vocabulary_shapes_find_only_what_the_shapes_readme_explains(client: 
     # details; per spatial warning: one.
     assert len(nested) == 2 * len(distributions) + 2 * 3 + 2
     # The figures the shapes README gives.
-    assert (len(distributions), len(nested)) == (18, 44)
+    assert (len(distributions), len(nested)) == (20, 48)
     focus = sorted({str(report.value(r, SH.focusNode)).removeprefix(base) for r in nested})
     assert focus == sorted(
         {spdx + "checksumAlgorithm_sha256", "/v1/catalog#publisher", "/v1/catalog#longgang"}
@@ -164,8 +165,10 @@ def test_catalog_is_the_same_bytes_in_every_process(
         "from pathlib import Path; import sys; from longgang_api.data.artifact import load; "
         "from longgang_build.downloads import Downloads; "
         "from longgang_build.catalog import build_catalog; "
+        "from longgang_api.data.source_text import SourceText; "
         f"d = load(Path({str(artifact_path)!r})); "
-        "c = build_catalog(d.artifact, Downloads.build(d.artifact, d.data)); "
+        f"s = SourceText(Path({str(SOURCE)!r}).read_bytes().decode('utf-8')); "
+        "c = build_catalog(d.artifact, Downloads.build(d.artifact, d.data, s)); "
         "sys.stdout.buffer.write(c.turtle + c.jsonld)"
     )
     outputs = {
@@ -485,6 +488,7 @@ _STANDARDS = {
     "jsonstat/": "https://json-stat.org/format/",
     "sdmx/observations.csv": "https://github.com/sdmx-twg/sdmx-csv/tree/v2.0.0",
     "sdmx/structure.xml": "https://github.com/sdmx-twg/sdmx-ml/tree/v3.0.0",
+    "provenance/": "http://www.w3.org/TR/annotation-model/",
 }
 
 
@@ -505,7 +509,7 @@ def test_every_statistical_format_names_its_standard_and_media_type(client: Clie
         served = client.get(f"/v1/downloads/{name}").headers["content-type"].split(";")[0]
         assert media == served == resources[name]["mediatype"], name
         named.add(name)
-    assert len(named) == 10
+    assert len(named) == 11
 
 
 def test_the_documented_download_names_are_the_built_files(client: Client) -> None:

@@ -20,7 +20,7 @@ from rdflib.namespace import DCAT, DCTERMS, FOAF, RDFS, SKOS
 from longgang_api.data import media_types
 from longgang_api.data.licences import licence_uri
 from longgang_api.data.model import Artifact
-from longgang_build import jsonstat, sdmx
+from longgang_build import jsonstat, provenance, sdmx
 from longgang_build.downloads import CSVW_STANDARD, PARQUET_STANDARD, Downloads
 
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
@@ -60,6 +60,8 @@ _FILE_TYPES = {
     media_types.PARQUET: ("PARQUET", media_types.PARQUET),
     media_types.CSVW_METADATA: ("JSON_LD", media_types.CSVW_METADATA),
     media_types.XML: ("XML", media_types.XML),
+    media_types.TEXT: ("TXT", media_types.TEXT),
+    media_types.JSON_LD: ("JSON_LD", media_types.JSON_LD),
 }
 #: The standards the other downloads conform to, by their IRI.
 _STANDARDS = {
@@ -71,6 +73,7 @@ _STANDARDS = {
     jsonstat.JSONSTAT_STANDARD: ("JSON-stat 2.0 格式", "JSON-stat 2.0 format"),
     sdmx.SDMX_CSV_STANDARD: ("SDMX-CSV 2.0 格式", "SDMX-CSV 2.0 format"),
     sdmx.SDMX_ML_STANDARD: ("SDMX-ML 3.0 格式", "SDMX-ML 3.0 format"),
+    provenance.ANNOTATION_STANDARD: ("Web 注释数据模型", "Web Annotation Data Model"),
 }
 
 

@@ -15,6 +15,8 @@
   from the same table declarations as the CSV and its Table Schema;
 - the observations as JSON-stat 2.0 (:mod:`longgang_build.jsonstat`) and as
   SDMX-CSV 2.0 with its SDMX-ML 3.0 structure (:mod:`longgang_build.sdmx`);
+- the source's normalised text and every quote as a Web Annotation with its
+  selectors in that text (:mod:`longgang_build.provenance`);
 - ``datapackage.json`` (Data Package v2): Table Schema types, constraints,
   enums, keys, byte sizes and sha256 hashes of every file.
 """
@@ -46,17 +48,18 @@ from longgang_api.data.model import (
     Section,
     Source,
 )
+from longgang_api.data.source_text import SourceText
 from longgang_api.data.tabular import Column, columns_of, flat_row, render_csv
-from longgang_build import jsonstat, sdmx
+from longgang_build import jsonstat, provenance, sdmx
 from longgang_build.csv_on_the_web import CSVW_METADATA, table_group
 from longgang_build.parquet import render_parquet
 
 DATAPACKAGE_PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 #: The standards the files other than the CSV tables conform to, named in the catalogue.
 PARQUET_STANDARD = "https://parquet.apache.org/docs/file-format/"
-#: The statistical formats sit in a folder each beside the tables' CSV files.
+#: The statistical formats (and the provenance files) sit in a folder each beside the
+#: tables' CSV files.
 PARQUET_FOLDER, CSVW_FOLDER, JSONSTAT_FOLDER, SDMX_FOLDER = "parquet", "csvw", "jsonstat", "sdmx"
-FORMAT_FOLDERS = (PARQUET_FOLDER, CSVW_FOLDER, JSONSTAT_FOLDER, SDMX_FOLDER)
 CSVW_NAME = f"{CSVW_FOLDER}/{CSVW_METADATA}"
 JSONSTAT_NAME = f"{JSONSTAT_FOLDER}/observations.json"
 SDMX_CSV_NAME = f"{SDMX_FOLDER}/observations.csv"
@@ -414,7 +417,7 @@ class Downloads:
     datasette_metadata: bytes
 
     @classmethod
-    def build(cls, artifact: Artifact, artifact_bytes: bytes) -> Downloads:
+    def build(cls, artifact: Artifact, artifact_bytes: bytes, source: SourceText) -> Downloads:
         meta = artifact.dataset
         files: dict[str, Download] = {}
         resources: list[dict[str, Any]] = []
@@ -521,6 +524,25 @@ class Downloads:
                 sdmx.render_structure(artifact),
                 sdmx.SDMX_ML_STANDARD,
             ),
+            Download.of(
+                provenance.SOURCE_TEXT_NAME,
+                "The source document's text, as the quotes and their selectors index it",
+                "原文文本（引文及其选择器所索引的文本）",
+                media_types.TEXT,
+                source.text.encode(),
+            ),
+            Download.of(
+                provenance.ANNOTATIONS_NAME,
+                "Every quote as a Web Annotation with its selectors",
+                "每条引文的 Web Annotation 及其选择器",
+                media_types.JSON_LD,
+                msgspec.json.format(
+                    msgspec.json.encode(provenance.annotation_collection(artifact, source)),
+                    indent=1,
+                )
+                + b"\n",
+                provenance.ANNOTATION_STANDARD,
+            ),
         ]
         for download in whole:
             files[download.name] = download
@@ -566,6 +588,7 @@ def _format(name: str) -> str:
         JSONSTAT_NAME: "json-stat",
         SDMX_CSV_NAME: "sdmx-csv",
         SDMX_STRUCTURE_NAME: "sdmx-ml",
+        provenance.ANNOTATIONS_NAME: "jsonld",
     }
     return special.get(name) or name.rsplit(".", 1)[1]
 
@@ -585,4 +608,6 @@ def download_names(dataset_id: str) -> tuple[str, ...]:
         JSONSTAT_NAME,
         SDMX_CSV_NAME,
         SDMX_STRUCTURE_NAME,
+        provenance.SOURCE_TEXT_NAME,
+        provenance.ANNOTATIONS_NAME,
     )

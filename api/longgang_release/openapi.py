@@ -182,6 +182,26 @@ _FILE_SCHEMAS: dict[str, JSON] = {
         },
         "additionalProperties": True,
     },
+    "SourceText": {
+        "type": "string",
+        "description": (
+            "The source document's text as the quotes are checked against it (markup removed, "
+            "the PDF conversion's line breaks joined): the text the selectors index."
+        ),
+    },
+    "WebAnnotations": {
+        "type": "object",
+        "description": (
+            "W3C Web Annotation collection: every quote, its record as the body, its "
+            "TextQuoteSelector and TextPositionSelector in the source text as the target."
+        ),
+        "properties": {
+            "type": {"type": "string", "description": "AnnotationCollection"},
+            "total": {"type": "integer", "description": "Number of annotations."},
+            "first": _open_object("The one page of annotations, under items."),
+        },
+        "additionalProperties": True,
+    },
     "SdmxCsvFile": {"type": "string", "description": "SDMX-CSV 2.0, UTF-8, with a header row."},
     "SdmxStructure": {
         "type": "string",
@@ -234,6 +254,8 @@ _RAW_CONTENT: dict[str, dict[str, str]] = {
         media_types.JSON: "JsonStatCollection",
         media_types.CSV: "SdmxCsvFile",
         media_types.XML: "SdmxStructure",
+        media_types.TEXT: "SourceText",
+        media_types.JSON_LD: "WebAnnotations",
     },
 }
 #: Answers that carry no validator, so If-None-Match never makes them a 304.
@@ -290,8 +312,8 @@ def _finish_operation(operation: JSON, dataset_id: str) -> None:
         name = next(p for p in operation["parameters"] if p["name"] == "name")
         name["schema"]["enum"] = list(dict.fromkeys(n for _, n in in_folders))
         ok["description"] = (
-            "The file. Examples: the first lines of the SDMX files and the start of the "
-            "CSV on the Web metadata and the JSON-stat collection; Parquet and "
+            "The file. Examples: the first lines of the SDMX files and of the source text, the "
+            "CSV on the Web metadata, the JSON-stat collection and the annotations; Parquet and "
             "application/octet-stream are bytes, not text, and have none."
         )
         ok["description"] = (

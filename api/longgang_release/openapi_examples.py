@@ -74,6 +74,8 @@ _FORMAT_FOR = {
     media_types.JSON: "jsonstat/observations.json",
     media_types.CSVW_METADATA: "csvw/csv-metadata.json",
     media_types.XML: "sdmx/structure.xml",
+    media_types.TEXT: "source/text.txt",
+    media_types.JSON_LD: "provenance/annotations.jsonld",
 }
 #: Answers shown as their first lines rather than decoded.
 _TEXT = frozenset({media_types.NDJSON, media_types.XML})

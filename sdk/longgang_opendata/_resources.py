@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 1290ee94b51a5529a425880c4d3517b5f72ddcc036edd2d063ee8ad7976bf05f) — do not edit.
+# generated from openapi/v1.json (sha256 a349f08b33dd0004c8ee79adde72b67e81a246f0cfe76177ad61abe8155893fb) — do not edit.
 # Regenerate with `make sdk`.
 """Resources of the API: one per tag, one method per operation, sync and async."""
 
@@ -1029,7 +1029,7 @@ class SyncOperations:
 
     def format_download(
         self,
-        folder: Literal["parquet", "csvw", "jsonstat", "sdmx"],
+        folder: Literal["parquet", "csvw", "jsonstat", "sdmx", "source", "provenance"],
         name: Literal[
             "indicators.parquet",
             "observations.parquet",
@@ -1041,6 +1041,8 @@ class SyncOperations:
             "observations.json",
             "observations.csv",
             "structure.xml",
+            "text.txt",
+            "annotations.jsonld",
         ],
         *,
         bom: bool | None = None,
@@ -1052,9 +1054,12 @@ class SyncOperations:
         file per table, the CSV's columns typed), csvw (the CSV on the Web metadata of the
         CSV files), jsonstat (the observations as a JSON-stat 2.0 collection, one dataset
         per indicator) and sdmx (the observations as SDMX-CSV 2.0 and their SDMX-ML 3.0
-        structure). Listed, with sizes, hashes and the standard each conforms to, in the
-        data package and the catalogue. The file comes as application/octet-stream when
-        Accept prefers that, else as its own media type.
+        structure); and the provenance of every value: source (the source document's text,
+        as the quotes are checked against it) and provenance (every quote as a W3C Web
+        Annotation, its TextQuoteSelector and TextPositionSelector in that text). Listed,
+        with sizes, hashes and the standard each conforms to, in the data package and the
+        catalogue. The file comes as application/octet-stream when Accept prefers that, else
+        as its own media type.
 
         Args:
             folder: Folder of the format.
@@ -1824,7 +1829,7 @@ class AsyncOperations:
 
     async def format_download(
         self,
-        folder: Literal["parquet", "csvw", "jsonstat", "sdmx"],
+        folder: Literal["parquet", "csvw", "jsonstat", "sdmx", "source", "provenance"],
         name: Literal[
             "indicators.parquet",
             "observations.parquet",
@@ -1836,6 +1841,8 @@ class AsyncOperations:
             "observations.json",
             "observations.csv",
             "structure.xml",
+            "text.txt",
+            "annotations.jsonld",
         ],
         *,
         bom: bool | None = None,
@@ -1847,9 +1854,12 @@ class AsyncOperations:
         file per table, the CSV's columns typed), csvw (the CSV on the Web metadata of the
         CSV files), jsonstat (the observations as a JSON-stat 2.0 collection, one dataset
         per indicator) and sdmx (the observations as SDMX-CSV 2.0 and their SDMX-ML 3.0
-        structure). Listed, with sizes, hashes and the standard each conforms to, in the
-        data package and the catalogue. The file comes as application/octet-stream when
-        Accept prefers that, else as its own media type.
+        structure); and the provenance of every value: source (the source document's text,
+        as the quotes are checked against it) and provenance (every quote as a W3C Web
+        Annotation, its TextQuoteSelector and TextPositionSelector in that text). Listed,
+        with sizes, hashes and the standard each conforms to, in the data package and the
+        catalogue. The file comes as application/octet-stream when Accept prefers that, else
+        as its own media type.
 
         Args:
             folder: Folder of the format.

@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 1290ee94b51a5529a425880c4d3517b5f72ddcc036edd2d063ee8ad7976bf05f) — do not edit.
+# generated from openapi/v1.json (sha256 a349f08b33dd0004c8ee79adde72b67e81a246f0cfe76177ad61abe8155893fb) — do not edit.
 # Regenerate with `make sdk`.
 """Models of the API's answers: one msgspec Struct per schema of openapi/v1.json."""
 

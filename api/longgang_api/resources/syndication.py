@@ -182,7 +182,10 @@ class SyndicationController(Controller):
             "Parquet file per table, the CSV's columns typed), csvw (the CSV on the Web "
             "metadata of the CSV files), jsonstat (the observations as a JSON-stat 2.0 "
             "collection, one dataset per indicator) and sdmx (the observations as SDMX-CSV 2.0 "
-            "and their SDMX-ML 3.0 structure). Listed, with sizes, hashes and the standard "
+            "and their SDMX-ML 3.0 structure); and the provenance of every value: source (the "
+            "source document's text, as the quotes are checked against it) and provenance (every "
+            "quote as a W3C Web Annotation, its TextQuoteSelector and TextPositionSelector in "
+            "that text). Listed, with sizes, hashes and the standard "
             "each conforms to, in the data package and the catalogue. The file comes as "
             "application/octet-stream when Accept prefers that, else as its own media type."
         ),
