@@ -236,7 +236,9 @@ MISSPELT: dict[Kind, tuple[str, ...]] = {
 }  # fmt: skip
 #: A value for each path parameter and required query parameter of an operation that
 #: takes an integer or a boolean.
-GIVEN = {"name": "glossary.csv", "q": "GDP"}
+GIVEN = {"name": "glossary.csv", "q": "GDP", "folder": "sdmx"}
+#: Where a route needs other values: the one CSV file of a format's folder.
+GIVEN_AT = {"/v1/downloads/{folder:str}/{name:str}": {"name": "observations.csv"}}
 
 
 #: The list pages, by their handler's name.
@@ -264,7 +266,8 @@ def written_parameters(app: Litestar) -> list[tuple[str, str, Kind]]:
             kinds = [(n, kind) for n, raw in queried.items() if (kind := kind_of(raw))]
             if not kinds:
                 continue
-            path = re.sub(r"\{(\w+):\w+\}", lambda m: GIVEN[m.group(1)], route.path)
+            given = {**GIVEN, **GIVEN_AT.get(route.path, {})}
+            path = re.sub(r"\{(\w+):\w+\}", lambda m, at=given: at[m.group(1)], route.path)
             required = "".join(
                 f"{n}={v}&" for n, v in GIVEN.items() if n in queried and n in required_names
             )

@@ -84,6 +84,7 @@ _EXAMPLES = {
     "{term_id}": "two-mountains",
     "{section_id}": "p4",
     "{observation_id}": "gdp-growth.2024.target",
+    "{folder}/{name}": "sdmx/observations.csv",
     "{name}": "observations.csv",
     "{version}": "1.2.0",
 }

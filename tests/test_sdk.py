@@ -397,6 +397,11 @@ ROUND_TRIPS: dict[str, tuple[Callable[[Client], Any], str, dict[str, str]]] = {
         "/v1/downloads/project_mentions.csv",
         {"bom": "true"},
     ),
+    "getFormatDownload": (
+        lambda c: c.format_download("parquet", "observations.parquet"),
+        "/v1/downloads/parquet/observations.parquet",
+        {},
+    ),
     "listIndicators": (lambda c: list(c.indicators.list(limit=40)), "/v1/indicators", {}),
     "getIndicator": (lambda c: c.indicators.get("gdp-growth"), "/v1/indicators/gdp-growth", {}),
     "listObservations": (

@@ -113,6 +113,9 @@ def _urls(path: str, dataset: LoadedDataset) -> list[str]:
         "observation_id": artifact.observations[0].id,
         "version": artifact.dataset.version,
     }
+    if "{folder:str}" in path:
+        files = ["parquet/observations.parquet", "sdmx/observations.csv", "sdmx/structure.xml"]
+        return [path.replace("{folder:str}/{name:str}", file) for file in files]
     if "{name:str}" in path:
         if path.startswith("/docs"):
             names = ["swagger-ui.css", "swagger-ui-bundle.js", "favicon-32x32.png"]

@@ -55,7 +55,7 @@ from longgang_api.data.model import (
     TermsTable,
 )
 from longgang_api.data.source_text import QuoteNotFound, SourceText, Spans, values_in
-from longgang_build import chinese_numerals, measures
+from longgang_build import chinese_numerals, measures, provenance
 from longgang_build.derived import write_derived
 
 DEFAULT_DATASET = DATASETS / DEFAULT_DATASET_NAME
@@ -367,7 +367,8 @@ def check(records: Records) -> tuple[list[Problem], dict[str, int]]:
             )
         try:
             spans.append(records.source.locate(source.quote, source.line))
-        except QuoteNotFound as error:
+            provenance.selector_of(records.source, source)
+        except (QuoteNotFound, provenance.SelectorError) as error:
             problems.append(Problem(file, record, f"{field}.quote", str(error)))
             continue
         if file == "observations.toml":
@@ -666,6 +667,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     for name, count in result.counts.items():
         print(f"{name:>18}: {count}")
+    # Every quote located once and given its two selectors (the check refused any other).
+    print(f"{'quote selectors':>18}: {sum(1 for _ in provenance.quoted(result.artifact))}")
     if not args.check:
         path = write(result, args.out)
         print(f"{'artifact':>18}: {path} sha256 {result.sha256}")

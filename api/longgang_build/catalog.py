@@ -20,7 +20,8 @@ from rdflib.namespace import DCAT, DCTERMS, FOAF, RDFS, SKOS
 from longgang_api.data import media_types
 from longgang_api.data.licences import licence_uri
 from longgang_api.data.model import Artifact
-from longgang_build.downloads import Downloads
+from longgang_build import jsonstat, provenance, sdmx
+from longgang_build.downloads import CSVW_STANDARD, PARQUET_STANDARD, Downloads
 
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
 SPDX = Namespace("http://spdx.org/rdf/terms#")
@@ -56,6 +57,23 @@ _FILE_TYPES = {
     media_types.CSV: ("CSV", media_types.CSV),
     media_types.JSON: ("JSON", media_types.JSON),
     media_types.SQLITE: ("SQLITE", media_types.SQLITE),
+    media_types.PARQUET: ("PARQUET", media_types.PARQUET),
+    media_types.CSVW_METADATA: ("JSON_LD", media_types.CSVW_METADATA),
+    media_types.XML: ("XML", media_types.XML),
+    media_types.TEXT: ("TXT", media_types.TEXT),
+    media_types.JSON_LD: ("JSON_LD", media_types.JSON_LD),
+}
+#: The standards the other downloads conform to, by their IRI.
+_STANDARDS = {
+    PARQUET_STANDARD: ("Apache Parquet 文件格式", "Apache Parquet file format"),
+    CSVW_STANDARD: (
+        "CSV on the Web：表格数据与元数据的元数据词汇",
+        "CSV on the Web: Metadata Vocabulary for Tabular Data",
+    ),
+    jsonstat.JSONSTAT_STANDARD: ("JSON-stat 2.0 格式", "JSON-stat 2.0 format"),
+    sdmx.SDMX_CSV_STANDARD: ("SDMX-CSV 2.0 格式", "SDMX-CSV 2.0 format"),
+    sdmx.SDMX_ML_STANDARD: ("SDMX-ML 3.0 格式", "SDMX-ML 3.0 format"),
+    provenance.ANNOTATION_STANDARD: ("Web 注释数据模型", "Web Annotation Data Model"),
 }
 
 
@@ -255,8 +273,12 @@ def build_graph(artifact: Artifact, downloads: Downloads) -> Graph:
             f"{download.title_zh}（{name}）",
             f"{download.title} ({name})",
         )
-        if download.media_type == media_types.CSV:
+        if download.conforms_to is None and download.media_type == media_types.CSV:
             graph.add((distribution, DCTERMS.conformsTo, package))
+        elif download.conforms_to is not None:
+            standard = _typed(graph, download.conforms_to, DCTERMS.Standard)
+            _text(graph, standard, DCTERMS.title, *_STANDARDS[download.conforms_to])
+            graph.add((distribution, DCTERMS.conformsTo, standard))
         _text(
             graph,
             distribution,

@@ -1,6 +1,7 @@
 """Every file the build derives from the artifact, written into ``build/<id>/`` with a manifest.
 
-The downloads (one CSV per table, the whole dataset as JSON and as SQLite),
+The downloads (one CSV per table, the whole dataset as JSON and as SQLite, the
+statistical formats, the source's text and the annotations of its quotes),
 the data package, Datasette's metadata, the DCAT-AP catalogue (JSON-LD and
 Turtle, IRIs relative to the API's root) and the /source page's layout. The
 same artifact and source give the same bytes: the server checks them against
@@ -38,7 +39,7 @@ def derived_files(
     artifact: Artifact, artifact_bytes: bytes, source: SourceText
 ) -> list[tuple[str, str, bytes]]:
     """Each derived file as (path under ``build/<id>/``, media type, bytes), downloads first."""
-    downloads = Downloads.build(artifact, artifact_bytes)
+    downloads = Downloads.build(artifact, artifact_bytes, source)
     catalog = build_catalog(artifact, downloads)
     files = [
         (DOWNLOADS + name, download.media_type, download.data)

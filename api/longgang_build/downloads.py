@@ -10,6 +10,13 @@
   Chinese and English text (see :func:`spelled_for_search`);
 - Datasette's metadata of that database (title, licence, source, label
   columns), read by ``datasette --metadata``;
+- one Parquet file per table (:mod:`longgang_build.parquet`), and the CSV on
+  the Web metadata of the CSV files (:mod:`longgang_build.csv_on_the_web`), both
+  from the same table declarations as the CSV and its Table Schema;
+- the observations as JSON-stat 2.0 (:mod:`longgang_build.jsonstat`) and as
+  SDMX-CSV 2.0 with its SDMX-ML 3.0 structure (:mod:`longgang_build.sdmx`);
+- the source's normalised text and every quote as a Web Annotation with its
+  selectors in that text (:mod:`longgang_build.provenance`);
 - ``datapackage.json`` (Data Package v2): Table Schema types, constraints,
   enums, keys, byte sizes and sha256 hashes of every file.
 """
@@ -41,9 +48,23 @@ from longgang_api.data.model import (
     Section,
     Source,
 )
+from longgang_api.data.source_text import SourceText
 from longgang_api.data.tabular import Column, columns_of, flat_row, render_csv
+from longgang_build import jsonstat, provenance, sdmx
+from longgang_build.csv_on_the_web import CSVW_METADATA, table_group
+from longgang_build.parquet import render_parquet
 
 DATAPACKAGE_PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
+#: The standards the files other than the CSV tables conform to, named in the catalogue.
+PARQUET_STANDARD = "https://parquet.apache.org/docs/file-format/"
+#: The statistical formats (and the provenance files) sit in a folder each beside the
+#: tables' CSV files.
+PARQUET_FOLDER, CSVW_FOLDER, JSONSTAT_FOLDER, SDMX_FOLDER = "parquet", "csvw", "jsonstat", "sdmx"
+CSVW_NAME = f"{CSVW_FOLDER}/{CSVW_METADATA}"
+JSONSTAT_NAME = f"{JSONSTAT_FOLDER}/observations.json"
+SDMX_CSV_NAME = f"{SDMX_FOLDER}/observations.csv"
+SDMX_STRUCTURE_NAME = f"{SDMX_FOLDER}/structure.xml"
+CSVW_STANDARD = "http://www.w3.org/TR/tabular-metadata/"
 
 
 class ProjectRow(Base, frozen=True, kw_only=True):
@@ -222,10 +243,22 @@ class Download:
     media_type: str
     data: bytes
     sha256: str
+    #: The standard the file conforms to (a CSV table: the data package that describes it).
+    conforms_to: str | None = None
 
     @classmethod
-    def of(cls, name: str, title: str, title_zh: str, media_type: str, data: bytes) -> Download:
-        return cls(name, title, title_zh, media_type, data, hashlib.sha256(data).hexdigest())
+    def of(
+        cls,
+        name: str,
+        title: str,
+        title_zh: str,
+        media_type: str,
+        data: bytes,
+        conforms_to: str | None = None,
+    ) -> Download:
+        return cls(
+            name, title, title_zh, media_type, data, hashlib.sha256(data).hexdigest(), conforms_to
+        )
 
 
 def _field(column: Column, table: Table, periods: list[str]) -> dict[str, Any]:
@@ -384,7 +417,7 @@ class Downloads:
     datasette_metadata: bytes
 
     @classmethod
-    def build(cls, artifact: Artifact, artifact_bytes: bytes) -> Downloads:
+    def build(cls, artifact: Artifact, artifact_bytes: bytes, source: SourceText) -> Downloads:
         meta = artifact.dataset
         files: dict[str, Download] = {}
         resources: list[dict[str, Any]] = []
@@ -443,15 +476,83 @@ class Downloads:
                 _sqlite(artifact),
             ),
         ]
+        tabular = list(resources)
+        for table in TABLES:
+            whole.append(
+                Download.of(
+                    f"{PARQUET_FOLDER}/{table.name}.parquet",
+                    f"{table.title} (Parquet)",
+                    f"{table.title_zh}（Parquet）",
+                    media_types.PARQUET,
+                    render_parquet(table.rows(artifact), table.row_type),
+                    PARQUET_STANDARD,
+                )
+            )
+        group = table_group(tabular, meta.title.en, "../")
+        whole.append(
+            Download.of(
+                CSVW_NAME,
+                "CSV on the Web metadata of the CSV files",
+                "CSV 文件的 CSV on the Web 元数据",
+                media_types.CSVW_METADATA,
+                msgspec.json.format(msgspec.json.encode(group), indent=2) + b"\n",
+                CSVW_STANDARD,
+            )
+        )
+        whole += [
+            Download.of(
+                JSONSTAT_NAME,
+                "Observations by indicator (JSON-stat 2.0 collection)",
+                "各指标观测值（JSON-stat 2.0 集合）",
+                media_types.JSON,
+                msgspec.json.encode(jsonstat.collection(artifact)),
+                jsonstat.JSONSTAT_STANDARD,
+            ),
+            Download.of(
+                SDMX_CSV_NAME,
+                "Observations (SDMX-CSV 2.0)",
+                "观测值（SDMX-CSV 2.0）",
+                media_types.CSV,
+                sdmx.render_csv(artifact),
+                sdmx.SDMX_CSV_STANDARD,
+            ),
+            Download.of(
+                SDMX_STRUCTURE_NAME,
+                "Structure of the SDMX observations (SDMX-ML 3.0)",
+                "SDMX 观测值的结构（SDMX-ML 3.0）",
+                media_types.XML,
+                sdmx.render_structure(artifact),
+                sdmx.SDMX_ML_STANDARD,
+            ),
+            Download.of(
+                provenance.SOURCE_TEXT_NAME,
+                "The source document's text, as the quotes and their selectors index it",
+                "原文文本（引文及其选择器所索引的文本）",
+                media_types.TEXT,
+                source.text.encode(),
+            ),
+            Download.of(
+                provenance.ANNOTATIONS_NAME,
+                "Every quote as a Web Annotation with its selectors",
+                "每条引文的 Web Annotation 及其选择器",
+                media_types.JSON_LD,
+                msgspec.json.format(
+                    msgspec.json.encode(provenance.annotation_collection(artifact, source)),
+                    indent=1,
+                )
+                + b"\n",
+                provenance.ANNOTATION_STANDARD,
+            ),
+        ]
         for download in whole:
             files[download.name] = download
             resources.append(
                 {
-                    "name": download.name.replace(".", "-"),
+                    "name": re.sub(r"[./]", "-", download.name),
                     "type": "file",
                     "title": download.title,
                     "path": f"downloads/{download.name}",
-                    "format": download.name.rsplit(".", 1)[1],
+                    "format": _format(download.name),
                     "mediatype": download.media_type,
                     "bytes": len(download.data),
                     "hash": f"sha256:{download.sha256}",
@@ -481,6 +582,17 @@ class Downloads:
         )
 
 
+def _format(name: str) -> str:
+    special = {
+        CSVW_NAME: "csvw",
+        JSONSTAT_NAME: "json-stat",
+        SDMX_CSV_NAME: "sdmx-csv",
+        SDMX_STRUCTURE_NAME: "sdmx-ml",
+        provenance.ANNOTATIONS_NAME: "jsonld",
+    }
+    return special.get(name) or name.rsplit(".", 1)[1]
+
+
 def whole_dataset_names(dataset_id: str) -> tuple[str, str]:
     """The whole dataset's downloads are named for the dataset."""
     return (f"{dataset_id}.json", f"{dataset_id}.sqlite")
@@ -488,4 +600,14 @@ def whole_dataset_names(dataset_id: str) -> tuple[str, str]:
 
 def download_names(dataset_id: str) -> tuple[str, ...]:
     """Every file offered (a test checks this list against what is built)."""
-    return (*(f"{table.name}.csv" for table in TABLES), *whole_dataset_names(dataset_id))
+    return (
+        *(f"{table.name}.csv" for table in TABLES),
+        *whole_dataset_names(dataset_id),
+        *(f"{PARQUET_FOLDER}/{table.name}.parquet" for table in TABLES),
+        CSVW_NAME,
+        JSONSTAT_NAME,
+        SDMX_CSV_NAME,
+        SDMX_STRUCTURE_NAME,
+        provenance.SOURCE_TEXT_NAME,
+        provenance.ANNOTATIONS_NAME,
+    )

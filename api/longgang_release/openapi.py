@@ -158,6 +158,55 @@ _FILE_SCHEMAS: dict[str, JSON] = {
         "additionalProperties": True,
     },
     "SqliteFile": {"type": "string", "format": "binary", "description": "A SQLite database."},
+    "ParquetFile": {
+        "type": "string",
+        "format": "binary",
+        "description": "One table as Apache Parquet: the CSV's columns, typed.",
+    },
+    "CsvwMetadata": {
+        "type": "object",
+        "description": "CSV on the Web metadata: a table group describing every CSV file.",
+        "properties": {
+            "@context": {"description": "The CSVW context."},
+            "tables": _open_list("One table description per CSV file."),
+        },
+        "additionalProperties": True,
+    },
+    "JsonStatCollection": {
+        "type": "object",
+        "description": "JSON-stat 2.0 collection: one dataset per indicator, embedded.",
+        "properties": {
+            "version": {"type": "string", "description": "JSON-stat version, 2.0."},
+            "class": {"type": "string", "description": "collection"},
+            "link": _open_object("The datasets, under item."),
+        },
+        "additionalProperties": True,
+    },
+    "SourceText": {
+        "type": "string",
+        "description": (
+            "The source document's text as the quotes are checked against it (markup removed, "
+            "the PDF conversion's line breaks joined): the text the selectors index."
+        ),
+    },
+    "WebAnnotations": {
+        "type": "object",
+        "description": (
+            "W3C Web Annotation collection: every quote, its record as the body, its "
+            "TextQuoteSelector and TextPositionSelector in the source text as the target."
+        ),
+        "properties": {
+            "type": {"type": "string", "description": "AnnotationCollection"},
+            "total": {"type": "integer", "description": "Number of annotations."},
+            "first": _open_object("The one page of annotations, under items."),
+        },
+        "additionalProperties": True,
+    },
+    "SdmxCsvFile": {"type": "string", "description": "SDMX-CSV 2.0, UTF-8, with a header row."},
+    "SdmxStructure": {
+        "type": "string",
+        "description": "SDMX-ML 3.0 structure message of the SDMX-CSV observations.",
+    },
     "DatasetteMetadata": {
         "type": "object",
         "description": "Datasette's metadata of the SQLite download.",
@@ -197,6 +246,16 @@ _RAW_CONTENT: dict[str, dict[str, str]] = {
         media_types.CSV: "CsvFile",
         media_types.JSON: "DatasetJson",
         media_types.SQLITE: "SqliteFile",
+    },
+    "getFormatDownload": {
+        OCTET_STREAM: "BinaryFile",
+        media_types.PARQUET: "ParquetFile",
+        media_types.CSVW_METADATA: "CsvwMetadata",
+        media_types.JSON: "JsonStatCollection",
+        media_types.CSV: "SdmxCsvFile",
+        media_types.XML: "SdmxStructure",
+        media_types.TEXT: "SourceText",
+        media_types.JSON_LD: "WebAnnotations",
     },
 }
 #: Answers that carry no validator, so If-None-Match never makes them a 304.
@@ -245,7 +304,18 @@ def _finish_operation(operation: JSON, dataset_id: str) -> None:
         }
     if operation_id == "getDownload":
         name = next(p for p in operation["parameters"] if p["name"] == "name")
-        name["schema"]["enum"] = list(download_names(dataset_id))
+        name["schema"]["enum"] = [n for n in download_names(dataset_id) if "/" not in n]
+    if operation_id == "getFormatDownload":
+        in_folders = [n.split("/", 1) for n in download_names(dataset_id) if "/" in n]
+        folder = next(p for p in operation["parameters"] if p["name"] == "folder")
+        folder["schema"]["enum"] = list(dict.fromkeys(f for f, _ in in_folders))
+        name = next(p for p in operation["parameters"] if p["name"] == "name")
+        name["schema"]["enum"] = list(dict.fromkeys(n for _, n in in_folders))
+        ok["description"] = (
+            "The file. Examples: the first lines of the SDMX files and of the source text, the "
+            "CSV on the Web metadata, the JSON-stat collection and the annotations; Parquet and "
+            "application/octet-stream are bytes, not text, and have none."
+        )
         ok["description"] = (
             "The file. Examples: the first lines of observations.csv (text/csv) and the dataset "
             "file with two records of each list (application/json); the SQLite file and "

@@ -63,11 +63,22 @@ _PREFERRED_SORT: dict[str, str] = {
     "listSections": "kind,line",
     "search": "rank,id",
 }
-_BINARY = frozenset({media_types.SQLITE, media_types.OCTET_STREAM})
+_BINARY = frozenset({media_types.SQLITE, media_types.PARQUET, media_types.OCTET_STREAM})
 _PROBLEM = media_types.PROBLEM_JSON
 _JSON = media_types.JSON
 #: Downloads shown as examples, by the media type they are served as.
 _DOWNLOAD_FOR = {media_types.CSV: "observations.csv", media_types.JSON: None}
+#: The statistical formats shown as examples, by the media type they are served as.
+_FORMAT_FOR = {
+    media_types.CSV: "sdmx/observations.csv",
+    media_types.JSON: "jsonstat/observations.json",
+    media_types.CSVW_METADATA: "csvw/csv-metadata.json",
+    media_types.XML: "sdmx/structure.xml",
+    media_types.TEXT: "source/text.txt",
+    media_types.JSON_LD: "provenance/annotations.jsonld",
+}
+#: Answers shown as their first lines rather than decoded.
+_TEXT = frozenset({media_types.NDJSON, media_types.XML})
 _UNKNOWN_ID = "no-such-id"
 
 
@@ -305,6 +316,11 @@ def add_examples(doc: JSON, app: Litestar) -> None:
                 for parameter in operation.get("parameters", []):
                     if parameter["in"] == "path" and operation_id in first_ids:
                         examples[parameter["name"]] = first_ids[operation_id]
+                    elif operation_id == "getFormatDownload" and parameter["in"] == "path":
+                        folder, name = _FORMAT_FOR[media_types.CSV].split("/")
+                        examples[parameter["name"]] = (
+                            folder if parameter["name"] == "folder" else name
+                        )
                     elif parameter["name"] == "name":
                         examples["name"] = _DOWNLOAD_FOR[media_types.CSV]
                     elif parameter["name"] == "version":
@@ -372,7 +388,10 @@ def _response_examples(
     for media_type, content in ok["content"].items():
         if media_type in _BINARY:
             continue
-        if operation["operationId"] == "getDownload":
+        if operation["operationId"] == "getFormatDownload":
+            root = path.rsplit("/", 2)[0]  # the example's folder and name taken off
+            answer = asker.get(f"{root}/{_FORMAT_FOR[media_type]}", {}, media_type)
+        elif operation["operationId"] == "getDownload":
             name = _DOWNLOAD_FOR.get(media_type)
             request_path = path.rsplit("/", 1)[0] + "/" + (name or _dataset_file(asker))
             answer = asker.get(request_path, {}, media_type)
@@ -381,7 +400,7 @@ def _response_examples(
             answer = asker.get(path, asked, media_type)
         if answer.status_code != 200:
             raise ValueError(f"{operation['operationId']} {media_type}: {answer.status_code}")
-        if media_type.startswith("text/") or media_type == media_types.NDJSON:
+        if media_type.startswith("text/") or media_type in _TEXT:
             content["example"] = _text_excerpt(answer.text, media_type)
             continue
         body = answer.json()

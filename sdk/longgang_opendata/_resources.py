@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 6c1bd1a0558254a04d51b612c1a50a9daecc583919202d539dc8d40401bbe2b1) — do not edit.
+# generated from openapi/v1.json (sha256 451c16c1703f82dc35dd14c7f715e69f4654800efef1dd946c237ccd03846bfe) — do not edit.
 # Regenerate with `make sdk`.
 """Resources of the API: one per tag, one method per operation, sync and async."""
 
@@ -1029,6 +1029,52 @@ class SyncOperations:
         """
         return self._client.get_bytes("/v1/datasette-metadata.json", None)
 
+    def format_download(
+        self,
+        folder: Literal["parquet", "csvw", "jsonstat", "sdmx", "source", "provenance"],
+        name: Literal[
+            "indicators.parquet",
+            "observations.parquet",
+            "projects.parquet",
+            "project_mentions.parquet",
+            "glossary.parquet",
+            "sections.parquet",
+            "csv-metadata.json",
+            "observations.json",
+            "observations.csv",
+            "structure.xml",
+            "text.txt",
+            "annotations.jsonld",
+        ],
+        *,
+        bom: bool | None = None,
+    ) -> bytes:
+        """
+        Download a file of a statistical format.
+
+        The data in the formats of official statistics, a folder each: parquet (one Parquet
+        file per table, the CSV's columns typed), csvw (the CSV on the Web metadata of the
+        CSV files), jsonstat (the observations as a JSON-stat 2.0 collection, one dataset
+        per indicator) and sdmx (the observations as SDMX-CSV 2.0 and their SDMX-ML 3.0
+        structure); and the provenance of every value: source (the source document's text,
+        as the quotes are checked against it) and provenance (every quote as a W3C Web
+        Annotation, its TextQuoteSelector and TextPositionSelector in that text). Listed,
+        with sizes, hashes and the standard each conforms to, in the data package and the
+        catalogue. The file comes as application/octet-stream when Accept prefers that, else
+        as its own media type.
+
+        Args:
+            folder: Folder of the format.
+            name: File name in the folder.
+            bom: For a CSV file: prepend the UTF-8 byte order mark (for Excel).
+
+        (operationId: getFormatDownload)
+        """
+        return self._client.get_bytes(
+            f"/v1/downloads/{path_segment(folder, 'folder')}/{path_segment(name, 'name')}",
+            {"bom": bom},
+        )
+
     def download(
         self,
         name: Literal[
@@ -1048,9 +1094,10 @@ class SyncOperations:
         Download a file.
 
         A bulk download: one CSV per table (UTF-8, header row), the whole dataset as JSON or
-        as a SQLite database. Listed, with sizes and hashes, in the data package. The file
-        comes as application/octet-stream when Accept prefers that, else as its own media
-        type, whatever Accept says.
+        as a SQLite database. The statistical formats are in folders beside them
+        (/v1/downloads/{folder}/{name}). Listed, with sizes and hashes, in the data package.
+        The file comes as application/octet-stream when Accept prefers that, else as its own
+        media type, whatever Accept says.
 
         Args:
             name: File name of the download.
@@ -1800,6 +1847,52 @@ class AsyncOperations:
         """
         return await self._client.get_bytes("/v1/datasette-metadata.json", None)
 
+    async def format_download(
+        self,
+        folder: Literal["parquet", "csvw", "jsonstat", "sdmx", "source", "provenance"],
+        name: Literal[
+            "indicators.parquet",
+            "observations.parquet",
+            "projects.parquet",
+            "project_mentions.parquet",
+            "glossary.parquet",
+            "sections.parquet",
+            "csv-metadata.json",
+            "observations.json",
+            "observations.csv",
+            "structure.xml",
+            "text.txt",
+            "annotations.jsonld",
+        ],
+        *,
+        bom: bool | None = None,
+    ) -> bytes:
+        """
+        Download a file of a statistical format.
+
+        The data in the formats of official statistics, a folder each: parquet (one Parquet
+        file per table, the CSV's columns typed), csvw (the CSV on the Web metadata of the
+        CSV files), jsonstat (the observations as a JSON-stat 2.0 collection, one dataset
+        per indicator) and sdmx (the observations as SDMX-CSV 2.0 and their SDMX-ML 3.0
+        structure); and the provenance of every value: source (the source document's text,
+        as the quotes are checked against it) and provenance (every quote as a W3C Web
+        Annotation, its TextQuoteSelector and TextPositionSelector in that text). Listed,
+        with sizes, hashes and the standard each conforms to, in the data package and the
+        catalogue. The file comes as application/octet-stream when Accept prefers that, else
+        as its own media type.
+
+        Args:
+            folder: Folder of the format.
+            name: File name in the folder.
+            bom: For a CSV file: prepend the UTF-8 byte order mark (for Excel).
+
+        (operationId: getFormatDownload)
+        """
+        return await self._client.get_bytes(
+            f"/v1/downloads/{path_segment(folder, 'folder')}/{path_segment(name, 'name')}",
+            {"bom": bom},
+        )
+
     async def download(
         self,
         name: Literal[
@@ -1819,9 +1912,10 @@ class AsyncOperations:
         Download a file.
 
         A bulk download: one CSV per table (UTF-8, header row), the whole dataset as JSON or
-        as a SQLite database. Listed, with sizes and hashes, in the data package. The file
-        comes as application/octet-stream when Accept prefers that, else as its own media
-        type, whatever Accept says.
+        as a SQLite database. The statistical formats are in folders beside them
+        (/v1/downloads/{folder}/{name}). Listed, with sizes and hashes, in the data package.
+        The file comes as application/octet-stream when Accept prefers that, else as its own
+        media type, whatever Accept says.
 
         Args:
             name: File name of the download.

@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 6c1bd1a0558254a04d51b612c1a50a9daecc583919202d539dc8d40401bbe2b1) — do not edit.
+# generated from openapi/v1.json (sha256 451c16c1703f82dc35dd14c7f715e69f4654800efef1dd946c237ccd03846bfe) — do not edit.
 # Regenerate with `make sdk`.
 """Models of the API's answers: one msgspec Struct per schema of openapi/v1.json."""
 

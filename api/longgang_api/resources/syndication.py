@@ -180,7 +180,9 @@ class SyndicationController(Controller):
         summary="Download a file",
         description=(
             "A bulk download: one CSV per table (UTF-8, header row), the whole dataset as JSON "
-            "or as a SQLite database. Listed, with sizes and hashes, in the data package. "
+            "or as a SQLite database. The statistical formats are in folders beside them "
+            f"({links.href(links.DOWNLOADS)}/{{folder}}/{{name}}). Listed, with sizes and "
+            "hashes, in the data package. "
             "The file comes as application/octet-stream when Accept prefers that, else as its "
             "own media type, whatever Accept says."
         ),
@@ -200,27 +202,79 @@ class SyndicationController(Controller):
             ),
         ] = False,
     ) -> Response[bytes]:
-        download = served.downloads.files.get(name)
-        if download is None:
-            known = ", ".join(sorted(served.downloads.files))
-            raise NotFoundException(detail=f"no download {name!r}; available: {known}")
-        check_single(request, frozenset({"bom"}), frozenset())
-        with_bom = bom and download.media_type == media_types.CSV  # a BOM belongs to text only
-        body = BOM + download.data if with_bom else download.data
-        headers = {"Content-Disposition": f'attachment; filename="{name}"'}
+        return _download(request, served, "", name, bom)
 
-        def choose(accept: str | None) -> str:
-            # A file is what its name says; an Accept that does not fit it is not a reason to fail.
-            offered = (download.media_type, OCTET_STREAM)
-            return accepted_media(accept, offered, "*/*") or download.media_type
+    @get(
+        f"{links.DOWNLOADS}/{{folder:str}}/{{name:str}}",
+        operation_id="getFormatDownload",
+        summary="Download a file of a statistical format",
+        description=(
+            "The data in the formats of official statistics, a folder each: parquet (one "
+            "Parquet file per table, the CSV's columns typed), csvw (the CSV on the Web "
+            "metadata of the CSV files), jsonstat (the observations as a JSON-stat 2.0 "
+            "collection, one dataset per indicator) and sdmx (the observations as SDMX-CSV 2.0 "
+            "and their SDMX-ML 3.0 structure); and the provenance of every value: source (the "
+            "source document's text, as the quotes are checked against it) and provenance (every "
+            "quote as a W3C Web Annotation, its TextQuoteSelector and TextPositionSelector in "
+            "that text). Listed, with sizes, hashes and the standard "
+            "each conforms to, in the data package and the catalogue. The file comes as "
+            "application/octet-stream when Accept prefers that, else as its own media type."
+        ),
+        responses=problem_responses(400, 404),
+    )
+    async def format_download(
+        self,
+        request: Request[Any, Any, Any],
+        served: NamedDependency[Served],
+        folder: Annotated[str, PathParameter(description="Folder of the format.")],
+        name: Annotated[str, PathParameter(description="File name in the folder.")],
+        bom: Annotated[
+            bool,
+            QueryParameter(
+                description="For a CSV file: prepend the UTF-8 byte order mark (for Excel)."
+            ),
+        ] = False,
+    ) -> Response[bytes]:
+        return _download(request, served, folder, name, bom)
 
-        media = choose(request.headers.get("accept"))
-        return respond(
-            request,
-            served.cache,
-            f"download|{name}|{with_bom}|{media}",
-            media,
-            lambda: body,
-            headers,
-            variants.by_accept(choose),
+
+def _download(
+    request: Request[Any, Any, Any], served: Served, folder: str, name: str, bom: bool
+) -> Response[bytes]:
+    """The download ``folder/name`` (``name`` alone at the top), or a 404 naming the files
+    of that folder."""
+    key = f"{folder}/{name}" if folder else name
+    download = served.downloads.files.get(key)
+    if download is None:
+        prefix = f"{folder}/" if folder else ""
+        if folder and not any(n.startswith(prefix) for n in served.downloads.files):
+            raise NotFoundException()  # no such folder: no resource, as for an unrouted URL
+        known = ", ".join(
+            sorted(
+                n.removeprefix(prefix)
+                for n in served.downloads.files
+                if n.startswith(prefix) and "/" not in n.removeprefix(prefix)
+            )
         )
+        where = f" in {folder!r}" if folder else ""
+        raise NotFoundException(detail=f"no download {name!r}{where}; available: {known}")
+    check_single(request, frozenset({"bom"}), frozenset())
+    with_bom = bom and download.media_type == media_types.CSV  # a BOM belongs to text only
+    body = BOM + download.data if with_bom else download.data
+    headers = {"Content-Disposition": f'attachment; filename="{name}"'}
+
+    def choose(accept: str | None) -> str:
+        # A file is what its name says; an Accept that does not fit it is not a reason to fail.
+        offered = (download.media_type, OCTET_STREAM)
+        return accepted_media(accept, offered, "*/*") or download.media_type
+
+    media = choose(request.headers.get("accept"))
+    return respond(
+        request,
+        served.cache,
+        f"download|{key}|{with_bom}|{media}",
+        media,
+        lambda: body,
+        headers,
+        variants.by_accept(choose),
+    )

@@ -45,8 +45,8 @@ def record_href(listing: Listing[Any], record_id: str) -> str:
 
 
 def download_href(name: str) -> str:
-    """The address of a download."""
-    return f"{API_ROOT}{DOWNLOADS}/{quote(name, safe='')}"
+    """The address of a download (a statistical format's name starts with its folder)."""
+    return f"{API_ROOT}{DOWNLOADS}/{quote(name, safe='/')}"
 
 
 @dataclass(frozen=True, slots=True)
