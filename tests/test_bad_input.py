@@ -247,6 +247,12 @@ _PAGES = {f"page-{listing.name}": listing for listing in LISTINGS}
 _LISTS = {listing.operation_id: listing for listing in LISTINGS}
 
 
+def _with_values(path: str) -> str:
+    """``path`` with a value in each of its path parameters."""
+    given = {**GIVEN, **GIVEN_AT.get(path, {})}
+    return re.sub(r"\{(\w+):\w+\}", lambda m: given[m.group(1)], path)
+
+
 def written_parameters(app: Litestar) -> list[tuple[str, str, Kind]]:
     """Every integer and boolean query parameter of the app: (a URL to it, its name, its kind)."""
     found: list[tuple[str, str, Kind]] = []
@@ -266,8 +272,7 @@ def written_parameters(app: Litestar) -> list[tuple[str, str, Kind]]:
             kinds = [(n, kind) for n, raw in queried.items() if (kind := kind_of(raw))]
             if not kinds:
                 continue
-            given = {**GIVEN, **GIVEN_AT.get(route.path, {})}
-            path = re.sub(r"\{(\w+):\w+\}", lambda m, at=given: at[m.group(1)], route.path)
+            path = _with_values(route.path)
             required = "".join(
                 f"{n}={v}&" for n, v in GIVEN.items() if n in queried and n in required_names
             )
