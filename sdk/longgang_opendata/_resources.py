@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 16ba1cbb674a456133607f4c9ce2c7822fd87d6c0a0aee3a809d18a152b28b96) — do not edit.
+# generated from openapi/v1.json (sha256 9a5bd3ef531684b962235a87c81d4bfff7b5419bf3c8dfa7f68609be5796da0a) — do not edit.
 # Regenerate with `make sdk`.
 """Resources of the API: one per tag, one method per operation, sync and async."""
 
@@ -1070,6 +1070,20 @@ class SyncOperations:
         """
         return self._client.get("/v1/releases", None, ReleaseList)
 
+    def releases_feed(self) -> bytes:
+        """
+        Release feed (Atom).
+
+        Every release as an Atom 1.0 feed, newest first: each entry has the release notes in
+        Chinese and English and what its change list says (how many ids were added, removed
+        and renamed and how many values changed; the renamed ids old → new and the removed
+        ids with what replaces them), and links to the change list. Links resolve against
+        the feed's xml:base, the API's public root. Atom, whatever Accept says.
+
+        (operationId: getReleasesFeed)
+        """
+        return self._client.get_bytes("/v1/releases.atom", None)
+
     def release_changes(self, version: str) -> ChangeList:
         """
         What a release changed.
@@ -1842,6 +1856,20 @@ class AsyncOperations:
         (operationId: getReleases)
         """
         return await self._client.get("/v1/releases", None, ReleaseList)
+
+    async def releases_feed(self) -> bytes:
+        """
+        Release feed (Atom).
+
+        Every release as an Atom 1.0 feed, newest first: each entry has the release notes in
+        Chinese and English and what its change list says (how many ids were added, removed
+        and renamed and how many values changed; the renamed ids old → new and the removed
+        ids with what replaces them), and links to the change list. Links resolve against
+        the feed's xml:base, the API's public root. Atom, whatever Accept says.
+
+        (operationId: getReleasesFeed)
+        """
+        return await self._client.get_bytes("/v1/releases.atom", None)
 
     async def release_changes(self, version: str) -> ChangeList:
         """

@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 16ba1cbb674a456133607f4c9ce2c7822fd87d6c0a0aee3a809d18a152b28b96) — do not edit.
+# generated from openapi/v1.json (sha256 9a5bd3ef531684b962235a87c81d4bfff7b5419bf3c8dfa7f68609be5796da0a) — do not edit.
 # Regenerate with `make sdk`.
 """Models of the API's answers: one msgspec Struct per schema of openapi/v1.json."""
 
