@@ -505,6 +505,7 @@ _DERIVED = {
     "datasette-metadata.json": "application/json",
     "catalog.jsonld": "application/ld+json",
     "catalog.ttl": "text/turtle",
+    "releases.atom": "application/atom+xml",
     "source-view.json": "application/json",
 }
 

@@ -383,10 +383,11 @@ ROUND_TRIPS: dict[str, tuple[Callable[[Client], Any], str, dict[str, str]]] = {
     "getReadiness": (lambda c: c.readiness(), "/readyz", {}),
     "getReleases": (lambda c: c.releases(), "/v1/releases", {}),
     "getReleaseChanges": (
-        lambda c: c.release_changes("1.2.0"),
+        lambda c: c.releases.changes("1.2.0"),
         "/v1/releases/1.2.0/changes",
         {},
     ),
+    "getReleasesFeed": (lambda c: c.releases.feed(), "/v1/releases.atom", {}),
     "getCatalog": (lambda c: c.catalog(), "/v1/catalog", {}),
     "getCatalogJsonLd": (lambda c: c.catalog_json_ld(), "/v1/catalog.jsonld", {}),
     "getCatalogTurtle": (lambda c: c.catalog_turtle(), "/v1/catalog.ttl", {}),
@@ -483,6 +484,33 @@ def test_resume_from_a_saved_cursor_gives_the_rest_exactly_once(
     rest = [o.id for o in fresh.observations.list(limit=10, cursor=saved)]
     assert seen + rest == every
     assert len(set(seen + rest)) == len(every)
+
+
+def test_releases_group_the_release_operations_and_keep_the_generated_ones(
+    app: Litestar, sdk: Client
+) -> None:
+    # ``client.releases`` is called as before, and also holds what each release changed.
+    assert [r.version for r in sdk.releases().items] == ["1.2.0", "1.1.0", "1.0.0"]
+    assert sdk.releases.changes("1.1.0") == sdk.release_changes("1.1.0")
+    assert sdk.releases.feed() == sdk.releases_feed()
+    with pytest.raises(NotFoundError):
+        sdk.releases.changes("1.0.0")
+    assert sdk.with_options(timeout=5).releases.changes("1.2.0").version == "1.2.0"
+
+    async def run() -> tuple[types.ReleaseList, types.ChangeList, bytes]:
+        transport = httpx.ASGITransport(app=app)  # type: ignore[arg-type]
+        async with httpx.AsyncClient(transport=transport) as http:
+            client = AsyncClient(base_url=IN_PROCESS, http_client=http)
+            return (
+                await client.releases(),
+                await client.releases.changes("1.2.0"),
+                await client.releases.feed(),
+            )
+
+    listed, changes, feed = asyncio.run(run())
+    assert listed == sdk.releases()
+    assert changes == sdk.release_changes("1.2.0")
+    assert feed == sdk.releases_feed()
 
 
 def test_pages_say_how_many_items_match(app: Litestar, sdk: Client) -> None:

@@ -3,7 +3,8 @@
 The downloads (one CSV per table, the whole dataset as JSON and as SQLite, the
 statistical formats, the source's text and the annotations of its quotes),
 the data package, Datasette's metadata, the DCAT-AP catalogue (JSON-LD and
-Turtle, IRIs relative to the API's root) and the /source page's layout. The
+Turtle, IRIs relative to the API's root), the releases as an Atom feed (links
+relative to the same root) and the /source page's layout. The
 same artifact and source give the same bytes: the server checks them against
 the manifest and serves them as they are.
 """
@@ -23,6 +24,7 @@ from longgang_api.data.built import (
     DATASETTE_METADATA,
     DOWNLOADS,
     MANIFEST,
+    RELEASES_FEED,
     SOURCE_VIEW,
     Manifest,
     entry,
@@ -32,6 +34,7 @@ from longgang_api.data.model import Artifact
 from longgang_api.data.source_text import SourceText
 from longgang_build.catalog import build_catalog
 from longgang_build.downloads import Downloads
+from longgang_build.feed import build_feed
 from longgang_build.source_view import build_source_view
 
 
@@ -50,6 +53,7 @@ def derived_files(
         (DATASETTE_METADATA, media_types.JSON, downloads.datasette_metadata),
         (CATALOG_JSONLD, media_types.JSON_LD, catalog.jsonld),
         (CATALOG_TURTLE, media_types.TURTLE, catalog.turtle),
+        (RELEASES_FEED, media_types.ATOM, build_feed(artifact)),
         (
             SOURCE_VIEW,
             media_types.JSON,

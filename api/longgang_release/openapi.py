@@ -224,6 +224,13 @@ _FILE_SCHEMAS: dict[str, JSON] = {
         "additionalProperties": True,
     },
     "NdjsonStream": {"type": "string", "description": "One JSON record per line."},
+    "ReleasesFeed": {
+        "type": "string",
+        "description": (
+            "Atom 1.0 feed (RFC 4287) of the releases, newest first; links relative to its "
+            "xml:base."
+        ),
+    },
     "BinaryFile": {
         "type": "string",
         "format": "binary",
@@ -241,6 +248,7 @@ _RAW_CONTENT: dict[str, dict[str, str]] = {
     "getCatalogTurtle": {media_types.TURTLE: "CatalogTurtle"},
     "getDataPackage": {media_types.JSON: "DataPackage"},
     "getDatasetteMetadata": {media_types.JSON: "DatasetteMetadata"},
+    "getReleasesFeed": {media_types.ATOM: "ReleasesFeed"},
     "getDownload": {
         OCTET_STREAM: "BinaryFile",
         media_types.CSV: "CsvFile",

@@ -12,7 +12,8 @@ by hand, so the examples change with the data and cannot drift from it:
   examples together are one request the app answers. Its Example Object names
   that query in ``x-query``;
 * each response with a body gets an example: the ``200`` of each media type
-  (a page of two records; CSV and NDJSON as their first lines; the catalogue,
+  (a page of two records; CSV and NDJSON as their first lines; the release
+  feed as its head and newest entry; the catalogue,
   data package and dataset file shortened to two nodes or records each) and
   each problem the operation documents, provoked for real. Binary media types
   (the SQLite file, ``application/octet-stream``) have none: their bytes are
@@ -78,7 +79,7 @@ _FORMAT_FOR = {
     media_types.JSON_LD: "provenance/annotations.jsonld",
 }
 #: Answers shown as their first lines rather than decoded.
-_TEXT = frozenset({media_types.NDJSON, media_types.XML})
+_TEXT = frozenset({media_types.NDJSON, media_types.XML, media_types.ATOM})
 _UNKNOWN_ID = "no-such-id"
 
 
@@ -247,6 +248,10 @@ def _text_excerpt(text: str, media_type: str) -> str:
         ]
         end = ends[0] if ends else len(lines) - 1
         return "".join(lines[: end + 1])
+    if media_type == media_types.ATOM:
+        # The feed's head and its newest entry, closed: still a feed a reader parses.
+        end = text.index("</entry>") + len("</entry>")
+        return text[:end] + "\n</feed>\n"
     keep = PAGE_SIZE + (1 if media_type == media_types.CSV else 0)  # CSV keeps its header row
     return "".join(lines[:keep])
 

@@ -23,6 +23,7 @@ from longgang_opendata._base_client import (
     resolve_base_url,
 )
 from longgang_opendata._resources import AsyncOperations, SyncOperations
+from longgang_opendata.lib.releases import AsyncReleases, Releases
 from longgang_opendata.lib.resources import (
     AsyncGlossary,
     AsyncIndicators,
@@ -117,9 +118,12 @@ class Client(SyncOperations, _Options):
     observations: Observations
     projects: Projects
     sections: Sections
+    #: Called, the list of releases (the generated operation); also ``changes()`` and ``feed()``.
+    releases: Releases
 
     def _bind(self, client: SyncAPIClient) -> None:
         self._client = client
+        self.releases = Releases(client)
         self.glossary = Glossary(client)
         self.indicators = Indicators(client)
         self.observations = Observations(client)
@@ -202,9 +206,12 @@ class AsyncClient(AsyncOperations, _Options):
     observations: AsyncObservations
     projects: AsyncProjects
     sections: AsyncSections
+    #: Called, the list of releases (the generated operation); also ``changes()`` and ``feed()``.
+    releases: AsyncReleases
 
     def _bind(self, client: AsyncAPIClient) -> None:
         self._client = client
+        self.releases = AsyncReleases(client)
         self.glossary = AsyncGlossary(client)
         self.indicators = AsyncIndicators(client)
         self.observations = AsyncObservations(client)

@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 451c16c1703f82dc35dd14c7f715e69f4654800efef1dd946c237ccd03846bfe) — do not edit.
+# generated from openapi/v1.json (sha256 8be90fa07d0b0622703150aa80ec352278df3b81a4f3d80f103adf9e1b217d3f) — do not edit.
 # Regenerate with `make sdk`.
 """Resources of the API: one per tag, one method per operation, sync and async."""
 
@@ -1117,6 +1117,20 @@ class SyncOperations:
         """
         return self._client.get("/v1/releases", None, ReleaseList)
 
+    def releases_feed(self) -> bytes:
+        """
+        Release feed (Atom).
+
+        Every release as an Atom 1.0 feed, newest first: each entry has the release notes in
+        Chinese and English and what its change list says (how many ids were added, removed
+        and renamed and how many values changed; the renamed ids old → new and the removed
+        ids with what replaces them), and links to the change list. Links resolve against
+        the feed's xml:base, the API's public root. Atom, whatever Accept says.
+
+        (operationId: getReleasesFeed)
+        """
+        return self._client.get_bytes("/v1/releases.atom", None)
+
     def release_changes(self, version: str) -> ChangeList:
         """
         What a release changed.
@@ -1936,6 +1950,20 @@ class AsyncOperations:
         (operationId: getReleases)
         """
         return await self._client.get("/v1/releases", None, ReleaseList)
+
+    async def releases_feed(self) -> bytes:
+        """
+        Release feed (Atom).
+
+        Every release as an Atom 1.0 feed, newest first: each entry has the release notes in
+        Chinese and English and what its change list says (how many ids were added, removed
+        and renamed and how many values changed; the renamed ids old → new and the removed
+        ids with what replaces them), and links to the change list. Links resolve against
+        the feed's xml:base, the API's public root. Atom, whatever Accept says.
+
+        (operationId: getReleasesFeed)
+        """
+        return await self._client.get_bytes("/v1/releases.atom", None)
 
     async def release_changes(self, version: str) -> ChangeList:
         """

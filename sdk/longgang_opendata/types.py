@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 451c16c1703f82dc35dd14c7f715e69f4654800efef1dd946c237ccd03846bfe) — do not edit.
+# generated from openapi/v1.json (sha256 8be90fa07d0b0622703150aa80ec352278df3b81a4f3d80f103adf9e1b217d3f) — do not edit.
 # Regenerate with `make sdk`.
 """Models of the API's answers: one msgspec Struct per schema of openapi/v1.json."""
 

@@ -23,6 +23,8 @@ DATASETTE_METADATA = "datasette-metadata.json"
 CATALOG_JSONLD = "catalog.jsonld"
 CATALOG_TURTLE = "catalog.ttl"
 SOURCE_VIEW = "source-view.json"
+#: The releases as an Atom feed, each entry written from the release's change list.
+RELEASES_FEED = "releases.atom"
 #: Downloads live in a folder of their own, as their addresses (``/v1/downloads/…``) do.
 DOWNLOADS = "downloads/"
 

@@ -226,6 +226,8 @@ def render_landing(served: Served, lang: Lang) -> str:
                 links.href(links.CATALOG_TURTLE),
                 _link_name("catalog-turtle", lang),
             ),
+            # Feed readers find a site's feed by this link in the page's head.
+            (media_types.ATOM, links.href(links.RELEASES_FEED), _link_name("releases-feed", lang)),
         ],
     )
 

@@ -90,6 +90,26 @@ class SyndicationController(Controller):
         return item_response(request, served, ReleaseList(items=items))
 
     @get(
+        links.RELEASES_FEED,
+        operation_id="getReleasesFeed",
+        summary="Release feed (Atom)",
+        description=(
+            "Every release as an Atom 1.0 feed, newest first: each entry has the release notes "
+            "in Chinese and English and what its change list says (how many ids were added, "
+            "removed and renamed and how many values changed; the renamed ids old → new and the "
+            "removed ids with what replaces them), and links to the change list. Links resolve "
+            "against the feed's xml:base, the API's public root. Atom, whatever Accept says."
+        ),
+        responses=problem_responses(400),
+    )
+    async def releases_feed(
+        self, request: Request[Any, Any, Any], served: NamedDependency[Served]
+    ) -> Response[bytes]:
+        check_single(request, frozenset(), frozenset())
+        body = served.syndication.releases_feed
+        return respond(request, served.cache, "releases-feed", media_types.ATOM, lambda: body)
+
+    @get(
         f"{links.RELEASES}/{{version:str}}/changes",
         operation_id="getReleaseChanges",
         summary="What a release changed",

@@ -26,6 +26,7 @@ from longgang_api.engine.declarations import (
 
 DATASET = "/dataset"
 RELEASES = "/releases"
+RELEASES_FEED = "/releases.atom"
 CATALOG = "/catalog"
 CATALOG_JSONLD = "/catalog.jsonld"
 CATALOG_TURTLE = "/catalog.ttl"
@@ -82,6 +83,8 @@ LINKS = (
     SiteLink("datapackage", href(DATAPACKAGE), "Data package (Frictionless)",
              "数据包（Frictionless）", on_index=False, on_landing=True),
     SiteLink("releases", href(RELEASES), "Releases", "版本记录", on_index=False, on_landing=True),
+    SiteLink("releases-feed", href(RELEASES_FEED), "Release feed (Atom)", "版本订阅（Atom）",
+             on_index=False, on_landing=True),
 )  # fmt: skip
 
 

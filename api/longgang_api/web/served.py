@@ -10,8 +10,9 @@ from typing import Any
 import msgspec
 
 from longgang_api.data.artifact import LoadedDataset
-from longgang_api.data.built import DATAPACKAGE, DATASETTE_METADATA, SOURCE_VIEW
+from longgang_api.data.built import DATAPACKAGE, DATASETTE_METADATA, RELEASES_FEED, SOURCE_VIEW
 from longgang_api.data.catalog import Catalog, served_catalog
+from longgang_api.data.release_feed import feed_with_base
 from longgang_api.data.source_layout import SourceView
 from longgang_api.engine.cursor import CursorCodec
 from longgang_api.engine.declarations import LISTINGS
@@ -50,7 +51,8 @@ def _downloads(dataset: LoadedDataset) -> Downloads:
 
 
 class Syndication:
-    """The built downloads and catalogue, ready to serve, and the /source page's layout.
+    """The built downloads, catalogue and release feed, ready to serve, and the /source
+    page's layout.
 
     The layout is decoded on the page's first request: at a hundred times the
     records, decoding it costs start-up time that the API itself never needs.
@@ -59,6 +61,7 @@ class Syndication:
     def __init__(self, dataset: LoadedDataset, public_base_url: str) -> None:
         self.downloads = _downloads(dataset)
         self.catalog: Catalog = served_catalog(dataset.files, public_base_url)
+        self.releases_feed = feed_with_base(dataset.files[RELEASES_FEED], public_base_url)
         self._dataset = dataset
 
     @functools.cached_property
