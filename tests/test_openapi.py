@@ -84,6 +84,8 @@ _EXAMPLES = {
     "{term_id}": "two-mountains",
     "{section_id}": "p4",
     "{observation_id}": "gdp-growth.2024.target",
+    "{report_id}": "longgang-2024",
+    "{target_id}": "gdp-growth.2024.target",
     "{name}": "observations.csv",
 }
 
@@ -149,6 +151,7 @@ def test_lists_declare_paging_links_and_representations(committed: dict[str, Any
         "listGlossary",
         "listSections",
         "search",
+        "listTargets",
     }
     operation_ids = {op["operationId"] for _, op in _operations(committed)}
     for operation in lists:

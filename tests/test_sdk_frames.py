@@ -87,6 +87,7 @@ def test_indicators_projects_sections_glossary_frames(sdk: Client, dataset: Load
         "base_unit_code": "string",
         "base_unit_zh": "string",
         "base_unit_en": "string",
+        "better": "string",
         "html_url": "string",
     }
     assert "observations" not in indicators.columns
@@ -98,6 +99,7 @@ def test_indicators_projects_sections_glossary_frames(sdk: Client, dataset: Load
     assert {"id", "heading_zh", "heading_en", "line"} <= set(sections.columns)
     glossary = sdk.glossary.to_pandas()
     assert len(glossary) == len(artifact.glossary)
+    assert set(glossary["report_id"]) == {artifact.dataset.id}
     assert _dtypes(glossary)["number"] == "Int64"
     assert {"term_zh", "term_en", "definition_zh", "definition_en", "source_quote"} <= set(
         glossary.columns

@@ -29,11 +29,13 @@ from longgang_opendata.lib.resources import (
     AsyncObservations,
     AsyncProjects,
     AsyncSections,
+    AsyncTargets,
     Glossary,
     Indicators,
     Observations,
     Projects,
     Sections,
+    Targets,
 )
 
 __all__ = ["AsyncClient", "Client"]
@@ -117,6 +119,7 @@ class Client(SyncOperations, _Options):
     observations: Observations
     projects: Projects
     sections: Sections
+    targets: Targets
 
     def _bind(self, client: SyncAPIClient) -> None:
         self._client = client
@@ -125,6 +128,7 @@ class Client(SyncOperations, _Options):
         self.observations = Observations(client)
         self.projects = Projects(client)
         self.sections = Sections(client)
+        self.targets = Targets(client)
 
     def __init__(
         self,
@@ -202,6 +206,7 @@ class AsyncClient(AsyncOperations, _Options):
     observations: AsyncObservations
     projects: AsyncProjects
     sections: AsyncSections
+    targets: AsyncTargets
 
     def _bind(self, client: AsyncAPIClient) -> None:
         self._client = client
@@ -210,6 +215,7 @@ class AsyncClient(AsyncOperations, _Options):
         self.observations = AsyncObservations(client)
         self.projects = AsyncProjects(client)
         self.sections = AsyncSections(client)
+        self.targets = AsyncTargets(client)
 
     def __init__(
         self,

@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 f4c66c16566093ce4505bef45f3b11bf29b5161dbe9e20372e323c1293c3045f) — do not edit.
+# generated from openapi/v1.json (sha256 875bc6e2304e487ffb6c634ae88510aa917876c653a868a9ba0d7595762ad126) — do not edit.
 # Regenerate with `make sdk`.
 """Resources of the API: one per tag, one method per operation, sync and async."""
 
@@ -22,10 +22,14 @@ from longgang_opendata.types import (
     Project,
     ProjectPage,
     ReleaseList,
+    Report,
+    ReportList,
     SearchHit,
     SearchPage,
     Section,
     SectionPage,
+    Target,
+    TargetPage,
 )
 
 __all__ = [
@@ -37,6 +41,7 @@ __all__ = [
     "AsyncOperations",
     "AsyncProjectsResource",
     "AsyncSectionsResource",
+    "AsyncTargetsResource",
     "GlossaryListParams",
     "GlossaryResource",
     "IndicatorsListParams",
@@ -48,6 +53,8 @@ __all__ = [
     "SectionsListParams",
     "SectionsResource",
     "SyncOperations",
+    "TargetsListParams",
+    "TargetsResource",
 ]
 
 #: The largest ``limit`` of the API: a whole list in as few pages as possible.
@@ -65,6 +72,7 @@ CSV_COLUMNS: Final[dict[str, tuple[str, ...]]] = {
         "source_quote",
         "source_line",
         "source_document_id",
+        "report_id",
         "html_url",
     ),
     "IndicatorDetail": (
@@ -79,6 +87,7 @@ CSV_COLUMNS: Final[dict[str, tuple[str, ...]]] = {
         "base_unit_code",
         "base_unit_zh",
         "base_unit_en",
+        "better",
         "html_url",
     ),
     "Observation": (
@@ -105,6 +114,8 @@ CSV_COLUMNS: Final[dict[str, tuple[str, ...]]] = {
         "base_value",
         "period_start",
         "period_end",
+        "report_id",
+        "revised_by",
     ),
     "Project": (
         "id",
@@ -132,6 +143,54 @@ CSV_COLUMNS: Final[dict[str, tuple[str, ...]]] = {
         "line",
         "line_end",
         "text",
+        "report_id",
+    ),
+    "Target": (
+        "id",
+        "indicator_id",
+        "indicator_name_zh",
+        "indicator_name_en",
+        "category",
+        "headline",
+        "period",
+        "kind",
+        "report_id",
+        "better",
+        "target_observation_id",
+        "target_report_id",
+        "target_value",
+        "target_unit",
+        "target_qualifier",
+        "target_base_value",
+        "target_base_unit_code",
+        "target_base_unit_zh",
+        "target_base_unit_en",
+        "target_status_zh",
+        "target_status_en",
+        "target_quote",
+        "target_source_section_id",
+        "target_source_quote",
+        "target_source_line",
+        "target_source_document_id",
+        "actual_observation_id",
+        "actual_report_id",
+        "actual_value",
+        "actual_unit",
+        "actual_qualifier",
+        "actual_base_value",
+        "actual_base_unit_code",
+        "actual_base_unit_zh",
+        "actual_base_unit_en",
+        "actual_status_zh",
+        "actual_status_en",
+        "actual_quote",
+        "actual_source_section_id",
+        "actual_source_quote",
+        "actual_source_line",
+        "actual_source_document_id",
+        "margin",
+        "verdict",
+        "rule",
     ),
 }
 
@@ -139,6 +198,7 @@ CSV_COLUMNS: Final[dict[str, tuple[str, ...]]] = {
 class GlossaryListParams(TypedDict, total=False):
     """The keyword filters of ``client.glossary.list()``."""
 
+    report: str | Sequence[str] | None
     q: str | None
     sort: str | None
     limit: int | None
@@ -197,6 +257,7 @@ class IndicatorsListParams(TypedDict, total=False):
         ]
         | None
     )
+    report: str | Sequence[str] | None
     q: str | None
     sort: str | None
     limit: int | None
@@ -267,6 +328,9 @@ class ObservationsListParams(TypedDict, total=False):
         | None
     )
     base_unit: str | Sequence[str] | None
+    report: str | Sequence[str] | None
+    vintage: Literal["latest", "all"] | Sequence[Literal["latest", "all"]] | None
+    as_of: str | Sequence[str] | None
     q: str | None
     sort: str | None
     limit: int | None
@@ -361,6 +425,7 @@ class ProjectsListParams(TypedDict, total=False):
         ]
         | None
     )
+    report: str | Sequence[str] | None
     q: str | None
     sort: str | None
     limit: int | None
@@ -376,6 +441,66 @@ class SectionsListParams(TypedDict, total=False):
         | None
     )
     parent_id: str | Sequence[str] | None
+    report: str | Sequence[str] | None
+    q: str | None
+    sort: str | None
+    limit: int | None
+    cursor: str | None
+
+
+class TargetsListParams(TypedDict, total=False):
+    """The keyword filters of ``client.targets.list()``."""
+
+    report: str | Sequence[str] | None
+    period: Literal["2023", "2024"] | Sequence[Literal["2023", "2024"]] | None
+    verdict: (
+        Literal["met", "missed", "pending", "not_comparable", "not_reported", "not_assessable"]
+        | Sequence[
+            Literal["met", "missed", "pending", "not_comparable", "not_reported", "not_assessable"]
+        ]
+        | None
+    )
+    indicator_id: str | Sequence[str] | None
+    category: (
+        Literal[
+            "economy",
+            "investment",
+            "industry",
+            "innovation",
+            "business",
+            "education",
+            "health",
+            "culture-sports",
+            "employment-welfare",
+            "housing",
+            "safety",
+            "environment",
+            "urban",
+            "transport",
+            "governance",
+        ]
+        | Sequence[
+            Literal[
+                "economy",
+                "investment",
+                "industry",
+                "innovation",
+                "business",
+                "education",
+                "health",
+                "culture-sports",
+                "employment-welfare",
+                "housing",
+                "safety",
+                "environment",
+                "urban",
+                "transport",
+                "governance",
+            ]
+        ]
+        | None
+    )
+    headline: bool | Sequence[bool] | None
     q: str | None
     sort: str | None
     limit: int | None
@@ -391,6 +516,7 @@ class GlossaryResource:
     def list(
         self,
         *,
+        report: str | Sequence[str] | None = None,
         q: str | None = None,
         sort: str | None = None,
         limit: int | None = None,
@@ -406,6 +532,8 @@ class GlossaryResource:
         the Link header.
 
         Args:
+            report: Terms defined in the glossary of this report (an id of /v1/reports);
+                repeat for any of several.
             q: Search terms, separated by spaces or punctuation, all of which must match the
                 record's Chinese or English text: Chinese as written anywhere in the text,
                 English as whole words, case-insensitive, plurals folded (places = place); a
@@ -425,7 +553,7 @@ class GlossaryResource:
         return SyncPage(
             self._client,
             "/v1/glossary",
-            {"q": q, "sort": sort, "limit": limit, "cursor": cursor},
+            {"report": report, "q": q, "sort": sort, "limit": limit, "cursor": cursor},
             GlossaryPage,
         )
 
@@ -501,6 +629,7 @@ class IndicatorsResource:
             Literal["growth-rate", "change", "level", "count", "share", "rank", "qualitative"]
         ]
         | None = None,
+        report: str | Sequence[str] | None = None,
         q: str | None = None,
         sort: str | None = None,
         limit: int | None = None,
@@ -521,6 +650,8 @@ class IndicatorsResource:
             period: Indicators observed in this year; repeat for any of several.
             kind: Indicators with an observation of this kind.
             measure: What the indicator measures; repeat for any of several.
+            report: Indicators observed in a statement of this report (an id of
+                /v1/reports); repeat for any of several.
             q: Search terms, separated by spaces or punctuation, all of which must match the
                 record's Chinese or English text: Chinese as written anywhere in the text,
                 English as whole words, case-insensitive, plurals folded (places = place); a
@@ -547,6 +678,7 @@ class IndicatorsResource:
                 "period": period,
                 "kind": kind,
                 "measure": measure,
+                "report": report,
                 "q": q,
                 "sort": sort,
                 "limit": limit,
@@ -635,6 +767,9 @@ class ObservationsResource:
         ]
         | None = None,
         base_unit: str | Sequence[str] | None = None,
+        report: str | Sequence[str] | None = None,
+        vintage: Literal["latest", "all"] | Sequence[Literal["latest", "all"]] | None = None,
+        as_of: str | Sequence[str] | None = None,
         q: str | None = None,
         sort: str | None = None,
         limit: int | None = None,
@@ -659,6 +794,12 @@ class ObservationsResource:
             comparison: Basis of a change ('year_on_year', 'like_for_like').
             measure: What the value measures, e.g. 'growth-rate', 'count'.
             base_unit: Code of the base unit, e.g. 'place', 'yuan'; repeat for any.
+            report: Values stated in a statement of this report (an id of /v1/reports);
+                repeat for any of several.
+            vintage: 'latest' (the default): the latest statement of each indicator, period
+                and kind; 'all': every statement, revised ones included (see revised_by).
+            as_of: What was published up to this report (an id of /v1/reports): the
+                statements that were the latest then (every one up to it with vintage=all).
             q: Search terms, separated by spaces or punctuation, all of which must match the
                 record's Chinese or English text: Chinese as written anywhere in the text,
                 English as whole words, case-insensitive, plurals folded (places = place); a
@@ -689,6 +830,9 @@ class ObservationsResource:
                 "comparison": comparison,
                 "measure": measure,
                 "base_unit": base_unit,
+                "report": report,
+                "vintage": vintage,
+                "as_of": as_of,
                 "q": q,
                 "sort": sort,
                 "limit": limit,
@@ -803,6 +947,7 @@ class ProjectsResource:
             ]
         ]
         | None = None,
+        report: str | Sequence[str] | None = None,
         q: str | None = None,
         sort: str | None = None,
         limit: int | None = None,
@@ -822,6 +967,8 @@ class ProjectsResource:
             category: Kind of project; repeat for any of several.
             year: Projects mentioned in this year's part of the report.
             status: Projects with a mention of this status.
+            report: Projects mentioned in a statement of this report (an id of /v1/reports);
+                repeat for any of several.
             q: Search terms, separated by spaces or punctuation, all of which must match the
                 record's Chinese or English text: Chinese as written anywhere in the text,
                 English as whole words, case-insensitive, plurals folded (places = place); a
@@ -846,6 +993,7 @@ class ProjectsResource:
                 "category": category,
                 "year": year,
                 "status": status,
+                "report": report,
                 "q": q,
                 "sort": sort,
                 "limit": limit,
@@ -883,6 +1031,7 @@ class SectionsResource:
         | Sequence[Literal["document", "part", "subpart", "item"]]
         | None = None,
         parent_id: str | Sequence[str] | None = None,
+        report: str | Sequence[str] | None = None,
         q: str | None = None,
         sort: str | None = None,
         limit: int | None = None,
@@ -900,6 +1049,8 @@ class SectionsResource:
         Args:
             kind: Level in the outline; repeat for any of several.
             parent_id: Only children of this section.
+            report: Sections of the source document of this report (an id of /v1/reports);
+                repeat for any of several.
             q: Search terms, separated by spaces or punctuation, all of which must match the
                 record's Chinese or English text: Chinese as written anywhere in the text,
                 English as whole words, case-insensitive, plurals folded (places = place); a
@@ -922,6 +1073,7 @@ class SectionsResource:
             {
                 "kind": kind,
                 "parent_id": parent_id,
+                "report": report,
                 "q": q,
                 "sort": sort,
                 "limit": limit,
@@ -944,6 +1096,136 @@ class SectionsResource:
         return self._client.get(
             f"/v1/sections/{path_segment(section_id, 'section_id')}", None, Section
         )
+
+
+class TargetsResource:
+    """Every target and plan quantity checked against its outcome."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._client = client
+
+    def list(
+        self,
+        *,
+        report: str | Sequence[str] | None = None,
+        period: Literal["2023", "2024"] | Sequence[Literal["2023", "2024"]] | None = None,
+        verdict: Literal[
+            "met", "missed", "pending", "not_comparable", "not_reported", "not_assessable"
+        ]
+        | Sequence[
+            Literal["met", "missed", "pending", "not_comparable", "not_reported", "not_assessable"]
+        ]
+        | None = None,
+        indicator_id: str | Sequence[str] | None = None,
+        category: Literal[
+            "economy",
+            "investment",
+            "industry",
+            "innovation",
+            "business",
+            "education",
+            "health",
+            "culture-sports",
+            "employment-welfare",
+            "housing",
+            "safety",
+            "environment",
+            "urban",
+            "transport",
+            "governance",
+        ]
+        | Sequence[
+            Literal[
+                "economy",
+                "investment",
+                "industry",
+                "innovation",
+                "business",
+                "education",
+                "health",
+                "culture-sports",
+                "employment-welfare",
+                "housing",
+                "safety",
+                "environment",
+                "urban",
+                "transport",
+                "governance",
+            ]
+        ]
+        | None = None,
+        headline: bool | Sequence[bool] | None = None,
+        q: str | None = None,
+        sort: str | None = None,
+        limit: int | None = None,
+        cursor: str | None = None,
+    ) -> SyncPage[Target]:
+        """
+        List targets with their outcomes.
+
+        Every target and plan quantity (its latest statement) with the actual a later report
+        states for the same indicator and year, the margin (actual minus target, in base
+        units), the verdict and the rule that decided it, in words. Sortable by id, period,
+        indicator_id, verdict, margin, line; default order: period, line. Also as CSV and
+        NDJSON. JSON pages carry total, the number of items matching the query. As CSV or
+        NDJSON without limit, the answer holds every matching record, streamed; with limit,
+        it pages like JSON, the next page in the Link header.
+
+        Args:
+            report: Targets stated in a statement of this report (an id of /v1/reports);
+                repeat for any of several.
+            period: Year the target is for.
+            verdict: The verdict; repeat for any of several.
+            indicator_id: Id of the indicator; repeat for any of several.
+            category: Policy area of the indicator.
+            headline: Only targets of headline indicators.
+            q: Search terms, separated by spaces or punctuation, all of which must match the
+                record's Chinese or English text: Chinese as written anywhere in the text,
+                English as whole words, case-insensitive, plurals folded (places = place); a
+                term of the dataset's synonym table (地铁 = 轨道 = metro = subway …) matches as
+                any of its synonyms. NFKC-normalised, so full-width and half-width forms
+                match.
+            sort: Comma-separated fields to sort by, '-' before a field for descending: id,
+                indicator_id, line, margin, period, verdict. The record id always closes the
+                order, so pages are stable.
+            limit: Records per page (1–500); JSON pages hold 50 without it. CSV and NDJSON
+                without limit answer every matching record in one streamed answer; with
+                limit they page like JSON, the next page in the Link header.
+            cursor: Opaque cursor from the previous page's next_cursor; valid for the same
+                query.
+
+        (operationId: listTargets)
+        """
+        return SyncPage(
+            self._client,
+            "/v1/targets",
+            {
+                "report": report,
+                "period": period,
+                "verdict": verdict,
+                "indicator_id": indicator_id,
+                "category": category,
+                "headline": headline,
+                "q": q,
+                "sort": sort,
+                "limit": limit,
+                "cursor": cursor,
+            },
+            TargetPage,
+        )
+
+    def get(self, target_id: str) -> Target:
+        """
+        Get a target with its outcome.
+
+        One target or plan quantity with its outcome, verdict and rule.
+
+        Args:
+            target_id: Id of the target's observation.
+
+        (operationId: getTarget)
+        """
+        return self._client.get(f"/v1/targets/{path_segment(target_id, 'target_id')}", None, Target)
 
 
 class SyncOperations:
@@ -1068,6 +1350,31 @@ class SyncOperations:
         """
         return self._client.get("/v1/releases", None, ReleaseList)
 
+    def reports(self) -> ReportList:
+        """
+        Reports.
+
+        The reports served, a series in report order (the earliest first): each with its
+        years, version, artifact and source document with their sha256, and its releases.
+        Every record says its report in report_id; every list takes report.
+
+        (operationId: getReports)
+        """
+        return self._client.get("/v1/reports", None, ReportList)
+
+    def report(self, report_id: str) -> Report:
+        """
+        Report.
+
+        One report served, with its releases.
+
+        Args:
+            report_id: Id of the report.
+
+        (operationId: getReport)
+        """
+        return self._client.get(f"/v1/reports/{path_segment(report_id, 'report_id')}", None, Report)
+
     def health(self) -> Health:
         """
         Liveness.
@@ -1096,6 +1403,7 @@ class SyncOperations:
         kind: Literal["indicator", "project", "glossary", "section"]
         | Sequence[Literal["indicator", "project", "glossary", "section"]]
         | None = None,
+        report: str | Sequence[str] | None = None,
         sort: str | None = None,
         limit: int | None = None,
         cursor: str | None = None,
@@ -1117,6 +1425,8 @@ class SyncOperations:
                 words with plurals folded, synonyms of the dataset's table included), case-
                 insensitive and NFKC-normalised.
             kind: Only hits of this kind; repeat for any of several.
+            report: Hits of records stated in a statement of this report (an id of
+                /v1/reports); repeat for any of several.
             sort: Comma-separated fields to sort by, '-' before a field for descending: id,
                 rank. The record id always closes the order, so pages are stable.
             limit: Records per page (1–500); JSON pages hold 50 without it. CSV and NDJSON
@@ -1130,7 +1440,14 @@ class SyncOperations:
         return SyncPage(
             self._client,
             "/v1/search",
-            {"q": q, "kind": kind, "sort": sort, "limit": limit, "cursor": cursor},
+            {
+                "q": q,
+                "kind": kind,
+                "report": report,
+                "sort": sort,
+                "limit": limit,
+                "cursor": cursor,
+            },
             SearchPage,
         )
 
@@ -1144,6 +1461,7 @@ class AsyncGlossaryResource:
     def list(
         self,
         *,
+        report: str | Sequence[str] | None = None,
         q: str | None = None,
         sort: str | None = None,
         limit: int | None = None,
@@ -1159,6 +1477,8 @@ class AsyncGlossaryResource:
         the Link header.
 
         Args:
+            report: Terms defined in the glossary of this report (an id of /v1/reports);
+                repeat for any of several.
             q: Search terms, separated by spaces or punctuation, all of which must match the
                 record's Chinese or English text: Chinese as written anywhere in the text,
                 English as whole words, case-insensitive, plurals folded (places = place); a
@@ -1178,7 +1498,7 @@ class AsyncGlossaryResource:
         return AsyncPager(
             self._client,
             "/v1/glossary",
-            {"q": q, "sort": sort, "limit": limit, "cursor": cursor},
+            {"report": report, "q": q, "sort": sort, "limit": limit, "cursor": cursor},
             GlossaryPage,
         )
 
@@ -1254,6 +1574,7 @@ class AsyncIndicatorsResource:
             Literal["growth-rate", "change", "level", "count", "share", "rank", "qualitative"]
         ]
         | None = None,
+        report: str | Sequence[str] | None = None,
         q: str | None = None,
         sort: str | None = None,
         limit: int | None = None,
@@ -1274,6 +1595,8 @@ class AsyncIndicatorsResource:
             period: Indicators observed in this year; repeat for any of several.
             kind: Indicators with an observation of this kind.
             measure: What the indicator measures; repeat for any of several.
+            report: Indicators observed in a statement of this report (an id of
+                /v1/reports); repeat for any of several.
             q: Search terms, separated by spaces or punctuation, all of which must match the
                 record's Chinese or English text: Chinese as written anywhere in the text,
                 English as whole words, case-insensitive, plurals folded (places = place); a
@@ -1300,6 +1623,7 @@ class AsyncIndicatorsResource:
                 "period": period,
                 "kind": kind,
                 "measure": measure,
+                "report": report,
                 "q": q,
                 "sort": sort,
                 "limit": limit,
@@ -1388,6 +1712,9 @@ class AsyncObservationsResource:
         ]
         | None = None,
         base_unit: str | Sequence[str] | None = None,
+        report: str | Sequence[str] | None = None,
+        vintage: Literal["latest", "all"] | Sequence[Literal["latest", "all"]] | None = None,
+        as_of: str | Sequence[str] | None = None,
         q: str | None = None,
         sort: str | None = None,
         limit: int | None = None,
@@ -1412,6 +1739,12 @@ class AsyncObservationsResource:
             comparison: Basis of a change ('year_on_year', 'like_for_like').
             measure: What the value measures, e.g. 'growth-rate', 'count'.
             base_unit: Code of the base unit, e.g. 'place', 'yuan'; repeat for any.
+            report: Values stated in a statement of this report (an id of /v1/reports);
+                repeat for any of several.
+            vintage: 'latest' (the default): the latest statement of each indicator, period
+                and kind; 'all': every statement, revised ones included (see revised_by).
+            as_of: What was published up to this report (an id of /v1/reports): the
+                statements that were the latest then (every one up to it with vintage=all).
             q: Search terms, separated by spaces or punctuation, all of which must match the
                 record's Chinese or English text: Chinese as written anywhere in the text,
                 English as whole words, case-insensitive, plurals folded (places = place); a
@@ -1442,6 +1775,9 @@ class AsyncObservationsResource:
                 "comparison": comparison,
                 "measure": measure,
                 "base_unit": base_unit,
+                "report": report,
+                "vintage": vintage,
+                "as_of": as_of,
                 "q": q,
                 "sort": sort,
                 "limit": limit,
@@ -1556,6 +1892,7 @@ class AsyncProjectsResource:
             ]
         ]
         | None = None,
+        report: str | Sequence[str] | None = None,
         q: str | None = None,
         sort: str | None = None,
         limit: int | None = None,
@@ -1575,6 +1912,8 @@ class AsyncProjectsResource:
             category: Kind of project; repeat for any of several.
             year: Projects mentioned in this year's part of the report.
             status: Projects with a mention of this status.
+            report: Projects mentioned in a statement of this report (an id of /v1/reports);
+                repeat for any of several.
             q: Search terms, separated by spaces or punctuation, all of which must match the
                 record's Chinese or English text: Chinese as written anywhere in the text,
                 English as whole words, case-insensitive, plurals folded (places = place); a
@@ -1599,6 +1938,7 @@ class AsyncProjectsResource:
                 "category": category,
                 "year": year,
                 "status": status,
+                "report": report,
                 "q": q,
                 "sort": sort,
                 "limit": limit,
@@ -1636,6 +1976,7 @@ class AsyncSectionsResource:
         | Sequence[Literal["document", "part", "subpart", "item"]]
         | None = None,
         parent_id: str | Sequence[str] | None = None,
+        report: str | Sequence[str] | None = None,
         q: str | None = None,
         sort: str | None = None,
         limit: int | None = None,
@@ -1653,6 +1994,8 @@ class AsyncSectionsResource:
         Args:
             kind: Level in the outline; repeat for any of several.
             parent_id: Only children of this section.
+            report: Sections of the source document of this report (an id of /v1/reports);
+                repeat for any of several.
             q: Search terms, separated by spaces or punctuation, all of which must match the
                 record's Chinese or English text: Chinese as written anywhere in the text,
                 English as whole words, case-insensitive, plurals folded (places = place); a
@@ -1675,6 +2018,7 @@ class AsyncSectionsResource:
             {
                 "kind": kind,
                 "parent_id": parent_id,
+                "report": report,
                 "q": q,
                 "sort": sort,
                 "limit": limit,
@@ -1696,6 +2040,138 @@ class AsyncSectionsResource:
         """
         return await self._client.get(
             f"/v1/sections/{path_segment(section_id, 'section_id')}", None, Section
+        )
+
+
+class AsyncTargetsResource:
+    """Every target and plan quantity checked against its outcome."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        self._client = client
+
+    def list(
+        self,
+        *,
+        report: str | Sequence[str] | None = None,
+        period: Literal["2023", "2024"] | Sequence[Literal["2023", "2024"]] | None = None,
+        verdict: Literal[
+            "met", "missed", "pending", "not_comparable", "not_reported", "not_assessable"
+        ]
+        | Sequence[
+            Literal["met", "missed", "pending", "not_comparable", "not_reported", "not_assessable"]
+        ]
+        | None = None,
+        indicator_id: str | Sequence[str] | None = None,
+        category: Literal[
+            "economy",
+            "investment",
+            "industry",
+            "innovation",
+            "business",
+            "education",
+            "health",
+            "culture-sports",
+            "employment-welfare",
+            "housing",
+            "safety",
+            "environment",
+            "urban",
+            "transport",
+            "governance",
+        ]
+        | Sequence[
+            Literal[
+                "economy",
+                "investment",
+                "industry",
+                "innovation",
+                "business",
+                "education",
+                "health",
+                "culture-sports",
+                "employment-welfare",
+                "housing",
+                "safety",
+                "environment",
+                "urban",
+                "transport",
+                "governance",
+            ]
+        ]
+        | None = None,
+        headline: bool | Sequence[bool] | None = None,
+        q: str | None = None,
+        sort: str | None = None,
+        limit: int | None = None,
+        cursor: str | None = None,
+    ) -> AsyncPager[Target]:
+        """
+        List targets with their outcomes.
+
+        Every target and plan quantity (its latest statement) with the actual a later report
+        states for the same indicator and year, the margin (actual minus target, in base
+        units), the verdict and the rule that decided it, in words. Sortable by id, period,
+        indicator_id, verdict, margin, line; default order: period, line. Also as CSV and
+        NDJSON. JSON pages carry total, the number of items matching the query. As CSV or
+        NDJSON without limit, the answer holds every matching record, streamed; with limit,
+        it pages like JSON, the next page in the Link header.
+
+        Args:
+            report: Targets stated in a statement of this report (an id of /v1/reports);
+                repeat for any of several.
+            period: Year the target is for.
+            verdict: The verdict; repeat for any of several.
+            indicator_id: Id of the indicator; repeat for any of several.
+            category: Policy area of the indicator.
+            headline: Only targets of headline indicators.
+            q: Search terms, separated by spaces or punctuation, all of which must match the
+                record's Chinese or English text: Chinese as written anywhere in the text,
+                English as whole words, case-insensitive, plurals folded (places = place); a
+                term of the dataset's synonym table (地铁 = 轨道 = metro = subway …) matches as
+                any of its synonyms. NFKC-normalised, so full-width and half-width forms
+                match.
+            sort: Comma-separated fields to sort by, '-' before a field for descending: id,
+                indicator_id, line, margin, period, verdict. The record id always closes the
+                order, so pages are stable.
+            limit: Records per page (1–500); JSON pages hold 50 without it. CSV and NDJSON
+                without limit answer every matching record in one streamed answer; with
+                limit they page like JSON, the next page in the Link header.
+            cursor: Opaque cursor from the previous page's next_cursor; valid for the same
+                query.
+
+        (operationId: listTargets)
+        """
+        return AsyncPager(
+            self._client,
+            "/v1/targets",
+            {
+                "report": report,
+                "period": period,
+                "verdict": verdict,
+                "indicator_id": indicator_id,
+                "category": category,
+                "headline": headline,
+                "q": q,
+                "sort": sort,
+                "limit": limit,
+                "cursor": cursor,
+            },
+            TargetPage,
+        )
+
+    async def get(self, target_id: str) -> Target:
+        """
+        Get a target with its outcome.
+
+        One target or plan quantity with its outcome, verdict and rule.
+
+        Args:
+            target_id: Id of the target's observation.
+
+        (operationId: getTarget)
+        """
+        return await self._client.get(
+            f"/v1/targets/{path_segment(target_id, 'target_id')}", None, Target
         )
 
 
@@ -1823,6 +2299,33 @@ class AsyncOperations:
         """
         return await self._client.get("/v1/releases", None, ReleaseList)
 
+    async def reports(self) -> ReportList:
+        """
+        Reports.
+
+        The reports served, a series in report order (the earliest first): each with its
+        years, version, artifact and source document with their sha256, and its releases.
+        Every record says its report in report_id; every list takes report.
+
+        (operationId: getReports)
+        """
+        return await self._client.get("/v1/reports", None, ReportList)
+
+    async def report(self, report_id: str) -> Report:
+        """
+        Report.
+
+        One report served, with its releases.
+
+        Args:
+            report_id: Id of the report.
+
+        (operationId: getReport)
+        """
+        return await self._client.get(
+            f"/v1/reports/{path_segment(report_id, 'report_id')}", None, Report
+        )
+
     async def health(self) -> Health:
         """
         Liveness.
@@ -1851,6 +2354,7 @@ class AsyncOperations:
         kind: Literal["indicator", "project", "glossary", "section"]
         | Sequence[Literal["indicator", "project", "glossary", "section"]]
         | None = None,
+        report: str | Sequence[str] | None = None,
         sort: str | None = None,
         limit: int | None = None,
         cursor: str | None = None,
@@ -1872,6 +2376,8 @@ class AsyncOperations:
                 words with plurals folded, synonyms of the dataset's table included), case-
                 insensitive and NFKC-normalised.
             kind: Only hits of this kind; repeat for any of several.
+            report: Hits of records stated in a statement of this report (an id of
+                /v1/reports); repeat for any of several.
             sort: Comma-separated fields to sort by, '-' before a field for descending: id,
                 rank. The record id always closes the order, so pages are stable.
             limit: Records per page (1–500); JSON pages hold 50 without it. CSV and NDJSON
@@ -1885,6 +2391,13 @@ class AsyncOperations:
         return AsyncPager(
             self._client,
             "/v1/search",
-            {"q": q, "kind": kind, "sort": sort, "limit": limit, "cursor": cursor},
+            {
+                "q": q,
+                "kind": kind,
+                "report": report,
+                "sort": sort,
+                "limit": limit,
+                "cursor": cursor,
+            },
             SearchPage,
         )

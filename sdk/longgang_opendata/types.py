@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 f4c66c16566093ce4505bef45f3b11bf29b5161dbe9e20372e323c1293c3045f) — do not edit.
+# generated from openapi/v1.json (sha256 875bc6e2304e487ffb6c634ae88510aa917876c653a868a9ba0d7595762ad126) — do not edit.
 # Regenerate with `make sdk`.
 """Models of the API's answers: one msgspec Struct per schema of openapi/v1.json."""
 
@@ -29,12 +29,17 @@ __all__ = [
     "Publisher",
     "Release",
     "ReleaseList",
+    "Report",
+    "ReportList",
     "SearchHit",
     "SearchPage",
     "Section",
     "SectionPage",
     "Source",
     "SourceDocument",
+    "Statement",
+    "Target",
+    "TargetPage",
 ]
 
 
@@ -167,6 +172,8 @@ class GlossaryTerm(msgspec.Struct, frozen=True, kw_only=True):
             (?lang=zh or ?lang=en chooses one).
         id: Stable identifier: lower-case ASCII words joined by '-' or '.'.
         number: Number of the entry in the glossary.
+        report_id: Id of the report (dataset) that states this record, as listed at
+            /v1/reports; set by the build.
         source: Provenance; the quote is the Chinese definition.
         term: The term.
     """
@@ -188,6 +195,12 @@ class GlossaryTerm(msgspec.Struct, frozen=True, kw_only=True):
         msgspec.Meta(description="Stable identifier: lower-case ASCII words joined by '-' or '.'."),
     ]
     number: Annotated[int, msgspec.Meta(description="Number of the entry in the glossary.")]
+    report_id: Annotated[
+        str | None,
+        msgspec.Meta(
+            description="Id of the report (dataset) that states this record, as listed at /v1/reports; set by the build."
+        ),
+    ]
     source: Annotated[
         Source, msgspec.Meta(description="Provenance; the quote is the Chinese definition.")
     ]
@@ -219,6 +232,9 @@ class IndicatorDetail(msgspec.Struct, frozen=True, kw_only=True):
 
     Attributes:
         base_unit: Unit of every base_value of the indicator; null when qualitative.
+        better: Which way the indicator counts as better, 'higher' or 'lower', from the
+            report's rules.toml: how a target of it is checked against its outcome; null
+            where no rule states it.
         category: Policy area of the indicator.
         headline: True for the report's main indicators (headline results and headline
             targets).
@@ -238,6 +254,12 @@ class IndicatorDetail(msgspec.Struct, frozen=True, kw_only=True):
         BaseUnit | None,
         msgspec.Meta(
             description="Unit of every base_value of the indicator; null when qualitative."
+        ),
+    ]
+    better: Annotated[
+        Literal["higher", "lower"] | str | None,
+        msgspec.Meta(
+            description="Which way the indicator counts as better, 'higher' or 'lower', from the report's rules.toml: how a target of it is checked against its outcome; null where no rule states it."
         ),
     ]
     category: Annotated[
@@ -373,12 +395,20 @@ class Mention(msgspec.Struct, frozen=True, kw_only=True):
     What the report says of a project in one year.
 
     Attributes:
+        report_id: Id of the report (dataset) that states this record, as listed at
+            /v1/reports; set by the build.
         source: Provenance of the mention.
         status: Controlled status of the project.
         status_text: Status wording as written, e.g. '开工建设'.
         year: The year of the report's part that mentions the project: results or plan.
     """
 
+    report_id: Annotated[
+        str | None,
+        msgspec.Meta(
+            description="Id of the report (dataset) that states this record, as listed at /v1/reports; set by the build."
+        ),
+    ]
     source: Annotated[Source, msgspec.Meta(description="Provenance of the mention.")]
     status: Annotated[
         Literal[
@@ -432,6 +462,11 @@ class Observation(msgspec.Struct, frozen=True, kw_only=True):
         period_start: First year the value covers (three years back for 近三年).
         qualifier: 'over' for 超/余/突破 (more than), 'at_least' for 以上, 'about' for 约,
             'at_most' for 以内/不超过; null when the value is exact.
+        report_id: Id of the report (dataset) that states this record, as listed at
+            /v1/reports; set by the build.
+        revised_by: Id of the observation of a later report that states the same
+            indicator, period and kind again (a revised actual, a restated target); null
+            when no served report does (or none up to as_of).
         source: Provenance of the value.
         status: Wording of a qualitative statement; set when value is null.
         unit: Unit as written in the quote.
@@ -489,6 +524,18 @@ class Observation(msgspec.Struct, frozen=True, kw_only=True):
         Literal["over", "at_least", "about", "at_most"] | str | None,
         msgspec.Meta(
             description="'over' for 超/余/突破 (more than), 'at_least' for 以上, 'about' for 约, 'at_most' for 以内/不超过; null when the value is exact."
+        ),
+    ]
+    report_id: Annotated[
+        str | None,
+        msgspec.Meta(
+            description="Id of the report (dataset) that states this record, as listed at /v1/reports; set by the build."
+        ),
+    ]
+    revised_by: Annotated[
+        str | None,
+        msgspec.Meta(
+            description="Id of the observation of a later report that states the same indicator, period and kind again (a revised actual, a restated target); null when no served report does (or none up to as_of)."
         ),
     ]
     source: Annotated[Source, msgspec.Meta(description="Provenance of the value.")]
@@ -685,6 +732,77 @@ class ReleaseList(msgspec.Struct, frozen=True, kw_only=True):
     items: Annotated[tuple[Release, ...], msgspec.Meta(description="The releases.")]
 
 
+class Report(msgspec.Struct, frozen=True, kw_only=True):
+    """
+    One report served: a dataset folder, built into its own artifact.
+
+    Attributes:
+        artifact_sha256: sha256 of the report's served artifact.
+        counts: Number of records in each collection.
+        id: Id of the report: its dataset folder's name.
+        next_id: Id of the report after this one; null for the latest.
+        position: Place of the report in the series, the earliest first.
+        previous_id: Id of the report before this one; null for the first.
+        publisher: Issuing body of the report.
+        release_date: Release date of that version (ISO 8601).
+        releases: Every release, newest first.
+        source_document: The report's source document: title, file, sha256.
+        temporal_end: Last year the report covers (ISO 8601).
+        temporal_start: First year the report covers (ISO 8601).
+        title: Title of the report's dataset.
+        version: Semantic version of the report's dataset.
+    """
+
+    artifact_sha256: Annotated[
+        str, msgspec.Meta(description="sha256 of the report's served artifact.")
+    ]
+    counts: Annotated[
+        dict[str, int], msgspec.Meta(description="Number of records in each collection.")
+    ]
+    id: Annotated[str, msgspec.Meta(description="Id of the report: its dataset folder's name.")]
+    next_id: Annotated[
+        str | None,
+        msgspec.Meta(description="Id of the report after this one; null for the latest."),
+    ]
+    position: Annotated[
+        int, msgspec.Meta(description="Place of the report in the series, the earliest first.")
+    ]
+    previous_id: Annotated[
+        str | None,
+        msgspec.Meta(description="Id of the report before this one; null for the first."),
+    ]
+    publisher: Annotated[Publisher, msgspec.Meta(description="Issuing body of the report.")]
+    release_date: Annotated[
+        str, msgspec.Meta(description="Release date of that version (ISO 8601).")
+    ]
+    releases: Annotated[
+        tuple[Release, ...], msgspec.Meta(description="Every release, newest first.")
+    ]
+    source_document: Annotated[
+        SourceDocument,
+        msgspec.Meta(description="The report's source document: title, file, sha256."),
+    ]
+    temporal_end: Annotated[
+        str, msgspec.Meta(description="Last year the report covers (ISO 8601).")
+    ]
+    temporal_start: Annotated[
+        str, msgspec.Meta(description="First year the report covers (ISO 8601).")
+    ]
+    title: Annotated[LocalizedText, msgspec.Meta(description="Title of the report's dataset.")]
+    version: Annotated[str, msgspec.Meta(description="Semantic version of the report's dataset.")]
+
+
+class ReportList(msgspec.Struct, frozen=True, kw_only=True):
+    """
+    Every report served, in report order (the earliest first).
+
+    Attributes:
+        items: The reports.
+    """
+
+    items: Annotated[tuple[Report, ...], msgspec.Meta(description="The reports.")]
+
+
 class SearchHit(msgspec.Struct, frozen=True, kw_only=True):
     """
     A record whose text contains the search query.
@@ -771,6 +889,8 @@ class Section(msgspec.Struct, frozen=True, kw_only=True):
         line_end: Last line of source.md within the section.
         number: The section's number as written in the source, e.g. '二', '（三）', '12.'.
         parent_id: Id of the enclosing section; null for the document.
+        report_id: Id of the report (dataset) that states this record, as listed at
+            /v1/reports; set by the build.
         text: The section's own text in Chinese, page-break artefacts removed; text of
             child sections is not repeated.
     """
@@ -794,6 +914,12 @@ class Section(msgspec.Struct, frozen=True, kw_only=True):
     ]
     parent_id: Annotated[
         str | None, msgspec.Meta(description="Id of the enclosing section; null for the document.")
+    ]
+    report_id: Annotated[
+        str | None,
+        msgspec.Meta(
+            description="Id of the report (dataset) that states this record, as listed at /v1/reports; set by the build."
+        ),
     ]
     text: Annotated[
         str,
@@ -868,3 +994,141 @@ class SourceDocument(msgspec.Struct, frozen=True, kw_only=True):
     language: Annotated[str, msgspec.Meta(description="BCP 47 language tag of the document.")]
     sha256: Annotated[str, msgspec.Meta(description="sha256 of the verbatim copy.")]
     title: Annotated[LocalizedText, msgspec.Meta(description="Title of the source document.")]
+
+
+class Statement(msgspec.Struct, frozen=True, kw_only=True):
+    """
+    The target as stated.
+
+    Attributes:
+        base_unit: The counted thing of base_value.
+        base_value: The value in base_unit.
+        observation_id: Id of the observation stating it.
+        qualifier: Qualifier of the value.
+        quote: The verbatim quote of the source document.
+        report_id: Id of the report that states it.
+        source: Where the quote stands in its report.
+        status: Wording of a qualitative statement.
+        unit: Unit as written in the quote.
+        value: The number as written; null if qualitative.
+    """
+
+    base_unit: Annotated[
+        BaseUnit | None, msgspec.Meta(description="The counted thing of base_value.")
+    ]
+    base_value: Annotated[float | None, msgspec.Meta(description="The value in base_unit.")]
+    observation_id: Annotated[str, msgspec.Meta(description="Id of the observation stating it.")]
+    qualifier: Annotated[
+        Literal["over", "at_least", "about", "at_most"] | str | None,
+        msgspec.Meta(description="Qualifier of the value."),
+    ]
+    quote: Annotated[str, msgspec.Meta(description="The verbatim quote of the source document.")]
+    report_id: Annotated[str, msgspec.Meta(description="Id of the report that states it.")]
+    source: Annotated[Source, msgspec.Meta(description="Where the quote stands in its report.")]
+    status: Annotated[
+        LocalizedText | None, msgspec.Meta(description="Wording of a qualitative statement.")
+    ]
+    unit: Annotated[str | None, msgspec.Meta(description="Unit as written in the quote.")]
+    value: Annotated[
+        float | None, msgspec.Meta(description="The number as written; null if qualitative.")
+    ]
+
+
+class Target(msgspec.Struct, frozen=True, kw_only=True):
+    """
+    A target or plan quantity with its outcome: the ledger of what a plan promised.
+
+    Attributes:
+        actual: The actual a later report states for that year; null if none.
+        better: Which way the indicator counts as better.
+        category: Policy area of the indicator.
+        headline: True for the report's main indicators.
+        id: Id of the target's observation.
+        indicator_id: Id of the indicator.
+        indicator_name: Name of the indicator.
+        kind: 'target' or 'plan'.
+        margin: Actual minus target, in base units; null unless both are numbers.
+        period: Year the target is for.
+        report_id: Id of the report that states the target.
+        rule: The rule that decided the verdict, in words.
+        target: The target as stated.
+        verdict: 'met', 'missed', 'pending' (no served report states that year's actuals
+            yet), 'not_comparable' (the actual is of another unit or span, or
+            qualitative), 'not_reported' (a later report covering the year states
+            nothing of it), 'not_assessable' (a qualitative target).
+    """
+
+    actual: Annotated[
+        Statement | None,
+        msgspec.Meta(description="The actual a later report states for that year; null if none."),
+    ]
+    better: Annotated[
+        Literal["higher", "lower"] | str | None,
+        msgspec.Meta(description="Which way the indicator counts as better."),
+    ]
+    category: Annotated[
+        Literal[
+            "economy",
+            "investment",
+            "industry",
+            "innovation",
+            "business",
+            "education",
+            "health",
+            "culture-sports",
+            "employment-welfare",
+            "housing",
+            "safety",
+            "environment",
+            "urban",
+            "transport",
+            "governance",
+        ]
+        | str,
+        msgspec.Meta(description="Policy area of the indicator."),
+    ]
+    headline: Annotated[bool, msgspec.Meta(description="True for the report's main indicators.")]
+    id: Annotated[str, msgspec.Meta(description="Id of the target's observation.")]
+    indicator_id: Annotated[str, msgspec.Meta(description="Id of the indicator.")]
+    indicator_name: Annotated[LocalizedText, msgspec.Meta(description="Name of the indicator.")]
+    kind: Annotated[
+        Literal["actual", "target", "plan"] | str, msgspec.Meta(description="'target' or 'plan'.")
+    ]
+    margin: Annotated[
+        float | None,
+        msgspec.Meta(
+            description="Actual minus target, in base units; null unless both are numbers."
+        ),
+    ]
+    period: Annotated[
+        Literal["2023", "2024"] | str, msgspec.Meta(description="Year the target is for.")
+    ]
+    report_id: Annotated[str, msgspec.Meta(description="Id of the report that states the target.")]
+    rule: Annotated[str, msgspec.Meta(description="The rule that decided the verdict, in words.")]
+    target: Annotated[Statement, msgspec.Meta(description="The target as stated.")]
+    verdict: Annotated[
+        Literal["met", "missed", "pending", "not_comparable", "not_reported", "not_assessable"]
+        | str,
+        msgspec.Meta(
+            description="'met', 'missed', 'pending' (no served report states that year's actuals yet), 'not_comparable' (the actual is of another unit or span, or qualitative), 'not_reported' (a later report covering the year states nothing of it), 'not_assessable' (a qualitative target)."
+        ),
+    ]
+
+
+class TargetPage(msgspec.Struct, frozen=True, kw_only=True):
+    """
+    A page of targets with their outcomes.
+
+    Attributes:
+        items: Targets of this page.
+        next_cursor: Cursor of the next page; null on the last page.
+        total: Number of items matching the query, on every page.
+    """
+
+    items: Annotated[tuple[Target, ...], msgspec.Meta(description="Targets of this page.")]
+    next_cursor: Annotated[
+        str | None, msgspec.Meta(description="Cursor of the next page; null on the last page.")
+    ]
+    total: Annotated[
+        int, msgspec.Meta(description="Number of items matching the query, on every page.")
+    ]

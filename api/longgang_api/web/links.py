@@ -21,6 +21,7 @@ from longgang_api.engine.declarations import (
     PROJECTS,
     SEARCH,
     SECTIONS,
+    TARGETS,
     Listing,
 )
 
@@ -32,6 +33,8 @@ CATALOG_TURTLE = "/catalog.ttl"
 DATAPACKAGE = "/datapackage.json"
 DATASETTE_METADATA = "/datasette-metadata.json"
 DOWNLOADS = "/downloads"
+REPORTS = "/reports"
+REPORT = "/reports/{report_id:str}"
 
 
 def href(path: str) -> str:
@@ -69,6 +72,8 @@ LINKS = (
     SiteLink(GLOSSARY.name, GLOSSARY.path, "Glossary terms", "名词解释"),
     SiteLink(SECTIONS.name, SECTIONS.path, "Sections of the source document", "章节"),
     SiteLink(SEARCH.name, SEARCH.path, "Search across collections", "搜索"),
+    SiteLink("reports", href(REPORTS), "Reports served, a series", "报告"),
+    SiteLink(TARGETS.name, TARGETS.path, "Targets with their outcomes", "目标与完成情况"),
     SiteLink("service-desc", "/openapi.json", "OpenAPI 3.1 document of this API", "OpenAPI 描述",
              on_landing=True),
     SiteLink("service-doc", "/docs", "Interactive documentation", "API 文档", on_landing=True),

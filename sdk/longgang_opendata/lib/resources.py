@@ -23,6 +23,7 @@ from longgang_opendata._resources import (
     AsyncObservationsResource,
     AsyncProjectsResource,
     AsyncSectionsResource,
+    AsyncTargetsResource,
     GlossaryListParams,
     GlossaryResource,
     IndicatorsListParams,
@@ -33,6 +34,8 @@ from longgang_opendata._resources import (
     ProjectsResource,
     SectionsListParams,
     SectionsResource,
+    TargetsListParams,
+    TargetsResource,
 )
 from longgang_opendata.lib.frames import import_pandas, to_frame
 from longgang_opendata.lib.tables import mentions_table, model_table, observations_table
@@ -46,11 +49,13 @@ __all__ = [
     "AsyncObservations",
     "AsyncProjects",
     "AsyncSections",
+    "AsyncTargets",
     "Glossary",
     "Indicators",
     "Observations",
     "Projects",
     "Sections",
+    "Targets",
     "item_model",
 ]
 
@@ -63,6 +68,7 @@ Filters = TypeVar(
     ObservationsListParams,
     ProjectsListParams,
     SectionsListParams,
+    TargetsListParams,
 )
 
 
@@ -139,6 +145,17 @@ class Sections(SectionsResource):
         return _frame(self.list(**_paged(filters)))
 
 
+class Targets(TargetsResource):
+    def to_pandas(self, **filters: Unpack[TargetsListParams]) -> pd.DataFrame:
+        """Every target the filters of ``list()`` select as a flat DataFrame, one row each.
+
+        ``limit`` is the page size of the walk (the largest unless given); the target and its
+        outcome become ``target_value``, ``actual_value``-style columns. Needs pandas.
+        """
+        import_pandas()  # before any request: no walk for a frame that cannot be built
+        return _frame(self.list(**_paged(filters)))
+
+
 class Observations(ObservationsResource):
     def to_pandas(self, **filters: Unpack[ObservationsListParams]) -> pd.DataFrame:
         """Every observation the filters select, with its indicator's names (zh, en) and unit.
@@ -204,6 +221,17 @@ class AsyncSections(AsyncSectionsResource):
 
         ``limit`` is the page size of the walk (the largest unless given); nested objects become
         ``name_zh``-style columns, lists inside a record are left out. Needs pandas.
+        """
+        import_pandas()
+        return await _async_frame(self.list(**_paged(filters)))
+
+
+class AsyncTargets(AsyncTargetsResource):
+    async def to_pandas(self, **filters: Unpack[TargetsListParams]) -> pd.DataFrame:
+        """Every target the filters of ``list()`` select as a flat DataFrame, one row each.
+
+        ``limit`` is the page size of the walk (the largest unless given); the target and its
+        outcome become ``target_value``, ``actual_value``-style columns. Needs pandas.
         """
         import_pandas()
         return await _async_frame(self.list(**_paged(filters)))
