@@ -182,3 +182,17 @@ def test_without_pandas_the_error_names_the_extra(
         with pytest.raises(ImportError, match=r"pip install 'longgang-opendata\[pandas\]'"):
             call()
     assert requests == [], "no request is made for a frame that cannot be built"
+
+
+def test_the_ledger_of_targets_as_a_frame(sdk: Client) -> None:
+    targets = sdk.targets.to_pandas()
+    assert len(targets) == 43 and set(targets["verdict"]) == {"pending"}
+    assert {"target_value", "target_quote", "margin", "rule", "report_id"} <= set(targets.columns)
+    headline = sdk.targets.to_pandas(headline=True, period="2024")
+    assert set(headline["id"]) == {
+        "gdp-growth.2024.target",
+        "industrial-value-added-growth.2024.target",
+        "retail-sales-growth.2024.target",
+        "budget-revenue-growth.2024.target",
+        "water-energy-intensity.2024.target",
+    }

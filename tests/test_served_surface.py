@@ -111,6 +111,8 @@ def _urls(path: str, dataset: LoadedDataset) -> list[str]:
         "term_id": artifact.glossary[0].id,
         "section_id": artifact.sections[0].id,
         "observation_id": artifact.observations[0].id,
+        "report_id": dataset.report_ids[0],
+        "target_id": next(o.id for o in artifact.observations if o.kind != "actual"),
     }
     if "{name:str}" in path:
         if path.startswith("/docs"):

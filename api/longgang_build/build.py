@@ -54,6 +54,7 @@ from longgang_api.data.model import (
     TargetRules,
     TermsTable,
 )
+from longgang_api.data.series import series_problems
 from longgang_api.data.source_text import QuoteNotFound, SourceText, Spans, values_in
 from longgang_build import chinese_numerals, measures
 from longgang_build.derived import write_derived
@@ -600,6 +601,17 @@ def compile_artifact(records: Records, license_id: str | None = None) -> BuildRe
     return BuildResult(artifact, data, hashlib.sha256(data).hexdigest(), counts, records.source)
 
 
+def check_series(artifacts: list[Artifact]) -> None:
+    """Refuse reports that cannot be served together, as the server would refuse them."""
+    ordered = sorted(
+        artifacts,
+        key=lambda a: (int(a.dataset.temporal_end), int(a.dataset.temporal_start), a.dataset.id),
+    )
+    found = series_problems(ordered)
+    if found:
+        raise BuildError([Problem("--series", "-", "-", problem) for problem in found])
+
+
 def write(result: BuildResult, out: Path) -> Path:
     """Write the artifact, its ``.sha256`` beside it and the files derived from it in
     ``<out>/<id>/``; return the artifact's path."""
@@ -622,9 +634,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--license", default=None, help="SPDX id of the licence to publish under")
     parser.add_argument("--check", action="store_true", help="check only; write nothing")
+    parser.add_argument(
+        "--series",
+        default="",
+        help=(
+            "the other reports served with this one, comma-separated folder names or paths: "
+            "refuse what cannot stand beside them (an indicator whose measure or base unit "
+            "differs, an id used for two different things)"
+        ),
+    )
     args = parser.parse_args(argv)
     try:
         result = compile_artifact(load_records(args.dataset), args.license)
+        others = [dataset_folder(name.strip()) for name in args.series.split(",") if name.strip()]
+        check_series(
+            [result.artifact, *(compile_artifact(load_records(f)).artifact for f in others)]
+        )
     except BuildError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)

@@ -56,6 +56,9 @@ def _concepts_disagree(artifacts: Sequence[Artifact]) -> Iterable[str]:
                 if field == "base_unit":
                     before = before.code if before is not None else None
                     now = now.code if now is not None else None
+                # A report without a target of the indicator need not state its direction.
+                if field == "better" and (before is None or now is None):
+                    continue
                 if before != now:
                     yield (
                         f"indicator {indicator.id!r} has {field} {before!r} in {first} but "
@@ -153,6 +156,9 @@ def merge(parts: Sequence[LoadedDataset]) -> LoadedDataset:
     for artifact in artifacts:
         # The latest report's wording of a concept wins, in the place it first had.
         for indicator in artifact.indicators:
+            before_indicator = indicators.get(indicator.id)
+            if indicator.better is None and before_indicator is not None:
+                indicator = msgspec.structs.replace(indicator, better=before_indicator.better)
             indicators[indicator.id] = indicator
         for project in artifact.projects:
             before = projects.get(project.id)

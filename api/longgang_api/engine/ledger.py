@@ -93,11 +93,11 @@ def outcome(
     ``actual`` is the latest actual of a later report for the target's indicator and
     year; ``covered`` says whether any later report served covers that year.
     """
+    if actual is None and not covered:
+        return "pending", f"no report served states the actuals of {target.period} yet", None
     if target.value is None or target.base_value is None:
         return "not_assessable", "a qualitative target: no number to check an outcome against", None
     if actual is None:
-        if not covered:
-            return "pending", f"no report served states the actuals of {target.period} yet", None
         return (
             "not_reported",
             f"a later report covers {target.period} but states no actual of {indicator.id}",
