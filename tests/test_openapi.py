@@ -86,6 +86,7 @@ _EXAMPLES = {
     "{observation_id}": "gdp-growth.2024.target",
     "{report_id}": "longgang-2024",
     "{target_id}": "gdp-growth.2024.target",
+    "{promise_id}": "cuhk-shenzhen.longgang-2024.2",
     "{name}": "observations.csv",
 }
 
@@ -152,6 +153,7 @@ def test_lists_declare_paging_links_and_representations(committed: dict[str, Any
         "listSections",
         "search",
         "listTargets",
+        "listPromises",
     }
     operation_ids = {op["operationId"] for _, op in _operations(committed)}
     for operation in lists:

@@ -426,6 +426,16 @@ ROUND_TRIPS: dict[str, tuple[Callable[[Client], Any], str, dict[str, str]]] = {
         "/v1/targets",
         {"verdict": "pending"},
     ),
+    "listPromises": (
+        lambda c: list(c.promises.list(year=2024, limit=20)),
+        "/v1/promises",
+        {"year": "2024"},
+    ),
+    "getPromise": (
+        lambda c: c.promises.get("cuhk-shenzhen.longgang-2024.2"),
+        "/v1/promises/cuhk-shenzhen.longgang-2024.2",
+        {},
+    ),
     "getTarget": (
         lambda c: c.targets.get("gdp-growth.2024.target"),
         "/v1/targets/gdp-growth.2024.target",

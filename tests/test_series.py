@@ -79,7 +79,7 @@ def test_every_statement_says_its_report_and_every_list_filters_by_it(series: Cl
     sections = series.get(f"/v1/sections?{first}").json()["items"]
     assert {s["report_id"] for s in sections} == {"testseries-2041"} and len(sections) == 5
     assert series.get("/v1/indicators?report=testseries-2042").json()["total"] == 6
-    assert series.get(f"/v1/projects?{first}").json()["total"] == 2
+    assert series.get(f"/v1/projects?{first}").json()["total"] == 3
     assert series.get(f"/v1/search?q=博物馆&{first}").json()["total"] >= 1
     refused = series.get("/v1/observations?report=testseries-2040")
     assert refused.status_code == 400 and refused.json()["parameter"] == "report"
@@ -283,3 +283,37 @@ def test_datasets_names_the_reports_served() -> None:
     assert alone.datasets == "" and alone.report_folders() == (Path(alone.dataset_folder),)
     with pytest.raises(SettingsError, match="DATASETS='testseries-2041'"):
         Settings.from_env({"DATASETS": "testseries-2041"})
+
+
+def test_project_promises_kept_slipped_pending_and_not_reported(series: Client) -> None:
+    promises = {p["project_id"]: p for p in series.get("/v1/promises?limit=50").json()["items"]}
+    verdicts = {
+        project: (p["verdict"], p["year"], p["report_id"]) for project, p in promises.items()
+    }
+    assert verdicts == {
+        "testcity-museum": ("kept", 2041, "testseries-2041"),
+        "testcity-stadium": ("slipped", 2041, "testseries-2041"),
+        "testcity-theatre": ("not_reported", 2041, "testseries-2041"),
+        "testcity-library": ("pending", 2042, "testseries-2042"),
+    }
+    museum = promises["testcity-museum"]
+    assert (museum["promised"]["quote"], museum["outcome"]["quote"]) == (
+        "开工建设测试市博物馆",
+        "建成测试市博物馆",
+    )
+    assert museum["rule"] == (
+        "kept when a later report gives the stage promised (started) or a later one; "
+        "it gives completed"
+    )
+    stadium = promises["testcity-stadium"]
+    assert stadium["outcome"]["status"] == "under_construction"
+    assert stadium["rule"].endswith("it gives under_construction")
+    assert series.get(f"/v1/promises/{stadium['id']}").json() == stadium
+    slipped = series.get("/v1/promises?verdict=slipped").json()["items"]
+    assert [p["project_id"] for p in slipped] == ["testcity-stadium"]
+
+
+def test_one_report_alone_keeps_every_promise_pending(client: Client) -> None:
+    promises = client.get("/v1/promises?limit=500").json()["items"]
+    assert promises and {p["verdict"] for p in promises} == {"pending"}
+    assert {p["year"] for p in promises} == {2024}

@@ -113,6 +113,7 @@ def _urls(path: str, dataset: LoadedDataset) -> list[str]:
         "observation_id": artifact.observations[0].id,
         "report_id": dataset.report_ids[0],
         "target_id": next(o.id for o in artifact.observations if o.kind != "actual"),
+        "promise_id": "cuhk-shenzhen.longgang-2024.2",
     }
     if "{name:str}" in path:
         if path.startswith("/docs"):

@@ -54,6 +54,7 @@ _TAGS = (
     ("search", "Search across every collection."),
     ("reports", "The reports served: a series, each report a dataset of its own."),
     ("targets", "Every target and plan quantity checked against its outcome."),
+    ("promises", "Every project planned for a year checked against what a later report says."),
     ("health", "Liveness and readiness of the server."),
 )
 

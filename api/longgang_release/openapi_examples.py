@@ -63,6 +63,7 @@ _PREFERRED_SORT: dict[str, str] = {
     "listSections": "kind,line",
     "search": "rank,id",
     "listTargets": "period,line",
+    "listPromises": "year,line",
 }
 _BINARY = frozenset({media_types.SQLITE, media_types.OCTET_STREAM})
 _PROBLEM = media_types.PROBLEM_JSON

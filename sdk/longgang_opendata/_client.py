@@ -28,12 +28,14 @@ from longgang_opendata.lib.resources import (
     AsyncIndicators,
     AsyncObservations,
     AsyncProjects,
+    AsyncPromises,
     AsyncSections,
     AsyncTargets,
     Glossary,
     Indicators,
     Observations,
     Projects,
+    Promises,
     Sections,
     Targets,
 )
@@ -120,6 +122,7 @@ class Client(SyncOperations, _Options):
     projects: Projects
     sections: Sections
     targets: Targets
+    promises: Promises
 
     def _bind(self, client: SyncAPIClient) -> None:
         self._client = client
@@ -129,6 +132,7 @@ class Client(SyncOperations, _Options):
         self.projects = Projects(client)
         self.sections = Sections(client)
         self.targets = Targets(client)
+        self.promises = Promises(client)
 
     def __init__(
         self,
@@ -207,6 +211,7 @@ class AsyncClient(AsyncOperations, _Options):
     projects: AsyncProjects
     sections: AsyncSections
     targets: AsyncTargets
+    promises: AsyncPromises
 
     def _bind(self, client: AsyncAPIClient) -> None:
         self._client = client
@@ -216,6 +221,7 @@ class AsyncClient(AsyncOperations, _Options):
         self.projects = AsyncProjects(client)
         self.sections = AsyncSections(client)
         self.targets = AsyncTargets(client)
+        self.promises = AsyncPromises(client)
 
     def __init__(
         self,

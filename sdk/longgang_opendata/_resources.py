@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 875bc6e2304e487ffb6c634ae88510aa917876c653a868a9ba0d7595762ad126) — do not edit.
+# generated from openapi/v1.json (sha256 512878b15de76037089bd7fe5870167fcfc8563d71f88da1d448e3304adba3c4) — do not edit.
 # Regenerate with `make sdk`.
 """Resources of the API: one per tag, one method per operation, sync and async."""
 
@@ -21,6 +21,8 @@ from longgang_opendata.types import (
     ObservationPage,
     Project,
     ProjectPage,
+    Promise,
+    PromisePage,
     ReleaseList,
     Report,
     ReportList,
@@ -40,6 +42,7 @@ __all__ = [
     "AsyncObservationsResource",
     "AsyncOperations",
     "AsyncProjectsResource",
+    "AsyncPromisesResource",
     "AsyncSectionsResource",
     "AsyncTargetsResource",
     "GlossaryListParams",
@@ -50,6 +53,8 @@ __all__ = [
     "ObservationsResource",
     "ProjectsListParams",
     "ProjectsResource",
+    "PromisesListParams",
+    "PromisesResource",
     "SectionsListParams",
     "SectionsResource",
     "SyncOperations",
@@ -123,6 +128,33 @@ CSV_COLUMNS: Final[dict[str, tuple[str, ...]]] = {
         "name_en",
         "category",
         "html_url",
+    ),
+    "Promise": (
+        "id",
+        "project_id",
+        "project_name_zh",
+        "project_name_en",
+        "category",
+        "year",
+        "report_id",
+        "promised_report_id",
+        "promised_status",
+        "promised_status_text",
+        "promised_quote",
+        "promised_source_section_id",
+        "promised_source_quote",
+        "promised_source_line",
+        "promised_source_document_id",
+        "outcome_report_id",
+        "outcome_status",
+        "outcome_status_text",
+        "outcome_quote",
+        "outcome_source_section_id",
+        "outcome_source_quote",
+        "outcome_source_line",
+        "outcome_source_document_id",
+        "verdict",
+        "rule",
     ),
     "SearchHit": (
         "kind",
@@ -426,6 +458,106 @@ class ProjectsListParams(TypedDict, total=False):
         | None
     )
     report: str | Sequence[str] | None
+    q: str | None
+    sort: str | None
+    limit: int | None
+    cursor: str | None
+
+
+class PromisesListParams(TypedDict, total=False):
+    """The keyword filters of ``client.promises.list()``."""
+
+    report: str | Sequence[str] | None
+    year: Literal[2023, 2024] | Sequence[Literal[2023, 2024]] | None
+    verdict: (
+        Literal["kept", "slipped", "pending", "not_reported"]
+        | Sequence[Literal["kept", "slipped", "pending", "not_reported"]]
+        | None
+    )
+    category: (
+        Literal[
+            "education",
+            "health",
+            "research",
+            "industrial-park",
+            "enterprise",
+            "commercial",
+            "culture",
+            "sports",
+            "park-greenery",
+            "water-environment",
+            "rail",
+            "road",
+            "transport-hub",
+            "energy-utilities",
+            "housing-welfare",
+            "urban-renewal",
+            "public-service",
+            "finance",
+            "platform",
+            "zone",
+        ]
+        | Sequence[
+            Literal[
+                "education",
+                "health",
+                "research",
+                "industrial-park",
+                "enterprise",
+                "commercial",
+                "culture",
+                "sports",
+                "park-greenery",
+                "water-environment",
+                "rail",
+                "road",
+                "transport-hub",
+                "energy-utilities",
+                "housing-welfare",
+                "urban-renewal",
+                "public-service",
+                "finance",
+                "platform",
+                "zone",
+            ]
+        ]
+        | None
+    )
+    status: (
+        Literal[
+            "completed",
+            "delivered",
+            "in_operation",
+            "opened",
+            "started",
+            "under_construction",
+            "accelerating",
+            "preliminary",
+            "planned",
+            "introduced",
+            "approved",
+            "supported",
+            "designated",
+        ]
+        | Sequence[
+            Literal[
+                "completed",
+                "delivered",
+                "in_operation",
+                "opened",
+                "started",
+                "under_construction",
+                "accelerating",
+                "preliminary",
+                "planned",
+                "introduced",
+                "approved",
+                "supported",
+                "designated",
+            ]
+        ]
+        | None
+    )
     q: str | None
     sort: str | None
     limit: int | None
@@ -1015,6 +1147,173 @@ class ProjectsResource:
         """
         return self._client.get(
             f"/v1/projects/{path_segment(project_id, 'project_id')}", None, Project
+        )
+
+
+class PromisesResource:
+    """Every project planned for a year checked against what a later report says."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._client = client
+
+    def list(
+        self,
+        *,
+        report: str | Sequence[str] | None = None,
+        year: Literal[2023, 2024] | Sequence[Literal[2023, 2024]] | None = None,
+        verdict: Literal["kept", "slipped", "pending", "not_reported"]
+        | Sequence[Literal["kept", "slipped", "pending", "not_reported"]]
+        | None = None,
+        category: Literal[
+            "education",
+            "health",
+            "research",
+            "industrial-park",
+            "enterprise",
+            "commercial",
+            "culture",
+            "sports",
+            "park-greenery",
+            "water-environment",
+            "rail",
+            "road",
+            "transport-hub",
+            "energy-utilities",
+            "housing-welfare",
+            "urban-renewal",
+            "public-service",
+            "finance",
+            "platform",
+            "zone",
+        ]
+        | Sequence[
+            Literal[
+                "education",
+                "health",
+                "research",
+                "industrial-park",
+                "enterprise",
+                "commercial",
+                "culture",
+                "sports",
+                "park-greenery",
+                "water-environment",
+                "rail",
+                "road",
+                "transport-hub",
+                "energy-utilities",
+                "housing-welfare",
+                "urban-renewal",
+                "public-service",
+                "finance",
+                "platform",
+                "zone",
+            ]
+        ]
+        | None = None,
+        status: Literal[
+            "completed",
+            "delivered",
+            "in_operation",
+            "opened",
+            "started",
+            "under_construction",
+            "accelerating",
+            "preliminary",
+            "planned",
+            "introduced",
+            "approved",
+            "supported",
+            "designated",
+        ]
+        | Sequence[
+            Literal[
+                "completed",
+                "delivered",
+                "in_operation",
+                "opened",
+                "started",
+                "under_construction",
+                "accelerating",
+                "preliminary",
+                "planned",
+                "introduced",
+                "approved",
+                "supported",
+                "designated",
+            ]
+        ]
+        | None = None,
+        q: str | None = None,
+        sort: str | None = None,
+        limit: int | None = None,
+        cursor: str | None = None,
+    ) -> SyncPage[Promise]:
+        """
+        List project promises with their outcomes.
+
+        Every project a report plans for its plan year (开工, 建成, 投用 …) with what a later
+        report says of it for that year, the verdict (kept, slipped, pending, not_reported)
+        and the rule that decided it, in words. Sortable by id, year, verdict, line; default
+        order: year, line. Also as CSV and NDJSON. JSON pages carry total, the number of
+        items matching the query. As CSV or NDJSON without limit, the answer holds every
+        matching record, streamed; with limit, it pages like JSON, the next page in the Link
+        header.
+
+        Args:
+            report: Promises made in a statement of this report (an id of /v1/reports);
+                repeat for any of several.
+            year: The year the project was planned for.
+            verdict: The verdict; repeat for any of several.
+            category: Kind of project; repeat for any of several.
+            status: The status promised; repeat for any of several.
+            q: Search terms, separated by spaces or punctuation, all of which must match the
+                record's Chinese or English text: Chinese as written anywhere in the text,
+                English as whole words, case-insensitive, plurals folded (places = place); a
+                term of the dataset's synonym table (地铁 = 轨道 = metro = subway …) matches as
+                any of its synonyms. NFKC-normalised, so full-width and half-width forms
+                match.
+            sort: Comma-separated fields to sort by, '-' before a field for descending: id,
+                line, verdict, year. The record id always closes the order, so pages are
+                stable.
+            limit: Records per page (1–500); JSON pages hold 50 without it. CSV and NDJSON
+                without limit answer every matching record in one streamed answer; with
+                limit they page like JSON, the next page in the Link header.
+            cursor: Opaque cursor from the previous page's next_cursor; valid for the same
+                query.
+
+        (operationId: listPromises)
+        """
+        return SyncPage(
+            self._client,
+            "/v1/promises",
+            {
+                "report": report,
+                "year": year,
+                "verdict": verdict,
+                "category": category,
+                "status": status,
+                "q": q,
+                "sort": sort,
+                "limit": limit,
+                "cursor": cursor,
+            },
+            PromisePage,
+        )
+
+    def get(self, promise_id: str) -> Promise:
+        """
+        Get a project promise with its outcome.
+
+        One project planned for a year with what a later report says of it.
+
+        Args:
+            promise_id: Id of the promise.
+
+        (operationId: getPromise)
+        """
+        return self._client.get(
+            f"/v1/promises/{path_segment(promise_id, 'promise_id')}", None, Promise
         )
 
 
@@ -1960,6 +2259,173 @@ class AsyncProjectsResource:
         """
         return await self._client.get(
             f"/v1/projects/{path_segment(project_id, 'project_id')}", None, Project
+        )
+
+
+class AsyncPromisesResource:
+    """Every project planned for a year checked against what a later report says."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        self._client = client
+
+    def list(
+        self,
+        *,
+        report: str | Sequence[str] | None = None,
+        year: Literal[2023, 2024] | Sequence[Literal[2023, 2024]] | None = None,
+        verdict: Literal["kept", "slipped", "pending", "not_reported"]
+        | Sequence[Literal["kept", "slipped", "pending", "not_reported"]]
+        | None = None,
+        category: Literal[
+            "education",
+            "health",
+            "research",
+            "industrial-park",
+            "enterprise",
+            "commercial",
+            "culture",
+            "sports",
+            "park-greenery",
+            "water-environment",
+            "rail",
+            "road",
+            "transport-hub",
+            "energy-utilities",
+            "housing-welfare",
+            "urban-renewal",
+            "public-service",
+            "finance",
+            "platform",
+            "zone",
+        ]
+        | Sequence[
+            Literal[
+                "education",
+                "health",
+                "research",
+                "industrial-park",
+                "enterprise",
+                "commercial",
+                "culture",
+                "sports",
+                "park-greenery",
+                "water-environment",
+                "rail",
+                "road",
+                "transport-hub",
+                "energy-utilities",
+                "housing-welfare",
+                "urban-renewal",
+                "public-service",
+                "finance",
+                "platform",
+                "zone",
+            ]
+        ]
+        | None = None,
+        status: Literal[
+            "completed",
+            "delivered",
+            "in_operation",
+            "opened",
+            "started",
+            "under_construction",
+            "accelerating",
+            "preliminary",
+            "planned",
+            "introduced",
+            "approved",
+            "supported",
+            "designated",
+        ]
+        | Sequence[
+            Literal[
+                "completed",
+                "delivered",
+                "in_operation",
+                "opened",
+                "started",
+                "under_construction",
+                "accelerating",
+                "preliminary",
+                "planned",
+                "introduced",
+                "approved",
+                "supported",
+                "designated",
+            ]
+        ]
+        | None = None,
+        q: str | None = None,
+        sort: str | None = None,
+        limit: int | None = None,
+        cursor: str | None = None,
+    ) -> AsyncPager[Promise]:
+        """
+        List project promises with their outcomes.
+
+        Every project a report plans for its plan year (开工, 建成, 投用 …) with what a later
+        report says of it for that year, the verdict (kept, slipped, pending, not_reported)
+        and the rule that decided it, in words. Sortable by id, year, verdict, line; default
+        order: year, line. Also as CSV and NDJSON. JSON pages carry total, the number of
+        items matching the query. As CSV or NDJSON without limit, the answer holds every
+        matching record, streamed; with limit, it pages like JSON, the next page in the Link
+        header.
+
+        Args:
+            report: Promises made in a statement of this report (an id of /v1/reports);
+                repeat for any of several.
+            year: The year the project was planned for.
+            verdict: The verdict; repeat for any of several.
+            category: Kind of project; repeat for any of several.
+            status: The status promised; repeat for any of several.
+            q: Search terms, separated by spaces or punctuation, all of which must match the
+                record's Chinese or English text: Chinese as written anywhere in the text,
+                English as whole words, case-insensitive, plurals folded (places = place); a
+                term of the dataset's synonym table (地铁 = 轨道 = metro = subway …) matches as
+                any of its synonyms. NFKC-normalised, so full-width and half-width forms
+                match.
+            sort: Comma-separated fields to sort by, '-' before a field for descending: id,
+                line, verdict, year. The record id always closes the order, so pages are
+                stable.
+            limit: Records per page (1–500); JSON pages hold 50 without it. CSV and NDJSON
+                without limit answer every matching record in one streamed answer; with
+                limit they page like JSON, the next page in the Link header.
+            cursor: Opaque cursor from the previous page's next_cursor; valid for the same
+                query.
+
+        (operationId: listPromises)
+        """
+        return AsyncPager(
+            self._client,
+            "/v1/promises",
+            {
+                "report": report,
+                "year": year,
+                "verdict": verdict,
+                "category": category,
+                "status": status,
+                "q": q,
+                "sort": sort,
+                "limit": limit,
+                "cursor": cursor,
+            },
+            PromisePage,
+        )
+
+    async def get(self, promise_id: str) -> Promise:
+        """
+        Get a project promise with its outcome.
+
+        One project planned for a year with what a later report says of it.
+
+        Args:
+            promise_id: Id of the promise.
+
+        (operationId: getPromise)
+        """
+        return await self._client.get(
+            f"/v1/promises/{path_segment(promise_id, 'promise_id')}", None, Promise
         )
 
 

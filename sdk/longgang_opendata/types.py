@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 875bc6e2304e487ffb6c634ae88510aa917876c653a868a9ba0d7595762ad126) — do not edit.
+# generated from openapi/v1.json (sha256 512878b15de76037089bd7fe5870167fcfc8563d71f88da1d448e3304adba3c4) — do not edit.
 # Regenerate with `make sdk`.
 """Models of the API's answers: one msgspec Struct per schema of openapi/v1.json."""
 
@@ -21,11 +21,14 @@ __all__ = [
     "Link",
     "LocalizedText",
     "Mention",
+    "MentionStatement",
     "Observation",
     "ObservationPage",
     "Problem",
     "Project",
     "ProjectPage",
+    "Promise",
+    "PromisePage",
     "Publisher",
     "Release",
     "ReleaseList",
@@ -440,6 +443,45 @@ class Mention(msgspec.Struct, frozen=True, kw_only=True):
     ]
 
 
+class MentionStatement(msgspec.Struct, frozen=True, kw_only=True):
+    """
+    The plan, as the report says it.
+
+    Attributes:
+        quote: The verbatim quote of the source document.
+        report_id: Id of the report that says it.
+        source: Where the quote stands in its report.
+        status: Controlled status of the project.
+        status_text: Status wording as written, e.g. '开工建设'.
+    """
+
+    quote: Annotated[str, msgspec.Meta(description="The verbatim quote of the source document.")]
+    report_id: Annotated[str, msgspec.Meta(description="Id of the report that says it.")]
+    source: Annotated[Source, msgspec.Meta(description="Where the quote stands in its report.")]
+    status: Annotated[
+        Literal[
+            "completed",
+            "delivered",
+            "in_operation",
+            "opened",
+            "started",
+            "under_construction",
+            "accelerating",
+            "preliminary",
+            "planned",
+            "introduced",
+            "approved",
+            "supported",
+            "designated",
+        ]
+        | str,
+        msgspec.Meta(description="Controlled status of the project."),
+    ]
+    status_text: Annotated[
+        str, msgspec.Meta(description="Status wording as written, e.g. '开工建设'.")
+    ]
+
+
 class Observation(msgspec.Struct, frozen=True, kw_only=True):
     """
     One value of an indicator: an actual result, a target or a plan quantity.
@@ -677,6 +719,101 @@ class ProjectPage(msgspec.Struct, frozen=True, kw_only=True):
     """
 
     items: Annotated[tuple[Project, ...], msgspec.Meta(description="Projects of this page.")]
+    next_cursor: Annotated[
+        str | None, msgspec.Meta(description="Cursor of the next page; null on the last page.")
+    ]
+    total: Annotated[
+        int, msgspec.Meta(description="Number of items matching the query, on every page.")
+    ]
+
+
+class Promise(msgspec.Struct, frozen=True, kw_only=True):
+    """
+    A project planned for a year, with what a later report says of it for that year.
+
+    Attributes:
+        category: Kind of project.
+        id: Id of the promise: project id, report id and the mention's place.
+        outcome: What a later report says of the project for that year; null if none.
+        project_id: Id of the project.
+        project_name: Name of the project.
+        promised: The plan, as the report says it.
+        report_id: Id of the report that plans it.
+        rule: The rule that decided the verdict, in words.
+        verdict: 'kept' (the later report gives the stage promised or a later one),
+            'slipped' (an earlier stage), 'pending' (no served report covers the year
+            yet), 'not_reported' (a later report covering the year does not mention the
+            project).
+        year: The year the project was planned for.
+    """
+
+    category: Annotated[
+        Literal[
+            "education",
+            "health",
+            "research",
+            "industrial-park",
+            "enterprise",
+            "commercial",
+            "culture",
+            "sports",
+            "park-greenery",
+            "water-environment",
+            "rail",
+            "road",
+            "transport-hub",
+            "energy-utilities",
+            "housing-welfare",
+            "urban-renewal",
+            "public-service",
+            "finance",
+            "platform",
+            "zone",
+        ]
+        | str,
+        msgspec.Meta(description="Kind of project."),
+    ]
+    id: Annotated[
+        str,
+        msgspec.Meta(
+            description="Id of the promise: project id, report id and the mention's place."
+        ),
+    ]
+    outcome: Annotated[
+        MentionStatement | None,
+        msgspec.Meta(
+            description="What a later report says of the project for that year; null if none."
+        ),
+    ]
+    project_id: Annotated[str, msgspec.Meta(description="Id of the project.")]
+    project_name: Annotated[LocalizedText, msgspec.Meta(description="Name of the project.")]
+    promised: Annotated[
+        MentionStatement, msgspec.Meta(description="The plan, as the report says it.")
+    ]
+    report_id: Annotated[str, msgspec.Meta(description="Id of the report that plans it.")]
+    rule: Annotated[str, msgspec.Meta(description="The rule that decided the verdict, in words.")]
+    verdict: Annotated[
+        Literal["kept", "slipped", "pending", "not_reported"] | str,
+        msgspec.Meta(
+            description="'kept' (the later report gives the stage promised or a later one), 'slipped' (an earlier stage), 'pending' (no served report covers the year yet), 'not_reported' (a later report covering the year does not mention the project)."
+        ),
+    ]
+    year: Annotated[
+        Literal[2023, 2024] | str, msgspec.Meta(description="The year the project was planned for.")
+    ]
+
+
+class PromisePage(msgspec.Struct, frozen=True, kw_only=True):
+    """
+    A page of project promises with their outcomes.
+
+    Attributes:
+        items: Promises of this page.
+        next_cursor: Cursor of the next page; null on the last page.
+        total: Number of items matching the query, on every page.
+    """
+
+    items: Annotated[tuple[Promise, ...], msgspec.Meta(description="Promises of this page.")]
     next_cursor: Annotated[
         str | None, msgspec.Meta(description="Cursor of the next page; null on the last page.")
     ]

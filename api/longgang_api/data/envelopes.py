@@ -19,15 +19,18 @@ from longgang_api.data.model import (
     Indicator,
     IndicatorCategory,
     LocalizedText,
+    MentionStatus,
     Observation,
     ObservationKind,
     Period,
+    ProjectCategory,
     Publisher,
     Qualifier,
     Release,
     Section,
     Source,
     SourceDocument,
+    Year,
 )
 
 NextCursor = Annotated[
@@ -297,5 +300,56 @@ class TargetPage(Base, frozen=True, kw_only=True):
     """A page of targets with their outcomes."""
 
     items: Annotated[tuple[Target, ...], Meta(description="Targets of this page.")]
+    next_cursor: NextCursor
+    total: Total
+
+
+PromiseVerdict = Literal["kept", "slipped", "pending", "not_reported"]
+
+
+class MentionStatement(Base, frozen=True, kw_only=True):
+    """What one report says of a project in a year, with its quote."""
+
+    report_id: Annotated[Id, Meta(description="Id of the report that says it.")]
+    status: Annotated[MentionStatus, Meta(description="Controlled status of the project.")]
+    status_text: Annotated[str, Meta(description="Status wording as written, e.g. '开工建设'.")]
+    quote: Annotated[str, Meta(description="The verbatim quote of the source document.")]
+    source: Annotated[Source, Meta(description="Where the quote stands in its report.")]
+
+
+class Promise(Base, frozen=True, kw_only=True):
+    """A project planned for a year, with what a later report says of it for that year."""
+
+    id: Annotated[
+        str,
+        Meta(description="Id of the promise: project id, report id and the mention's place."),
+    ]
+    project_id: Annotated[Id, Meta(description="Id of the project.")]
+    project_name: Annotated[LocalizedText, Meta(description="Name of the project.")]
+    category: Annotated[ProjectCategory, Meta(description="Kind of project.")]
+    year: Annotated[Year, Meta(description="The year the project was planned for.")]
+    report_id: Annotated[Id, Meta(description="Id of the report that plans it.")]
+    promised: Annotated[MentionStatement, Meta(description="The plan, as the report says it.")]
+    outcome: Annotated[
+        MentionStatement | None,
+        Meta(description="What a later report says of the project for that year; null if none."),
+    ] = None
+    verdict: Annotated[
+        PromiseVerdict,
+        Meta(
+            description=(
+                "'kept' (the later report gives the stage promised or a later one), 'slipped' "
+                "(an earlier stage), 'pending' (no served report covers the year yet), "
+                "'not_reported' (a later report covering the year does not mention the project)."
+            )
+        ),
+    ]
+    rule: Annotated[str, Meta(description="The rule that decided the verdict, in words.")]
+
+
+class PromisePage(Base, frozen=True, kw_only=True):
+    """A page of project promises with their outcomes."""
+
+    items: Annotated[tuple[Promise, ...], Meta(description="Promises of this page.")]
     next_cursor: NextCursor
     total: Total

@@ -25,6 +25,9 @@ from longgang_api.data.envelopes import (
     ObservationPage,
     Project,
     ProjectPage,
+    Promise,
+    PromisePage,
+    PromiseVerdict,
     Report,
     SearchHit,
     SearchPage,
@@ -49,7 +52,7 @@ from longgang_api.data.model import (
     Year,
 )
 from longgang_api.data.tabular import csv_columns
-from longgang_api.engine.ledger import ledger
+from longgang_api.engine.ledger import ledger, promises
 from longgang_api.engine.query import MAX_Q_LENGTH, Q_PATTERN, Collection, Ids, Scalar
 from longgang_api.engine.text_search import Match, Synonyms, release_prepared, snippet
 
@@ -756,6 +759,49 @@ TARGETS: Listing[Target] = Listing(
               "target_id", "Id of the target's observation.", Target),
 )  # fmt: skip
 
+PROMISES: Listing[Promise] = Listing(
+    name="promises",
+    noun="promise",
+    tag="promises",
+    operation_id="listPromises",
+    summary="List project promises with their outcomes",
+    lead=(
+        "Every project a report plans for its plan year (开工, 建成, 投用 …) with what a later "
+        "report says of it for that year, the verdict (kept, slipped, pending, not_reported) and "
+        "the rule that decided it, in words."
+    ),
+    page_type=PromisePage,
+    record_type=Promise,
+    records=lambda d, _: promises(d),
+    id_of=lambda p: p.id,
+    filters=(
+        report_filter("Promises made in a statement", lambda p, _: (p.report_id,)),
+        Filter("year", Year, "The year the project was planned for.", lambda p, _: (p.year,),
+               years),
+        Filter("verdict", PromiseVerdict, "The verdict; repeat for any of several.",
+               lambda p, _: (p.verdict,)),
+        Filter("category", ProjectCategory, "Kind of project; repeat for any of several.",
+               lambda p, _: (p.category,)),
+        Filter("status", MentionStatus, "The status promised; repeat for any of several.",
+               lambda p, _: (p.promised.status,)),
+    ),
+    sorts={
+        "id": lambda p: p.id,
+        "year": lambda p: p.year,
+        "verdict": lambda p: p.verdict,
+        "line": lambda p: p.promised.source.line,
+    },
+    default_sort=("year", "line"),
+    text_of=lambda p, _: (
+        ("id", p.id), *texts(project_name=p.project_name),
+        ("promised.quote", p.promised.quote),
+        ("outcome.quote", p.outcome.quote if p.outcome else ""),
+    ),
+    item=Item("getPromise", "Get a project promise with its outcome",
+              "One project planned for a year with what a later report says of it.",
+              "promise_id", "Id of the promise.", Promise),
+)  # fmt: skip
+
 LISTINGS: tuple[Listing[Any], ...] = (
     INDICATORS,
     OBSERVATIONS,
@@ -764,4 +810,5 @@ LISTINGS: tuple[Listing[Any], ...] = (
     SECTIONS,
     SEARCH,
     TARGETS,
+    PROMISES,
 )

@@ -13,8 +13,15 @@ from __future__ import annotations
 import functools
 
 from longgang_api.data.artifact import LoadedDataset
-from longgang_api.data.envelopes import Statement, Target, Verdict
-from longgang_api.data.model import Indicator, Observation, TargetRules
+from longgang_api.data.envelopes import (
+    MentionStatement,
+    Promise,
+    PromiseVerdict,
+    Statement,
+    Target,
+    Verdict,
+)
+from longgang_api.data.model import Indicator, Mention, MentionStatus, Observation, TargetRules
 
 #: Two values closer than this are equal: base values are products of decimals.
 _EPSILON = 1e-9
@@ -169,4 +176,90 @@ def ledger(dataset: LoadedDataset) -> tuple[Target, ...]:
                 rule=rule,
             )
         )
+    return tuple(found)
+
+
+#: How far a project has got: a later stage keeps the promise of an earlier one.
+STAGES: dict[MentionStatus, int] = {
+    "preliminary": 0,
+    "planned": 0,
+    "approved": 1,
+    "started": 2,
+    "under_construction": 3,
+    "accelerating": 3,
+    "completed": 4,
+    "delivered": 4,
+    "opened": 5,
+    "in_operation": 5,
+}
+
+
+def _said(mention: Mention) -> MentionStatement:
+    return MentionStatement(
+        report_id=mention.report_id or mention.source.document_id or "",
+        status=mention.status,
+        status_text=mention.status_text,
+        quote=mention.source.quote,
+        source=mention.source,
+    )
+
+
+def promise_outcome(
+    promised: Mention, later: Mention | None, covered: bool
+) -> tuple[PromiseVerdict, str]:
+    """The verdict of a project planned for a year, and its rule in words."""
+    if later is None:
+        if not covered:
+            return "pending", f"no report served states the results of {promised.year} yet"
+        return "not_reported", f"a later report covers {promised.year} but does not mention it"
+    if promised.status in STAGES and later.status in STAGES:
+        kept = STAGES[later.status] >= STAGES[promised.status]
+        rule = (
+            f"kept when a later report gives the stage promised ({promised.status}) or a later "
+            f"one; it gives {later.status}"
+        )
+    else:
+        kept = later.status == promised.status
+        rule = f"kept when a later report gives the status promised ({promised.status})"
+    return ("kept" if kept else "slipped"), rule
+
+
+@functools.lru_cache(maxsize=8)
+def promises(dataset: LoadedDataset) -> tuple[Promise, ...]:
+    """Every project mention of a report's plan year, with what a later report says of it."""
+    parts = dataset.parts
+    position = {part.artifact.dataset.id: n for n, part in enumerate(parts)}
+    found = []
+    for project in dataset.artifact.projects:
+        places: dict[str, int] = {}
+        for mention in project.mentions:
+            report = mention.report_id or ""
+            places[report] = places.get(report, 0) + 1
+            own = position.get(report, 0)
+            if mention.year != int(parts[own].artifact.dataset.temporal_end):
+                continue  # a result of the report's year, not a plan
+            later = [
+                m for m in project.mentions
+                if position.get(m.report_id or "", 0) > own and m.year == mention.year
+            ]  # fmt: skip
+            covered = any(
+                int(meta.temporal_start) <= mention.year <= int(meta.temporal_end)
+                for meta in (p.artifact.dataset for p in parts[own + 1 :])
+            )
+            outcome = later[-1] if later else None
+            verdict, rule = promise_outcome(mention, outcome, covered)
+            found.append(
+                Promise(
+                    id=f"{project.id}.{report}.{places[report]}",
+                    project_id=project.id,
+                    project_name=project.name,
+                    category=project.category,
+                    year=mention.year,
+                    report_id=report,
+                    promised=_said(mention),
+                    outcome=_said(outcome) if outcome is not None else None,
+                    verdict=verdict,
+                    rule=rule,
+                )
+            )
     return tuple(found)

@@ -22,6 +22,7 @@ from longgang_opendata._resources import (
     AsyncIndicatorsResource,
     AsyncObservationsResource,
     AsyncProjectsResource,
+    AsyncPromisesResource,
     AsyncSectionsResource,
     AsyncTargetsResource,
     GlossaryListParams,
@@ -32,6 +33,8 @@ from longgang_opendata._resources import (
     ObservationsResource,
     ProjectsListParams,
     ProjectsResource,
+    PromisesListParams,
+    PromisesResource,
     SectionsListParams,
     SectionsResource,
     TargetsListParams,
@@ -48,12 +51,14 @@ __all__ = [
     "AsyncIndicators",
     "AsyncObservations",
     "AsyncProjects",
+    "AsyncPromises",
     "AsyncSections",
     "AsyncTargets",
     "Glossary",
     "Indicators",
     "Observations",
     "Projects",
+    "Promises",
     "Sections",
     "Targets",
     "item_model",
@@ -69,6 +74,7 @@ Filters = TypeVar(
     ProjectsListParams,
     SectionsListParams,
     TargetsListParams,
+    PromisesListParams,
 )
 
 
@@ -156,6 +162,17 @@ class Targets(TargetsResource):
         return _frame(self.list(**_paged(filters)))
 
 
+class Promises(PromisesResource):
+    def to_pandas(self, **filters: Unpack[PromisesListParams]) -> pd.DataFrame:
+        """Every promise the filters of ``list()`` select as a flat DataFrame, one row each.
+
+        ``limit`` is the page size of the walk (the largest unless given); the promise and its
+        outcome become ``promised_status``, ``outcome_status``-style columns. Needs pandas.
+        """
+        import_pandas()  # before any request: no walk for a frame that cannot be built
+        return _frame(self.list(**_paged(filters)))
+
+
 class Observations(ObservationsResource):
     def to_pandas(self, **filters: Unpack[ObservationsListParams]) -> pd.DataFrame:
         """Every observation the filters select, with its indicator's names (zh, en) and unit.
@@ -232,6 +249,17 @@ class AsyncTargets(AsyncTargetsResource):
 
         ``limit`` is the page size of the walk (the largest unless given); the target and its
         outcome become ``target_value``, ``actual_value``-style columns. Needs pandas.
+        """
+        import_pandas()
+        return await _async_frame(self.list(**_paged(filters)))
+
+
+class AsyncPromises(AsyncPromisesResource):
+    async def to_pandas(self, **filters: Unpack[PromisesListParams]) -> pd.DataFrame:
+        """Every promise the filters of ``list()`` select as a flat DataFrame, one row each.
+
+        ``limit`` is the page size of the walk (the largest unless given); the promise and its
+        outcome become ``promised_status``, ``outcome_status``-style columns. Needs pandas.
         """
         import_pandas()
         return await _async_frame(self.list(**_paged(filters)))
