@@ -317,3 +317,22 @@ def test_one_report_alone_keeps_every_promise_pending(client: Client) -> None:
     promises = client.get("/v1/promises?limit=500").json()["items"]
     assert promises and {p["verdict"] for p in promises} == {"pending"}
     assert {p["year"] for p in promises} == {2024}
+
+
+def test_the_ledger_page_links_both_quotes_to_their_lines(series: Client) -> None:
+    page = series.get("/targets?lang=en&verdict=met").text
+    assert (
+        '<a href="/source/testseries-2042?lang=en#L7">5% — 测试市生产总值预期目标为同比增长 5%</a>'
+        in page
+    )
+    assert '<a href="/source/testseries-2042?lang=en#L7">5.5% — 实际同比增长 5.5%</a>' in page
+    assert (
+        '<a href="/source/testseries-2041?lang=en#L11">about 6% — 居民收入增长 6% 左右</a>' in page
+    )
+    first = series.get("/source/testseries-2041?lang=en")
+    assert (
+        first.status_code == 200
+        and 'id="L11"' in first.text
+        and "居民收入增长 6% 左右" in first.text
+    )
+    assert series.get("/source/testseries-2040").status_code == 404
