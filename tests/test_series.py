@@ -336,3 +336,9 @@ def test_the_ledger_page_links_both_quotes_to_their_lines(series: Client) -> Non
         and "居民收入增长 6% 左右" in first.text
     )
     assert series.get("/source/testseries-2040").status_code == 404
+
+
+def test_the_landing_page_sums_up_the_ledger(series: Client) -> None:
+    page = series.get("/?lang=en").text
+    assert '<a href="/targets?period=2041&amp;verdict=met&amp;lang=en">3</a>' in page
+    assert '<a href="/targets?period=2042&amp;verdict=pending&amp;lang=en">1</a>' in page
