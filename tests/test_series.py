@@ -342,3 +342,10 @@ def test_the_landing_page_sums_up_the_ledger(series: Client) -> None:
     page = series.get("/?lang=en").text
     assert '<a href="/targets?period=2041&amp;verdict=met&amp;lang=en">3</a>' in page
     assert '<a href="/targets?period=2042&amp;verdict=pending&amp;lang=en">1</a>' in page
+
+
+def test_a_record_page_links_each_quote_to_its_own_report_s_source(series: Client) -> None:
+    page = series.get("/projects/testcity-museum?lang=en").text
+    # /source is the latest report's; the first report's quote is on its own page.
+    assert 'href="/source/testseries-2041?lang=en#L11"' in page
+    assert 'href="/source?lang=en#L7"' in page

@@ -263,6 +263,8 @@ def _record_page(
             path,
             base_url=served.public_base_url,
             alternates=alternates,
+            # The report /source shows: a quote of another report links to its own page.
+            source_report=served.dataset.artifact.dataset.id,
             **context,
         ),
     )
