@@ -7,6 +7,7 @@ the second report revises an actual of the first and restates one of its targets
 from __future__ import annotations
 
 import shutil
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,9 +21,10 @@ from longgang_api.app import create_app
 from longgang_api.data.artifact import ArtifactError, load
 from longgang_api.data.series import load_series, series_problems
 from longgang_api.settings import Settings, SettingsError
-from longgang_build.build import BuildError, compile_artifact, load_records
+from longgang_build.build import BuildError, compile_artifact, load_records, write
 from longgang_build.build import main as build_main
 from tests.support import build_folder
+from tools.scale_series import generate_report
 
 Client = TestClient[Litestar]
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "datasets"
@@ -349,3 +351,23 @@ def test_a_record_page_links_each_quote_to_its_own_report_s_source(series: Clien
     # /source is the latest report's; the first report's quote is on its own page.
     assert 'href="/source/testseries-2041?lang=en#L11"' in page
     assert 'href="/source?lang=en#L7"' in page
+
+
+@pytest.mark.slow
+def test_a_synthetic_series_of_ten_reports_builds_and_starts_in_time(tmp_path: Path) -> None:
+    started = time.perf_counter()
+    folders = [generate_report(n, tmp_path / "datasets") for n in range(1, 11)]
+    artifacts = [write(compile_artifact(load_records(f)), tmp_path / "build") for f in folders]
+    assert time.perf_counter() - started <= 60
+    assert "SYNTHETIC" in (folders[0] / "source.md").read_text().splitlines()[0]
+    started = time.perf_counter()
+    dataset = load_series(zip(artifacts, folders, strict=True))
+    settings = Settings(datasets=",".join(str(f) for f in folders), response_cache=False)
+    with TestClient(create_app(dataset, settings)) as client:
+        first = client.get("/v1/observations?period=2024&limit=5")
+        assert first.status_code == 200 and time.perf_counter() - started <= 3
+        # Every report restates every value: the latest statements are one report's.
+        assert first.json()["total"] == 43
+        every = client.get("/v1/observations?vintage=all&limit=1").json()["total"]
+        assert every == 10 * client.get("/v1/observations?limit=1").json()["total"]
+        assert len(client.get("/v1/reports").json()["items"]) == 10
