@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 512878b15de76037089bd7fe5870167fcfc8563d71f88da1d448e3304adba3c4) — do not edit.
+# generated from openapi/v1.json (sha256 7c0c4b6b56b33d3b510ef605dc1b37a1531e09784377f852c94a0fbc35f4d15f) — do not edit.
 # Regenerate with `make sdk`.
 """Resources of the API: one per tag, one method per operation, sync and async."""
 

@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 512878b15de76037089bd7fe5870167fcfc8563d71f88da1d448e3304adba3c4) — do not edit.
+# generated from openapi/v1.json (sha256 7c0c4b6b56b33d3b510ef605dc1b37a1531e09784377f852c94a0fbc35f4d15f) — do not edit.
 # Regenerate with `make sdk`.
 """Models of the API's answers: one msgspec Struct per schema of openapi/v1.json."""
 
@@ -508,7 +508,7 @@ class Observation(msgspec.Struct, frozen=True, kw_only=True):
             /v1/reports; set by the build.
         revised_by: Id of the observation of a later report that states the same
             indicator, period and kind again (a revised actual, a restated target); null
-            when no served report does (or none up to as_of).
+            when no report served does. Set by the server, from every report it serves.
         source: Provenance of the value.
         status: Wording of a qualitative statement; set when value is null.
         unit: Unit as written in the quote.
@@ -577,7 +577,7 @@ class Observation(msgspec.Struct, frozen=True, kw_only=True):
     revised_by: Annotated[
         str | None,
         msgspec.Meta(
-            description="Id of the observation of a later report that states the same indicator, period and kind again (a revised actual, a restated target); null when no served report does (or none up to as_of)."
+            description="Id of the observation of a later report that states the same indicator, period and kind again (a revised actual, a restated target); null when no report served does. Set by the server, from every report it serves."
         ),
     ]
     source: Annotated[Source, msgspec.Meta(description="Provenance of the value.")]

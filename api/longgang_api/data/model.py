@@ -335,7 +335,7 @@ class Observation(Base, frozen=True, kw_only=True):
             description=(
                 "Id of the observation of a later report that states the same indicator, "
                 "period and kind again (a revised actual, a restated target); null when no "
-                "served report does (or none up to as_of)."
+                "report served does. Set by the server, from every report it serves."
             )
         ),
     ] = None
