@@ -17,6 +17,8 @@ import pytest
 from litestar import Litestar
 from litestar.testing import TestClient
 
+import longgang_api.checkout
+import longgang_api.settings
 from longgang_api.app import create_app
 from longgang_api.data.artifact import ArtifactError, load
 from longgang_api.data.series import load_series, series_problems
@@ -371,3 +373,16 @@ def test_a_synthetic_series_of_ten_reports_builds_and_starts_in_time(tmp_path: P
         every = client.get("/v1/observations?vintage=all&limit=1").json()["total"]
         assert every == 10 * client.get("/v1/observations?limit=1").json()["total"]
         assert len(client.get("/v1/reports").json()["items"]) == 10
+
+
+def test_unset_every_report_folder_of_the_checkout_is_served(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for folder in (FIRST, SECOND):
+        shutil.copytree(folder, tmp_path / folder.name)
+    monkeypatch.setattr(longgang_api.checkout, "DATASETS", tmp_path)
+    monkeypatch.setattr(longgang_api.settings, "DATASETS", tmp_path)
+    settings = Settings.from_env({})
+    assert settings.report_folders() == (tmp_path / FIRST.name, tmp_path / SECOND.name)
+    # DATASET or LONGGANG_ARTIFACT names one report: that one alone.
+    assert Settings.from_env({"DATASET": FIRST.name}).report_names() == ()
