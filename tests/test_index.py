@@ -74,9 +74,11 @@ def vocabulary(collections: dict[str, Collection[Any]]) -> list[str]:
 def scan(collection: Collection[Any], query: ListQuery) -> list[Any]:
     parsed = parse_query(query.q, collection.synonyms) if query.q is not None else None
     rows: list[tuple[Any, int]] = []
+    # The filters a query names, and those the index holds for rewritten ones (vintages).
+    filters = {**collection.filters, **collection.index_only}
     for record in collection.records:
         if not all(
-            set(values) & {canonical(v) for v in collection.filters[name](record)}
+            set(values) & {canonical(v) for v in filters[name](record)}
             for name, values in query.filters
         ):
             continue
@@ -384,7 +386,11 @@ def test_filter_pairs_and_id_order_pages_answer_what_a_scan_does(
         values = {
             f: sorted(
                 collection.choices.get(f)
-                or {v for r in collection.records for v in collection.filters[f](r)},
+                or {
+                    v
+                    for r in collection.records
+                    for v in {**collection.filters, **collection.index_only}[f](r)
+                },
                 key=canonical,
             )
             for f in fields

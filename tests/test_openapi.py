@@ -85,6 +85,9 @@ _EXAMPLES = {
     "{section_id}": "p4",
     "{observation_id}": "gdp-growth.2024.target",
     "{folder}/{name}": "sdmx/observations.csv",
+    "{report_id}": "longgang-2024",
+    "{target_id}": "gdp-growth.2024.target",
+    "{promise_id}": "cuhk-shenzhen.longgang-2024.2",
     "{name}": "observations.csv",
     "{version}": "1.2.0",
 }
@@ -151,6 +154,8 @@ def test_lists_declare_paging_links_and_representations(committed: dict[str, Any
         "listGlossary",
         "listSections",
         "search",
+        "listTargets",
+        "listPromises",
     }
     operation_ids = {op["operationId"] for _, op in _operations(committed)}
     for operation in lists:

@@ -430,6 +430,28 @@ ROUND_TRIPS: dict[str, tuple[Callable[[Client], Any], str, dict[str, str]]] = {
     ),
     "getSection": (lambda c: c.sections.get("p5.w13"), "/v1/sections/p5.w13", {}),
     "search": (lambda c: list(c.search(q="公园")), "/v1/search", {"q": "公园"}),
+    "getReports": (lambda c: c.reports(), "/v1/reports", {}),
+    "getReport": (lambda c: c.report("longgang-2024"), "/v1/reports/longgang-2024", {}),
+    "listTargets": (
+        lambda c: list(c.targets.list(verdict="pending", limit=20)),
+        "/v1/targets",
+        {"verdict": "pending"},
+    ),
+    "listPromises": (
+        lambda c: list(c.promises.list(year=2024, limit=20)),
+        "/v1/promises",
+        {"year": "2024"},
+    ),
+    "getPromise": (
+        lambda c: c.promises.get("cuhk-shenzhen.longgang-2024.2"),
+        "/v1/promises/cuhk-shenzhen.longgang-2024.2",
+        {},
+    ),
+    "getTarget": (
+        lambda c: c.targets.get("gdp-growth.2024.target"),
+        "/v1/targets/gdp-growth.2024.target",
+        {},
+    ),
 }
 
 

@@ -87,6 +87,7 @@ def test_indicators_projects_sections_glossary_frames(sdk: Client, dataset: Load
         "base_unit_code": "string",
         "base_unit_zh": "string",
         "base_unit_en": "string",
+        "better": "string",
         "html_url": "string",
     }
     assert "observations" not in indicators.columns
@@ -98,6 +99,7 @@ def test_indicators_projects_sections_glossary_frames(sdk: Client, dataset: Load
     assert {"id", "heading_zh", "heading_en", "line"} <= set(sections.columns)
     glossary = sdk.glossary.to_pandas()
     assert len(glossary) == len(artifact.glossary)
+    assert set(glossary["report_id"]) == {artifact.dataset.id}
     assert _dtypes(glossary)["number"] == "Int64"
     assert {"term_zh", "term_en", "definition_zh", "definition_en", "source_quote"} <= set(
         glossary.columns
@@ -180,3 +182,17 @@ def test_without_pandas_the_error_names_the_extra(
         with pytest.raises(ImportError, match=r"pip install 'longgang-opendata\[pandas\]'"):
             call()
     assert requests == [], "no request is made for a frame that cannot be built"
+
+
+def test_the_ledger_of_targets_as_a_frame(sdk: Client) -> None:
+    targets = sdk.targets.to_pandas()
+    assert len(targets) == 43 and set(targets["verdict"]) == {"pending"}
+    assert {"target_value", "target_quote", "margin", "rule", "report_id"} <= set(targets.columns)
+    headline = sdk.targets.to_pandas(headline=True, period="2024")
+    assert set(headline["id"]) == {
+        "gdp-growth.2024.target",
+        "industrial-value-added-growth.2024.target",
+        "retail-sales-growth.2024.target",
+        "budget-revenue-growth.2024.target",
+        "water-energy-intensity.2024.target",
+    }

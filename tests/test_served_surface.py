@@ -112,6 +112,9 @@ def _urls(path: str, dataset: LoadedDataset) -> list[str]:
         "section_id": artifact.sections[0].id,
         "observation_id": artifact.observations[0].id,
         "version": artifact.dataset.version,
+        "report_id": dataset.report_ids[0],
+        "target_id": next(o.id for o in artifact.observations if o.kind != "actual"),
+        "promise_id": "cuhk-shenzhen.longgang-2024.2",
     }
     if "{folder:str}" in path:
         files = ["parquet/observations.parquet", "sdmx/observations.csv", "sdmx/structure.xml"]

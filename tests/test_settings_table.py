@@ -17,6 +17,7 @@ VARIABLES = {
     "WORKERS",
     "DATASET",
     "LONGGANG_ARTIFACT",
+    "DATASETS",
     "PUBLIC_BASE_URL",
     "CACHE_MAX_AGE",
     "RATE_LIMIT",

@@ -21,6 +21,7 @@ from litestar.testing import TestClient
 from longgang_api.app import COLLECTIONS_STATE, create_app
 from longgang_api.asgi import GC_THRESHOLDS, create_served_app
 from longgang_api.data.artifact import LoadedDataset
+from longgang_api.engine.declarations import LISTINGS
 from longgang_api.engine.index import CollectionIndex, TextIndex
 from longgang_api.engine.text_warmup import THREAD_NAME, build_in_background
 
@@ -40,7 +41,7 @@ def test_the_served_app_builds_every_text_index_without_a_query(
     builder.join(timeout=120)
     assert not builder.is_alive()
     collections = app.state[COLLECTIONS_STATE]
-    assert len(collections) == 6
+    assert set(collections) == {listing.name for listing in LISTINGS}
     assert all(c.index.text_ready for c in collections.values()), [
         name for name, c in collections.items() if not c.index.text_ready
     ]

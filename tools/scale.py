@@ -127,6 +127,13 @@ def generate(copies: int, out: Path, template: Path = DEFAULT_DATASET) -> Path:
     dump("projects.toml", "projects", out_projects)
     dump("glossary.toml", "glossary", out_glossary)
     dump("exclusions.toml", "exclusions", rules)
+    if (template / "rules.toml").exists():
+        kept = _toml(template / "rules.toml")
+        better = kept.get("better", {})
+        kept["better"] = {
+            _suffix(name, copy): way for copy in range(copies) for name, way in better.items()
+        }
+        (folder / "rules.toml").write_bytes(msgspec.toml.encode(kept))
     for name in ("terms.toml", "synonyms.toml"):
         if (template / name).exists():
             shutil.copy(template / name, folder / name)

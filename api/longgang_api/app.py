@@ -52,6 +52,9 @@ _TAGS = (
     ("glossary", "The report's glossary (名词解释)."),
     ("sections", "The outline and text of the source document."),
     ("search", "Search across every collection."),
+    ("reports", "The reports served: a series, each report a dataset of its own."),
+    ("targets", "Every target and plan quantity checked against its outcome."),
+    ("promises", "Every project planned for a year checked against what a later report says."),
     ("health", "Liveness and readiness of the server."),
 )
 
@@ -107,7 +110,9 @@ def create_app(
     settings = Settings() if settings is None else settings
     served = Served.build(dataset, settings.cache_max_age, settings.public_base_url.rstrip("/"))
     # The /source page shows the layout the build made of this document: refuse another.
-    read_source(dataset, Path(settings.dataset_folder))
+    folders = {folder.name: folder for folder in settings.report_folders()}
+    for part in dataset.parts:
+        read_source(part, folders.get(part.artifact.dataset.id, Path(settings.dataset_folder)))
 
     def provide_served() -> Served:
         return served

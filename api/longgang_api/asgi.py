@@ -17,13 +17,13 @@ import signal
 import sys
 import threading
 from collections.abc import Iterator
-from pathlib import Path
 from types import FrameType
 
 from litestar import Litestar
 
 from longgang_api.app import COLLECTIONS_STATE, create_app
-from longgang_api.data.artifact import ArtifactError, LoadedDataset, load, read_source
+from longgang_api.data.artifact import ArtifactError, LoadedDataset
+from longgang_api.data.series import load_series
 from longgang_api.engine.declarations import release_build_memos
 from longgang_api.engine.text_warmup import build_in_background
 from longgang_api.settings import Settings, SettingsError
@@ -45,10 +45,8 @@ def verified_dataset(settings: Settings) -> LoadedDataset:
     refuse then stops the server once, instead of workers refusing and being replaced
     in a loop. Raises :class:`ArtifactError`.
     """
-    dataset = load(Path(settings.artifact))
     # The /source page's text: its checksum is checked here, the page laid out later.
-    read_source(dataset, Path(settings.dataset_folder))
-    return dataset
+    return load_series(zip(settings.report_artifacts(), settings.report_folders(), strict=True))
 
 
 def create_served_app() -> Litestar:

@@ -84,6 +84,17 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
             shown="`build/<DATASET>.json`",
         ),
     ] = f"build/{DEFAULT_DATASET_NAME}.json"
+    #: Several reports served together, a series; empty serves ``DATASET`` alone.
+    datasets: Annotated[
+        str,
+        _setting(
+            "DATASETS",
+            "the reports served together, comma-separated, each a folder name under "
+            "`datasets/` or a path to a dataset folder, each served from "
+            "`build/<name>.json`; set, it replaces `DATASET` and `LONGGANG_ARTIFACT`",
+            shown="every folder under `datasets/`",
+        ),
+    ] = ""
     public_base_url: Annotated[
         str,
         Meta(pattern=r"^https?://[^\s/]+(?:/\S*)?$"),
@@ -144,6 +155,19 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
             if env.get(name) and field != "dataset_folder"
         }
         dataset = env.get(variables["dataset_folder"])
+        if not raw.get("datasets") and not dataset and "artifact" not in raw:
+            # Unset, every report of the checkout is served; today that is one folder,
+            # served as DATASET's default serves it.
+            found = sorted(p.name for p in DATASETS.iterdir() if p.is_dir())
+            if len(found) > 1:
+                raw["datasets"] = ",".join(found)
+        for name in raw.get("datasets", "").split(","):
+            if not name.strip():
+                continue
+            try:
+                checkout_folder(name.strip())
+            except NoDatasetFolder as error:
+                raise SettingsError(f"DATASETS={raw['datasets']!r}: {error}") from None
         if "artifact" not in raw and dataset:
             raw["artifact"] = f"build/{Path(dataset).name}.json"
         if dataset:
@@ -169,6 +193,24 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
         except ValueError as error:
             raise SettingsError(str(error)) from None
         return settings
+
+    def report_names(self) -> tuple[str, ...]:
+        """The folder names or paths of ``DATASETS``, in the order given."""
+        return tuple(name.strip() for name in self.datasets.split(",") if name.strip())
+
+    def report_folders(self) -> tuple[Path, ...]:
+        """The folder of each report served (their source documents)."""
+        names = self.report_names()
+        if not names:
+            return (Path(self.dataset_folder),)
+        return tuple(checkout_folder(name) for name in names)
+
+    def report_artifacts(self) -> tuple[Path, ...]:
+        """The artifact of each report served, in the order of :meth:`report_folders`."""
+        names = self.report_names()
+        if not names:
+            return (Path(self.artifact),)
+        return tuple(Path(f"build/{Path(name).name}.json") for name in names)
 
 
 #: The public address of a server with the default settings.

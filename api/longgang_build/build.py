@@ -52,8 +52,10 @@ from longgang_api.data.model import (
     SectionEntry,
     Source,
     SynonymGroup,
+    TargetRules,
     TermsTable,
 )
+from longgang_api.data.series import series_problems
 from longgang_api.data.source_text import QuoteNotFound, SourceText, Spans, values_in
 from longgang_build import chinese_numerals, measures, provenance
 from longgang_build.derived import write_derived
@@ -194,6 +196,8 @@ class Records:
     synonyms: tuple[SynonymGroup, ...] = ()
     #: changes.toml: what each release changed, optional.
     changes: tuple[ChangeList, ...] = ()
+    #: rules.toml: how targets are checked against outcomes; needed once a report has one.
+    rules: TargetRules | None = None
 
 
 def load_records(folder: Path) -> Records:
@@ -219,6 +223,7 @@ def load_records(folder: Path) -> Records:
     terms = decode("terms.toml", TermsTable)
     synonyms = decode("synonyms.toml", _Synonyms) if (folder / "synonyms.toml").exists() else None
     changes = decode("changes.toml", _Changes) if (folder / "changes.toml").exists() else None
+    rules = decode("rules.toml", TargetRules) if (folder / "rules.toml").exists() else None
     if problems:
         raise BuildError(problems)
     assert meta and sections and indicators and observations and projects and glossary
@@ -238,6 +243,7 @@ def load_records(folder: Path) -> Records:
         folder=folder.resolve().name,
         synonyms=synonyms.synonyms if synonyms is not None else (),
         changes=changes.changes if changes is not None else (),
+        rules=rules,
     )
 
 
@@ -305,6 +311,7 @@ def check(records: Records) -> tuple[list[Problem], dict[str, int]]:
             )
         )
     problems += _check_coverage(records)
+    problems += _check_rules(records)
     problems += _duplicates("sections.toml", (s.id for s in records.sections))
     problems += _duplicates("indicators.toml", (i.id for i in records.indicators))
     problems += _duplicates("observations.toml", (o.id for o in records.observations))
@@ -415,6 +422,29 @@ def _check_coverage(records: Records) -> Iterator[Problem]:
         for index, mention in enumerate(project.mentions):
             if not first <= mention.year <= last:
                 yield Problem("projects.toml", project.id, f"mentions[{index}].year", covered)
+
+
+def _check_rules(records: Records) -> Iterator[Problem]:
+    """Every indicator with a target or plan quantity has a direction in rules.toml.
+
+    Without one, no outcome can be called met or missed: the ledger of targets
+    (``/v1/targets``) reads the direction from here.
+    """
+    indicators = {indicator.id for indicator in records.indicators}
+    better = records.rules.better if records.rules is not None else {}
+    for name in sorted(set(better) - indicators):
+        yield Problem("rules.toml", name, "better", "names no indicator of indicators.toml")
+    missing: dict[str, str] = {}
+    for observation in records.observations:
+        if observation.kind != "actual" and observation.indicator_id not in better:
+            missing.setdefault(observation.indicator_id, observation.id)
+    for indicator_id, observation_id in missing.items():
+        yield Problem(
+            "rules.toml" if records.rules is not None else "rules.toml (missing)",
+            indicator_id,
+            "better",
+            f"the {observation_id} target has no direction: state better = 'higher' or 'lower'",
+        )
 
 
 def _statistics(records: Records) -> list[Problem]:
@@ -612,16 +642,23 @@ def compile_artifact(records: Records, license_id: str | None = None) -> BuildRe
         **audit,
     }
 
+    better = records.rules.better if records.rules is not None else {}
+
     def sourced(record: S) -> S:
-        # Every quote names its document, so records of several reports can stand together.
+        # Every quote names its document, and every statement its report, so records of
+        # several reports can stand together.
         source = msgspec.structs.replace(record.source, document_id=meta.id)  # type: ignore[attr-defined]
-        return msgspec.structs.replace(record, source=source)
+        return msgspec.structs.replace(record, source=source, report_id=meta.id)
 
     artifact = Artifact(
         format=ARTIFACT_FORMAT,
         dataset=Dataset(**msgspec.structs.asdict(meta), counts=counts),
-        sections=compile_sections(records),
-        indicators=records.indicators,
+        sections=tuple(
+            msgspec.structs.replace(s, report_id=meta.id) for s in compile_sections(records)
+        ),
+        indicators=tuple(
+            msgspec.structs.replace(i, better=better.get(i.id)) for i in records.indicators
+        ),
         observations=tuple(sourced(o) for o in records.observations),
         projects=tuple(
             msgspec.structs.replace(p, mentions=tuple(sourced(m) for m in p.mentions))
@@ -630,9 +667,21 @@ def compile_artifact(records: Records, license_id: str | None = None) -> BuildRe
         glossary=tuple(sourced(g) for g in records.glossary),
         synonyms=records.synonyms,
         changes=records.changes,
+        rules=records.rules,
     )
     data = msgspec.json.encode(artifact)
     return BuildResult(artifact, data, hashlib.sha256(data).hexdigest(), counts, records.source)
+
+
+def check_series(artifacts: list[Artifact]) -> None:
+    """Refuse reports that cannot be served together, as the server would refuse them."""
+    ordered = sorted(
+        artifacts,
+        key=lambda a: (int(a.dataset.temporal_end), int(a.dataset.temporal_start), a.dataset.id),
+    )
+    found = series_problems(ordered)
+    if found:
+        raise BuildError([Problem("--series", "-", "-", problem) for problem in found])
 
 
 def write(result: BuildResult, out: Path) -> Path:
@@ -657,9 +706,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--license", default=None, help="SPDX id of the licence to publish under")
     parser.add_argument("--check", action="store_true", help="check only; write nothing")
+    parser.add_argument(
+        "--series",
+        default="",
+        help=(
+            "the other reports served with this one, comma-separated folder names or paths: "
+            "refuse what cannot stand beside them (an indicator whose measure or base unit "
+            "differs, an id used for two different things)"
+        ),
+    )
     args = parser.parse_args(argv)
     try:
         result = compile_artifact(load_records(args.dataset), args.license)
+        others = [dataset_folder(name.strip()) for name in args.series.split(",") if name.strip()]
+        check_series(
+            [result.artifact, *(compile_artifact(load_records(f)).artifact for f in others)]
+        )
     except BuildError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)

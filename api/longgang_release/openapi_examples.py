@@ -63,6 +63,8 @@ _PREFERRED_SORT: dict[str, str] = {
     "listGlossary": "-number,id",
     "listSections": "kind,line",
     "search": "rank,id",
+    "listTargets": "period,line",
+    "listPromises": "year,line",
 }
 _BINARY = frozenset({media_types.SQLITE, media_types.PARQUET, media_types.OCTET_STREAM})
 _PROBLEM = media_types.PROBLEM_JSON
@@ -310,6 +312,8 @@ def add_examples(doc: JSON, app: Litestar) -> None:
             for link in op["responses"]["200"].get("links", {}).values():
                 page = asker.get(list_paths[op["operationId"]], {"limit": 1}).json()
                 first_ids[link["operationId"]] = page["items"][0]["id"]
+        # The reports are not a list of the query grammar: the first one served.
+        first_ids["getReport"] = dataset.report_ids[0]
         for path, operation in operations:
             operation_id = operation["operationId"]
             if "x-pagination" in operation:

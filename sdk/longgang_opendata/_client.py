@@ -29,12 +29,16 @@ from longgang_opendata.lib.resources import (
     AsyncIndicators,
     AsyncObservations,
     AsyncProjects,
+    AsyncPromises,
     AsyncSections,
+    AsyncTargets,
     Glossary,
     Indicators,
     Observations,
     Projects,
+    Promises,
     Sections,
+    Targets,
 )
 
 __all__ = ["AsyncClient", "Client"]
@@ -120,6 +124,8 @@ class Client(SyncOperations, _Options):
     sections: Sections
     #: Called, the list of releases (the generated operation); also ``changes()`` and ``feed()``.
     releases: Releases
+    targets: Targets
+    promises: Promises
 
     def _bind(self, client: SyncAPIClient) -> None:
         self._client = client
@@ -129,6 +135,8 @@ class Client(SyncOperations, _Options):
         self.observations = Observations(client)
         self.projects = Projects(client)
         self.sections = Sections(client)
+        self.targets = Targets(client)
+        self.promises = Promises(client)
 
     def __init__(
         self,
@@ -208,6 +216,8 @@ class AsyncClient(AsyncOperations, _Options):
     sections: AsyncSections
     #: Called, the list of releases (the generated operation); also ``changes()`` and ``feed()``.
     releases: AsyncReleases
+    targets: AsyncTargets
+    promises: AsyncPromises
 
     def _bind(self, client: AsyncAPIClient) -> None:
         self._client = client
@@ -217,6 +227,8 @@ class AsyncClient(AsyncOperations, _Options):
         self.observations = AsyncObservations(client)
         self.projects = AsyncProjects(client)
         self.sections = AsyncSections(client)
+        self.targets = AsyncTargets(client)
+        self.promises = AsyncPromises(client)
 
     def __init__(
         self,

@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 8be90fa07d0b0622703150aa80ec352278df3b81a4f3d80f103adf9e1b217d3f) — do not edit.
+# generated from openapi/v1.json (sha256 d37cf977214dc00cb919d5fab7017dac430889420ce35d99c3b44752fca9a94b) — do not edit.
 # Regenerate with `make sdk`.
 """Resources of the API: one per tag, one method per operation, sync and async."""
 
@@ -22,11 +22,17 @@ from longgang_opendata.types import (
     ObservationPage,
     Project,
     ProjectPage,
+    Promise,
+    PromisePage,
     ReleaseList,
+    Report,
+    ReportList,
     SearchHit,
     SearchPage,
     Section,
     SectionPage,
+    Target,
+    TargetPage,
 )
 
 __all__ = [
@@ -37,7 +43,9 @@ __all__ = [
     "AsyncObservationsResource",
     "AsyncOperations",
     "AsyncProjectsResource",
+    "AsyncPromisesResource",
     "AsyncSectionsResource",
+    "AsyncTargetsResource",
     "GlossaryListParams",
     "GlossaryResource",
     "IndicatorsListParams",
@@ -46,9 +54,13 @@ __all__ = [
     "ObservationsResource",
     "ProjectsListParams",
     "ProjectsResource",
+    "PromisesListParams",
+    "PromisesResource",
     "SectionsListParams",
     "SectionsResource",
     "SyncOperations",
+    "TargetsListParams",
+    "TargetsResource",
 ]
 
 #: The largest ``limit`` of the API: a whole list in as few pages as possible.
@@ -66,6 +78,7 @@ CSV_COLUMNS: Final[dict[str, tuple[str, ...]]] = {
         "source_quote",
         "source_line",
         "source_document_id",
+        "report_id",
         "html_url",
     ),
     "IndicatorDetail": (
@@ -80,6 +93,7 @@ CSV_COLUMNS: Final[dict[str, tuple[str, ...]]] = {
         "base_unit_code",
         "base_unit_zh",
         "base_unit_en",
+        "better",
         "html_url",
     ),
     "Observation": (
@@ -107,6 +121,8 @@ CSV_COLUMNS: Final[dict[str, tuple[str, ...]]] = {
         "period_start",
         "period_end",
         "period_start_stated",
+        "report_id",
+        "revised_by",
     ),
     "Project": (
         "id",
@@ -114,6 +130,33 @@ CSV_COLUMNS: Final[dict[str, tuple[str, ...]]] = {
         "name_en",
         "category",
         "html_url",
+    ),
+    "Promise": (
+        "id",
+        "project_id",
+        "project_name_zh",
+        "project_name_en",
+        "category",
+        "year",
+        "report_id",
+        "promised_report_id",
+        "promised_status",
+        "promised_status_text",
+        "promised_quote",
+        "promised_source_section_id",
+        "promised_source_quote",
+        "promised_source_line",
+        "promised_source_document_id",
+        "outcome_report_id",
+        "outcome_status",
+        "outcome_status_text",
+        "outcome_quote",
+        "outcome_source_section_id",
+        "outcome_source_quote",
+        "outcome_source_line",
+        "outcome_source_document_id",
+        "verdict",
+        "rule",
     ),
     "SearchHit": (
         "kind",
@@ -134,6 +177,54 @@ CSV_COLUMNS: Final[dict[str, tuple[str, ...]]] = {
         "line",
         "line_end",
         "text",
+        "report_id",
+    ),
+    "Target": (
+        "id",
+        "indicator_id",
+        "indicator_name_zh",
+        "indicator_name_en",
+        "category",
+        "headline",
+        "period",
+        "kind",
+        "report_id",
+        "better",
+        "target_observation_id",
+        "target_report_id",
+        "target_value",
+        "target_unit",
+        "target_qualifier",
+        "target_base_value",
+        "target_base_unit_code",
+        "target_base_unit_zh",
+        "target_base_unit_en",
+        "target_status_zh",
+        "target_status_en",
+        "target_quote",
+        "target_source_section_id",
+        "target_source_quote",
+        "target_source_line",
+        "target_source_document_id",
+        "actual_observation_id",
+        "actual_report_id",
+        "actual_value",
+        "actual_unit",
+        "actual_qualifier",
+        "actual_base_value",
+        "actual_base_unit_code",
+        "actual_base_unit_zh",
+        "actual_base_unit_en",
+        "actual_status_zh",
+        "actual_status_en",
+        "actual_quote",
+        "actual_source_section_id",
+        "actual_source_quote",
+        "actual_source_line",
+        "actual_source_document_id",
+        "margin",
+        "verdict",
+        "rule",
     ),
 }
 
@@ -141,6 +232,7 @@ CSV_COLUMNS: Final[dict[str, tuple[str, ...]]] = {
 class GlossaryListParams(TypedDict, total=False):
     """The keyword filters of ``client.glossary.list()``."""
 
+    report: str | Sequence[str] | None
     q: str | None
     sort: str | None
     limit: int | None
@@ -199,6 +291,7 @@ class IndicatorsListParams(TypedDict, total=False):
         ]
         | None
     )
+    report: str | Sequence[str] | None
     q: str | None
     sort: str | None
     limit: int | None
@@ -269,6 +362,9 @@ class ObservationsListParams(TypedDict, total=False):
         | None
     )
     base_unit: str | Sequence[str] | None
+    report: str | Sequence[str] | None
+    vintage: Literal["latest", "all"] | Sequence[Literal["latest", "all"]] | None
+    as_of: str | Sequence[str] | None
     q: str | None
     sort: str | None
     limit: int | None
@@ -363,6 +459,107 @@ class ProjectsListParams(TypedDict, total=False):
         ]
         | None
     )
+    report: str | Sequence[str] | None
+    q: str | None
+    sort: str | None
+    limit: int | None
+    cursor: str | None
+
+
+class PromisesListParams(TypedDict, total=False):
+    """The keyword filters of ``client.promises.list()``."""
+
+    report: str | Sequence[str] | None
+    year: Literal[2023, 2024] | Sequence[Literal[2023, 2024]] | None
+    verdict: (
+        Literal["kept", "slipped", "pending", "not_reported"]
+        | Sequence[Literal["kept", "slipped", "pending", "not_reported"]]
+        | None
+    )
+    category: (
+        Literal[
+            "education",
+            "health",
+            "research",
+            "industrial-park",
+            "enterprise",
+            "commercial",
+            "culture",
+            "sports",
+            "park-greenery",
+            "water-environment",
+            "rail",
+            "road",
+            "transport-hub",
+            "energy-utilities",
+            "housing-welfare",
+            "urban-renewal",
+            "public-service",
+            "finance",
+            "platform",
+            "zone",
+        ]
+        | Sequence[
+            Literal[
+                "education",
+                "health",
+                "research",
+                "industrial-park",
+                "enterprise",
+                "commercial",
+                "culture",
+                "sports",
+                "park-greenery",
+                "water-environment",
+                "rail",
+                "road",
+                "transport-hub",
+                "energy-utilities",
+                "housing-welfare",
+                "urban-renewal",
+                "public-service",
+                "finance",
+                "platform",
+                "zone",
+            ]
+        ]
+        | None
+    )
+    status: (
+        Literal[
+            "completed",
+            "delivered",
+            "in_operation",
+            "opened",
+            "started",
+            "under_construction",
+            "accelerating",
+            "preliminary",
+            "planned",
+            "introduced",
+            "approved",
+            "supported",
+            "designated",
+        ]
+        | Sequence[
+            Literal[
+                "completed",
+                "delivered",
+                "in_operation",
+                "opened",
+                "started",
+                "under_construction",
+                "accelerating",
+                "preliminary",
+                "planned",
+                "introduced",
+                "approved",
+                "supported",
+                "designated",
+            ]
+        ]
+        | None
+    )
     q: str | None
     sort: str | None
     limit: int | None
@@ -378,6 +575,66 @@ class SectionsListParams(TypedDict, total=False):
         | None
     )
     parent_id: str | Sequence[str] | None
+    report: str | Sequence[str] | None
+    q: str | None
+    sort: str | None
+    limit: int | None
+    cursor: str | None
+
+
+class TargetsListParams(TypedDict, total=False):
+    """The keyword filters of ``client.targets.list()``."""
+
+    report: str | Sequence[str] | None
+    period: Literal["2023", "2024"] | Sequence[Literal["2023", "2024"]] | None
+    verdict: (
+        Literal["met", "missed", "pending", "not_comparable", "not_reported", "not_assessable"]
+        | Sequence[
+            Literal["met", "missed", "pending", "not_comparable", "not_reported", "not_assessable"]
+        ]
+        | None
+    )
+    indicator_id: str | Sequence[str] | None
+    category: (
+        Literal[
+            "economy",
+            "investment",
+            "industry",
+            "innovation",
+            "business",
+            "education",
+            "health",
+            "culture-sports",
+            "employment-welfare",
+            "housing",
+            "safety",
+            "environment",
+            "urban",
+            "transport",
+            "governance",
+        ]
+        | Sequence[
+            Literal[
+                "economy",
+                "investment",
+                "industry",
+                "innovation",
+                "business",
+                "education",
+                "health",
+                "culture-sports",
+                "employment-welfare",
+                "housing",
+                "safety",
+                "environment",
+                "urban",
+                "transport",
+                "governance",
+            ]
+        ]
+        | None
+    )
+    headline: bool | Sequence[bool] | None
     q: str | None
     sort: str | None
     limit: int | None
@@ -393,6 +650,7 @@ class GlossaryResource:
     def list(
         self,
         *,
+        report: str | Sequence[str] | None = None,
         q: str | None = None,
         sort: str | None = None,
         limit: int | None = None,
@@ -408,6 +666,8 @@ class GlossaryResource:
         the Link header.
 
         Args:
+            report: Terms defined in the glossary of this report (an id of /v1/reports);
+                repeat for any of several.
             q: Search terms, separated by spaces or punctuation, all of which must match the
                 record's Chinese or English text: Chinese as written anywhere in the text,
                 English as whole words, case-insensitive, plurals folded (places = place); a
@@ -427,7 +687,7 @@ class GlossaryResource:
         return SyncPage(
             self._client,
             "/v1/glossary",
-            {"q": q, "sort": sort, "limit": limit, "cursor": cursor},
+            {"report": report, "q": q, "sort": sort, "limit": limit, "cursor": cursor},
             GlossaryPage,
         )
 
@@ -503,6 +763,7 @@ class IndicatorsResource:
             Literal["growth-rate", "change", "level", "count", "share", "rank", "qualitative"]
         ]
         | None = None,
+        report: str | Sequence[str] | None = None,
         q: str | None = None,
         sort: str | None = None,
         limit: int | None = None,
@@ -523,6 +784,8 @@ class IndicatorsResource:
             period: Indicators observed in this year; repeat for any of several.
             kind: Indicators with an observation of this kind.
             measure: What the indicator measures; repeat for any of several.
+            report: Indicators observed in a statement of this report (an id of
+                /v1/reports); repeat for any of several.
             q: Search terms, separated by spaces or punctuation, all of which must match the
                 record's Chinese or English text: Chinese as written anywhere in the text,
                 English as whole words, case-insensitive, plurals folded (places = place); a
@@ -549,6 +812,7 @@ class IndicatorsResource:
                 "period": period,
                 "kind": kind,
                 "measure": measure,
+                "report": report,
                 "q": q,
                 "sort": sort,
                 "limit": limit,
@@ -637,6 +901,9 @@ class ObservationsResource:
         ]
         | None = None,
         base_unit: str | Sequence[str] | None = None,
+        report: str | Sequence[str] | None = None,
+        vintage: Literal["latest", "all"] | Sequence[Literal["latest", "all"]] | None = None,
+        as_of: str | Sequence[str] | None = None,
         q: str | None = None,
         sort: str | None = None,
         limit: int | None = None,
@@ -661,6 +928,12 @@ class ObservationsResource:
             comparison: Basis of a change ('year_on_year', 'like_for_like').
             measure: What the value measures, e.g. 'growth-rate', 'count'.
             base_unit: Code of the base unit, e.g. 'place', 'yuan'; repeat for any.
+            report: Values stated in a statement of this report (an id of /v1/reports);
+                repeat for any of several.
+            vintage: 'latest' (the default): the latest statement of each indicator, period
+                and kind; 'all': every statement, revised ones included (see revised_by).
+            as_of: What was published up to this report (an id of /v1/reports): the
+                statements that were the latest then (every one up to it with vintage=all).
             q: Search terms, separated by spaces or punctuation, all of which must match the
                 record's Chinese or English text: Chinese as written anywhere in the text,
                 English as whole words, case-insensitive, plurals folded (places = place); a
@@ -691,6 +964,9 @@ class ObservationsResource:
                 "comparison": comparison,
                 "measure": measure,
                 "base_unit": base_unit,
+                "report": report,
+                "vintage": vintage,
+                "as_of": as_of,
                 "q": q,
                 "sort": sort,
                 "limit": limit,
@@ -805,6 +1081,7 @@ class ProjectsResource:
             ]
         ]
         | None = None,
+        report: str | Sequence[str] | None = None,
         q: str | None = None,
         sort: str | None = None,
         limit: int | None = None,
@@ -824,6 +1101,8 @@ class ProjectsResource:
             category: Kind of project; repeat for any of several.
             year: Projects mentioned in this year's part of the report.
             status: Projects with a mention of this status.
+            report: Projects mentioned in a statement of this report (an id of /v1/reports);
+                repeat for any of several.
             q: Search terms, separated by spaces or punctuation, all of which must match the
                 record's Chinese or English text: Chinese as written anywhere in the text,
                 English as whole words, case-insensitive, plurals folded (places = place); a
@@ -848,6 +1127,7 @@ class ProjectsResource:
                 "category": category,
                 "year": year,
                 "status": status,
+                "report": report,
                 "q": q,
                 "sort": sort,
                 "limit": limit,
@@ -872,6 +1152,173 @@ class ProjectsResource:
         )
 
 
+class PromisesResource:
+    """Every project planned for a year checked against what a later report says."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._client = client
+
+    def list(
+        self,
+        *,
+        report: str | Sequence[str] | None = None,
+        year: Literal[2023, 2024] | Sequence[Literal[2023, 2024]] | None = None,
+        verdict: Literal["kept", "slipped", "pending", "not_reported"]
+        | Sequence[Literal["kept", "slipped", "pending", "not_reported"]]
+        | None = None,
+        category: Literal[
+            "education",
+            "health",
+            "research",
+            "industrial-park",
+            "enterprise",
+            "commercial",
+            "culture",
+            "sports",
+            "park-greenery",
+            "water-environment",
+            "rail",
+            "road",
+            "transport-hub",
+            "energy-utilities",
+            "housing-welfare",
+            "urban-renewal",
+            "public-service",
+            "finance",
+            "platform",
+            "zone",
+        ]
+        | Sequence[
+            Literal[
+                "education",
+                "health",
+                "research",
+                "industrial-park",
+                "enterprise",
+                "commercial",
+                "culture",
+                "sports",
+                "park-greenery",
+                "water-environment",
+                "rail",
+                "road",
+                "transport-hub",
+                "energy-utilities",
+                "housing-welfare",
+                "urban-renewal",
+                "public-service",
+                "finance",
+                "platform",
+                "zone",
+            ]
+        ]
+        | None = None,
+        status: Literal[
+            "completed",
+            "delivered",
+            "in_operation",
+            "opened",
+            "started",
+            "under_construction",
+            "accelerating",
+            "preliminary",
+            "planned",
+            "introduced",
+            "approved",
+            "supported",
+            "designated",
+        ]
+        | Sequence[
+            Literal[
+                "completed",
+                "delivered",
+                "in_operation",
+                "opened",
+                "started",
+                "under_construction",
+                "accelerating",
+                "preliminary",
+                "planned",
+                "introduced",
+                "approved",
+                "supported",
+                "designated",
+            ]
+        ]
+        | None = None,
+        q: str | None = None,
+        sort: str | None = None,
+        limit: int | None = None,
+        cursor: str | None = None,
+    ) -> SyncPage[Promise]:
+        """
+        List project promises with their outcomes.
+
+        Every project a report plans for its plan year (开工, 建成, 投用 …) with what a later
+        report says of it for that year, the verdict (kept, slipped, pending, not_reported)
+        and the rule that decided it, in words. Sortable by id, year, verdict, line; default
+        order: year, line. Also as CSV and NDJSON. JSON pages carry total, the number of
+        items matching the query. As CSV or NDJSON without limit, the answer holds every
+        matching record, streamed; with limit, it pages like JSON, the next page in the Link
+        header.
+
+        Args:
+            report: Promises made in a statement of this report (an id of /v1/reports);
+                repeat for any of several.
+            year: The year the project was planned for.
+            verdict: The verdict; repeat for any of several.
+            category: Kind of project; repeat for any of several.
+            status: The status promised; repeat for any of several.
+            q: Search terms, separated by spaces or punctuation, all of which must match the
+                record's Chinese or English text: Chinese as written anywhere in the text,
+                English as whole words, case-insensitive, plurals folded (places = place); a
+                term of the dataset's synonym table (地铁 = 轨道 = metro = subway …) matches as
+                any of its synonyms. NFKC-normalised, so full-width and half-width forms
+                match.
+            sort: Comma-separated fields to sort by, '-' before a field for descending: id,
+                line, verdict, year. The record id always closes the order, so pages are
+                stable.
+            limit: Records per page (1–500); JSON pages hold 50 without it. CSV and NDJSON
+                without limit answer every matching record in one streamed answer; with
+                limit they page like JSON, the next page in the Link header.
+            cursor: Opaque cursor from the previous page's next_cursor; valid for the same
+                query.
+
+        (operationId: listPromises)
+        """
+        return SyncPage(
+            self._client,
+            "/v1/promises",
+            {
+                "report": report,
+                "year": year,
+                "verdict": verdict,
+                "category": category,
+                "status": status,
+                "q": q,
+                "sort": sort,
+                "limit": limit,
+                "cursor": cursor,
+            },
+            PromisePage,
+        )
+
+    def get(self, promise_id: str) -> Promise:
+        """
+        Get a project promise with its outcome.
+
+        One project planned for a year with what a later report says of it.
+
+        Args:
+            promise_id: Id of the promise.
+
+        (operationId: getPromise)
+        """
+        return self._client.get(
+            f"/v1/promises/{path_segment(promise_id, 'promise_id')}", None, Promise
+        )
+
+
 class SectionsResource:
     """The outline and text of the source document."""
 
@@ -885,6 +1332,7 @@ class SectionsResource:
         | Sequence[Literal["document", "part", "subpart", "item"]]
         | None = None,
         parent_id: str | Sequence[str] | None = None,
+        report: str | Sequence[str] | None = None,
         q: str | None = None,
         sort: str | None = None,
         limit: int | None = None,
@@ -902,6 +1350,8 @@ class SectionsResource:
         Args:
             kind: Level in the outline; repeat for any of several.
             parent_id: Only children of this section.
+            report: Sections of the source document of this report (an id of /v1/reports);
+                repeat for any of several.
             q: Search terms, separated by spaces or punctuation, all of which must match the
                 record's Chinese or English text: Chinese as written anywhere in the text,
                 English as whole words, case-insensitive, plurals folded (places = place); a
@@ -924,6 +1374,7 @@ class SectionsResource:
             {
                 "kind": kind,
                 "parent_id": parent_id,
+                "report": report,
                 "q": q,
                 "sort": sort,
                 "limit": limit,
@@ -946,6 +1397,136 @@ class SectionsResource:
         return self._client.get(
             f"/v1/sections/{path_segment(section_id, 'section_id')}", None, Section
         )
+
+
+class TargetsResource:
+    """Every target and plan quantity checked against its outcome."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._client = client
+
+    def list(
+        self,
+        *,
+        report: str | Sequence[str] | None = None,
+        period: Literal["2023", "2024"] | Sequence[Literal["2023", "2024"]] | None = None,
+        verdict: Literal[
+            "met", "missed", "pending", "not_comparable", "not_reported", "not_assessable"
+        ]
+        | Sequence[
+            Literal["met", "missed", "pending", "not_comparable", "not_reported", "not_assessable"]
+        ]
+        | None = None,
+        indicator_id: str | Sequence[str] | None = None,
+        category: Literal[
+            "economy",
+            "investment",
+            "industry",
+            "innovation",
+            "business",
+            "education",
+            "health",
+            "culture-sports",
+            "employment-welfare",
+            "housing",
+            "safety",
+            "environment",
+            "urban",
+            "transport",
+            "governance",
+        ]
+        | Sequence[
+            Literal[
+                "economy",
+                "investment",
+                "industry",
+                "innovation",
+                "business",
+                "education",
+                "health",
+                "culture-sports",
+                "employment-welfare",
+                "housing",
+                "safety",
+                "environment",
+                "urban",
+                "transport",
+                "governance",
+            ]
+        ]
+        | None = None,
+        headline: bool | Sequence[bool] | None = None,
+        q: str | None = None,
+        sort: str | None = None,
+        limit: int | None = None,
+        cursor: str | None = None,
+    ) -> SyncPage[Target]:
+        """
+        List targets with their outcomes.
+
+        Every target and plan quantity (its latest statement) with the actual a later report
+        states for the same indicator and year, the margin (actual minus target, in base
+        units), the verdict and the rule that decided it, in words. Sortable by id, period,
+        indicator_id, verdict, margin, line; default order: period, line. Also as CSV and
+        NDJSON. JSON pages carry total, the number of items matching the query. As CSV or
+        NDJSON without limit, the answer holds every matching record, streamed; with limit,
+        it pages like JSON, the next page in the Link header.
+
+        Args:
+            report: Targets stated in a statement of this report (an id of /v1/reports);
+                repeat for any of several.
+            period: Year the target is for.
+            verdict: The verdict; repeat for any of several.
+            indicator_id: Id of the indicator; repeat for any of several.
+            category: Policy area of the indicator.
+            headline: Only targets of headline indicators.
+            q: Search terms, separated by spaces or punctuation, all of which must match the
+                record's Chinese or English text: Chinese as written anywhere in the text,
+                English as whole words, case-insensitive, plurals folded (places = place); a
+                term of the dataset's synonym table (地铁 = 轨道 = metro = subway …) matches as
+                any of its synonyms. NFKC-normalised, so full-width and half-width forms
+                match.
+            sort: Comma-separated fields to sort by, '-' before a field for descending: id,
+                indicator_id, line, margin, period, verdict. The record id always closes the
+                order, so pages are stable.
+            limit: Records per page (1–500); JSON pages hold 50 without it. CSV and NDJSON
+                without limit answer every matching record in one streamed answer; with
+                limit they page like JSON, the next page in the Link header.
+            cursor: Opaque cursor from the previous page's next_cursor; valid for the same
+                query.
+
+        (operationId: listTargets)
+        """
+        return SyncPage(
+            self._client,
+            "/v1/targets",
+            {
+                "report": report,
+                "period": period,
+                "verdict": verdict,
+                "indicator_id": indicator_id,
+                "category": category,
+                "headline": headline,
+                "q": q,
+                "sort": sort,
+                "limit": limit,
+                "cursor": cursor,
+            },
+            TargetPage,
+        )
+
+    def get(self, target_id: str) -> Target:
+        """
+        Get a target with its outcome.
+
+        One target or plan quantity with its outcome, verdict and rule.
+
+        Args:
+            target_id: Id of the target's observation.
+
+        (operationId: getTarget)
+        """
+        return self._client.get(f"/v1/targets/{path_segment(target_id, 'target_id')}", None, Target)
 
 
 class SyncOperations:
@@ -1149,6 +1730,31 @@ class SyncOperations:
             f"/v1/releases/{path_segment(version, 'version')}/changes", None, ChangeList
         )
 
+    def reports(self) -> ReportList:
+        """
+        Reports.
+
+        The reports served, a series in report order (the earliest first): each with its
+        years, version, artifact and source document with their sha256, and its releases.
+        Every record says its report in report_id; every list takes report.
+
+        (operationId: getReports)
+        """
+        return self._client.get("/v1/reports", None, ReportList)
+
+    def report(self, report_id: str) -> Report:
+        """
+        Report.
+
+        One report served, with its releases.
+
+        Args:
+            report_id: Id of the report.
+
+        (operationId: getReport)
+        """
+        return self._client.get(f"/v1/reports/{path_segment(report_id, 'report_id')}", None, Report)
+
     def health(self) -> Health:
         """
         Liveness.
@@ -1177,6 +1783,7 @@ class SyncOperations:
         kind: Literal["indicator", "project", "glossary", "section"]
         | Sequence[Literal["indicator", "project", "glossary", "section"]]
         | None = None,
+        report: str | Sequence[str] | None = None,
         sort: str | None = None,
         limit: int | None = None,
         cursor: str | None = None,
@@ -1198,6 +1805,8 @@ class SyncOperations:
                 words with plurals folded, synonyms of the dataset's table included), case-
                 insensitive and NFKC-normalised.
             kind: Only hits of this kind; repeat for any of several.
+            report: Hits of records stated in a statement of this report (an id of
+                /v1/reports); repeat for any of several.
             sort: Comma-separated fields to sort by, '-' before a field for descending: id,
                 rank. The record id always closes the order, so pages are stable.
             limit: Records per page (1–500); JSON pages hold 50 without it. CSV and NDJSON
@@ -1211,7 +1820,14 @@ class SyncOperations:
         return SyncPage(
             self._client,
             "/v1/search",
-            {"q": q, "kind": kind, "sort": sort, "limit": limit, "cursor": cursor},
+            {
+                "q": q,
+                "kind": kind,
+                "report": report,
+                "sort": sort,
+                "limit": limit,
+                "cursor": cursor,
+            },
             SearchPage,
         )
 
@@ -1225,6 +1841,7 @@ class AsyncGlossaryResource:
     def list(
         self,
         *,
+        report: str | Sequence[str] | None = None,
         q: str | None = None,
         sort: str | None = None,
         limit: int | None = None,
@@ -1240,6 +1857,8 @@ class AsyncGlossaryResource:
         the Link header.
 
         Args:
+            report: Terms defined in the glossary of this report (an id of /v1/reports);
+                repeat for any of several.
             q: Search terms, separated by spaces or punctuation, all of which must match the
                 record's Chinese or English text: Chinese as written anywhere in the text,
                 English as whole words, case-insensitive, plurals folded (places = place); a
@@ -1259,7 +1878,7 @@ class AsyncGlossaryResource:
         return AsyncPager(
             self._client,
             "/v1/glossary",
-            {"q": q, "sort": sort, "limit": limit, "cursor": cursor},
+            {"report": report, "q": q, "sort": sort, "limit": limit, "cursor": cursor},
             GlossaryPage,
         )
 
@@ -1335,6 +1954,7 @@ class AsyncIndicatorsResource:
             Literal["growth-rate", "change", "level", "count", "share", "rank", "qualitative"]
         ]
         | None = None,
+        report: str | Sequence[str] | None = None,
         q: str | None = None,
         sort: str | None = None,
         limit: int | None = None,
@@ -1355,6 +1975,8 @@ class AsyncIndicatorsResource:
             period: Indicators observed in this year; repeat for any of several.
             kind: Indicators with an observation of this kind.
             measure: What the indicator measures; repeat for any of several.
+            report: Indicators observed in a statement of this report (an id of
+                /v1/reports); repeat for any of several.
             q: Search terms, separated by spaces or punctuation, all of which must match the
                 record's Chinese or English text: Chinese as written anywhere in the text,
                 English as whole words, case-insensitive, plurals folded (places = place); a
@@ -1381,6 +2003,7 @@ class AsyncIndicatorsResource:
                 "period": period,
                 "kind": kind,
                 "measure": measure,
+                "report": report,
                 "q": q,
                 "sort": sort,
                 "limit": limit,
@@ -1469,6 +2092,9 @@ class AsyncObservationsResource:
         ]
         | None = None,
         base_unit: str | Sequence[str] | None = None,
+        report: str | Sequence[str] | None = None,
+        vintage: Literal["latest", "all"] | Sequence[Literal["latest", "all"]] | None = None,
+        as_of: str | Sequence[str] | None = None,
         q: str | None = None,
         sort: str | None = None,
         limit: int | None = None,
@@ -1493,6 +2119,12 @@ class AsyncObservationsResource:
             comparison: Basis of a change ('year_on_year', 'like_for_like').
             measure: What the value measures, e.g. 'growth-rate', 'count'.
             base_unit: Code of the base unit, e.g. 'place', 'yuan'; repeat for any.
+            report: Values stated in a statement of this report (an id of /v1/reports);
+                repeat for any of several.
+            vintage: 'latest' (the default): the latest statement of each indicator, period
+                and kind; 'all': every statement, revised ones included (see revised_by).
+            as_of: What was published up to this report (an id of /v1/reports): the
+                statements that were the latest then (every one up to it with vintage=all).
             q: Search terms, separated by spaces or punctuation, all of which must match the
                 record's Chinese or English text: Chinese as written anywhere in the text,
                 English as whole words, case-insensitive, plurals folded (places = place); a
@@ -1523,6 +2155,9 @@ class AsyncObservationsResource:
                 "comparison": comparison,
                 "measure": measure,
                 "base_unit": base_unit,
+                "report": report,
+                "vintage": vintage,
+                "as_of": as_of,
                 "q": q,
                 "sort": sort,
                 "limit": limit,
@@ -1637,6 +2272,7 @@ class AsyncProjectsResource:
             ]
         ]
         | None = None,
+        report: str | Sequence[str] | None = None,
         q: str | None = None,
         sort: str | None = None,
         limit: int | None = None,
@@ -1656,6 +2292,8 @@ class AsyncProjectsResource:
             category: Kind of project; repeat for any of several.
             year: Projects mentioned in this year's part of the report.
             status: Projects with a mention of this status.
+            report: Projects mentioned in a statement of this report (an id of /v1/reports);
+                repeat for any of several.
             q: Search terms, separated by spaces or punctuation, all of which must match the
                 record's Chinese or English text: Chinese as written anywhere in the text,
                 English as whole words, case-insensitive, plurals folded (places = place); a
@@ -1680,6 +2318,7 @@ class AsyncProjectsResource:
                 "category": category,
                 "year": year,
                 "status": status,
+                "report": report,
                 "q": q,
                 "sort": sort,
                 "limit": limit,
@@ -1704,6 +2343,173 @@ class AsyncProjectsResource:
         )
 
 
+class AsyncPromisesResource:
+    """Every project planned for a year checked against what a later report says."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        self._client = client
+
+    def list(
+        self,
+        *,
+        report: str | Sequence[str] | None = None,
+        year: Literal[2023, 2024] | Sequence[Literal[2023, 2024]] | None = None,
+        verdict: Literal["kept", "slipped", "pending", "not_reported"]
+        | Sequence[Literal["kept", "slipped", "pending", "not_reported"]]
+        | None = None,
+        category: Literal[
+            "education",
+            "health",
+            "research",
+            "industrial-park",
+            "enterprise",
+            "commercial",
+            "culture",
+            "sports",
+            "park-greenery",
+            "water-environment",
+            "rail",
+            "road",
+            "transport-hub",
+            "energy-utilities",
+            "housing-welfare",
+            "urban-renewal",
+            "public-service",
+            "finance",
+            "platform",
+            "zone",
+        ]
+        | Sequence[
+            Literal[
+                "education",
+                "health",
+                "research",
+                "industrial-park",
+                "enterprise",
+                "commercial",
+                "culture",
+                "sports",
+                "park-greenery",
+                "water-environment",
+                "rail",
+                "road",
+                "transport-hub",
+                "energy-utilities",
+                "housing-welfare",
+                "urban-renewal",
+                "public-service",
+                "finance",
+                "platform",
+                "zone",
+            ]
+        ]
+        | None = None,
+        status: Literal[
+            "completed",
+            "delivered",
+            "in_operation",
+            "opened",
+            "started",
+            "under_construction",
+            "accelerating",
+            "preliminary",
+            "planned",
+            "introduced",
+            "approved",
+            "supported",
+            "designated",
+        ]
+        | Sequence[
+            Literal[
+                "completed",
+                "delivered",
+                "in_operation",
+                "opened",
+                "started",
+                "under_construction",
+                "accelerating",
+                "preliminary",
+                "planned",
+                "introduced",
+                "approved",
+                "supported",
+                "designated",
+            ]
+        ]
+        | None = None,
+        q: str | None = None,
+        sort: str | None = None,
+        limit: int | None = None,
+        cursor: str | None = None,
+    ) -> AsyncPager[Promise]:
+        """
+        List project promises with their outcomes.
+
+        Every project a report plans for its plan year (开工, 建成, 投用 …) with what a later
+        report says of it for that year, the verdict (kept, slipped, pending, not_reported)
+        and the rule that decided it, in words. Sortable by id, year, verdict, line; default
+        order: year, line. Also as CSV and NDJSON. JSON pages carry total, the number of
+        items matching the query. As CSV or NDJSON without limit, the answer holds every
+        matching record, streamed; with limit, it pages like JSON, the next page in the Link
+        header.
+
+        Args:
+            report: Promises made in a statement of this report (an id of /v1/reports);
+                repeat for any of several.
+            year: The year the project was planned for.
+            verdict: The verdict; repeat for any of several.
+            category: Kind of project; repeat for any of several.
+            status: The status promised; repeat for any of several.
+            q: Search terms, separated by spaces or punctuation, all of which must match the
+                record's Chinese or English text: Chinese as written anywhere in the text,
+                English as whole words, case-insensitive, plurals folded (places = place); a
+                term of the dataset's synonym table (地铁 = 轨道 = metro = subway …) matches as
+                any of its synonyms. NFKC-normalised, so full-width and half-width forms
+                match.
+            sort: Comma-separated fields to sort by, '-' before a field for descending: id,
+                line, verdict, year. The record id always closes the order, so pages are
+                stable.
+            limit: Records per page (1–500); JSON pages hold 50 without it. CSV and NDJSON
+                without limit answer every matching record in one streamed answer; with
+                limit they page like JSON, the next page in the Link header.
+            cursor: Opaque cursor from the previous page's next_cursor; valid for the same
+                query.
+
+        (operationId: listPromises)
+        """
+        return AsyncPager(
+            self._client,
+            "/v1/promises",
+            {
+                "report": report,
+                "year": year,
+                "verdict": verdict,
+                "category": category,
+                "status": status,
+                "q": q,
+                "sort": sort,
+                "limit": limit,
+                "cursor": cursor,
+            },
+            PromisePage,
+        )
+
+    async def get(self, promise_id: str) -> Promise:
+        """
+        Get a project promise with its outcome.
+
+        One project planned for a year with what a later report says of it.
+
+        Args:
+            promise_id: Id of the promise.
+
+        (operationId: getPromise)
+        """
+        return await self._client.get(
+            f"/v1/promises/{path_segment(promise_id, 'promise_id')}", None, Promise
+        )
+
+
 class AsyncSectionsResource:
     """The outline and text of the source document."""
 
@@ -1717,6 +2523,7 @@ class AsyncSectionsResource:
         | Sequence[Literal["document", "part", "subpart", "item"]]
         | None = None,
         parent_id: str | Sequence[str] | None = None,
+        report: str | Sequence[str] | None = None,
         q: str | None = None,
         sort: str | None = None,
         limit: int | None = None,
@@ -1734,6 +2541,8 @@ class AsyncSectionsResource:
         Args:
             kind: Level in the outline; repeat for any of several.
             parent_id: Only children of this section.
+            report: Sections of the source document of this report (an id of /v1/reports);
+                repeat for any of several.
             q: Search terms, separated by spaces or punctuation, all of which must match the
                 record's Chinese or English text: Chinese as written anywhere in the text,
                 English as whole words, case-insensitive, plurals folded (places = place); a
@@ -1756,6 +2565,7 @@ class AsyncSectionsResource:
             {
                 "kind": kind,
                 "parent_id": parent_id,
+                "report": report,
                 "q": q,
                 "sort": sort,
                 "limit": limit,
@@ -1777,6 +2587,138 @@ class AsyncSectionsResource:
         """
         return await self._client.get(
             f"/v1/sections/{path_segment(section_id, 'section_id')}", None, Section
+        )
+
+
+class AsyncTargetsResource:
+    """Every target and plan quantity checked against its outcome."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        self._client = client
+
+    def list(
+        self,
+        *,
+        report: str | Sequence[str] | None = None,
+        period: Literal["2023", "2024"] | Sequence[Literal["2023", "2024"]] | None = None,
+        verdict: Literal[
+            "met", "missed", "pending", "not_comparable", "not_reported", "not_assessable"
+        ]
+        | Sequence[
+            Literal["met", "missed", "pending", "not_comparable", "not_reported", "not_assessable"]
+        ]
+        | None = None,
+        indicator_id: str | Sequence[str] | None = None,
+        category: Literal[
+            "economy",
+            "investment",
+            "industry",
+            "innovation",
+            "business",
+            "education",
+            "health",
+            "culture-sports",
+            "employment-welfare",
+            "housing",
+            "safety",
+            "environment",
+            "urban",
+            "transport",
+            "governance",
+        ]
+        | Sequence[
+            Literal[
+                "economy",
+                "investment",
+                "industry",
+                "innovation",
+                "business",
+                "education",
+                "health",
+                "culture-sports",
+                "employment-welfare",
+                "housing",
+                "safety",
+                "environment",
+                "urban",
+                "transport",
+                "governance",
+            ]
+        ]
+        | None = None,
+        headline: bool | Sequence[bool] | None = None,
+        q: str | None = None,
+        sort: str | None = None,
+        limit: int | None = None,
+        cursor: str | None = None,
+    ) -> AsyncPager[Target]:
+        """
+        List targets with their outcomes.
+
+        Every target and plan quantity (its latest statement) with the actual a later report
+        states for the same indicator and year, the margin (actual minus target, in base
+        units), the verdict and the rule that decided it, in words. Sortable by id, period,
+        indicator_id, verdict, margin, line; default order: period, line. Also as CSV and
+        NDJSON. JSON pages carry total, the number of items matching the query. As CSV or
+        NDJSON without limit, the answer holds every matching record, streamed; with limit,
+        it pages like JSON, the next page in the Link header.
+
+        Args:
+            report: Targets stated in a statement of this report (an id of /v1/reports);
+                repeat for any of several.
+            period: Year the target is for.
+            verdict: The verdict; repeat for any of several.
+            indicator_id: Id of the indicator; repeat for any of several.
+            category: Policy area of the indicator.
+            headline: Only targets of headline indicators.
+            q: Search terms, separated by spaces or punctuation, all of which must match the
+                record's Chinese or English text: Chinese as written anywhere in the text,
+                English as whole words, case-insensitive, plurals folded (places = place); a
+                term of the dataset's synonym table (地铁 = 轨道 = metro = subway …) matches as
+                any of its synonyms. NFKC-normalised, so full-width and half-width forms
+                match.
+            sort: Comma-separated fields to sort by, '-' before a field for descending: id,
+                indicator_id, line, margin, period, verdict. The record id always closes the
+                order, so pages are stable.
+            limit: Records per page (1–500); JSON pages hold 50 without it. CSV and NDJSON
+                without limit answer every matching record in one streamed answer; with
+                limit they page like JSON, the next page in the Link header.
+            cursor: Opaque cursor from the previous page's next_cursor; valid for the same
+                query.
+
+        (operationId: listTargets)
+        """
+        return AsyncPager(
+            self._client,
+            "/v1/targets",
+            {
+                "report": report,
+                "period": period,
+                "verdict": verdict,
+                "indicator_id": indicator_id,
+                "category": category,
+                "headline": headline,
+                "q": q,
+                "sort": sort,
+                "limit": limit,
+                "cursor": cursor,
+            },
+            TargetPage,
+        )
+
+    async def get(self, target_id: str) -> Target:
+        """
+        Get a target with its outcome.
+
+        One target or plan quantity with its outcome, verdict and rule.
+
+        Args:
+            target_id: Id of the target's observation.
+
+        (operationId: getTarget)
+        """
+        return await self._client.get(
+            f"/v1/targets/{path_segment(target_id, 'target_id')}", None, Target
         )
 
 
@@ -1983,6 +2925,33 @@ class AsyncOperations:
             f"/v1/releases/{path_segment(version, 'version')}/changes", None, ChangeList
         )
 
+    async def reports(self) -> ReportList:
+        """
+        Reports.
+
+        The reports served, a series in report order (the earliest first): each with its
+        years, version, artifact and source document with their sha256, and its releases.
+        Every record says its report in report_id; every list takes report.
+
+        (operationId: getReports)
+        """
+        return await self._client.get("/v1/reports", None, ReportList)
+
+    async def report(self, report_id: str) -> Report:
+        """
+        Report.
+
+        One report served, with its releases.
+
+        Args:
+            report_id: Id of the report.
+
+        (operationId: getReport)
+        """
+        return await self._client.get(
+            f"/v1/reports/{path_segment(report_id, 'report_id')}", None, Report
+        )
+
     async def health(self) -> Health:
         """
         Liveness.
@@ -2011,6 +2980,7 @@ class AsyncOperations:
         kind: Literal["indicator", "project", "glossary", "section"]
         | Sequence[Literal["indicator", "project", "glossary", "section"]]
         | None = None,
+        report: str | Sequence[str] | None = None,
         sort: str | None = None,
         limit: int | None = None,
         cursor: str | None = None,
@@ -2032,6 +3002,8 @@ class AsyncOperations:
                 words with plurals folded, synonyms of the dataset's table included), case-
                 insensitive and NFKC-normalised.
             kind: Only hits of this kind; repeat for any of several.
+            report: Hits of records stated in a statement of this report (an id of
+                /v1/reports); repeat for any of several.
             sort: Comma-separated fields to sort by, '-' before a field for descending: id,
                 rank. The record id always closes the order, so pages are stable.
             limit: Records per page (1–500); JSON pages hold 50 without it. CSV and NDJSON
@@ -2045,6 +3017,13 @@ class AsyncOperations:
         return AsyncPager(
             self._client,
             "/v1/search",
-            {"q": q, "kind": kind, "sort": sort, "limit": limit, "cursor": cursor},
+            {
+                "q": q,
+                "kind": kind,
+                "report": report,
+                "sort": sort,
+                "limit": limit,
+                "cursor": cursor,
+            },
             SearchPage,
         )

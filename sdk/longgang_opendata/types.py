@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 8be90fa07d0b0622703150aa80ec352278df3b81a4f3d80f103adf9e1b217d3f) — do not edit.
+# generated from openapi/v1.json (sha256 d37cf977214dc00cb919d5fab7017dac430889420ce35d99c3b44752fca9a94b) — do not edit.
 # Regenerate with `make sdk`.
 """Models of the API's answers: one msgspec Struct per schema of openapi/v1.json."""
 
@@ -23,22 +23,30 @@ __all__ = [
     "Link",
     "LocalizedText",
     "Mention",
+    "MentionStatement",
     "Observation",
     "ObservationPage",
     "Problem",
     "Project",
     "ProjectPage",
+    "Promise",
+    "PromisePage",
     "Publisher",
     "Release",
     "ReleaseList",
     "RemovedRecord",
     "RenamedRecord",
+    "Report",
+    "ReportList",
     "SearchHit",
     "SearchPage",
     "Section",
     "SectionPage",
     "Source",
     "SourceDocument",
+    "Statement",
+    "Target",
+    "TargetPage",
     "ValueChange",
 ]
 
@@ -213,6 +221,8 @@ class GlossaryTerm(msgspec.Struct, frozen=True, kw_only=True):
             (?lang=zh or ?lang=en chooses one).
         id: Stable identifier: lower-case ASCII words joined by '-' or '.'.
         number: Number of the entry in the glossary.
+        report_id: Id of the report (dataset) that states this record, as listed at
+            /v1/reports; set by the build.
         source: Provenance; the quote is the Chinese definition.
         term: The term.
     """
@@ -234,6 +244,12 @@ class GlossaryTerm(msgspec.Struct, frozen=True, kw_only=True):
         msgspec.Meta(description="Stable identifier: lower-case ASCII words joined by '-' or '.'."),
     ]
     number: Annotated[int, msgspec.Meta(description="Number of the entry in the glossary.")]
+    report_id: Annotated[
+        str | None,
+        msgspec.Meta(
+            description="Id of the report (dataset) that states this record, as listed at /v1/reports; set by the build."
+        ),
+    ]
     source: Annotated[
         Source, msgspec.Meta(description="Provenance; the quote is the Chinese definition.")
     ]
@@ -265,6 +281,9 @@ class IndicatorDetail(msgspec.Struct, frozen=True, kw_only=True):
 
     Attributes:
         base_unit: Unit of every base_value of the indicator; null when qualitative.
+        better: Which way the indicator counts as better, 'higher' or 'lower', from the
+            report's rules.toml: how a target of it is checked against its outcome; null
+            where no rule states it.
         category: Policy area of the indicator.
         headline: True for the report's main indicators (headline results and headline
             targets).
@@ -284,6 +303,12 @@ class IndicatorDetail(msgspec.Struct, frozen=True, kw_only=True):
         BaseUnit | None,
         msgspec.Meta(
             description="Unit of every base_value of the indicator; null when qualitative."
+        ),
+    ]
+    better: Annotated[
+        Literal["higher", "lower"] | str | None,
+        msgspec.Meta(
+            description="Which way the indicator counts as better, 'higher' or 'lower', from the report's rules.toml: how a target of it is checked against its outcome; null where no rule states it."
         ),
     ]
     category: Annotated[
@@ -419,12 +444,20 @@ class Mention(msgspec.Struct, frozen=True, kw_only=True):
     What the report says of a project in one year.
 
     Attributes:
+        report_id: Id of the report (dataset) that states this record, as listed at
+            /v1/reports; set by the build.
         source: Provenance of the mention.
         status: Controlled status of the project.
         status_text: Status wording as written, e.g. '开工建设'.
         year: The year of the report's part that mentions the project: results or plan.
     """
 
+    report_id: Annotated[
+        str | None,
+        msgspec.Meta(
+            description="Id of the report (dataset) that states this record, as listed at /v1/reports; set by the build."
+        ),
+    ]
     source: Annotated[Source, msgspec.Meta(description="Provenance of the mention.")]
     status: Annotated[
         Literal[
@@ -456,6 +489,45 @@ class Mention(msgspec.Struct, frozen=True, kw_only=True):
     ]
 
 
+class MentionStatement(msgspec.Struct, frozen=True, kw_only=True):
+    """
+    The plan, as the report says it.
+
+    Attributes:
+        quote: The verbatim quote of the source document.
+        report_id: Id of the report that says it.
+        source: Where the quote stands in its report.
+        status: Controlled status of the project.
+        status_text: Status wording as written, e.g. '开工建设'.
+    """
+
+    quote: Annotated[str, msgspec.Meta(description="The verbatim quote of the source document.")]
+    report_id: Annotated[str, msgspec.Meta(description="Id of the report that says it.")]
+    source: Annotated[Source, msgspec.Meta(description="Where the quote stands in its report.")]
+    status: Annotated[
+        Literal[
+            "completed",
+            "delivered",
+            "in_operation",
+            "opened",
+            "started",
+            "under_construction",
+            "accelerating",
+            "preliminary",
+            "planned",
+            "introduced",
+            "approved",
+            "supported",
+            "designated",
+        ]
+        | str,
+        msgspec.Meta(description="Controlled status of the project."),
+    ]
+    status_text: Annotated[
+        str, msgspec.Meta(description="Status wording as written, e.g. '开工建设'.")
+    ]
+
+
 class Observation(msgspec.Struct, frozen=True, kw_only=True):
     """
     One value of an indicator: an actual result, a target or a plan quantity.
@@ -482,6 +554,11 @@ class Observation(msgspec.Struct, frozen=True, kw_only=True):
             start. True otherwise.
         qualifier: 'over' for 超/余/突破 (more than), 'at_least' for 以上, 'about' for 约,
             'at_most' for 以内/不超过; null when the value is exact.
+        report_id: Id of the report (dataset) that states this record, as listed at
+            /v1/reports; set by the build.
+        revised_by: Id of the observation of a later report that states the same
+            indicator, period and kind again (a revised actual, a restated target); null
+            when no report served does. Set by the server, from every report it serves.
         source: Provenance of the value.
         status: Wording of a qualitative statement; set when value is null.
         unit: Unit as written in the quote.
@@ -546,6 +623,18 @@ class Observation(msgspec.Struct, frozen=True, kw_only=True):
         Literal["over", "at_least", "about", "at_most"] | str | None,
         msgspec.Meta(
             description="'over' for 超/余/突破 (more than), 'at_least' for 以上, 'about' for 约, 'at_most' for 以内/不超过; null when the value is exact."
+        ),
+    ]
+    report_id: Annotated[
+        str | None,
+        msgspec.Meta(
+            description="Id of the report (dataset) that states this record, as listed at /v1/reports; set by the build."
+        ),
+    ]
+    revised_by: Annotated[
+        str | None,
+        msgspec.Meta(
+            description="Id of the observation of a later report that states the same indicator, period and kind again (a revised actual, a restated target); null when no report served does. Set by the server, from every report it serves."
         ),
     ]
     source: Annotated[Source, msgspec.Meta(description="Provenance of the value.")]
@@ -695,6 +784,101 @@ class ProjectPage(msgspec.Struct, frozen=True, kw_only=True):
     ]
 
 
+class Promise(msgspec.Struct, frozen=True, kw_only=True):
+    """
+    A project planned for a year, with what a later report says of it for that year.
+
+    Attributes:
+        category: Kind of project.
+        id: Id of the promise: project id, report id and the mention's place.
+        outcome: What a later report says of the project for that year; null if none.
+        project_id: Id of the project.
+        project_name: Name of the project.
+        promised: The plan, as the report says it.
+        report_id: Id of the report that plans it.
+        rule: The rule that decided the verdict, in words.
+        verdict: 'kept' (the later report gives the stage promised or a later one),
+            'slipped' (an earlier stage), 'pending' (no served report covers the year
+            yet), 'not_reported' (a later report covering the year does not mention the
+            project).
+        year: The year the project was planned for.
+    """
+
+    category: Annotated[
+        Literal[
+            "education",
+            "health",
+            "research",
+            "industrial-park",
+            "enterprise",
+            "commercial",
+            "culture",
+            "sports",
+            "park-greenery",
+            "water-environment",
+            "rail",
+            "road",
+            "transport-hub",
+            "energy-utilities",
+            "housing-welfare",
+            "urban-renewal",
+            "public-service",
+            "finance",
+            "platform",
+            "zone",
+        ]
+        | str,
+        msgspec.Meta(description="Kind of project."),
+    ]
+    id: Annotated[
+        str,
+        msgspec.Meta(
+            description="Id of the promise: project id, report id and the mention's place."
+        ),
+    ]
+    outcome: Annotated[
+        MentionStatement | None,
+        msgspec.Meta(
+            description="What a later report says of the project for that year; null if none."
+        ),
+    ]
+    project_id: Annotated[str, msgspec.Meta(description="Id of the project.")]
+    project_name: Annotated[LocalizedText, msgspec.Meta(description="Name of the project.")]
+    promised: Annotated[
+        MentionStatement, msgspec.Meta(description="The plan, as the report says it.")
+    ]
+    report_id: Annotated[str, msgspec.Meta(description="Id of the report that plans it.")]
+    rule: Annotated[str, msgspec.Meta(description="The rule that decided the verdict, in words.")]
+    verdict: Annotated[
+        Literal["kept", "slipped", "pending", "not_reported"] | str,
+        msgspec.Meta(
+            description="'kept' (the later report gives the stage promised or a later one), 'slipped' (an earlier stage), 'pending' (no served report covers the year yet), 'not_reported' (a later report covering the year does not mention the project)."
+        ),
+    ]
+    year: Annotated[
+        Literal[2023, 2024] | str, msgspec.Meta(description="The year the project was planned for.")
+    ]
+
+
+class PromisePage(msgspec.Struct, frozen=True, kw_only=True):
+    """
+    A page of project promises with their outcomes.
+
+    Attributes:
+        items: Promises of this page.
+        next_cursor: Cursor of the next page; null on the last page.
+        total: Number of items matching the query, on every page.
+    """
+
+    items: Annotated[tuple[Promise, ...], msgspec.Meta(description="Promises of this page.")]
+    next_cursor: Annotated[
+        str | None, msgspec.Meta(description="Cursor of the next page; null on the last page.")
+    ]
+    total: Annotated[
+        int, msgspec.Meta(description="Number of items matching the query, on every page.")
+    ]
+
+
 class Publisher(msgspec.Struct, frozen=True, kw_only=True):
     """
     Issuing body of the source document.
@@ -783,6 +967,77 @@ class RenamedRecord(msgspec.Struct, frozen=True, kw_only=True):
     old_id: Annotated[str, msgspec.Meta(description="Id in the previous release.")]
 
 
+class Report(msgspec.Struct, frozen=True, kw_only=True):
+    """
+    One report served: a dataset folder, built into its own artifact.
+
+    Attributes:
+        artifact_sha256: sha256 of the report's served artifact.
+        counts: Number of records in each collection.
+        id: Id of the report: its dataset folder's name.
+        next_id: Id of the report after this one; null for the latest.
+        position: Place of the report in the series, the earliest first.
+        previous_id: Id of the report before this one; null for the first.
+        publisher: Issuing body of the report.
+        release_date: Release date of that version (ISO 8601).
+        releases: Every release, newest first.
+        source_document: The report's source document: title, file, sha256.
+        temporal_end: Last year the report covers (ISO 8601).
+        temporal_start: First year the report covers (ISO 8601).
+        title: Title of the report's dataset.
+        version: Semantic version of the report's dataset.
+    """
+
+    artifact_sha256: Annotated[
+        str, msgspec.Meta(description="sha256 of the report's served artifact.")
+    ]
+    counts: Annotated[
+        dict[str, int], msgspec.Meta(description="Number of records in each collection.")
+    ]
+    id: Annotated[str, msgspec.Meta(description="Id of the report: its dataset folder's name.")]
+    next_id: Annotated[
+        str | None,
+        msgspec.Meta(description="Id of the report after this one; null for the latest."),
+    ]
+    position: Annotated[
+        int, msgspec.Meta(description="Place of the report in the series, the earliest first.")
+    ]
+    previous_id: Annotated[
+        str | None,
+        msgspec.Meta(description="Id of the report before this one; null for the first."),
+    ]
+    publisher: Annotated[Publisher, msgspec.Meta(description="Issuing body of the report.")]
+    release_date: Annotated[
+        str, msgspec.Meta(description="Release date of that version (ISO 8601).")
+    ]
+    releases: Annotated[
+        tuple[Release, ...], msgspec.Meta(description="Every release, newest first.")
+    ]
+    source_document: Annotated[
+        SourceDocument,
+        msgspec.Meta(description="The report's source document: title, file, sha256."),
+    ]
+    temporal_end: Annotated[
+        str, msgspec.Meta(description="Last year the report covers (ISO 8601).")
+    ]
+    temporal_start: Annotated[
+        str, msgspec.Meta(description="First year the report covers (ISO 8601).")
+    ]
+    title: Annotated[LocalizedText, msgspec.Meta(description="Title of the report's dataset.")]
+    version: Annotated[str, msgspec.Meta(description="Semantic version of the report's dataset.")]
+
+
+class ReportList(msgspec.Struct, frozen=True, kw_only=True):
+    """
+    Every report served, in report order (the earliest first).
+
+    Attributes:
+        items: The reports.
+    """
+
+    items: Annotated[tuple[Report, ...], msgspec.Meta(description="The reports.")]
+
+
 class SearchHit(msgspec.Struct, frozen=True, kw_only=True):
     """
     A record whose text contains the search query.
@@ -869,6 +1124,8 @@ class Section(msgspec.Struct, frozen=True, kw_only=True):
         line_end: Last line of source.md within the section.
         number: The section's number as written in the source, e.g. '二', '（三）', '12.'.
         parent_id: Id of the enclosing section; null for the document.
+        report_id: Id of the report (dataset) that states this record, as listed at
+            /v1/reports; set by the build.
         text: The section's own text in Chinese, page-break artefacts removed; text of
             child sections is not repeated.
     """
@@ -892,6 +1149,12 @@ class Section(msgspec.Struct, frozen=True, kw_only=True):
     ]
     parent_id: Annotated[
         str | None, msgspec.Meta(description="Id of the enclosing section; null for the document.")
+    ]
+    report_id: Annotated[
+        str | None,
+        msgspec.Meta(
+            description="Id of the report (dataset) that states this record, as listed at /v1/reports; set by the build."
+        ),
     ]
     text: Annotated[
         str,
@@ -966,6 +1229,144 @@ class SourceDocument(msgspec.Struct, frozen=True, kw_only=True):
     language: Annotated[str, msgspec.Meta(description="BCP 47 language tag of the document.")]
     sha256: Annotated[str, msgspec.Meta(description="sha256 of the verbatim copy.")]
     title: Annotated[LocalizedText, msgspec.Meta(description="Title of the source document.")]
+
+
+class Statement(msgspec.Struct, frozen=True, kw_only=True):
+    """
+    The target as stated.
+
+    Attributes:
+        base_unit: The counted thing of base_value.
+        base_value: The value in base_unit.
+        observation_id: Id of the observation stating it.
+        qualifier: Qualifier of the value.
+        quote: The verbatim quote of the source document.
+        report_id: Id of the report that states it.
+        source: Where the quote stands in its report.
+        status: Wording of a qualitative statement.
+        unit: Unit as written in the quote.
+        value: The number as written; null if qualitative.
+    """
+
+    base_unit: Annotated[
+        BaseUnit | None, msgspec.Meta(description="The counted thing of base_value.")
+    ]
+    base_value: Annotated[float | None, msgspec.Meta(description="The value in base_unit.")]
+    observation_id: Annotated[str, msgspec.Meta(description="Id of the observation stating it.")]
+    qualifier: Annotated[
+        Literal["over", "at_least", "about", "at_most"] | str | None,
+        msgspec.Meta(description="Qualifier of the value."),
+    ]
+    quote: Annotated[str, msgspec.Meta(description="The verbatim quote of the source document.")]
+    report_id: Annotated[str, msgspec.Meta(description="Id of the report that states it.")]
+    source: Annotated[Source, msgspec.Meta(description="Where the quote stands in its report.")]
+    status: Annotated[
+        LocalizedText | None, msgspec.Meta(description="Wording of a qualitative statement.")
+    ]
+    unit: Annotated[str | None, msgspec.Meta(description="Unit as written in the quote.")]
+    value: Annotated[
+        float | None, msgspec.Meta(description="The number as written; null if qualitative.")
+    ]
+
+
+class Target(msgspec.Struct, frozen=True, kw_only=True):
+    """
+    A target or plan quantity with its outcome: the ledger of what a plan promised.
+
+    Attributes:
+        actual: The actual a later report states for that year; null if none.
+        better: Which way the indicator counts as better.
+        category: Policy area of the indicator.
+        headline: True for the report's main indicators.
+        id: Id of the target's observation.
+        indicator_id: Id of the indicator.
+        indicator_name: Name of the indicator.
+        kind: 'target' or 'plan'.
+        margin: Actual minus target, in base units; null unless both are numbers.
+        period: Year the target is for.
+        report_id: Id of the report that states the target.
+        rule: The rule that decided the verdict, in words.
+        target: The target as stated.
+        verdict: 'met', 'missed', 'pending' (no served report states that year's actuals
+            yet), 'not_comparable' (the actual is of another unit or span, or
+            qualitative), 'not_reported' (a later report covering the year states
+            nothing of it), 'not_assessable' (a qualitative target).
+    """
+
+    actual: Annotated[
+        Statement | None,
+        msgspec.Meta(description="The actual a later report states for that year; null if none."),
+    ]
+    better: Annotated[
+        Literal["higher", "lower"] | str | None,
+        msgspec.Meta(description="Which way the indicator counts as better."),
+    ]
+    category: Annotated[
+        Literal[
+            "economy",
+            "investment",
+            "industry",
+            "innovation",
+            "business",
+            "education",
+            "health",
+            "culture-sports",
+            "employment-welfare",
+            "housing",
+            "safety",
+            "environment",
+            "urban",
+            "transport",
+            "governance",
+        ]
+        | str,
+        msgspec.Meta(description="Policy area of the indicator."),
+    ]
+    headline: Annotated[bool, msgspec.Meta(description="True for the report's main indicators.")]
+    id: Annotated[str, msgspec.Meta(description="Id of the target's observation.")]
+    indicator_id: Annotated[str, msgspec.Meta(description="Id of the indicator.")]
+    indicator_name: Annotated[LocalizedText, msgspec.Meta(description="Name of the indicator.")]
+    kind: Annotated[
+        Literal["actual", "target", "plan"] | str, msgspec.Meta(description="'target' or 'plan'.")
+    ]
+    margin: Annotated[
+        float | None,
+        msgspec.Meta(
+            description="Actual minus target, in base units; null unless both are numbers."
+        ),
+    ]
+    period: Annotated[
+        Literal["2023", "2024"] | str, msgspec.Meta(description="Year the target is for.")
+    ]
+    report_id: Annotated[str, msgspec.Meta(description="Id of the report that states the target.")]
+    rule: Annotated[str, msgspec.Meta(description="The rule that decided the verdict, in words.")]
+    target: Annotated[Statement, msgspec.Meta(description="The target as stated.")]
+    verdict: Annotated[
+        Literal["met", "missed", "pending", "not_comparable", "not_reported", "not_assessable"]
+        | str,
+        msgspec.Meta(
+            description="'met', 'missed', 'pending' (no served report states that year's actuals yet), 'not_comparable' (the actual is of another unit or span, or qualitative), 'not_reported' (a later report covering the year states nothing of it), 'not_assessable' (a qualitative target)."
+        ),
+    ]
+
+
+class TargetPage(msgspec.Struct, frozen=True, kw_only=True):
+    """
+    A page of targets with their outcomes.
+
+    Attributes:
+        items: Targets of this page.
+        next_cursor: Cursor of the next page; null on the last page.
+        total: Number of items matching the query, on every page.
+    """
+
+    items: Annotated[tuple[Target, ...], msgspec.Meta(description="Targets of this page.")]
+    next_cursor: Annotated[
+        str | None, msgspec.Meta(description="Cursor of the next page; null on the last page.")
+    ]
+    total: Annotated[
+        int, msgspec.Meta(description="Number of items matching the query, on every page.")
+    ]
 
 
 class ValueChange(msgspec.Struct, frozen=True, kw_only=True):

@@ -53,6 +53,9 @@ class LoadedDataset:
     data: bytes = field(repr=False)
     #: The downloads, catalogue and source view the build derived from it, checked.
     files: BuiltFiles = field(repr=False)
+    #: The reports served together, in report order (:mod:`longgang_api.data.series`);
+    #: empty when this is one report, served alone.
+    reports: tuple[LoadedDataset, ...] = field(default=(), repr=False)
     indicators: dict[str, Indicator] = field(init=False)
     observations_by_indicator: dict[str, tuple[Observation, ...]] = field(init=False)
     projects: dict[str, Project] = field(init=False)
@@ -74,6 +77,15 @@ class LoadedDataset:
     @property
     def version(self) -> str:
         return self.artifact.dataset.version
+
+    @property
+    def parts(self) -> tuple[LoadedDataset, ...]:
+        """Every report served, in report order: this one alone unless a series."""
+        return self.reports or (self,)
+
+    @property
+    def report_ids(self) -> tuple[str, ...]:
+        return tuple(part.artifact.dataset.id for part in self.parts)
 
 
 def load(path: Path) -> LoadedDataset:

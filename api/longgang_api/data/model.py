@@ -96,6 +96,18 @@ MentionStatus = Literal[
 ]
 SectionKind = Literal["document", "part", "subpart", "item"]
 Measure = Literal["growth-rate", "change", "level", "count", "share", "rank", "qualitative"]
+Better = Literal["higher", "lower"]
+
+#: The report a statement was published in: its dataset's id, set by the build.
+ReportId = Annotated[
+    Id | None,
+    Meta(
+        description=(
+            "Id of the report (dataset) that states this record, as listed at /v1/reports; "
+            "set by the build."
+        )
+    ),
+]
 
 
 class LocalizedText(Base, frozen=True, kw_only=True):
@@ -181,6 +193,7 @@ class Section(SectionEntry, frozen=True, kw_only=True):
             )
         ),
     ]
+    report_id: ReportId = None
 
 
 class Indicator(Base, frozen=True, kw_only=True):
@@ -218,6 +231,16 @@ class Indicator(Base, frozen=True, kw_only=True):
     base_unit: Annotated[
         BaseUnit | None,
         Meta(description="Unit of every base_value of the indicator; null when qualitative."),
+    ] = None
+    better: Annotated[
+        Better | None,
+        Meta(
+            description=(
+                "Which way the indicator counts as better, 'higher' or 'lower', from the "
+                "report's rules.toml: how a target of it is checked against its outcome; "
+                "null where no rule states it."
+            )
+        ),
     ] = None
 
 
@@ -317,6 +340,17 @@ class Observation(Base, frozen=True, kw_only=True):
             )
         ),
     ] = True
+    report_id: ReportId = None
+    revised_by: Annotated[
+        Id | None,
+        Meta(
+            description=(
+                "Id of the observation of a later report that states the same indicator, "
+                "period and kind again (a revised actual, a restated target); null when no "
+                "report served does. Set by the server, from every report it serves."
+            )
+        ),
+    ] = None
 
 
 class Mention(Base, frozen=True, kw_only=True):
@@ -333,6 +367,7 @@ class Mention(Base, frozen=True, kw_only=True):
         str, Meta(min_length=1, description="Status wording as written, e.g. '开工建设'.")
     ]
     source: Annotated[Source, Meta(description="Provenance of the mention.")]
+    report_id: ReportId = None
 
 
 class Project(Base, frozen=True, kw_only=True):
@@ -358,6 +393,7 @@ class GlossaryTerm(Base, frozen=True, kw_only=True):
         Meta(description="Definition: Chinese verbatim (line breaks removed), English ours."),
     ]
     source: Annotated[Source, Meta(description="Provenance; the quote is the Chinese definition.")]
+    report_id: ReportId = None
 
 
 class License(Base, frozen=True, kw_only=True):
@@ -540,6 +576,31 @@ class SynonymGroup(Base, frozen=True, kw_only=True, omit_defaults=True):
     ] = ()
 
 
+class TargetRules(Base, frozen=True, kw_only=True):
+    """rules.toml: how a target is checked against its outcome. Our rules, not the source's."""
+
+    about_tolerance: Annotated[
+        float,
+        Meta(
+            ge=0,
+            le=1,
+            description=(
+                "How far an outcome may fall short of an 'about' (左右, 约) target and still meet "
+                "it, as a fraction of the target (0.05: within 5 per cent of it)."
+            ),
+        ),
+    ]
+    better: Annotated[
+        dict[str, Better],
+        Meta(
+            description=(
+                "Which way each indicator counts as better, by indicator id: 'higher' or "
+                "'lower'. Every indicator with a target or plan quantity needs one."
+            )
+        ),
+    ] = {}
+
+
 #: Version of the artifact's layout; the build writes it, the server checks it.
 ARTIFACT_FORMAT = 1
 
@@ -562,6 +623,10 @@ class Artifact(Base, frozen=True, kw_only=True):
         tuple[ChangeList, ...],
         Meta(description="What each release changed (changes.toml), newest first."),
     ] = ()
+    rules: Annotated[
+        TargetRules | None,
+        Meta(description="How targets are checked against outcomes (rules.toml)."),
+    ] = None
 
 
 class ScaleWord(Base, frozen=True, kw_only=True):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Generic, NamedTuple, TypeVar
+from typing import Any, Generic, Literal, NamedTuple, TypeVar
 
 import msgspec
 
@@ -25,9 +25,16 @@ from longgang_api.data.envelopes import (
     ObservationPage,
     Project,
     ProjectPage,
+    Promise,
+    PromisePage,
+    PromiseVerdict,
+    Report,
     SearchHit,
     SearchPage,
     SectionPage,
+    Target,
+    TargetPage,
+    Verdict,
 )
 from longgang_api.data.model import (
     Comparison,
@@ -45,6 +52,7 @@ from longgang_api.data.model import (
     Year,
 )
 from longgang_api.data.tabular import csv_columns
+from longgang_api.engine.ledger import ledger, promises
 from longgang_api.engine.query import MAX_Q_LENGTH, Q_PATTERN, Collection, Ids, Scalar
 from longgang_api.engine.text_search import Match, Synonyms, release_prepared, snippet
 
@@ -158,6 +166,10 @@ class Listing(Generic[R]):
     #: The lists whose records, one after the other, make this list's (each with the
     #: same searched text): its text index joins theirs.
     made_of: tuple[str, ...] = ()
+    #: Rewrites the filters asked for into those the index answers (vintages).
+    rewrite: Callable[[dict[str, tuple[str, ...]]], dict[str, tuple[str, ...]]] | None = None
+    #: Filters the index holds that no parameter names: what ``rewrite`` maps onto.
+    index_only: tuple[Filter[R], ...] = ()
 
     @property
     def path(self) -> str:
@@ -199,6 +211,8 @@ class Listing(Generic[R]):
             relevance=self.relevance,
             annotate=self.annotate,
             parts=tuple(p for p in parts if p is not None) if all(parts) else (),
+            rewrite=self.rewrite,
+            index_only={f.name: _bound(f.values, dataset) for f in self.index_only},
         )
 
 
@@ -230,6 +244,96 @@ def indicator_ids(dataset: LoadedDataset) -> Ids:
 
 def section_ids(dataset: LoadedDataset) -> Ids:
     return Ids("a section", SECTIONS.path, frozenset(s.id for s in dataset.artifact.sections))
+
+
+#: Where the reports served are listed (not a list of the query grammar: a handful at most).
+REPORTS_PATH = f"{API_ROOT}/reports"
+
+
+def report_ids(dataset: LoadedDataset) -> Ids:
+    return Ids("a report", REPORTS_PATH, frozenset(dataset.report_ids))
+
+
+def report_filter(what: str, values: Callable[[R, LoadedDataset], Iterable[Scalar]]) -> Filter[R]:
+    """The ``report`` filter of a list: the same parameter, with what it selects in words."""
+    return Filter(
+        "report", str, f"{what} of this report (an id of /v1/reports); repeat for any of several.",
+        values, ids=report_ids,
+    )  # fmt: skip
+
+
+#: ``vintage``: the latest statement of each value, or every statement of it.
+VINTAGES = ("latest", "all")
+
+
+def _vintages(o: Observation, dataset: LoadedDataset) -> tuple[str, ...]:
+    """The values of ``vintage`` an observation matches: ``all``, and ``latest`` unless revised."""
+    return ("all",) if o.revised_by is not None else ("all", "latest")
+
+
+#: The index's name of a statement's vintage as of a report (:func:`_statement_tokens`).
+STATEMENT = "statement"
+
+
+def _statement_tokens(o: Observation, dataset: LoadedDataset) -> Iterator[str]:
+    """The tokens an observation matches: ``latest``, ``all``, ``latest@R``, ``all@R``.
+
+    ``latest@R`` is matched by what was the latest statement once report R was
+    published, ``all@R`` by every statement published up to R.
+    """
+    reports = dataset.report_ids
+    own = reports.index(o.report_id) if o.report_id in reports else 0
+    revised_at = _revised_at(dataset).get(o.id, len(reports))
+    yield "all"
+    if o.revised_by is None:
+        yield "latest"
+    for position in range(own, len(reports)):
+        yield f"all@{reports[position]}"
+        if position < revised_at:
+            yield f"latest@{reports[position]}"
+
+
+@functools.lru_cache(maxsize=8)
+def _revised_at(dataset: LoadedDataset) -> dict[str, int]:
+    """Each revised observation's id and the place in the series of the report revising it."""
+    reports = dataset.report_ids
+    by_id = {o.id: o for o in dataset.artifact.observations}
+    return {
+        o.id: reports.index(by_id[o.revised_by].report_id or reports[0])
+        for o in dataset.artifact.observations
+        if o.revised_by is not None
+    }
+
+
+def _published_by(o: Observation, dataset: LoadedDataset) -> tuple[str, ...]:
+    """The reports by which ``o`` was published: its own and every later one.
+
+    ``as_of`` is answered with ``vintage`` (:func:`_vintage_of`); these values
+    only say which reports an example of the parameter can name.
+    """
+    reports = dataset.report_ids
+    own = reports.index(o.report_id) if o.report_id in reports else 0
+    return reports[own:]
+
+
+def _vintage_of(filters: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """``vintage`` (latest by default) and ``as_of`` as the one token the index holds."""
+    asked = dict(filters)
+    vintages = asked.pop("vintage", ("latest",))
+    as_of = asked.pop("as_of", ())
+    tokens = {f"{v}@{r}" for v in vintages for r in as_of} if as_of else set(vintages)
+    asked[STATEMENT] = tuple(sorted(tokens))
+    return asked
+
+
+@functools.lru_cache(maxsize=8)
+def _defined_in(dataset: LoadedDataset) -> dict[str, tuple[Scalar, ...]]:
+    """Each glossary term's id and every report that defines it (its record is the latest's)."""
+    found: dict[str, list[Scalar]] = {}
+    for part in dataset.parts:
+        for term in part.artifact.glossary:
+            found.setdefault(term.id, []).append(part.artifact.dataset.id)
+    return {term_id: tuple(reports) for term_id, reports in found.items()}
 
 
 def periods(dataset: LoadedDataset) -> Iterator[str]:
@@ -300,6 +404,8 @@ INDICATORS: Listing[IndicatorDetail] = Listing(
                lambda i, _: {o.kind for o in i.observations}),
         Filter("measure", Measure, "What the indicator measures; repeat for any of several.",
                lambda i, _: (i.measure,)),
+        report_filter("Indicators observed in a statement",
+                      lambda i, _: {o.report_id for o in i.observations}),
     ),
     sorts={
         "id": lambda i: i.id,
@@ -331,6 +437,8 @@ OBSERVATIONS: Listing[Observation] = Listing(
     record_type=Observation,
     records=lambda d, _: d.artifact.observations,
     id_of=lambda o: o.id,
+    rewrite=_vintage_of,
+    index_only=(Filter(STATEMENT, str, "", _statement_tokens),),
     filters=(
         Filter("indicator_id", str, "Id of the indicator; repeat for any of several.",
                lambda o, _: (o.indicator_id,), ids=indicator_ids),
@@ -348,6 +456,15 @@ OBSERVATIONS: Listing[Observation] = Listing(
                lambda o, _: (o.measure,)),
         Filter("base_unit", str, "Code of the base unit, e.g. 'place', 'yuan'; repeat for any.",
                lambda o, _: (o.base_unit.code if o.base_unit else None,)),
+        report_filter("Values stated in a statement", lambda o, _: (o.report_id,)),
+        Filter("vintage", Literal["latest", "all"],
+               "'latest' (the default): the latest statement of each indicator, period and "
+               "kind; 'all': every statement, revised ones included (see revised_by).",
+               _vintages),
+        Filter("as_of", str,
+               "What was published up to this report (an id of /v1/reports): the statements "
+               "that were the latest then (every one up to it with vintage=all).",
+               _published_by, ids=report_ids),
     ),
     sorts={
         "id": lambda o: o.id,
@@ -389,6 +506,8 @@ PROJECTS: Listing[Project] = Listing(
                lambda p, _: {m.year for m in p.mentions}, years),
         Filter("status", MentionStatus, "Projects with a mention of this status.",
                lambda p, _: {m.status for m in p.mentions}),
+        report_filter("Projects mentioned in a statement",
+                      lambda p, _: {m.report_id for m in p.mentions}),
     ),
     sorts={
         "id": lambda p: p.id,
@@ -416,7 +535,10 @@ GLOSSARY: Listing[GlossaryTerm] = Listing(
     record_type=GlossaryTerm,
     records=_with_pages("glossary", GlossaryTerm, lambda d: d.artifact.glossary),
     id_of=lambda g: g.id,
-    filters=(),
+    filters=(
+        report_filter("Terms defined in the glossary",
+                      lambda g, d: _defined_in(d).get(g.id, ())),
+    ),
     sorts={"number": lambda g: g.number, "id": lambda g: g.id},
     text_of=lambda g, _: (("id", g.id), *texts(term=g.term, definition=g.definition)),
     default_sort=("number",),
@@ -440,6 +562,7 @@ SECTIONS: Listing[Section] = Listing(
                lambda s, _: (s.kind,)),
         Filter("parent_id", str, "Only children of this section.", lambda s, _: (s.parent_id,),
                ids=section_ids),
+        report_filter("Sections of the source document", lambda s, _: (s.report_id,)),
     ),
     sorts={"line": lambda s: s.line, "id": lambda s: s.id, "kind": lambda s: s.kind},
     text_of=lambda s, _: (("id", s.id), *texts(heading=s.heading), ("text", s.text)),
@@ -491,6 +614,16 @@ def _hit_texts(dataset: LoadedDataset) -> dict[tuple[str, str], tuple[Field, ...
     }
 
 
+@functools.lru_cache(maxsize=8)
+def _hit_reports(dataset: LoadedDataset) -> dict[tuple[str, str], tuple[Scalar, ...]]:
+    found: dict[tuple[str, str], tuple[Scalar, ...]] = {}
+    for kind, listing, _, _ in SEARCHED:
+        report = next(f for f in listing.filters if f.name == "report")
+        for r in listing.records(dataset, ""):
+            found[(kind, listing.id_of(r))] = tuple(report.values(r, dataset))
+    return found
+
+
 def _hit_text(hit: SearchHit, dataset: LoadedDataset) -> Iterable[Field]:
     return _hit_texts(dataset)[(hit.kind, hit.id)]
 
@@ -502,6 +635,7 @@ def release_build_memos() -> None:
     (the indexes keep the fields they hold); a later build makes them again.
     """
     _hit_texts.cache_clear()
+    _hit_reports.cache_clear()
     release_prepared()
 
 
@@ -541,6 +675,8 @@ SEARCH: Listing[SearchHit] = Listing(
     filters=(
         Filter("kind", HitKind, "Only hits of this kind; repeat for any of several.",
                lambda h, _: (h.kind,)),
+        report_filter("Hits of records stated in a statement",
+                      lambda h, d: _hit_reports(d).get((h.kind, h.id), ())),
     ),
     sorts={"rank": lambda h: _RANK[h.kind], "id": lambda h: f"{_RANK[h.kind]}:{h.id}"},
     text_of=_hit_text,
@@ -552,6 +688,120 @@ SEARCH: Listing[SearchHit] = Listing(
     annotate=_annotated_hits,
 )  # fmt: skip
 
+
+def reports_of(dataset: LoadedDataset) -> tuple[Report, ...]:
+    """Every report served, in report order, as ``/v1/reports`` lists them."""
+    ids = dataset.report_ids
+    return tuple(
+        Report(
+            id=meta.id,
+            title=meta.title,
+            publisher=meta.publisher,
+            temporal_start=meta.temporal_start,
+            temporal_end=meta.temporal_end,
+            version=meta.version,
+            release_date=meta.release_date,
+            artifact_sha256=part.sha256,
+            source_document=meta.source_document,
+            releases=meta.releases,
+            counts=meta.counts,
+            position=n + 1,
+            previous_id=ids[n - 1] if n > 0 else None,
+            next_id=ids[n + 1] if n + 1 < len(ids) else None,
+        )
+        for n, part in enumerate(dataset.parts)
+        for meta in (part.artifact.dataset,)
+    )
+
+
+TARGETS: Listing[Target] = Listing(
+    name="targets",
+    noun="target",
+    tag="targets",
+    operation_id="listTargets",
+    summary="List targets with their outcomes",
+    lead=(
+        "Every target and plan quantity (its latest statement) with the actual a later report "
+        "states for the same indicator and year, the margin (actual minus target, in base "
+        "units), the verdict and the rule that decided it, in words."
+    ),
+    page_type=TargetPage,
+    record_type=Target,
+    records=lambda d, _: ledger(d),
+    id_of=lambda t: t.id,
+    filters=(
+        report_filter("Targets stated in a statement", lambda t, _: (t.report_id,)),
+        Filter("period", Period, "Year the target is for.", lambda t, _: (t.period,), periods),
+        Filter("verdict", Verdict, "The verdict; repeat for any of several.",
+               lambda t, _: (t.verdict,)),
+        Filter("indicator_id", str, "Id of the indicator; repeat for any of several.",
+               lambda t, _: (t.indicator_id,), ids=indicator_ids),
+        Filter("category", IndicatorCategory, "Policy area of the indicator.",
+               lambda t, _: (t.category,)),
+        Filter("headline", bool, "Only targets of headline indicators.",
+               lambda t, _: (t.headline,)),
+    ),
+    sorts={
+        "id": lambda t: t.id,
+        "period": lambda t: t.period,
+        "indicator_id": lambda t: t.indicator_id,
+        "verdict": lambda t: t.verdict,
+        "margin": lambda t: t.margin,
+        "line": lambda t: t.target.source.line,
+    },
+    default_sort=("period", "line"),
+    text_of=lambda t, _: (
+        ("id", t.id), *texts(indicator_name=t.indicator_name),
+        ("target.quote", t.target.quote), ("actual.quote", t.actual.quote if t.actual else ""),
+    ),
+    item=Item("getTarget", "Get a target with its outcome",
+              "One target or plan quantity with its outcome, verdict and rule.",
+              "target_id", "Id of the target's observation.", Target),
+)  # fmt: skip
+
+PROMISES: Listing[Promise] = Listing(
+    name="promises",
+    noun="promise",
+    tag="promises",
+    operation_id="listPromises",
+    summary="List project promises with their outcomes",
+    lead=(
+        "Every project a report plans for its plan year (开工, 建成, 投用 …) with what a later "
+        "report says of it for that year, the verdict (kept, slipped, pending, not_reported) and "
+        "the rule that decided it, in words."
+    ),
+    page_type=PromisePage,
+    record_type=Promise,
+    records=lambda d, _: promises(d),
+    id_of=lambda p: p.id,
+    filters=(
+        report_filter("Promises made in a statement", lambda p, _: (p.report_id,)),
+        Filter("year", Year, "The year the project was planned for.", lambda p, _: (p.year,),
+               years),
+        Filter("verdict", PromiseVerdict, "The verdict; repeat for any of several.",
+               lambda p, _: (p.verdict,)),
+        Filter("category", ProjectCategory, "Kind of project; repeat for any of several.",
+               lambda p, _: (p.category,)),
+        Filter("status", MentionStatus, "The status promised; repeat for any of several.",
+               lambda p, _: (p.promised.status,)),
+    ),
+    sorts={
+        "id": lambda p: p.id,
+        "year": lambda p: p.year,
+        "verdict": lambda p: p.verdict,
+        "line": lambda p: p.promised.source.line,
+    },
+    default_sort=("year", "line"),
+    text_of=lambda p, _: (
+        ("id", p.id), *texts(project_name=p.project_name),
+        ("promised.quote", p.promised.quote),
+        ("outcome.quote", p.outcome.quote if p.outcome else ""),
+    ),
+    item=Item("getPromise", "Get a project promise with its outcome",
+              "One project planned for a year with what a later report says of it.",
+              "promise_id", "Id of the promise.", Promise),
+)  # fmt: skip
+
 LISTINGS: tuple[Listing[Any], ...] = (
     INDICATORS,
     OBSERVATIONS,
@@ -559,4 +809,6 @@ LISTINGS: tuple[Listing[Any], ...] = (
     GLOSSARY,
     SECTIONS,
     SEARCH,
+    TARGETS,
+    PROMISES,
 )

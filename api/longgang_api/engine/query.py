@@ -111,6 +111,10 @@ class Collection(Generic[R]):
     #: Collections whose records, one after the other, are this one's records with the
     #: same searched text: the text index is then theirs, joined, not built again.
     parts: tuple[Collection[Any], ...] = ()
+    #: Rewrites the filters asked for into those the index answers (vintages).
+    rewrite: Callable[[dict[str, tuple[str, ...]]], dict[str, tuple[str, ...]]] | None = None
+    #: Filters the index holds that no parameter names: what ``rewrite`` maps onto.
+    index_only: Mapping[str, Callable[[R], Iterable[Scalar]]] = field(default_factory=dict)
     by_id: Mapping[str, R] = field(init=False, repr=False)
     index: CollectionIndex[R] = field(init=False, repr=False)
     #: The query parameters a list takes: the common ones and its filters.
@@ -122,7 +126,10 @@ class Collection(Generic[R]):
         object.__setattr__(self, "by_id", {self.id_of(r): r for r in self.records})
         object.__setattr__(self, "repeatable", frozenset(self.filters))
         object.__setattr__(self, "parameters", COMMON_PARAMETERS | self.repeatable)
-        filters = {name: _canonical_values(values_of) for name, values_of in self.filters.items()}
+        filters = {
+            name: _canonical_values(values_of)
+            for name, values_of in {**self.filters, **self.index_only}.items()
+        }
         records, text_of = self.records, self.text_of
         index = CollectionIndex(
             records,
@@ -145,6 +152,14 @@ class ListQuery(msgspec.Struct, frozen=True):
     limit: int
     #: Place of the last record served, from the cursor; None for the first page.
     after: Key | None = None
+    #: The filters the index answers, where the list rewrites those asked (vintages);
+    #: the cursor stays bound to what was asked.
+    rewritten: tuple[tuple[str, tuple[str, ...]], ...] | None = None
+
+    @property
+    def answered(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """The filters the index applies."""
+        return self.filters if self.rewritten is None else self.rewritten
 
     @property
     def scope(self) -> str:
@@ -218,12 +233,16 @@ def build_query(
                 )
         if values:
             normalised.append((name, tuple(sorted({canonical(v) for v in values}))))
+    rewritten = None
+    if collection.rewrite is not None:
+        rewritten = tuple(sorted(collection.rewrite(dict(normalised)).items()))
     query_text = normalise_text(q).strip() if q is not None else None
     query = ListQuery(
         filters=tuple(normalised),
         q=query_text or None,
         sort=parse_sort(collection, sort),
         limit=limit,
+        rewritten=rewritten,
     )
     if cursor is None:
         return query
@@ -234,7 +253,7 @@ def build_query(
         collection.index.check_place(after, query.sort, relevance)
     except (CursorError, PlaceError) as error:
         raise QueryError("cursor", f"{error}; {CURSOR_FIX}") from None
-    return ListQuery(query.filters, query.q, query.sort, query.limit, after)
+    return ListQuery(query.filters, query.q, query.sort, query.limit, after, rewritten)
 
 
 def _parsed(collection: Collection[Any], query: ListQuery) -> Query | None:
@@ -248,7 +267,7 @@ def _relevance(collection: Collection[Any], sort: SortSpec) -> bool:
 def select(collection: Collection[R], query: ListQuery) -> list[R]:
     """Every record matching ``query``, in its order."""
     found = collection.index.page(
-        query.filters, _parsed(collection, query), query.sort,
+        query.answered, _parsed(collection, query), query.sort,
         _relevance(collection, query.sort), None, None,
     )  # fmt: skip
     return list(found.items)
@@ -262,7 +281,7 @@ def paginate(collection: Collection[R], query: ListQuery, *, whole: bool = False
     refused: a server never issues one, since the last page has no next cursor.
     """
     found = collection.index.page(
-        query.filters, _parsed(collection, query), query.sort,
+        query.answered, _parsed(collection, query), query.sort,
         _relevance(collection, query.sort), query.after, None if whole else query.limit,
     )  # fmt: skip
     items = found.items

@@ -55,6 +55,15 @@ def routing_error(request: Request[Any, Any, Any], error: Exception) -> Response
     routed = "route_handler" in request.scope
     if routed or not isinstance(error, HTTPException) or error.status_code not in (404, 405):
         return handle_http_exception(request, error)
+    return unserved(request, error)
+
+
+def unserved(request: Request[Any, Any, Any], error: HTTPException) -> Response[Any]:
+    """A path that names nothing served (a 404 or 405): a page for a browser, else a problem.
+
+    Also the answer of a page whose path parameter names nothing (``/source/{report}``),
+    so that it answers as a path no route serves.
+    """
     accept = request.headers.get("accept")
     if asks_for_html_first(accept):
         answer = page_error(request, error)

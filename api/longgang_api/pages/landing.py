@@ -23,8 +23,8 @@ from markupsafe import Markup
 from longgang_api.data import media_types
 from longgang_api.data.envelopes import IndicatorDetail
 from longgang_api.data.model import Dataset, Observation
-from longgang_api.engine.declarations import INDICATORS, PROJECTS
-from longgang_api.pages import csp
+from longgang_api.engine.declarations import INDICATORS, PROJECTS, TARGETS
+from longgang_api.pages import csp, texts
 from longgang_api.pages.chart import BarInput, Chart, GroupInput, bar_chart
 from longgang_api.pages.errors import PAGE_EXCEPTION_HANDLERS
 from longgang_api.pages.figures import shown_number, value_text
@@ -56,6 +56,8 @@ _TEXT = {
     "browse": ("逐条浏览", "Browse the records"),
     "use": ("使用数据", "Use the data"),
     "counts": ("数据集包含", "The dataset holds"),
+    "ledger": ("目标完成情况", "Targets and their outcomes"),
+    "year": ("年份", "Year"),
     "licence": ("许可", "Licence"),
     "note": ("说明", "Note"),
 }
@@ -197,6 +199,8 @@ def render_landing(served: Served, lang: Lang) -> str:
     rows = headline_rows(served)
     words = _words(meta, rows, lang)
     categories = Counter(p.category for p in served.collections[PROJECTS.name].records)
+    # The ledger's summary: for each year, how many targets each verdict has.
+    ledger = Counter((t.period, t.verdict) for t in served.collections[TARGETS.name].records)
     json_ld = json.dumps(schema_org(served, rows), ensure_ascii=False).replace("</", "<\\/")
     return render(
         "landing.html",
@@ -212,6 +216,9 @@ def render_landing(served: Served, lang: Lang) -> str:
         headline_chart=headline_chart(rows, lang, words),
         counts=[(key, en_label if en else zh_label) for key, zh_label, en_label in _COUNTS],
         categories=sorted(categories.items(), key=lambda item: (-item[1], item[0])),
+        ledger_years=sorted({period for period, _ in ledger}),
+        ledger_verdicts=[v for v in texts.VERDICT if any(k[1] == v for k in ledger)],
+        ledger=ledger,
         links=[(link.href, link.en if en else link.zh) for link in LINKS if link.on_landing],
         downloads=[(name, len(d.data) // 1024) for name, d in served.downloads.files.items()],
         meta=meta,

@@ -24,7 +24,14 @@ from litestar.response import Redirect
 from litestar.status_codes import HTTP_303_SEE_OTHER
 
 from longgang_api.data import media_types
-from longgang_api.data.envelopes import GlossaryTerm, IndicatorDetail, Project, SearchHit
+from longgang_api.data.envelopes import (
+    GlossaryTerm,
+    IndicatorDetail,
+    Project,
+    SearchHit,
+    Statement,
+    Target,
+)
 from longgang_api.data.source_layout import SourceView
 from longgang_api.engine.declarations import (
     GLOSSARY,
@@ -33,6 +40,7 @@ from longgang_api.engine.declarations import (
     PROJECTS,
     SEARCH,
     SECTIONS,
+    TARGETS,
     Listing,
 )
 from longgang_api.engine.list_request import ListParser, ListRequest, query_items
@@ -43,7 +51,7 @@ from longgang_api.engine.query import (
 )
 from longgang_api.pages import csp, texts
 from longgang_api.pages.chart import BarInput, GroupInput, bar_chart
-from longgang_api.pages.errors import PAGE_EXCEPTION_HANDLERS
+from longgang_api.pages.errors import PAGE_EXCEPTION_HANDLERS, unserved
 from longgang_api.pages.figures import shown_number, unit_label, value_text
 from longgang_api.pages.language import Lang, chosen_language, page_language, page_url
 from longgang_api.pages.rendering import (
@@ -255,6 +263,8 @@ def _record_page(
             path,
             base_url=served.public_base_url,
             alternates=alternates,
+            # The report /source shows: a quote of another report links to its own page.
+            source_report=served.dataset.artifact.dataset.id,
             **context,
         ),
     )
@@ -371,6 +381,66 @@ def _glossary_list(listing: _ListPage) -> Written:
     return _pick(ui["glossary"], lang), columns, rows, []
 
 
+def _stated(statement: Statement, lang: Lang) -> str:
+    """A target's or an actual's value as written, or its wording when qualitative."""
+    if statement.value is None:
+        status = statement.status
+        return (status.en if lang == "en" else status.zh) if status else "—"
+    written = f"{statement.value:g}{statement.unit or ''}"
+    if statement.qualifier is not None:
+        written = _pick(texts.QUALIFIER[statement.qualifier], lang).format(written)
+    return written
+
+
+def _quoted_at(statement: Statement, lang: Lang) -> str:
+    """The line of a statement's quote, on the source page of its own report."""
+    return f"{page_url(f'/source/{statement.report_id}', lang)}#L{statement.source.line}"
+
+
+def _target_list(listing: _ListPage) -> Written:
+    lang = listing.lang
+    ui = texts.UI
+    items: Sequence[Target] = listing.items
+    columns = [
+        listing.column(_pick(ui["period"], lang), "period"),
+        listing.column(_pick(ui["indicator"], lang), "indicator_id"),
+        listing.column(_pick(ui["target"], lang), None),
+        listing.column(_pick(ui["actual"], lang), None),
+        listing.column(_pick(ui["margin"], lang), "margin", numeric=True),
+        listing.column(_pick(ui["verdict"], lang), "verdict"),
+    ]
+    rows = [
+        Row(
+            t.id,
+            (
+                Cell(t.period),
+                Cell(
+                    t.indicator_name.en if lang == "en" else t.indicator_name.zh,
+                    page_url(f"/indicators/{t.indicator_id}", lang),
+                ),
+                Cell(f"{_stated(t.target, lang)} — {t.target.quote}", _quoted_at(t.target, lang)),
+                Cell(
+                    f"{_stated(t.actual, lang)} — {t.actual.quote}" if t.actual else "—",
+                    _quoted_at(t.actual, lang) if t.actual else None,
+                ),
+                Cell(f"{t.margin:+g}" if t.margin is not None else "—", numeric=True),
+                Cell(_pick(texts.VERDICT[t.verdict], lang)),
+            ),
+        )
+        for t in items
+    ]
+    filters = [
+        listing.years("period", _pick(ui["period"], lang)),
+        listing.filter("verdict", _pick(ui["verdict"], lang), _options(texts.VERDICT, lang)),
+        listing.filter(
+            "headline",
+            _pick(ui["headline"], lang),
+            [("true", _pick(ui["yes"], lang)), ("false", _pick(ui["no"], lang))],
+        ),
+    ]
+    return _pick(ui["targets"], lang), columns, rows, filters
+
+
 def _hit_page(listing: _ListPage, hit: SearchHit) -> str:
     """The page of a search hit: its record's page, or a section's first line in the source."""
     if hit.kind == "section":
@@ -468,6 +538,7 @@ def list_pages() -> list[HTTPRouteHandler]:
         list_page(PROJECTS, _project_list),
         list_page(GLOSSARY, _glossary_list),
         list_page(SEARCH, _search_list),
+        list_page(TARGETS, _target_list),
     ]
 
 
@@ -577,6 +648,31 @@ class PagesController(Controller):
             ],
             title=_pick(texts.UI["source"], lang),
             view=source_view,
+            kinds=_RECORD_KINDS,
+        )
+
+    @get("/source/{report_id:str}")
+    async def report_source(
+        self,
+        request: Request[Any, Any, Any],
+        served: NamedDependency[Served],
+        report_id: Annotated[str, PathParameter()],
+    ) -> Response[bytes]:
+        view = served.syndication.source_view_of(report_id)
+        if view is None:
+            missing = NotFoundException(detail=f"no report with id {report_id!r} is served")
+            return unserved(request, missing)
+        lang = page_language(request)
+        return _record_page(
+            request,
+            served,
+            "source.html",
+            [
+                (media_types.JSON, f"{SECTIONS.path}?report={report_id}", "JSON"),
+                (media_types.CSV, f"{SECTIONS.path}?report={report_id}&format=csv", "CSV"),
+            ],
+            title=_pick(texts.UI["source"], lang),
+            view=view,
             kinds=_RECORD_KINDS,
         )
 

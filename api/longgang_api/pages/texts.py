@@ -14,6 +14,12 @@ UI: dict[str, Pair] = {
     "projects": ("项目", "Projects"),
     "glossary": ("名词解释", "Glossary"),
     "source": ("原文", "The source"),
+    "targets": ("目标与完成情况", "Targets and outcomes"),
+    "target": ("目标", "Target"),
+    "actual": ("完成", "Actual"),
+    "margin": ("差额", "Margin"),
+    "verdict": ("结论", "Verdict"),
+    "indicator": ("指标", "Indicator"),
     "in_source": ("见原文", "in the source"),
     "at_line": ("第 {} 行", "line {}"),
     "quote": ("原文引文", "Quote"),
@@ -87,6 +93,14 @@ KIND: dict[str, Pair] = {
     "actual": ("完成", "actual"),
     "target": ("目标", "target"),
     "plan": ("计划", "plan"),
+}
+VERDICT: dict[str, Pair] = {
+    "met": ("已完成", "met"),
+    "missed": ("未完成", "missed"),
+    "pending": ("待报告", "pending"),
+    "not_comparable": ("不可比", "not comparable"),
+    "not_reported": ("未报告", "not reported"),
+    "not_assessable": ("无法评估", "not assessable"),
 }
 #: How each qualifier wraps a value with its unit ("{}"): Chinese keeps the report's
 #: order (200家以上), English its own (at least 200 enterprises).

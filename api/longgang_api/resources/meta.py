@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from litestar import Controller, Request, Response, get
 from litestar.di import NamedDependency
+from litestar.params import PathParameter
 
-from longgang_api.data.envelopes import ApiIndex, Health, Link
+from longgang_api.data.envelopes import ApiIndex, Health, Link, Report, ReportList
 from longgang_api.data.model import Dataset
+from longgang_api.engine.declarations import reports_of
+from longgang_api.engine.suggestions import closest_ids, did_you_mean
 from longgang_api.web import links
 from longgang_api.web.links import LINKS
-from longgang_api.web.problems import problem_responses
+from longgang_api.web.problems import RecordNotFound, problem_responses
 from longgang_api.web.routed import item_response, takes_no_parameters
 from longgang_api.web.served import Served
 
@@ -55,6 +58,43 @@ class MetaController(Controller):
         self, request: Request[Any, Any, Any], served: NamedDependency[Served]
     ) -> Response[Dataset]:
         return item_response(request, served, served.dataset.artifact.dataset)
+
+    @get(
+        links.REPORTS,
+        operation_id="getReports",
+        summary="Reports",
+        description=(
+            "The reports served, a series in report order (the earliest first): each with "
+            "its years, version, artifact and source document with their sha256, and its "
+            "releases. Every record says its report in report_id; every list takes report."
+        ),
+        responses=problem_responses(400, 406),
+    )
+    async def reports(
+        self, request: Request[Any, Any, Any], served: NamedDependency[Served]
+    ) -> Response[ReportList]:
+        return item_response(request, served, ReportList(items=reports_of(served.dataset)))
+
+    @get(
+        links.REPORT,
+        operation_id="getReport",
+        summary="Report",
+        description="One report served, with its releases.",
+        responses=problem_responses(400, 404, 406),
+    )
+    async def report(
+        self,
+        request: Request[Any, Any, Any],
+        served: NamedDependency[Served],
+        report_id: Annotated[str, PathParameter(description="Id of the report.")],
+    ) -> Response[Report]:
+        reports = {report.id: report for report in reports_of(served.dataset)}
+        if report_id not in reports:
+            suggestions = closest_ids(report_id, reports)
+            listed = f"; the ids are listed at {links.href(links.REPORTS)}"
+            detail = f"no report with id {report_id!r}{did_you_mean(suggestions) or listed}"
+            raise RecordNotFound(detail, suggestions)
+        return item_response(request, served, reports[report_id])
 
 
 class HealthController(Controller):

@@ -19,8 +19,10 @@ from longgang_api.engine.declarations import (
     INDICATORS,
     OBSERVATIONS,
     PROJECTS,
+    PROMISES,
     SEARCH,
     SECTIONS,
+    TARGETS,
     Listing,
 )
 
@@ -33,6 +35,8 @@ CATALOG_TURTLE = "/catalog.ttl"
 DATAPACKAGE = "/datapackage.json"
 DATASETTE_METADATA = "/datasette-metadata.json"
 DOWNLOADS = "/downloads"
+REPORTS = "/reports"
+REPORT = "/reports/{report_id:str}"
 
 
 def href(path: str) -> str:
@@ -70,6 +74,10 @@ LINKS = (
     SiteLink(GLOSSARY.name, GLOSSARY.path, "Glossary terms", "名词解释"),
     SiteLink(SECTIONS.name, SECTIONS.path, "Sections of the source document", "章节"),
     SiteLink(SEARCH.name, SEARCH.path, "Search across collections", "搜索"),
+    SiteLink("reports", href(REPORTS), "Reports served, a series", "报告"),
+    SiteLink(TARGETS.name, TARGETS.path, "Targets with their outcomes", "目标与完成情况"),
+    SiteLink(PROMISES.name, PROMISES.path, "Project promises with their outcomes",
+             "项目承诺与兑现"),
     SiteLink("service-desc", "/openapi.json", "OpenAPI 3.1 document of this API", "OpenAPI 描述",
              on_landing=True),
     SiteLink("service-doc", "/docs", "Interactive documentation", "API 文档", on_landing=True),

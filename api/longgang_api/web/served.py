@@ -63,10 +63,23 @@ class Syndication:
         self.catalog: Catalog = served_catalog(dataset.files, public_base_url)
         self.releases_feed = feed_with_base(dataset.files[RELEASES_FEED], public_base_url)
         self._dataset = dataset
+        self._views: dict[str, SourceView] = {}
 
     @functools.cached_property
     def source_view(self) -> SourceView:
         return msgspec.json.decode(self._dataset.files[SOURCE_VIEW], type=SourceView)
+
+    def source_view_of(self, report_id: str) -> SourceView | None:
+        """The ``/source/{report}`` page's layout of one report served; None for no such report."""
+        if report_id not in self._views:
+            part = next(
+                (p for p in self._dataset.parts if p.artifact.dataset.id == report_id), None
+            )
+            if part is None:
+                return None
+            view = msgspec.json.decode(part.files[SOURCE_VIEW], type=SourceView)
+            self._views[report_id] = view
+        return self._views[report_id]
 
 
 @dataclass(frozen=True, slots=True)

@@ -51,7 +51,15 @@ from longgang_opendata.types import Observation
 
 __all__ = ["main"]
 
-COLLECTIONS = ("indicators", "observations", "projects", "glossary", "sections")
+COLLECTIONS = (
+    "indicators",
+    "observations",
+    "projects",
+    "glossary",
+    "sections",
+    "targets",
+    "promises",
+)
 #: Columns a list shows as a table (after ``--lang`` picks one of each zh/en pair); every column
 #: goes to CSV and JSON.
 TABLE_COLUMNS = {

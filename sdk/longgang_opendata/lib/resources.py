@@ -22,7 +22,9 @@ from longgang_opendata._resources import (
     AsyncIndicatorsResource,
     AsyncObservationsResource,
     AsyncProjectsResource,
+    AsyncPromisesResource,
     AsyncSectionsResource,
+    AsyncTargetsResource,
     GlossaryListParams,
     GlossaryResource,
     IndicatorsListParams,
@@ -31,8 +33,12 @@ from longgang_opendata._resources import (
     ObservationsResource,
     ProjectsListParams,
     ProjectsResource,
+    PromisesListParams,
+    PromisesResource,
     SectionsListParams,
     SectionsResource,
+    TargetsListParams,
+    TargetsResource,
 )
 from longgang_opendata.lib.frames import import_pandas, to_frame
 from longgang_opendata.lib.tables import mentions_table, model_table, observations_table
@@ -45,12 +51,16 @@ __all__ = [
     "AsyncIndicators",
     "AsyncObservations",
     "AsyncProjects",
+    "AsyncPromises",
     "AsyncSections",
+    "AsyncTargets",
     "Glossary",
     "Indicators",
     "Observations",
     "Projects",
+    "Promises",
     "Sections",
+    "Targets",
     "item_model",
 ]
 
@@ -63,6 +73,8 @@ Filters = TypeVar(
     ObservationsListParams,
     ProjectsListParams,
     SectionsListParams,
+    TargetsListParams,
+    PromisesListParams,
 )
 
 
@@ -139,6 +151,28 @@ class Sections(SectionsResource):
         return _frame(self.list(**_paged(filters)))
 
 
+class Targets(TargetsResource):
+    def to_pandas(self, **filters: Unpack[TargetsListParams]) -> pd.DataFrame:
+        """Every target the filters of ``list()`` select as a flat DataFrame, one row each.
+
+        ``limit`` is the page size of the walk (the largest unless given); the target and its
+        outcome become ``target_value``, ``actual_value``-style columns. Needs pandas.
+        """
+        import_pandas()  # before any request: no walk for a frame that cannot be built
+        return _frame(self.list(**_paged(filters)))
+
+
+class Promises(PromisesResource):
+    def to_pandas(self, **filters: Unpack[PromisesListParams]) -> pd.DataFrame:
+        """Every promise the filters of ``list()`` select as a flat DataFrame, one row each.
+
+        ``limit`` is the page size of the walk (the largest unless given); the promise and its
+        outcome become ``promised_status``, ``outcome_status``-style columns. Needs pandas.
+        """
+        import_pandas()  # before any request: no walk for a frame that cannot be built
+        return _frame(self.list(**_paged(filters)))
+
+
 class Observations(ObservationsResource):
     def to_pandas(self, **filters: Unpack[ObservationsListParams]) -> pd.DataFrame:
         """Every observation the filters select, with its indicator's names (zh, en) and unit.
@@ -204,6 +238,28 @@ class AsyncSections(AsyncSectionsResource):
 
         ``limit`` is the page size of the walk (the largest unless given); nested objects become
         ``name_zh``-style columns, lists inside a record are left out. Needs pandas.
+        """
+        import_pandas()
+        return await _async_frame(self.list(**_paged(filters)))
+
+
+class AsyncTargets(AsyncTargetsResource):
+    async def to_pandas(self, **filters: Unpack[TargetsListParams]) -> pd.DataFrame:
+        """Every target the filters of ``list()`` select as a flat DataFrame, one row each.
+
+        ``limit`` is the page size of the walk (the largest unless given); the target and its
+        outcome become ``target_value``, ``actual_value``-style columns. Needs pandas.
+        """
+        import_pandas()
+        return await _async_frame(self.list(**_paged(filters)))
+
+
+class AsyncPromises(AsyncPromisesResource):
+    async def to_pandas(self, **filters: Unpack[PromisesListParams]) -> pd.DataFrame:
+        """Every promise the filters of ``list()`` select as a flat DataFrame, one row each.
+
+        ``limit`` is the page size of the walk (the largest unless given); the promise and its
+        outcome become ``promised_status``, ``outcome_status``-style columns. Needs pandas.
         """
         import_pandas()
         return await _async_frame(self.list(**_paged(filters)))
