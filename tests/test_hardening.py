@@ -80,7 +80,7 @@ def test_a_truncated_artifact_stops_the_server(artifact_copy: Path) -> None:
     artifact_copy.write_bytes(artifact_copy.read_bytes()[:-100])
     result = _start(artifact_copy)
     assert result.returncode == 2
-    assert "refusing to serve a truncated or altered dataset" in result.stderr
+    assert "refusing to serve a truncated or altered file" in result.stderr
 
 
 def test_a_tampered_artifact_stops_the_server(artifact_copy: Path) -> None:

@@ -9,54 +9,48 @@ own anchor (``#L123``) and every mark nests.
 
 from __future__ import annotations
 
-from longgang_api.data.model import Artifact, Section
-from longgang_api.data.source_layout import Block, Citation, Line, Piece, SourceView, TocEntry
+from longgang_api.data.model import Artifact, LocalizedText, Section, Source
+from longgang_api.data.source_layout import (
+    Block,
+    Citation,
+    Line,
+    Piece,
+    RecordKind,
+    SourceView,
+    TocEntry,
+)
 from longgang_api.data.source_text import SourceText
 
 _HEADINGS = {"document": "h1", "part": "h2", "subpart": "h3"}
 
 
+def _cite(
+    key: str,
+    kind: RecordKind,
+    record_id: str,
+    title: LocalizedText,
+    source: Source,
+    fragment: str = "",
+) -> Citation:
+    return Citation(key, kind, record_id, title, source.quote, source.line, fragment)
+
+
 def citations_of(artifact: Artifact) -> tuple[Citation, ...]:
-    indicators = {indicator.id: indicator for indicator in artifact.indicators}
-    found: list[Citation] = []
-    for observation in artifact.observations:
-        indicator = indicators[observation.indicator_id]
-        found.append(
-            Citation(
-                key=f"observation:{observation.id}",
-                kind="indicator",
-                record_id=indicator.id,
-                title=indicator.name,
-                quote=observation.source.quote,
-                line=observation.source.line,
-                fragment=observation.id,
-            )
-        )
-    for project in artifact.projects:
-        for index, mention in enumerate(project.mentions, start=1):
-            found.append(
-                Citation(
-                    key=f"mention:{project.id}:{index}",
-                    kind="project",
-                    record_id=project.id,
-                    title=project.name,
-                    quote=mention.source.quote,
-                    line=mention.source.line,
-                    fragment=f"mention-{index}",
-                )
-            )
-    for term in artifact.glossary:
-        found.append(
-            Citation(
-                key=f"glossary:{term.id}",
-                kind="glossary",
-                record_id=term.id,
-                title=term.term,
-                quote=term.source.quote,
-                line=term.source.line,
-            )
-        )
-    return tuple(found)
+    """Every quote of ``artifact``: its observations', its projects' mentions', its terms'."""
+    names = {indicator.id: indicator.name for indicator in artifact.indicators}
+    return (
+        *(
+            _cite(f"observation:{o.id}", "indicator", o.indicator_id, names[o.indicator_id],
+                  o.source, o.id)
+            for o in artifact.observations
+        ),
+        *(
+            _cite(f"mention:{p.id}:{n}", "project", p.id, p.name, m.source, f"mention-{n}")
+            for p in artifact.projects
+            for n, m in enumerate(p.mentions, start=1)
+        ),
+        *(_cite(f"glossary:{t.id}", "glossary", t.id, t.term, t.source) for t in artifact.glossary),
+    )  # fmt: skip
 
 
 def _toc(sections: tuple[Section, ...]) -> tuple[TocEntry, ...]:

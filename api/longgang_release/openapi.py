@@ -116,126 +116,107 @@ def _open_list(description: str) -> JSON:
     }
 
 
+def _text(description: str, binary: bool = False) -> JSON:
+    """A file that is not JSON: text, or bytes when ``binary``."""
+    return {
+        "type": "string",
+        **({"format": "binary"} if binary else {}),
+        "description": description,
+    }
+
+
+def _document(description: str, /, **members: str | JSON) -> JSON:
+    """A JSON document: its top-level members (a bare description is a string member),
+    open beyond them."""
+    return {
+        "type": "object",
+        "description": description,
+        "properties": {
+            name: {"type": "string", "description": member} if isinstance(member, str) else member
+            for name, member in members.items()
+        },
+        "additionalProperties": True,
+    }
+
+
+def _integer(description: str) -> JSON:
+    return {"type": "integer", "description": description}
+
+
 #: Answers that are files or documents of other standards, not one of our models:
 #: named components all the same, marked ``x-file`` for the SDK generator. A JSON
 #: document names its top-level members and stays open beyond them, so that
 #: generators give it a usable type rather than an empty object.
 _FILE_SCHEMAS: dict[str, JSON] = {
-    "CatalogJsonLd": {
-        "type": "object",
-        "description": "DCAT-AP 3.0.1 catalogue as JSON-LD.",
-        "properties": {
+    "CatalogJsonLd": _document(
+        "DCAT-AP 3.0.1 catalogue as JSON-LD.",
+        **{
             "@context": _open_object("Prefixes of the vocabularies used."),
             "@graph": _open_list("Every node of the catalogue, each with its @id."),
         },
-        "additionalProperties": True,
-    },
-    "CatalogTurtle": {"type": "string", "description": "DCAT-AP 3.0.1 catalogue as Turtle."},
-    "DataPackage": {
-        "type": "object",
-        "description": "Frictionless Data Package (v2).",
-        "properties": {
-            "$schema": {"type": "string", "description": "Profile of the data package."},
-            "name": {"type": "string", "description": "Name of the package."},
-            "title": {"type": "string", "description": "Title of the package."},
-            "resources": _open_list("The files, with their Table Schemas, sizes and hashes."),
-        },
-        "additionalProperties": True,
-    },
-    "CsvFile": {"type": "string", "description": "CSV, UTF-8, with a header row."},
-    "DatasetJson": {
-        "type": "object",
-        "description": "The whole dataset as one JSON document.",
-        "properties": {
-            "format": {"type": "integer", "description": "Version of the document layout."},
-            "dataset": _open_object("The dataset's metadata."),
-            "sections": _open_list("The sections of the source document."),
-            "indicators": _open_list("The indicators."),
-            "observations": _open_list("The observations."),
-            "projects": _open_list("The projects, each with its mentions."),
-            "glossary": _open_list("The glossary terms."),
-        },
-        "additionalProperties": True,
-    },
-    "SqliteFile": {"type": "string", "format": "binary", "description": "A SQLite database."},
-    "ParquetFile": {
-        "type": "string",
-        "format": "binary",
-        "description": "One table as Apache Parquet: the CSV's columns, typed.",
-    },
-    "CsvwMetadata": {
-        "type": "object",
-        "description": "CSV on the Web metadata: a table group describing every CSV file.",
-        "properties": {
-            "@context": {"description": "The CSVW context."},
-            "tables": _open_list("One table description per CSV file."),
-        },
-        "additionalProperties": True,
-    },
-    "JsonStatCollection": {
-        "type": "object",
-        "description": "JSON-stat 2.0 collection: one dataset per indicator, embedded.",
-        "properties": {
-            "version": {"type": "string", "description": "JSON-stat version, 2.0."},
-            "class": {"type": "string", "description": "collection"},
-            "link": _open_object("The datasets, under item."),
-        },
-        "additionalProperties": True,
-    },
-    "SourceText": {
-        "type": "string",
-        "description": (
-            "The source document's text as the quotes are checked against it (markup removed, "
-            "the PDF conversion's line breaks joined): the text the selectors index."
-        ),
-    },
-    "WebAnnotations": {
-        "type": "object",
-        "description": (
-            "W3C Web Annotation collection: every quote, its record as the body, its "
-            "TextQuoteSelector and TextPositionSelector in the source text as the target."
-        ),
-        "properties": {
-            "type": {"type": "string", "description": "AnnotationCollection"},
-            "total": {"type": "integer", "description": "Number of annotations."},
-            "first": _open_object("The one page of annotations, under items."),
-        },
-        "additionalProperties": True,
-    },
-    "SdmxCsvFile": {"type": "string", "description": "SDMX-CSV 2.0, UTF-8, with a header row."},
-    "SdmxStructure": {
-        "type": "string",
-        "description": "SDMX-ML 3.0 structure message of the SDMX-CSV observations.",
-    },
-    "DatasetteMetadata": {
-        "type": "object",
-        "description": "Datasette's metadata of the SQLite download.",
-        "properties": {
-            "title": {"type": "string", "description": "Title of the data."},
-            "description": {"type": "string", "description": "What the data is."},
-            "license": {"type": "string", "description": "Licence id."},
-            "license_url": {"type": "string", "description": "Licence text."},
-            "source": {"type": "string", "description": "Title of the source document."},
-            "source_url": {"type": "string", "description": "Where the source text is."},
-            "about": {"type": "string", "description": "Publisher of the source."},
-            "about_url": {"type": "string", "description": "Publisher's site."},
-            "databases": _open_object("Per database and table: titles, label columns, FTS."),
-        },
-        "additionalProperties": True,
-    },
-    "NdjsonStream": {"type": "string", "description": "One JSON record per line."},
-    "ReleasesFeed": {
-        "type": "string",
-        "description": (
-            "Atom 1.0 feed (RFC 4287) of the releases, newest first; links relative to its "
-            "xml:base."
-        ),
-    },
-    "BinaryFile": {
-        "type": "string",
-        "format": "binary",
-        "description": "The file's bytes, whatever its format.",
-    },
+    ),
+    "CatalogTurtle": _text("DCAT-AP 3.0.1 catalogue as Turtle."),
+    "DataPackage": _document(
+        "Frictionless Data Package (v2).",
+        **{"$schema": "Profile of the data package."},
+        name="Name of the package.",
+        title="Title of the package.",
+        resources=_open_list("The files, with their Table Schemas, sizes and hashes."),
+    ),
+    "CsvFile": _text("CSV, UTF-8, with a header row."),
+    "DatasetJson": _document(
+        "The whole dataset as one JSON document.",
+        format=_integer("Version of the document layout."),
+        dataset=_open_object("The dataset's metadata."),
+        sections=_open_list("The sections of the source document."),
+        indicators=_open_list("The indicators."),
+        observations=_open_list("The observations."),
+        projects=_open_list("The projects, each with its mentions."),
+        glossary=_open_list("The glossary terms."),
+    ),
+    "SqliteFile": _text("A SQLite database.", binary=True),
+    "ParquetFile": _text("One table as Apache Parquet: the CSV's columns, typed.", binary=True),
+    "CsvwMetadata": _document(
+        "CSV on the Web metadata: a table group describing every CSV file.",
+        **{"@context": {"description": "The CSVW context."}},
+        tables=_open_list("One table description per CSV file."),
+    ),
+    "JsonStatCollection": _document(
+        "JSON-stat 2.0 collection: one dataset per indicator, embedded.",
+        version="JSON-stat version, 2.0.",
+        **{"class": "collection"},
+        link=_open_object("The datasets, under item."),
+    ),
+    "SourceText": _text(
+        "The source document's text as the quotes are checked against it (markup removed, "
+        "the PDF conversion's line breaks joined): the text the selectors index."
+    ),
+    "WebAnnotations": _document(
+        "W3C Web Annotation collection: every quote, its record as the body, its "
+        "TextQuoteSelector and TextPositionSelector in the source text as the target.",
+        type="AnnotationCollection",
+        total=_integer("Number of annotations."),
+        first=_open_object("The one page of annotations, under items."),
+    ),
+    "SdmxCsvFile": _text("SDMX-CSV 2.0, UTF-8, with a header row."),
+    "SdmxStructure": _text("SDMX-ML 3.0 structure message of the SDMX-CSV observations."),
+    "DatasetteMetadata": _document(
+        "Datasette's metadata of the SQLite download.",
+        title="Title of the data.",
+        description="What the data is.",
+        license="Licence id.",
+        license_url="Licence text.",
+        source="Title of the source document.",
+        source_url="Where the source text is.",
+        about="Publisher of the source.",
+        about_url="Publisher's site.",
+        databases=_open_object("Per database and table: titles, label columns, FTS."),
+    ),
+    "NdjsonStream": _text("One JSON record per line."),
+    "ReleasesFeed": _text(
+        "Atom 1.0 feed (RFC 4287) of the releases, newest first; links relative to its xml:base."
+    ),
+    "BinaryFile": _text("The file's bytes, whatever its format.", binary=True),
 }
 #: A download asked for as ``application/octet-stream`` is the same bytes under
 #: that media type; listing it first makes generators that take the first

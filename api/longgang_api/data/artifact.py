@@ -11,7 +11,6 @@ altered or made from another artifact.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -19,7 +18,13 @@ from pathlib import Path
 
 import msgspec
 
-from longgang_api.data.built import BuiltFiles, BuiltFilesError, folder_of, read_built
+from longgang_api.data.built import (
+    BuiltFiles,
+    BuiltFilesError,
+    folder_of,
+    read_built,
+    read_verified,
+)
 from longgang_api.data.model import (
     ARTIFACT_FORMAT,
     Artifact,
@@ -91,20 +96,19 @@ class LoadedDataset:
 def load(path: Path) -> LoadedDataset:
     """Read, verify and decode the artifact at ``path``."""
     digest_path = path.with_name(path.name + ".sha256")
+    fix = "run `make build` first"
     try:
-        data = path.read_bytes()
         expected = digest_path.read_text().split()[0]
     except (OSError, IndexError) as error:
         raise ArtifactError(
-            f"cannot read the dataset artifact {path} and its .sha256 ({error}); "
-            "run `make build` first"
+            f"cannot read the sha256 of the dataset artifact, {digest_path} ({error}); {fix}"
         ) from None
-    actual = hashlib.sha256(data).hexdigest()
-    if actual != expected:
-        raise ArtifactError(
-            f"dataset artifact {path} has sha256 {actual}, but {digest_path.name} says "
-            f"{expected}: refusing to serve a truncated or altered dataset"
+    try:
+        data = read_verified(
+            path, expected, what="the dataset artifact", said_by=digest_path.name, fix=fix
         )
+    except BuiltFilesError as error:
+        raise ArtifactError(str(error)) from None
     try:
         artifact = msgspec.json.decode(data, type=Artifact)
     except msgspec.DecodeError as error:
@@ -123,10 +127,10 @@ def load(path: Path) -> LoadedDataset:
     if bad_dates:
         raise ArtifactError(f"dataset artifact {path} has invalid dates: {_first_few(bad_dates)}")
     try:
-        files = read_built(folder_of(path), actual)
+        files = read_built(folder_of(path), expected)
     except BuiltFilesError as error:
         raise ArtifactError(str(error)) from None
-    return LoadedDataset(artifact=artifact, sha256=actual, data=data, files=files)
+    return LoadedDataset(artifact=artifact, sha256=expected, data=data, files=files)
 
 
 def read_source(dataset: LoadedDataset, folder: Path) -> str:
@@ -134,19 +138,16 @@ def read_source(dataset: LoadedDataset, folder: Path) -> str:
     document = dataset.artifact.dataset.source_document
     path = folder / document.file
     try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise ArtifactError(
-            f"cannot read the source document {path} ({error.strerror or error}); "
-            "DATASET names the dataset folder that holds it"
-        ) from None
-    actual = hashlib.sha256(data).hexdigest()
-    if actual != document.sha256:
-        raise ArtifactError(
-            f"{path} has sha256 {actual}, but the dataset artifact was built from one with "
-            f"sha256 {document.sha256}: run `make build` again, or set DATASET to the folder "
-            "it was built from"
+        data = read_verified(
+            path,
+            document.sha256,
+            what="the source document",
+            # A document edited after the build is found here, not served beside stale quotes.
+            said_by="the dataset artifact",
+            fix="run `make build` again, or set DATASET to the dataset folder it was built from",
         )
+    except BuiltFilesError as error:
+        raise ArtifactError(str(error)) from None
     return data.decode("utf-8")
 
 

@@ -97,21 +97,35 @@ def read_built(folder: Path, artifact_sha256: str) -> BuiltFiles:
             f"{manifest.artifact_sha256}, not the one served ({artifact_sha256}): "
             "run `make build` again"
         )
-    data: dict[str, bytes] = {}
-    for file in manifest.files:
-        path = folder / file.name
-        try:
-            content = path.read_bytes()
-        except OSError as error:
-            raise BuiltFilesError(
-                f"cannot read the derived file {path} ({error.strerror or error}); "
-                "run `make build` again"
-            ) from None
-        actual = hashlib.sha256(content).hexdigest()
-        if actual != file.sha256:
-            raise BuiltFilesError(
-                f"derived file {path} has sha256 {actual}, but {MANIFEST} says {file.sha256}: "
-                "refusing to serve a truncated or altered file"
-            )
-        data[file.name] = content
+    data = {
+        file.name: read_verified(
+            folder / file.name,
+            file.sha256,
+            what="the derived file",
+            said_by=str(MANIFEST),
+            fix="run `make build` again",
+        )
+        for file in manifest.files
+    }
     return BuiltFiles(manifest, data)
+
+
+def read_verified(path: Path, sha256: str, *, what: str, said_by: str, fix: str) -> bytes:
+    """The bytes of ``path``, refused unless they are readable and have ``sha256``.
+
+    ``what`` names the file, ``said_by`` what gave its sha256 and ``fix`` what the
+    operator can do about either refusal. Raises :class:`BuiltFilesError`.
+    """
+    try:
+        content = path.read_bytes()
+    except OSError as error:
+        raise BuiltFilesError(
+            f"cannot read {what} {path} ({error.strerror or error}); {fix}"
+        ) from None
+    actual = hashlib.sha256(content).hexdigest()
+    if actual != sha256:
+        raise BuiltFilesError(
+            f"{what} {path} has sha256 {actual}, but {said_by} says {sha256}: "
+            f"refusing to serve a truncated or altered file; {fix}"
+        )
+    return content

@@ -32,6 +32,7 @@ from longgang_api.data.envelopes import (
     Statement,
     Target,
 )
+from longgang_api.data.model import LocalizedText
 from longgang_api.data.source_layout import SourceView
 from longgang_api.engine.declarations import (
     GLOSSARY,
@@ -267,6 +268,29 @@ def _record_page(
             source_report=served.dataset.artifact.dataset.id,
             **context,
         ),
+    )
+
+
+def _named_record_page(
+    request: Request[Any, Any, Any],
+    served: Served,
+    listing: Listing[Any],
+    record_id: str,
+    template: str,
+    key: str,
+    title_of: Callable[[Any], LocalizedText],
+) -> Response[bytes]:
+    """The page of a record titled by its name, its JSON the one alternate; the template
+    sees the record as ``key``."""
+    record = find(served.collections[listing.name], record_id)
+    title = title_of(record)
+    return _record_page(
+        request,
+        served,
+        template,
+        [(media_types.JSON, record_href(listing, record.id), "JSON")],
+        title=title.en if page_language(request) == "en" else title.zh,
+        **{key: record},
     )
 
 
@@ -601,15 +625,8 @@ class PagesController(Controller):
         served: NamedDependency[Served],
         project_id: Annotated[str, PathParameter()],
     ) -> Response[bytes]:
-        project = find(served.collections[PROJECTS.name], project_id)
-        lang = page_language(request)
-        return _record_page(
-            request,
-            served,
-            "project.html",
-            [(media_types.JSON, record_href(PROJECTS, project.id), "JSON")],
-            title=project.name.en if lang == "en" else project.name.zh,
-            project=project,
+        return _named_record_page(
+            request, served, PROJECTS, project_id, "project.html", "project", lambda p: p.name
         )
 
     @get("/glossary/{term_id:str}")
@@ -619,15 +636,8 @@ class PagesController(Controller):
         served: NamedDependency[Served],
         term_id: Annotated[str, PathParameter()],
     ) -> Response[bytes]:
-        term = find(served.collections[GLOSSARY.name], term_id)
-        lang = page_language(request)
-        return _record_page(
-            request,
-            served,
-            "glossary_term.html",
-            [(media_types.JSON, record_href(GLOSSARY, term.id), "JSON")],
-            title=term.term.en if lang == "en" else term.term.zh,
-            term=term,
+        return _named_record_page(
+            request, served, GLOSSARY, term_id, "glossary_term.html", "term", lambda t: t.term
         )
 
     @get("/source")

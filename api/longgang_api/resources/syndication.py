@@ -22,6 +22,11 @@ from longgang_api.web.routed import check_single, item_response, respond
 from longgang_api.web.served import Served
 
 OCTET_STREAM = media_types.OCTET_STREAM
+#: The one parameter of both download routes.
+Bom = Annotated[
+    bool,
+    QueryParameter(description="For a CSV file: prepend the UTF-8 byte order mark (for Excel)."),
+]
 _CATALOG_TYPES = (media_types.JSON_LD, media_types.TURTLE)
 
 
@@ -215,12 +220,7 @@ class SyndicationController(Controller):
         # A plain string, so an unknown file is a 404 rather than a 400; the
         # document lists the names (see openapi.py).
         name: Annotated[str, PathParameter(description="File name of the download.")],
-        bom: Annotated[
-            bool,
-            QueryParameter(
-                description="For a CSV file: prepend the UTF-8 byte order mark (for Excel)."
-            ),
-        ] = False,
+        bom: Bom = False,
     ) -> Response[bytes]:
         return _download(request, served, "", name, bom)
 
@@ -248,12 +248,7 @@ class SyndicationController(Controller):
         served: NamedDependency[Served],
         folder: Annotated[str, PathParameter(description="Folder of the format.")],
         name: Annotated[str, PathParameter(description="File name in the folder.")],
-        bom: Annotated[
-            bool,
-            QueryParameter(
-                description="For a CSV file: prepend the UTF-8 byte order mark (for Excel)."
-            ),
-        ] = False,
+        bom: Bom = False,
     ) -> Response[bytes]:
         return _download(request, served, folder, name, bom)
 

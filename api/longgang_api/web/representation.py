@@ -10,6 +10,7 @@ collections; ``bom=true`` prepends the UTF-8 BOM Excel needs.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from typing import Literal
 
@@ -34,7 +35,13 @@ class NotAcceptable(Exception):
     """No representation the client accepts is available."""
 
 
-def weighted(header: str | None) -> list[tuple[str, float]]:
+#: Distinct header values remembered by the readers below: clients repeat a few
+#: spellings, and reading one costs more than the rest of a cached answer.
+_REMEMBERED = 512
+
+
+@functools.lru_cache(maxsize=_REMEMBERED)
+def weighted(header: str | None) -> tuple[tuple[str, float], ...]:
     """The choices of a weighted header, lower-cased, with their qualities, in the order written.
 
     The one reader of ``Accept``, ``Accept-Encoding`` and ``Accept-Language``
@@ -56,16 +63,17 @@ def weighted(header: str | None) -> list[tuple[str, float]]:
                 except ValueError:
                     quality = 0.0
         choices.append((value, quality))
-    return choices
+    return tuple(choices)
 
 
-def preferred(header: str | None) -> list[str]:
+@functools.lru_cache(maxsize=_REMEMBERED)
+def preferred(header: str | None) -> tuple[str, ...]:
     """The acceptable choices of a weighted header (0 < q ≤ 1), most preferred first.
 
     Of two choices of the same quality, the one written first comes first.
     """
     ranked = [(-q, position, value) for position, (value, q) in enumerate(weighted(header))]
-    return [value for q, _, value in sorted(ranked) if 0 < -q <= 1]
+    return tuple(value for q, _, value in sorted(ranked) if 0 < -q <= 1)
 
 
 def negotiate(accept: str | None, format_: str | None, offered: Sequence[Format]) -> Format:

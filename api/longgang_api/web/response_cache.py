@@ -126,9 +126,13 @@ class ResponseCache:
             return None
         self.hits += 1
         self._entries.move_to_end(key)
+        if_none_match = asked.get(b"if-none-match")
+        if_modified_since = asked.get(b"if-modified-since")
+        if if_none_match is None and if_modified_since is None:
+            return 200, entry.headers, entry.body
         tag = conditional_tag(
-            asked.get(b"if-none-match", b"").decode("latin-1"),
-            asked.get(b"if-modified-since", b"").decode("latin-1"),
+            (if_none_match or b"").decode("latin-1"),
+            (if_modified_since or b"").decode("latin-1"),
             entry.etag,
             entry.last_modified,
         )
