@@ -33,7 +33,7 @@ $(VENV)/.installed-runtime: pyproject.toml
 
 build: $(DERIVED)
 
-$(DERIVED): $(VENV)/.installed-runtime $(wildcard $(DATASET_DIR)/*) $(wildcard api/longgang_api/*.py api/longgang_build/*.py)
+$(DERIVED): $(VENV)/.installed-runtime $(wildcard $(DATASET_DIR)/*) $(wildcard api/longgang_api/*.py api/longgang_api/data/*.py api/longgang_build/*.py)
 	$(BIN)/python -m longgang_build.build --dataset $(DATASET_DIR)
 
 serve: build

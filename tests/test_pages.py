@@ -15,7 +15,7 @@ from litestar.testing import TestClient
 
 from longgang_api.app import DATASET_STATE, create_app
 from longgang_api.checkout import checkout_folder
-from longgang_api.data import model
+from longgang_api.data import model, vocabulary
 from longgang_api.data.artifact import ArtifactError, LoadedDataset, read_source
 from longgang_api.data.built import SOURCE_VIEW
 from longgang_api.data.source_layout import SourceView
@@ -374,7 +374,9 @@ def test_indicator_page_chart_and_units(client: Client, dataset: LoadedDataset) 
     svg = figure.group(1)
     for observation in dataset.observations_by_indicator["gdp-growth"]:
         assert f">{observation.value:g}{observation.unit}<" in svg
-    assert ">actual<" in svg and ">target<" in svg
+    # The legend names each kind as the vocabulary does, as every format does.
+    assert f">{vocabulary.KINDS['actual'][1]}<" in svg
+    assert f">{vocabulary.KINDS['target'][1]}<" in svg
     assert "Unit: %" in figure.group(1)
     assert "单位：%" in client.get("/indicators/gdp-growth").text
 

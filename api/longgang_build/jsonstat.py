@@ -23,24 +23,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from longgang_api.data.model import Artifact, Indicator, Observation
+from longgang_api.data.vocabulary import KINDS, QUALIFIERS
 
 JSONSTAT_STANDARD = "https://json-stat.org/format/"
 VERSION = "2.0"
-#: The labels of the kinds, in both languages.
-KINDS = {
-    "actual": ("Actual result", "实际完成"),
-    "target": ("Target", "目标"),
-    "plan": ("Plan quantity", "计划工作量"),
-}
-#: The order of the kinds' categories (``kind`` is a Literal of the model).
 KIND_ORDER = tuple(KINDS)
-#: The labels of the qualifiers a status stands for (JSON-stat statuses are bare codes).
-QUALIFIERS = {
-    "over": "more than (超/余/突破)",
-    "at_least": "at least (以上)",
-    "about": "about (约)",
-    "at_most": "at most (以内/不超过)",
-}
 
 
 def _decimals(values: Sequence[float]) -> int:
@@ -64,7 +51,7 @@ def dataset(
     status = {str(i): o.qualifier for i, o in sorted(cells.items()) if o.qualifier}
     kind_category: dict[str, Any] = {
         "index": kinds,
-        "label": {k: KINDS[k][0] for k in kinds},
+        "label": {k: KINDS[k][1] for k in kinds},
     }
     unit = indicator.base_unit
     if unit is not None:
@@ -101,9 +88,11 @@ def dataset(
         "extension": {
             "indicator_id": indicator.id,
             "label_zh": indicator.name.zh,
-            "kind_label_zh": {k: KINDS[k][1] for k in kinds},
+            "kind_label_zh": {k: KINDS[k][0] for k in kinds},
             "observation_ids": {str(i): o.id for i, o in sorted(cells.items())},
-            "qualifiers": {q: QUALIFIERS[q] for q in sorted(set(status.values()))},
+            "qualifiers": {
+                q: f"{QUALIFIERS[q][1]} ({QUALIFIERS[q][0]})" for q in sorted(set(status.values()))
+            },
         },
     }
     if status:

@@ -20,6 +20,7 @@ import csv
 import io
 import xml.etree.ElementTree as ET
 
+from longgang_api.data import vocabulary
 from longgang_api.data.model import Artifact, Observation
 
 SDMX_CSV_STANDARD = "https://github.com/sdmx-twg/sdmx-csv/tree/v2.0.0"
@@ -46,18 +47,9 @@ CONCEPTS = (
     ("COMPARISON", "比较基准", "Comparison basis"),
     ("QUOTE", "原文引文", "Quote from the source document"),
 )
-KINDS = (("actual", "实际完成", "Actual result"), ("target", "目标", "Target"),
-         ("plan", "计划工作量", "Plan quantity"))  # fmt: skip
-QUALIFIERS = (
-    ("over", "超/余/突破", "More than"),
-    ("at_least", "以上", "At least"),
-    ("about", "约", "About"),
-    ("at_most", "以内/不超过", "At most"),
-)
-COMPARISONS = (
-    ("year_on_year", "同比", "Year on year"),
-    ("like_for_like", "同口径", "Like for like"),
-)
+KINDS = tuple((code, zh, en) for code, (zh, en) in vocabulary.KINDS.items())
+QUALIFIERS = tuple((code, zh, en) for code, (zh, en) in vocabulary.QUALIFIERS.items())
+COMPARISONS = tuple((code, zh, en) for code, (zh, en) in vocabulary.COMPARISONS.items())
 DIMENSIONS = ("INDICATOR", "TIME_PERIOD", "KIND")
 #: Attribute id → its code list (None: free text or a number).
 ATTRIBUTES = {

@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 d37cf977214dc00cb919d5fab7017dac430889420ce35d99c3b44752fca9a94b) — do not edit.
+# generated from openapi/v1.json (sha256 46a0ba78ca84b45862ad9d6898c5a28c58e8c044dfda6fd718f72f503bd0d1f0) — do not edit.
 # Regenerate with `make sdk`.
 """Models of the API's answers: one msgspec Struct per schema of openapi/v1.json."""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from longgang_api.data import vocabulary
 from longgang_api.pages.language import Lang
 
 Pair = tuple[str, str]
@@ -89,11 +90,7 @@ HIT_KIND: dict[str, Pair] = {
     "glossary": ("名词", "Glossary term"),
     "section": ("原文章节", "Section of the source"),
 }
-KIND: dict[str, Pair] = {
-    "actual": ("完成", "actual"),
-    "target": ("目标", "target"),
-    "plan": ("计划", "plan"),
-}
+KIND: dict[str, Pair] = dict(vocabulary.KINDS.items())
 VERDICT: dict[str, Pair] = {
     "met": ("已完成", "met"),
     "missed": ("未完成", "missed"),
@@ -112,10 +109,7 @@ QUALIFIER: dict[str, Pair] = {
 }
 #: How a rank wraps its number: the report's 第三 is "rank 3", not "3 rank".
 RANK: Pair = ("第{}名", "rank {}")
-COMPARISON: dict[str, Pair] = {
-    "year_on_year": ("同比", "year on year"),
-    "like_for_like": ("同口径", "like for like"),
-}
+COMPARISON: dict[str, Pair] = dict(vocabulary.COMPARISONS.items())
 MENTION_STATUS: dict[str, Pair] = {
     "completed": ("已完成", "completed"),
     "delivered": ("已交付", "delivered"),

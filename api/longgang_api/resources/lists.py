@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from litestar import Request, Response, Router, get
+from litestar.di import NamedDependency
 from litestar.handlers import HTTPRouteHandler
 from litestar.openapi.datastructures import ResponseSpec
 
@@ -56,7 +57,9 @@ def item_handler(listing: Listing[Any], item: Item) -> HTTPRouteHandler:
     (``longgang_release.openapi``), as it does the lists' query parameters.
     """
 
-    async def handler(request: Request[Any, Any, Any], served: Served) -> Response[Any]:
+    async def handler(
+        request: Request[Any, Any, Any], served: NamedDependency[Served]
+    ) -> Response[Any]:
         id_ = request.path_params[item.parameter]
         collection = served.collections[listing.name]
         try:
