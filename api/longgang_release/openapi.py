@@ -125,7 +125,7 @@ def _text(description: str, binary: bool = False) -> JSON:
     }
 
 
-def _document(description: str, /, **members: str | JSON) -> JSON:
+def _document(description: str, members: dict[str, str | JSON]) -> JSON:
     """A JSON document: its top-level members (a bare description is a string member),
     open beyond them."""
     return {
@@ -150,7 +150,7 @@ def _integer(description: str) -> JSON:
 _FILE_SCHEMAS: dict[str, JSON] = {
     "CatalogJsonLd": _document(
         "DCAT-AP 3.0.1 catalogue as JSON-LD.",
-        **{
+        {
             "@context": _open_object("Prefixes of the vocabularies used."),
             "@graph": _open_list("Every node of the catalogue, each with its @id."),
         },
@@ -158,34 +158,42 @@ _FILE_SCHEMAS: dict[str, JSON] = {
     "CatalogTurtle": _text("DCAT-AP 3.0.1 catalogue as Turtle."),
     "DataPackage": _document(
         "Frictionless Data Package (v2).",
-        **{"$schema": "Profile of the data package."},
-        name="Name of the package.",
-        title="Title of the package.",
-        resources=_open_list("The files, with their Table Schemas, sizes and hashes."),
+        {
+            "$schema": "Profile of the data package.",
+            "name": "Name of the package.",
+            "title": "Title of the package.",
+            "resources": _open_list("The files, with their Table Schemas, sizes and hashes."),
+        },
     ),
     "CsvFile": _text("CSV, UTF-8, with a header row."),
     "DatasetJson": _document(
         "The whole dataset as one JSON document.",
-        format=_integer("Version of the document layout."),
-        dataset=_open_object("The dataset's metadata."),
-        sections=_open_list("The sections of the source document."),
-        indicators=_open_list("The indicators."),
-        observations=_open_list("The observations."),
-        projects=_open_list("The projects, each with its mentions."),
-        glossary=_open_list("The glossary terms."),
+        {
+            "format": _integer("Version of the document layout."),
+            "dataset": _open_object("The dataset's metadata."),
+            "sections": _open_list("The sections of the source document."),
+            "indicators": _open_list("The indicators."),
+            "observations": _open_list("The observations."),
+            "projects": _open_list("The projects, each with its mentions."),
+            "glossary": _open_list("The glossary terms."),
+        },
     ),
     "SqliteFile": _text("A SQLite database.", binary=True),
     "ParquetFile": _text("One table as Apache Parquet: the CSV's columns, typed.", binary=True),
     "CsvwMetadata": _document(
         "CSV on the Web metadata: a table group describing every CSV file.",
-        **{"@context": {"description": "The CSVW context."}},
-        tables=_open_list("One table description per CSV file."),
+        {
+            "@context": {"description": "The CSVW context."},
+            "tables": _open_list("One table description per CSV file."),
+        },
     ),
     "JsonStatCollection": _document(
         "JSON-stat 2.0 collection: one dataset per indicator, embedded.",
-        version="JSON-stat version, 2.0.",
-        **{"class": "collection"},
-        link=_open_object("The datasets, under item."),
+        {
+            "version": "JSON-stat version, 2.0.",
+            "class": "collection",
+            "link": _open_object("The datasets, under item."),
+        },
     ),
     "SourceText": _text(
         "The source document's text as the quotes are checked against it (markup removed, "
@@ -194,23 +202,27 @@ _FILE_SCHEMAS: dict[str, JSON] = {
     "WebAnnotations": _document(
         "W3C Web Annotation collection: every quote, its record as the body, its "
         "TextQuoteSelector and TextPositionSelector in the source text as the target.",
-        type="AnnotationCollection",
-        total=_integer("Number of annotations."),
-        first=_open_object("The one page of annotations, under items."),
+        {
+            "type": "AnnotationCollection",
+            "total": _integer("Number of annotations."),
+            "first": _open_object("The one page of annotations, under items."),
+        },
     ),
     "SdmxCsvFile": _text("SDMX-CSV 2.0, UTF-8, with a header row."),
     "SdmxStructure": _text("SDMX-ML 3.0 structure message of the SDMX-CSV observations."),
     "DatasetteMetadata": _document(
         "Datasette's metadata of the SQLite download.",
-        title="Title of the data.",
-        description="What the data is.",
-        license="Licence id.",
-        license_url="Licence text.",
-        source="Title of the source document.",
-        source_url="Where the source text is.",
-        about="Publisher of the source.",
-        about_url="Publisher's site.",
-        databases=_open_object("Per database and table: titles, label columns, FTS."),
+        {
+            "title": "Title of the data.",
+            "description": "What the data is.",
+            "license": "Licence id.",
+            "license_url": "Licence text.",
+            "source": "Title of the source document.",
+            "source_url": "Where the source text is.",
+            "about": "Publisher of the source.",
+            "about_url": "Publisher's site.",
+            "databases": _open_object("Per database and table: titles, label columns, FTS."),
+        },
     ),
     "NdjsonStream": _text("One JSON record per line."),
     "ReleasesFeed": _text(
