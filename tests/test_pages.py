@@ -183,7 +183,12 @@ def test_pages_load_nothing_from_another_host(client: Client, path: str) -> None
             r'<(script|img|link|iframe|source)[^>]+(src|href)="(https?:)?//', fetching
         )
         assert not re.search(r"url\(", html)
-        assert "<script" not in html or path == "/"  # the landing page's JSON-LD only
+        # JSON-LD only: the landing page's Dataset, an indicator page's StatisticalVariable.
+        scripts = re.findall(r"<script[^>]*>", html)
+        assert scripts == [] or (
+            scripts == ['<script type="application/ld+json">']
+            and (path == "/" or path.startswith("/indicators/"))
+        )
         # Nothing runs and nothing loads but what the policy names (test_served_surface.py).
         assert "script-src" not in response.headers["content-security-policy"]
         assert "default-src 'none'" in response.headers["content-security-policy"]

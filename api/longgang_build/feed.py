@@ -26,8 +26,9 @@ from longgang_api.data.release_feed import FEED_HEAD
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 #: The root of the names the ids are made from: a feed id never changes with the deployment.
 _ID_ROOT = uuid.uuid5(uuid.NAMESPACE_URL, "urn:longgang-opendata:releases")
-#: Where the feed and what it links to are, relative to the API's root (links.py has the
-#: same paths; the build loads nothing of the server's web layer).
+#: Where the feed and what it links to are, relative to the API's root: the paths of
+#: links.py, written again because the build loads nothing of the server's web layer
+#: (links.py brings the query engine); a test holds the two equal.
 FEED_PATH = "v1/releases.atom"
 RELEASES_PATH = "v1/releases"
 AUTHOR = "Longgang Open Data"

@@ -11,14 +11,12 @@ inline SVG and there is no script to run.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
 from litestar import Controller, Request, Response, get
 from litestar.di import NamedDependency
-from markupsafe import Markup
 
 from longgang_api.data import media_types
 from longgang_api.data.envelopes import IndicatorDetail
@@ -30,6 +28,7 @@ from longgang_api.pages.errors import PAGE_EXCEPTION_HANDLERS
 from longgang_api.pages.figures import shown_number, value_text
 from longgang_api.pages.language import Lang, page_language
 from longgang_api.pages.rendering import page_response, render
+from longgang_api.pages.structured_data import script_data
 from longgang_api.web import links
 from longgang_api.web.links import LINKS, site_link
 from longgang_api.web.routed import check_single
@@ -201,7 +200,6 @@ def render_landing(served: Served, lang: Lang) -> str:
     categories = Counter(p.category for p in served.collections[PROJECTS.name].records)
     # The ledger's summary: for each year, how many targets each verdict has.
     ledger = Counter((t.period, t.verdict) for t in served.collections[TARGETS.name].records)
-    json_ld = json.dumps(schema_org(served, rows), ensure_ascii=False).replace("</", "<\\/")
     return render(
         "landing.html",
         lang,
@@ -222,8 +220,7 @@ def render_landing(served: Served, lang: Lang) -> str:
         links=[(link.href, link.en if en else link.zh) for link in LINKS if link.on_landing],
         downloads=[(name, len(d.data) // 1024) for name, d in served.downloads.files.items()],
         meta=meta,
-        # Safe inside <script>: JSON with every "</" escaped cannot close the element.
-        json_ld=Markup(json_ld),
+        json_ld=script_data(schema_org(served, rows)),
         # Named as in the links above, in the page's language: the two are one catalogue
         # in two formats, so each name says its format.
         alternates=[

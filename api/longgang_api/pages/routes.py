@@ -62,6 +62,7 @@ from longgang_api.pages.rendering import (
     page_response,
     render,
 )
+from longgang_api.pages.structured_data import script_data, statistical_variable
 from longgang_api.web.links import record_href
 from longgang_api.web.routed import check_single, find, respond
 from longgang_api.web.served import Served
@@ -616,6 +617,11 @@ class PagesController(Controller):
             has_figures=bool(groups),
             caption=caption,
             units=units,
+            json_ld=script_data(
+                statistical_variable(
+                    indicator, served.public_base_url, served.dataset.artifact.dataset.id
+                )
+            ),
         )
 
     @get("/projects/{project_id:str}")

@@ -115,7 +115,7 @@ class SyndicationController(Controller):
         return respond(request, served.cache, "releases-feed", media_types.ATOM, lambda: body)
 
     @get(
-        f"{links.RELEASES}/{{version:str}}/changes",
+        links.RELEASE_CHANGES,
         operation_id="getReleaseChanges",
         summary="What a release changed",
         description=(

@@ -29,6 +29,7 @@ from longgang_api.engine.declarations import (
 DATASET = "/dataset"
 RELEASES = "/releases"
 RELEASES_FEED = "/releases.atom"
+RELEASE_CHANGES = "/releases/{version:str}/changes"
 CATALOG = "/catalog"
 CATALOG_JSONLD = "/catalog.jsonld"
 CATALOG_TURTLE = "/catalog.ttl"
@@ -42,6 +43,11 @@ REPORT = "/reports/{report_id:str}"
 def href(path: str) -> str:
     """The address of one of the paths above."""
     return API_ROOT + path
+
+
+def release_changes_href(version: str) -> str:
+    """The address of a release's change list (the release feed's entries link to it)."""
+    return href(RELEASE_CHANGES.replace("{version:str}", quote(version, safe="")))
 
 
 def record_href(listing: Listing[Any], record_id: str) -> str:
