@@ -15,8 +15,6 @@ from litestar.testing import TestClient
 from longgang_api.app import create_app
 from longgang_api.data.artifact import LoadedDataset
 from longgang_api.settings import Settings
-from longgang_api.web import links
-from longgang_build import feed as release_feed
 from longgang_build.feed import build_feed, entry_id
 
 Client = TestClient[Litestar]
@@ -136,11 +134,3 @@ def test_the_feed_revalidates(client: Client, header: str) -> None:
     validator = first.headers["etag" if header == "if-none-match" else "last-modified"]
     again = client.get("/v1/releases.atom", headers={header: validator})
     assert again.status_code == 304 and again.content == b""
-
-
-def test_the_feed_links_the_addresses_the_server_routes() -> None:
-    # The build writes the feed without the server's links.py; their paths must agree.
-    assert links.href(links.RELEASES_FEED) == "/" + release_feed.FEED_PATH
-    assert links.href(links.RELEASES) == "/" + release_feed.RELEASES_PATH
-    for version in ("1.1.0", "1.2.0"):
-        assert "/" + release_feed.changes_path(version) == links.release_changes_href(version)

@@ -15,12 +15,11 @@ from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin
 from litestar.openapi.spec import Contact, License, Server, Tag
 
+from longgang_api.data.addresses import API_ROOT
 from longgang_api.data.artifact import LoadedDataset, read_source
 from longgang_api.data.source_layout import SourceView
-from longgang_api.engine.declarations import API_ROOT
 from longgang_api.pages.docs import DocsController, DocumentController
 from longgang_api.pages.errors import routing_error
-from longgang_api.pages.landing import LandingController
 from longgang_api.pages.routes import PagesController, list_pages
 from longgang_api.resources.lists import routers
 from longgang_api.resources.meta import HealthController, MetaController
@@ -135,7 +134,6 @@ def create_app(
             HealthController,
             DocumentController,
             DocsController,
-            LandingController,
             PagesController,
             *list_pages(),
         ],

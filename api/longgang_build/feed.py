@@ -19,18 +19,16 @@ import uuid
 from collections.abc import Iterator
 from xml.sax.saxutils import escape, quoteattr
 
-from longgang_api.data import media_types
+from longgang_api.data import addresses, media_types
 from longgang_api.data.model import Artifact, ChangeList, Release
 from longgang_api.data.release_feed import FEED_HEAD
 
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 #: The root of the names the ids are made from: a feed id never changes with the deployment.
 _ID_ROOT = uuid.uuid5(uuid.NAMESPACE_URL, "urn:longgang-opendata:releases")
-#: Where the feed and what it links to are, relative to the API's root: the paths of
-#: links.py, written again because the build loads nothing of the server's web layer
-#: (links.py brings the query engine); a test holds the two equal.
-FEED_PATH = "v1/releases.atom"
-RELEASES_PATH = "v1/releases"
+#: Where the feed and what it links to are, relative to the API's root (its xml:base).
+FEED_PATH = addresses.href(addresses.RELEASES_FEED).removeprefix("/")
+RELEASES_PATH = addresses.href(addresses.RELEASES).removeprefix("/")
 AUTHOR = "Longgang Open Data"
 #: The language tags of the two parts of every text, as the dataset declares its languages.
 ZH = "zh-Hans"
@@ -38,7 +36,7 @@ EN = "en"
 
 
 def changes_path(version: str) -> str:
-    return f"{RELEASES_PATH}/{version}/changes"
+    return addresses.release_changes_href(version).removeprefix("/")
 
 
 def feed_id(dataset_id: str) -> str:

@@ -15,6 +15,8 @@ from typing import Any, Generic, Literal, NamedTuple, TypeVar
 
 import msgspec
 
+from longgang_api.data import addresses
+from longgang_api.data.addresses import API_ROOT
 from longgang_api.data.artifact import LoadedDataset
 from longgang_api.data.envelopes import (
     GlossaryPage,
@@ -99,10 +101,6 @@ SearchQ = Text(
     max_length=MAX_Q_LENGTH,
     pattern=Q_PATTERN,
 )
-
-
-#: Where the versioned API lives: every list's path and every ``/v1`` address is under it.
-API_ROOT = "/v1"
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,12 +244,9 @@ def section_ids(dataset: LoadedDataset) -> Ids:
     return Ids("a section", SECTIONS.path, frozenset(s.id for s in dataset.artifact.sections))
 
 
-#: Where the reports served are listed (not a list of the query grammar: a handful at most).
-REPORTS_PATH = f"{API_ROOT}/reports"
-
-
 def report_ids(dataset: LoadedDataset) -> Ids:
-    return Ids("a report", REPORTS_PATH, frozenset(dataset.report_ids))
+    # Where the reports served are listed (not a list of the query grammar: a handful at most).
+    return Ids("a report", addresses.href(addresses.REPORTS), frozenset(dataset.report_ids))
 
 
 def report_filter(what: str, values: Callable[[R, LoadedDataset], Iterable[Scalar]]) -> Filter[R]:

@@ -15,59 +15,19 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from litestar import Controller, Request, Response, get
-from litestar.di import NamedDependency
-
 from longgang_api.data import media_types
 from longgang_api.data.envelopes import IndicatorDetail
 from longgang_api.data.model import Dataset, Observation
 from longgang_api.engine.declarations import INDICATORS, PROJECTS, TARGETS
-from longgang_api.pages import csp, texts
+from longgang_api.pages import texts
 from longgang_api.pages.chart import BarInput, Chart, GroupInput, bar_chart
-from longgang_api.pages.errors import PAGE_EXCEPTION_HANDLERS
 from longgang_api.pages.figures import shown_number, value_text
-from longgang_api.pages.language import Lang, page_language
-from longgang_api.pages.rendering import page_response, render
+from longgang_api.pages.language import Lang
+from longgang_api.pages.rendering import render
 from longgang_api.pages.structured_data import script_data
 from longgang_api.web import links
 from longgang_api.web.links import LINKS, site_link
-from longgang_api.web.routed import check_single
 from longgang_api.web.served import Served
-
-# The report's own words (issuer, title, years) come from the dataset: see ``_words``.
-_TEXT = {
-    "lead": (
-        "本数据集整理自{publisher_zh}发布的《{document_zh}》，每个数值都附有原文引文、所在章节和行号。",
-        "Compiled from “{document_en}”, issued by {publisher_en}; every value carries its "
-        "verbatim quote, section and line.",
-    ),
-    "headline": ("主要指标", "Headline indicators"),
-    "indicator": ("指标", "Indicator"),
-    "actual": ("{actual}年完成", "{actual} actual"),
-    "target": ("{target}年目标", "{target} target"),
-    "chart": (
-        "{actual}年完成与{target}年目标（%）",
-        "{actual} actual beside the {target} target (%)",
-    ),
-    "projects": ("项目（按类别）", "Projects by category"),
-    "category": ("类别", "Category"),
-    "count": ("项目数", "Projects"),
-    "browse": ("逐条浏览", "Browse the records"),
-    "use": ("使用数据", "Use the data"),
-    "counts": ("数据集包含", "The dataset holds"),
-    "ledger": ("目标完成情况", "Targets and their outcomes"),
-    "year": ("年份", "Year"),
-    "licence": ("许可", "Licence"),
-    "note": ("说明", "Note"),
-}
-_COUNTS = (
-    ("indicators", "指标", "Indicators"),
-    ("observations", "观测值", "Observations"),
-    ("projects", "项目", "Projects"),
-    ("mentions", "项目提及", "Project mentions"),
-    ("glossary", "名词解释", "Glossary terms"),
-    ("sections", "章节", "Sections"),
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +64,7 @@ def _words(meta: Dataset, rows: list[HeadlineRow], lang: Lang) -> Words:
         "actual": next((r.actual.period for r in rows if r.actual), meta.temporal_start),
         "target": next((r.target.period for r in rows if r.target), meta.temporal_end),
     }
-    return {key: pair[lang == "en"].format(**fields) for key, pair in _TEXT.items()}
+    return {key: pair[lang == "en"].format(**fields) for key, pair in texts.LANDING.items()}
 
 
 def _numeric(row: HeadlineRow) -> bool:
@@ -212,7 +172,7 @@ def render_landing(served: Served, lang: Lang) -> str:
         numeric_rows=[_shown(r, lang) for r in rows if _numeric(r)],
         qualitative_rows=[_shown(r, lang) for r in rows if not _numeric(r)],
         headline_chart=headline_chart(rows, lang, words),
-        counts=[(key, en_label if en else zh_label) for key, zh_label, en_label in _COUNTS],
+        counts=[(key, texts.pick(texts.UI[label], lang)) for key, label in texts.COUNTS.items()],
         categories=sorted(categories.items(), key=lambda item: (-item[1], item[0])),
         ledger_years=sorted({period for period, _ in ledger}),
         ledger_verdicts=[v for v in texts.VERDICT if any(k[1] == v for k in ledger)],
@@ -252,20 +212,3 @@ class _Shown:
 
 def _shown(row: HeadlineRow, lang: Lang) -> _Shown:
     return _Shown(row.indicator, value_text(row.actual, lang), value_text(row.target, lang))
-
-
-class LandingController(Controller):
-    path = "/"
-    include_in_schema = False
-    exception_handlers = PAGE_EXCEPTION_HANDLERS
-
-    @get("/")
-    async def landing(
-        self, request: Request[Any, Any, Any], served: NamedDependency[Served]
-    ) -> Response[bytes]:
-        check_single(request, frozenset({"lang"}), frozenset())
-        lang = page_language(request)
-        # Its search form is sent to the search page, on this origin.
-        return page_response(
-            request, served, lang, lambda: render_landing(served, lang), policy=csp.FORM_PAGE
-        )

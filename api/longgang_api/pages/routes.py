@@ -54,6 +54,7 @@ from longgang_api.pages import csp, texts
 from longgang_api.pages.chart import BarInput, GroupInput, bar_chart
 from longgang_api.pages.errors import PAGE_EXCEPTION_HANDLERS, unserved
 from longgang_api.pages.figures import shown_number, unit_label, value_text
+from longgang_api.pages.landing import render_landing
 from longgang_api.pages.language import Lang, chosen_language, page_language, page_url
 from longgang_api.pages.rendering import (
     IMMUTABLE,
@@ -568,11 +569,23 @@ def list_pages() -> list[HTTPRouteHandler]:
 
 
 class PagesController(Controller):
-    """The record pages, the source and the problem types (lists: :func:`list_pages`)."""
+    """The landing page, the record pages, the source and the problem types (lists:
+    :func:`list_pages`)."""
 
     path = "/"
     include_in_schema = False
     exception_handlers = PAGE_EXCEPTION_HANDLERS
+
+    @get("/")
+    async def landing(
+        self, request: Request[Any, Any, Any], served: NamedDependency[Served]
+    ) -> Response[bytes]:
+        check_single(request, frozenset({"lang"}), frozenset())
+        lang = page_language(request)
+        # Its search form is sent to the search page, on this origin.
+        return page_response(
+            request, served, lang, lambda: render_landing(served, lang), policy=csp.FORM_PAGE
+        )
 
     @get("/indicators/{indicator_id:str}")
     async def indicator(

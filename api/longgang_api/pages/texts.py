@@ -38,6 +38,8 @@ UI: dict[str, Pair] = {
     "definition": ("释义", "Definition"),
     "number": ("序号", "No."),
     "observations": ("观测值", "Observations"),
+    "project_mentions": ("项目提及", "Project mentions"),
+    "sections": ("章节", "Sections"),
     "mentions": ("报告中的提及", "Mentions in the report"),
     "chart": ("完成、目标与计划", "Actual, target and plan"),
     "no_figures": (
@@ -83,6 +85,36 @@ UI: dict[str, Pair] = {
     "lang": ("语言", "Language"),
 }
 
+#: The landing page's own phrases; the report's words (issuer, title, years) fill them in.
+LANDING: dict[str, Pair] = {
+    "lead": (
+        "本数据集整理自{publisher_zh}发布的《{document_zh}》，每个数值都附有原文引文、所在章节和行号。",
+        "Compiled from “{document_en}”, issued by {publisher_en}; every value carries its "
+        "verbatim quote, section and line.",
+    ),
+    "headline": ("主要指标", "Headline indicators"),
+    "actual": ("{actual}年完成", "{actual} actual"),
+    "target": ("{target}年目标", "{target} target"),
+    "chart": (
+        "{actual}年完成与{target}年目标（%）",
+        "{actual} actual beside the {target} target (%)",
+    ),
+    "projects": ("项目（按类别）", "Projects by category"),
+    "count": ("项目数", "Projects"),
+    "browse": ("逐条浏览", "Browse the records"),
+    "use": ("使用数据", "Use the data"),
+    "counts": ("数据集包含", "The dataset holds"),
+    "ledger": ("目标完成情况", "Targets and their outcomes"),
+}
+#: The dataset's counts the landing page shows, each named by its word of :data:`UI`.
+COUNTS = {
+    "indicators": "indicators",
+    "observations": "observations",
+    "projects": "projects",
+    "mentions": "project_mentions",
+    "glossary": "glossary",
+    "sections": "sections",
+}
 #: The kinds of record a search finds.
 HIT_KIND: dict[str, Pair] = {
     "indicator": ("指标", "Indicator"),

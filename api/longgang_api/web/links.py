@@ -1,10 +1,12 @@
-"""Every address under ``/v1`` the server routes or writes, declared once, and the table of
-links it offers (the ``/v1`` entry point lists some, the landing page others).
+"""Every address under ``/v1`` the server routes or writes, and the table of links it
+offers (the ``/v1`` entry point lists some, the landing page others).
 
-A route is declared with its path here (relative to :data:`API_ROOT`, under
-which the ``/v1`` router mounts it), and a link is written with :func:`href`,
-:func:`record_href` or :func:`download_href`: an address changed here changes
-both, and no handler or page writes one by hand.
+The fixed paths are declared in :mod:`longgang_api.data.addresses` (the build
+writes them too); the lists' paths in their declarations. A route is declared
+with its path from here (relative to :data:`API_ROOT`, under which the ``/v1``
+router mounts it), and a link is written with :func:`href`, :func:`record_href`
+or :func:`download_href`: an address changed there changes both, and no handler
+or page writes one by hand.
 """
 
 from __future__ import annotations
@@ -13,8 +15,25 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
-from longgang_api.engine.declarations import (
+from longgang_api.data.addresses import (
     API_ROOT,
+    CATALOG,
+    CATALOG_JSONLD,
+    CATALOG_TURTLE,
+    DATAPACKAGE,
+    DATASET,
+    DATASETTE_METADATA,
+    DOWNLOADS,
+    RELEASE_CHANGES,
+    RELEASES,
+    RELEASES_FEED,
+    REPORT,
+    REPORTS,
+    download_href,
+    href,
+    release_changes_href,
+)
+from longgang_api.engine.declarations import (
     GLOSSARY,
     INDICATORS,
     OBSERVATIONS,
@@ -26,38 +45,33 @@ from longgang_api.engine.declarations import (
     Listing,
 )
 
-DATASET = "/dataset"
-RELEASES = "/releases"
-RELEASES_FEED = "/releases.atom"
-RELEASE_CHANGES = "/releases/{version:str}/changes"
-CATALOG = "/catalog"
-CATALOG_JSONLD = "/catalog.jsonld"
-CATALOG_TURTLE = "/catalog.ttl"
-DATAPACKAGE = "/datapackage.json"
-DATASETTE_METADATA = "/datasette-metadata.json"
-DOWNLOADS = "/downloads"
-REPORTS = "/reports"
-REPORT = "/reports/{report_id:str}"
-
-
-def href(path: str) -> str:
-    """The address of one of the paths above."""
-    return API_ROOT + path
-
-
-def release_changes_href(version: str) -> str:
-    """The address of a release's change list (the release feed's entries link to it)."""
-    return href(RELEASE_CHANGES.replace("{version:str}", quote(version, safe="")))
+__all__ = [
+    "API_ROOT",
+    "CATALOG",
+    "CATALOG_JSONLD",
+    "CATALOG_TURTLE",
+    "DATAPACKAGE",
+    "DATASET",
+    "DATASETTE_METADATA",
+    "DOWNLOADS",
+    "LINKS",
+    "RELEASES",
+    "RELEASES_FEED",
+    "RELEASE_CHANGES",
+    "REPORT",
+    "REPORTS",
+    "SiteLink",
+    "download_href",
+    "href",
+    "record_href",
+    "release_changes_href",
+    "site_link",
+]
 
 
 def record_href(listing: Listing[Any], record_id: str) -> str:
     """The address of one record of a list."""
     return f"{listing.path}/{quote(record_id, safe='')}"
-
-
-def download_href(name: str) -> str:
-    """The address of a download (a statistical format's name starts with its folder)."""
-    return f"{API_ROOT}{DOWNLOADS}/{quote(name, safe='/')}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,7 @@ from litestar import Request, Response
 from litestar.connection import ASGIConnection
 from litestar.handlers.base import BaseRouteHandler
 
-from longgang_api.engine.declarations import API_ROOT
+from longgang_api.data.addresses import API_ROOT
 from longgang_api.engine.list_request import check_names
 from longgang_api.engine.query import Collection
 from longgang_api.engine.suggestions import closest_ids, did_you_mean
