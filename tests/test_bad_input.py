@@ -9,12 +9,14 @@ from typing import Any
 import pytest
 from litestar import Litestar
 from litestar.testing import TestClient
+from markupsafe import escape
 
 from longgang_api.data.artifact import LoadedDataset
 from longgang_api.engine.declarations import LISTINGS
 from longgang_api.engine.list_request import list_parameters, page_parameters
 from longgang_api.engine.parameter_values import WRITTEN, Kind, kind_of
 from longgang_api.engine.text_search import WORST
+from longgang_api.pages import texts
 from tests.support import PAGES
 
 Client = TestClient[Litestar]
@@ -563,6 +565,25 @@ def test_no_page_is_a_500_on_any_bad_input(client: Client, route: str) -> None:
                 assert set(response.json()) == PROBLEM_FIELDS
             else:
                 _page_answer_is_readable(response, response.status_code)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_an_error_page_names_its_problem_in_the_page_language(client: Client, lang: str) -> None:
+    # docs/pages.md: "The page names and explains the problem type in the page's language;
+    # the problem's own detail is in English and marked `lang="en"`."
+    page = client.get(f"/indicators?limit=abc&lang={lang}", headers={"accept": BROWSER})
+    _page_answer_is_readable(page, 400)
+    _, names, explanation = texts.PROBLEM_TYPES["bad-request"]
+    chosen = 1 if lang == "en" else 0
+    assert f"<title>400 {names[chosen]} " in page.text
+    assert f"<p>{escape(explanation[chosen])}</p>" in page.text
+    problem = {"accept": "application/problem+json"}
+    detail = client.get("/indicators?limit=abc", headers=problem).json()["detail"]
+    marked = ' lang="en"' if lang == "zh" else ""
+    assert f'<p class="lead"{marked}>{escape(detail)}</p>' in page.text
+    assert "The page names and explains the problem type in the page's language" in (
+        ROOT / "docs" / "pages.md"
+    ).read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("url", PAGE_IDS)

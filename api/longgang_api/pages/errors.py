@@ -22,7 +22,7 @@ from litestar.types import ExceptionHandlersMap
 
 from longgang_api.data import media_types
 from longgang_api.engine.query_error import QueryError
-from longgang_api.pages import csp
+from longgang_api.pages import csp, texts
 from longgang_api.pages.language import TAGS, Lang, from_accept_language
 from longgang_api.pages.rendering import render
 from longgang_api.web.parameter_errors import explain, handle_validation
@@ -96,14 +96,19 @@ def page_error(request: Request[Any, Any, Any], error: Exception) -> Response[An
     status, parameter, detail = refusal
     lang = _language(request)
     slug = problem_slug(status)
+    # The problem type's name and explanation in the page's language; the detail is the
+    # problem's own (English) words, marked so.
+    known = texts.PROBLEM_TYPES.get(slug)
+    title = texts.pick(known[1], lang) if known else problem_title(status)
     page = render(
         "error.html",
         lang,
         request.url.path,
-        title=f"{status} {problem_title(status)}",
+        title=f"{status} {title}",
         status=status,
         slug=slug,
         detail=detail,
+        explanation=texts.pick(known[2], lang) if known else None,
         parameter=parameter,
         alternates=[],
     )

@@ -77,6 +77,8 @@ UI: dict[str, Pair] = {
     ),
     "error": ("错误", "Error"),
     "problem_types": ("错误类型", "Problem types"),
+    "problem_type": ("错误类型", "Problem type"),
+    "parameter": ("参数", "Parameter"),
     "back_home": ("返回首页", "Back to the home page"),
     "licence": ("许可", "Licence"),
     "note": ("说明", "Note"),
