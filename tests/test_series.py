@@ -208,6 +208,8 @@ def test_a_range_keeps_its_lower_bound_in_value_and_its_upper_in_every_form(
     assert "a range: the value is its lower bound, the upper 45" in commute["note"][0]
     page = series.get("/targets?lang=en&verdict=met").text
     assert "5–7% — 社会消费品零售总额增长 5%—7%" in page
+    assert "40–45 minutes" in series.get("/indicators/commute-time?lang=en").text
+    assert "40–45分钟" in series.get("/indicators/commute-time?lang=zh").text
 
 
 RANGE_QUOTE = 'quote = "平均通勤时间 40—45 分钟"'
