@@ -119,10 +119,10 @@ test: build lint typecheck check-generated browser nginx consumers
 test-fast: default-artifact
 	$(BIN)/python -m pytest -q -m "not slow and not http and not browser" --ignore=tests/test_contract.py
 
-# Uncached queries at 1×, 10× and 100× the records, on SYNTHETIC datasets written under
-# build/scale/ (not part of `make test`; see docs/performance.md).
+# Uncached queries at 1×, 10× and 100× the records and on a series of 10 reports, on
+# SYNTHETIC datasets written under build/scale/ (not part of `make test`; see docs/performance.md).
 bench-scale: install
 	@if ! command -v wrk >/dev/null 2>&1; then \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; \
 	fi
-	$(BIN)/python -m tools.bench_scale --workers $(WORKERS)
+	$(BIN)/python -m tools.bench_scale --workers $(WORKERS) --series 10

@@ -6,6 +6,7 @@ the second report revises an actual of the first and restates one of its targets
 
 from __future__ import annotations
 
+import json
 import shutil
 import time
 from collections.abc import Iterator
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import msgspec
+import pyarrow.parquet as pq
 import pytest
 from litestar import Litestar
 from litestar.testing import TestClient
@@ -82,7 +84,7 @@ def test_every_statement_says_its_report_and_every_list_filters_by_it(series: Cl
     assert series.get(f"/v1/glossary?{first}").json()["total"] == 1
     sections = series.get(f"/v1/sections?{first}").json()["items"]
     assert {s["report_id"] for s in sections} == {"testseries-2041"} and len(sections) == 5
-    assert series.get("/v1/indicators?report=testseries-2042").json()["total"] == 6
+    assert series.get("/v1/indicators?report=testseries-2042").json()["total"] == 8
     assert series.get(f"/v1/projects?{first}").json()["total"] == 3
     assert series.get(f"/v1/search?q=博物馆&{first}").json()["total"] >= 1
     refused = series.get("/v1/observations?report=testseries-2040")
@@ -149,6 +151,17 @@ VERDICTS = [
      "a later report covers 2041 but states no actual of new-parks"),
     ("energy-intensity.2041.target", "not_assessable", None,
      "a qualitative target: no number to check an outcome against"),
+    # Ranges: the lower bound decides where higher counts as better (4.8 against 5%—7%,
+    # inside the tolerance of 0.25), the upper where lower does (48 against 40—45 minutes,
+    # beyond the tolerance of 2.25); the margin is against the bound that decides.
+    ("consumption-growth.2041.target", "met", -0.2,
+     "range (5–7 percent): consumption-growth counts higher as better; met when the actual "
+     "is the lower bound 5 percent or more, or falls short of it by no more than 5% of it "
+     "(0.25 percent), the range tolerance of rules.toml"),
+    ("commute-time.2041.target", "missed", 3.0,
+     "range (40–45 minute(s)): commute-time counts lower as better; met when the actual is "
+     "the upper bound 45 minute(s) or less, or exceeds it by no more than 5% of it "
+     "(2.25 minute(s)), the range tolerance of rules.toml"),
 ]  # fmt: skip
 
 
@@ -166,6 +179,77 @@ def test_each_verdict(
         assert target["actual"] is None
 
 
+def test_a_range_keeps_its_lower_bound_in_value_and_its_upper_in_every_form(
+    series: Client, built: dict[str, Path]
+) -> None:
+    answer = series.get("/v1/observations/consumption-growth.2041.target").json()
+    shown = ("value", "value_upper", "base_value", "base_value_upper", "qualifier")
+    assert tuple(answer[k] for k in shown) == (5.0, 7.0, 5.0, 7.0, None)
+    single = series.get("/v1/observations/output-growth.2042.target").json()
+    assert (single["value_upper"], single["base_value_upper"]) == (None, None)
+    target = series.get("/v1/targets/consumption-growth.2041.target").json()["target"]
+    assert (target["value"], target["value_upper"], target["base_value_upper"]) == (5.0, 7.0, 7.0)
+    rows = series.get("/v1/observations?format=csv&indicator_id=commute-time&kind=target")
+    header, row = rows.text.lstrip("\ufeff").splitlines()
+    columns = dict(zip(header.split(","), row.split(","), strict=True))
+    assert (columns["value"], columns["value_upper"], columns["base_value_upper"]) == (
+        "40", "45", "45",
+    )  # fmt: skip
+    downloads = built["testseries-2041"].with_suffix("") / "downloads"
+    table = pq.read_table(downloads / "parquet" / "observations.parquet").to_pylist()
+    uppers = {r["id"]: r["base_value_upper"] for r in table if r["base_value_upper"] is not None}
+    assert uppers == {"consumption-growth.2041.target": 7.0, "commute-time.2041.target": 45.0}
+    # JSON-stat and SDMX carry the lower bound as the value; JSON-stat notes the upper.
+    stat = json.loads((downloads / "jsonstat" / "observations.json").read_text())
+    commute = next(
+        d for d in stat["link"]["item"] if d["extension"]["indicator_id"] == "commute-time"
+    )
+    assert commute["value"] == [40.0] and commute["extension"]["upper_bounds"] == {"0": 45.0}
+    assert "a range: the value is its lower bound, the upper 45" in commute["note"][0]
+    page = series.get("/targets?lang=en&verdict=met").text
+    assert "5–7% — 社会消费品零售总额增长 5%—7%" in page
+    assert "40–45 minutes" in series.get("/indicators/commute-time?lang=en").text
+    assert "40–45分钟" in series.get("/indicators/commute-time?lang=zh").text
+
+
+RANGE_QUOTE = 'quote = "平均通勤时间 40—45 分钟"'
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        (("value_upper = 45.0", "value_upper = 46.0"),
+         "value_upper: 46 is not a number of its quote"),
+        (("base_value_upper = 45.0", "base_value_upper = 4.5"),
+         "base_value_upper: 4.5 is not value_upper × 10^unit_multiplier"),
+        (("value_upper = 45.0\n", ""),
+         "base_value_upper: a range needs both value_upper and base_value_upper"),
+        (("value = 40.0\nvalue_upper = 45.0", "value = 45.0\nvalue_upper = 40.0"),
+         "value_upper: 40 is not above value 45: value is the lower bound"),
+        (("value = 40.0\n", 'value = 40.0\nqualifier = "about"\n'),
+         "qualifier: a range states its own bounds: no qualifier"),
+    ],
+)  # fmt: skip
+def test_the_build_refuses_a_range_that_its_quote_does_not_state(
+    tmp_path: Path, change: tuple[str, str], problem: str
+) -> None:
+    folder = tmp_path / FIRST.name
+    shutil.copytree(FIRST, folder)
+    records = (folder / "observations.toml").read_text()
+    head, commute = records.split('id = "commute-time.2041.target"')
+    assert RANGE_QUOTE in commute
+    (folder / "observations.toml").write_text(
+        head + 'id = "commute-time.2041.target"' + commute.replace(*change, 1)
+    )
+    with pytest.raises(BuildError) as refused:
+        compile_artifact(load_records(folder))
+    found = [str(p) for p in refused.value.problems]
+    assert any(
+        p.startswith("observations.toml: record 'commute-time.2041.target': " + problem)
+        for p in found
+    ), found
+
+
 def test_every_verdict_appears_and_the_ledger_filters(series: Client) -> None:
     ledger = _targets(series)
     assert {t["verdict"] for t in ledger.values()} == {
@@ -173,7 +257,11 @@ def test_every_verdict_appears_and_the_ledger_filters(series: Client) -> None:
     }  # fmt: skip
     assert set(ledger) == {target_id for target_id, *_ in VERDICTS}
     missed = _targets(series, "?verdict=missed")
-    assert set(missed) == {"new-schools.2041.plan", "employment-growth.2041.target"}
+    assert set(missed) == {
+        "new-schools.2041.plan",
+        "employment-growth.2041.target",
+        "commute-time.2041.target",
+    }
     assert set(_targets(series, "?period=2042")) == {"output-growth.2042.target"}
     assert set(_targets(series, "?report=testseries-2042")) == {
         "output-growth.2041.target.r2042",
@@ -183,7 +271,7 @@ def test_every_verdict_appears_and_the_ledger_filters(series: Client) -> None:
     assert set(headline) == {"income-growth.2041.target"}
     assert set(_targets(series, "?indicator_id=unemployed")) == {"unemployed.2041.target"}
     csv = series.get("/v1/targets?format=csv&verdict=met").text.lstrip("\ufeff").splitlines()
-    assert len(csv) == 1 + 3 and "verdict" in csv[0] and "margin" in csv[0]
+    assert len(csv) == 1 + 4 and "verdict" in csv[0] and "margin" in csv[0]
     ndjson = series.get("/v1/targets", headers={"accept": "application/x-ndjson"}).text
     assert len(ndjson.splitlines()) == len(VERDICTS)
 
@@ -344,7 +432,7 @@ def test_the_ledger_page_links_both_quotes_to_their_lines(series: Client) -> Non
 
 def test_the_landing_page_sums_up_the_ledger(series: Client) -> None:
     page = series.get("/?lang=en").text
-    assert '<a href="/targets?period=2041&amp;verdict=met&amp;lang=en">3</a>' in page
+    assert '<a href="/targets?period=2041&amp;verdict=met&amp;lang=en">4</a>' in page
     assert '<a href="/targets?period=2042&amp;verdict=pending&amp;lang=en">1</a>' in page
 
 

@@ -1,7 +1,8 @@
-"""``make bench-scale``: the cost of uncached queries at 1×, 10× and 100× the records.
+"""``make bench-scale``: the cost of uncached queries at 1×, 10× and 100× the records,
+and of a series of reports.
 
-    python -m tools.bench_scale [--sizes 1,10,100] [--duration 10] [--connections 64]
-                                [--workers 1]
+    python -m tools.bench_scale [--sizes 1,10,100] [--series 10] [--duration 10]
+                                [--connections 64] [--workers 1]
 
 For each size, :mod:`tools.scale` writes a SYNTHETIC dataset folder under
 ``build/scale/`` and the real build compiles it (timed, as a process); the API
@@ -18,6 +19,12 @@ with other limits). Prints requests/s, p50 and p99, the mean number of records
 on a page of each scenario, and the resident memory of the largest worker and of
 all the server's processes after load, and again once the response cache holds
 as many answers as it keeps (4,096 pages of the sorted scenario, not gzipped, each asked twice).
+
+``--series N`` adds a row for a series of N reports: :mod:`tools.scale_series` writes N
+SYNTHETIC reports under ``build/scale/series/``, each the report again (so every value but
+the last report's is revised), the real build compiles each (timed, as processes, summed),
+and the API serves them all (``DATASETS``) for the same scenarios; its ratios are against
+the first size's row.
 """
 
 from __future__ import annotations
@@ -45,6 +52,7 @@ from longgang_api.server import granian_command
 from longgang_api.web.response_cache import ResponseCache
 from tools.benchmark import Result, _free_port, _lua, _wait, rss_mb, worker_rss_mb, wrk
 from tools.scale import generate
+from tools.scale_series import generate_report
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "build" / "scale"
@@ -56,17 +64,35 @@ MIN_DISTINCT = 2 * ResponseCache().max_entries
 LIMITS = (range(1, 51), range(1, 101))
 
 
+#: Settings that name the reports served: each run names its own.
+_REPORT_SETTINGS = ("LONGGANG_ARTIFACT", "DATASET", "DATASETS")
+
+
 @contextmanager
 def served(
     artifact: Path, dataset: Path, workers: int
 ) -> Iterator[tuple[str, subprocess.Popen[bytes], float]]:
+    # The app checks that the dataset folder's source document is the one the
+    # artifact was built from.
+    with served_with(
+        {"LONGGANG_ARTIFACT": str(artifact), "DATASET": str(dataset)}, workers
+    ) as running:
+        yield running
+
+
+@contextmanager
+def served_with(
+    settings: dict[str, str], workers: int, cwd: Path | None = None
+) -> Iterator[tuple[str, subprocess.Popen[bytes], float]]:
+    """The API started with ``settings`` (in ``cwd``: a series' artifacts are build/<id>.json
+    there); its URL, its process and the seconds to its first 200."""
     port = _free_port()
     started = time.monotonic()
+    inherited = {k: v for k, v in os.environ.items() if k not in _REPORT_SETTINGS}
     process = subprocess.Popen(
         granian_command("127.0.0.1", port, workers),
-        # The app checks that the dataset folder's source document is the one the
-        # artifact was built from.
-        env={**os.environ, "LONGGANG_ARTIFACT": str(artifact), "DATASET": str(dataset)},
+        env={**inherited, **settings},
+        cwd=cwd,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -187,30 +213,75 @@ def first_query(url: str, path: str) -> float:
     return time.perf_counter() - start
 
 
-def measure(copies: int, duration: int, connections: int, workers: int) -> dict[str, Any]:
-    # Datasets apart from the build's output: it writes derived files into OUT/<id>/.
-    folder = generate(copies, OUT / "datasets")
+def _build(folder: Path, out: Path) -> float:
+    """Seconds the real build takes to compile ``folder`` into ``out``, as a process."""
     started = time.perf_counter()
     subprocess.run(
-        [sys.executable, "-m", "longgang_build.build", "--dataset", str(folder), "--out", str(OUT)],
+        [sys.executable, "-m", "longgang_build.build", "--dataset", str(folder), "--out", str(out)],
         check=True,
         stdout=subprocess.DEVNULL,
     )
-    build_s = time.perf_counter() - started
+    return time.perf_counter() - started
+
+
+def _records(artifact: Artifact) -> int:
+    return (
+        len(artifact.observations)
+        + len(artifact.indicators)
+        + len(artifact.projects)
+        + len(artifact.glossary)
+        + len(artifact.sections)
+    )
+
+
+def measure(copies: int, duration: int, connections: int, workers: int) -> dict[str, Any]:
+    # Datasets apart from the build's output: it writes derived files into OUT/<id>/.
+    folder = generate(copies, OUT / "datasets")
+    build_s = _build(folder, OUT)
     artifact_path = OUT / f"{folder.name}.json"
     artifact = msgspec.json.decode(artifact_path.read_bytes(), type=Artifact)
     figures: dict[str, Any] = {
         "size": f"{copies}×",
-        "records": len(artifact.observations)
-        + len(artifact.indicators)
-        + len(artifact.projects)
-        + len(artifact.glossary)
-        + len(artifact.sections),
+        "records": _records(artifact),
         "build_s": build_s,
         "artifact_bytes": artifact_path.stat().st_size,
     }
+    settings = {"LONGGANG_ARTIFACT": str(artifact_path), "DATASET": str(folder)}
+    return _load(figures, artifact, settings, None, duration, connections, workers)
+
+
+def measure_series(reports: int, duration: int, connections: int, workers: int) -> dict[str, Any]:
+    """The figures of a series of ``reports`` synthetic reports served together."""
+    root = OUT / "series"
+    folders = [generate_report(n, root / "datasets") for n in range(1, reports + 1)]
+    # The server finds each report's artifact as build/<id>.json under its working folder.
+    build_s = sum(_build(folder, root / "build") for folder in folders)
+    paths = [root / "build" / f"{folder.name}.json" for folder in folders]
+    artifacts = [msgspec.json.decode(p.read_bytes(), type=Artifact) for p in paths]
+    figures: dict[str, Any] = {
+        "size": f"series of {reports}",
+        "records": sum(_records(a) for a in artifacts),
+        "build_s": build_s,
+        "artifact_bytes": sum(p.stat().st_size for p in paths),
+    }
+    settings = {"DATASETS": ",".join(str(folder) for folder in folders)}
+    # Every report restates every value: the latest statements, which lists show, are the
+    # last report's, so its records make the scenarios' URLs.
+    return _load(figures, artifacts[-1], settings, root, duration, connections, workers)
+
+
+def _load(
+    figures: dict[str, Any],
+    artifact: Artifact,
+    settings: dict[str, str],
+    cwd: Path | None,
+    duration: int,
+    connections: int,
+    workers: int,
+) -> dict[str, Any]:
+    """Serve with ``settings`` and add the start, load and memory figures to ``figures``."""
     with (
-        served(artifact_path, folder, workers) as (url, process, startup),
+        served_with(settings, workers, cwd) as (url, process, startup),
         tempfile.TemporaryDirectory() as tmp,
     ):
         figures["first_200_s"] = startup
@@ -241,6 +312,9 @@ def measure(copies: int, duration: int, connections: int, workers: int) -> dict[
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.bench_scale")
     parser.add_argument("--sizes", default="1,10,100")
+    parser.add_argument(
+        "--series", type=int, default=0, help="add a row for a series of N reports (0: none)"
+    )
     parser.add_argument("--duration", type=int, default=10)
     parser.add_argument("--connections", type=int, default=64)
     parser.add_argument("--workers", type=int, default=1)
@@ -252,6 +326,8 @@ def main(argv: list[str] | None = None) -> int:
         measure(int(s), args.duration, args.connections, args.workers)
         for s in args.sizes.split(",")
     ]
+    if args.series:
+        runs.append(measure_series(args.series, args.duration, args.connections, args.workers))
     print(
         f"wrk -t1 -c{args.connections} -d{args.duration}s; API: granian, {args.workers} "
         "worker(s); uncached"

@@ -528,6 +528,10 @@ def _check_value(observation: Observation) -> Iterator[Problem]:
             yield Problem(
                 "observations.toml", observation.id, "status", "a null value needs a status text"
             )
+        if observation.value_upper is not None:
+            yield Problem(
+                "observations.toml", observation.id, "value_upper", "a range needs a value"
+            )
         return
     if observation.status is not None:
         yield Problem(
@@ -535,12 +539,37 @@ def _check_value(observation: Observation) -> Iterator[Problem]:
         )
     quote = observation.source.quote
     candidates = values_in(quote) | chinese_numerals.word_values(quote)
-    if not any(abs(abs(observation.value) - v) < 1e-9 for v in candidates):
+    stated = {"value": observation.value, "value_upper": observation.value_upper}
+    for field, value in stated.items():
+        if value is not None and not any(abs(abs(value) - v) < 1e-9 for v in candidates):
+            yield Problem(
+                "observations.toml",
+                observation.id,
+                field,
+                f"{value:g} is not a number of its quote {observation.source.quote!r}",
+            )
+    yield from _check_range(observation)
+
+
+def _check_range(observation: Observation) -> Iterator[Problem]:
+    """A range (增长5%—6%) has its lower bound in value and its upper in value_upper."""
+    upper = observation.value_upper
+    if upper is None or observation.value is None:
+        return
+    if upper <= observation.value:
         yield Problem(
             "observations.toml",
             observation.id,
-            "value",
-            f"{observation.value:g} is not a number of its quote {observation.source.quote!r}",
+            "value_upper",
+            f"{upper:g} is not above value {observation.value:g}: value is the lower bound",
+        )
+    if observation.qualifier is not None:
+        # A range states both bounds: a qualifier would leave the ledger two rules to apply.
+        yield Problem(
+            "observations.toml",
+            observation.id,
+            "qualifier",
+            "a range states its own bounds: no qualifier",
         )
 
 

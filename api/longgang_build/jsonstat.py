@@ -8,9 +8,10 @@ that unit, with the decimals its values are written with and its label in
 English (``label``) and Chinese (``label_zh``; JSON-stat labels are one
 language, and its unit object is open to more properties). A qualifier (超, 以上,
 约, 以内) is the cell's ``status``; a qualitative statement is a null value whose
-wording is in the note. The dataset's notes give every value's quote with its
-place in the source (section and line), and ``extension`` the ids the JSON API
-knows them by.
+wording is in the note. A range (增长5%—6%) is its lower bound, as ``base_value``
+is; its note and ``extension.upper_bounds`` give the upper. The dataset's notes
+give every value's quote with its place in the source (section and line), and
+``extension`` the ids the JSON API knows them by.
 
 The datasets are embedded in the collection's items (JSON-stat 2.0 allows a
 complete dataset as an item, without its own ``version``), so one file holds
@@ -62,6 +63,8 @@ def dataset(
     notes = []
     for _, o in sorted(cells.items()):
         wording = f" ({o.status.en}; {o.status.zh})" if o.status else ""
+        if o.base_value_upper is not None:
+            wording = f" (a range: the value is its lower bound, the upper {o.base_value_upper:g})"
         notes.append(
             f"{o.period} {o.kind}{wording}: 「{o.source.quote}」 "
             f"(section {o.source.section_id}, line {o.source.line} of the source document)"
@@ -97,6 +100,14 @@ def dataset(
     }
     if status:
         document["status"] = status
+    upper = {
+        str(i): o.base_value_upper
+        for i, o in sorted(cells.items())
+        if o.base_value_upper is not None
+    }
+    if upper:
+        # Only where a range is stated: the datasets of single values keep their form.
+        document["extension"]["upper_bounds"] = upper
     return document
 
 

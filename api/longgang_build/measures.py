@@ -58,6 +58,38 @@ def expected_base_value(observation: Observation) -> float | None:
     return observation.value * 10.0**observation.unit_multiplier
 
 
+def expected_base_value_upper(observation: Observation) -> float | None:
+    """The upper bound of a range in base units, by the same rule as the base value."""
+    if observation.value_upper is None or observation.unit_multiplier is None:
+        return None
+    return observation.value_upper * 10.0**observation.unit_multiplier
+
+
+def _check_upper(obs: Observation) -> Iterator[Finding]:
+    """base_value_upper is set with value_upper alone, and is value_upper × 10^unit_multiplier."""
+    if (obs.value_upper is None) != (obs.base_value_upper is None):
+        yield (
+            OBSERVATIONS,
+            obs.id,
+            "base_value_upper",
+            "a range needs both value_upper and base_value_upper; a single value neither",
+        )
+        return
+    expected = expected_base_value_upper(obs)
+    if (
+        expected is not None
+        and obs.base_value_upper is not None
+        and not math.isclose(obs.base_value_upper, expected, rel_tol=1e-9)
+    ):
+        yield (
+            OBSERVATIONS,
+            obs.id,
+            "base_value_upper",
+            f"{obs.base_value_upper:g} is not value_upper × 10^unit_multiplier "
+            f"({obs.value_upper:g} {obs.unit or ''} × 10^{obs.unit_multiplier} = {expected:g})",
+        )
+
+
 def _unit_label_findings(
     file: str, record: str, field: str, unit: BaseUnit, units: Mapping[str, BaseUnit]
 ) -> Iterator[Finding]:
@@ -85,6 +117,7 @@ def check_units(observations: Iterable[Observation], terms: TermsTable) -> Itera
         if not math.isclose(10.0 ** round(math.log10(ratio.factor)), ratio.factor):
             yield TERMS, ratio.zh, "ratios", f"factor {ratio.factor:g} is not a power of ten"
     for obs in observations:
+        yield from _check_upper(obs)
         quantities = (obs.unit_multiplier, obs.base_unit, obs.base_value)
         if obs.value is None:
             if any(q is not None for q in quantities) or obs.measure != "qualitative":

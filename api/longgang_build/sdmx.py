@@ -6,7 +6,9 @@ the measure ``OBS_VALUE`` and the attributes ``UNIT_MEASURE`` (the base unit),
 (the sentence the value is read from). ``OBS_VALUE`` × 10^``UNIT_MULT`` is the
 value in ``UNIT_MEASURE`` (the observations' ``base_value``): it is the number as
 written, except for a ratio word (七成 → 70 percent), which the base value
-already resolves. The code lists (indicators, kinds, units, qualifiers,
+already resolves. A range (增长5%—6%) is its lower bound, as ``base_value`` is;
+its ``QUOTE`` states both bounds, and the CSV and Parquet downloads give the upper
+in ``value_upper``. The code lists (indicators, kinds, units, qualifiers,
 comparisons) and the concepts are named in Chinese and English.
 
 The structure is written here rather than by an SDMX library: it is one

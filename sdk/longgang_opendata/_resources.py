@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 46a0ba78ca84b45862ad9d6898c5a28c58e8c044dfda6fd718f72f503bd0d1f0) — do not edit.
+# generated from openapi/v1.json (sha256 ab0a0680b4c40c0cbb51f94f5256a25faa77307aa7d05d5755740724bb7ac048) — do not edit.
 # Regenerate with `make sdk`.
 """Resources of the API: one per tag, one method per operation, sync and async."""
 
@@ -123,6 +123,8 @@ CSV_COLUMNS: Final[dict[str, tuple[str, ...]]] = {
         "period_start_stated",
         "report_id",
         "revised_by",
+        "value_upper",
+        "base_value_upper",
     ),
     "Project": (
         "id",
@@ -193,9 +195,11 @@ CSV_COLUMNS: Final[dict[str, tuple[str, ...]]] = {
         "target_observation_id",
         "target_report_id",
         "target_value",
+        "target_value_upper",
         "target_unit",
         "target_qualifier",
         "target_base_value",
+        "target_base_value_upper",
         "target_base_unit_code",
         "target_base_unit_zh",
         "target_base_unit_en",
@@ -209,9 +213,11 @@ CSV_COLUMNS: Final[dict[str, tuple[str, ...]]] = {
         "actual_observation_id",
         "actual_report_id",
         "actual_value",
+        "actual_value_upper",
         "actual_unit",
         "actual_qualifier",
         "actual_base_value",
+        "actual_base_value_upper",
         "actual_base_unit_code",
         "actual_base_unit_zh",
         "actual_base_unit_en",

@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 46a0ba78ca84b45862ad9d6898c5a28c58e8c044dfda6fd718f72f503bd0d1f0) — do not edit.
+# generated from openapi/v1.json (sha256 ab0a0680b4c40c0cbb51f94f5256a25faa77307aa7d05d5755740724bb7ac048) — do not edit.
 # Regenerate with `make sdk`.
 """Models of the API's answers: one msgspec Struct per schema of openapi/v1.json."""
 
@@ -537,6 +537,9 @@ class Observation(msgspec.Struct, frozen=True, kw_only=True):
         base_value: The value in base_unit, always value × 10^unit_multiplier: 3.8 万座 →
             38000 places; 七成 (value 7, multiplier 1) → 70 percent; 增长2.8倍 (value 2.8,
             multiplier 2) → 280 percent; null for a qualitative statement.
+        base_value_upper: The upper bound of a range in base_unit, value_upper ×
+            10^unit_multiplier (base_value is then the lower bound); null unless the
+            quote states a range.
         comparison: Basis of a change: 'year_on_year' (同比) or 'like_for_like' (同口径);
             null for levels and counts.
         id: Stable identifier: lower-case ASCII words joined by '-' or '.'.
@@ -553,7 +556,7 @@ class Observation(msgspec.Struct, frozen=True, kw_only=True):
             and period_start is then only the latest year the span can begin, not its
             start. True otherwise.
         qualifier: 'over' for 超/余/突破 (more than), 'at_least' for 以上, 'about' for 约,
-            'at_most' for 以内/不超过; null when the value is exact.
+            'at_most' for 以内/不超过; null when the value is exact or a range.
         report_id: Id of the report (dataset) that states this record, as listed at
             /v1/reports; set by the build.
         revised_by: Id of the observation of a later report that states the same
@@ -565,8 +568,11 @@ class Observation(msgspec.Struct, frozen=True, kw_only=True):
         unit_multiplier: Power of ten carried by the written unit (万 → 4, 亿 → 8, 成 → 1,
             倍 → 2, none → 0), as SDMX UNIT_MULT, so that base_value = value ×
             10^unit_multiplier; null for a qualitative statement.
-        value: The number as written (decreases negative); null for a qualitative
-            statement.
+        value: The number as written (decreases negative); the lower bound of a range
+            (see value_upper); null for a qualitative statement.
+        value_upper: The upper bound of a range as written (增长5%—6%: value 5,
+            value_upper 6), in the unit of value; value is then the lower bound. Null
+            unless the quote states a range.
     """
 
     base_unit: Annotated[
@@ -579,6 +585,12 @@ class Observation(msgspec.Struct, frozen=True, kw_only=True):
         float | None,
         msgspec.Meta(
             description="The value in base_unit, always value × 10^unit_multiplier: 3.8 万座 → 38000 places; 七成 (value 7, multiplier 1) → 70 percent; 增长2.8倍 (value 2.8, multiplier 2) → 280 percent; null for a qualitative statement."
+        ),
+    ]
+    base_value_upper: Annotated[
+        float | None,
+        msgspec.Meta(
+            description="The upper bound of a range in base_unit, value_upper × 10^unit_multiplier (base_value is then the lower bound); null unless the quote states a range."
         ),
     ]
     comparison: Annotated[
@@ -622,7 +634,7 @@ class Observation(msgspec.Struct, frozen=True, kw_only=True):
     qualifier: Annotated[
         Literal["over", "at_least", "about", "at_most"] | str | None,
         msgspec.Meta(
-            description="'over' for 超/余/突破 (more than), 'at_least' for 以上, 'about' for 约, 'at_most' for 以内/不超过; null when the value is exact."
+            description="'over' for 超/余/突破 (more than), 'at_least' for 以上, 'about' for 约, 'at_most' for 以内/不超过; null when the value is exact or a range."
         ),
     ]
     report_id: Annotated[
@@ -652,7 +664,13 @@ class Observation(msgspec.Struct, frozen=True, kw_only=True):
     value: Annotated[
         float | None,
         msgspec.Meta(
-            description="The number as written (decreases negative); null for a qualitative statement."
+            description="The number as written (decreases negative); the lower bound of a range (see value_upper); null for a qualitative statement."
+        ),
+    ]
+    value_upper: Annotated[
+        float | None,
+        msgspec.Meta(
+            description="The upper bound of a range as written (增长5%—6%: value 5, value_upper 6), in the unit of value; value is then the lower bound. Null unless the quote states a range."
         ),
     ]
 
@@ -1238,6 +1256,7 @@ class Statement(msgspec.Struct, frozen=True, kw_only=True):
     Attributes:
         base_unit: The counted thing of base_value.
         base_value: The value in base_unit.
+        base_value_upper: Upper bound of a range in base_unit; null if none.
         observation_id: Id of the observation stating it.
         qualifier: Qualifier of the value.
         quote: The verbatim quote of the source document.
@@ -1246,12 +1265,16 @@ class Statement(msgspec.Struct, frozen=True, kw_only=True):
         status: Wording of a qualitative statement.
         unit: Unit as written in the quote.
         value: The number as written; null if qualitative.
+        value_upper: Upper bound of a range as written (value the lower); null if none.
     """
 
     base_unit: Annotated[
         BaseUnit | None, msgspec.Meta(description="The counted thing of base_value.")
     ]
     base_value: Annotated[float | None, msgspec.Meta(description="The value in base_unit.")]
+    base_value_upper: Annotated[
+        float | None, msgspec.Meta(description="Upper bound of a range in base_unit; null if none.")
+    ]
     observation_id: Annotated[str, msgspec.Meta(description="Id of the observation stating it.")]
     qualifier: Annotated[
         Literal["over", "at_least", "about", "at_most"] | str | None,
@@ -1266,6 +1289,12 @@ class Statement(msgspec.Struct, frozen=True, kw_only=True):
     unit: Annotated[str | None, msgspec.Meta(description="Unit as written in the quote.")]
     value: Annotated[
         float | None, msgspec.Meta(description="The number as written; null if qualitative.")
+    ]
+    value_upper: Annotated[
+        float | None,
+        msgspec.Meta(
+            description="Upper bound of a range as written (value the lower); null if none."
+        ),
     ]
 
 
@@ -1282,7 +1311,9 @@ class Target(msgspec.Struct, frozen=True, kw_only=True):
         indicator_id: Id of the indicator.
         indicator_name: Name of the indicator.
         kind: 'target' or 'plan'.
-        margin: Actual minus target, in base units; null unless both are numbers.
+        margin: Actual minus target, in base units; for a range, actual minus the bound
+            that decides (the lower where higher counts as better, the upper where lower
+            does); null unless both are numbers.
         period: Year the target is for.
         report_id: Id of the report that states the target.
         rule: The rule that decided the verdict, in words.
@@ -1332,7 +1363,7 @@ class Target(msgspec.Struct, frozen=True, kw_only=True):
     margin: Annotated[
         float | None,
         msgspec.Meta(
-            description="Actual minus target, in base units; null unless both are numbers."
+            description="Actual minus target, in base units; for a range, actual minus the bound that decides (the lower where higher counts as better, the upper where lower does); null unless both are numbers."
         ),
     ]
     period: Annotated[

@@ -246,9 +246,16 @@ class Statement(Base, frozen=True, kw_only=True):
     observation_id: Annotated[Id, Meta(description="Id of the observation stating it.")]
     report_id: Annotated[Id, Meta(description="Id of the report that states it.")]
     value: Annotated[float | None, Meta(description="The number as written; null if qualitative.")]
+    value_upper: Annotated[
+        float | None,
+        Meta(description="Upper bound of a range as written (value the lower); null if none."),
+    ] = None
     unit: Annotated[str | None, Meta(description="Unit as written in the quote.")] = None
     qualifier: Annotated[Qualifier | None, Meta(description="Qualifier of the value.")] = None
     base_value: Annotated[float | None, Meta(description="The value in base_unit.")] = None
+    base_value_upper: Annotated[
+        float | None, Meta(description="Upper bound of a range in base_unit; null if none.")
+    ] = None
     base_unit: Annotated[BaseUnit | None, Meta(description="The counted thing of base_value.")] = (
         None
     )
@@ -280,7 +287,13 @@ class Target(Base, frozen=True, kw_only=True):
     ] = None
     margin: Annotated[
         float | None,
-        Meta(description="Actual minus target, in base units; null unless both are numbers."),
+        Meta(
+            description=(
+                "Actual minus target, in base units; for a range, actual minus the bound that "
+                "decides (the lower where higher counts as better, the upper where lower does); "
+                "null unless both are numbers."
+            )
+        ),
     ] = None
     verdict: Annotated[
         Verdict,

@@ -263,7 +263,8 @@ class Observation(Base, frozen=True, kw_only=True):
         float | None,
         Meta(
             description=(
-                "The number as written (decreases negative); null for a qualitative statement."
+                "The number as written (decreases negative); the lower bound of a range "
+                "(see value_upper); null for a qualitative statement."
             )
         ),
     ] = None
@@ -274,7 +275,7 @@ class Observation(Base, frozen=True, kw_only=True):
             description=(
                 "'over' for 超/余/突破 (more than), 'at_least' for 以上, 'about' for 约, "
                 "'at_most' for 以内/不超过; "
-                "null when the value is exact."
+                "null when the value is exact or a range."
             )
         ),
     ] = None
@@ -348,6 +349,26 @@ class Observation(Base, frozen=True, kw_only=True):
                 "Id of the observation of a later report that states the same indicator, "
                 "period and kind again (a revised actual, a restated target); null when no "
                 "report served does. Set by the server, from every report it serves."
+            )
+        ),
+    ] = None
+    # Last, so that the columns of the CSV and Parquet downloads before them keep their places.
+    value_upper: Annotated[
+        float | None,
+        Meta(
+            description=(
+                "The upper bound of a range as written (增长5%—6%: value 5, value_upper 6), "
+                "in the unit of value; value is then the lower bound. Null unless the quote "
+                "states a range."
+            )
+        ),
+    ] = None
+    base_value_upper: Annotated[
+        float | None,
+        Meta(
+            description=(
+                "The upper bound of a range in base_unit, value_upper × 10^unit_multiplier "
+                "(base_value is then the lower bound); null unless the quote states a range."
             )
         ),
     ] = None
@@ -590,6 +611,18 @@ class TargetRules(Base, frozen=True, kw_only=True):
             ),
         ),
     ]
+    range_tolerance: Annotated[
+        float,
+        Meta(
+            ge=0,
+            le=1,
+            description=(
+                "How far an outcome may miss the bound of a range target (5%—6%) that decides "
+                "it and still meet it, as a fraction of that bound: the lower bound where higher "
+                "counts as better, the upper where lower does (0: the bound as stated)."
+            ),
+        ),
+    ] = 0.0
     better: Annotated[
         dict[str, Better],
         Meta(

@@ -3,9 +3,9 @@
 A target is for a year; its outcome is the actual that a later report of the
 series states for the same indicator and year (the latest statement of it).
 The verdict follows the rules kept as data in the target's report
-(``rules.toml``: the direction each indicator counts as better and the tolerance
-of an ``about`` target) and the target's qualifier; :func:`outcome` says which
-rule decided, in words.
+(``rules.toml``: the direction each indicator counts as better and the tolerances
+of an ``about`` target and of a range) and the target's qualifier or range;
+:func:`outcome` says which rule decided, in words.
 """
 
 from __future__ import annotations
@@ -35,9 +35,11 @@ def _statement(observation: Observation) -> Statement:
         observation_id=o.id,
         report_id=o.report_id or o.source.document_id or "",
         value=o.value,
+        value_upper=o.value_upper,
         unit=o.unit,
         qualifier=o.qualifier,
         base_value=o.base_value,
+        base_value_upper=o.base_value_upper,
         base_unit=o.base_unit,
         status=o.status,
         quote=o.source.quote,
@@ -49,15 +51,51 @@ def _figure(value: float, unit: str) -> str:
     return f"{value:g} {unit}".strip()
 
 
+def deciding_bound(target: Observation, indicator: Indicator) -> float | None:
+    """The base value an outcome is measured against: of a range, the bound that decides.
+
+    Where higher counts as better, the lower bound is the least the plan accepts and
+    more is better still; where lower does, the upper bound is the most it accepts.
+    """
+    if target.base_value_upper is not None and indicator.better == "lower":
+        return target.base_value_upper
+    return target.base_value
+
+
+def _range_rule(
+    goal: float, outcome: float, target: Observation, indicator: Indicator, rules: TargetRules
+) -> tuple[bool, str]:
+    """A range target (5%—6%): met when the outcome reaches its deciding bound, within the
+    range tolerance of rules.toml."""
+    unit = target.base_unit.en if target.base_unit is not None else ""
+    low, high = target.base_value or 0.0, target.base_value_upper or 0.0
+    slack = rules.range_tolerance * abs(goal)
+    if indicator.better == "lower":
+        met = outcome <= goal + slack + _EPSILON
+        bound, reach, side = "upper", "or less", "exceeds it by"
+    else:
+        met = outcome >= goal - slack - _EPSILON
+        bound, reach, side = "lower", "or more", "falls short of it by"
+    rule = (
+        f"range ({low:g}–{_figure(high, unit)}): {indicator.id} counts "
+        f"{indicator.better or 'higher'} as better; met when the actual is the {bound} bound "
+        f"{_figure(goal, unit)} {reach}, or {side} no more than {rules.range_tolerance:.0%} of "
+        f"it ({_figure(slack, unit)}), the range tolerance of rules.toml"
+    )
+    return met, rule
+
+
 def _decide(
     target: Observation, actual: Observation, indicator: Indicator, rules: TargetRules
 ) -> tuple[Verdict, str]:
     """met or missed, and the rule in words; both values are numbers of one unit."""
-    goal, outcome = target.base_value or 0.0, actual.base_value or 0.0
+    goal, outcome = deciding_bound(target, indicator) or 0.0, actual.base_value or 0.0
     unit = target.base_unit.en if target.base_unit is not None else ""
     better = indicator.better
     shown = _figure(goal, unit)
-    if target.qualifier == "at_least":
+    if target.base_value_upper is not None:
+        met, rule = _range_rule(goal, outcome, target, indicator, rules)
+    elif target.qualifier == "at_least":
         met = outcome >= goal - _EPSILON
         rule = f"at least (以上): met when the actual is {shown} or more"
     elif target.qualifier == "over":
@@ -95,7 +133,8 @@ def outcome(
     covered: bool,
     rules: TargetRules,
 ) -> tuple[Verdict, str, float | None]:
-    """The verdict of ``target``, the rule in words and the margin (actual minus target).
+    """The verdict of ``target``, the rule in words and the margin (actual minus target;
+    for a range, minus the bound that decides).
 
     ``actual`` is the latest actual of a later report for the target's indicator and
     year; ``covered`` says whether any later report served covers that year.
@@ -121,7 +160,8 @@ def outcome(
     ):
         return "not_comparable", "the actual measures another thing or span than the target", None
     verdict, rule = _decide(target, actual, indicator, rules)
-    return verdict, rule, round(actual.base_value - target.base_value, 9)
+    goal = deciding_bound(target, indicator) or 0.0
+    return verdict, rule, round(actual.base_value - goal, 9)
 
 
 @functools.lru_cache(maxsize=8)

@@ -120,6 +120,12 @@ def value_text(observation: Observation | None, lang: Lang) -> str:
     if number is None:
         return "—"
     amount = _amount(observation, number, lang)
+    upper = observation.value_upper
+    if upper is not None and number != observation.value:
+        upper = observation.base_value_upper  # in base units, as shown_number's number is
+    if upper is not None:
+        # A range: its lower bound, a dash, and the upper with the unit (5–6%).
+        amount = f"{number_text(number, lang)}–{_amount(observation, upper, lang)}"
     if observation.qualifier is None:
         return amount
     return texts.pick(texts.QUALIFIER[observation.qualifier], lang).format(amount)

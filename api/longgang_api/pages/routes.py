@@ -412,7 +412,8 @@ def _stated(statement: Statement, lang: Lang) -> str:
     if statement.value is None:
         status = statement.status
         return (status.en if lang == "en" else status.zh) if status else "—"
-    written = f"{statement.value:g}{statement.unit or ''}"
+    upper = f"–{statement.value_upper:g}" if statement.value_upper is not None else ""
+    written = f"{statement.value:g}{upper}{statement.unit or ''}"
     if statement.qualifier is not None:
         written = _pick(texts.QUALIFIER[statement.qualifier], lang).format(written)
     return written
