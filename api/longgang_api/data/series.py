@@ -21,6 +21,7 @@ from pathlib import Path
 import msgspec
 
 from longgang_api.data.artifact import ArtifactError, LoadedDataset, load, read_source
+from longgang_api.data.built import BuiltFiles
 from longgang_api.data.model import (
     Artifact,
     Dataset,
@@ -135,18 +136,18 @@ def revisions(artifacts: Sequence[Artifact]) -> dict[str, str]:
     return revised
 
 
-def merge(parts: Sequence[LoadedDataset]) -> LoadedDataset:
-    """One dataset serving every report of ``parts``; one report is served as it is.
+def series_sha256(sha256s: Iterable[str]) -> str:
+    """The sha256 of a series: that of its reports' sha256s together, in report order."""
+    return hashlib.sha256(" ".join(sha256s).encode()).hexdigest()
 
-    The merged dataset's metadata is the latest report's, its years those of the
-    whole series; its downloads, catalogue and ``/source`` page are the latest
-    report's. Its sha256, which the ETags and cursors are made from, is that of
-    the reports' sha256s together, so a new report changes every ETag.
+
+def merge_artifacts(artifacts: Sequence[Artifact]) -> Artifact:
+    """One artifact of every report of ``artifacts`` (in report order); one is itself.
+
+    Its metadata is the latest report's, its years those of the whole series.
     """
-    ordered = in_report_order(parts)
-    if len(ordered) == 1:
-        return ordered[0]
-    artifacts = [part.artifact for part in ordered]
+    if len(artifacts) == 1:
+        return artifacts[0]
     latest = artifacts[-1]
     revised = revisions(artifacts)
     indicators: dict[str, Indicator] = {}
@@ -202,12 +203,26 @@ def merge(parts: Sequence[LoadedDataset]) -> LoadedDataset:
         synonyms=tuple(synonyms.values()),
         rules=latest.rules,
     )
-    digest = hashlib.sha256(" ".join(part.sha256 for part in ordered).encode()).hexdigest()
+    return merged
+
+
+def merge(parts: Sequence[LoadedDataset], files: BuiltFiles | None = None) -> LoadedDataset:
+    """One dataset serving every report of ``parts``; one report is served as it is.
+
+    The merged dataset's metadata is the latest report's, its years those of the
+    whole series; its ``/source`` page is the latest report's, and its downloads
+    and catalogue those of the series' build (``files``, else the latest report's).
+    Its sha256, which the ETags and cursors are made from, is that of the reports'
+    sha256s together (:func:`series_sha256`), so a new report changes every ETag.
+    """
+    ordered = in_report_order(parts)
+    if len(ordered) == 1:
+        return ordered[0]
     return LoadedDataset(
-        artifact=merged,
-        sha256=digest,
+        artifact=merge_artifacts([part.artifact for part in ordered]),
+        sha256=series_sha256(part.sha256 for part in ordered),
         data=ordered[-1].data,
-        files=ordered[-1].files,
+        files=files if files is not None else ordered[-1].files,
         reports=tuple(ordered),
     )
 
