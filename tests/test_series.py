@@ -23,9 +23,9 @@ from longgang_api.app import create_app
 from longgang_api.data.artifact import ArtifactError, load
 from longgang_api.data.series import load_series, series_problems
 from longgang_api.settings import Settings, SettingsError
-from longgang_build.build import BuildError, compile_artifact, load_records, write
+from longgang_build.build import BuildError, compile_artifact, load_records, write_reports
 from longgang_build.build import main as build_main
-from tests.support import build_folder
+from tests.support import build_folder, build_series
 from tools.scale_series import generate_report
 
 Client = TestClient[Litestar]
@@ -36,7 +36,7 @@ FIRST, SECOND = FIXTURES / "testseries-2041", FIXTURES / "testseries-2042"
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     out = tmp_path_factory.mktemp("series")
-    return {folder.name: build_folder(folder, out) for folder in (FIRST, SECOND)}
+    return build_series([FIRST, SECOND], out)
 
 
 @pytest.fixture(scope="module")
@@ -359,7 +359,9 @@ def test_a_record_page_links_each_quote_to_its_own_report_s_source(series: Clien
 def test_a_synthetic_series_of_ten_reports_builds_and_starts_in_time(tmp_path: Path) -> None:
     started = time.perf_counter()
     folders = [generate_report(n, tmp_path / "datasets") for n in range(1, 11)]
-    artifacts = [write(compile_artifact(load_records(f)), tmp_path / "build") for f in folders]
+    artifacts = write_reports(
+        [compile_artifact(load_records(f)) for f in folders], tmp_path / "build"
+    )
     assert time.perf_counter() - started <= 60
     assert "SYNTHETIC" in (folders[0] / "source.md").read_text().splitlines()[0]
     started = time.perf_counter()
