@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 d37cf977214dc00cb919d5fab7017dac430889420ce35d99c3b44752fca9a94b) — do not edit.
+# generated from openapi/v1.json (sha256 e915b856483d4d7900051f3c0cc055fb64d8f916415595d3ecb355016a233787) — do not edit.
 # Regenerate with `make sdk`.
 """Resources of the API: one per tag, one method per operation, sync and async."""
 
@@ -1620,6 +1620,8 @@ class SyncOperations:
             "project_mentions.parquet",
             "glossary.parquet",
             "sections.parquet",
+            "targets.parquet",
+            "promises.parquet",
             "csv-metadata.json",
             "observations.json",
             "observations.csv",
@@ -1665,6 +1667,8 @@ class SyncOperations:
             "project_mentions.csv",
             "glossary.csv",
             "sections.csv",
+            "targets.csv",
+            "promises.csv",
             "longgang-2024.json",
             "longgang-2024.sqlite",
         ],
@@ -2813,6 +2817,8 @@ class AsyncOperations:
             "project_mentions.parquet",
             "glossary.parquet",
             "sections.parquet",
+            "targets.parquet",
+            "promises.parquet",
             "csv-metadata.json",
             "observations.json",
             "observations.csv",
@@ -2858,6 +2864,8 @@ class AsyncOperations:
             "project_mentions.csv",
             "glossary.csv",
             "sections.csv",
+            "targets.csv",
+            "promises.csv",
             "longgang-2024.json",
             "longgang-2024.sqlite",
         ],

@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 d37cf977214dc00cb919d5fab7017dac430889420ce35d99c3b44752fca9a94b) — do not edit.
+# generated from openapi/v1.json (sha256 e915b856483d4d7900051f3c0cc055fb64d8f916415595d3ecb355016a233787) — do not edit.
 # Regenerate with `make sdk`.
 """Models of the API's answers: one msgspec Struct per schema of openapi/v1.json."""
 
