@@ -6,6 +6,7 @@ the second report revises an actual of the first and restates one of its targets
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 import sqlite3
 import time
@@ -15,6 +16,7 @@ from typing import Any
 
 import msgspec
 import pytest
+from datasette.app import Datasette
 from litestar import Litestar
 from litestar.testing import TestClient
 from pyshacl import validate as shacl_validate
@@ -434,6 +436,15 @@ def test_the_series_downloads_hold_every_report_and_the_ledger(
     }
     csv_rows = series.get("/v1/downloads/targets.csv").text.splitlines()
     assert len(csv_rows) == 1 + len(served)
+    # Datasette opens the series' file as the one report's, its search indexes found.
+    datasette = Datasette([str(database)])
+
+    async def tables() -> Any:
+        return (await datasette.client.get("/series.json")).json()["tables"]
+
+    found = {t["name"]: t["fts_table"] for t in asyncio.run(tables()) if not t["hidden"]}
+    assert found["indicators"] == "indicators_fts" and found["sections"] == "sections_fts"
+    assert {"targets", "promises"} <= set(found)
 
 
 def test_a_series_is_served_only_with_its_own_series_files(
@@ -452,6 +463,32 @@ def test_a_series_is_served_only_with_its_own_series_files(
     catalogue.write_bytes(catalogue.read_bytes() + b"# altered\n")
     with pytest.raises(ArtifactError, match="refusing to serve a truncated or altered file"):
         load_series(reports)
+
+
+def test_the_guides_say_what_a_series_publishes() -> None:
+    def said(guide: str) -> str:
+        return " ".join((FIXTURES.parents[2] / "docs" / guide).read_text().split())
+
+    assert (
+        "each report is a `dcat:Dataset` of its own at `v1/reports/{id}`, in the series by "
+        "`dcat:inSeries` and linked to the report before and after it by `dcat:prev` and "
+        "`dcat:next` in report order"
+    ) in said("portals.md")
+    assert (
+        "One report alone stays one `dcat:Dataset`, so a harvester of today's deployment sees "
+        "the dataset it has always seen; the series appears with the second report."
+    ) in said("portals.md")
+    assert (
+        "The downloads carry the ledger too: `targets.csv` and `promises.csv`, and the `targets` "
+        "and `promises` tables of the SQLite file, hold every target and project promise with its "
+        "verdict, margin and rule and both quotes' report ids and lines, the rows of "
+        "`/v1/targets` and `/v1/promises` flattened as the other CSV files are; with "
+        "`longgang-2024` alone every one is `pending`."
+    ) in said("analysts.md")
+    assert (
+        "The build of several reports together writes the series' downloads, data package and "
+        "catalogue into `build/series/`, with their manifest"
+    ) in said("maintainers.md")
 
 
 @pytest.mark.slow
