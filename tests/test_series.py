@@ -19,9 +19,8 @@ import pytest
 from datasette.app import Datasette
 from litestar import Litestar
 from litestar.testing import TestClient
-from pyshacl import validate as shacl_validate
 from rdflib import Graph, URIRef
-from rdflib.namespace import DCAT, DCTERMS, RDF, SH
+from rdflib.namespace import DCAT, DCTERMS, RDF
 
 import longgang_api.checkout
 import longgang_api.settings
@@ -40,7 +39,6 @@ from longgang_build.catalog import (
     DCAT_PREV,
 )
 from tests.support import build_folder, build_series
-from tests.test_syndication import SHAPES
 from tools.scale_series import generate_report
 
 Client = TestClient[Litestar]
@@ -399,13 +397,6 @@ def test_the_catalogue_is_a_dataset_series_of_the_reports_in_order(series: Clien
     package = series.get("/v1/datapackage.json").json()
     assert downloads == {f"v1/{r['path']}" for r in package["resources"]}
     assert {"v1/downloads/series.sqlite", "v1/downloads/targets.csv"} <= downloads
-
-
-def test_the_series_catalogue_conforms_to_dcat_ap_3_0_1(series: Client) -> None:
-    shapes = Graph().parse(SHAPES / "shapes-and-ranges.ttl", format="turtle")
-    conforms, report, text = shacl_validate(_series_graph(series), shacl_graph=shapes)
-    violations = list(report.subjects(SH.resultSeverity, SH.Violation))
-    assert violations == [] and conforms, text
 
 
 def test_the_series_downloads_hold_every_report_and_the_ledger(

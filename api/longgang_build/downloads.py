@@ -1,8 +1,9 @@
 """Bulk downloads and their Frictionless Data Package, rendered by the build from the artifact.
 
 - one CSV per table (``indicators``, ``observations``, ``projects``,
-  ``project_mentions``, ``glossary``, ``sections``), UTF-8 without BOM, the
-  same columns as the API's CSV;
+  ``project_mentions``, ``glossary``, ``sections``, and the ledger's ``targets``
+  and ``promises``, from :mod:`longgang_api.data.ledger`), UTF-8 without BOM,
+  the same columns as the API's CSV;
 - the whole dataset as one JSON file (the artifact itself) and as a SQLite
   database for Datasette and DuckDB: primary and foreign keys, an index on
   every foreign-key column, a ``name`` column on every table that has a name
