@@ -12,7 +12,11 @@ DATASET ?= $(DEFAULT_DATASET)
 DATASET_DIR := $(patsubst %/,%,$(if $(wildcard datasets/$(DATASET)/dataset.toml),datasets/$(DATASET),$(DATASET)))
 ARTIFACT := build/$(notdir $(DATASET_DIR)).json
 # The build writes the files derived from the artifact into build/<id>/, their manifest last.
-DERIVED := $(basename $(ARTIFACT))/manifest.json
+# DATASETS (comma-separated, as the server reads it) names reports built together: each is
+# built, and the series' files (downloads, data package, catalogue) go into build/series/.
+comma := ,
+BUILD_DATASETS := $(if $(DATASETS),$(subst $(comma), ,$(DATASETS)),$(DATASET_DIR))
+DERIVED := $(if $(word 2,$(BUILD_DATASETS)),build/series/manifest.json,$(basename $(ARTIFACT))/manifest.json)
 
 .PHONY: install build default-artifact serve test test-fast lint typecheck openapi sdk docs check-generated release-spec browser nginx consumers bench bench-scale soak fuzz
 
@@ -33,8 +37,8 @@ $(VENV)/.installed-runtime: pyproject.toml
 
 build: $(DERIVED)
 
-$(DERIVED): $(VENV)/.installed-runtime $(wildcard $(DATASET_DIR)/*) $(wildcard api/longgang_api/*.py api/longgang_api/data/*.py api/longgang_build/*.py)
-	$(BIN)/python -m longgang_build.build --dataset $(DATASET_DIR)
+$(DERIVED): $(VENV)/.installed-runtime $(foreach d,$(BUILD_DATASETS),$(wildcard datasets/$(d)/* $(d)/*)) $(wildcard api/longgang_api/*.py api/longgang_api/data/*.py api/longgang_build/*.py)
+	$(BIN)/python -m longgang_build.build $(foreach d,$(BUILD_DATASETS),--dataset $(d))
 
 serve: build
 	HOST=$(HOST) PORT=$(PORT) WORKERS=$(WORKERS) LONGGANG_ARTIFACT=$(ARTIFACT) $(BIN)/python -m longgang_api.server

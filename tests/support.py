@@ -22,7 +22,14 @@ from litestar import Litestar
 from longgang_api.app import create_app
 from longgang_api.data.artifact import load
 from longgang_api.server import granian_command
-from longgang_build.build import DEFAULT_DATASET, BuildResult, compile_artifact, load_records, write
+from longgang_build.build import (
+    DEFAULT_DATASET,
+    BuildResult,
+    compile_artifact,
+    load_records,
+    write,
+    write_reports,
+)
 
 #: Every page for people, with an id where a page takes one and one problem type.
 PAGES = (
@@ -211,6 +218,13 @@ TESTLAND = Path(__file__).resolve().parent / "fixtures" / "datasets" / "testland
 def build_folder(folder: Path, out: Path) -> Path:
     """Build ``folder`` through the real build into ``out``; the artifact's path."""
     return write(compile_artifact(load_records(folder)), out)
+
+
+def build_series(folders: list[Path], out: Path) -> dict[str, Path]:
+    """Build the reports of ``folders`` together into ``out``, the series' files with them;
+    each report's artifact path by its folder's name."""
+    paths = write_reports([compile_artifact(load_records(folder)) for folder in folders], out)
+    return {folder.name: path for folder, path in zip(folders, paths, strict=True)}
 
 
 def sdk_generator() -> ModuleType:

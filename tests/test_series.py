@@ -6,8 +6,10 @@ the second report revises an actual of the first and restates one of its targets
 
 from __future__ import annotations
 
+import asyncio
 import json
 import shutil
+import sqlite3
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,8 +18,11 @@ from typing import Any
 import msgspec
 import pyarrow.parquet as pq
 import pytest
+from datasette.app import Datasette
 from litestar import Litestar
 from litestar.testing import TestClient
+from rdflib import Graph, URIRef
+from rdflib.namespace import DCAT, DCTERMS, RDF
 
 import longgang_api.checkout
 import longgang_api.settings
@@ -25,9 +30,17 @@ from longgang_api.app import create_app
 from longgang_api.data.artifact import ArtifactError, load
 from longgang_api.data.series import load_series, series_problems
 from longgang_api.settings import Settings, SettingsError
-from longgang_build.build import BuildError, compile_artifact, load_records, write
+from longgang_build.build import BuildError, compile_artifact, load_records, write_reports
 from longgang_build.build import main as build_main
-from tests.support import build_folder
+from longgang_build.catalog import (
+    DCAT_DATASET_SERIES,
+    DCAT_FIRST,
+    DCAT_IN_SERIES,
+    DCAT_LAST,
+    DCAT_NEXT,
+    DCAT_PREV,
+)
+from tests.support import build_folder, build_series
 from tools.scale_series import generate_report
 
 Client = TestClient[Litestar]
@@ -38,7 +51,7 @@ FIRST, SECOND = FIXTURES / "testseries-2041", FIXTURES / "testseries-2042"
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     out = tmp_path_factory.mktemp("series")
-    return {folder.name: build_folder(folder, out) for folder in (FIRST, SECOND)}
+    return build_series([FIRST, SECOND], out)
 
 
 @pytest.fixture(scope="module")
@@ -443,11 +456,127 @@ def test_a_record_page_links_each_quote_to_its_own_report_s_source(series: Clien
     assert 'href="/source?lang=en#L7"' in page
 
 
+def _series_graph(client: Client) -> Graph:
+    return Graph().parse(data=client.get("/v1/catalog.jsonld").text, format="json-ld")
+
+
+def test_the_catalogue_is_a_dataset_series_of_the_reports_in_order(series: Client) -> None:
+    graph = _series_graph(series)
+    base = "http://127.0.0.1:8000/"
+    (node,) = graph.subjects(RDF.type, DCAT_DATASET_SERIES)
+    assert str(node) == base + "v1/dataset"
+    reports = [URIRef(f"{base}v1/reports/{r}") for r in ("testseries-2041", "testseries-2042")]
+    assert set(graph.subjects(DCAT_IN_SERIES, node)) == set(reports)
+    # dcat:prev and dcat:next follow report order, whatever order DATASETS names them.
+    assert (reports[1], DCAT_PREV, reports[0]) in graph
+    assert (reports[0], DCAT_NEXT, reports[1]) in graph
+    assert graph.value(reports[0], DCAT_PREV) is None
+    assert graph.value(reports[1], DCAT_NEXT) is None
+    assert (graph.value(node, DCAT_FIRST), graph.value(node, DCAT_LAST)) == tuple(reports)
+    assert [str(graph.value(r, DCTERMS.identifier)) for r in reports] == [
+        "testseries-2041",
+        "testseries-2042",
+    ]
+    # The series' own distributions are its downloads: every report's rows together.
+    downloads = {
+        str(graph.value(d, DCAT.downloadURL)).removeprefix(base)
+        for d in graph.objects(node, DCAT.distribution)
+    }
+    package = series.get("/v1/datapackage.json").json()
+    assert downloads == {f"v1/{r['path']}" for r in package["resources"]}
+    assert {"v1/downloads/series.sqlite", "v1/downloads/targets.csv"} <= downloads
+
+
+def test_the_series_downloads_hold_every_report_and_the_ledger(
+    series: Client, tmp_path: Path
+) -> None:
+    package = series.get("/v1/datapackage.json").json()
+    listed = {r["path"].removeprefix("downloads/") for r in package["resources"]}
+    assert {"series.json", "series.sqlite", "targets.csv", "promises.csv"} <= listed
+    assert package["name"] == "series"
+    assert {"targets", "promises"} <= {r["name"] for r in package["resources"]}
+    database = tmp_path / "series.sqlite"
+    database.write_bytes(series.get("/v1/downloads/series.sqlite").content)
+    with sqlite3.connect(database) as connection:
+        for table in ("observations", "project_mentions", "glossary", "sections"):
+            reports = {r for (r,) in connection.execute(f"SELECT DISTINCT report_id FROM {table}")}
+            assert reports <= {"testseries-2041", "testseries-2042"}, table
+        stated = {r for (r,) in connection.execute("SELECT DISTINCT report_id FROM observations")}
+        assert stated == {"testseries-2041", "testseries-2042"}
+        rows = connection.execute("SELECT id, verdict, margin, rule FROM targets").fetchall()
+        promises = dict(connection.execute("SELECT project_id, verdict FROM promises"))
+    # The same ledger as /v1/targets and /v1/promises answer.
+    served = _targets(series)
+    assert {r[0]: r[1:] for r in rows} == {
+        t["id"]: (t["verdict"], t["margin"], t["rule"]) for t in served.values()
+    }
+    assert promises == {
+        p["project_id"]: p["verdict"] for p in series.get("/v1/promises?limit=50").json()["items"]
+    }
+    csv_rows = series.get("/v1/downloads/targets.csv").text.splitlines()
+    assert len(csv_rows) == 1 + len(served)
+    # Datasette opens the series' file as the one report's, its search indexes found.
+    datasette = Datasette([str(database)])
+
+    async def tables() -> Any:
+        return (await datasette.client.get("/series.json")).json()["tables"]
+
+    found = {t["name"]: t["fts_table"] for t in asyncio.run(tables()) if not t["hidden"]}
+    assert found["indicators"] == "indicators_fts" and found["sections"] == "sections_fts"
+    assert {"targets", "promises"} <= set(found)
+
+
+def test_a_series_is_served_only_with_its_own_series_files(
+    built: dict[str, Path], tmp_path: Path
+) -> None:
+    out = tmp_path / "build"
+    artifacts = build_series([FIRST, SECOND], out)
+    reports = [(artifacts[f.name], f) for f in (FIRST, SECOND)]
+    assert load_series(reports).files.manifest.artifact_sha256 != load(artifacts[FIRST.name]).sha256
+    # Files of another set of reports: the first report alone, rebuilt with another licence.
+    shutil.rmtree(out / "series")
+    with pytest.raises(ArtifactError, match="build them together"):
+        load_series(reports)
+    shutil.copytree(built[FIRST.name].parent / "series", out / "series")
+    catalogue = out / "series" / "catalog.ttl"
+    catalogue.write_bytes(catalogue.read_bytes() + b"# altered\n")
+    with pytest.raises(ArtifactError, match="refusing to serve a truncated or altered file"):
+        load_series(reports)
+
+
+def test_the_guides_say_what_a_series_publishes() -> None:
+    def said(guide: str) -> str:
+        return " ".join((FIXTURES.parents[2] / "docs" / guide).read_text().split())
+
+    assert (
+        "each report is a `dcat:Dataset` of its own at `v1/reports/{id}`, in the series by "
+        "`dcat:inSeries` and linked to the report before and after it by `dcat:prev` and "
+        "`dcat:next` in report order"
+    ) in said("portals.md")
+    assert (
+        "One report alone stays one `dcat:Dataset`, so a harvester of today's deployment sees "
+        "the dataset it has always seen; the series appears with the second report."
+    ) in said("portals.md")
+    assert (
+        "The downloads carry the ledger too: `targets.csv` and `promises.csv`, and the `targets` "
+        "and `promises` tables of the SQLite file, hold every target and project promise with its "
+        "verdict, margin and rule and both quotes' report ids and lines, the rows of "
+        "`/v1/targets` and `/v1/promises` flattened as the other CSV files are; with "
+        "`longgang-2024` alone every one is `pending`."
+    ) in said("analysts.md")
+    assert (
+        "The build of several reports together writes the series' downloads, data package and "
+        "catalogue into `build/series/`, with their manifest"
+    ) in said("maintainers.md")
+
+
 @pytest.mark.slow
 def test_a_synthetic_series_of_ten_reports_builds_and_starts_in_time(tmp_path: Path) -> None:
     started = time.perf_counter()
     folders = [generate_report(n, tmp_path / "datasets") for n in range(1, 11)]
-    artifacts = [write(compile_artifact(load_records(f)), tmp_path / "build") for f in folders]
+    artifacts = write_reports(
+        [compile_artifact(load_records(f)) for f in folders], tmp_path / "build"
+    )
     assert time.perf_counter() - started <= 60
     assert "SYNTHETIC" in (folders[0] / "source.md").read_text().splitlines()[0]
     started = time.perf_counter()

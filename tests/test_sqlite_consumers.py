@@ -157,7 +157,21 @@ def test_datasette_finds_the_search_indexes_in_the_file_itself(
         "sections": "sections_fts",
         "observations": None,
         "project_mentions": None,
+        "targets": None,
+        "promises": None,
     }
+
+
+def test_the_ledger_is_in_the_file(downloaded: tuple[Path, Path]) -> None:
+    """One report alone: every target and promise of its plan year is pending, with its quote."""
+    targets = _get(downloaded, f"/{DATABASE}/targets.json?_shape=objects&_size=max")["rows"]
+    assert targets and {t["verdict"] for t in targets} == {"pending"}
+    assert {t["report_id"] for t in targets} == {DATABASE}
+    assert all(t["target_quote"] and t["actual_observation_id"] is None for t in targets)
+    shown = _get(downloaded, f"/{DATABASE}/targets/{targets[0]['id']}.json?_shape=objects")
+    assert shown["rows"][0]["rule"] == targets[0]["rule"]
+    promises = _get(downloaded, f"/{DATABASE}/promises.json?_shape=objects&_size=max")["rows"]
+    assert promises and {p["verdict"] for p in promises} == {"pending"}
 
 
 def test_datasette_on_the_file_alone_shows_names_for_foreign_keys(

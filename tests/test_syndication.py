@@ -11,6 +11,7 @@ import re
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -27,13 +28,16 @@ from rdflib.namespace import DCAT, DCTERMS, RDF, RDFS, SH, SKOS
 
 from longgang_api.app import create_app
 from longgang_api.data.artifact import LoadedDataset
+from longgang_api.data.series import load_series
 from longgang_api.engine.cursor import CursorCodec
 from longgang_api.pages.figures import value_text
 from longgang_api.settings import Settings
 from longgang_build.downloads import download_names
+from tests.support import build_series
 
 Client = TestClient[Litestar]
 SOURCE = Path(__file__).resolve().parents[1] / "datasets" / "longgang-2024" / "source.md"
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "datasets"
 # The official DCAT-AP 3.0.1 shapes (SEMICeu/DCAT-AP release files, see their README);
 # DCAT_AP_SHAPES points elsewhere when a newer copy is to be used.
 SHAPES = Path(
@@ -58,7 +62,21 @@ def _results(report: Graph, severity: Any) -> list[tuple[str, str]]:
     )
 
 
-def test_catalog_conforms_to_dcat_ap_3_0_1(client: Client) -> None:
+@pytest.fixture(scope="module")
+def series_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Client]:
+    """The fictional series of two reports (test data), built together and served."""
+    folders = [FIXTURES / "testseries-2041", FIXTURES / "testseries-2042"]
+    built = build_series(folders, tmp_path_factory.mktemp("series"))
+    dataset = load_series([(built[f.name], f) for f in folders])
+    settings = Settings(datasets=",".join(str(f) for f in folders))
+    with TestClient(create_app(dataset, settings)) as client:
+        yield client
+
+
+# One report is one dcat:Dataset; several are a dcat:DatasetSeries with a dcat:Dataset each.
+@pytest.mark.parametrize("served", ["client", "series_client"])
+def test_catalog_conforms_to_dcat_ap_3_0_1(served: str, request: pytest.FixtureRequest) -> None:
+    client: Client = request.getfixturevalue(served)
     conforms, report, text = shacl_validate(
         _catalog(client), shacl_graph=_shapes("shapes-and-ranges.ttl")
     )
@@ -126,8 +144,8 @@ def test_eu_vocabulary_shapes_find_only_what_the_shapes_readme_explains(client: 
     # Per distribution: its result and the pattern detail; per publisher warning: two
     # details; per spatial warning: one.
     assert len(nested) == 2 * len(distributions) + 2 * 3 + 2
-    # The figures the shapes README gives.
-    assert (len(distributions), len(nested)) == (20, 48)
+    # The figures of the one report: 24 downloads (the ledger tables among them).
+    assert (len(distributions), len(nested)) == (24, 56)
     focus = sorted({str(report.value(r, SH.focusNode)).removeprefix(base) for r in nested})
     assert focus == sorted(
         {spdx + "checksumAlgorithm_sha256", "/v1/catalog#publisher", "/v1/catalog#longgang"}
@@ -571,7 +589,7 @@ def test_every_statistical_format_names_its_standard_and_media_type(client: Clie
         served = client.get(f"/v1/downloads/{name}").headers["content-type"].split(";")[0]
         assert media == served == resources[name]["mediatype"], name
         named.add(name)
-    assert len(named) == 11
+    assert len(named) == 13
 
 
 def test_the_documented_download_names_are_the_built_files(client: Client) -> None:

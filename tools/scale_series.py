@@ -24,7 +24,7 @@ from typing import Any
 
 import msgspec
 
-from longgang_build.build import DEFAULT_DATASET, compile_artifact, load_records, write
+from longgang_build.build import DEFAULT_DATASET, compile_artifact, load_records, write_reports
 
 _HEADER = (
     "# 合成测试数据（SYNTHETIC TEST DATA）\n"
@@ -111,10 +111,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("build/scale-series"))
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    folders = []
-    for number in range(1, args.reports + 1):
-        folders.append(generate_report(number, args.out / "datasets"))
-        write(compile_artifact(load_records(folders[-1])), args.out)
+    folders = [generate_report(n, args.out / "datasets") for n in range(1, args.reports + 1)]
+    write_reports([compile_artifact(load_records(folder)) for folder in folders], args.out)
     elapsed = time.perf_counter() - started
     print(f"{args.reports} reports built in {elapsed:.1f} s into {args.out}", file=sys.stderr)
     print(f"DATASETS={','.join(str(folder) for folder in folders)}", file=sys.stderr)

@@ -1,13 +1,15 @@
 """Compile the curated record files into one immutable, verified artifact.
 
-    python -m longgang_build.build [--dataset DIR] [--out DIR] [--license SPDX] [--check]
+    python -m longgang_build.build [--dataset DIR ...] [--out DIR] [--license SPDX] [--check]
 
 The build is pure: the same record files give a byte-identical artifact. It
 refuses (exit status 1, every problem listed with its file, record id and
 field) a quote that is not in the source, a repeated id, a dangling
 reference, an unknown enum value, a value that disagrees with its own quote,
 and any number of the source that is neither quoted by a record nor excluded
-with a reason.
+with a reason. Given several dataset folders (``--dataset`` once for each), it
+builds each report, refuses reports that cannot stand together, and writes the
+series' files (downloads, data package, catalogue) into ``<out>/series/``.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import re
 import sys
 import tomllib
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -58,7 +60,7 @@ from longgang_api.data.model import (
 from longgang_api.data.series import series_problems
 from longgang_api.data.source_text import QuoteNotFound, SourceText, Spans, values_in
 from longgang_build import chinese_numerals, measures, provenance
-from longgang_build.derived import write_derived
+from longgang_build.derived import write_derived, write_series
 
 DEFAULT_DATASET = DATASETS / DEFAULT_DATASET_NAME
 DEFAULT_OUT = BUILD
@@ -724,13 +726,25 @@ def write(result: BuildResult, out: Path) -> Path:
     return path
 
 
+def write_reports(results: Sequence[BuildResult], out: Path) -> list[Path]:
+    """Write each report's artifact and files; with several, the series' files too
+    (``<out>/series/``). Return the artifacts' paths."""
+    paths = [write(result, out) for result in results]
+    if len(results) > 1:
+        write_series(out, [(r.artifact, r.sha256, r.source) for r in results])
+    return paths
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m longgang_build.build", description=__doc__)
     parser.add_argument(
         "--dataset",
         type=dataset_folder,
-        default=DEFAULT_DATASET,
-        help="a folder name under datasets/ or a path to a dataset folder",
+        action="append",
+        help=(
+            "a folder name under datasets/ or a path to a dataset folder; given more than "
+            f"once, the reports are also built together as a series (default: {DEFAULT_DATASET})"
+        ),
     )
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--license", default=None, help="SPDX id of the licence to publish under")
@@ -745,25 +759,35 @@ def main(argv: list[str] | None = None) -> int:
         ),
     )
     args = parser.parse_args(argv)
+    folders: list[Path] = args.dataset or [DEFAULT_DATASET]
     try:
-        result = compile_artifact(load_records(args.dataset), args.license)
+        results = [compile_artifact(load_records(folder), args.license) for folder in folders]
         others = [dataset_folder(name.strip()) for name in args.series.split(",") if name.strip()]
         check_series(
-            [result.artifact, *(compile_artifact(load_records(f)).artifact for f in others)]
+            [
+                *(result.artifact for result in results),
+                *(compile_artifact(load_records(f)).artifact for f in others),
+            ]
         )
     except BuildError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
         print(f"build refused: {len(error.problems)} problem(s)", file=sys.stderr)
         return 1
-    for name, count in result.counts.items():
-        print(f"{name:>18}: {count}")
-    # Every quote located once and given its two selectors (the check refused any other).
-    print(f"{'quote selectors':>18}: {sum(1 for _ in provenance.quoted(result.artifact))}")
-    if not args.check:
-        path = write(result, args.out)
-        print(f"{'artifact':>18}: {path} sha256 {result.sha256}")
-        print(f"{'derived files':>18}: {folder_of(path)}/{MANIFEST}")
+    for result in results:
+        if len(results) > 1:
+            print(f"{'report':>18}: {result.artifact.dataset.id}")
+        for name, count in result.counts.items():
+            print(f"{name:>18}: {count}")
+        # Every quote located once and given its two selectors (the check refused any other).
+        print(f"{'quote selectors':>18}: {sum(1 for _ in provenance.quoted(result.artifact))}")
+        if not args.check:
+            path = write(result, args.out)
+            print(f"{'artifact':>18}: {path} sha256 {result.sha256}")
+            print(f"{'derived files':>18}: {folder_of(path)}/{MANIFEST}")
+    if len(results) > 1 and not args.check:
+        manifest = write_series(args.out, [(r.artifact, r.sha256, r.source) for r in results])
+        print(f"{'series files':>18}: {manifest}")
     return 0
 
 

@@ -11,6 +11,7 @@ class inline, since validators load no vocabularies.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,7 +22,7 @@ from longgang_api.data import media_types
 from longgang_api.data.licences import licence_uri
 from longgang_api.data.model import Artifact
 from longgang_build import jsonstat, provenance, sdmx
-from longgang_build.downloads import CSVW_STANDARD, PARQUET_STANDARD, Downloads
+from longgang_build.downloads import CSVW_STANDARD, PARQUET_STANDARD, Downloads, series_title
 
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
 SPDX = Namespace("http://spdx.org/rdf/terms#")
@@ -33,6 +34,13 @@ EU_THEME = "http://publications.europa.eu/resource/authority/data-theme/"
 EU_FREQUENCY = "http://publications.europa.eu/resource/authority/frequency/"
 IANA_MEDIA = "http://www.iana.org/assignments/media-types/"
 DCAT_VERSION = URIRef(f"{DCAT}version")  # DCAT 3; rdflib's namespace is DCAT 2
+# The series terms of DCAT 3, which rdflib's DCAT 2 namespace does not have.
+DCAT_DATASET_SERIES = URIRef(f"{DCAT}DatasetSeries")
+DCAT_IN_SERIES = URIRef(f"{DCAT}inSeries")
+DCAT_PREV = URIRef(f"{DCAT}prev")
+DCAT_NEXT = URIRef(f"{DCAT}next")
+DCAT_FIRST = URIRef(f"{DCAT}first")
+DCAT_LAST = URIRef(f"{DCAT}last")
 EU_AVAILABILITY = "http://publications.europa.eu/resource/authority/planned-availability/"
 EU_ACCESS_RIGHT = "http://publications.europa.eu/resource/authority/access-right/"
 THEMES = {
@@ -115,8 +123,13 @@ def _in_authority(graph: Graph, table: str, code: str, kind: URIRef) -> URIRef:
     return node
 
 
-def build_graph(artifact: Artifact, downloads: Downloads) -> Graph:
-    """The catalogue graph, our nodes' IRIs relative to the API's root."""
+def build_graph(artifact: Artifact, downloads: Downloads, parts: Sequence[Artifact] = ()) -> Graph:
+    """The catalogue graph, our nodes' IRIs relative to the API's root.
+
+    With several reports (``parts``, in report order, merged into ``artifact``), the
+    served dataset ``v1/dataset`` is their ``dcat:DatasetSeries`` with the series'
+    downloads, and each report a ``dcat:Dataset`` of its own (:func:`_add_reports`).
+    """
     meta = artifact.dataset
     graph = Graph()
     for prefix, namespace in CONTEXT.items():
@@ -328,7 +341,101 @@ def build_graph(artifact: Artifact, downloads: Downloads) -> Graph:
     graph.add((service, DCTERMS.publisher, publisher))
     openapi = _typed(graph, "https://spec.openapis.org/oas/v3.1.0", DCTERMS.Standard)
     graph.add((service, DCTERMS.conformsTo, openapi))
+    if len(parts) > 1:
+        _add_reports(graph, data, parts)
     return graph
+
+
+def _add_reports(graph: Graph, series: URIRef, parts: Sequence[Artifact]) -> None:
+    """Make ``series`` the reports' ``dcat:DatasetSeries``, each report a ``dcat:Dataset``
+    in it (``dcat:inSeries``), linked to its neighbours in report order.
+
+    The series node keeps what the one-report dataset says (licence, publisher,
+    themes, downloads); a report's dataset says what is its own (title, years,
+    version, release date, source document) and shares the rest.
+    """
+    # Typed as both: DCAT 3's dataset series is a dataset, and validators infer nothing.
+    graph.add((series, RDF.type, DCAT_DATASET_SERIES))
+    title = series_title(parts)
+    graph.remove((series, DCTERMS.title, None))
+    _text(graph, series, DCTERMS.title, title.zh, title.en)
+    graph.remove((series, DCTERMS.description, None))
+    _text(
+        graph,
+        series,
+        DCTERMS.description,
+        f"{title.zh}。每份报告是系列中的一个数据集；下载文件包含所有报告的陈述（每行注明 "
+        "report_id），以及每个目标和项目承诺对照后续报告的核对结果。",
+        f"{title.en}. Each report is a dataset of the series; the downloads hold every "
+        "report's statements (each row names its report_id) and the ledger: every target "
+        "and project promise checked against the later reports.",
+    )
+    # The identifier and version are each report's own, not the series'.
+    graph.remove((series, DCTERMS.identifier, None))
+    graph.remove((series, DCAT_VERSION, None))
+    for identifier in list(graph.objects(series, ADMS.identifier)):
+        graph.remove((identifier, None, None))
+    graph.remove((series, ADMS.identifier, None))
+    catalog, service = URIRef("v1/catalog"), URIRef("v1")
+    shared = [
+        DCTERMS.license,
+        DCTERMS.accessRights,
+        DCTERMS.publisher,
+        DCTERMS.creator,
+        DCTERMS.spatial,
+        DCTERMS.language,
+        DCTERMS.accrualPeriodicity,
+        DCAT.contactPoint,
+        DCAT.theme,
+    ]
+    nodes = [URIRef(f"v1/reports/{part.dataset.id}") for part in parts]
+    for position, (part, node) in enumerate(zip(parts, nodes, strict=True)):
+        meta = part.dataset
+        graph.add((node, RDF.type, DCAT.Dataset))
+        graph.add((catalog, DCAT.dataset, node))
+        graph.add((service, DCAT.servesDataset, node))
+        graph.add((node, DCAT_IN_SERIES, series))
+        if position > 0:
+            graph.add((node, DCAT_PREV, nodes[position - 1]))
+        if position + 1 < len(nodes):
+            graph.add((node, DCAT_NEXT, nodes[position + 1]))
+        _text(graph, node, DCTERMS.title, meta.title.zh, meta.title.en)
+        _text(
+            graph,
+            node,
+            DCTERMS.description,
+            f"{meta.description.zh}{meta.translation_note.zh}",
+            f"{meta.description.en} {meta.translation_note.en}",
+        )
+        graph.add((node, DCTERMS.identifier, Literal(meta.id)))
+        identifier = _typed(graph, f"v1/reports/{meta.id}#identifier", ADMS.Identifier)
+        graph.add((identifier, SKOS.notation, Literal(meta.id)))
+        graph.add((node, ADMS.identifier, identifier))
+        for predicate in shared:
+            for value in graph.objects(series, predicate):
+                graph.add((node, predicate, value))
+        for keyword in meta.keywords:
+            _text(graph, node, DCAT.keyword, keyword.zh, keyword.en)
+        released = Literal(meta.release_date, datatype=XSD.date)
+        graph.add((node, DCTERMS.issued, released))
+        graph.add((node, DCTERMS.modified, released))
+        graph.add((node, DCAT_VERSION, Literal(meta.version)))
+        period = _typed(graph, f"v1/reports/{meta.id}#period", DCTERMS.PeriodOfTime)
+        start = Literal(f"{meta.temporal_start}-01-01", datatype=XSD.date)
+        graph.add((period, DCAT.startDate, start))
+        end = Literal(f"{meta.temporal_end}-12-31", datatype=XSD.date)
+        graph.add((period, DCAT.endDate, end))
+        graph.add((node, DCTERMS.temporal, period))
+        # The report's own source page, with its lines: where every quote of it stands.
+        page = _typed(graph, f"source/{meta.id}", FOAF.Document)
+        _text(
+            graph, page, DCTERMS.title, meta.source_document.title.zh, meta.source_document.title.en
+        )
+        graph.add((node, DCAT.landingPage, page))
+        graph.add((node, FOAF.page, page))
+        _add_report_access(graph, node, meta.id, released)
+    graph.add((series, DCAT_FIRST, nodes[0]))
+    graph.add((series, DCAT_LAST, nodes[-1]))
 
 
 def _sorted_jsonld(graph: Graph) -> bytes:
@@ -345,6 +452,46 @@ def _sorted_jsonld(graph: Graph) -> bytes:
     return (json.dumps(ordered, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode()
 
 
-def build_catalog(artifact: Artifact, downloads: Downloads) -> Catalog:
-    graph = build_graph(artifact, downloads)
+def _add_report_access(graph: Graph, node: URIRef, report: str, released: Literal) -> None:
+    """A report's own distribution: its statements through the API, every vintage of them.
+
+    The series' downloads hold every report's rows; the API's ``report`` filter is
+    how one report's own are fetched.
+    """
+    url = f"v1/observations?report={report}&vintage=all"
+    distribution = _typed(graph, f"v1/reports/{report}#distribution", DCAT.Distribution)
+    graph.add((node, DCAT.distribution, distribution))
+    _text(
+        graph,
+        distribution,
+        DCTERMS.title,
+        f"报告 {report} 的观测值（API，JSON）",
+        f"Observations of the report {report} (API, JSON)",
+    )
+    _text(
+        graph,
+        distribution,
+        DCTERMS.description,
+        f"该报告陈述的全部观测值，经 API 的 report 筛选条件取得：{url}",
+        f"Every observation the report states, through the API's report filter: {url}",
+    )
+    graph.add((distribution, DCAT.accessURL, URIRef(url)))
+    graph.add((distribution, DCAT.accessService, URIRef("v1")))
+    file_format = _in_authority(graph, EU_FILE_TYPE, "JSON", DCTERMS.MediaTypeOrExtent)
+    graph.add((distribution, DCTERMS.format, file_format))
+    media = _typed(graph, IANA_MEDIA + media_types.JSON, DCTERMS.MediaType)
+    graph.add((distribution, DCAT.mediaType, media))
+    for predicate in (DCTERMS.license, DCTERMS.language):
+        for value in graph.objects(URIRef("v1/dataset"), predicate):
+            graph.add((distribution, predicate, value))
+    stable = URIRef(EU_AVAILABILITY + "STABLE")
+    graph.add((distribution, DCATAP.availability, stable))
+    graph.add((distribution, DCTERMS.issued, released))
+    graph.add((distribution, DCTERMS.modified, released))
+
+
+def build_catalog(
+    artifact: Artifact, downloads: Downloads, parts: Sequence[Artifact] = ()
+) -> Catalog:
+    graph = build_graph(artifact, downloads, parts)
     return Catalog(turtle=graph.serialize(format="turtle").encode(), jsonld=_sorted_jsonld(graph))

@@ -1,8 +1,9 @@
 """Bulk downloads and their Frictionless Data Package, rendered by the build from the artifact.
 
 - one CSV per table (``indicators``, ``observations``, ``projects``,
-  ``project_mentions``, ``glossary``, ``sections``), UTF-8 without BOM, the
-  same columns as the API's CSV;
+  ``project_mentions``, ``glossary``, ``sections``, and the ledger's ``targets``
+  and ``promises``, from :mod:`longgang_api.data.ledger`), UTF-8 without BOM,
+  the same columns as the API's CSV;
 - the whole dataset as one JSON file (the artifact itself) and as a SQLite
   database for Datasette and DuckDB: primary and foreign keys, an index on
   every foreign-key column, a ``name`` column on every table that has a name
@@ -35,6 +36,8 @@ import msgspec
 from msgspec import Meta
 
 from longgang_api.data import media_types
+from longgang_api.data.envelopes import Promise, Target
+from longgang_api.data.ledger import promises_of, targets_of
 from longgang_api.data.model import (
     PERIOD_PATTERN,
     Artifact,
@@ -45,6 +48,7 @@ from longgang_api.data.model import (
     MentionStatus,
     Observation,
     ProjectCategory,
+    ReportId,
     Section,
     Source,
 )
@@ -65,6 +69,8 @@ JSONSTAT_NAME = f"{JSONSTAT_FOLDER}/observations.json"
 SDMX_CSV_NAME = f"{SDMX_FOLDER}/observations.csv"
 SDMX_STRUCTURE_NAME = f"{SDMX_FOLDER}/structure.xml"
 CSVW_STANDARD = "http://www.w3.org/TR/tabular-metadata/"
+#: The name of a series' data package and of its whole-dataset downloads.
+SERIES_NAME = "series"
 
 
 class ProjectRow(Base, frozen=True, kw_only=True):
@@ -89,6 +95,22 @@ class MentionRow(Base, frozen=True, kw_only=True):
     status: Annotated[MentionStatus, Meta(description="Controlled status of the project.")]
     status_text: Annotated[str, Meta(description="Status wording as written.")]
     source: Annotated[Source, Meta(description="Provenance of the mention.")]
+    report_id: ReportId = None
+
+
+@dataclass(frozen=True, slots=True)
+class Contents:
+    """What the tables are rendered from: the artifact, and the ledger of its reports."""
+
+    artifact: Artifact
+    targets: tuple[Target, ...]
+    promises: tuple[Promise, ...]
+
+    @classmethod
+    def of(cls, artifact: Artifact, parts: Sequence[Artifact] = ()) -> Contents:
+        """``artifact`` of the reports ``parts`` in report order (none: itself alone)."""
+        reports = tuple(parts) or (artifact,)
+        return cls(artifact, targets_of(reports, artifact), promises_of(reports, artifact))
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +119,7 @@ class Table:
     title: str
     title_zh: str
     row_type: type[msgspec.Struct]
-    rows: Callable[[Artifact], Sequence[msgspec.Struct]]
+    rows: Callable[[Contents], Sequence[msgspec.Struct]]
     primary_key: tuple[str, ...]
     foreign_keys: tuple[tuple[str, str, str], ...]  # (field, table, field)
     #: Columns of the full-text index (none: the table has no FTS table).
@@ -107,11 +129,12 @@ class Table:
     label: str | None = None
 
 
-def _project_rows(artifact: Artifact) -> list[ProjectRow]:
-    return [ProjectRow(id=p.id, name=p.name, category=p.category) for p in artifact.projects]
+def _project_rows(contents: Contents) -> list[ProjectRow]:
+    projects = contents.artifact.projects
+    return [ProjectRow(id=p.id, name=p.name, category=p.category) for p in projects]
 
 
-def _mention_rows(artifact: Artifact) -> list[MentionRow]:
+def _mention_rows(contents: Contents) -> list[MentionRow]:
     return [
         MentionRow(
             project_id=p.id,
@@ -120,8 +143,9 @@ def _mention_rows(artifact: Artifact) -> list[MentionRow]:
             status=m.status,
             status_text=m.status_text,
             source=m.source,
+            report_id=m.report_id,
         )
-        for p in artifact.projects
+        for p in contents.artifact.projects
         for position, m in enumerate(p.mentions, start=1)
     ]
 
@@ -133,7 +157,7 @@ TABLES = (
         "Indicators",
         "指标",
         Indicator,
-        lambda a: a.indicators,
+        lambda c: c.artifact.indicators,
         ("id",),
         (),
         searchable=("name_zh", "name_en"),
@@ -144,7 +168,7 @@ TABLES = (
         "Observations",
         "观测值",
         Observation,
-        lambda a: a.observations,
+        lambda c: c.artifact.observations,
         ("id",),
         (("indicator_id", "indicators", "id"), _SOURCE_FK),
     ),
@@ -173,7 +197,7 @@ TABLES = (
         "Glossary",
         "名词解释",
         GlossaryTerm,
-        lambda a: a.glossary,
+        lambda c: c.artifact.glossary,
         ("id",),
         (_SOURCE_FK,),
         searchable=("term_zh", "term_en", "definition_zh", "definition_en"),
@@ -184,11 +208,31 @@ TABLES = (
         "Sections",
         "章节",
         Section,
-        lambda a: a.sections,
+        lambda c: c.artifact.sections,
         ("id",),
         (("parent_id", "sections", "id"),),
         searchable=("heading_zh", "heading_en", "text"),
         label="heading_zh",
+    ),
+    # The ledger, as /v1/targets and /v1/promises answer it: with one report every
+    # target is pending; a series' build checks each against the later reports.
+    Table(
+        "targets",
+        "Targets and their outcomes",
+        "目标及其结果",
+        Target,
+        lambda c: c.targets,
+        ("id",),
+        (("indicator_id", "indicators", "id"),),
+    ),
+    Table(
+        "promises",
+        "Project promises and their outcomes",
+        "项目承诺及其结果",
+        Promise,
+        lambda c: c.promises,
+        ("id",),
+        (("project_id", "projects", "id"),),
     ),
 )
 #: Datasette's ``?_search=`` quotes each word of the query, and FTS5's unicode61
@@ -330,9 +374,11 @@ def _add_fts(connection: sqlite3.Connection, table: Table) -> None:
     )
 
 
-def datasette_metadata(artifact: Artifact) -> dict[str, Any]:
+def datasette_metadata(artifact: Artifact, parts: Sequence[Artifact] = ()) -> dict[str, Any]:
     """Datasette's metadata for the SQLite download: what it is, its licence and source."""
     meta = artifact.dataset
+    series = len(parts) > 1
+    title = series_title(parts) if series else meta.title
     tables: dict[str, Any] = {}
     for table in TABLES:
         entry: dict[str, Any] = {"title": table.title, "description": table.row_type.__doc__}
@@ -342,7 +388,7 @@ def datasette_metadata(artifact: Artifact) -> dict[str, Any]:
             entry["fts_table"] = f"{table.name}_fts"
         tables[table.name] = entry
     return {
-        "title": meta.title.en,
+        "title": title.en,
         "description": f"{meta.description.en} {meta.translation_note.en}",
         "license": meta.license.id,
         "license_url": meta.license.url,
@@ -350,18 +396,18 @@ def datasette_metadata(artifact: Artifact) -> dict[str, Any]:
         "source_url": "/v1/sections",
         "about": meta.publisher.name.en,
         "about_url": meta.publisher.url,
-        "databases": {meta.id: {"title": meta.title.zh, "tables": tables}},
+        "databases": {SERIES_NAME if series else meta.id: {"title": title.zh, "tables": tables}},
     }
 
 
-def _sqlite_rows(table: Table, artifact: Artifact) -> tuple[list[str], list[list[Any]]]:
+def _sqlite_rows(table: Table, contents: Contents) -> tuple[list[str], list[list[Any]]]:
     """The columns and rows of ``table`` in the SQLite file: the CSV's, then the label
     and the spelled text when the table has them."""
     names = [c.name for c in columns_of(table.row_type)]
     extra = ([LABEL_COLUMN] if table.label else []) + ([SPELLED_COLUMN] if table.searchable else [])
-    synonyms = [group.terms for group in artifact.synonyms]
+    synonyms = [group.terms for group in contents.artifact.synonyms]
     rows: list[list[Any]] = []
-    for flat in map(flat_row, table.rows(artifact)):
+    for flat in map(flat_row, table.rows(contents)):
         row = [flat.get(n) for n in names]
         if table.label:
             row.append(flat[table.label])
@@ -385,11 +431,11 @@ def _create_table(connection: sqlite3.Connection, table: Table, names: list[str]
     connection.execute(f'CREATE TABLE "{table.name}" ({", ".join(definitions)})')
 
 
-def _sqlite(artifact: Artifact) -> bytes:
+def _sqlite(contents: Contents) -> bytes:
     connection = sqlite3.connect(":memory:")
     try:
         for table in TABLES:
-            names, rows = _sqlite_rows(table, artifact)
+            names, rows = _sqlite_rows(table, contents)
             _create_table(connection, table, names)
             placeholders = ", ".join("?" for _ in names)
             quoted = ", ".join(f'"{n}"' for n in names)
@@ -417,13 +463,31 @@ class Downloads:
     datasette_metadata: bytes
 
     @classmethod
-    def build(cls, artifact: Artifact, artifact_bytes: bytes, source: SourceText) -> Downloads:
+    def build(
+        cls,
+        artifact: Artifact,
+        artifact_bytes: bytes,
+        source: SourceText,
+        parts: Sequence[Artifact] = (),
+    ) -> Downloads:
+        """The downloads of one report, or of the series ``parts`` (in report order) when
+        ``artifact`` merges several: then named for the series, its tables holding every
+        report's statements (each row says its ``report_id``) and the ledger across them.
+
+        A series leaves out what is one report's alone (its source text and the
+        annotations of its quotes) and the statistical formats, whose cubes hold one
+        statement per cell where a series keeps every vintage.
+        """
         meta = artifact.dataset
+        series = len(parts) > 1
+        contents = Contents.of(artifact, parts)
+        name = SERIES_NAME if series else meta.id
+        title = series_title(parts).en if series else meta.title.en
         files: dict[str, Download] = {}
         resources: list[dict[str, Any]] = []
         for table in TABLES:
             columns = columns_of(table.row_type)
-            data = render_csv(table.rows(artifact), [c.name for c in columns], bom=False)
+            data = render_csv(table.rows(contents), [c.name for c in columns], bom=False)
             download = Download.of(
                 f"{table.name}.csv", table.title, table.title_zh, media_types.CSV, data
             )
@@ -459,7 +523,7 @@ class Downloads:
                     "schema": schema,
                 }
             )
-        json_name, sqlite_name = whole_dataset_names(meta.id)
+        json_name, sqlite_name = whole_dataset_names(name)
         whole = [
             Download.of(
                 json_name,
@@ -473,7 +537,7 @@ class Downloads:
                 "The whole dataset (SQLite)",
                 "整个数据集（SQLite）",
                 media_types.SQLITE,
-                _sqlite(artifact),
+                _sqlite(contents),
             ),
         ]
         tabular = list(resources)
@@ -484,11 +548,11 @@ class Downloads:
                     f"{table.title} (Parquet)",
                     f"{table.title_zh}（Parquet）",
                     media_types.PARQUET,
-                    render_parquet(table.rows(artifact), table.row_type),
+                    render_parquet(table.rows(contents), table.row_type),
                     PARQUET_STANDARD,
                 )
             )
-        group = table_group(tabular, meta.title.en, "../")
+        group = table_group(tabular, title, "../")
         whole.append(
             Download.of(
                 CSVW_NAME,
@@ -499,51 +563,55 @@ class Downloads:
                 CSVW_STANDARD,
             )
         )
-        whole += [
-            Download.of(
-                JSONSTAT_NAME,
-                "Observations by indicator (JSON-stat 2.0 collection)",
-                "各指标观测值（JSON-stat 2.0 集合）",
-                media_types.JSON,
-                msgspec.json.encode(jsonstat.collection(artifact)),
-                jsonstat.JSONSTAT_STANDARD,
-            ),
-            Download.of(
-                SDMX_CSV_NAME,
-                "Observations (SDMX-CSV 2.0)",
-                "观测值（SDMX-CSV 2.0）",
-                media_types.CSV,
-                sdmx.render_csv(artifact),
-                sdmx.SDMX_CSV_STANDARD,
-            ),
-            Download.of(
-                SDMX_STRUCTURE_NAME,
-                "Structure of the SDMX observations (SDMX-ML 3.0)",
-                "SDMX 观测值的结构（SDMX-ML 3.0）",
-                media_types.XML,
-                sdmx.render_structure(artifact),
-                sdmx.SDMX_ML_STANDARD,
-            ),
-            Download.of(
-                provenance.SOURCE_TEXT_NAME,
-                "The source document's text, as the quotes and their selectors index it",
-                "原文文本（引文及其选择器所索引的文本）",
-                media_types.TEXT,
-                source.text.encode(),
-            ),
-            Download.of(
-                provenance.ANNOTATIONS_NAME,
-                "Every quote as a Web Annotation with its selectors",
-                "每条引文的 Web Annotation 及其选择器",
-                media_types.JSON_LD,
-                msgspec.json.format(
-                    msgspec.json.encode(provenance.annotation_collection(artifact, source)),
-                    indent=1,
-                )
-                + b"\n",
-                provenance.ANNOTATION_STANDARD,
-            ),
-        ]
+        whole += (
+            []
+            if series
+            else [
+                Download.of(
+                    JSONSTAT_NAME,
+                    "Observations by indicator (JSON-stat 2.0 collection)",
+                    "各指标观测值（JSON-stat 2.0 集合）",
+                    media_types.JSON,
+                    msgspec.json.encode(jsonstat.collection(artifact)),
+                    jsonstat.JSONSTAT_STANDARD,
+                ),
+                Download.of(
+                    SDMX_CSV_NAME,
+                    "Observations (SDMX-CSV 2.0)",
+                    "观测值（SDMX-CSV 2.0）",
+                    media_types.CSV,
+                    sdmx.render_csv(artifact),
+                    sdmx.SDMX_CSV_STANDARD,
+                ),
+                Download.of(
+                    SDMX_STRUCTURE_NAME,
+                    "Structure of the SDMX observations (SDMX-ML 3.0)",
+                    "SDMX 观测值的结构（SDMX-ML 3.0）",
+                    media_types.XML,
+                    sdmx.render_structure(artifact),
+                    sdmx.SDMX_ML_STANDARD,
+                ),
+                Download.of(
+                    provenance.SOURCE_TEXT_NAME,
+                    "The source document's text, as the quotes and their selectors index it",
+                    "原文文本（引文及其选择器所索引的文本）",
+                    media_types.TEXT,
+                    source.text.encode(),
+                ),
+                Download.of(
+                    provenance.ANNOTATIONS_NAME,
+                    "Every quote as a Web Annotation with its selectors",
+                    "每条引文的 Web Annotation 及其选择器",
+                    media_types.JSON_LD,
+                    msgspec.json.format(
+                        msgspec.json.encode(provenance.annotation_collection(artifact, source)),
+                        indent=1,
+                    )
+                    + b"\n",
+                    provenance.ANNOTATION_STANDARD,
+                ),
+            ]
+        )
         for download in whole:
             files[download.name] = download
             resources.append(
@@ -560,9 +628,9 @@ class Downloads:
             )
         package = {
             "$schema": DATAPACKAGE_PROFILE,
-            "name": meta.id,
-            "id": meta.id,
-            "title": meta.title.en,
+            "name": name,
+            "id": name,
+            "title": title,
             "description": f"{meta.description.en} {meta.translation_note.en}",
             "version": meta.version,
             "created": f"{meta.release_date}T00:00:00Z",
@@ -578,7 +646,7 @@ class Downloads:
         return cls(
             files,
             msgspec.json.encode(package),
-            msgspec.json.encode(datasette_metadata(artifact)),
+            msgspec.json.encode(datasette_metadata(artifact, parts)),
         )
 
 
@@ -591,6 +659,17 @@ def _format(name: str) -> str:
         provenance.ANNOTATIONS_NAME: "jsonld",
     }
     return special.get(name) or name.rsplit(".", 1)[1]
+
+
+def series_title(parts: Sequence[Artifact]) -> LocalizedText:
+    """The title of a series of reports (in report order), from its publisher and years."""
+    first, last = parts[0].dataset, parts[-1].dataset
+    years = f"{first.temporal_start}–{last.temporal_end}"
+    publisher = last.publisher.name
+    return LocalizedText(
+        zh=f"{publisher.zh}国民经济和社会发展计划报告系列（{len(parts)} 份报告，{years}）",
+        en=f"{publisher.en}: the series of {len(parts)} plan reports, {years}",
+    )
 
 
 def whole_dataset_names(dataset_id: str) -> tuple[str, str]:

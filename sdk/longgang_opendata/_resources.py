@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 ab0a0680b4c40c0cbb51f94f5256a25faa77307aa7d05d5755740724bb7ac048) — do not edit.
+# generated from openapi/v1.json (sha256 d9127a47a38a92363658d09879088ad1e1dd2708bdc4ef8c89dc74b26c1671ad) — do not edit.
 # Regenerate with `make sdk`.
 """Resources of the API: one per tag, one method per operation, sync and async."""
 
@@ -1626,6 +1626,8 @@ class SyncOperations:
             "project_mentions.parquet",
             "glossary.parquet",
             "sections.parquet",
+            "targets.parquet",
+            "promises.parquet",
             "csv-metadata.json",
             "observations.json",
             "observations.csv",
@@ -1671,6 +1673,8 @@ class SyncOperations:
             "project_mentions.csv",
             "glossary.csv",
             "sections.csv",
+            "targets.csv",
+            "promises.csv",
             "longgang-2024.json",
             "longgang-2024.sqlite",
         ],
@@ -2819,6 +2823,8 @@ class AsyncOperations:
             "project_mentions.parquet",
             "glossary.parquet",
             "sections.parquet",
+            "targets.parquet",
+            "promises.parquet",
             "csv-metadata.json",
             "observations.json",
             "observations.csv",
@@ -2864,6 +2870,8 @@ class AsyncOperations:
             "project_mentions.csv",
             "glossary.csv",
             "sections.csv",
+            "targets.csv",
+            "promises.csv",
             "longgang-2024.json",
             "longgang-2024.sqlite",
         ],

@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 ab0a0680b4c40c0cbb51f94f5256a25faa77307aa7d05d5755740724bb7ac048) — do not edit.
+# generated from openapi/v1.json (sha256 d9127a47a38a92363658d09879088ad1e1dd2708bdc4ef8c89dc74b26c1671ad) — do not edit.
 # Regenerate with `make sdk`.
 """Models of the API's answers: one msgspec Struct per schema of openapi/v1.json."""
 

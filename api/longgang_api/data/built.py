@@ -25,6 +25,9 @@ CATALOG_TURTLE = "catalog.ttl"
 SOURCE_VIEW = "source-view.json"
 #: The releases as an Atom feed, each entry written from the release's change list.
 RELEASES_FEED = "releases.atom"
+#: The folder, beside the reports' artifacts, of the files a build of several reports
+#: derives from them together: the series' downloads, data package and catalogue.
+SERIES_FOLDER = "series"
 #: Downloads live in a folder of their own, as their addresses (``/v1/downloads/…``) do.
 DOWNLOADS = "downloads/"
 

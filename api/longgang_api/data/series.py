@@ -21,6 +21,7 @@ from pathlib import Path
 import msgspec
 
 from longgang_api.data.artifact import ArtifactError, LoadedDataset, load, read_source
+from longgang_api.data.built import SERIES_FOLDER, BuiltFiles, BuiltFilesError, read_built
 from longgang_api.data.model import (
     Artifact,
     Dataset,
@@ -32,14 +33,15 @@ from longgang_api.data.model import (
 )
 
 
+def report_order(artifact: Artifact) -> tuple[int, int, str]:
+    """The place of a report in its series: the years it covers, then its id."""
+    meta = artifact.dataset
+    return (int(meta.temporal_end), int(meta.temporal_start), meta.id)
+
+
 def in_report_order(parts: Iterable[LoadedDataset]) -> list[LoadedDataset]:
     """``parts`` in the order of the reports: the years they cover, then their ids."""
-
-    def key(part: LoadedDataset) -> tuple[int, int, str]:
-        meta = part.artifact.dataset
-        return (int(meta.temporal_end), int(meta.temporal_start), meta.id)
-
-    return sorted(parts, key=key)
+    return sorted(parts, key=lambda part: report_order(part.artifact))
 
 
 def _concepts_disagree(artifacts: Sequence[Artifact]) -> Iterable[str]:
@@ -135,18 +137,18 @@ def revisions(artifacts: Sequence[Artifact]) -> dict[str, str]:
     return revised
 
 
-def merge(parts: Sequence[LoadedDataset]) -> LoadedDataset:
-    """One dataset serving every report of ``parts``; one report is served as it is.
+def series_sha256(sha256s: Iterable[str]) -> str:
+    """The sha256 of a series: that of its reports' sha256s together, in report order."""
+    return hashlib.sha256(" ".join(sha256s).encode()).hexdigest()
 
-    The merged dataset's metadata is the latest report's, its years those of the
-    whole series; its downloads, catalogue and ``/source`` page are the latest
-    report's. Its sha256, which the ETags and cursors are made from, is that of
-    the reports' sha256s together, so a new report changes every ETag.
+
+def merge_artifacts(artifacts: Sequence[Artifact]) -> Artifact:
+    """One artifact of every report of ``artifacts`` (in report order); one is itself.
+
+    Its metadata is the latest report's, its years those of the whole series.
     """
-    ordered = in_report_order(parts)
-    if len(ordered) == 1:
-        return ordered[0]
-    artifacts = [part.artifact for part in ordered]
+    if len(artifacts) == 1:
+        return artifacts[0]
     latest = artifacts[-1]
     revised = revisions(artifacts)
     indicators: dict[str, Indicator] = {}
@@ -202,12 +204,26 @@ def merge(parts: Sequence[LoadedDataset]) -> LoadedDataset:
         synonyms=tuple(synonyms.values()),
         rules=latest.rules,
     )
-    digest = hashlib.sha256(" ".join(part.sha256 for part in ordered).encode()).hexdigest()
+    return merged
+
+
+def merge(parts: Sequence[LoadedDataset], files: BuiltFiles | None = None) -> LoadedDataset:
+    """One dataset serving every report of ``parts``; one report is served as it is.
+
+    The merged dataset's metadata is the latest report's, its years those of the
+    whole series; its ``/source`` page is the latest report's, and its downloads
+    and catalogue those of the series' build (``files``, else the latest report's).
+    Its sha256, which the ETags and cursors are made from, is that of the reports'
+    sha256s together (:func:`series_sha256`), so a new report changes every ETag.
+    """
+    ordered = in_report_order(parts)
+    if len(ordered) == 1:
+        return ordered[0]
     return LoadedDataset(
-        artifact=merged,
-        sha256=digest,
+        artifact=merge_artifacts([part.artifact for part in ordered]),
+        sha256=series_sha256(part.sha256 for part in ordered),
         data=ordered[-1].data,
-        files=ordered[-1].files,
+        files=files if files is not None else ordered[-1].files,
         reports=tuple(ordered),
     )
 
@@ -215,18 +231,37 @@ def merge(parts: Sequence[LoadedDataset]) -> LoadedDataset:
 def load_series(reports: Iterable[tuple[Path, Path]]) -> LoadedDataset:
     """Load each (artifact, folder) and verify it and its source document, then merge them.
 
+    Several reports are served with the files their build together wrote into
+    ``series/`` beside their artifacts (downloads, data package, catalogue), each
+    checked against its manifest, which names the sha256 of exactly these reports.
+
     Raises :class:`ArtifactError` for any report that cannot be trusted, and for
     reports that cannot stand together (:func:`series_problems`).
     """
     parts = []
+    beside: Path | None = None
     for artifact, folder in reports:
         part = load(artifact)
         read_source(part, folder)
         parts.append(part)
-    problems = series_problems([part.artifact for part in in_report_order(parts)])
+        beside = artifact.parent
+    ordered = in_report_order(parts)
+    problems = series_problems([part.artifact for part in ordered])
     if problems:
         shown = "; ".join(problems[:5]) + (
             f"; and {len(problems) - 5} more" if len(problems) > 5 else ""
         )
         raise ArtifactError(f"the reports cannot be served as one series: {shown}")
-    return merge(parts)
+    if len(ordered) == 1 or beside is None:
+        return merge(parts)
+    # The series' downloads and catalogue, built from exactly these reports together.
+    folder = beside / SERIES_FOLDER
+    try:
+        files = read_built(folder, series_sha256(part.sha256 for part in ordered))
+    except BuiltFilesError as error:
+        names = " ".join(f"--dataset {part.artifact.dataset.id}" for part in ordered)
+        raise ArtifactError(
+            f"the files of the series in {folder} do not serve these reports ({error}); "
+            f"build them together: python -m longgang_build.build {names}"
+        ) from None
+    return merge(parts, files)

@@ -38,6 +38,7 @@ from longgang_api.data.envelopes import (
     TargetPage,
     Verdict,
 )
+from longgang_api.data.ledger import ledger, promises
 from longgang_api.data.model import (
     Comparison,
     IndicatorCategory,
@@ -54,7 +55,6 @@ from longgang_api.data.model import (
     Year,
 )
 from longgang_api.data.tabular import csv_columns
-from longgang_api.engine.ledger import ledger, promises
 from longgang_api.engine.query import MAX_Q_LENGTH, Q_PATTERN, Collection, Ids, Scalar
 from longgang_api.engine.text_search import Match, Synonyms, release_prepared, snippet
 

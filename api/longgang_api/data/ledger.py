@@ -6,11 +6,16 @@ The verdict follows the rules kept as data in the target's report
 (``rules.toml``: the direction each indicator counts as better and the tolerances
 of an ``about`` target and of a range) and the target's qualifier or range;
 :func:`outcome` says which rule decided, in words.
+
+The computation is pure, over the artifacts of the reports in report order and
+their merged artifact, so the build writes the ledger into the downloads (the
+``targets`` and ``promises`` tables) with the same rows the API serves.
 """
 
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 
 from longgang_api.data.artifact import LoadedDataset
 from longgang_api.data.envelopes import (
@@ -21,7 +26,14 @@ from longgang_api.data.envelopes import (
     Target,
     Verdict,
 )
-from longgang_api.data.model import Indicator, Mention, MentionStatus, Observation, TargetRules
+from longgang_api.data.model import (
+    Artifact,
+    Indicator,
+    Mention,
+    MentionStatus,
+    Observation,
+    TargetRules,
+)
 
 #: Two values closer than this are equal: base values are products of decimals.
 _EPSILON = 1e-9
@@ -164,13 +176,17 @@ def outcome(
     return verdict, rule, round(actual.base_value - goal, 9)
 
 
-@functools.lru_cache(maxsize=8)
-def ledger(dataset: LoadedDataset) -> tuple[Target, ...]:
-    """Every target and plan quantity served (its latest statement), with its outcome."""
-    parts = dataset.parts
-    position = {part.artifact.dataset.id: n for n, part in enumerate(parts)}
-    rules = {part.artifact.dataset.id: part.artifact.rules or _NO_RULES for part in parts}
-    observations = dataset.artifact.observations
+def targets_of(parts: Sequence[Artifact], merged: Artifact) -> tuple[Target, ...]:
+    """Every target and plan quantity of ``merged`` (its latest statement), with its outcome.
+
+    ``parts`` are the reports' own artifacts in report order; ``merged`` is the one
+    artifact of them all (:func:`longgang_api.data.series.merge_artifacts`), or the one
+    report's own.
+    """
+    position = {part.dataset.id: n for n, part in enumerate(parts)}
+    rules = {part.dataset.id: part.rules or _NO_RULES for part in parts}
+    indicators = {indicator.id: indicator for indicator in merged.indicators}
+    observations = merged.observations
     first_stated: dict[tuple[str, str, str], int] = {}
     actuals: dict[tuple[str, str], list[tuple[int, Observation]]] = {}
     for o in observations:
@@ -184,7 +200,7 @@ def ledger(dataset: LoadedDataset) -> tuple[Target, ...]:
     for o in observations:
         if o.kind == "actual" or o.revised_by is not None:
             continue
-        indicator = dataset.indicators[o.indicator_id]
+        indicator = indicators[o.indicator_id]
         since = first_stated[(o.indicator_id, o.period, o.kind)]
         later = [
             (where, a)
@@ -194,7 +210,7 @@ def ledger(dataset: LoadedDataset) -> tuple[Target, ...]:
         actual = max(later, key=lambda pair: pair[0])[1] if later else None
         covered = any(
             int(meta.temporal_start) <= int(o.period) <= int(meta.temporal_end)
-            for meta in (p.artifact.dataset for p in parts[since + 1 :])
+            for meta in (p.dataset for p in parts[since + 1 :])
         )
         report = o.report_id or ""
         verdict, rule, margin = outcome(o, indicator, actual, covered, rules.get(report, _NO_RULES))
@@ -264,19 +280,17 @@ def promise_outcome(
     return ("kept" if kept else "slipped"), rule
 
 
-@functools.lru_cache(maxsize=8)
-def promises(dataset: LoadedDataset) -> tuple[Promise, ...]:
+def promises_of(parts: Sequence[Artifact], merged: Artifact) -> tuple[Promise, ...]:
     """Every project mention of a report's plan year, with what a later report says of it."""
-    parts = dataset.parts
-    position = {part.artifact.dataset.id: n for n, part in enumerate(parts)}
+    position = {part.dataset.id: n for n, part in enumerate(parts)}
     found = []
-    for project in dataset.artifact.projects:
+    for project in merged.projects:
         places: dict[str, int] = {}
         for mention in project.mentions:
             report = mention.report_id or ""
             places[report] = places.get(report, 0) + 1
             own = position.get(report, 0)
-            if mention.year != int(parts[own].artifact.dataset.temporal_end):
+            if mention.year != int(parts[own].dataset.temporal_end):
                 continue  # a result of the report's year, not a plan
             later = [
                 m for m in project.mentions
@@ -284,7 +298,7 @@ def promises(dataset: LoadedDataset) -> tuple[Promise, ...]:
             ]  # fmt: skip
             covered = any(
                 int(meta.temporal_start) <= mention.year <= int(meta.temporal_end)
-                for meta in (p.artifact.dataset for p in parts[own + 1 :])
+                for meta in (p.dataset for p in parts[own + 1 :])
             )
             outcome = later[-1] if later else None
             verdict, rule = promise_outcome(mention, outcome, covered)
@@ -303,3 +317,19 @@ def promises(dataset: LoadedDataset) -> tuple[Promise, ...]:
                 )
             )
     return tuple(found)
+
+
+def _artifacts(dataset: LoadedDataset) -> tuple[Artifact, ...]:
+    return tuple(part.artifact for part in dataset.parts)
+
+
+@functools.lru_cache(maxsize=8)
+def ledger(dataset: LoadedDataset) -> tuple[Target, ...]:
+    """Every target and plan quantity served (its latest statement), with its outcome."""
+    return targets_of(_artifacts(dataset), dataset.artifact)
+
+
+@functools.lru_cache(maxsize=8)
+def promises(dataset: LoadedDataset) -> tuple[Promise, ...]:
+    """Every project mention of a report's plan year, with what a later report says of it."""
+    return promises_of(_artifacts(dataset), dataset.artifact)
