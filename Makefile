@@ -14,7 +14,13 @@ ARTIFACT := build/$(notdir $(DATASET_DIR)).json
 # The build writes the files derived from the artifact into build/<id>/, their manifest last.
 # DATASETS (comma-separated, as the server reads it) names reports built together: each is
 # built, and the series' files (downloads, data package, catalogue) go into build/series/.
+# With neither DATASET nor DATASETS given, every report folder under datasets/ is built and
+# served together, as the server does: adding a report is adding its folder.
 comma := ,
+space := $(subst ,, )
+ifeq ($(origin DATASET)$(DATASETS),file)
+DATASETS := $(subst $(space),$(comma),$(strip $(patsubst datasets/%/dataset.toml,%,$(wildcard datasets/*/dataset.toml))))
+endif
 BUILD_DATASETS := $(if $(DATASETS),$(subst $(comma), ,$(DATASETS)),$(DATASET_DIR))
 DERIVED := $(if $(word 2,$(BUILD_DATASETS)),build/series/manifest.json,$(basename $(ARTIFACT))/manifest.json)
 
@@ -41,7 +47,7 @@ $(DERIVED): $(VENV)/.installed-runtime $(foreach d,$(BUILD_DATASETS),$(wildcard 
 	$(BIN)/python -m longgang_build.build $(foreach d,$(BUILD_DATASETS),--dataset $(d))
 
 serve: build
-	HOST=$(HOST) PORT=$(PORT) WORKERS=$(WORKERS) LONGGANG_ARTIFACT=$(ARTIFACT) $(BIN)/python -m longgang_api.server
+	HOST=$(HOST) PORT=$(PORT) WORKERS=$(WORKERS) $(if $(DATASETS),DATASETS=$(DATASETS),LONGGANG_ARTIFACT=$(ARTIFACT)) $(BIN)/python -m longgang_api.server
 
 # The committed document lists the values (years, download names) of the default dataset.
 default-artifact: install

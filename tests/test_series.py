@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import shutil
 import sqlite3
+import subprocess
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -603,3 +605,36 @@ def test_unset_every_report_folder_of_the_checkout_is_served(
     assert settings.report_folders() == (tmp_path / FIRST.name, tmp_path / SECOND.name)
     # DATASET or LONGGANG_ARTIFACT names one report: that one alone.
     assert Settings.from_env({"DATASET": FIRST.name}).report_names() == ()
+
+
+@pytest.mark.parametrize(
+    ("given", "built", "served"),
+    [
+        ([], "--dataset testseries-2041 --dataset testseries-2042", "DATASETS=testseries-2041,"),
+        (["DATASET=testseries-2041"], "--dataset datasets/testseries-2041", "LONGGANG_ARTIFACT="),
+        (["DATASETS=testseries-2042"], "--dataset testseries-2042", "DATASETS=testseries-2042 "),
+    ],
+)
+def test_make_builds_and_serves_every_report_folder_unless_told_one(
+    tmp_path: Path, given: list[str], built: str, served: str
+) -> None:
+    # docs/maintainers.md: "with neither `DATASET` nor `DATASETS` given they build and serve
+    # every folder under `datasets/` together; `DATASET=<id>` builds and serves that report alone."
+    root = Path(__file__).resolve().parents[1]
+    shutil.copy(root / "Makefile", tmp_path / "Makefile")
+    (tmp_path / "pyproject.toml").touch()
+    for name in ("testseries-2041", "testseries-2042"):
+        shutil.copytree(FIXTURES / name, tmp_path / "datasets" / name)
+    # -n prints what make would run, -B as if nothing were built yet.
+    plan = subprocess.run(
+        ["make", "-n", "-B", "build", "serve", *given],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PATH": os.environ["PATH"]},
+    ).stdout.splitlines()
+    assert any(line.endswith(f"-m longgang_build.build {built}") for line in plan), plan
+    assert any(served in line and "-m longgang_api.server" in line for line in plan), plan
+    guide = " ".join((root / "docs" / "maintainers.md").read_text(encoding="utf-8").split())
+    assert "with neither `DATASET` nor `DATASETS` given they build and serve every folder" in guide

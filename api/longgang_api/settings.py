@@ -80,7 +80,10 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
         Meta(min_length=1),
         _setting(
             "LONGGANG_ARTIFACT",
-            "the dataset artifact (its `.sha256` beside it); `make serve` sets it from `DATASET`",
+            (
+                "the dataset artifact (its `.sha256` beside it); `make serve` sets it from a "
+                "`DATASET` given"
+            ),
             shown="`build/<DATASET>.json`",
         ),
     ] = f"build/{DEFAULT_DATASET_NAME}.json"
