@@ -34,6 +34,7 @@ PAGES = (
     "/glossary",
     "/glossary/two-mountains",
     "/source",
+    "/releases",
     "/problems/not-found",
 )
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-import msgspec
 from litestar import Controller, Request, Response, get
 from litestar.di import NamedDependency
 from litestar.exceptions import NotFoundException
@@ -85,14 +84,7 @@ class SyndicationController(Controller):
     async def releases(
         self, request: Request[Any, Any, Any], served: NamedDependency[Served]
     ) -> Response[ReleaseList]:
-        meta = served.dataset.artifact.dataset
-        items = tuple(
-            msgspec.structs.replace(release, artifact_sha256=served.dataset.sha256)
-            if index == 0
-            else release
-            for index, release in enumerate(meta.releases)
-        )
-        return item_response(request, served, ReleaseList(items=items))
+        return item_response(request, served, ReleaseList(items=served.releases))
 
     @get(
         links.RELEASES_FEED,
@@ -133,10 +125,10 @@ class SyndicationController(Controller):
         # A plain string, so an unknown version is a 404 rather than a 400.
         version: Annotated[str, PathParameter(description="A released version, e.g. '1.2.0'.")],
     ) -> Response[ChangeList]:
+        change = served.change_list(version)
+        if change is not None:
+            return item_response(request, served, change)
         artifact = served.dataset.artifact
-        for change in artifact.changes:
-            if change.version == version:
-                return item_response(request, served, change)
         listed = ", ".join(change.version for change in artifact.changes)
         released = {release.version for release in artifact.dataset.releases}
         reason = "it is the first release" if version in released else "no such release"
