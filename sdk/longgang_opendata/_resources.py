@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 46a0ba78ca84b45862ad9d6898c5a28c58e8c044dfda6fd718f72f503bd0d1f0) — do not edit.
+# generated from openapi/v1.json (sha256 922db9868bf8b270a13d4102e493a583dbecd65c40130d6806ddc44847dcab06) — do not edit.
 # Regenerate with `make sdk`.
 """Resources of the API: one per tag, one method per operation, sync and async."""
 
@@ -1705,8 +1705,9 @@ class SyncOperations:
         Every release as an Atom 1.0 feed, newest first: each entry has the release notes in
         Chinese and English and what its change list says (how many ids were added, removed
         and renamed and how many values changed; the renamed ids old → new and the removed
-        ids with what replaces them), and links to the change list. Links resolve against
-        the feed's xml:base, the API's public root. Atom, whatever Accept says.
+        ids with what replaces them), and links to the release on the releases page (HTML,
+        /releases#v1.2.0) and to the change list. Links resolve against the feed's xml:base,
+        the API's public root. Atom, whatever Accept says.
 
         (operationId: getReleasesFeed)
         """
@@ -2900,8 +2901,9 @@ class AsyncOperations:
         Every release as an Atom 1.0 feed, newest first: each entry has the release notes in
         Chinese and English and what its change list says (how many ids were added, removed
         and renamed and how many values changed; the renamed ids old → new and the removed
-        ids with what replaces them), and links to the change list. Links resolve against
-        the feed's xml:base, the API's public root. Atom, whatever Accept says.
+        ids with what replaces them), and links to the release on the releases page (HTML,
+        /releases#v1.2.0) and to the change list. Links resolve against the feed's xml:base,
+        the API's public root. Atom, whatever Accept says.
 
         (operationId: getReleasesFeed)
         """

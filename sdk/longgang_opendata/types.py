@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 46a0ba78ca84b45862ad9d6898c5a28c58e8c044dfda6fd718f72f503bd0d1f0) — do not edit.
+# generated from openapi/v1.json (sha256 922db9868bf8b270a13d4102e493a583dbecd65c40130d6806ddc44847dcab06) — do not edit.
 # Regenerate with `make sdk`.
 """Models of the API's answers: one msgspec Struct per schema of openapi/v1.json."""
 

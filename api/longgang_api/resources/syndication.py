@@ -94,8 +94,9 @@ class SyndicationController(Controller):
             "Every release as an Atom 1.0 feed, newest first: each entry has the release notes "
             "in Chinese and English and what its change list says (how many ids were added, "
             "removed and renamed and how many values changed; the renamed ids old → new and the "
-            "removed ids with what replaces them), and links to the change list. Links resolve "
-            "against the feed's xml:base, the API's public root. Atom, whatever Accept says."
+            "removed ids with what replaces them), and links to the release on the releases "
+            "page (HTML, /releases#v1.2.0) and to the change list. Links resolve against the "
+            "feed's xml:base, the API's public root. Atom, whatever Accept says."
         ),
         responses=problem_responses(400),
     )
