@@ -41,6 +41,7 @@ PAGES = (
     "/glossary",
     "/glossary/two-mountains",
     "/source",
+    "/releases",
     "/problems/not-found",
 )
 

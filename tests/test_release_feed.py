@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -102,25 +103,67 @@ def test_every_link_of_the_feed_resolves_in_process(dataset: LoadedDataset) -> N
         hrefs = [link.href for link in feed.feed.links]
         hrefs += [link.href for entry in feed.entries for link in entry.links]
         assert f"{base}v1/releases.atom" in hrefs
-        for entry in feed.entries[:-1]:
-            assert _alternates(entry) == [f"{base}v1/releases/{entry.title.split()[1]}/changes"]
-        assert _alternates(feed.entries[-1]) == [f"{base}v1/releases"]
+        # The page first (feed readers open it), then the data.
+        assert feed.feed.link == f"{base}releases"
+        for entry in feed.entries:
+            version = entry.title.split()[1]
+            data = (
+                f"{base}v1/releases"
+                if entry is feed.entries[-1]
+                else f"{base}v1/releases/{version}/changes"
+            )
+            assert _alternates(entry) == [f"{base}releases#v{version}", data]
+            assert entry.link == f"{base}releases#v{version}"
         for href in set(hrefs):
             assert href.startswith(base), href
             path = "/" + href.removeprefix(base)
             assert client.get(path).status_code == 200, path
 
 
+class _Ids(HTMLParser):
+    """Every ``id`` of a page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.ids.update(value for name, value in attrs if name == "id" and value)
+
+
+def test_each_entry_opens_its_release_on_the_releases_page(client: Client) -> None:
+    feed = _parsed(client.get("/v1/releases.atom").content)
+    releases = client.get("/v1/releases").json()["items"]
+    assert urlsplit(feed.feed.link).path == "/releases"
+    pages: dict[str, set[str]] = {}
+    for entry, release in zip(feed.entries, releases, strict=True):
+        # feedparser's link is what a reader opens: the page, not the urn:uuid id.
+        link = urlsplit(entry.link)
+        assert (link.path, link.fragment) == ("/releases", f"v{release['version']}")
+        (html,) = [li for li in entry.links if li.rel == "alternate" and li.type == "text/html"]
+        assert html.href == entry.link
+        if link.path not in pages:
+            page = client.get(link.path, headers={"accept": "text/html"})
+            assert page.status_code == 200
+            assert page.headers["content-type"] == "text/html; charset=utf-8"
+            parser = _Ids()
+            parser.feed(page.text)
+            pages[link.path] = parser.ids
+        assert link.fragment in pages[link.path], entry.link
+
+
 def test_feedparser_reads_the_served_feed_and_its_links_resolve(served_url: str) -> None:
     feed = _parsed(httpx.get(f"{served_url}/v1/releases.atom").content)
     assert len(feed.entries) == len(httpx.get(f"{served_url}/v1/releases").json()["items"])
     for entry in feed.entries:
-        for href in _alternates(entry):
+        for link in entry.links:
+            if link.rel != "alternate":
+                continue
             # The base is PUBLIC_BASE_URL, which this instance leaves at its default: what
             # the links must get right is the path under it.
-            response = httpx.get(served_url + urlsplit(href).path)
-            assert response.status_code == 200, href
-            assert response.headers["content-type"].startswith("application/json")
+            response = httpx.get(served_url + urlsplit(link.href).path)
+            assert response.status_code == 200, link.href
+            assert response.headers["content-type"].startswith(link.type), link.href
 
 
 def test_the_feed_is_a_function_of_the_artifact(dataset: LoadedDataset) -> None:

@@ -7,10 +7,13 @@ many values it changed, the renamed ids old → new and the removed ids with
 what replaces them. Those sentences are written from the change list itself,
 so the feed cannot say other than ``/v1/releases/{version}/changes``.
 
-Links are relative to the API's root (the server declares ``PUBLIC_BASE_URL``
-as ``xml:base``, see :mod:`longgang_api.data.release_feed`) and every
-``atom:id`` is a ``urn:uuid:`` made from the dataset's id and the version, so
-the bytes are the same wherever and whenever the same artifact is built.
+Each entry's first ``alternate`` is its release on the releases page (HTML), which
+feed readers open (feedparser's ``entry.link``), the second its change list (JSON);
+the feed's own are the page and ``/v1/releases``. Links are relative to the API's
+public root, where the pages are too (the server declares ``PUBLIC_BASE_URL`` as
+``xml:base``, see :mod:`longgang_api.data.release_feed`) and every ``atom:id`` is a
+``urn:uuid:`` made from the dataset's id and the version, so the bytes are the
+same wherever and whenever the same artifact is built.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ _ID_ROOT = uuid.uuid5(uuid.NAMESPACE_URL, "urn:longgang-opendata:releases")
 #: Where the feed and what it links to are, relative to the API's root (its xml:base).
 FEED_PATH = addresses.href(addresses.RELEASES_FEED).removeprefix("/")
 RELEASES_PATH = addresses.href(addresses.RELEASES).removeprefix("/")
+PAGE_PATH = addresses.RELEASES_PAGE.removeprefix("/")
 AUTHOR = "Longgang Open Data"
 #: The language tags of the two parts of every text, as the dataset declares its languages.
 ZH = "zh-Hans"
@@ -37,6 +41,11 @@ EN = "en"
 
 def changes_path(version: str) -> str:
     return addresses.release_changes_href(version).removeprefix("/")
+
+
+def page_path(version: str) -> str:
+    """The release's part of the releases page, relative to the root like every link here."""
+    return addresses.release_page_href(version).removeprefix("/")
 
 
 def feed_id(dataset_id: str) -> str:
@@ -130,6 +139,10 @@ def _entry(
     yield f'<title type="text">{escape(f"Release {release.version} of {dataset_id}")}</title>'
     yield f"<published>{updated}</published>"
     yield f"<updated>{updated}</updated>"
+    # Written first: a reader that takes the first alternate opens the page too.
+    yield _link(
+        "alternate", page_path(release.version), media_types.HTML, f"Release {release.version}"
+    )
     if changes is not None:
         yield _link(
             "alternate",
@@ -164,6 +177,7 @@ def build_feed(artifact: Artifact) -> bytes:
         f"<updated>{_timestamp(releases[0].date)}</updated>",
         f"<author><name>{AUTHOR}</name></author>",
         _link("self", FEED_PATH, media_types.ATOM),
+        _link("alternate", PAGE_PATH, media_types.HTML, "Releases"),
         _link("alternate", RELEASES_PATH, media_types.JSON, "Every release"),
         f'<rights type="text">{escape(meta.license.id)}</rights>',
     ]

@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 d9127a47a38a92363658d09879088ad1e1dd2708bdc4ef8c89dc74b26c1671ad) — do not edit.
+# generated from openapi/v1.json (sha256 f34ce96b1e1c89827c30000b611b55d12c7114ae80fac6a3f5c808633e85bab6) — do not edit.
 # Regenerate with `make sdk`.
 """Resources of the API: one per tag, one method per operation, sync and async."""
 
@@ -1715,8 +1715,9 @@ class SyncOperations:
         Every release as an Atom 1.0 feed, newest first: each entry has the release notes in
         Chinese and English and what its change list says (how many ids were added, removed
         and renamed and how many values changed; the renamed ids old → new and the removed
-        ids with what replaces them), and links to the change list. Links resolve against
-        the feed's xml:base, the API's public root. Atom, whatever Accept says.
+        ids with what replaces them), and links to the release on the releases page (HTML,
+        /releases#v1.2.0) and to the change list. Links resolve against the feed's xml:base,
+        the API's public root. Atom, whatever Accept says.
 
         (operationId: getReleasesFeed)
         """
@@ -2914,8 +2915,9 @@ class AsyncOperations:
         Every release as an Atom 1.0 feed, newest first: each entry has the release notes in
         Chinese and English and what its change list says (how many ids were added, removed
         and renamed and how many values changed; the renamed ids old → new and the removed
-        ids with what replaces them), and links to the change list. Links resolve against
-        the feed's xml:base, the API's public root. Atom, whatever Accept says.
+        ids with what replaces them), and links to the release on the releases page (HTML,
+        /releases#v1.2.0) and to the change list. Links resolve against the feed's xml:base,
+        the API's public root. Atom, whatever Accept says.
 
         (operationId: getReleasesFeed)
         """

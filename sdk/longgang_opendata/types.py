@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 d9127a47a38a92363658d09879088ad1e1dd2708bdc4ef8c89dc74b26c1671ad) — do not edit.
+# generated from openapi/v1.json (sha256 f34ce96b1e1c89827c30000b611b55d12c7114ae80fac6a3f5c808633e85bab6) — do not edit.
 # Regenerate with `make sdk`.
 """Models of the API's answers: one msgspec Struct per schema of openapi/v1.json."""
 

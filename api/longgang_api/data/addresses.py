@@ -1,4 +1,5 @@
-"""Every fixed address under ``/v1``, declared once for the server and the build.
+"""Every fixed address under ``/v1``, and the one page the build links to, declared once
+for the server and the build.
 
 The server routes these paths (``web/links.py`` adds the lists' and the records'
 addresses and the table of links it offers); the build writes them into what it
@@ -25,6 +26,10 @@ DOWNLOADS = "/downloads"
 REPORTS = "/reports"
 REPORT = "/reports/{report_id:str}"
 
+#: The page of the releases, for people: not under ``/v1``, beside the other pages. The
+#: release feed's entries link to their release on it, so the build writes it too.
+RELEASES_PAGE = "/releases"
+
 
 def href(path: str) -> str:
     """The address of one of the paths above."""
@@ -34,6 +39,16 @@ def href(path: str) -> str:
 def release_changes_href(version: str) -> str:
     """The address of a release's change list (the release feed's entries link to it)."""
     return href(RELEASE_CHANGES.replace("{version:str}", quote(version, safe="")))
+
+
+def release_anchor(version: str) -> str:
+    """The id of a release on the releases page: ``v1.2.0`` (a version is digits and dots)."""
+    return f"v{version}"
+
+
+def release_page_href(version: str) -> str:
+    """A release on the releases page: the page's address and the release's anchor."""
+    return f"{RELEASES_PAGE}#{release_anchor(version)}"
 
 
 def download_href(name: str) -> str:

@@ -12,6 +12,7 @@ import jinja2
 from litestar import Request, Response
 
 from longgang_api.data import media_types
+from longgang_api.data.addresses import RELEASES_PAGE
 from longgang_api.data.model import Observation
 from longgang_api.pages import csp, texts
 from longgang_api.pages.figures import value_text
@@ -34,6 +35,8 @@ _ENVIRONMENT = jinja2.Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+#: The pages the layout's bar links to by a declared path (the others are written in it).
+_ENVIRONMENT.globals["releases_page"] = RELEASES_PAGE
 
 
 def render(

@@ -1,4 +1,5 @@
-"""The pages' routes: lists, record pages, the source, problem types and the stylesheet.
+"""The pages' routes: lists, record pages, the source, the releases, problem types and the
+stylesheet.
 
 A list page is made from the declaration of its ``/v1`` twin
 (:mod:`longgang_api.engine.declarations`): the same filters with the same types, the
@@ -23,7 +24,7 @@ from litestar.params import FromPath, PathParameter
 from litestar.response import Redirect
 from litestar.status_codes import HTTP_303_SEE_OTHER
 
-from longgang_api.data import media_types
+from longgang_api.data import addresses, media_types
 from longgang_api.data.envelopes import (
     GlossaryTerm,
     IndicatorDetail,
@@ -51,6 +52,7 @@ from longgang_api.engine.query import (
     paginate,
 )
 from longgang_api.pages import csp, texts
+from longgang_api.pages import releases as release_page
 from longgang_api.pages.chart import BarInput, GroupInput, bar_chart
 from longgang_api.pages.errors import PAGE_EXCEPTION_HANDLERS, unserved
 from longgang_api.pages.figures import shown_number, unit_label, value_text
@@ -704,6 +706,20 @@ class PagesController(Controller):
             title=_pick(texts.UI["source"], lang),
             view=view,
             kinds=_RECORD_KINDS,
+        )
+
+    @get(addresses.RELEASES_PAGE)
+    async def releases(
+        self, request: Request[Any, Any, Any], served: NamedDependency[Served]
+    ) -> Response[bytes]:
+        lang = page_language(request)
+        return _record_page(
+            request,
+            served,
+            "releases.html",
+            release_page.alternates(lang),
+            title=_pick(texts.UI["releases"], lang),
+            releases=release_page.shown_releases(served, lang),
         )
 
     @get("/problems")

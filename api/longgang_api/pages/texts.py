@@ -85,6 +85,43 @@ UI: dict[str, Pair] = {
     "qualifier": ("限定", "Qualifier"),
     "sort": ("排序", "Sort"),
     "lang": ("语言", "Language"),
+    "releases": ("版本记录", "Releases"),
+    "releases_lead": (
+        "数据集的每个版本，最新的在前：发布日期、说明、数据文件的 sha256，以及与上一版本相比"
+        "新增、删除和改名的记录与更改的数值。",
+        "Every release of the dataset, newest first: its date, its notes, the sha256 of its "
+        "artifact, and the records it added, removed and renamed and the values it changed "
+        "since the release before.",
+    ),
+    "released": ("发布日期", "Released"),
+    "artifact_sha256": ("数据文件 sha256", "Artifact sha256"),
+    "change_list": ("变更清单", "Change list"),
+    "other_notes": ("英文说明", "The notes in Chinese"),
+    # The sentences of the release feed's entries (longgang_build.feed), in the same words.
+    "release_summary": (
+        "与 {} 相比：新增 {} 条记录，删除 {} 条，改名 {} 条，更改 {} 个值。",
+        "Since {}: {} records added, {} removed, {} renamed, {} values changed.",
+    ),
+    "first_release": ("这是首次发布，没有变更清单。", "The first release has no change list."),
+    "no_change_list": ("此版本没有变更清单。", "No change list is recorded for this release."),
+    "added": ("新增", "Added"),
+    "removed": ("删除", "Removed"),
+    "renamed": ("改名", "Renamed"),
+    "values_changed": ("更改的数值", "Values changed"),
+    "replaced_by": ("由 {} 取代", "replaced by {}"),
+    "no_replacement": ("无替代", "no replacement"),
+    "record": ("记录", "Record"),
+    "field": ("字段", "Field"),
+    "old": ("旧值", "Old"),
+    "new": ("新值", "New"),
+}
+#: The collections a release's change list names.
+CHANGED_COLLECTION: dict[str, Pair] = {
+    "indicators": ("指标", "indicator"),
+    "observations": ("观测值", "observation"),
+    "projects": ("项目", "project"),
+    "glossary": ("名词", "glossary term"),
+    "sections": ("章节", "section"),
 }
 
 #: The landing page's own phrases; the report's words (issuer, title, years) fill them in.

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-import msgspec
 from litestar import Controller, Request, Response, get
 from litestar.di import NamedDependency
 from litestar.exceptions import NotFoundException
@@ -85,14 +84,7 @@ class SyndicationController(Controller):
     async def releases(
         self, request: Request[Any, Any, Any], served: NamedDependency[Served]
     ) -> Response[ReleaseList]:
-        meta = served.dataset.artifact.dataset
-        items = tuple(
-            msgspec.structs.replace(release, artifact_sha256=served.dataset.sha256)
-            if index == 0
-            else release
-            for index, release in enumerate(meta.releases)
-        )
-        return item_response(request, served, ReleaseList(items=items))
+        return item_response(request, served, ReleaseList(items=served.releases))
 
     @get(
         links.RELEASES_FEED,
@@ -102,8 +94,9 @@ class SyndicationController(Controller):
             "Every release as an Atom 1.0 feed, newest first: each entry has the release notes "
             "in Chinese and English and what its change list says (how many ids were added, "
             "removed and renamed and how many values changed; the renamed ids old → new and the "
-            "removed ids with what replaces them), and links to the change list. Links resolve "
-            "against the feed's xml:base, the API's public root. Atom, whatever Accept says."
+            "removed ids with what replaces them), and links to the release on the releases "
+            "page (HTML, /releases#v1.2.0) and to the change list. Links resolve against the "
+            "feed's xml:base, the API's public root. Atom, whatever Accept says."
         ),
         responses=problem_responses(400),
     )
@@ -133,10 +126,10 @@ class SyndicationController(Controller):
         # A plain string, so an unknown version is a 404 rather than a 400.
         version: Annotated[str, PathParameter(description="A released version, e.g. '1.2.0'.")],
     ) -> Response[ChangeList]:
+        change = served.change_list(version)
+        if change is not None:
+            return item_response(request, served, change)
         artifact = served.dataset.artifact
-        for change in artifact.changes:
-            if change.version == version:
-                return item_response(request, served, change)
         listed = ", ".join(change.version for change in artifact.changes)
         released = {release.version for release in artifact.dataset.releases}
         reason = "it is the first release" if version in released else "no such release"

@@ -12,6 +12,7 @@ import msgspec
 from longgang_api.data.artifact import LoadedDataset
 from longgang_api.data.built import DATAPACKAGE, DATASETTE_METADATA, RELEASES_FEED, SOURCE_VIEW
 from longgang_api.data.catalog import Catalog, served_catalog
+from longgang_api.data.model import ChangeList, Release
 from longgang_api.data.release_feed import feed_with_base
 from longgang_api.data.source_layout import SourceView
 from longgang_api.engine.cursor import CursorCodec
@@ -100,6 +101,25 @@ class Served:
     @property
     def catalog(self) -> Catalog:
         return self.syndication.catalog
+
+    @property
+    def releases(self) -> tuple[Release, ...]:
+        """Every release, newest first, as ``/v1/releases`` and the releases page give them.
+
+        The record files cannot hold the hash of the artifact built from them: the
+        current release gets the hash of the artifact served.
+        """
+        return tuple(
+            msgspec.structs.replace(release, artifact_sha256=self.dataset.sha256)
+            if index == 0
+            else release
+            for index, release in enumerate(self.dataset.artifact.dataset.releases)
+        )
+
+    def change_list(self, version: str) -> ChangeList | None:
+        """What release ``version`` changed, as ``/v1/releases/{version}/changes`` gives it;
+        None for a release without a change list (the first) and for no such release."""
+        return next((c for c in self.dataset.artifact.changes if c.version == version), None)
 
     @classmethod
     def build(cls, dataset: LoadedDataset, max_age: int, public_base_url: str) -> Served:
