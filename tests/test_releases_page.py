@@ -12,6 +12,7 @@ import pytest
 from litestar import Litestar
 from litestar.testing import TestClient
 
+from longgang_api.data import release_changes
 from longgang_api.pages import texts
 from longgang_api.pages.language import Lang
 from tests.support import PAGES
@@ -76,7 +77,7 @@ def test_the_page_lists_every_release_with_its_change_list(client: Client, lang:
             assert all(_items(section, *part) == [] for part in PARTS.values())
             continue
         changes = answer.json()
-        summary = texts.pick(texts.UI["release_summary"], lang).format(
+        summary = release_changes.SUMMARY[lang].format(
             changes["previous_version"], *(len(changes[key]) for key in PARTS)
         )
         assert f'<p class="summary">{summary}</p>' in unescape(section)

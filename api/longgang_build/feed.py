@@ -24,6 +24,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from longgang_api.data import addresses, media_types
 from longgang_api.data.model import Artifact, ChangeList, Release
+from longgang_api.data.release_changes import summary
 from longgang_api.data.release_feed import FEED_HEAD
 
 XHTML_NS = "http://www.w3.org/1999/xhtml"
@@ -75,20 +76,6 @@ def _code(text: str) -> str:
     return f"<code>{escape(text)}</code>"
 
 
-def _summary(changes: ChangeList, lang: str) -> str:
-    added, removed = len(changes.added), len(changes.removed)
-    renamed, values = len(changes.renamed), len(changes.values_changed)
-    if lang == ZH:
-        return (
-            f"与 {changes.previous_version} 相比：新增 {added} 条记录，删除 {removed} 条，"
-            f"改名 {renamed} 条，更改 {values} 个值。"
-        )
-    return (
-        f"Since {changes.previous_version}: {added} records added, {removed} removed, "
-        f"{renamed} renamed, {values} values changed."
-    )
-
-
 def _change_items(changes: ChangeList, lang: str) -> Iterator[str]:
     zh = lang == ZH
     if changes.renamed:
@@ -118,7 +105,7 @@ def _part(release: Release, changes: ChangeList | None, first: bool, lang: str) 
     yield f"<div xml:lang={quoteattr(lang)}>"
     yield f"<p>{escape(release.notes.zh if zh else release.notes.en)}</p>"
     if changes is not None:
-        yield f"<p>{escape(_summary(changes, lang))}</p>"
+        yield f"<p>{escape(summary(changes, 'zh' if lang == ZH else 'en'))}</p>"
         yield from _change_items(changes, lang)
     elif first:
         none = "这是首次发布，没有变更清单。" if zh else "The first release has no change list."

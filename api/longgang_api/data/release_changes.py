@@ -9,8 +9,27 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from longgang_api.data.model import ChangeList
+
+#: A change list's counts in one sentence (previous version, added, removed, renamed,
+#: values changed): the release feed's entries and the releases page say it alike.
+SUMMARY = {
+    "zh": "与 {} 相比：新增 {} 条记录，删除 {} 条，改名 {} 条，更改 {} 个值。",
+    "en": "Since {}: {} records added, {} removed, {} renamed, {} values changed.",
+}
+
+
+def summary(changes: ChangeList, lang: Literal["zh", "en"]) -> str:
+    """The counts of ``changes`` in one sentence, in ``lang``."""
+    return SUMMARY[lang].format(
+        changes.previous_version,
+        len(changes.added),
+        len(changes.removed),
+        len(changes.renamed),
+        len(changes.values_changed),
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,7 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
-from longgang_api.data import addresses, media_types
+from longgang_api.data import addresses, media_types, release_changes
 from longgang_api.data.model import ChangedValue, ChangeList, Release
 from longgang_api.engine.declarations import GLOSSARY, INDICATORS, OBSERVATIONS, PROJECTS, SECTIONS
 from longgang_api.pages import texts
@@ -128,17 +128,6 @@ def value_shown(value: ChangedValue) -> str:
     return value
 
 
-def summary(changes: ChangeList, lang: Lang) -> str:
-    """The counts of a change list in one sentence, as the release feed's entry says them."""
-    return texts.pick(texts.UI["release_summary"], lang).format(
-        changes.previous_version,
-        len(changes.added),
-        len(changes.removed),
-        len(changes.renamed),
-        len(changes.values_changed),
-    )
-
-
 def _shown(
     release: Release, changes: ChangeList | None, first: bool, pages: RecordPages
 ) -> ShownRelease:
@@ -161,7 +150,7 @@ def _shown(
         return shown
     return dataclasses.replace(
         shown,
-        summary=summary(changes, lang),
+        summary=release_changes.summary(changes, lang),
         no_changes=None,
         changes_href=addresses.release_changes_href(release.version),
         added=tuple(Added(a.collection, pages.named(a.collection, a.id)) for a in changes.added),

@@ -98,10 +98,6 @@ UI: dict[str, Pair] = {
     "change_list": ("变更清单", "Change list"),
     "other_notes": ("英文说明", "The notes in Chinese"),
     # The sentences of the release feed's entries (longgang_build.feed), in the same words.
-    "release_summary": (
-        "与 {} 相比：新增 {} 条记录，删除 {} 条，改名 {} 条，更改 {} 个值。",
-        "Since {}: {} records added, {} removed, {} renamed, {} values changed.",
-    ),
     "first_release": ("这是首次发布，没有变更清单。", "The first release has no change list."),
     "no_change_list": ("此版本没有变更清单。", "No change list is recorded for this release."),
     "added": ("新增", "Added"),

@@ -110,7 +110,8 @@ LINKS = (
              "DCAT-AP 目录（Turtle）", on_index=False, on_landing=True),
     SiteLink("datapackage", href(DATAPACKAGE), "Data package (Frictionless)",
              "数据包（Frictionless）", on_index=False, on_landing=True),
-    SiteLink("releases", href(RELEASES), "Releases", "版本记录", on_index=False, on_landing=True),
+    SiteLink("releases", href(RELEASES), "Releases (JSON)", "版本记录（JSON）", on_index=False,
+             on_landing=True),
     SiteLink("releases-feed", href(RELEASES_FEED), "Release feed (Atom)", "版本订阅（Atom）",
              on_index=False, on_landing=True),
 )  # fmt: skip
