@@ -23,7 +23,7 @@ from longgang_api.pages.errors import routing_error
 from longgang_api.pages.routes import PagesController, list_pages
 from longgang_api.resources.lists import routers
 from longgang_api.resources.meta import HealthController, MetaController
-from longgang_api.resources.syndication import CATALOG_FILES, SyndicationController
+from longgang_api.resources.syndication import FILES, SyndicationController
 from longgang_api.settings import Settings
 from longgang_api.web.gateway import Gateway
 from longgang_api.web.limits import RateLimiter, parse_proxies
@@ -125,7 +125,7 @@ def create_app(
             MetaController,
             *routers(),
             SyndicationController,
-            *CATALOG_FILES,
+            *FILES,
         ],
     )
     app = Litestar(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from litestar import Controller, Request, Response, get
@@ -35,38 +36,101 @@ def _catalog(
     media: str,
     variant: variants.Chooser = variants.constant,
 ) -> Response[bytes]:
-    body = served.catalog.turtle if media == media_types.TURTLE else served.catalog.jsonld
+    body = _catalog_body(served, media)
     return respond(request, served.cache, f"catalog|{media}", media, lambda: body, variant=variant)
+
+
+def _catalog_body(served: Served, media: str) -> bytes:
+    return served.catalog.turtle if media == media_types.TURTLE else served.catalog.jsonld
 
 
 def _catalog_media(accept: str | None) -> str | None:
     return accepted_media(accept, _CATALOG_TYPES, media_types.JSON)
 
 
-def _catalog_file(path: str, operation_id: str, media: str, label: str) -> HTTPRouteHandler:
-    """The catalogue as a file: one representation, whatever Accept says."""
+def _file(
+    path: str,
+    operation_id: str,
+    summary: str,
+    description: str,
+    media: str,
+    body_of: Callable[[Served], bytes],
+) -> HTTPRouteHandler:
+    """A file of the served data at a fixed path: one representation, whatever Accept says."""
 
     @get(
         path,
         operation_id=operation_id,
-        summary=f"DCAT-AP catalogue ({label})",
-        description=f"The DCAT-AP 3.0.1 catalogue as {label}, whatever Accept says.",
+        summary=summary,
+        description=description,
         responses=problem_responses(400),
         tags=["dataset"],
     )
-    async def catalog_file(
+    async def file(
         request: Request[Any, Any, Any], served: NamedDependency[Served]
     ) -> Response[bytes]:
         check_single(request, frozenset(), frozenset())
-        return _catalog(request, served, media)
+        body = body_of(served)
+        return respond(request, served.cache, operation_id, media, lambda: body)
 
-    return catalog_file
+    return file
 
 
-#: The catalogue's file paths, routed beside :class:`SyndicationController`.
-CATALOG_FILES = (
+def _catalog_file(path: str, operation_id: str, media: str, label: str) -> HTTPRouteHandler:
+    return _file(
+        path,
+        operation_id,
+        f"DCAT-AP catalogue ({label})",
+        f"The DCAT-AP 3.0.1 catalogue as {label}, whatever Accept says.",
+        media,
+        lambda served: (
+            served.catalog.turtle if media == media_types.TURTLE else served.catalog.jsonld
+        ),
+    )
+
+
+#: The files at fixed paths, routed beside :class:`SyndicationController`.
+FILES = (
     _catalog_file(links.CATALOG_JSONLD, "getCatalogJsonLd", media_types.JSON_LD, "JSON-LD"),
     _catalog_file(links.CATALOG_TURTLE, "getCatalogTurtle", media_types.TURTLE, "Turtle"),
+    _file(
+        links.DATAPACKAGE,
+        "getDataPackage",
+        "Data package",
+        (
+            "Frictionless Data Package (v2) describing the downloads: Table Schemas with types, "
+            "constraints, enums and keys, byte sizes and sha256 hashes. JSON, whatever Accept says."
+        ),
+        media_types.JSON,
+        lambda served: served.downloads.datapackage,
+    ),
+    _file(
+        links.DATASETTE_METADATA,
+        "getDatasetteMetadata",
+        "Datasette metadata",
+        (
+            "Metadata of the SQLite download for Datasette (`datasette longgang-2024.sqlite "
+            "--metadata datasette-metadata.json`): title, licence, source, and the label column "
+            "and search table of each table. JSON, whatever Accept says."
+        ),
+        media_types.JSON,
+        lambda served: served.downloads.datasette_metadata,
+    ),
+    _file(
+        links.RELEASES_FEED,
+        "getReleasesFeed",
+        "Release feed (Atom)",
+        (
+            "Every release as an Atom 1.0 feed, newest first: each entry has the release notes "
+            "in Chinese and English and what its change list says (how many ids were added, "
+            "removed and renamed and how many values changed; the renamed ids old → new and the "
+            "removed ids with what replaces them), and links to the release on the releases "
+            "page (HTML, /releases#v1.2.0) and to the change list. Links resolve against the "
+            "feed's xml:base, the API's public root. Atom, whatever Accept says."
+        ),
+        media_types.ATOM,
+        lambda served: served.syndication.releases_feed,
+    ),
 )
 
 
@@ -85,27 +149,6 @@ class SyndicationController(Controller):
         self, request: Request[Any, Any, Any], served: NamedDependency[Served]
     ) -> Response[ReleaseList]:
         return item_response(request, served, ReleaseList(items=served.releases))
-
-    @get(
-        links.RELEASES_FEED,
-        operation_id="getReleasesFeed",
-        summary="Release feed (Atom)",
-        description=(
-            "Every release as an Atom 1.0 feed, newest first: each entry has the release notes "
-            "in Chinese and English and what its change list says (how many ids were added, "
-            "removed and renamed and how many values changed; the renamed ids old → new and the "
-            "removed ids with what replaces them), and links to the release on the releases "
-            "page (HTML, /releases#v1.2.0) and to the change list. Links resolve against the "
-            "feed's xml:base, the API's public root. Atom, whatever Accept says."
-        ),
-        responses=problem_responses(400),
-    )
-    async def releases_feed(
-        self, request: Request[Any, Any, Any], served: NamedDependency[Served]
-    ) -> Response[bytes]:
-        check_single(request, frozenset(), frozenset())
-        body = served.syndication.releases_feed
-        return respond(request, served.cache, "releases-feed", media_types.ATOM, lambda: body)
 
     @get(
         links.RELEASE_CHANGES,
@@ -156,41 +199,6 @@ class SyndicationController(Controller):
         if media is None:
             raise NotAcceptable("available representations: " + ", ".join(_CATALOG_TYPES))
         return _catalog(request, served, media, variants.by_accept(_catalog_media))
-
-    @get(
-        links.DATAPACKAGE,
-        operation_id="getDataPackage",
-        summary="Data package",
-        description=(
-            "Frictionless Data Package (v2) describing the downloads: Table Schemas with types, "
-            "constraints, enums and keys, byte sizes and sha256 hashes. JSON, whatever Accept says."
-        ),
-        responses=problem_responses(400),
-    )
-    async def datapackage(
-        self, request: Request[Any, Any, Any], served: NamedDependency[Served]
-    ) -> Response[bytes]:
-        check_single(request, frozenset(), frozenset())
-        body = served.downloads.datapackage
-        return respond(request, served.cache, "datapackage", media_types.JSON, lambda: body)
-
-    @get(
-        links.DATASETTE_METADATA,
-        operation_id="getDatasetteMetadata",
-        summary="Datasette metadata",
-        description=(
-            "Metadata of the SQLite download for Datasette (`datasette longgang-2024.sqlite "
-            "--metadata datasette-metadata.json`): title, licence, source, and the label column "
-            "and search table of each table. JSON, whatever Accept says."
-        ),
-        responses=problem_responses(400),
-    )
-    async def datasette_metadata(
-        self, request: Request[Any, Any, Any], served: NamedDependency[Served]
-    ) -> Response[bytes]:
-        check_single(request, frozenset(), frozenset())
-        body = served.downloads.datasette_metadata
-        return respond(request, served.cache, "datasette-metadata", media_types.JSON, lambda: body)
 
     @get(
         f"{links.DOWNLOADS}/{{name:str}}",
