@@ -22,7 +22,7 @@ from longgang_api.pages.docs import DocsController, DocumentController
 from longgang_api.pages.errors import routing_error
 from longgang_api.pages.routes import PagesController, list_pages
 from longgang_api.resources.lists import routers
-from longgang_api.resources.meta import HealthController, MetaController
+from longgang_api.resources.meta import DOCUMENTS, HealthController, MetaController
 from longgang_api.resources.syndication import FILES, SyndicationController
 from longgang_api.settings import Settings
 from longgang_api.web.gateway import Gateway
@@ -122,6 +122,7 @@ def create_app(
     v1 = Router(
         path=API_ROOT,
         route_handlers=[
+            *DOCUMENTS,
             MetaController,
             *routers(),
             SyndicationController,

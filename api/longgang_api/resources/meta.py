@@ -1,4 +1,4 @@
-"""The entry point ``/v1``, the dataset's metadata and the health checks."""
+"""The entry point ``/v1``, the dataset's metadata, its reports and releases, the health checks."""
 
 from __future__ import annotations
 
@@ -8,72 +8,76 @@ from litestar import Controller, Request, Response, get
 from litestar.di import NamedDependency
 from litestar.params import PathParameter
 
-from longgang_api.data.envelopes import ApiIndex, Health, Link, Report, ReportList
+from longgang_api.data.envelopes import ApiIndex, Health, Link, ReleaseList, Report, ReportList
 from longgang_api.data.model import Dataset
 from longgang_api.engine.declarations import reports_of
 from longgang_api.engine.suggestions import closest_ids, did_you_mean
 from longgang_api.web import links
 from longgang_api.web.links import LINKS
 from longgang_api.web.problems import RecordNotFound, problem_responses
-from longgang_api.web.routed import item_response, takes_no_parameters
+from longgang_api.web.routed import document_route, item_response, takes_no_parameters
 from longgang_api.web.served import Served
+
+
+def _index(served: Served) -> ApiIndex:
+    dataset = served.dataset
+    return ApiIndex(
+        title=dataset.artifact.dataset.title,
+        dataset_version=dataset.version,
+        artifact_sha256=dataset.sha256,
+        links=tuple(
+            Link(rel=link.rel, href=link.href, title=link.en) for link in LINKS if link.on_index
+        ),
+    )
+
+
+#: The documents at fixed paths, routed beside :class:`MetaController`.
+DOCUMENTS = (
+    document_route(
+        "/",
+        "getIndex",
+        "Entry point",
+        "Links to every collection, with the served dataset version and hash.",
+        ApiIndex,
+        _index,
+    ),
+    document_route(
+        links.DATASET,
+        "getDataset",
+        "Dataset metadata",
+        (
+            "Title, description, issuing body, source document, licence, version, coverage "
+            "and the number of records in each collection."
+        ),
+        Dataset,
+        lambda served: served.dataset.artifact.dataset,
+    ),
+    document_route(
+        links.REPORTS,
+        "getReports",
+        "Reports",
+        (
+            "The reports served, a series in report order (the earliest first): each with "
+            "its years, version, artifact and source document with their sha256, and its "
+            "releases. Every record says its report in report_id; every list takes report."
+        ),
+        ReportList,
+        lambda served: ReportList(items=reports_of(served.dataset)),
+    ),
+    document_route(
+        links.RELEASES,
+        "getReleases",
+        "Releases",
+        "Every released version of the dataset, newest first, with its sha256.",
+        ReleaseList,
+        lambda served: ReleaseList(items=served.releases),
+    ),
+)
 
 
 class MetaController(Controller):
     path = "/"
     tags = ["dataset"]
-
-    @get(
-        "/",
-        operation_id="getIndex",
-        summary="Entry point",
-        description="Links to every collection, with the served dataset version and hash.",
-        responses=problem_responses(400, 406),
-    )
-    async def index(
-        self, request: Request[Any, Any, Any], served: NamedDependency[Served]
-    ) -> Response[ApiIndex]:
-        dataset = served.dataset
-        body = ApiIndex(
-            title=dataset.artifact.dataset.title,
-            dataset_version=dataset.version,
-            artifact_sha256=dataset.sha256,
-            links=tuple(
-                Link(rel=link.rel, href=link.href, title=link.en) for link in LINKS if link.on_index
-            ),
-        )
-        return item_response(request, served, body)
-
-    @get(
-        links.DATASET,
-        operation_id="getDataset",
-        summary="Dataset metadata",
-        description=(
-            "Title, description, issuing body, source document, licence, version, coverage "
-            "and the number of records in each collection."
-        ),
-        responses=problem_responses(400, 406),
-    )
-    async def dataset(
-        self, request: Request[Any, Any, Any], served: NamedDependency[Served]
-    ) -> Response[Dataset]:
-        return item_response(request, served, served.dataset.artifact.dataset)
-
-    @get(
-        links.REPORTS,
-        operation_id="getReports",
-        summary="Reports",
-        description=(
-            "The reports served, a series in report order (the earliest first): each with "
-            "its years, version, artifact and source document with their sha256, and its "
-            "releases. Every record says its report in report_id; every list takes report."
-        ),
-        responses=problem_responses(400, 406),
-    )
-    async def reports(
-        self, request: Request[Any, Any, Any], served: NamedDependency[Served]
-    ) -> Response[ReportList]:
-        return item_response(request, served, ReportList(items=reports_of(served.dataset)))
 
     @get(
         links.REPORT,

@@ -12,7 +12,6 @@ from litestar.handlers import HTTPRouteHandler
 from litestar.params import PathParameter, QueryParameter
 
 from longgang_api.data import media_types
-from longgang_api.data.envelopes import ReleaseList
 from longgang_api.data.model import ChangeList
 from longgang_api.data.tabular import BOM
 from longgang_api.web import links, variants
@@ -137,18 +136,6 @@ FILES = (
 class SyndicationController(Controller):
     path = "/"
     tags = ["dataset"]
-
-    @get(
-        links.RELEASES,
-        operation_id="getReleases",
-        summary="Releases",
-        description="Every released version of the dataset, newest first, with its sha256.",
-        responses=problem_responses(400, 406),
-    )
-    async def releases(
-        self, request: Request[Any, Any, Any], served: NamedDependency[Served]
-    ) -> Response[ReleaseList]:
-        return item_response(request, served, ReleaseList(items=served.releases))
 
     @get(
         links.RELEASE_CHANGES,

@@ -13,9 +13,12 @@ from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 import msgspec
-from litestar import Request, Response
+from litestar import Request, Response, get
 from litestar.connection import ASGIConnection
+from litestar.di import NamedDependency
+from litestar.handlers import HTTPRouteHandler
 from litestar.handlers.base import BaseRouteHandler
+from litestar.openapi.datastructures import ResponseSpec
 
 from longgang_api.data.addresses import API_ROOT
 from longgang_api.engine.list_request import check_names
@@ -23,7 +26,7 @@ from longgang_api.engine.query import Collection
 from longgang_api.engine.suggestions import closest_ids, did_you_mean
 from longgang_api.web import variants
 from longgang_api.web.http_caching import CachePolicy, Reply, buffered
-from longgang_api.web.problems import RecordNotFound
+from longgang_api.web.problems import RecordNotFound, problem_responses
 from longgang_api.web.representation import MEDIA_TYPES, negotiate, representation_chooser
 from longgang_api.web.served import Served
 
@@ -94,6 +97,34 @@ def item_response(
         lambda: msgspec.json.encode(record),
         variant=variants.by_accept(representation_chooser(None, ("json",))),
     )
+
+
+def document_route(
+    path: str,
+    operation_id: str,
+    summary: str,
+    description: str,
+    type_: type[R],
+    body_of: Callable[[Served], R],
+) -> HTTPRouteHandler:
+    """A JSON document of the served data at a fixed path (``type_``, made by ``body_of``)."""
+
+    async def handler(request: Request[Any, Any, Any], served: NamedDependency[Served]) -> Any:
+        return item_response(request, served, body_of(served))
+
+    spec = ResponseSpec(
+        data_container=type_,
+        description="Request fulfilled, document follows",
+        generate_examples=False,
+    )
+    return get(
+        path,
+        operation_id=operation_id,
+        summary=summary,
+        description=description,
+        responses={200: spec, **problem_responses(400, 406)},
+        tags=["dataset"],
+    )(handler)
 
 
 def find(collection: Collection[R], id_: str) -> R:
