@@ -537,7 +537,7 @@ class Downloads:
                 "每条引文的 Web Annotation 及其选择器",
                 media_types.JSON_LD,
                 msgspec.json.format(
-                    msgspec.json.encode(provenance.annotation_collection(artifact, source)),
+                    msgspec.json.encode(provenance.annotation_collection(artifact)),
                     indent=1,
                 )
                 + b"\n",
