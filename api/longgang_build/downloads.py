@@ -50,6 +50,7 @@ from longgang_api.data.model import (
 )
 from longgang_api.data.source_text import SourceText
 from longgang_api.data.tabular import Column, columns_of, flat_row, render_csv
+from longgang_api.data.web_annotation import SOURCE_TEXT_NAME
 from longgang_build import jsonstat, provenance, sdmx
 from longgang_build.csv_on_the_web import CSVW_METADATA, table_group
 from longgang_build.parquet import render_parquet
@@ -525,7 +526,7 @@ class Downloads:
                 sdmx.SDMX_ML_STANDARD,
             ),
             Download.of(
-                provenance.SOURCE_TEXT_NAME,
+                SOURCE_TEXT_NAME,
                 "The source document's text, as the quotes and their selectors index it",
                 "原文文本（引文及其选择器所索引的文本）",
                 media_types.TEXT,
@@ -608,6 +609,6 @@ def download_names(dataset_id: str) -> tuple[str, ...]:
         JSONSTAT_NAME,
         SDMX_CSV_NAME,
         SDMX_STRUCTURE_NAME,
-        provenance.SOURCE_TEXT_NAME,
+        SOURCE_TEXT_NAME,
         provenance.ANNOTATIONS_NAME,
     )
