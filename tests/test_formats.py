@@ -160,8 +160,15 @@ def test_csvw_finds_a_broken_value(client: Client, tmp_path: Path) -> None:
     out = io.StringIO()
     csv.writer(out, lineterminator="\r\n").writerows(rows)
     path.write_text(out.getvalue())
+    # csvw names the physical line a row ends on; a selector's context may hold a line break
+    # of the text, so a row may span several.
+    through = io.StringIO()
+    csv.writer(through, lineterminator="\r\n").writerows(rows[:4])
+    line = through.getvalue().count("\n")
     data = CSVW(str(metadata), validate=True, strict=False)
-    with pytest.raises(ValueError, match=r"observations\.csv:4:4 kind: invalid lexical value"):
+    with pytest.raises(
+        ValueError, match=rf"observations\.csv:{line}:4 kind: invalid lexical value"
+    ):
         data.is_valid  # noqa: B018 (the property reads every row)
 
 
