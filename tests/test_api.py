@@ -173,6 +173,14 @@ def test_indicator_embeds_its_observations(client: Client) -> None:
         "quote": "地区生产总值同比增长 6.3%",
         "line": 13,
         "document_id": "longgang-2024",
+        "selector": {
+            "text_quote": {
+                "exact": "地区生产总值同比增长 6.3%",
+                "prefix": "情况如下：\n——",
+                "suffix": "；\n——规模以上",
+            },
+            "text_position": {"start": 663, "end": 678},
+        },
     }
 
 

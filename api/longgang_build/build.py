@@ -50,6 +50,7 @@ from longgang_api.data.model import (
     License,
     Observation,
     Project,
+    QuoteSelector,
     Section,
     SectionEntry,
     Source,
@@ -289,9 +290,15 @@ def _section_ranges(records: Records) -> dict[str, tuple[int, int]]:
     return ranges
 
 
-def check(records: Records) -> tuple[list[Problem], dict[str, int]]:
-    """Every cross-record and provenance check; returns problems and the audit counts."""
+#: The checked selectors of the quotes, by (quote, line): where the build located each.
+Selectors = dict[tuple[str, int], QuoteSelector]
+
+
+def check(records: Records) -> tuple[list[Problem], dict[str, int], Selectors]:
+    """Every cross-record and provenance check; returns problems, the audit counts and the
+    selectors of the quotes (each checked to resolve to its one place)."""
     problems: list[Problem] = []
+    selectors: Selectors = {}
     meta = records.meta
     if records.source_sha256 != meta.source_document.sha256:
         problems.append(
@@ -376,7 +383,7 @@ def check(records: Records) -> tuple[list[Problem], dict[str, int]]:
             )
         try:
             spans.append(records.source.locate(source.quote, source.line))
-            provenance.selector_of(records.source, source)
+            selectors[source.quote, source.line] = provenance.selector_of(records.source, source)
         except (QuoteNotFound, provenance.SelectorError) as error:
             problems.append(Problem(file, record, f"{field}.quote", str(error)))
             continue
@@ -398,7 +405,7 @@ def check(records: Records) -> tuple[list[Problem], dict[str, int]]:
             )
     problems += [Problem(*f) for f in measures.check_order(records.indicators, first_position)]
     audit_problems, audit = _audit(records, spans)
-    return problems + audit_problems, audit
+    return problems + audit_problems, audit, selectors
 
 
 def _check_coverage(records: Records) -> Iterator[Problem]:
@@ -647,7 +654,7 @@ def compile_sections(records: Records) -> tuple[Section, ...]:
 
 def compile_artifact(records: Records, license_id: str | None = None) -> BuildResult:
     """Check ``records`` and compile them; raise :class:`BuildError` when refused."""
-    problems, audit = check(records)
+    problems, audit, selectors = check(records)
     if problems:
         raise BuildError(problems)
     meta = records.meta
@@ -677,8 +684,11 @@ def compile_artifact(records: Records, license_id: str | None = None) -> BuildRe
 
     def sourced(record: S) -> S:
         # Every quote names its document, and every statement its report, so records of
-        # several reports can stand together.
-        source = msgspec.structs.replace(record.source, document_id=meta.id)  # type: ignore[attr-defined]
+        # several reports can stand together; and every quote carries its selectors.
+        given: Source = record.source  # type: ignore[attr-defined]
+        source = msgspec.structs.replace(
+            given, document_id=meta.id, selector=selectors[given.quote, given.line]
+        )
         return msgspec.structs.replace(record, source=source, report_id=meta.id)
 
     artifact = Artifact(

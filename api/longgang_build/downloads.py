@@ -54,6 +54,7 @@ from longgang_api.data.model import (
 )
 from longgang_api.data.source_text import SourceText
 from longgang_api.data.tabular import Column, columns_of, flat_row, render_csv
+from longgang_api.data.web_annotation import SOURCE_TEXT_NAME
 from longgang_build import jsonstat, provenance, sdmx
 from longgang_build.csv_on_the_web import CSVW_METADATA, table_group
 from longgang_build.parquet import render_parquet
@@ -592,7 +593,7 @@ class Downloads:
                     sdmx.SDMX_ML_STANDARD,
                 ),
                 Download.of(
-                    provenance.SOURCE_TEXT_NAME,
+                    SOURCE_TEXT_NAME,
                     "The source document's text, as the quotes and their selectors index it",
                     "原文文本（引文及其选择器所索引的文本）",
                     media_types.TEXT,
@@ -604,7 +605,7 @@ class Downloads:
                     "每条引文的 Web Annotation 及其选择器",
                     media_types.JSON_LD,
                     msgspec.json.format(
-                        msgspec.json.encode(provenance.annotation_collection(artifact, source)),
+                        msgspec.json.encode(provenance.annotation_collection(artifact)),
                         indent=1,
                     )
                     + b"\n",
@@ -687,6 +688,6 @@ def download_names(dataset_id: str) -> tuple[str, ...]:
         JSONSTAT_NAME,
         SDMX_CSV_NAME,
         SDMX_STRUCTURE_NAME,
-        provenance.SOURCE_TEXT_NAME,
+        SOURCE_TEXT_NAME,
         provenance.ANNOTATIONS_NAME,
     )

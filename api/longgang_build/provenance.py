@@ -9,7 +9,9 @@ Model: a ``TextQuoteSelector`` whose ``prefix`` and ``suffix`` are
 :data:`CONTEXT` characters each side of the quote (fewer at the text's ends),
 more when needed to make ``prefix + exact + suffix`` occur once in the text, and
 a ``TextPositionSelector`` with the quote's ``start`` and ``end``.
-The build refuses a quote whose selectors do not both resolve to that one place.
+The build refuses a quote whose selectors do not both resolve to that one place,
+and gives every record's source its selectors (``source.selector``); the
+annotations file is written from them.
 
 The annotations' IRIs are relative to the file (served at
 ``/v1/downloads/provenance/annotations.jsonld``), so they resolve to the API's
@@ -19,17 +21,25 @@ records and to the text wherever the API is served.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
 
-from longgang_api.data.model import Artifact, Source
+from longgang_api.data.model import (
+    Artifact,
+    QuoteSelector,
+    Source,
+    TextPositionSelector,
+    TextQuoteSelector,
+)
 from longgang_api.data.source_text import SourceText
+from longgang_api.data.web_annotation import (
+    ANNOTATION_CONTEXT,
+    PROV,
+    SOURCE_TEXT_NAME,
+    web_selectors,
+)
 
-SOURCE_TEXT_NAME = "source/text.txt"
 ANNOTATIONS_NAME = "provenance/annotations.jsonld"
 ANNOTATION_STANDARD = "http://www.w3.org/TR/annotation-model/"
-ANNOTATION_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
-PROV = "http://www.w3.org/ns/prov#"
 #: From the annotations file to the API's root (``/v1/``) and to the text.
 _TO_API = "../../"
 _TO_TEXT = "../" + SOURCE_TEXT_NAME
@@ -40,17 +50,6 @@ CONTEXT = 8
 
 class SelectorError(ValueError):
     """A quote's selectors do not resolve to exactly one place of the text."""
-
-
-@dataclass(frozen=True, slots=True)
-class QuoteSelector:
-    """Where one quote stands in the normalised text."""
-
-    exact: str
-    prefix: str
-    suffix: str
-    start: int
-    end: int
 
 
 def _occurrences(text: str, needle: str) -> list[int]:
@@ -86,16 +85,19 @@ def select(text: str, start: int, end: int) -> QuoteSelector:
         middle = (narrow + width) // 2
         narrow, width = (narrow, middle) if unique(middle) else (middle, width)
     prefix = text[max(0, start - width) : start]
-    return QuoteSelector(exact, prefix, text[end : end + width], start, end)
+    return QuoteSelector(
+        text_quote=TextQuoteSelector(exact=exact, prefix=prefix, suffix=text[end : end + width]),
+        text_position=TextPositionSelector(start=start, end=end),
+    )
 
 
 def check(text: str, selector: QuoteSelector) -> None:
     """Refuse a selector that does not resolve to exactly its one place."""
-    if text[selector.start : selector.end] != selector.exact:
-        raise SelectorError(f"the text at {selector.start}…{selector.end} is not the quote")
-    whole = selector.prefix + selector.exact + selector.suffix
-    places = _occurrences(text, whole)
-    if places != [selector.start - len(selector.prefix)]:
+    quote, position = selector.text_quote, selector.text_position
+    if text[position.start : position.end] != quote.exact:
+        raise SelectorError(f"the text at {position.start}…{position.end} is not the quote")
+    places = _occurrences(text, quote.prefix + quote.exact + quote.suffix)
+    if places != [position.start - len(quote.prefix)]:
         raise SelectorError(f"prefix, quote and suffix occur {len(places)} time(s), not once")
 
 
@@ -118,8 +120,11 @@ def quoted(artifact: Artifact) -> Iterable[tuple[str, Source]]:
         yield f"glossary/{term.id}", term.source
 
 
-def annotation(record: str, selector: QuoteSelector) -> dict[str, Any]:
-    """The annotation of one quote: its record (derived from the text) is the body."""
+def annotation(record: str, source: Source) -> dict[str, Any]:
+    """The annotation of one quote, from the selector the build gave its source: its record
+    (derived from the text) is the body."""
+    if source.selector is None:
+        raise SelectorError(f"the quote of {record} has no selector")
     target = _TO_API + record
     return {
         "id": f"{target}-quote" if "#" in target else f"{target}#quote",
@@ -128,24 +133,15 @@ def annotation(record: str, selector: QuoteSelector) -> dict[str, Any]:
         "body": {"id": target, "prov:wasDerivedFrom": {"id": _TO_TEXT}},
         "target": {
             "source": _TO_TEXT,
-            "selector": [
-                {
-                    "type": "TextQuoteSelector",
-                    "exact": selector.exact,
-                    "prefix": selector.prefix,
-                    "suffix": selector.suffix,
-                },
-                {"type": "TextPositionSelector", "start": selector.start, "end": selector.end},
-            ],
+            "selector": web_selectors(source.selector),
         },
     }
 
 
-def annotation_collection(artifact: Artifact, source_text: SourceText) -> dict[str, Any]:
-    """The annotation collection of every quote, in the records' order."""
-    items = [
-        annotation(record, selector_of(source_text, source)) for record, source in quoted(artifact)
-    ]
+def annotation_collection(artifact: Artifact) -> dict[str, Any]:
+    """The annotation collection of every quote, in the records' order, from the selectors
+    the records carry (computed and checked once, by the build)."""
+    items = [annotation(record, source) for record, source in quoted(artifact)]
     meta = artifact.dataset
     return {
         "@context": [ANNOTATION_CONTEXT, {"prov": PROV}],

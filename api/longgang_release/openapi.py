@@ -199,6 +199,19 @@ _FILE_SCHEMAS: dict[str, JSON] = {
         "The source document's text as the quotes are checked against it (markup removed, "
         "the PDF conversion's line breaks joined): the text the selectors index."
     ),
+    # A get-one operation's other representation (Accept: application/ld+json); the SDK
+    # reads a record's JSON, which the document lists first.
+    "RecordJsonLd": _document(
+        "JSON-LD view of one record (inline context): under @graph, the record (@id its /v1 "
+        "address) as a prov:Entity with prov:wasDerivedFrom its source document (the "
+        "/source page of its report), and for each quote a W3C Web Annotation "
+        "(oa:Annotation) whose body is the record and whose target is the document's text "
+        "with the quote's TextQuoteSelector and TextPositionSelector.",
+        {
+            "@context": _open_object("The terms used: Web Annotation, PROV and Dublin Core."),
+            "@graph": _open_list("The record, then the annotation of each of its quotes."),
+        },
+    ),
     "WebAnnotations": _document(
         "W3C Web Annotation collection: every quote, its record as the body, its "
         "TextQuoteSelector and TextPositionSelector in the source text as the target.",
@@ -259,6 +272,8 @@ _RAW_CONTENT: dict[str, dict[str, str]] = {
         media_types.JSON_LD: "WebAnnotations",
     },
 }
+#: The get-one operations, which also answer a record's JSON-LD view.
+_GET_ONE = frozenset(get_one for get_one, _ in _ITEM_OPERATIONS.values())
 #: Answers that carry no validator, so If-None-Match never makes them a 304.
 _UNVALIDATED = frozenset({"getHealth", "getReadiness"})
 _NOT_MODIFIED: JSON = {
@@ -303,6 +318,14 @@ def _finish_operation(operation: JSON, dataset_id: str) -> None:
             media: {"schema": {"$ref": f"#/components/schemas/{name}"}}
             for media, name in _RAW_CONTENT[operation_id].items()
         }
+    if operation_id in _GET_ONE:
+        ok["content"][media_types.JSON_LD] = {
+            "schema": {"$ref": "#/components/schemas/RecordJsonLd"}
+        }
+        ok["description"] = (
+            "The record as JSON; as its JSON-LD view (provenance in W3C terms) for "
+            "Accept: application/ld+json."
+        )
     if operation_id == "getDownload":
         name = next(p for p in operation["parameters"] if p["name"] == "name")
         name["schema"]["enum"] = [n for n in download_names(dataset_id) if "/" not in n]

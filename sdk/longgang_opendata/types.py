@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 f34ce96b1e1c89827c30000b611b55d12c7114ae80fac6a3f5c808633e85bab6) — do not edit.
+# generated from openapi/v1.json (sha256 b871c222cfd65c846b442240c5ca3979a111b3386775c9923545ce6abfb3af9a) — do not edit.
 # Regenerate with `make sdk`.
 """Models of the API's answers: one msgspec Struct per schema of openapi/v1.json."""
 
@@ -32,6 +32,7 @@ __all__ = [
     "Promise",
     "PromisePage",
     "Publisher",
+    "QuoteSelector",
     "Release",
     "ReleaseList",
     "RemovedRecord",
@@ -47,6 +48,8 @@ __all__ = [
     "Statement",
     "Target",
     "TargetPage",
+    "TextPositionSelector",
+    "TextQuoteSelector",
     "ValueChange",
 ]
 
@@ -910,6 +913,28 @@ class Publisher(msgspec.Struct, frozen=True, kw_only=True):
     url: Annotated[str | None, msgspec.Meta(description="Home page of the body.")]
 
 
+class QuoteSelector(msgspec.Struct, frozen=True, kw_only=True):
+    """
+    The quote's place in its source document's normalised text (markup removed, the
+    PDF conversion's line breaks joined; served as /v1/downloads/source/text.txt), in the
+    two selectors of the W3C Web Annotation Data Model; the build checks that both resolve
+    to that one place.
+
+    Attributes:
+        text_position: The quote's start and end offsets (TextPositionSelector).
+        text_quote: The quote with unique context (TextQuoteSelector).
+    """
+
+    text_position: Annotated[
+        TextPositionSelector,
+        msgspec.Meta(description="The quote's start and end offsets (TextPositionSelector)."),
+    ]
+    text_quote: Annotated[
+        TextQuoteSelector,
+        msgspec.Meta(description="The quote with unique context (TextQuoteSelector)."),
+    ]
+
+
 class Release(msgspec.Struct, frozen=True, kw_only=True):
     """
     A released version of the dataset.
@@ -1212,6 +1237,8 @@ class Source(msgspec.Struct, frozen=True, kw_only=True):
         quote: Verbatim text of the source document (markup and page-break line breaks
             removed).
         section_id: Id of the section the quote stands in.
+        selector: The quote's place in the document's normalised text as W3C Web
+            Annotation selectors; set by the build.
     """
 
     document_id: Annotated[
@@ -1230,6 +1257,12 @@ class Source(msgspec.Struct, frozen=True, kw_only=True):
         ),
     ]
     section_id: Annotated[str, msgspec.Meta(description="Id of the section the quote stands in.")]
+    selector: Annotated[
+        QuoteSelector | None,
+        msgspec.Meta(
+            description="The quote's place in the document's normalised text as W3C Web Annotation selectors; set by the build."
+        ),
+    ]
 
 
 class SourceDocument(msgspec.Struct, frozen=True, kw_only=True):
@@ -1397,6 +1430,48 @@ class TargetPage(msgspec.Struct, frozen=True, kw_only=True):
     ]
     total: Annotated[
         int, msgspec.Meta(description="Number of items matching the query, on every page.")
+    ]
+
+
+class TextPositionSelector(msgspec.Struct, frozen=True, kw_only=True):
+    """
+    The quote's start and end offsets (TextPositionSelector).
+
+    Attributes:
+        end: Offset just after the quote's last character.
+        start: Offset of the quote's first character, counted in Unicode code points
+            from 0.
+    """
+
+    end: Annotated[int, msgspec.Meta(description="Offset just after the quote's last character.")]
+    start: Annotated[
+        int,
+        msgspec.Meta(
+            description="Offset of the quote's first character, counted in Unicode code points from 0."
+        ),
+    ]
+
+
+class TextQuoteSelector(msgspec.Struct, frozen=True, kw_only=True):
+    """
+    The quote with unique context (TextQuoteSelector).
+
+    Attributes:
+        exact: The quote, verbatim.
+        prefix: Text just before the quote: with the suffix, enough to make prefix,
+            quote and suffix occur once in the document's text (empty at its start).
+        suffix: Text just after the quote (empty at the document's end).
+    """
+
+    exact: Annotated[str, msgspec.Meta(description="The quote, verbatim.")]
+    prefix: Annotated[
+        str,
+        msgspec.Meta(
+            description="Text just before the quote: with the suffix, enough to make prefix, quote and suffix occur once in the document's text (empty at its start)."
+        ),
+    ]
+    suffix: Annotated[
+        str, msgspec.Meta(description="Text just after the quote (empty at the document's end).")
     ]
 
 

@@ -134,6 +134,54 @@ class BaseUnit(Base, frozen=True, kw_only=True):
     en: Annotated[str, Meta(min_length=1, description="English label of the unit (ours).")]
 
 
+class TextQuoteSelector(Base, frozen=True, kw_only=True):
+    """The quote with enough text each side to occur once in the document (W3C Web Annotation)."""
+
+    exact: Annotated[str, Meta(min_length=1, description="The quote, verbatim.")]
+    prefix: Annotated[
+        str,
+        Meta(
+            description=(
+                "Text just before the quote: with the suffix, enough to make prefix, quote and "
+                "suffix occur once in the document's text (empty at its start)."
+            )
+        ),
+    ]
+    suffix: Annotated[
+        str, Meta(description="Text just after the quote (empty at the document's end).")
+    ]
+
+
+class TextPositionSelector(Base, frozen=True, kw_only=True):
+    """Where the quote stands in the document's text, in characters (W3C Web Annotation)."""
+
+    start: Annotated[
+        int,
+        Meta(
+            ge=0,
+            description=(
+                "Offset of the quote's first character, counted in Unicode code points from 0."
+            ),
+        ),
+    ]
+    end: Annotated[int, Meta(ge=0, description="Offset just after the quote's last character.")]
+
+
+class QuoteSelector(Base, frozen=True, kw_only=True):
+    """The quote's place in its source document's normalised text (markup removed, the
+    PDF conversion's line breaks joined; served as /v1/downloads/source/text.txt), in the
+    two selectors of the W3C Web Annotation Data Model; the build checks that both resolve
+    to that one place."""
+
+    text_quote: Annotated[
+        TextQuoteSelector, Meta(description="The quote with unique context (TextQuoteSelector).")
+    ]
+    text_position: Annotated[
+        TextPositionSelector,
+        Meta(description="The quote's start and end offsets (TextPositionSelector)."),
+    ]
+
+
 class Source(Base, frozen=True, kw_only=True):
     """Where a record comes from: a verbatim quote and its place in the source document."""
 
@@ -157,6 +205,15 @@ class Source(Base, frozen=True, kw_only=True):
             description=(
                 "Id of the dataset whose source document holds the quote; set by the build, "
                 "so a series across several reports keeps each value's document."
+            )
+        ),
+    ] = None
+    selector: Annotated[
+        QuoteSelector | None,
+        Meta(
+            description=(
+                "The quote's place in the document's normalised text as W3C Web Annotation "
+                "selectors; set by the build."
             )
         ),
     ] = None

@@ -7,14 +7,18 @@ route of its list (answered before routing) and, where declared, a get-one handl
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote
 
+import msgspec
 from litestar import Request, Response, Router, get
 from litestar.di import NamedDependency
 from litestar.handlers import HTTPRouteHandler
 from litestar.openapi.datastructures import ResponseSpec
 
 from longgang_api.data.release_changes import gone
+from longgang_api.data.web_annotation import SOURCE_TEXT_NAME, record_view
 from longgang_api.engine.declarations import LISTINGS, Item, Listing
+from longgang_api.web.links import download_href, record_href
 from longgang_api.web.listing import COMPLETENESS_NOTE
 from longgang_api.web.problems import RecordNotFound, problem_responses
 from longgang_api.web.routed import find, item_response
@@ -49,6 +53,24 @@ def list_handler(listing: Listing[Any]) -> HTTPRouteHandler:
     )(handler)
 
 
+def _linked(served: Served, listing: Listing[Any], id_: str, record: msgspec.Struct) -> bytes:
+    """The JSON-LD view of one record (:mod:`longgang_api.data.web_annotation`)."""
+    base = served.public_base_url
+    downloaded = served.dataset.artifact.dataset.id
+
+    def document(report: str | None) -> tuple[str, str]:
+        report = report or downloaded
+        page = f"{base}/source/{quote(report, safe='')}"
+        # The text the selectors index is a download of the report whose files are served
+        # (the latest of a series); an earlier report's text is not served, so its target
+        # names the document.
+        text = f"{base}{download_href(SOURCE_TEXT_NAME)}" if report == downloaded else page
+        return page, text
+
+    view = record_view(record, f"{base}{record_href(listing, id_)}", id_, document)
+    return msgspec.json.encode(view)
+
+
 def item_handler(listing: Listing[Any], item: Item) -> HTTPRouteHandler:
     """The get-one operation of a list: its record by id, or a 404 naming the closest ids
     (or, for an id of an earlier release, the release that removed or renamed it).
@@ -70,7 +92,7 @@ def item_handler(listing: Listing[Any], item: Item) -> HTTPRouteHandler:
             if went is None:
                 raise
             raise RecordNotFound(went.detail, went.ids) from None
-        return item_response(request, served, record)
+        return item_response(request, served, record, lambda: _linked(served, listing, id_, record))
 
     record = ResponseSpec(
         data_container=item.type,

@@ -1,4 +1,5 @@
-"""Representations of lists: JSON (default), CSV and NDJSON; and the one reader of the
+"""Representations of lists: JSON (default), CSV and NDJSON (and of a record: JSON or its
+JSON-LD view); and the one reader of the
 weighted headers (``Accept``, ``Accept-Encoding``, ``Accept-Language``).
 
 Chosen by ``format=`` when given, else by ``Accept``; anything else is 406.
@@ -17,14 +18,18 @@ from typing import Literal
 from longgang_api.data import media_types
 from longgang_api.engine.query_error import QueryError
 
-Format = Literal["json", "csv", "ndjson"]
+#: ``jsonld`` is offered by the get-one operations only (a record's JSON-LD view), never by a
+#: list's ``format=``.
+Format = Literal["json", "csv", "ndjson", "jsonld"]
 MEDIA_TYPES: dict[Format, str] = {
     "json": media_types.JSON,
     "csv": media_types.CSV,  # Litestar adds "; charset=utf-8" to every text/* type
     "ndjson": media_types.NDJSON,
+    "jsonld": media_types.JSON_LD,
 }
 _ACCEPTED: dict[str, Format] = {
     media_types.JSON: "json",
+    media_types.JSON_LD: "jsonld",
     media_types.CSV: "csv",
     media_types.NDJSON: "ndjson",
     media_types.NDJSON_ALIAS: "ndjson",

@@ -27,7 +27,12 @@ from longgang_api.engine.suggestions import closest_ids, did_you_mean
 from longgang_api.web import variants
 from longgang_api.web.http_caching import CachePolicy, Reply, buffered
 from longgang_api.web.problems import RecordNotFound, problem_responses
-from longgang_api.web.representation import MEDIA_TYPES, negotiate, representation_chooser
+from longgang_api.web.representation import (
+    MEDIA_TYPES,
+    Format,
+    negotiate,
+    representation_chooser,
+)
 from longgang_api.web.served import Served
 
 R = TypeVar("R", bound=msgspec.Struct)
@@ -84,18 +89,24 @@ def takes_no_parameters(
 
 
 def item_response(
-    request: Request[Any, Any, Any], served: Served, record: msgspec.Struct
+    request: Request[Any, Any, Any],
+    served: Served,
+    record: msgspec.Struct,
+    linked: Callable[[], bytes] | None = None,
 ) -> Response[Any]:
-    """Answer a single record (JSON only)."""
+    """Answer a single record: JSON, or, when ``linked`` renders one, its JSON-LD view if
+    ``Accept`` prefers it."""
     check_single(request, frozenset(), frozenset(), answers="JSON")
-    negotiate(request.headers.get("accept"), None, ("json",))
+    offered: tuple[Format, ...] = ("json",) if linked is None else ("json", "jsonld")
+    chosen = negotiate(request.headers.get("accept"), None, offered)
+    render = linked if chosen == "jsonld" and linked is not None else None
     return respond(
         request,
         served.cache,
-        f"{request.url.path}|json",
-        MEDIA_TYPES["json"],
-        lambda: msgspec.json.encode(record),
-        variant=variants.by_accept(representation_chooser(None, ("json",))),
+        f"{request.url.path}|{chosen}",
+        MEDIA_TYPES[chosen],
+        render or (lambda: msgspec.json.encode(record)),
+        variant=variants.by_accept(representation_chooser(None, offered)),
     )
 
 
