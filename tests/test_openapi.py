@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import inspect
 import itertools
 import json
 import time
 from typing import Any
 
+import msgspec
 import pytest
 from litestar import Litestar
 from litestar.testing import TestClient
 from openapi_spec_validator import validate
 
 from longgang_api.app import DATASET_STATE
+from longgang_api.data import envelopes, model
+from longgang_api.web import problems
 from longgang_release.openapi import DOCUMENT_PATH, document, render
 
 
@@ -170,6 +174,50 @@ def test_every_schema_field_has_a_description(committed: dict[str, Any]) -> None
         assert schema.get("description"), name
         for field, spec in schema.get("properties", {}).items():
             assert spec.get("description"), f"{name}.{field}"
+
+
+def _meta_description(field: msgspec.inspect.Field) -> str | None:
+    kind = field.type
+    if isinstance(kind, msgspec.inspect.UnionType):  # ``X | None``: the Meta is X's
+        kept = [t for t in kind.types if not isinstance(t, msgspec.inspect.NoneType)]
+        kind = kept[0] if len(kept) == 1 else kind
+    if isinstance(kind, msgspec.inspect.Metadata) and kind.extra_json_schema:
+        description = kind.extra_json_schema.get("description")
+        return description if isinstance(description, str) else None
+    return None
+
+
+def test_a_struct_is_described_by_its_docstring_a_property_by_its_field(
+    committed: dict[str, Any],
+) -> None:
+    # A shared component (LocalizedText, Source, Publisher…) is not described as one of
+    # the fields that use it, and a field that refers to a component keeps its own words.
+    schemas = committed["components"]["schemas"]
+    structs = {
+        value.__name__: value
+        for module in (model, envelopes, problems)
+        for value in vars(module).values()
+        if isinstance(value, type) and issubclass(value, msgspec.Struct)
+    }
+    described = referring = 0
+    for name, struct in structs.items():
+        if name not in schemas:
+            continue
+        assert struct.__doc__, name
+        assert schemas[name]["description"] == inspect.cleandoc(struct.__doc__), name
+        described += 1
+        info = msgspec.inspect.type_info(struct)
+        assert isinstance(info, msgspec.inspect.StructType)
+        for field in info.fields:
+            expected = _meta_description(field)
+            spec = schemas[name]["properties"][field.encode_name]
+            if expected is not None:
+                assert spec["description"] == expected, f"{name}.{field.encode_name}"
+            if "$ref" in json.dumps({k: v for k, v in spec.items() if k != "items"}):
+                assert expected is not None, f"{name}.{field.encode_name}"
+                referring += 1
+    assert schemas["LocalizedText"]["description"].startswith("Text in Chinese")
+    assert described >= 30 and referring >= 30, (described, referring)
 
 
 def test_an_id_filter_lists_the_ids_it_takes(committed: dict[str, Any], app: Litestar) -> None:

@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 f34ce96b1e1c89827c30000b611b55d12c7114ae80fac6a3f5c808633e85bab6) — do not edit.
+# generated from openapi/v1.json (sha256 6b14583c40dfd178160b0dac1efe6aaf6dee0972e1b275de1d0d013d60649565) — do not edit.
 # Regenerate with `make sdk`.
 """Resources of the API: one per tag, one method per operation, sync and async."""
 

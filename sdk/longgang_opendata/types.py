@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 f34ce96b1e1c89827c30000b611b55d12c7114ae80fac6a3f5c808633e85bab6) — do not edit.
+# generated from openapi/v1.json (sha256 6b14583c40dfd178160b0dac1efe6aaf6dee0972e1b275de1d0d013d60649565) — do not edit.
 # Regenerate with `make sdk`.
 """Models of the API's answers: one msgspec Struct per schema of openapi/v1.json."""
 
@@ -426,7 +426,7 @@ class Link(msgspec.Struct, frozen=True, kw_only=True):
 
 class LocalizedText(msgspec.Struct, frozen=True, kw_only=True):
     """
-    Title of the dataset.
+    Text in Chinese (as in the source) and English (our unofficial translation).
 
     Attributes:
         en: English translation by Longgang Open Data (unofficial).
@@ -491,7 +491,7 @@ class Mention(msgspec.Struct, frozen=True, kw_only=True):
 
 class MentionStatement(msgspec.Struct, frozen=True, kw_only=True):
     """
-    The plan, as the report says it.
+    What one report says of a project in a year, with its quote.
 
     Attributes:
         quote: The verbatim quote of the source document.
@@ -899,7 +899,7 @@ class PromisePage(msgspec.Struct, frozen=True, kw_only=True):
 
 class Publisher(msgspec.Struct, frozen=True, kw_only=True):
     """
-    Issuing body of the source document.
+    The body that issued the source document.
 
     Attributes:
         name: Name of the body.
@@ -1203,7 +1203,7 @@ class SectionPage(msgspec.Struct, frozen=True, kw_only=True):
 
 class Source(msgspec.Struct, frozen=True, kw_only=True):
     """
-    Provenance of the value.
+    Where a record comes from: a verbatim quote and its place in the source document.
 
     Attributes:
         document_id: Id of the dataset whose source document holds the quote; set by the
@@ -1234,7 +1234,7 @@ class Source(msgspec.Struct, frozen=True, kw_only=True):
 
 class SourceDocument(msgspec.Struct, frozen=True, kw_only=True):
     """
-    The source document.
+    The document the dataset is compiled from.
 
     Attributes:
         file: File name of the verbatim copy in the dataset.
@@ -1251,7 +1251,7 @@ class SourceDocument(msgspec.Struct, frozen=True, kw_only=True):
 
 class Statement(msgspec.Struct, frozen=True, kw_only=True):
     """
-    The target as stated.
+    One side of a target's outcome: the value a report states, with its quote.
 
     Attributes:
         base_unit: The counted thing of base_value.
