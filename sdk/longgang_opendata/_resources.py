@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 6b14583c40dfd178160b0dac1efe6aaf6dee0972e1b275de1d0d013d60649565) — do not edit.
+# generated from openapi/v1.json (sha256 717cb035e66c02c15362089a0d8db86a092ddf34ceb65711af31f4ad2049d9eb) — do not edit.
 # Regenerate with `make sdk`.
 """Resources of the API: one per tag, one method per operation, sync and async."""
 
