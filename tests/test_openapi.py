@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+import inspect
 import itertools
 import json
 import time
 from typing import Any
 
+import msgspec
 import pytest
 from litestar import Litestar
+from litestar._openapi.plugin import OpenAPIPlugin
 from litestar.testing import TestClient
 from openapi_spec_validator import validate
 
-from longgang_api.app import DATASET_STATE
+from longgang_api.app import DATASET_STATE, create_app
+from longgang_api.data import envelopes, model
+from longgang_api.data.artifact import load
+from longgang_api.web import problems
 from longgang_release.openapi import DOCUMENT_PATH, document, render
+from tests.support import artifact_file
 
 
 @pytest.fixture(scope="module")
@@ -172,6 +179,59 @@ def test_every_schema_field_has_a_description(committed: dict[str, Any]) -> None
             assert spec.get("description"), f"{name}.{field}"
 
 
+def _meta_description(field: msgspec.inspect.Field) -> str | None:
+    kind = field.type
+    if isinstance(kind, msgspec.inspect.UnionType):  # ``X | None``: the Meta is X's
+        kept = [t for t in kind.types if not isinstance(t, msgspec.inspect.NoneType)]
+        kind = kept[0] if len(kept) == 1 else kind
+    if isinstance(kind, msgspec.inspect.Metadata) and kind.extra_json_schema:
+        description = kind.extra_json_schema.get("description")
+        return description if isinstance(description, str) else None
+    return None
+
+
+def test_a_struct_is_described_by_its_docstring_a_property_by_its_field(
+    committed: dict[str, Any],
+) -> None:
+    # A shared component (LocalizedText, Source, Publisher…) is not described as one of
+    # the fields that use it, and a field that refers to a component keeps its own words.
+    schemas = committed["components"]["schemas"]
+    structs = {
+        value.__name__: value
+        for module in (model, envelopes, problems)
+        for value in vars(module).values()
+        if isinstance(value, type) and issubclass(value, msgspec.Struct)
+    }
+    described = referring = 0
+    for name, struct in structs.items():
+        if name not in schemas:
+            continue
+        assert struct.__doc__, name
+        assert schemas[name]["description"] == inspect.cleandoc(struct.__doc__), name
+        described += 1
+        info = msgspec.inspect.type_info(struct)
+        assert isinstance(info, msgspec.inspect.StructType)
+        for field in info.fields:
+            expected = _meta_description(field)
+            spec = schemas[name]["properties"][field.encode_name]
+            if expected is not None:
+                assert spec["description"] == expected, f"{name}.{field.encode_name}"
+            if "$ref" in json.dumps({k: v for k, v in spec.items() if k != "items"}):
+                assert expected is not None, f"{name}.{field.encode_name}"
+                referring += 1
+    assert schemas["LocalizedText"]["description"].startswith("Text in Chinese")
+    assert described >= 30 and referring >= 30, (described, referring)
+
+
+def test_the_order_of_the_routes_does_not_change_the_document() -> None:
+    # Litestar meets the Structs, and the examples are asked, as the routes come: reversed,
+    # they must still give the committed document.
+    app = create_app(load(artifact_file()))
+    plugin = app.plugins.get(OpenAPIPlugin)
+    plugin.included_routes = dict(reversed(plugin.included_routes.items()))
+    assert DOCUMENT_PATH.read_text() == render(document(app))
+
+
 def test_an_id_filter_lists_the_ids_it_takes(committed: dict[str, Any], app: Litestar) -> None:
     # A value outside the set is a 400, so the document says which values are valid,
     # and marks them as the ids of a list, which change with each release of the data.
@@ -186,3 +246,19 @@ def test_an_id_filter_lists_the_ids_it_takes(committed: dict[str, Any], app: Lit
         items = parameter["schema"]["items"]
         assert set(items["enum"]) == ids, (path, name)
         assert items["x-ids-of"] == listed_at
+
+
+def test_each_download_operation_describes_its_own_files() -> None:
+    # Each 200 names the examples its own content carries: the top-level files, or the
+    # statistical formats' folders.
+    paths = json.loads(DOCUMENT_PATH.read_text(encoding="utf-8"))["paths"]
+    operations = {
+        operation["operationId"]: operation
+        for item in paths.values()
+        for operation in item.values()
+        if isinstance(operation, dict) and "operationId" in operation
+    }
+    whole = operations["getDownload"]["responses"]["200"]["description"]
+    formats = operations["getFormatDownload"]["responses"]["200"]["description"]
+    assert "observations.csv" in whole and "SQLite" in whole and "SDMX" not in whole
+    assert "SDMX" in formats and "JSON-stat" in formats and "observations.csv" not in formats

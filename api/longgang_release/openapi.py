@@ -57,13 +57,56 @@ _HEADERS: JSON = {
 _LINK_HEADER = _header('RFC 8288 link to the next page (rel="next"), absent on the last page.')
 
 
-def _struct_docs() -> dict[str, str]:
-    docs: dict[str, str] = {}
+def _structs() -> dict[str, type[msgspec.Struct]]:
+    """Our Structs by the name of their component (Litestar names it after the class)."""
+    found: dict[str, type[msgspec.Struct]] = {}
     for module in (model, envelopes, problems):
-        for name, value in vars(module).items():
-            if inspect.isclass(value) and issubclass(value, msgspec.Struct) and value.__doc__:
-                docs[name] = inspect.cleandoc(value.__doc__)
-    return docs
+        for value in vars(module).values():
+            if inspect.isclass(value) and issubclass(value, msgspec.Struct):
+                found[value.__name__] = value
+    return found
+
+
+def _field_description(field: msgspec.inspect.Field) -> str | None:
+    """The description in a field's ``Meta`` (an optional field's too), as Litestar reads it."""
+    kind = field.type
+    if isinstance(kind, msgspec.inspect.UnionType):
+        kept = [t for t in kind.types if not isinstance(t, msgspec.inspect.NoneType)]
+        if len(kept) == 1:
+            kind = kept[0]
+    if isinstance(kind, msgspec.inspect.Metadata) and kind.extra_json_schema:
+        description = kind.extra_json_schema.get("description")
+        if isinstance(description, str):
+            return description
+    return None
+
+
+def _describe_structs(schemas: JSON) -> None:
+    """Each Struct's component described by its docstring, each property by its field.
+
+    Litestar also copies the description of the field through which it first meets a
+    Struct onto the Struct's component: ``LocalizedText`` would be described as whichever
+    title or name a route registered first, and moving a route would change it. A
+    property that refers to a component keeps its own field's description beside the
+    reference (Litestar writes ``allOf`` with it; a bare ``$ref`` gets it as a sibling,
+    which OpenAPI 3.1 allows).
+    """
+    for name, struct in _structs().items():
+        schema = schemas.get(name)
+        if schema is None:
+            continue
+        if struct.__doc__:
+            schema["description"] = inspect.cleandoc(struct.__doc__)
+        else:
+            schema.pop("description", None)
+        properties = schema.get("properties", {})
+        info = msgspec.inspect.type_info(struct)
+        if not isinstance(info, msgspec.inspect.StructType):
+            raise TypeError(f"{name} is not a Struct")
+        for field in info.fields:
+            description = _field_description(field)
+            if description is not None and field.encode_name in properties:
+                properties[field.encode_name]["description"] = description
 
 
 def _not_nullable(schema: JSON) -> JSON:
@@ -329,6 +372,11 @@ def _finish_operation(operation: JSON, dataset_id: str) -> None:
     if operation_id == "getDownload":
         name = next(p for p in operation["parameters"] if p["name"] == "name")
         name["schema"]["enum"] = [n for n in download_names(dataset_id) if "/" not in n]
+        ok["description"] = (
+            "The file. Examples: the first lines of observations.csv (text/csv) and the dataset "
+            "file with two records of each list (application/json); the SQLite file and "
+            "application/octet-stream are bytes, not text, and have none."
+        )
     if operation_id == "getFormatDownload":
         in_folders = [n.split("/", 1) for n in download_names(dataset_id) if "/" in n]
         folder = next(p for p in operation["parameters"] if p["name"] == "folder")
@@ -338,11 +386,6 @@ def _finish_operation(operation: JSON, dataset_id: str) -> None:
         ok["description"] = (
             "The file. Examples: the first lines of the SDMX files and of the source text, the "
             "CSV on the Web metadata, the JSON-stat collection and the annotations; Parquet and "
-            "application/octet-stream are bytes, not text, and have none."
-        )
-        ok["description"] = (
-            "The file. Examples: the first lines of observations.csv (text/csv) and the dataset "
-            "file with two records of each list (application/json); the SQLite file and "
             "application/octet-stream are bytes, not text, and have none."
         )
     if operation_id.startswith("list") or operation_id == "search":
@@ -420,10 +463,8 @@ def document(app: Litestar) -> JSON:
     doc["components"]["schemas"] = _without_empty_alternatives(doc["components"]["schemas"])
     for name, schema in _FILE_SCHEMAS.items():
         doc["components"]["schemas"][name] = {**schema, "x-file": True}
-    docs = _struct_docs()
-    for name, schema in doc.get("components", {}).get("schemas", {}).items():
-        if "description" not in schema and name in docs:
-            schema["description"] = docs[name]
+    _describe_structs(doc["components"]["schemas"])
+    for schema in doc["components"]["schemas"].values():
         # Every field is always present in a response (null when empty).
         if "properties" in schema:
             schema["required"] = sorted(schema["properties"])

@@ -302,8 +302,12 @@ def add_examples(doc: JSON, app: Litestar) -> None:
     with TestClient(app) as client, TestClient(limited) as limited_client:
         asker = _Asker(client)
         record_examples: dict[str, Any] = {}
+        # In the order of the paths, not of the routes: a record's example is the first
+        # operation's that answers it, and moving a route must not change the document.
         operations = [
-            (path, operation) for path, item in doc["paths"].items() for operation in item.values()
+            (path, item[method])
+            for path, item in sorted(doc["paths"].items())
+            for method in sorted(item)
         ]
         list_paths = {op["operationId"]: path for path, op in operations if "x-pagination" in op}
         # A get's example id is the first record of its list, in the list's own order.
@@ -366,7 +370,8 @@ def add_examples(doc: JSON, app: Litestar) -> None:
                     # one taken from another operation.
                     continue
                 response["content"][_PROBLEM]["example"] = answer.json()
-                if status == "404":
+                if status == "404" and operation_id in first_ids:
+                    # A record's 404 says where the ids are listed: the problem's example.
                     record_examples.setdefault("Problem", answer.json())
             if "429" in operation["responses"]:
                 url = _url(concrete, query)

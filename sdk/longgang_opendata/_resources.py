@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 b871c222cfd65c846b442240c5ca3979a111b3386775c9923545ce6abfb3af9a) — do not edit.
+# generated from openapi/v1.json (sha256 00fbd7b799dd211643ef02d746fcb1d5dd02b3f4a3d224710a23f81a8621abc8) — do not edit.
 # Regenerate with `make sdk`.
 """Resources of the API: one per tag, one method per operation, sync and async."""
 

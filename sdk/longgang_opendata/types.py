@@ -1,4 +1,4 @@
-# generated from openapi/v1.json (sha256 b871c222cfd65c846b442240c5ca3979a111b3386775c9923545ce6abfb3af9a) — do not edit.
+# generated from openapi/v1.json (sha256 00fbd7b799dd211643ef02d746fcb1d5dd02b3f4a3d224710a23f81a8621abc8) — do not edit.
 # Regenerate with `make sdk`.
 """Models of the API's answers: one msgspec Struct per schema of openapi/v1.json."""
 
@@ -429,7 +429,7 @@ class Link(msgspec.Struct, frozen=True, kw_only=True):
 
 class LocalizedText(msgspec.Struct, frozen=True, kw_only=True):
     """
-    Title of the dataset.
+    Text in Chinese (as in the source) and English (our unofficial translation).
 
     Attributes:
         en: English translation by Longgang Open Data (unofficial).
@@ -494,7 +494,7 @@ class Mention(msgspec.Struct, frozen=True, kw_only=True):
 
 class MentionStatement(msgspec.Struct, frozen=True, kw_only=True):
     """
-    The plan, as the report says it.
+    What one report says of a project in a year, with its quote.
 
     Attributes:
         quote: The verbatim quote of the source document.
@@ -902,7 +902,7 @@ class PromisePage(msgspec.Struct, frozen=True, kw_only=True):
 
 class Publisher(msgspec.Struct, frozen=True, kw_only=True):
     """
-    Issuing body of the source document.
+    The body that issued the source document.
 
     Attributes:
         name: Name of the body.
@@ -1228,7 +1228,7 @@ class SectionPage(msgspec.Struct, frozen=True, kw_only=True):
 
 class Source(msgspec.Struct, frozen=True, kw_only=True):
     """
-    Provenance of the value.
+    Where a record comes from: a verbatim quote and its place in the source document.
 
     Attributes:
         document_id: Id of the dataset whose source document holds the quote; set by the
@@ -1267,7 +1267,7 @@ class Source(msgspec.Struct, frozen=True, kw_only=True):
 
 class SourceDocument(msgspec.Struct, frozen=True, kw_only=True):
     """
-    The source document.
+    The document the dataset is compiled from.
 
     Attributes:
         file: File name of the verbatim copy in the dataset.
@@ -1284,7 +1284,7 @@ class SourceDocument(msgspec.Struct, frozen=True, kw_only=True):
 
 class Statement(msgspec.Struct, frozen=True, kw_only=True):
     """
-    The target as stated.
+    One side of a target's outcome: the value a report states, with its quote.
 
     Attributes:
         base_unit: The counted thing of base_value.
@@ -1435,7 +1435,7 @@ class TargetPage(msgspec.Struct, frozen=True, kw_only=True):
 
 class TextPositionSelector(msgspec.Struct, frozen=True, kw_only=True):
     """
-    The quote's start and end offsets (TextPositionSelector).
+    Where the quote stands in the document's text, in characters (W3C Web Annotation).
 
     Attributes:
         end: Offset just after the quote's last character.
@@ -1454,7 +1454,7 @@ class TextPositionSelector(msgspec.Struct, frozen=True, kw_only=True):
 
 class TextQuoteSelector(msgspec.Struct, frozen=True, kw_only=True):
     """
-    The quote with unique context (TextQuoteSelector).
+    The quote with enough text each side to occur once in the document (W3C Web Annotation).
 
     Attributes:
         exact: The quote, verbatim.
