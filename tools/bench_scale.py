@@ -213,11 +213,13 @@ def first_query(url: str, path: str) -> float:
     return time.perf_counter() - start
 
 
-def _build(folder: Path, out: Path) -> float:
-    """Seconds the real build takes to compile ``folder`` into ``out``, as a process."""
+def _build(folders: list[Path], out: Path) -> float:
+    """Seconds the real build takes to compile ``folders`` into ``out``, as a process (several
+    are built together, as a series, with the series' own files)."""
     started = time.perf_counter()
+    datasets = [arg for folder in folders for arg in ("--dataset", str(folder))]
     subprocess.run(
-        [sys.executable, "-m", "longgang_build.build", "--dataset", str(folder), "--out", str(out)],
+        [sys.executable, "-m", "longgang_build.build", *datasets, "--out", str(out)],
         check=True,
         stdout=subprocess.DEVNULL,
     )
@@ -237,7 +239,7 @@ def _records(artifact: Artifact) -> int:
 def measure(copies: int, duration: int, connections: int, workers: int) -> dict[str, Any]:
     # Datasets apart from the build's output: it writes derived files into OUT/<id>/.
     folder = generate(copies, OUT / "datasets")
-    build_s = _build(folder, OUT)
+    build_s = _build([folder], OUT)
     artifact_path = OUT / f"{folder.name}.json"
     artifact = msgspec.json.decode(artifact_path.read_bytes(), type=Artifact)
     figures: dict[str, Any] = {
@@ -254,8 +256,9 @@ def measure_series(reports: int, duration: int, connections: int, workers: int) 
     """The figures of a series of ``reports`` synthetic reports served together."""
     root = OUT / "series"
     folders = [generate_report(n, root / "datasets") for n in range(1, reports + 1)]
-    # The server finds each report's artifact as build/<id>.json under its working folder.
-    build_s = sum(_build(folder, root / "build") for folder in folders)
+    # The server finds each report's artifact as build/<id>.json under its working folder,
+    # and the series' files, built with them, in build/series/.
+    build_s = _build(folders, root / "build")
     paths = [root / "build" / f"{folder.name}.json" for folder in folders]
     artifacts = [msgspec.json.decode(p.read_bytes(), type=Artifact) for p in paths]
     figures: dict[str, Any] = {

@@ -4,9 +4,14 @@
 ``build/scale/datasets/synthetic-100x/``: a synthetic ``source.md`` made of N copies of the
 report, each under its own heading, and every record of the report once per copy
 (ids suffixed ``-x<copy>``, lines and sections moved to that copy), then builds it
-through the real build. The folder says on its first line, in its title and in its
-description that it is SYNTHETIC test data; it is never served by default (the
-default dataset is ``longgang-2024``) and lives under the git-ignored ``build/``.
+through the real build. With more than one copy, every 。 of copy k (in the text and in
+its quotes alike) is followed by the copy's mark 〔k in letters〕: a quote's selector needs
+context unique in the document, and copies identical to the letter would stretch each one
+to the nearest copy heading (about 10⁵ characters a side, gigabytes at 100×); with a mark
+in every sentence, a selector reaches no farther than the sentence around its quote.
+The folder says on its first line, in its title and in its description that it is
+SYNTHETIC test data; it is never served by default (the default dataset is
+``longgang-2024``) and lives under the git-ignored ``build/``.
 """
 
 from __future__ import annotations
@@ -60,7 +65,10 @@ def generate(copies: int, out: Path, template: Path = DEFAULT_DATASET) -> Path:
     def shift(copy: int) -> int:
         return header_lines + heading_lines + copy * stride
 
-    text = _HEADER + "".join(_COPY_HEADING + source for _ in range(copies))
+    def marked(text: str, copy: int) -> str:
+        return text if copies == 1 else text.replace("。", "。" + _mark(copy))
+
+    text = _HEADER + "".join(_COPY_HEADING + marked(source, copy) for copy in range(copies))
     (folder / "source.md").write_text(text)
 
     def moved(record: dict[str, Any], copy: int, ids: dict[str, str]) -> dict[str, Any]:
@@ -73,6 +81,8 @@ def generate(copies: int, out: Path, template: Path = DEFAULT_DATASET) -> Path:
                 return [walk(v, key) for v in node]
             if key in ("line", "line_end") and isinstance(node, int):
                 return node + shift(copy)
+            if key == "quote" and isinstance(node, str):
+                return marked(node, copy)
             if key in ids and isinstance(node, str):
                 return _rename(ids[key], node, copy)
             return node
@@ -110,6 +120,8 @@ def generate(copies: int, out: Path, template: Path = DEFAULT_DATASET) -> Path:
         for g in glossary:
             record = moved(g, copy, ids)
             record["number"] = int(g["number"]) + copy * number_step
+            # The Chinese definition is the quote, verbatim.
+            record["definition"]["zh"] = marked(record["definition"]["zh"], copy)
             out_glossary.append(record)
     rules: list[dict[str, Any]] = []
     for rule in exclusions:
@@ -150,6 +162,17 @@ def generate(copies: int, out: Path, template: Path = DEFAULT_DATASET) -> Path:
     meta["source_document"]["sha256"] = hashlib.sha256(text.encode()).hexdigest()
     (folder / "dataset.toml").write_bytes(msgspec.toml.encode(meta))
     return folder
+
+
+def _mark(copy: int) -> str:
+    """Copy ``copy``'s mark in letters (a, b, …, z, ba, …): no digit or Chinese numeral for
+    the build's audit of numbers to find."""
+    letters = ""
+    while True:
+        copy, rest = divmod(copy, 26)
+        letters = chr(ord("a") + rest) + letters
+        if copy == 0:
+            return f"〔{letters}〕"
 
 
 def _rename(kind: str, value: str, copy: int) -> str:

@@ -356,7 +356,21 @@ def _content_words(english: str) -> set[str]:
 
 
 def _shared_runs(names: list[str]) -> set[str]:
-    """The longest Chinese runs (two characters or more) that two names have in common."""
+    """The longest Chinese runs (two characters or more) that two names have in common.
+
+    Each distinct name is compared once with each other, and a name held by several
+    records with itself: the same runs as every pair of records, in a time that grows
+    with the distinct names (a synthetic dataset repeats every name in each copy).
+    """
+    counted = Counter(names)
+    runs = _runs_of_pairs(list(counted))
+    for name, count in counted.items():
+        if count > 1:
+            runs |= _runs_of_pairs([name, name])
+    return runs
+
+
+def _runs_of_pairs(names: list[str]) -> set[str]:
     runs: set[str] = set()
     for first_index, first in enumerate(names):
         for second in names[first_index + 1 :]:

@@ -20,6 +20,7 @@ records and to the text wherever the API is served.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from typing import Any
 
@@ -52,13 +53,28 @@ class SelectorError(ValueError):
     """A quote's selectors do not resolve to exactly one place of the text."""
 
 
-def _occurrences(text: str, needle: str) -> list[int]:
+@functools.lru_cache(maxsize=4096)
+def _occurrences(text: str, needle: str) -> tuple[int, ...]:
+    # Remembered: every quote of a text is looked for once, however many widths of context
+    # are tried around it (a text's hash is computed once, so the lookup is cheap).
     found: list[int] = []
     at = text.find(needle)
     while at != -1:
         found.append(at)
         at = text.find(needle, at + 1)
-    return found
+    return tuple(found)
+
+
+def _places(text: str, prefix: str, exact: str, suffix: str) -> list[int]:
+    """Where ``prefix + exact + suffix`` stands in ``text``: among the places of ``exact``
+    (each found once), those with the prefix before and the suffix after."""
+    return [
+        at - len(prefix)
+        for at in _occurrences(text, exact)
+        if at >= len(prefix)
+        and text.startswith(prefix, at - len(prefix))
+        and text.startswith(suffix, at + len(exact))
+    ]
 
 
 def select(text: str, start: int, end: int) -> QuoteSelector:
@@ -69,7 +85,7 @@ def select(text: str, start: int, end: int) -> QuoteSelector:
     def unique(width: int) -> bool:
         prefix = text[max(0, start - width) : start]
         suffix = text[end : end + width]
-        return _occurrences(text, prefix + exact + suffix) == [start - len(prefix)]
+        return _places(text, prefix, exact, suffix) == [start - len(prefix)]
 
     def covers_all(width: int) -> bool:
         return start - width <= 0 and end + width >= len(text)
@@ -96,7 +112,7 @@ def check(text: str, selector: QuoteSelector) -> None:
     quote, position = selector.text_quote, selector.text_position
     if text[position.start : position.end] != quote.exact:
         raise SelectorError(f"the text at {position.start}…{position.end} is not the quote")
-    places = _occurrences(text, quote.prefix + quote.exact + quote.suffix)
+    places = _places(text, quote.prefix, quote.exact, quote.suffix)
     if places != [position.start - len(quote.prefix)]:
         raise SelectorError(f"prefix, quote and suffix occur {len(places)} time(s), not once")
 
