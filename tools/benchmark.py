@@ -452,7 +452,7 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(
         f"{'scenario':<18} {'API req/s':>10} {'p50 ms':>7} {'p99 ms':>7} {'err':>4}"
-        f" {'nginx req/s':>12} {'p50 ms':>7} {'p99 ms':>7} {'ratio':>6} {'range':>10} {'target':>7}"
+        f" {'other req/s':>12} {'p50 ms':>7} {'p99 ms':>7} {'ratio':>6} {'range':>10} {'target':>7}"
     )
     for name, row in rows:
         target = TARGETS.get(name)
