@@ -149,11 +149,19 @@ def generate(copies: int, out: Path, template: Path = DEFAULT_DATASET) -> Path:
     for name in ("terms.toml", "synonyms.toml"):
         if (template / name).exists():
             shutil.copy(template / name, folder / name)
+    write_synthetic_meta(template, folder, text, f"{copies} 份", f"{copies} copies")
+    return folder
+
+
+def write_synthetic_meta(template: Path, folder: Path, text: str, zh: str, en: str) -> None:
+    """``folder``'s dataset.toml: the template's, named for the folder, its title and
+    description saying it is SYNTHETIC test data (``zh``/``en`` close the title), and the
+    sha256 of its source ``text``."""
     meta = _toml(template / "dataset.toml")
-    meta["id"] = dataset_id
+    meta["id"] = folder.name
     meta["title"] = {
-        "zh": f"合成测试数据：{meta['title']['zh']}（{copies} 份）",
-        "en": f"SYNTHETIC test data: {meta['title']['en']} ({copies} copies)",
+        "zh": f"合成测试数据：{meta['title']['zh']}（{zh}）",
+        "en": f"SYNTHETIC test data: {meta['title']['en']} ({en})",
     }
     meta["description"] = {
         "zh": "合成测试数据，不是任何政府文件：" + meta["description"]["zh"],
@@ -161,7 +169,6 @@ def generate(copies: int, out: Path, template: Path = DEFAULT_DATASET) -> Path:
     }
     meta["source_document"]["sha256"] = hashlib.sha256(text.encode()).hexdigest()
     (folder / "dataset.toml").write_bytes(msgspec.toml.encode(meta))
-    return folder
 
 
 def _mark(copy: int) -> str:

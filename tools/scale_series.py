@@ -14,7 +14,6 @@ SYNTHETIC test data, and live under the git-ignored ``build/``.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import shutil
 import sys
 import time
@@ -25,6 +24,7 @@ from typing import Any
 import msgspec
 
 from longgang_build.build import DEFAULT_DATASET, compile_artifact, load_records, write_reports
+from tools.scale import write_synthetic_meta
 
 _HEADER = (
     "# 合成测试数据（SYNTHETIC TEST DATA）\n"
@@ -90,18 +90,9 @@ def generate_report(number: int, out: Path, template: Path = DEFAULT_DATASET) ->
     for name in ("indicators.toml", "terms.toml", "synonyms.toml", "rules.toml"):
         if (template / name).exists():
             shutil.copy(template / name, folder / name)
-    meta = _toml(template / "dataset.toml")
-    meta["id"] = folder.name
-    meta["title"] = {
-        "zh": f"合成测试数据：{meta['title']['zh']}（系列第 {number} 份）",
-        "en": f"SYNTHETIC test data: {meta['title']['en']} (report {number} of a series)",
-    }
-    meta["description"] = {
-        "zh": "合成测试数据，不是任何政府文件：" + meta["description"]["zh"],
-        "en": "SYNTHETIC test data, not a government document: " + meta["description"]["en"],
-    }
-    meta["source_document"]["sha256"] = hashlib.sha256(text.encode()).hexdigest()
-    (folder / "dataset.toml").write_bytes(msgspec.toml.encode(meta))
+    write_synthetic_meta(
+        template, folder, text, f"系列第 {number} 份", f"report {number} of a series"
+    )
     return folder
 
 
