@@ -461,6 +461,20 @@ def test_a_record_page_links_each_quote_to_its_own_report_s_source(series: Clien
     assert 'href="/source?lang=en#L7"' in page
 
 
+def test_a_section_hit_links_to_its_own_report_s_source_page(series: Client) -> None:
+    hits = series.get("/v1/search?q=计划&kind=section&limit=100").json()["items"]
+    pages = {}
+    for hit in hits:
+        section = series.get(hit["url"]).json()
+        pages[section["report_id"]] = hit["html_url"].partition("://")[2].partition("/")[2]
+        line = hit["html_url"].rpartition("#L")[2]
+        assert line == str(section["line"]), hit
+    # The latest report's is the plain source page; the earlier one's is its own.
+    assert pages["testseries-2042"].startswith("source#L")
+    assert pages["testseries-2041"].startswith("source/testseries-2041#L")
+    assert series.get("/" + pages["testseries-2041"].partition("#")[0]).status_code == 200
+
+
 def _series_graph(client: Client) -> Graph:
     return Graph().parse(data=client.get("/v1/catalog.jsonld").text, format="json-ld")
 

@@ -29,6 +29,8 @@ REPORT = "/reports/{report_id:str}"
 #: The page of the releases, for people: not under ``/v1``, beside the other pages. The
 #: release feed's entries link to their release on it, so the build writes it too.
 RELEASES_PAGE = "/releases"
+#: The source document's page, for people: the default report's (the latest served).
+SOURCE_PAGE = "/source"
 
 
 def href(path: str) -> str:
@@ -49,6 +51,14 @@ def release_anchor(version: str) -> str:
 def release_page_href(version: str) -> str:
     """A release on the releases page: the page's address and the release's anchor."""
     return f"{RELEASES_PAGE}#{release_anchor(version)}"
+
+
+def source_line_href(line: int, report_id: str | None, default_report: str | None) -> str:
+    """A line of a report's source page: ``/source#L12`` for the default report (or a
+    statement of no report), ``/source/{report}#L12`` for another report of a series."""
+    if report_id in (None, default_report):
+        return f"{SOURCE_PAGE}#L{line}"
+    return f"{SOURCE_PAGE}/{quote(str(report_id), safe='')}#L{line}"
 
 
 def download_href(name: str) -> str:

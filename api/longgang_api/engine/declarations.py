@@ -574,25 +574,31 @@ class Searched(NamedTuple, Generic[R]):
     kind: HitKind
     listing: Listing[R]
     title: Callable[[R], LocalizedText]
-    #: The absolute address of a record's page for people, given the public base URL.
-    page: Callable[[R, str], str]
+    #: The absolute address of a record's page for people, given the public base URL and
+    #: the default report (whose source page is ``/source``).
+    page: Callable[[R, str, str], str]
 
 
 #: What ``/v1/search`` looks through, in its default order.
 SEARCHED: tuple[Searched[Any], ...] = (
-    Searched("indicator", INDICATORS, lambda i: i.name, lambda i, _: i.html_url),
-    Searched("project", PROJECTS, lambda p: p.name, lambda p, _: p.html_url),
-    Searched("glossary", GLOSSARY, lambda g: g.term, lambda g, _: g.html_url),
-    # A section has no page of its own: it is read where it stands in the source's page.
-    Searched("section", SECTIONS, lambda s: s.heading, lambda s, base: f"{base}/source#L{s.line}"),
-)
+    Searched("indicator", INDICATORS, lambda i: i.name, lambda i, _, __: i.html_url),
+    Searched("project", PROJECTS, lambda p: p.name, lambda p, _, __: p.html_url),
+    Searched("glossary", GLOSSARY, lambda g: g.term, lambda g, _, __: g.html_url),
+    # A section has no page of its own: it is read where it stands in its own report's
+    # source page.
+    Searched("section", SECTIONS, lambda s: s.heading,
+             lambda s, base, default: base
+             + addresses.source_line_href(s.line, s.report_id, default)),
+)  # fmt: skip
 _RANK = {searched.kind: rank for rank, searched in enumerate(SEARCHED)}
 
 
 def _search_hits(dataset: LoadedDataset, public_base_url: str) -> tuple[SearchHit, ...]:
+    default = dataset.artifact.dataset.id
     return tuple(
         SearchHit(kind=kind, id=listing.id_of(r), title=title(r),
-                  url=f"{listing.path}/{listing.id_of(r)}", html_url=page(r, public_base_url))
+                  url=f"{listing.path}/{listing.id_of(r)}",
+                  html_url=page(r, public_base_url, default))
         for kind, listing, title, page in SEARCHED
         for r in listing.records(dataset, public_base_url)
     )  # fmt: skip

@@ -100,9 +100,10 @@ class RecordPages:
         if collection == OBSERVATIONS.name:
             return f"{page_url(f'/indicators/{record.indicator_id}', self.lang)}#{id_}"
         if collection == SECTIONS.name:
-            report = record.report_id
-            page = "/source" if report in (None, self.report_id) else f"/source/{report}"
-            return f"{page_url(page, self.lang)}#L{record.line}"
+            page, _, line = addresses.source_line_href(
+                record.line, record.report_id, self.report_id
+            ).partition("#")
+            return f"{page_url(page, self.lang)}#{line}"
         return page_url(f"/{collection}/{id_}", self.lang)
 
     def named(self, collection: str, id_: str) -> Named:

@@ -26,6 +26,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from longgang_api.data.addresses import source_line_href
 from longgang_api.data.envelopes import IndicatorDetail
 from longgang_api.data.model import LocalizedText, Observation
 from longgang_api.engine.declarations import INDICATORS, OBSERVATIONS
@@ -57,12 +58,6 @@ def script_data(description: dict[str, Any]) -> Markup:
 
 def _both(text: LocalizedText) -> list[dict[str, str]]:
     return [{"@value": text.zh, "@language": ZH}, {"@value": text.en, "@language": "en"}]
-
-
-def source_path(line: int, document_id: str | None, report_id: str) -> str:
-    """The line of the source page that holds a quote, as the indicator page links it."""
-    page = "/source" if document_id in (None, report_id) else f"/source/{document_id}"
-    return f"{page}#L{line}"
 
 
 def _property(name: str, value: str) -> dict[str, str]:
@@ -105,7 +100,7 @@ def _observation(
         "@type": "Quotation",
         "text": source.quote,
         "inLanguage": ZH,
-        "url": base_url + source_path(source.line, source.document_id, report_id),
+        "url": base_url + source_line_href(source.line, source.document_id, report_id),
     }
     return described
 
