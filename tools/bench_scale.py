@@ -22,9 +22,13 @@ as many answers as it keeps (4,096 pages of the sorted scenario, not gzipped, ea
 
 ``--series N`` adds a row for a series of N reports: :mod:`tools.scale_series` writes N
 SYNTHETIC reports under ``build/scale/series/``, each the report again (so every value but
-the last report's is revised), the real build compiles each (timed, as processes, summed),
-and the API serves them all (``DATASETS``) for the same scenarios; its ratios are against
-the first size's row.
+the last report's is revised), the real build compiles them together (timed, as a
+process), and the API serves them all (``DATASETS``) beside the first size, served again. Each scenario runs in rounds (at least
+three, of five seconds a side), each round the series then the first size back to back,
+and its ratio is the median of the rounds' ratios: one run after the other compared the
+machine at two moments as much as the two servers. The series adds one scenario, search
+within its latest report: across the series each report's sections match, so a search
+page holds more hits than one report's, where within one report it holds as many.
 """
 
 from __future__ import annotations
@@ -41,7 +45,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import httpx
 import msgspec
@@ -50,7 +54,16 @@ from longgang_api.data.model import Artifact
 from longgang_api.engine.query import MAX_LIMIT
 from longgang_api.server import granian_command
 from longgang_api.web.response_cache import ResponseCache
-from tools.benchmark import Result, _free_port, _lua, _wait, rss_mb, worker_rss_mb, wrk
+from tools.benchmark import (
+    Result,
+    _free_port,
+    _lua,
+    _wait,
+    rss_mb,
+    summarise,
+    worker_rss_mb,
+    wrk,
+)
 from tools.scale import generate
 from tools.scale_series import generate_report
 
@@ -78,6 +91,12 @@ def served(
         {"LONGGANG_ARTIFACT": str(artifact), "DATASET": str(dataset)}, workers
     ) as running:
         yield running
+
+
+#: The series' search within its latest report, compared with one report's search.
+ONE_REPORT = "search within one report"
+#: A round of the series against one report: each side runs this long, back to back.
+ROUND_SECONDS = 5
 
 
 @contextmanager
@@ -247,13 +266,27 @@ def measure(copies: int, duration: int, connections: int, workers: int) -> dict[
         "records": _records(artifact),
         "build_s": build_s,
         "artifact_bytes": artifact_path.stat().st_size,
+        "served": Served(
+            {"LONGGANG_ARTIFACT": str(artifact_path), "DATASET": str(folder)}, None, artifact
+        ),
     }
-    settings = {"LONGGANG_ARTIFACT": str(artifact_path), "DATASET": str(folder)}
-    return _load(figures, artifact, settings, None, duration, connections, workers)
+    with served_with(figures["served"].settings, workers) as (url, process, startup):
+        _started(figures, url, startup)
+        scenarios = _scenarios(url, artifact, workers)
+        with tempfile.TemporaryDirectory() as tmp:
+            figures["results"] = {
+                name: wrk(url, duration, connections, {}, _lua(paths, Path(tmp), "paths"))
+                for name, paths in scenarios.items()
+            }
+        _loaded(figures, url, process, scenarios)
+    return figures
 
 
-def measure_series(reports: int, duration: int, connections: int, workers: int) -> dict[str, Any]:
-    """The figures of a series of ``reports`` synthetic reports served together."""
+def measure_series(
+    reports: int, duration: int, connections: int, workers: int, one: dict[str, Any]
+) -> dict[str, Any]:
+    """The figures of a series of ``reports`` synthetic reports served together, each of its
+    scenarios measured in rounds against the same scenario of ``one`` (a size's run)."""
     root = OUT / "series"
     folders = [generate_report(n, root / "datasets") for n in range(1, reports + 1)]
     # The server finds each report's artifact as build/<id>.json under its working folder,
@@ -267,49 +300,83 @@ def measure_series(reports: int, duration: int, connections: int, workers: int) 
         "build_s": build_s,
         "artifact_bytes": sum(p.stat().st_size for p in paths),
     }
-    settings = {"DATASETS": ",".join(str(folder) for folder in folders)}
     # Every report restates every value: the latest statements, which lists show, are the
     # last report's, so its records make the scenarios' URLs.
-    return _load(figures, artifacts[-1], settings, root, duration, connections, workers)
-
-
-def _load(
-    figures: dict[str, Any],
-    artifact: Artifact,
-    settings: dict[str, str],
-    cwd: Path | None,
-    duration: int,
-    connections: int,
-    workers: int,
-) -> dict[str, Any]:
-    """Serve with ``settings`` and add the start, load and memory figures to ``figures``."""
-    with (
-        served_with(settings, workers, cwd) as (url, process, startup),
-        tempfile.TemporaryDirectory() as tmp,
-    ):
-        figures["first_200_s"] = startup
-        figures["first_search_s"] = first_query(url, "/v1/search?q=GDP")
-        figures["first_list_q_s"] = first_query(url, "/v1/observations?q=GDP")
-        scenarios = {
-            "filtered list": filtered_paths(artifact, workers),
-            "sorted list": sorted_paths(workers),
-            "search": search_paths(artifact, workers),
-            "deep-cursor page": deep_paths(url, len(artifact.observations), workers),
-        }
-        results: dict[str, Result] = {}
-        for name, paths in scenarios.items():
-            script = _lua(paths, Path(tmp), name.replace(" ", "-"))
-            results[name] = wrk(url, duration, connections, {}, script)
-        figures["results"] = results
-        # After wrk: the pages asked here are not among those it found in the cache.
-        figures["items"] = {name: items_per_page(url, paths) for name, paths in scenarios.items()}
-        figures["rss_mb"] = worker_rss_mb(process.pid)
-        figures["rss_all_mb"] = rss_mb(process.pid)
-        # The worst case: the response cache at its bound, besides every index.
-        fill_response_cache(url, scenarios["sorted list"])
-        figures["rss_full_mb"] = worker_rss_mb(process.pid)
-        figures["rss_full_all_mb"] = rss_mb(process.pid)
+    latest = artifacts[-1]
+    settings = {"DATASETS": ",".join(str(folder) for folder in folders)}
+    base: Served = one["served"]
+    # The one report is served beside the series, idle while the series is measured: each
+    # round runs both back to back, on the machine as it was then.
+    with served_with(base.settings, workers, base.cwd) as (one_url, _, _):
+        _started({}, one_url, 0.0)
+        with served_with(settings, workers, root) as (url, process, startup):
+            _started(figures, url, startup)
+            scenarios = _scenarios(url, latest, workers)
+            compared = _scenarios(one_url, base.artifact, workers)
+            # Across the series each report's sections match, so a search page holds more
+            # hits than one report's; within the latest report it holds as many.
+            scenarios[ONE_REPORT] = [f"{p}&report={latest.dataset.id}" for p in scenarios["search"]]
+            compared[ONE_REPORT] = compared["search"]
+            rounds = max(3, duration // ROUND_SECONDS)
+            with tempfile.TemporaryDirectory() as tmp:
+                figures["rows"] = {
+                    name: summarise([
+                        (wrk(url, ROUND_SECONDS, connections, {}, _lua(paths, Path(tmp), "a")),
+                         wrk(one_url, ROUND_SECONDS, connections, {},
+                             _lua(compared[name], Path(tmp), "b")))
+                        for _ in range(rounds)
+                    ])
+                    for name, paths in scenarios.items()
+                }  # fmt: skip
+            figures["rounds"] = rounds
+            figures["one_items"] = {
+                name: items_per_page(one_url, paths) for name, paths in compared.items()
+            }
+            _loaded(figures, url, process, scenarios)
     return figures
+
+
+class Served(NamedTuple):
+    """What a size was served with, to serve it again beside the series."""
+
+    settings: dict[str, str]
+    cwd: Path | None
+    artifact: Artifact
+
+
+def _started(figures: dict[str, Any], url: str, startup: float) -> None:
+    """The seconds to the first 200, and to the first search and list query (each waits for
+    the text index it needs, built from start-up)."""
+    figures["first_200_s"] = startup
+    figures["first_search_s"] = first_query(url, "/v1/search?q=GDP")
+    figures["first_list_q_s"] = first_query(url, "/v1/observations?q=GDP")
+
+
+def _scenarios(url: str, artifact: Artifact, workers: int) -> dict[str, list[str]]:
+    return {
+        "filtered list": filtered_paths(artifact, workers),
+        "sorted list": sorted_paths(workers),
+        "search": search_paths(artifact, workers),
+        "deep-cursor page": deep_paths(url, len(artifact.observations), workers),
+    }
+
+
+def _loaded(
+    figures: dict[str, Any],
+    url: str,
+    process: subprocess.Popen[bytes],
+    scenarios: dict[str, list[str]],
+) -> None:
+    """The records a page of each scenario, and the memory after load and with a full
+    response cache."""
+    # After wrk: the pages asked here are not among those it found in the cache.
+    figures["items"] = {name: items_per_page(url, paths) for name, paths in scenarios.items()}
+    figures["rss_mb"] = worker_rss_mb(process.pid)
+    figures["rss_all_mb"] = rss_mb(process.pid)
+    # The worst case: the response cache at its bound, besides every index.
+    fill_response_cache(url, scenarios["sorted list"])
+    figures["rss_full_mb"] = worker_rss_mb(process.pid)
+    figures["rss_full_all_mb"] = rss_mb(process.pid)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -329,8 +396,11 @@ def main(argv: list[str] | None = None) -> int:
         measure(int(s), args.duration, args.connections, args.workers)
         for s in args.sizes.split(",")
     ]
+    series = []
     if args.series:
-        runs.append(measure_series(args.series, args.duration, args.connections, args.workers))
+        series.append(
+            measure_series(args.series, args.duration, args.connections, args.workers, runs[0])
+        )
     print(
         f"wrk -t1 -c{args.connections} -d{args.duration}s; API: granian, {args.workers} "
         "worker(s); uncached"
@@ -340,7 +410,7 @@ def main(argv: list[str] | None = None) -> int:
           "| first list q s | RSS per worker MB | RSS all processes MB "
           "| cache full: RSS per worker MB | cache full: RSS all MB |")  # fmt: skip
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-    for run in runs:
+    for run in runs + series:
         print(
             f"| {run['size']} | {run['records']:,} | {run['build_s']:.1f} "
             f"| {run['artifact_bytes'] / 1e6:.1f} | {run['first_200_s']:.2f} "
@@ -359,6 +429,23 @@ def main(argv: list[str] | None = None) -> int:
                 f"| {name} | {run['size']} | {run['items'][name]:.1f} | {result.rps:,.0f} "
                 f"| {result.p50_ms:.2f} "
                 f"| {result.p99_ms:.2f} | {result.errors} | {ratio:.2f} |"
+            )
+    for run in series:
+        print()
+        print(
+            f"{run['size']} ÷ {runs[0]['size']}: {run['rounds']} rounds of {ROUND_SECONDS} s, "
+            "each running both servers back to back"
+        )
+        print()
+        print(f"| scenario | records a page: series, {runs[0]['size']} | series req/s "
+              f"| {runs[0]['size']} req/s | series ÷ {runs[0]['size']} (median) "
+              "| lowest–highest | series p99 ms | errors |")  # fmt: skip
+        print("|---|---:|---:|---:|---:|---|---:|---:|")
+        for name, row in run["rows"].items():
+            print(
+                f"| {name} | {run['items'][name]:.1f}, {run['one_items'][name]:.1f} "
+                f"| {row.ours.rps:,.0f} | {row.theirs.rps:,.0f} | {row.ratio:.2f} "
+                f"| {row.lowest:.2f}–{row.highest:.2f} | {row.ours.p99_ms:.2f} | {row.errors} |"
             )
     return 0
 
