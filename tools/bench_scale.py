@@ -23,12 +23,13 @@ as many answers as it keeps (4,096 pages of the sorted scenario, not gzipped, ea
 ``--series N`` adds a row for a series of N reports: :mod:`tools.scale_series` writes N
 SYNTHETIC reports under ``build/scale/series/``, each the report again (so every value but
 the last report's is revised), the real build compiles them together (timed, as a
-process), and the API serves them all (``DATASETS``) beside the first size, served again. Each scenario runs in rounds (at least
-three, of five seconds a side), each round the series then the first size back to back,
-and its ratio is the median of the rounds' ratios: one run after the other compared the
-machine at two moments as much as the two servers. The series adds one scenario, search
-within its latest report: across the series each report's sections match, so a search
-page holds more hits than one report's, where within one report it holds as many.
+process), and the API serves them all (``DATASETS``) beside the first size, served again.
+Each scenario runs in rounds (six, of three seconds a side), each round the series and
+the first size back to back, which one first alternating, and its ratio is the median of
+the rounds' ratios: one run after the other compared the machine at two moments as much
+as the two servers. The series adds one scenario, search within its latest report: across
+the series each report's sections match, so a search page holds more hits than one
+report's, where within one report it holds as many.
 """
 
 from __future__ import annotations
@@ -95,8 +96,10 @@ def served(
 
 #: The series' search within its latest report, compared with one report's search.
 ONE_REPORT = "search within one report"
-#: A round of the series against one report: each side runs this long, back to back.
-ROUND_SECONDS = 5
+#: The rounds of the series against one report, and how long each side runs in a round:
+#: this machine's rate moves within seconds, and a median of many short rounds moves less.
+ROUNDS = 6
+ROUND_SECONDS = 3
 
 
 @contextmanager
@@ -283,7 +286,7 @@ def measure(copies: int, duration: int, connections: int, workers: int) -> dict[
 
 
 def measure_series(
-    reports: int, duration: int, connections: int, workers: int, one: dict[str, Any]
+    reports: int, connections: int, workers: int, one: dict[str, Any]
 ) -> dict[str, Any]:
     """The figures of a series of ``reports`` synthetic reports served together, each of its
     scenarios measured in rounds against the same scenario of ``one`` (a size's run)."""
@@ -317,23 +320,37 @@ def measure_series(
             # hits than one report's; within the latest report it holds as many.
             scenarios[ONE_REPORT] = [f"{p}&report={latest.dataset.id}" for p in scenarios["search"]]
             compared[ONE_REPORT] = compared["search"]
-            rounds = max(3, duration // ROUND_SECONDS)
             with tempfile.TemporaryDirectory() as tmp:
                 figures["rows"] = {
-                    name: summarise([
-                        (wrk(url, ROUND_SECONDS, connections, {}, _lua(paths, Path(tmp), "a")),
-                         wrk(one_url, ROUND_SECONDS, connections, {},
-                             _lua(compared[name], Path(tmp), "b")))
-                        for _ in range(rounds)
-                    ])
+                    name: summarise(
+                        _rounds(
+                            (url, _lua(paths, Path(tmp), "series")),
+                            (one_url, _lua(compared[name], Path(tmp), "one")),
+                            connections,
+                        )
+                    )
                     for name, paths in scenarios.items()
-                }  # fmt: skip
-            figures["rounds"] = rounds
+                }
+            figures["rounds"] = ROUNDS
             figures["one_items"] = {
                 name: items_per_page(one_url, paths) for name, paths in compared.items()
             }
             _loaded(figures, url, process, scenarios)
     return figures
+
+
+def _rounds(
+    series: tuple[str, Path], one: tuple[str, Path], connections: int
+) -> list[tuple[Result, Result]]:
+    """(series, one report) results of each round, back to back; the one that runs first
+    alternates, so that a machine growing faster or slower favours neither."""
+    found = []
+    for round_ in range(ROUNDS):
+        first, second = (series, one) if round_ % 2 == 0 else (one, series)
+        a = wrk(first[0], ROUND_SECONDS, connections, {}, first[1])
+        b = wrk(second[0], ROUND_SECONDS, connections, {}, second[1])
+        found.append((a, b) if round_ % 2 == 0 else (b, a))
+    return found
 
 
 class Served(NamedTuple):
@@ -398,9 +415,7 @@ def main(argv: list[str] | None = None) -> int:
     ]
     series = []
     if args.series:
-        series.append(
-            measure_series(args.series, args.duration, args.connections, args.workers, runs[0])
-        )
+        series.append(measure_series(args.series, args.connections, args.workers, runs[0]))
     print(
         f"wrk -t1 -c{args.connections} -d{args.duration}s; API: granian, {args.workers} "
         "worker(s); uncached"
