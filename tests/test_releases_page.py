@@ -147,11 +147,12 @@ def test_the_page_names_its_twins_and_the_feed(client: Client) -> None:
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_every_page_links_the_releases_page(client: Client, path: str) -> None:
+def test_every_page_links_the_releases_page_and_the_ledger(client: Client, path: str) -> None:
     for lang in ("zh", "en"):
         html = client.get(f"{path}?lang={lang}").text
-        name = texts.pick(texts.UI["releases"], lang)
-        assert f'<a href="/releases?lang={lang}">{name}</a>' in html, path
+        for linked, words in (("/releases", "releases"), ("/targets", "targets")):
+            name = texts.pick(texts.UI[words], lang)
+            assert f'<a href="{linked}?lang={lang}">{name}</a>' in html, (path, linked)
 
 
 @pytest.mark.parametrize(
