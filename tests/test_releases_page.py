@@ -155,6 +155,13 @@ def test_every_page_links_the_releases_page_and_the_ledger(client: Client, path:
             assert f'<a href="{linked}?lang={lang}">{name}</a>' in html, (path, linked)
 
 
+@pytest.mark.parametrize("path", ["/docs", "/docs/guides", "/docs/guides/rest-quickstart"])
+def test_the_documentation_bar_links_the_releases_page(client: Client, path: str) -> None:
+    html = client.get(path).text
+    bar = html[html.index('<nav aria-label="Documentation">') :]
+    assert '<a href="/releases?lang=en">Releases</a>' in bar[: bar.index("</nav>")], path
+
+
 @pytest.mark.parametrize(
     ("url", "parameter"),
     [("/releases?version=1.2.0", "version"), ("/releases?lang=fr", "lang"), ("/releases?q=x", "q")],
