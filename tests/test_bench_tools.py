@@ -82,6 +82,24 @@ def test_a_row_takes_each_ratio_within_its_round_and_the_median_of_them() -> Non
     assert (two.ours.rps, two.theirs.rps) == (30_000, 60_000)
 
 
+def test_the_series_rounds_alternate_which_server_runs_first(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    ran: list[str] = []
+
+    def wrk(url: str, duration: int, connections: int, headers: Any, script: Path) -> Result:
+        ran.append(url)
+        # Each side's rate names it, so a pair put the wrong way round shows.
+        return Result(1_000.0 if url == "series" else 2_000.0, 1.0, 2.0, 0)
+
+    monkeypatch.setattr(bench_scale, "wrk", wrk)
+    rounds = bench_scale._rounds(("series", Path("a")), ("one", Path("b")), 64)
+    assert len(rounds) == bench_scale.ROUNDS >= 4
+    assert ran[:4] == ["series", "one", "one", "series"]
+    assert all((a.rps, b.rps) == (1_000.0, 2_000.0) for a, b in rounds)
+    assert summarise(rounds).ratio == pytest.approx(0.5)
+
+
 def test_make_test_leaves_the_tools_out() -> None:
     # `make test` runs pytest over testpaths alone: a tool under tools/ (wrk runs of minutes,
     # a long fuzz) must never be collected as a test.
