@@ -311,6 +311,7 @@ def measure_series(
     # The one report is served beside the series, idle while the series is measured: each
     # round runs both back to back, on the machine as it was then.
     with served_with(base.settings, workers, base.cwd) as (one_url, _, _):
+        # Its start was measured in its own run: here only wait for its text indexes.
         _started({}, one_url, 0.0)
         with served_with(settings, workers, root) as (url, process, startup):
             _started(figures, url, startup)
