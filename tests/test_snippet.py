@@ -2,11 +2,12 @@
 
 :func:`~longgang_api.engine.text_search.snippet` finds the match in the field's
 normalised text and maps its place back to the original only where
-normalising changed the length. The reference below is the way it was first
-written: the original normalised character by character, each normalised
-character remembering the original one it came from. Both must cut the same
-snippet from every field of the dataset, for every piece a query could match
-there.
+normalising changed the length, and re-spaces the cut only where the field's
+spaces are not already single (a *plain* field is cut as a slice). The
+reference below is the way it was first written: the original normalised
+character by character, each normalised character remembering the original
+one it came from. Both must cut the same snippet from every field of the
+dataset, for every piece a query could match there.
 """
 
 from __future__ import annotations
@@ -120,3 +121,25 @@ def test_snippets_where_normalising_changes_the_length_equal_the_reference(
     field = SearchField.of("source.quote", original)
     assert len(field.text) != len(original) or original.startswith("ＧＤＰ")
     assert compared(iter([field]), random.Random(7)) > 5
+
+
+@pytest.mark.parametrize(
+    "original",
+    [
+        # Cuts that begin or end on a space, in English and between Chinese runs.
+        "Longgang district " * 8 + "metro lines",
+        "龙岗 区 " * 20 + "轨道 交通 metro",
+    ],
+)
+def test_a_plain_field_is_cut_as_a_slice_with_its_end_spaces_removed(original: str) -> None:
+    field = SearchField.of("text", original)
+    assert field.plain and field.whole is None
+    assert compared(iter([field]), random.Random(11)) > 5
+
+
+def test_a_field_with_runs_of_spaces_is_not_plain() -> None:
+    field = SearchField.of("text", "Longgang  district " * 8)
+    assert not field.plain
+    match = Match(1, ("text",), field, ("word", "district"))
+    assert snippet(match) == reference_snippet(match)
+    assert "  " not in snippet(match)

@@ -188,6 +188,10 @@ class SearchField:
     #: The snippet of a field short enough to be shown whole, whatever matched; None for
     #: a longer one. Usually the original itself: its spaces are already single.
     whole: str | None
+    #: Whether a snippet of the field is a plain slice of the original: its spaces are
+    #: single and normalising kept every character one character (most long texts). A
+    #: search page cuts a snippet for each of its hits in a long field.
+    plain: bool
 
     @classmethod
     def of(cls, name: str, original: str) -> SearchField:
@@ -196,12 +200,13 @@ class SearchField:
         spaced = f" {' '.join(words)} " if words else ""
         weight = field_weight(name)
         preference = 2 * weight + (name == "id")
+        spaced_once = " ".join(original.split())
+        single = spaced_once == original
         whole = None
         if len(original) <= _SNIPPET_BEFORE + _SNIPPET_AFTER:
-            whole = " ".join(original.split())
-            if whole == original:
-                whole = original
-        return cls(sys.intern(name), weight, original, text, spaced, preference, whole)
+            whole = original if single else spaced_once
+        plain = single and len(text) == len(original)
+        return cls(sys.intern(name), weight, original, text, spaced, preference, whole, plain)
 
     def has(self, piece: Piece) -> bool:
         kind, value = piece
@@ -382,10 +387,18 @@ def snippet(match: Match) -> str:
     text = best.text
     kind, value = match.piece
     start = text.find(value) if kind == "cjk" else _first_word(text, value)
-    at = max(0, _original_offset(original, text, start))
-    begin = max(0, at - _SNIPPET_BEFORE)
-    end = min(len(original), at + _SNIPPET_AFTER)
-    piece = " ".join(original[begin:end].split())
+    if best.plain:
+        # The match stands at the same place in the original, and a slice of it needs
+        # only its end spaces cut: the same snippet as below, at half the cost.
+        at = start if start > 0 else 0
+        begin = at - _SNIPPET_BEFORE if at > _SNIPPET_BEFORE else 0
+        end = at + _SNIPPET_AFTER
+        piece = original[begin:end].strip()
+    else:
+        at = max(0, _original_offset(original, text, start))
+        begin = max(0, at - _SNIPPET_BEFORE)
+        end = min(len(original), at + _SNIPPET_AFTER)
+        piece = " ".join(original[begin:end].split())
     return ("…" if begin else "") + piece + ("…" if end < len(original) else "")
 
 
