@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import asyncio
+import random
 import tomllib
 from pathlib import Path
 from typing import Any, cast
@@ -56,6 +57,18 @@ def test_every_scenario_cycles_through_enough_distinct_urls(
     # One worker keeps the URLs it always had: its figures stay comparable.
     if workers == 1:
         assert bench_scale.sorted_paths(1)[-1].endswith("limit=50")
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_searches_on_pages_of_one_size_ask_no_more_hits_than_one_report_holds(
+    build_result: BuildResult, client: httpx.Client, workers: int
+) -> None:
+    paths = bench_scale.full_search_paths(client, build_result.artifact, workers)
+    assert len(set(paths)) == len(paths) >= bench_scale.MIN_DISTINCT * workers
+    # Every page asked is full: its limit is at most the hits of its term.
+    for path in random.Random(workers).sample(paths, 200):
+        page = client.get(path).json()
+        assert len(page["items"]) == int(path.rpartition("limit=")[2]) <= page["total"]
 
 
 def test_a_row_takes_each_ratio_within_its_round_and_the_median_of_them() -> None:

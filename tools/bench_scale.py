@@ -27,9 +27,10 @@ process), and the API serves them all (``DATASETS``) beside the first size, serv
 Each scenario runs in rounds (six, of three seconds a side), each round the series and
 the first size back to back, which one first alternating, and its ratio is the median of
 the rounds' ratios: one run after the other compared the machine at two moments as much
-as the two servers. The series adds one scenario, search within its latest report: across
-the series each report's sections match, so a search page holds more hits than one
-report's, where within one report it holds as many.
+as the two servers. The series adds one scenario, search on pages of one size: across the
+series each report's sections match, so a search page holds more hits than one report's;
+here each term is asked only with limits that its hits in one report fill, so both pages
+hold as many.
 """
 
 from __future__ import annotations
@@ -94,8 +95,8 @@ def served(
         yield running
 
 
-#: The series' search within its latest report, compared with one report's search.
-ONE_REPORT = "search within one report"
+#: Searches whose pages hold as many hits in the series as in one report.
+EQUAL_PAGES = "search, pages of one size"
 #: The rounds of the series against one report, and how long each side runs in a round:
 #: this machine's rate moves within seconds, and a median of many short rounds moves less.
 ROUNDS = 6
@@ -176,6 +177,29 @@ def search_paths(artifact: Artifact, workers: int = 1) -> list[str]:
     terms = list(dict.fromkeys(words))[: max(120, -(-MIN_DISTINCT * workers // 100))]
     # One term: the broader query, with more hits to rank than two.
     paths = [f"/v1/search?q={t}&limit={n}" for n in range(1, 101) for t in terms]
+    return _cycle(paths, workers)
+
+
+def full_search_paths(client: httpx.Client, artifact: Artifact, workers: int = 1) -> list[str]:
+    """Searches whose pages are full in one report: each term (a Chinese pair or an English
+    word of a name, a glossary term or a heading) asked with limits up to its hits there
+    (``client`` serves that report). A series holding every hit of it, and more, fills the
+    same pages, so the two answers are of one size."""
+    words: list[str] = []
+    named = (*artifact.indicators, *artifact.projects)
+    titles = (*(g.term for g in artifact.glossary), *(s.heading for s in artifact.sections))
+    for name in (*(r.name for r in named), *titles):
+        words.extend(name.zh[at : at + 2] for at in range(len(name.zh) - 1))
+        words.extend(w for w in name.en.split() if w.isalpha() and len(w) > 3)
+    hits: dict[str, int] = {}
+    for term in dict.fromkeys(words):
+        found = client.get("/v1/search", params={"q": term, "limit": 1})
+        if found.status_code == 200:
+            hits[term] = min(MAX_LIMIT, found.json()["total"])
+    # Limit after limit, each over every term that fills it: no URL comes twice in a cycle.
+    paths = [
+        f"/v1/search?q={t}&limit={n}" for n in range(1, MAX_LIMIT + 1) for t in hits if hits[t] >= n
+    ]
     return _cycle(paths, workers)
 
 
@@ -318,9 +342,10 @@ def measure_series(
             scenarios = _scenarios(url, latest, workers)
             compared = _scenarios(one_url, base.artifact, workers)
             # Across the series each report's sections match, so a search page holds more
-            # hits than one report's; within the latest report it holds as many.
-            scenarios[ONE_REPORT] = [f"{p}&report={latest.dataset.id}" for p in scenarios["search"]]
-            compared[ONE_REPORT] = compared["search"]
+            # hits than one report's; on pages full in both it holds as many.
+            with httpx.Client(base_url=one_url, timeout=60) as client:
+                equal = full_search_paths(client, base.artifact, workers)
+            scenarios[EQUAL_PAGES] = compared[EQUAL_PAGES] = equal
             with tempfile.TemporaryDirectory() as tmp:
                 figures["rows"] = {
                     name: summarise(
