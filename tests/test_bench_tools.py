@@ -65,6 +65,8 @@ def test_searches_on_pages_of_one_size_ask_no_more_hits_than_one_report_holds(
 ) -> None:
     paths = bench_scale.full_search_paths(client, build_result.artifact, workers)
     assert len(set(paths)) == len(paths) >= bench_scale.MIN_DISTINCT * workers
+    # Sent as they are: a space or a plus in a term would be another request.
+    assert all(p.isascii() and " " not in p and "+" not in p for p in paths)
     # Every page asked is full: its limit is at most the hits of its term.
     for path in random.Random(workers).sample(paths, 200):
         page = client.get(path).json()

@@ -48,6 +48,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NamedTuple
+from urllib.parse import quote
 
 import httpx
 import msgspec
@@ -197,8 +198,13 @@ def full_search_paths(client: httpx.Client, artifact: Artifact, workers: int = 1
         if found.status_code == 200:
             hits[term] = min(MAX_LIMIT, found.json()["total"])
     # Limit after limit, each over every term that fills it: no URL comes twice in a cycle.
+    # Escaped: a pair may hold a space or a plus.
+    escaped = {t: quote(t, safe="") for t in hits}
     paths = [
-        f"/v1/search?q={t}&limit={n}" for n in range(1, MAX_LIMIT + 1) for t in hits if hits[t] >= n
+        f"/v1/search?q={escaped[t]}&limit={n}"
+        for n in range(1, MAX_LIMIT + 1)
+        for t in hits
+        if hits[t] >= n
     ]
     return _cycle(paths, workers)
 
