@@ -187,9 +187,9 @@ def full_search_paths(client: httpx.Client, artifact: Artifact, workers: int = 1
     (``client`` serves that report). A series holding every hit of it, and more, fills the
     same pages, so the two answers are of one size."""
     words: list[str] = []
-    named = (*artifact.indicators, *artifact.projects)
-    titles = (*(g.term for g in artifact.glossary), *(s.heading for s in artifact.sections))
-    for name in (*(r.name for r in named), *titles):
+    names = [i.name for i in artifact.indicators] + [p.name for p in artifact.projects]
+    titles = [g.term for g in artifact.glossary] + [s.heading for s in artifact.sections]
+    for name in names + titles:
         words.extend(name.zh[at : at + 2] for at in range(len(name.zh) - 1))
         words.extend(w for w in name.en.split() if w.isalpha() and len(w) > 3)
     hits: dict[str, int] = {}
