@@ -389,7 +389,7 @@ def snippet(match: Match) -> str:
     start = text.find(value) if kind == "cjk" else _first_word(text, value)
     if best.plain:
         # The match stands at the same place in the original, and a slice of it needs
-        # only its end spaces cut: the same snippet as below, at half the cost.
+        # only its end spaces cut: the same snippet as below, for some 60% of the time.
         at = start if start > 0 else 0
         begin = at - _SNIPPET_BEFORE if at > _SNIPPET_BEFORE else 0
         end = at + _SNIPPET_AFTER
