@@ -387,18 +387,16 @@ def snippet(match: Match) -> str:
     text = best.text
     kind, value = match.piece
     start = text.find(value) if kind == "cjk" else _first_word(text, value)
-    if best.plain:
-        # The match stands at the same place in the original, and a slice of it needs
-        # only its end spaces cut: the same snippet as below, for some 60% of the time.
-        at = start if start > 0 else 0
-        begin = at - _SNIPPET_BEFORE if at > _SNIPPET_BEFORE else 0
-        end = at + _SNIPPET_AFTER
-        piece = original[begin:end].strip()
-    else:
-        at = max(0, _original_offset(original, text, start))
-        begin = max(0, at - _SNIPPET_BEFORE)
-        end = min(len(original), at + _SNIPPET_AFTER)
-        piece = " ".join(original[begin:end].split())
+    # A plain field's match stands at the same place in its original, whose spaces are
+    # already single: only the cut's ends may need trimming. Most long fields are plain, and
+    # a search page cuts a snippet for each of its hits in one.
+    if not best.plain:
+        start = _original_offset(original, text, start)
+    at = start if start > 0 else 0
+    begin = at - _SNIPPET_BEFORE if at > _SNIPPET_BEFORE else 0
+    end = at + _SNIPPET_AFTER  # a slice stops at the end of the original
+    cut = original[begin:end]
+    piece = cut.strip() if best.plain else " ".join(cut.split())
     return ("…" if begin else "") + piece + ("…" if end < len(original) else "")
 
 
